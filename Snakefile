@@ -1,0 +1,180 @@
+# Replication and audit of Tran (2026): raw data -> validated inputs -> tables, series,
+# registry and audit -> figures -> manuscript.  Every rule runs a module of analysis/
+# in-process; each module also runs on its own with `python -m analysis.<module> ...`.
+import contextlib
+import json
+import shutil
+import sys
+from pathlib import Path
+
+RAW = "data/raw"
+PUB = "data/published"
+OUT = "data/derived"
+LOGS = f"{OUT}/logs"
+QUARTO = shutil.which("quarto")
+
+# Which raw files each validation group covers, read from the manifest itself.
+MANIFEST = json.loads(Path(f"{RAW}/datapackage.json").read_text(encoding="utf-8"))
+GROUPS = {"arms": ["arms/"], "trade": ["trade/", "fx/"], "fdi": ["fdi/"]}
+
+
+def raw_files(group):
+    return [f"{RAW}/{r['path']}" for r in MANIFEST["resources"]
+            if any(r["path"].startswith(p) for p in GROUPS[group])]
+
+
+def step(module, args, log):
+    """Run analysis.<module>.main(args) here, with its output in the rule's log; fail loudly."""
+    import importlib
+    Path(log).parent.mkdir(parents=True, exist_ok=True)
+    with open(log, "w", encoding="utf-8") as fh, contextlib.redirect_stdout(fh), contextlib.redirect_stderr(fh):
+        rc = importlib.import_module(f"analysis.{module}").main([str(a) for a in args])
+    if rc:
+        sys.stderr.write(Path(log).read_text(encoding="utf-8"))
+        raise RuntimeError(f"analysis.{module} failed; see {log}")
+
+
+FIGURES = expand(f"{OUT}/figures/{{name}}.{{ext}}", name=["arms_series", "table1_turnover"], ext=["svg", "pdf"])
+MANUSCRIPT = ["manuscript/_output/index.html", "manuscript/_output/index.pdf"]
+
+
+rule all:
+    input:
+        f"{OUT}/numbers.json",
+        f"{OUT}/audit.csv",
+        FIGURES,
+        MANUSCRIPT if QUARTO else [],
+
+
+rule validate_raw:
+    input:
+        manifest=f"{RAW}/datapackage.json",
+        files=lambda w: raw_files(w.group),
+    output:
+        f"{OUT}/validated/{{group}}.json",
+    wildcard_constraints:
+        group="arms|trade|fdi",
+    log:
+        f"{LOGS}/validate_raw_{{group}}.log",
+    params:
+        prefixes=lambda w: GROUPS[w.group],
+    run:
+        step("validate", [input.manifest, "--only", *params.prefixes, "--report", output[0]], log[0])
+
+
+rule parse_published:
+    input:
+        manifest=f"{PUB}/datapackage.json",
+        table=f"{PUB}/printed_numbers.csv",
+    output:
+        f"{OUT}/published.csv",
+    log:
+        f"{LOGS}/parse_published.log",
+    run:
+        step("validate", [input.manifest], log[0])
+        step("published", ["--input", input.table, "--out", output[0]], log[0])
+
+
+rule compute_arms:
+    input:
+        valid=f"{OUT}/validated/arms.json",
+        raw=raw_files("arms"),
+    output:
+        series=f"{OUT}/arms_series.csv",
+        periods=f"{OUT}/arms_periods.csv",
+        numbers=f"{OUT}/numbers/arms.json",
+    log:
+        f"{LOGS}/compute_arms.log",
+    run:
+        step("arms", ["--out-series", output.series, "--out-periods", output.periods,
+                      "--out-numbers", output.numbers], log[0])
+
+
+rule compute_table1:
+    input:
+        valid=f"{OUT}/validated/trade.json",
+        raw=raw_files("trade"),
+    output:
+        table=f"{OUT}/table1.csv",
+        candidates=f"{OUT}/trade_candidates.csv",
+        numbers=f"{OUT}/numbers/trade.json",
+    log:
+        f"{LOGS}/compute_table1.log",
+    run:
+        step("trade", ["--out-table", output.table, "--out-candidates", output.candidates,
+                       "--out-numbers", output.numbers], log[0])
+
+
+rule compute_table2:
+    input:
+        valid=f"{OUT}/validated/fdi.json",
+        raw=raw_files("fdi"),
+        published=f"{OUT}/published.csv",
+    output:
+        table=f"{OUT}/table2.csv",
+        numbers=f"{OUT}/numbers/fdi.json",
+    log:
+        f"{LOGS}/compute_table2.log",
+    run:
+        step("fdi", ["--published", input.published, "--out-table", output.table,
+                     "--out-numbers", output.numbers], log[0])
+
+
+rule audit_numbers:
+    input:
+        published=f"{OUT}/published.csv",
+        fragments=[f"{OUT}/numbers/arms.json", f"{OUT}/numbers/trade.json", f"{OUT}/numbers/fdi.json"],
+    output:
+        audit=f"{OUT}/audit.csv",
+        numbers=f"{OUT}/numbers/audit.json",
+    log:
+        f"{LOGS}/audit_numbers.log",
+    run:
+        step("audit", ["--published", input.published, "--fragments", *input.fragments,
+                       "--out", output.audit, "--out-numbers", output.numbers], log[0])
+
+
+rule build_registry:
+    input:
+        fragments=[f"{OUT}/numbers/{s}.json" for s in ("arms", "trade", "fdi", "audit")],
+    output:
+        f"{OUT}/numbers.json",
+    log:
+        f"{LOGS}/build_registry.log",
+    run:
+        step("registry", [*input.fragments, "--out", output[0]], log[0])
+
+
+rule plot_figures:
+    input:
+        series=f"{OUT}/arms_series.csv",
+        audit=f"{OUT}/audit.csv",
+        table1=f"{OUT}/table1.csv",
+    output:
+        FIGURES,
+    log:
+        f"{LOGS}/plot_figures.log",
+    run:
+        step("figures", ["--series", input.series, "--audit", input.audit, "--table1", input.table1,
+                         "--outdir", f"{OUT}/figures"], log[0])
+
+
+rule render_manuscript:
+    input:
+        registry=f"{OUT}/numbers.json",
+        audit=f"{OUT}/audit.csv",
+        figures=FIGURES,
+        sources=list(Path("manuscript").glob("*.qmd")) + list(Path("manuscript").glob("*.yml")),
+    output:
+        MANUSCRIPT,
+    log:
+        f"{LOGS}/render_manuscript.log",
+    shell:
+        "quarto render manuscript > {log} 2>&1"
+
+
+onsuccess:
+    if not QUARTO:
+        print("\nThe manuscript was NOT rendered: Quarto is not installed. Everything else is built.\n"
+              "Install Quarto >= 1.7 (https://quarto.org/docs/get-started/) and run `snakemake -c2` again.",
+              file=sys.stderr)

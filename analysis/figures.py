@@ -1,0 +1,93 @@
+"""Figures: the arms series with the article's figures overlaid, and Table 1 printed vs recomputed.
+
+SVG (for HTML) and PDF (for print), with fixed metadata and SVG ids so that
+reruns are byte-identical.  Each figure names the script that made it.
+
+Run on its own:  python -m analysis.figures --series data/derived/arms_series.csv \
+    --audit data/derived/audit.csv --table1 data/derived/table1.csv --outdir data/derived/figures
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from analysis.io import write_bytes_atomic  # noqa: E402
+
+plt.rcParams.update({"svg.hashsalt": "vn-russia-replication", "font.family": "DejaVu Sans", "font.size": 9,
+                     "pdf.fonttype": 42})
+PERIODS = [(2001, 2010), (2011, 2016), (2017, 2023)]
+CREDIT = "Made by analysis/figures.py from data/derived/{src}"
+
+
+def _save(fig, outdir: Path, stem: str) -> None:
+    for ext, meta in (("svg", {"Date": None, "Creator": None}), ("pdf", {"CreationDate": None, "ModDate": None,
+                                                                          "Creator": None, "Producer": None})):
+        buf = io.BytesIO()
+        fig.savefig(buf, format=ext, metadata=meta, bbox_inches="tight")
+        write_bytes_atomic(outdir / f"{stem}.{ext}", buf.getvalue())
+    plt.close(fig)
+
+
+def arms_figure(series: pd.DataFrame, audit: pd.DataFrame, outdir: Path) -> None:
+    fig, ax = plt.subplots(figsize=(7.0, 3.6))
+    s = series.set_index("year")
+    ax.bar(s.index, s["russia_current"], color="#b2182b", label="Russia (current release, register)")
+    ax.bar(s.index, s["other_current"], bottom=s["russia_current"], color="#9e9e9e", label="Other suppliers (current release)")
+    ax.plot(s.index, s["total_current"], color="black", lw=1.2, label="Total, current release (WDI 2026)")
+    ax.plot(s.index, s["total_r2022"], color="#2166ac", lw=1.2, ls="--", label="Total, 2022 release")
+    for first, last in PERIODS:
+        ax.axvspan(first - 0.5, last + 0.5, color="#f0f0f0" if first != 2011 else "#e0e0e0", zorder=-1)
+    pts = audit[(audit["result"] == "arms") & audit["item"].str.startswith("Arms imports in ")]
+    years = pts["item"].str.extract(r"(\d{4})")[0].astype(int)
+    vals = pts["printed_value"] * pts["unit"].map({"TIV bn": 1000.0, "TIV mn": 1.0})
+    ax.scatter(years, vals, marker="D", color="#e08214", zorder=5, s=22, label="Figures printed in the article")
+    ax.set_xlabel("Year of delivery")
+    ax.set_ylabel("SIPRI TIV (millions)")
+    ax.set_xlim(1994.5, 2024.5)
+    ax.legend(fontsize=7, frameon=False, loc="upper left")
+    ax.text(1.0, -0.2, CREDIT.format(src="arms_series.csv and audit.csv"), transform=ax.transAxes, ha="right", fontsize=6)
+    _save(fig, outdir, "arms_series")
+
+
+def table1_figure(table1: pd.DataFrame, audit: pd.DataFrame, outdir: Path) -> None:
+    t1 = audit[audit["result"] == "table1"].reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(7.0, 3.0))
+    y = range(len(t1))
+    ax.barh([i + 0.2 for i in y], t1["printed_value"], height=0.4, color="#e08214", label="Printed in Table 1")
+    ax.barh([i - 0.2 for i in y], t1["recomputed_value"], height=0.4, color="#2166ac", label="Recomputed (Vietnamese figures)")
+    mirror = table1.set_index("partner")["mirror_turnover_usd_bn"]
+    names = table1["partner"].tolist()
+    ax.scatter([mirror.get(n) for n in names], [i - 0.2 for i in y], marker="|", s=120, color="black",
+               label="Partner-side figure")
+    ax.set_yticks(list(y), names)
+    ax.invert_yaxis()
+    ax.set_xlabel("Goods trade with Vietnam, 2024 (billion USD)")
+    ax.legend(fontsize=7, frameon=False, loc="lower right")
+    ax.text(1.0, -0.3, CREDIT.format(src="table1.csv and audit.csv"), transform=ax.transAxes, ha="right", fontsize=6)
+    _save(fig, outdir, "table1_turnover")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Draw the figures")
+    ap.add_argument("--series", required=True)
+    ap.add_argument("--audit", required=True)
+    ap.add_argument("--table1", required=True)
+    ap.add_argument("--outdir", required=True)
+    args = ap.parse_args(argv)
+    audit = pd.read_csv(args.audit, keep_default_na=False, dtype={"printed_value": float})
+    audit["recomputed_value"] = pd.to_numeric(audit["recomputed_value"], errors="coerce")
+    arms_figure(pd.read_csv(args.series), audit, Path(args.outdir))
+    table1_figure(pd.read_csv(args.table1), audit, Path(args.outdir))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,326 @@
+"""Describe the raw and published inputs as Frictionless Data Packages.
+
+The descriptors (data/raw/datapackage.json, data/published/datapackage.json)
+are the contract the workflow validates against.  They are written by a
+person, not by the workflow: after changing a raw file on purpose, run
+
+    python -m analysis.manifest raw > data/raw/datapackage.json
+    python -m analysis.manifest published > data/published/datapackage.json
+
+and commit the result together with the changed file and its provenance.  The
+tests check that the committed descriptors equal what this module describes.
+"""
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+
+from analysis.io import ROOT, dumps_json, sha256
+from analysis.printed import UNITS
+
+RAW = ROOT / "data" / "raw"
+PUBLISHED = ROOT / "data" / "published"
+
+LICENSES = {
+    "wdi": {"name": "CC-BY-4.0", "title": "World Bank data: Creative Commons Attribution 4.0",
+            "path": "https://creativecommons.org/licenses/by/4.0/"},
+    "sipri": {"title": "SIPRI Arms Transfers Database terms of use: free for non-commercial research "
+                       "with attribution to SIPRI",
+              "path": "https://www.sipri.org/databases/armstransfers"},
+    "ecb": {"title": "ECB statistics: reuse permitted with acknowledgement of the source",
+            "path": "https://www.ecb.europa.eu/stats/ecb_statistics/governance_and_quality_framework/html/usage_policy.en.html"},
+    "facts": {"title": "Facts and figures reported in news and government publications, cited with "
+                       "short quotes for verification; no text is reproduced beyond the quotes"},
+}
+
+YES_NO = {"type": "string", "constraints": {"required": True, "enum": ["Yes", "No"]}}
+TIV = {"type": "number", "constraints": {"minimum": 0}, "unit": "SIPRI TIV, millions"}
+
+
+def _year_fields(first: int, last: int, unit: str, factor_note: str = "") -> list[dict]:
+    fields = []
+    for y in range(first, last + 1):
+        f = {"name": str(y), "type": "number", "constraints": {"minimum": 0}, "unit": unit}
+        if factor_note:
+            f["description"] = factor_note
+        fields.append(f)
+    return fields
+
+
+def _sources(domain: str, ids: list[str] | None = None) -> list[dict]:
+    """Frictionless `sources` entries from a domain's sources.csv (only the ids used, if given)."""
+    with open(RAW / domain / "sources.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    out = []
+    for r in rows:
+        if ids is not None and r["source_id"] not in ids:
+            continue
+        entry = {"title": f"{r['source_id']}: {r['publisher']}" + (f", \u201c{r['title']}\u201d" if r["title"] else ""),
+                 "x-source-id": r["source_id"], "x-date": r["date"]}
+        if r["url"]:
+            entry["path"] = r["url"]
+        if r["quote"]:
+            entry["x-quote"] = r["quote"]
+        out.append(entry)
+    return out
+
+
+def _sources_resource(domain: str) -> dict:
+    return {
+        "name": f"{domain}_sources",
+        "path": f"{domain}/sources.csv",
+        "title": f"Provenance of every {domain} figure: one row per source",
+        "description": f"Machine-readable transcription of {domain}/SOURCES.md: publisher, title, date, URL, "
+                       "short quote, whose statistics, cited agency, authority class and data status. "
+                       "The selection rules in analysis/ read the authority, status and date columns.",
+        "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+        "schema": {
+            "fields": [
+                {"name": "source_id", "type": "string", "constraints": {"required": True, "pattern": r"[A-Za-z0-9_.\-]+"}},
+                {"name": "publisher", "type": "string", "constraints": {"required": True}},
+                {"name": "title", "type": "string"},
+                {"name": "date", "type": "string", "constraints": {"pattern": r"\d{4}(-\d{2}(-\d{2})?)?"},
+                 "description": "publication or release date, as precise as known"},
+                {"name": "date_inferred", "type": "string", "constraints": {"required": True, "enum": ["yes", "no"]}},
+                {"name": "url", "type": "string"},
+                {"name": "quote", "type": "string"},
+                {"name": "reporter", "type": "string",
+                 "constraints": {"required": True, "enum": ["Vietnam", "South Korea", "Singapore", "Russia", "SIPRI", "ECB"]}},
+                {"name": "cites", "type": "string"},
+                {"name": "authority", "type": "string",
+                 "constraints": {"required": True, "enum": ["official", "official_cited", "press", "low"]}},
+                {"name": "status", "type": "string",
+                 "constraints": {"required": True, "enum": ["final", "preliminary", "estimate", "forecast", "unknown"]}},
+                {"name": "notes", "type": "string"},
+            ],
+            "primaryKey": ["source_id"],
+        },
+        "licenses": [LICENSES["facts"]],
+    }
+
+
+def _fk(resource: str) -> dict:
+    return {"fields": ["source_id"], "reference": {"resource": resource, "fields": ["source_id"]}}
+
+
+def _arms_resources() -> list[dict]:
+    wdi_note = "World Bank stores SIPRI TIV in full units: divide by 1,000,000 for TIV millions."
+    wdi_head = [
+        {"name": "country_name", "type": "string", "constraints": {"required": True, "enum": ["Viet Nam", "Vietnam"]}},
+        {"name": "country_code", "type": "string", "constraints": {"required": True, "enum": ["VNM"]}},
+        {"name": "indicator_name", "type": "string",
+         "constraints": {"required": True, "enum": ["Arms imports (SIPRI trend indicator values)"]}},
+        {"name": "indicator_code", "type": "string", "constraints": {"required": True, "enum": ["MS.MIL.MPRT.KD"]}},
+    ]
+    trailing = [{"name": "trailing_empty", "type": "string", "x-empty": True,
+                 "description": "the bulk CSV ends each row with a comma; this cell must be empty"}]
+    register_fields = [
+        {"name": "sipri_id", "x-label": "SIPRI AT Database ID", "type": "integer", "constraints": {"required": True}},
+        {"name": "supplier", "x-label": "Supplier", "type": "string", "constraints": {"required": True}},
+        {"name": "recipient", "x-label": "Recipient", "type": "string", "constraints": {"required": True, "enum": ["Viet Nam"]}},
+        {"name": "designation", "x-label": "Designation", "type": "string", "constraints": {"required": True}},
+        {"name": "description", "x-label": "Description", "type": "string"},
+        {"name": "armament_category", "x-label": "Armament category", "type": "string", "constraints": {"required": True}},
+        {"name": "order_date", "x-label": "Order date", "type": "integer", "constraints": {"minimum": 1950, "maximum": 2030}},
+        {"name": "order_date_is_estimate", "x-label": "Order date is estimate", **YES_NO},
+        {"name": "numbers_delivered", "x-label": "Numbers delivered", "type": "number", "constraints": {"minimum": 0}},
+        {"name": "numbers_delivered_is_estimate", "x-label": "Numbers delivered is estimate", **YES_NO},
+        {"name": "delivery_year", "x-label": "Delivery year", "type": "integer",
+         "constraints": {"required": True, "minimum": 2000, "maximum": 2030}},
+        {"name": "delivery_year_is_estimate", "x-label": "Delivery year is estimate", **YES_NO},
+        {"name": "status", "x-label": "Status", "type": "string", "constraints": {"enum": ["New", "Second hand"]}},
+        {"name": "sipri_estimate", "x-label": "SIPRI estimate", "type": "number", "constraints": {"minimum": 0}},
+        {"name": "tiv_deal_unit", "x-label": "TIV deal unit", "type": "number", "constraints": {"minimum": 0}, "unit": "SIPRI TIV, millions"},
+        {"name": "tiv_delivery_values", "x-label": "TIV delivery values", "type": "number",
+         "constraints": {"required": True, "minimum": 0}, "unit": "SIPRI TIV, millions"},
+        {"name": "local_production", "x-label": "Local production", **YES_NO},
+    ]
+    exporter = lambda: [{"name": "recipient", "x-label": "", "type": "string", "constraints": {"required": True, "enum": ["Viet Nam"]}},
+                        *_year_fields(1950, 2021, "SIPRI TIV, millions"),
+                        {"name": "Total", "type": "number", "constraints": {"minimum": 0}, "unit": "SIPRI TIV, millions"}]
+    common = {"format": "csv", "mediatype": "text/csv", "encoding": "utf-8"}
+    return [
+        {"name": "wdi_2026_04_08", "path": "arms/wdi_2026-04-08_VNM_row.csv", **common,
+         "title": "World Bank WDI MS.MIL.MPRT.KD (source SIPRI), Viet Nam row, release 2026-04-08",
+         "description": "Verbatim row of the bulk WDI CSV; year columns 1960-2025, 2025 empty. " + wdi_note,
+         "dialect": {"header": False},
+         "schema": {"fields": wdi_head + _year_fields(1960, 2025, "SIPRI TIV (full units)", wdi_note) + trailing},
+         "sources": _sources("arms", ["WDI_2026-04-08"]), "licenses": [LICENSES["wdi"], LICENSES["sipri"]]},
+        {"name": "wdi_1745336", "path": "arms/wdi_1745336_VNM_row.csv", **common,
+         "title": "World Bank WDI MS.MIL.MPRT.KD (source SIPRI), Vietnam row, older release (file id 1745336, about 2020)",
+         "description": "Verbatim row; year columns 1960-2020, 2020 empty; release date not stated (inferred about late 2020). " + wdi_note,
+         "dialect": {"header": False},
+         "schema": {"fields": wdi_head + _year_fields(1960, 2020, "SIPRI TIV (full units)", wdi_note) + trailing},
+         "sources": _sources("arms", ["WDI_1745336"]), "licenses": [LICENSES["wdi"], LICENSES["sipri"]]},
+        {"name": "sipri_tiv_table_justin2028", "path": "arms/sipri_tiv_table_justin2028_VietNam_row.csv", **common,
+         "title": "SIPRI importer TIV table (third-party compilation), Viet Nam and Total rows, 1950-2020",
+         "description": "Header and the Viet Nam and Total rows, verbatim. Release not stated; evidence points to "
+                        "the SIPRI 2022 update. This is the copy that best matches the article.",
+         "schema": {"fields": [{"name": "Country/Region/Group", "type": "string",
+                                "constraints": {"required": True, "enum": ["Viet Nam", "Total"]}},
+                               *_year_fields(1950, 2020, "SIPRI TIV, millions"),
+                               {"name": "Total", "type": "number", "constraints": {"minimum": 0}, "unit": "SIPRI TIV, millions"}],
+                    "primaryKey": ["Country/Region/Group"]},
+         "sources": _sources("arms", ["SIPRI_TIVTABLE_justin2028"]), "licenses": [LICENSES["sipri"]]},
+        {"name": "sipri_tiv_export_rus_2022", "path": "arms/sipri_tiv_export_RUS_gen2022-07-28_VietNam_row.csv", **common,
+         "title": "SIPRI exporter TIV table, Russia, generated 2022-07-28: header and Viet Nam row",
+         "schema": {"fields": exporter()}, "sources": _sources("arms", ["SIPRI_TIVEXP_RUS_2022-07-28"]),
+         "licenses": [LICENSES["sipri"]]},
+        {"name": "sipri_tiv_export_usr_2022", "path": "arms/sipri_tiv_export_USR_gen2022-07-28_VietNam_row.csv", **common,
+         "title": "SIPRI exporter TIV table, Soviet Union, generated 2022-07-28: header and Viet Nam row",
+         "schema": {"fields": exporter()}, "sources": _sources("arms", ["SIPRI_TIVEXP_USR_2022-07-28"]),
+         "licenses": [LICENSES["sipri"]]},
+        {"name": "sipri_register_2025", "path": "arms/sipri_register_2025-01-03_VietNam_rows.csv", **common,
+         "title": "SIPRI trade register, all suppliers to Viet Nam, deliveries 2000-2023 (generated 2025-01-03)",
+         "description": "All 192 rows with Recipient = Viet Nam, verbatim; one row per deal and delivery year.",
+         "schema": {"fields": register_fields, "primaryKey": ["sipri_id", "delivery_year"]},
+         "sources": _sources("arms", ["SIPRI_REG_2025-01-03"]), "licenses": [LICENSES["sipri"]]},
+        _sources_resource("arms"),
+    ]
+
+
+def _trade_resources() -> list[dict]:
+    common = {"format": "csv", "mediatype": "text/csv", "encoding": "utf-8"}
+    partners = ["China", "United States", "South Korea", "Japan", "Singapore", "Russia", "World"]
+    return [
+        {"name": "trade_by_partner", "path": "trade/vietnam_trade_by_partner.csv", **common,
+         "title": "Vietnam's goods trade with the six partners of Table 1 and in total, one row per published figure",
+         "description": "Conflicting figures are kept as separate rows. Rows whose source starts with KITA_ are "
+                        "South Korean (mirror) statistics mapped to Vietnam's point of view.",
+         "schema": {"fields": [
+             {"name": "partner", "type": "string", "constraints": {"required": True, "enum": partners}},
+             {"name": "year", "type": "integer", "constraints": {"required": True, "minimum": 2022, "maximum": 2025}},
+             {"name": "period", "type": "string", "constraints": {"required": True,
+              "enum": ["FY", "FY_forecast", "11M", "10M", "9M", "H1", "1Jan-14Dec"]},
+              "description": "FY = calendar year; nM = January to month n; H1 = January-June"},
+             {"name": "flow", "type": "string", "constraints": {"required": True, "enum": ["exports", "imports", "turnover"]},
+              "description": "from Vietnam's point of view"},
+             {"name": "value_usd_bn", "type": "number", "constraints": {"required": True, "minimum": 0}, "unit": "USD billions"},
+             {"name": "source_id", "type": "string", "constraints": {"required": True}},
+         ], "primaryKey": ["partner", "year", "period", "flow", "source_id"], "foreignKeys": [_fk("trade_sources")]},
+         "sources": _sources("trade"), "licenses": [LICENSES["facts"]]},
+        {"name": "trade_partner_side_local_currency", "path": "trade/partner_side_local_currency.csv", **common,
+         "title": "Partner-side trade figures published only in local currency",
+         "schema": {"fields": [
+             {"name": "partner", "type": "string", "constraints": {"required": True, "enum": partners}},
+             {"name": "year", "type": "integer", "constraints": {"required": True, "minimum": 2022, "maximum": 2025}},
+             {"name": "period", "type": "string", "constraints": {"required": True, "enum": ["FY", "11M"]}},
+             {"name": "flow", "type": "string", "constraints": {"required": True, "enum": ["exports", "imports", "turnover"]}},
+             {"name": "value", "type": "number", "constraints": {"required": True, "minimum": 0}},
+             {"name": "currency", "type": "string", "constraints": {"required": True, "enum": ["SGD"]}},
+             {"name": "unit", "type": "string", "constraints": {"required": True, "enum": ["bn"]}},
+             {"name": "reporter", "type": "string", "constraints": {"required": True, "enum": ["Singapore"]}},
+             {"name": "source_id", "type": "string", "constraints": {"required": True}},
+         ], "primaryKey": ["partner", "year", "period", "flow", "source_id"], "foreignKeys": [_fk("trade_sources")]},
+         "sources": _sources("trade", ["IBT_SG_202512"]), "licenses": [LICENSES["facts"]]},
+        _sources_resource("trade"),
+        {"name": "fx_ecb_2024", "path": "fx/ecb_eurofxref_2024_USD_SGD.csv", **common,
+         "title": "ECB euro reference rates, USD and SGD per EUR, every business day of 2024",
+         "schema": {"fields": [
+             {"name": "Date", "type": "date", "constraints": {"required": True, "pattern": r"2024-\d{2}-\d{2}"}},
+             {"name": "USD", "type": "number", "constraints": {"required": True, "minimum": 0.01}, "unit": "USD per EUR"},
+             {"name": "SGD", "type": "number", "constraints": {"required": True, "minimum": 0.01}, "unit": "SGD per EUR"},
+         ], "primaryKey": ["Date"]},
+         "sources": _sources("fx"), "licenses": [LICENSES["ecb"]]},
+        _sources_resource("fx"),
+    ]
+
+
+def _fdi_resources() -> list[dict]:
+    common = {"format": "csv", "mediatype": "text/csv", "encoding": "utf-8"}
+    return [
+        {"name": "fdi_by_partner", "path": "fdi/fdi_by_partner.csv", **common,
+         "title": "Foreign investment registered in Vietnam by partner and in total (2024, 2025, cumulative), one row per published figure",
+         "description": "registered_total is the FIA headline measure (new + adjusted + capital contribution/share "
+                        "purchase); registered_new is newly licensed capital only. The two are not comparable.",
+         "x-not-consulted": [
+             "The FIA report 'Báo cáo tình hình thu hút FDI 12 tháng năm 2025' (fdi.gov.vn, 1 Jan 2026), the source of the "
+             "article's Table 2, could not be consulted: its partner figures (Singapore 9,395.2 ... British Virgin Islands 912.0 mn USD), "
+             "their year-on-year changes and rank changes, and the count of 113 partners are printed only in the article and are "
+             "not independently verifiable.",
+             "The FIA's full 2024 partner table was not found: only Singapore, South Korea and Japan values and the top-5 ranks are known.",
+             "The figure '178 projects / 971.32 mn USD' for Russia (Novikova et al. 2023) was not found in any source.",
+         ],
+         "schema": {"fields": [
+             {"name": "partner", "type": "string", "constraints": {"required": True, "enum": [
+                 "Total", "Singapore", "China", "Hong Kong", "Japan", "Sweden", "Taiwan", "South Korea", "Malaysia", "Russia"]}},
+             {"name": "period", "type": "string", "constraints": {"required": True,
+              "pattern": r"\d{4}-\d{2}M|cumulative-\d{4}-\d{2}(-\d{2}|-early)?"},
+              "description": "YYYY-nnM = January to month nn of year YYYY; cumulative-<date> = stock of valid projects at that date"},
+             {"name": "measure", "type": "string", "constraints": {"required": True, "enum": [
+                 "registered_total", "registered_total_yoy_pct", "registered_new", "new_projects", "registered_new_yoy_pct",
+                 "partners_with_new_projects", "share_pct_of_registered_new", "capital_contribution_share_purchase_yoy_pct",
+                 "registered_adjusted_yoy_pct", "registered_adjusted", "capital_contribution_share_purchase",
+                 "adjustment_count", "partners_investing", "share_pct", "rank", "rank_change",
+                 "registered_adjusted_single_project_YenSo_Park", "registered_new_plus_adjusted", "projects",
+                 "registered_cumulative", "partners_total"]}},
+             {"name": "value", "type": "number", "constraints": {"required": True}},
+             {"name": "unit", "type": "string", "constraints": {"required": True,
+              "enum": ["bn_USD", "mn_USD", "pct", "count", "rank", "places_up"]}},
+             {"name": "source_id", "type": "string", "constraints": {"required": True}},
+         ], "primaryKey": ["partner", "period", "measure", "source_id"], "foreignKeys": [_fk("fdi_sources")]},
+         "x-rowChecks": [{"name": "non-negative unless a percentage change", "column": "value", "minimum": 0,
+                          "unless": {"column": "unit", "in": ["pct"]}}],
+         "sources": _sources("fdi"), "licenses": [LICENSES["facts"]]},
+        _sources_resource("fdi"),
+    ]
+
+
+def _hash(resource: dict, base: Path) -> dict:
+    path = base / resource["path"]
+    return {**resource, "bytes": path.stat().st_size, "hash": f"sha256:{sha256(path)}"}
+
+
+def describe_raw() -> dict:
+    resources = _arms_resources() + _trade_resources() + _fdi_resources()
+    docs = [{"name": f"{d}_provenance", "path": f"{d}/SOURCES.md", "format": "md", "mediatype": "text/markdown",
+             "title": f"Human-readable provenance of the {d} figures (publisher, title, URL, date, quote)"}
+            for d in ("arms", "trade", "fdi", "fx")]
+    return {
+        "name": "vn-russia-replication-raw",
+        "title": "Raw inputs for the replication and audit of Tran (2026)",
+        "description": "Figures gathered from public sources for recomputing Table 1, Table 2 and the SIPRI arms-import "
+                       "series of Tran Thi Diem Tram (2026). Conflicting figures are all kept; which one a table uses "
+                       "is a rule in analysis/. Files are read-only: code never writes here.",
+        "licenses": list(LICENSES.values()),
+        "resources": [_hash(r, RAW) for r in resources + docs],
+    }
+
+
+def describe_published() -> dict:
+    fields = [
+        {"name": "id", "type": "string", "constraints": {"required": True, "pattern": r"(T1|T2|A|X)-\d{2}"}},
+        {"name": "result", "type": "string", "constraints": {"required": True, "enum": ["table1", "table2", "arms", "text"]}},
+        {"name": "section", "type": "string", "constraints": {"required": True, "pattern": r"\d(\.\d)?"}},
+        {"name": "table", "type": "string"},
+        {"name": "row", "type": "string"},
+        {"name": "column", "type": "string"},
+        {"name": "item", "type": "string", "constraints": {"required": True}},
+        {"name": "printed", "type": "string", "constraints": {"required": True},
+         "description": "the number exactly as the article prints it, with its hedge, arrow, scale word and currency"},
+        {"name": "unit", "type": "string", "constraints": {"required": True, "enum": sorted(UNITS)},
+         "description": "what the printed number measures; SIPRI trend-indicator values are 'TIV' even where the article writes USD"},
+        {"name": "recompute_key", "type": "string", "constraints": {"required": True, "pattern": r"[a-z0-9_{}.]+"},
+         "description": "registry key of the recomputed counterpart; {release} stands for the SIPRI release the article used"},
+        {"name": "context", "type": "string", "description": "a few words of the article around the number (brief quotation, attributed)"},
+    ]
+    resource = {"name": "printed_numbers", "path": "printed_numbers.csv", "format": "csv", "mediatype": "text/csv",
+                "encoding": "utf-8", "title": "Every number Tran (2026) prints in Table 1, Table 2, the arms passage of "
+                "section 3.1 and the trade and FDI text of sections 1 and 3",
+                "schema": {"fields": fields, "primaryKey": ["id"]},
+                "sources": [{"title": "Tran Thi Diem Tram (2026). Quan hệ đối tác chiến lược toàn diện Việt Nam - Nga: "
+                                      "Phân tích từ góc độ chủ nghĩa hiện thực cấu trúc. Duy Tan University journal."}]}
+    return {"name": "vn-russia-replication-published", "title": "Numbers printed in the article under audit",
+            "licenses": [LICENSES["facts"]], "resources": [_hash(resource, PUBLISHED)]}
+
+
+def main(argv: list[str] | None = None) -> int:
+    which = (argv or sys.argv[1:] or ["raw"])[0]
+    desc = {"raw": describe_raw, "published": describe_published}[which]()
+    sys.stdout.write(dumps_json(desc))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,126 @@
+"""The number registry: every number the manuscript shows, with its lineage.
+
+Each computing step returns a Fragment (numbers it owns, gaps it can explain,
+and alternative figures that may explain a printed number).  `build` merges
+the fragments, adds the sha256 of every input file and the display forms,
+and refuses duplicate keys, so each number has exactly one owner.
+"""
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from analysis.io import ROOT, read_json, sha256, write_json
+
+UNIT_SUFFIX = {"USD bn": " bn USD", "USD mn": " mn USD", "TIV mn": " mn TIV", "TIV bn": " bn TIV",
+               "%": "%", "% change": "%", "pp": " pp", "SGD per USD": " SGD/USD",
+               "count": "", "year": "", "rank": "", "rank change": "", "text": ""}
+
+
+def half_unit(decimals: int) -> float:
+    """Half a unit in the last digit: the rounding uncertainty of a figure printed with `decimals` places."""
+    return 0.5 * 10.0 ** (-decimals)
+
+
+def decimals_of(text: str) -> int:
+    """Decimal places of a number as written in a source file ('144.0' -> 1, '132' -> 0)."""
+    text = str(text).strip()
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+@dataclass
+class Fragment:
+    step: str
+    numbers: dict = field(default_factory=dict)
+    gaps: dict = field(default_factory=dict)
+    candidates: dict = field(default_factory=dict)
+
+    def add(self, key: str, value, unit: str, label: str, rule: str, inputs: list[str],
+            sources: list[str] | None = None, decimals: int = 1, uncertainty: float = 0.0,
+            basis: str = "independent") -> None:
+        """Record one number. `basis`: 'independent' (raw sources) or 'internal' (the article's own figures)."""
+        if key in self.numbers or key in self.gaps:
+            raise ValueError(f"registry key {key!r} written twice by {self.step}")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError(f"registry key {key!r}: value is not finite")
+        self.numbers[key] = {"value": value, "unit": unit, "label": label, "rule": rule,
+                             "inputs": sorted(set(inputs)), "sources": sorted(set(sources or [])),
+                             "decimals": decimals, "uncertainty": round(float(uncertainty), 10),
+                             "basis": basis, "step": self.step}
+
+    def gap(self, key: str, label: str, reason: str, inputs: list[str] | None = None,
+            sources: list[str] | None = None) -> None:
+        """A number the article prints that the raw data cannot recompute, with the reason why."""
+        if key in self.numbers or key in self.gaps:
+            raise ValueError(f"registry key {key!r} written twice by {self.step}")
+        self.gaps[key] = {"label": label, "reason": reason, "inputs": sorted(set(inputs or [])),
+                          "sources": sorted(set(sources or [])), "step": self.step}
+
+    def candidate(self, key: str, label: str, value: float, uncertainty: float, sources: list[str]) -> None:
+        """An alternative figure (other source, release, period or basis) that might explain a printed number."""
+        self.candidates.setdefault(key, []).append(
+            {"label": label, "value": value, "uncertainty": round(float(uncertainty), 10), "sources": sorted(sources)})
+
+    def to_json(self) -> dict:
+        return {"step": self.step, "numbers": self.numbers, "gaps": self.gaps, "candidates": self.candidates}
+
+
+def display(value, unit: str, decimals: int, lang: str = "en") -> str:
+    """Human form of a registry value: '205.2 bn USD' (en) or '205,2 tỷ USD' (vi)."""
+    if unit == "text" or isinstance(value, str):
+        return str(value)
+    if value is None:
+        return "n/a"
+    if unit in ("count", "year", "rank", "rank change"):
+        decimals = 0
+    text = f"{abs(value):,.{decimals}f}" if unit not in ("year",) else f"{int(value)}"
+    sign = "−" if value < 0 and round(abs(value), decimals) != 0 else ""
+    if unit in ("% change", "rank change", "pp") and value > 0 and round(value, decimals) != 0:
+        sign = "+"
+    if lang == "vi":
+        text = text.replace(",", "\u2009").replace(".", ",")
+        suffix = {"USD bn": " tỷ USD", "USD mn": " triệu USD", "TIV mn": " triệu TIV", "TIV bn": " tỷ TIV"}.get(
+            unit, UNIT_SUFFIX.get(unit, ""))
+    else:
+        suffix = UNIT_SUFFIX.get(unit, "")
+    return f"{sign}{text}{suffix}"
+
+
+def build(fragment_paths: list[str | Path]) -> dict:
+    """Merge fragments into the registry; add input checksums and display forms."""
+    numbers, gaps, candidates = {}, {}, {}
+    checksums: dict[str, str] = {}
+    for path in fragment_paths:
+        frag = read_json(path)
+        for kind, store in (("numbers", numbers), ("gaps", gaps), ("candidates", candidates)):
+            for key, entry in frag[kind].items():
+                if key in store or (kind != "candidates" and (key in numbers or key in gaps)):
+                    raise ValueError(f"registry key {key!r} is written by more than one step")
+                store[key] = entry
+    for entry in list(numbers.values()) + list(gaps.values()):
+        files = []
+        for p in entry["inputs"]:
+            if p not in checksums:
+                checksums[p] = sha256(ROOT / p)
+            files.append({"path": p, "sha256": checksums[p]})
+        entry["inputs"] = files
+    for entry in numbers.values():
+        entry["display"] = display(entry["value"], entry["unit"], entry["decimals"], "en")
+        entry["display_vi"] = display(entry["value"], entry["unit"], entry["decimals"], "vi")
+    return {"numbers": numbers, "gaps": gaps, "candidates": candidates}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Merge registry fragments into numbers.json")
+    ap.add_argument("fragments", nargs="+")
+    ap.add_argument("--out", required=True)
+    args = ap.parse_args(argv)
+    write_json(args.out, build(args.fragments))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

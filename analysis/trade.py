@@ -1,0 +1,274 @@
+"""Table 1: Vietnam's 2024 goods trade with six partners, from Vietnamese figures.
+
+Which published figure a cell uses is decided by a stated rule, never by
+deleting rows from the raw data.  For each partner, among the 2024 figures:
+
+1. full year over part year (period FY; forecasts and year-to-date figures are out);
+2. Vietnamese statistics over partner-side (mirror) statistics;
+3. higher authority first: official > official_cited > press > low;
+4. a source giving both exports and imports over one giving less;
+5. final over unknown over preliminary over estimate;
+6. the latest publication; then the source id, so ties break the same way every run.
+
+Turnover is exports + imports when the chosen source gives both; otherwise the
+turnover the source states.  Growth rates take both years from one source.
+Mirror figures (South Korea's KITA, Singapore's statistics converted at the
+2024 average ECB cross rate) are shown beside the Vietnamese ones.
+
+Run on its own:  python -m analysis.trade --out-table data/derived/table1.csv \
+                     --out-candidates data/derived/trade_candidates.csv --out-numbers data/derived/numbers/trade.json
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+import pandas as pd
+
+from analysis.io import ROOT, rel, write_csv, write_json
+from analysis.registry import Fragment, decimals_of, half_unit
+
+RAW = ROOT / "data" / "raw"
+FILES = {
+    "trade": RAW / "trade" / "vietnam_trade_by_partner.csv",
+    "local": RAW / "trade" / "partner_side_local_currency.csv",
+    "sources": RAW / "trade" / "sources.csv",
+    "fx": RAW / "fx" / "ecb_eurofxref_2024_USD_SGD.csv",
+}
+PARTNERS = {"china": "China", "united_states": "United States", "south_korea": "South Korea",
+            "japan": "Japan", "singapore": "Singapore", "russia": "Russia"}
+AUTHORITY = {"official": 0, "official_cited": 1, "press": 2, "low": 3}
+STATUS = {"final": 0, "unknown": 1, "preliminary": 2, "estimate": 3, "forecast": 4}
+PERIOD_WORDS = {"FY": "full year", "11M": "Jan–Nov", "10M": "Jan–Oct", "9M": "Jan–Sep", "H1": "Jan–Jun",
+                "1Jan-14Dec": "1 Jan–14 Dec", "FY_forecast": "full-year forecast"}
+
+
+def load() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    trade = pd.read_csv(FILES["trade"], dtype=str, keep_default_na=False)
+    trade["decimals"] = trade["value_usd_bn"].map(decimals_of)
+    trade["value"] = trade["value_usd_bn"].astype(float)
+    trade["year"] = trade["year"].astype(int)
+    local = pd.read_csv(FILES["local"], dtype=str, keep_default_na=False)
+    local["decimals"] = local["value"].map(decimals_of)
+    local["value"] = local["value"].astype(float)
+    local["year"] = local["year"].astype(int)
+    sources = pd.read_csv(FILES["sources"], dtype=str, keep_default_na=False)
+    fx = pd.read_csv(FILES["fx"], dtype={"Date": str, "USD": float, "SGD": float})
+    return trade, local, sources, fx
+
+
+def sgd_per_usd(fx: pd.DataFrame) -> float:
+    """2024 average of the daily SGD-per-USD cross rate (SGD per EUR / USD per EUR)."""
+    return float((fx["SGD"] / fx["USD"]).mean())
+
+
+def rank_sources(rows: pd.DataFrame, sources: pd.DataFrame) -> list[str]:
+    """Order the sources of `rows` by the selection rule (best first)."""
+    meta = sources.set_index("source_id")
+    keys = []
+    for sid, grp in rows.groupby("source_id"):
+        m = meta.loc[sid]
+        flows = set(grp["flow"])
+        complete = 0 if {"exports", "imports"} <= flows else 1
+        keys.append((0 if m["reporter"] == "Vietnam" else 1, AUTHORITY[m["authority"]], complete,
+                     STATUS[m["status"]], _neg_date(m["date"]), sid))
+    return [k[-1] for k in sorted(keys)]
+
+
+def _neg_date(date: str) -> tuple:
+    """Sort key putting later dates first; a partial date ranks as its earliest day."""
+    parts = [int(p) for p in date.split("-")] if date else [0]
+    parts += [0] * (3 - len(parts))
+    return tuple(-p for p in parts)
+
+
+def pick(trade: pd.DataFrame, sources: pd.DataFrame, partner: str, year: int = 2024) -> pd.DataFrame:
+    """Rows of the chosen source for a partner's full-year Vietnamese figures."""
+    vn = set(sources.loc[sources["reporter"] == "Vietnam", "source_id"])
+    rows = trade[(trade["partner"] == partner) & (trade["year"] == year) & (trade["period"] == "FY")
+                 & trade["source_id"].isin(vn)]
+    if rows.empty:
+        return rows
+    best = rank_sources(rows, sources)[0]
+    return rows[rows["source_id"] == best]
+
+
+def flows_of(rows: pd.DataFrame) -> dict:
+    """{flow: (value, uncertainty)} of one source's rows."""
+    return {r["flow"]: (r["value"], half_unit(r["decimals"])) for _, r in rows.iterrows()}
+
+
+def table1(trade: pd.DataFrame, local: pd.DataFrame, sources: pd.DataFrame, fx: pd.DataFrame) -> pd.DataFrame:
+    rate = sgd_per_usd(fx)
+    world = flows_of(pick(trade, sources, "World"))
+    out = []
+    for slug, partner in PARTNERS.items():
+        rows = pick(trade, sources, partner)
+        f = flows_of(rows)
+        sid = rows["source_id"].iloc[0]
+        exports, imports, stated = f.get("exports"), f.get("imports"), f.get("turnover")
+        basis = "stated"
+        if exports and imports:
+            turnover = (exports[0] + imports[0], exports[1] + imports[1])
+            basis = "exports + imports"
+        else:
+            turnover = stated
+            if stated and exports and not imports:
+                imports = (stated[0] - exports[0], stated[1] + exports[1])
+        mirror = _mirror(trade, local, sources, partner, rate)
+        out.append({
+            "partner_key": slug, "partner": partner, "source_id": sid, "decimals": int(rows["decimals"].max()),
+            "exports_usd_bn": exports[0] if exports else None,
+            "imports_usd_bn": imports[0] if imports else None,
+            "imports_derived": bool(imports) and "imports" not in f,
+            "turnover_usd_bn": round(turnover[0], 6), "turnover_uncertainty": round(turnover[1], 6),
+            "turnover_basis": basis,
+            "stated_turnover_usd_bn": stated[0] if stated else None,
+            "share_of_vietnam_total_pct": round(100 * turnover[0] / world["turnover"][0], 4),
+            "mirror_turnover_usd_bn": None if mirror is None else round(mirror[0], 4),
+            "mirror_source_id": None if mirror is None else mirror[2],
+        })
+    return pd.DataFrame(out)
+
+
+def _mirror(trade, local, sources, partner, rate):
+    """Partner-side 2024 full-year turnover in USD bn: (value, uncertainty, source_id) or None."""
+    partner_side = set(sources.loc[sources["reporter"] != "Vietnam", "source_id"])
+    rows = trade[(trade["partner"] == partner) & (trade["year"] == 2024) & (trade["period"] == "FY")
+                 & trade["source_id"].isin(partner_side)]
+    if not rows.empty:
+        sid = rank_sources(rows, sources)[0]
+        f = flows_of(rows[rows["source_id"] == sid])
+        if "exports" in f and "imports" in f:
+            return f["exports"][0] + f["imports"][0], f["exports"][1] + f["imports"][1], sid
+        return f["turnover"][0], f["turnover"][1], sid
+    loc = local[(local["partner"] == partner) & (local["year"] == 2024) & (local["period"] == "FY")
+                & (local["flow"] == "turnover") & (local["currency"] == "SGD")]
+    if not loc.empty:
+        r = loc.iloc[0]
+        return r["value"] / rate, half_unit(r["decimals"]) / rate, r["source_id"]
+    return None
+
+
+def growth_same_source(trade: pd.DataFrame, sources: pd.DataFrame, partner: str) -> tuple[float, float, str] | None:
+    """2024-on-2023 growth of turnover (%), both years from the best source that gives both."""
+    tv = trade[(trade["partner"] == partner) & (trade["period"] == "FY") & (trade["flow"] == "turnover")]
+    both = [sid for sid, g in tv.groupby("source_id") if {2023, 2024} <= set(g["year"])]
+    if not both:
+        return None
+    sid = rank_sources(tv[tv["source_id"].isin(both)], sources)[0]
+    g = tv[tv["source_id"] == sid].set_index("year")
+    v24, v23 = g.at[2024, "value"], g.at[2023, "value"]
+    e24, e23 = half_unit(g.at[2024, "decimals"]), half_unit(g.at[2023, "decimals"])
+    pct = 100 * (v24 / v23 - 1)
+    return pct, 100 * (v24 / v23) * (e24 / v24 + e23 / v23), sid
+
+
+def candidates(trade: pd.DataFrame, local: pd.DataFrame, fx: pd.DataFrame) -> pd.DataFrame:
+    """Every figure in the data a printed number might have come from: stated values, sums of
+    exports and imports within one source, and local-currency figures converted to USD."""
+    rows = []
+    for (partner, year, period, sid), g in trade.groupby(["partner", "year", "period", "source_id"]):
+        f = flows_of(g)
+        for flow, (v, e) in f.items():
+            rows.append((partner, flow, v, e, f"{flow} {year} ({PERIOD_WORDS[period]}) as stated", sid))
+        if "exports" in f and "imports" in f:
+            rows.append((partner, "turnover", f["exports"][0] + f["imports"][0], f["exports"][1] + f["imports"][1],
+                         f"exports + imports {year} ({PERIOD_WORDS[period]})", sid))
+        if "turnover" in f and "exports" in f:
+            rows.append((partner, "imports", f["turnover"][0] - f["exports"][0], f["turnover"][1] + f["exports"][1],
+                         f"turnover − exports {year} ({PERIOD_WORDS[period]})", sid))
+    rate = sgd_per_usd(fx)
+    for _, r in local.iterrows():
+        rows.append((r["partner"], r["flow"], r["value"] / rate, half_unit(r["decimals"]) / rate,
+                     f"{r['flow']} {r['year']} ({PERIOD_WORDS[r['period']]}), {r['reporter']}-side, "
+                     f"S${r['value']:g} bn at the 2024 average ECB rate", r["source_id"]))
+    out = pd.DataFrame(rows, columns=["partner", "flow", "value_usd_bn", "uncertainty", "description", "source_id"])
+    return out.sort_values(["partner", "flow", "value_usd_bn", "source_id", "description"]).reset_index(drop=True)
+
+
+def fragment(t1: pd.DataFrame, trade: pd.DataFrame, local: pd.DataFrame, sources: pd.DataFrame,
+             fx: pd.DataFrame, cands: pd.DataFrame) -> Fragment:
+    frag = Fragment("analysis.trade")
+    ins = [rel(FILES["trade"]), rel(FILES["sources"])]
+    rate = sgd_per_usd(fx)
+    frag.add("trade.fx_sgd_per_usd_2024", rate, "SGD per USD", "Average SGD per USD, 2024",
+             "mean over 2024 business days of (SGD per EUR) / (USD per EUR)", [rel(FILES["fx"])],
+             ["ECB_EUROFXREF_2024"], decimals=4)
+    world = pick(trade, sources, "World")
+    wf = flows_of(world)
+    wsid = world["source_id"].iloc[0]
+    frag.add("trade.turnover_2024.world", wf["turnover"][0], "USD bn", "Vietnam's total goods trade, 2024",
+             "stated full-year total of the best-ranked source", ins, [wsid], decimals=2, uncertainty=wf["turnover"][1])
+    frag.add("trade.exports_2024.world", wf["exports"][0], "USD bn", "Vietnam's total goods exports, 2024",
+             "stated full-year total of the best-ranked source", ins, [wsid], decimals=2, uncertainty=wf["exports"][1])
+    for _, r in t1.iterrows():
+        p, name, sid = r["partner_key"], r["partner"], r["source_id"]
+        frag.add(f"trade.turnover_2024.{p}", float(r["turnover_usd_bn"]), "USD bn",
+                 f"Vietnam–{name} goods trade, 2024",
+                 "exports + imports of the source chosen by the Table 1 rule" if r["turnover_basis"] != "stated"
+                 else "turnover stated by the source chosen by the Table 1 rule (it gives no export/import split)",
+                 ins, [sid], decimals=int(r["decimals"]), uncertainty=float(r["turnover_uncertainty"]))
+        frag.add(f"trade.source_2024.{p}", sid, "text", f"Source chosen for Vietnam–{name} trade, 2024",
+                 "Table 1 selection rule", ins, [sid])
+        if pd.notna(r["stated_turnover_usd_bn"]):
+            frag.add(f"trade.stated_turnover_2024.{p}", float(r["stated_turnover_usd_bn"]), "USD bn",
+                     f"Vietnam–{name} turnover as the chosen source states it, 2024", "stated value", ins, [sid],
+                     decimals=2, uncertainty=0)
+        for flow in ("exports", "imports"):
+            v = r[f"{flow}_usd_bn"]
+            if pd.isna(v):
+                frag.gap(f"trade.{flow}_2024.{p}", f"Vietnam's {flow} {'to' if flow == 'exports' else 'from'} {name}, 2024",
+                         f"no source in the data gives Vietnam's 2024 {flow} {'to' if flow == 'exports' else 'from'} {name}",
+                         ins, [])
+            else:
+                derived = flow == "imports" and bool(r["imports_derived"])
+                e = half_unit(2)
+                sub = trade[(trade["source_id"] == sid) & (trade["partner"] == name) & (trade["flow"] == flow)]
+                if not sub.empty:
+                    e = half_unit(int(sub["decimals"].iloc[0]))
+                frag.add(f"trade.{flow}_2024.{p}", float(v), "USD bn",
+                         f"Vietnam's {flow} {'to' if flow == 'exports' else 'from'} {name}, 2024",
+                         "turnover − exports of the chosen source" if derived else f"{flow} stated by the chosen source",
+                         ins, [sid], decimals=2, uncertainty=e if not derived else 0.01)
+        frag.add(f"trade.share_2024.{p}", float(r["share_of_vietnam_total_pct"]), "%",
+                 f"{name}'s share of Vietnam's total goods trade, 2024", "turnover / Vietnam's total turnover × 100",
+                 ins, [sid, wsid], decimals=1)
+        if pd.notna(r["mirror_turnover_usd_bn"]):
+            mins = ins + ([rel(FILES["local"]), rel(FILES["fx"])] if r["mirror_source_id"] == "IBT_SG_202512" else [])
+            frag.add(f"trade.mirror_turnover_2024.{p}", float(r["mirror_turnover_usd_bn"]), "USD bn",
+                     f"Vietnam–{name} trade, 2024, {name}'s own statistics",
+                     "partner-side total (converted at the 2024 average ECB rate where published in local currency)",
+                     mins, [r["mirror_source_id"]] + (["ECB_EUROFXREF_2024"] if r["mirror_source_id"] == "IBT_SG_202512" else []),
+                     decimals=2)
+    g = growth_same_source(trade, sources, "Russia")
+    frag.add("trade.growth_2024.russia", g[0], "% change", "Growth of Vietnam–Russia trade, 2024 on 2023",
+             "2024 / 2023 turnover − 1, both years from the same source", ins, [g[2]], decimals=1, uncertainty=g[1])
+    frag.gap("trade.rank_of_vietnam_among_us_partners", "Vietnam's rank among US trading partners",
+             "the raw data hold no US-side partner rankings", [], [])
+    frag.gap("trade.rank_of_vietnam_among_us_export_markets", "Vietnam's rank among US export markets",
+             "the raw data hold no US-side partner rankings (and the sentence's 'in ASEAN' makes the rank ambiguous)", [], [])
+    for _, c in cands.iterrows():
+        slug = next((k for k, v in PARTNERS.items() if v == c["partner"]), "world" if c["partner"] == "World" else None)
+        frag.candidate(f"trade.{c['flow']}_2024.{slug}", f"{c['description']} [{c['source_id']}]",
+                       float(c["value_usd_bn"]), float(c["uncertainty"]), [c["source_id"]])
+    return frag
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Table 1: Vietnam's 2024 goods trade with six partners")
+    ap.add_argument("--out-table", required=True)
+    ap.add_argument("--out-candidates", required=True)
+    ap.add_argument("--out-numbers", required=True)
+    args = ap.parse_args(argv)
+    trade, local, sources, fx = load()
+    t1 = table1(trade, local, sources, fx)
+    cands = candidates(trade, local, fx)
+    write_csv(args.out_table, t1)
+    write_csv(args.out_candidates, cands)
+    write_json(args.out_numbers, fragment(t1, trade, local, sources, fx, cands).to_json())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
