@@ -1,0 +1,156 @@
+"""The raw and published inputs: manifest, checksums, provenance and every bad-input case."""
+import csv
+import json
+import shutil
+
+import pytest
+
+from analysis import manifest
+from analysis.published import load as load_published
+from analysis.validate import ValidationError, validate_package
+from tests.conftest import ROOT, rehash
+
+RAW_DP = ROOT / "data" / "raw" / "datapackage.json"
+PUB_DP = ROOT / "data" / "published" / "datapackage.json"
+
+
+def test_committed_manifests_are_current():
+    assert json.loads(RAW_DP.read_text(encoding="utf-8")) == manifest.describe_raw()
+    assert json.loads(PUB_DP.read_text(encoding="utf-8")) == manifest.describe_published()
+
+
+def test_every_raw_file_is_listed_with_hash_and_sources():
+    pkg = json.loads(RAW_DP.read_text(encoding="utf-8"))
+    listed = {r["path"] for r in pkg["resources"]}
+    on_disk = {p.relative_to(RAW_DP.parent).as_posix() for p in RAW_DP.parent.rglob("*")
+               if p.is_file() and p.name != "datapackage.json"}
+    assert on_disk == listed
+    for r in pkg["resources"]:
+        assert r["hash"].startswith("sha256:") and len(r["hash"]) == 71
+        if r["path"].endswith(".csv") and not r["path"].endswith("sources.csv"):
+            assert r["sources"], r["path"]
+    fdi = next(r for r in pkg["resources"] if r["name"] == "fdi_by_partner")
+    assert any("could not be consulted" in s for s in fdi["x-not-consulted"])
+
+
+def test_real_inputs_validate():
+    validate_package(RAW_DP)
+    validate_package(PUB_DP)
+
+
+def test_published_holds_at_least_40_numbers_with_locations():
+    pub = load_published()
+    assert len(pub) >= 40
+    assert (pub["section"] != "").all() and (pub["printed"] != "").all()
+    assert set(pub["result"]) == {"table1", "table2", "arms", "text"}
+    row = pub.set_index("id").loc["T2-32"]
+    assert row["printed"] == "↓91976,4%" and row["printed_value"] == -91976.4
+
+
+def test_every_source_id_used_is_described():
+    for domain, data in (("trade", "vietnam_trade_by_partner.csv"), ("fdi", "fdi_by_partner.csv")):
+        ids = {r["source_id"] for r in csv.DictReader(open(ROOT / "data/raw" / domain / "sources.csv", encoding="utf-8"))}
+        used = {r["source_id"] for r in csv.DictReader(open(ROOT / "data/raw" / domain / data, encoding="utf-8"))}
+        assert used <= ids
+
+
+# --- bad input: each stops validation with file, row, column and rule -------------
+
+def _edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _problem(raw):
+    with pytest.raises(ValidationError) as exc:
+        validate_package(raw / "datapackage.json")
+    return exc.value.problems[0], str(exc.value)
+
+
+def test_missing_file(raw_copy):
+    (raw_copy / "fdi" / "fdi_by_partner.csv").unlink()
+    p, msg = _problem(raw_copy)
+    assert p.rule == "resource.path" and "fdi_by_partner.csv" in msg and "missing" in msg
+
+
+def test_checksum_mismatch(raw_copy):
+    _edit(raw_copy / "trade" / "vietnam_trade_by_partner.csv", "205.2", "205.3")
+    p, msg = _problem(raw_copy)
+    assert p.rule in ("resource.hash", "resource.bytes") and "vietnam_trade_by_partner.csv" in msg
+
+
+def test_wrong_header(raw_copy):
+    _edit(raw_copy / "trade" / "vietnam_trade_by_partner.csv", "value_usd_bn", "value_bn")
+    rehash(raw_copy / "datapackage.json")
+    p, msg = _problem(raw_copy)
+    assert (p.rule, p.row, p.column) == ("header", 1, "value_usd_bn")
+
+
+def test_missing_header(raw_copy):
+    f = raw_copy / "trade" / "vietnam_trade_by_partner.csv"
+    f.write_text(f.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")
+    rehash(raw_copy / "datapackage.json")
+    p, _ = _problem(raw_copy)
+    assert p.rule == "header" and p.row == 1
+
+
+def test_non_numeric_value(raw_copy):
+    _edit(raw_copy / "trade" / "vietnam_trade_by_partner.csv", "China,2024,FY,exports,61.2,DNTT", "China,2024,FY,exports,61.2x,DNTT")
+    rehash(raw_copy / "datapackage.json")
+    p, msg = _problem(raw_copy)
+    assert (p.row, p.column, p.rule) == (3, "value_usd_bn", "type number")
+    assert "row 3" in msg and "value_usd_bn" in msg
+
+
+def test_duplicate_key(raw_copy):
+    f = raw_copy / "trade" / "vietnam_trade_by_partner.csv"
+    f.write_text(f.read_text(encoding="utf-8") + "China,2024,FY,turnover,205.2,DNTT_20250117\n", encoding="utf-8")
+    rehash(raw_copy / "datapackage.json")
+    p, _ = _problem(raw_copy)
+    assert p.rule == "primaryKey" and p.row == 76  # the file has 75 lines; the duplicate is line 76
+
+
+def test_negative_value(raw_copy):
+    _edit(raw_copy / "fdi" / "fdi_by_partner.csv", "Singapore,2025-12M,registered_new,4.84", "Singapore,2025-12M,registered_new,-4.84")
+    rehash(raw_copy / "datapackage.json")
+    p, _ = _problem(raw_copy)
+    assert (p.row, p.column) == (8, "value") and "minimum" in p.detail
+
+
+def test_negative_tiv(raw_copy):
+    _edit(raw_copy / "arms" / "sipri_register_2025-01-03_VietNam_rows.csv", "New,14,14,14,Yes", "New,14,14,-14,Yes")
+    rehash(raw_copy / "datapackage.json")
+    p, _ = _problem(raw_copy)
+    assert (p.row, p.column, p.rule) == (2, "tiv_delivery_values", "constraints.minimum")
+
+
+def test_unknown_partner(raw_copy):
+    _edit(raw_copy / "trade" / "vietnam_trade_by_partner.csv", "Russia,2024,FY,turnover,4.57", "Rusia,2024,FY,turnover,4.57")
+    rehash(raw_copy / "datapackage.json")
+    p, _ = _problem(raw_copy)
+    assert (p.column, p.rule) == ("partner", "constraints.enum")
+
+
+def test_unknown_unit(raw_copy):
+    _edit(raw_copy / "fdi" / "fdi_by_partner.csv", "Total,2025-12M,registered_total,38.42,bn_USD", "Total,2025-12M,registered_total,38.42,bn_EUR")
+    rehash(raw_copy / "datapackage.json")
+    p, _ = _problem(raw_copy)
+    assert (p.row, p.column, p.rule) == (2, "unit", "constraints.enum")
+
+
+def test_unknown_source_id(raw_copy):
+    _edit(raw_copy / "trade" / "vietnam_trade_by_partner.csv", "DTINEWS_20241219", "NOWHERE_2024")
+    rehash(raw_copy / "datapackage.json")
+    p, _ = _problem(raw_copy)
+    assert (p.column, p.rule) == ("source_id", "foreignKeys")
+
+
+def test_unparseable_printed_form(tmp_path):
+    dst = tmp_path / "printed_numbers.csv"
+    shutil.copy(ROOT / "data" / "published" / "printed_numbers.csv", dst)
+    _edit(dst, '"~205,2 tỷ USD"', '"~205.2 tỷ USD"')
+    with pytest.raises(ValidationError) as exc:
+        load_published(dst)
+    p = exc.value.problems[0]
+    assert (p.row, p.column, p.rule) == (2, "printed", "printed form")

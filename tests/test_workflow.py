@@ -1,0 +1,73 @@
+"""Runs the Snakemake workflow in a temporary copy of the repository."""
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.workflow
+SNAKEMAKE = [sys.executable, "-m", "snakemake", "-c2", "--quiet", "all", "--"]
+TARGETS = ["data/derived/numbers.json", "data/derived/audit.csv"]
+
+
+def _copy(dst: Path) -> Path:
+    files = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT, capture_output=True,
+                           text=True, check=True).stdout.split()
+    for f in files:
+        if (ROOT / f).is_file():
+            (dst / f).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / f, dst / f)
+    return dst
+
+
+def _run(cwd: Path, *extra: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PATH": os.environ.get("PATH", "")}
+    return subprocess.run(SNAKEMAKE + list(extra or TARGETS + ["data/derived/figures/arms_series.svg"]),
+                          cwd=cwd, capture_output=True, text=True, env=env)
+
+
+def _digests(root: Path) -> dict:
+    out = root / "data" / "derived"
+    return {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(out.rglob("*")) if p.is_file() and "logs" not in p.parts}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    a = _copy(tmp_path_factory.mktemp("build_a"))
+    r = _run(a)
+    assert r.returncode == 0, r.stderr[-3000:]
+    return a
+
+
+def test_workflow_builds_registry_audit_and_figures(built):
+    for f in TARGETS + ["data/derived/table1.csv", "data/derived/table2.csv", "data/derived/arms_series.csv",
+                       "data/derived/figures/arms_series.pdf", "data/derived/figures/table1_turnover.svg"]:
+        assert (built / f).stat().st_size > 0, f
+    import json
+    reg = json.loads((built / "data/derived/numbers.json").read_text(encoding="utf-8"))
+    n = reg["numbers"]["trade.turnover_2024.china"]
+    assert n["value"] == pytest.approx(205.2) and n["inputs"][0]["sha256"]
+
+
+def test_two_clean_builds_are_byte_identical(built, tmp_path):
+    b = _copy(tmp_path)
+    r = _run(b)
+    assert r.returncode == 0, r.stderr[-3000:]
+    assert _digests(built) == _digests(b)
+
+
+def test_bad_input_stops_before_any_derived_output(tmp_path):
+    c = _copy(tmp_path)
+    f = c / "data/raw/trade/vietnam_trade_by_partner.csv"
+    f.write_text(f.read_text(encoding="utf-8").replace("205.2", "205.3", 1), encoding="utf-8")
+    r = _run(c)
+    assert r.returncode != 0
+    assert "vietnam_trade_by_partner.csv" in (r.stdout + r.stderr) and "rule: resource.hash" in (r.stdout + r.stderr)
+    for name in ("table1.csv", "audit.csv", "numbers.json"):
+        assert not (c / "data/derived" / name).exists(), name
