@@ -70,7 +70,7 @@ def judge(row, key: str, numbers: dict, gaps: dict) -> dict:
 def article_release(published: pd.DataFrame, numbers: dict, gaps: dict) -> tuple[str, dict]:
     """The SIPRI release that reproduces most printed arms figures (ties: newest first)."""
     scores = {}
-    for release in RELEASES_PRESENT(numbers):
+    for release in releases_present(numbers):
         ok = 0
         for _, row in published[published["recompute_key"].str.contains("{release}", regex=False)].iterrows():
             key = row["recompute_key"].replace("{release}", release)
@@ -81,7 +81,7 @@ def article_release(published: pd.DataFrame, numbers: dict, gaps: dict) -> tuple
     return best, scores
 
 
-def RELEASES_PRESENT(numbers: dict) -> list[str]:
+def releases_present(numbers: dict) -> list[str]:
     return [r for r in RELEASE_ORDER if any(k.startswith(f"arms.{r}.") for k in numbers)]
 
 
