@@ -68,6 +68,13 @@ def _problem(raw):
     return exc.value.problems[0], str(exc.value)
 
 
+def _schema_problem(raw, path, old, new):
+    """Edit one raw file, refresh its checksum (so the schema checks are reached) and validate."""
+    _edit(raw / path, old, new)
+    rehash(raw / "datapackage.json")
+    return _problem(raw)
+
+
 def test_missing_file(raw_copy):
     (raw_copy / "fdi" / "fdi_by_partner.csv").unlink()
     p, msg = _problem(raw_copy)
@@ -81,9 +88,7 @@ def test_checksum_mismatch(raw_copy):
 
 
 def test_wrong_header(raw_copy):
-    _edit(raw_copy / "trade" / "vietnam_trade_by_partner.csv", "value_usd_bn", "value_bn")
-    rehash(raw_copy / "datapackage.json")
-    p, msg = _problem(raw_copy)
+    p, msg = _schema_problem(raw_copy, "trade/vietnam_trade_by_partner.csv", "value_usd_bn", "value_bn")
     assert (p.rule, p.row, p.column) == ("header", 1, "value_usd_bn")
 
 
@@ -96,9 +101,7 @@ def test_missing_header(raw_copy):
 
 
 def test_non_numeric_value(raw_copy):
-    _edit(raw_copy / "trade" / "vietnam_trade_by_partner.csv", "China,2024,FY,exports,61.2,DNTT", "China,2024,FY,exports,61.2x,DNTT")
-    rehash(raw_copy / "datapackage.json")
-    p, msg = _problem(raw_copy)
+    p, msg = _schema_problem(raw_copy, "trade/vietnam_trade_by_partner.csv", "China,2024,FY,exports,61.2,DNTT", "China,2024,FY,exports,61.2x,DNTT")
     assert (p.row, p.column, p.rule) == (3, "value_usd_bn", "type number")
     assert "row 3" in msg and "value_usd_bn" in msg
 
@@ -112,37 +115,27 @@ def test_duplicate_key(raw_copy):
 
 
 def test_negative_value(raw_copy):
-    _edit(raw_copy / "fdi" / "fdi_by_partner.csv", "Singapore,2025-12M,registered_new,4.84", "Singapore,2025-12M,registered_new,-4.84")
-    rehash(raw_copy / "datapackage.json")
-    p, _ = _problem(raw_copy)
+    p, _ = _schema_problem(raw_copy, "fdi/fdi_by_partner.csv", "Singapore,2025-12M,registered_new,4.84", "Singapore,2025-12M,registered_new,-4.84")
     assert (p.row, p.column) == (8, "value") and "minimum" in p.detail
 
 
 def test_negative_tiv(raw_copy):
-    _edit(raw_copy / "arms" / "sipri_register_2025-01-03_VietNam_rows.csv", "New,14,14,14,Yes", "New,14,14,-14,Yes")
-    rehash(raw_copy / "datapackage.json")
-    p, _ = _problem(raw_copy)
+    p, _ = _schema_problem(raw_copy, "arms/sipri_register_2025-01-03_VietNam_rows.csv", "New,14,14,14,Yes", "New,14,14,-14,Yes")
     assert (p.row, p.column, p.rule) == (2, "tiv_delivery_values", "constraints.minimum")
 
 
 def test_unknown_partner(raw_copy):
-    _edit(raw_copy / "trade" / "vietnam_trade_by_partner.csv", "Russia,2024,FY,turnover,4.57", "Rusia,2024,FY,turnover,4.57")
-    rehash(raw_copy / "datapackage.json")
-    p, _ = _problem(raw_copy)
+    p, _ = _schema_problem(raw_copy, "trade/vietnam_trade_by_partner.csv", "Russia,2024,FY,turnover,4.57", "Rusia,2024,FY,turnover,4.57")
     assert (p.column, p.rule) == ("partner", "constraints.enum")
 
 
 def test_unknown_unit(raw_copy):
-    _edit(raw_copy / "fdi" / "fdi_by_partner.csv", "Total,2025-12M,registered_total,38.42,bn_USD", "Total,2025-12M,registered_total,38.42,bn_EUR")
-    rehash(raw_copy / "datapackage.json")
-    p, _ = _problem(raw_copy)
+    p, _ = _schema_problem(raw_copy, "fdi/fdi_by_partner.csv", "Total,2025-12M,registered_total,38.42,bn_USD", "Total,2025-12M,registered_total,38.42,bn_EUR")
     assert (p.row, p.column, p.rule) == (2, "unit", "constraints.enum")
 
 
 def test_unknown_source_id(raw_copy):
-    _edit(raw_copy / "trade" / "vietnam_trade_by_partner.csv", "DTINEWS_20241219", "NOWHERE_2024")
-    rehash(raw_copy / "datapackage.json")
-    p, _ = _problem(raw_copy)
+    p, _ = _schema_problem(raw_copy, "trade/vietnam_trade_by_partner.csv", "DTINEWS_20241219", "NOWHERE_2024")
     assert (p.column, p.rule) == ("source_id", "foreignKeys")
 
 
