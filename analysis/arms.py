@@ -119,18 +119,30 @@ def register_total(series: pd.DataFrame) -> pd.Series:
     return cur.groupby("year")["tiv"].sum()
 
 
-def value(series: pd.DataFrame, release: str, name: str, year: int) -> tuple[float, float] | None:
-    hit = series[(series["release"] == release) & (series["series"] == name) & (series["year"] == year)]
-    if hit.empty:
-        return None
-    return float(hit["tiv"].iloc[0]), float(hit["uncertainty"].iloc[0])
+Cells = dict  # (release, series, year) -> (tiv, uncertainty)
 
 
-def share(series: pd.DataFrame, release: str, years: range) -> tuple[float, float] | None:
+def cells(series: pd.DataFrame | Cells) -> Cells:
+    """The long series as a lookup table, built in one pass: the registry asks for hundreds of
+    single values, and a boolean filter per value made this step the slowest of the build."""
+    if isinstance(series, dict):
+        return series
+    out: Cells = {}
+    for r, n, y, t, u in zip(series["release"], series["series"], series["year"], series["tiv"], series["uncertainty"]):
+        out.setdefault((r, n, int(y)), (float(t), float(u)))
+    return out
+
+
+def value(series: pd.DataFrame | Cells, release: str, name: str, year: int) -> tuple[float, float] | None:
+    return cells(series).get((release, name, year))
+
+
+def share(series: pd.DataFrame | Cells, release: str, years: range) -> tuple[float, float] | None:
     """Russia's share (%) of the release's total over `years`, both terms from the same release.
 
     For the current release the denominator is the register sum (Russia + others), so
     numerator and denominator come from the same file."""
+    series = cells(series)
     num = den = e_num = e_den = 0.0
     for y in years:
         r = value(series, release, "russia", y)
@@ -162,7 +174,7 @@ def period_stats(series: pd.DataFrame, release: str, first: int, last: int) -> d
     out = {"min": (float(lo["tiv"]), float(lo["uncertainty"])), "min_year": int(lo["year"]),
            "max": (float(hi["tiv"]), float(hi["uncertainty"])), "max_year": int(hi["year"]),
            "sum": (float(tot["tiv"].sum()), float(tot["uncertainty"].sum()))}
-    out["russia_share"] = share(series, release, range(first, last + 1))
+    out["russia_share"] = share(cells(series), release, range(first, last + 1))
     return out
 
 
@@ -181,6 +193,7 @@ def wide_table(series: pd.DataFrame) -> pd.DataFrame:
 
 def fragment(series: pd.DataFrame) -> Fragment:
     frag = Fragment("analysis.arms")
+    lookup = cells(series)
     for release in RELEASES:
         ins = [rel(p) for p in INPUTS[release]]
         src = SOURCE_IDS[release]
@@ -194,13 +207,13 @@ def fragment(series: pd.DataFrame) -> Fragment:
                      + (" (WDI full units divided by 1,000,000)" if release != "r2022" else ""),
                      ins, src, decimals=0, uncertainty=float(row["uncertainty"]))
         for y in YEARS:
-            if value(series, release, "russia", y) is None:
+            if value(lookup, release, "russia", y) is None:
                 continue
-            r = value(series, release, "russia", y)
+            r = value(lookup, release, "russia", y)
             frag.add(f"arms.{release}.russia.{y}", r[0], "TIV mn", f"Arms imports from Russia {y}, {release} release",
                      "sum of register deliveries from Russia" if release == "current" else "SIPRI exporter table, Russia",
                      ins, src, decimals=0 if release != "current" else 1, uncertainty=r[1])
-            s = share(series, release, range(y, y + 1))
+            s = share(lookup, release, range(y, y + 1))
             if s is not None:
                 frag.add(f"arms.{release}.russia_share.{y}", s[0], "%", f"Russia's share of arms imports {y}, {release} release",
                          "Russia / all suppliers, both from the same release", ins, src, decimals=0, uncertainty=s[1])
@@ -231,13 +244,13 @@ def fragment(series: pd.DataFrame) -> Fragment:
                          "sum of Russia's deliveries / sum of all deliveries over the period, same release",
                          ins, src, decimals=1, uncertainty=st["russia_share"][1])
         for first, last in FIVE_YEARS:
-            s = share(series, release, range(first, last + 1))
+            s = share(lookup, release, range(first, last + 1))
             if s is not None:
                 frag.add(f"arms.{release}.russia_share_5y.{first}_{last}", s[0], "%",
                          f"Russia's share of arms imports {first}–{last}, {release} release",
                          "Russia / all suppliers over the block of years, same release", ins, src,
                          decimals=1, uncertainty=s[1])
-    s = share(series, "current", range(2017, 2022))
+    s = share(lookup, "current", range(2017, 2022))
     frag.add("arms.current.russia_share.2017_2021", s[0], "%", "Russia's share of arms imports 2017–2021 (register)",
              "check against SIPRI's published 56% for 2017–21", [rel(FILES["register"])], ["SIPRI_REG_2025-01-03"],
              decimals=1, uncertainty=s[1])
@@ -258,7 +271,7 @@ def fragment(series: pd.DataFrame) -> Fragment:
     for release in RELEASES:
         for first, last in PERIODS:
             for y in range(first, last + 1):
-                v = value(series, release, "total", y)
+                v = value(lookup, release, "total", y)
                 if v is not None:
                     for stat in ("min", "max"):
                         frag.candidate(f"arms.*.p{first}_{last}.{stat}", f"the {y} total in the {release} release",

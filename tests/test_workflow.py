@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, rehash
 
 pytestmark = pytest.mark.workflow
 SNAKEMAKE = [sys.executable, "-m", "snakemake", "-c2", "--quiet", "all", "--"]
@@ -71,3 +71,32 @@ def test_bad_input_stops_before_any_derived_output(tmp_path):
     assert "vietnam_trade_by_partner.csv" in (r.stdout + r.stderr) and "rule: resource.hash" in (r.stdout + r.stderr)
     for name in ("table1.csv", "audit.csv", "numbers.json"):
         assert not (c / "data/derived" / name).exists(), name
+
+
+def _planned_jobs(cwd: Path) -> dict:
+    """Rule -> count of the jobs a dry run would execute."""
+    r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "-n", "--quiet", "rules"], cwd=cwd,
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr[-3000:]
+    out = r.stdout + r.stderr
+    jobs = {}
+    for line in out.split("Job stats:", 1)[-1].splitlines():
+        parts = line.split()
+        if len(parts) == 2 and parts[1].isdigit() and parts[0] not in ("job", "total"):
+            jobs[parts[0]] = int(parts[1])
+    return jobs
+
+
+def test_editing_one_raw_file_reruns_only_its_dependants(tmp_path):
+    d = _copy(tmp_path)
+    assert _run(d).returncode == 0
+    assert _planned_jobs(d) == {}
+    f = d / "data/raw/fdi/fdi_by_partner.csv"
+    f.write_text(f.read_text(encoding="utf-8").replace("Singapore,2025-12M,registered_new,4.84",
+                                                       "Singapore,2025-12M,registered_new,4.85", 1), encoding="utf-8")
+    rehash(d / "data/raw/datapackage.json")
+    jobs = _planned_jobs(d)
+    # the FDI chain and what reads all fragments rerun; arms, trade and the printed numbers do not
+    assert {"validate_raw", "compute_table2", "audit_numbers", "build_registry"} <= set(jobs)
+    assert jobs["validate_raw"] == 1
+    assert not {"compute_arms", "compute_table1", "parse_published"} & set(jobs)

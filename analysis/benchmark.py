@@ -1,0 +1,94 @@
+"""Time the workflow: a cold build of all derived data, and a rerun with nothing to do.
+
+Runs in a temporary copy of the repository (the working tree is never touched), with the
+same command the README gives (`snakemake -c2`, target `derived`: everything but the
+manuscript).  Prints a Markdown table; `--readme` also writes it into README.md between
+the benchmark markers.  It measures this machine: it is a report, not a test.
+
+Run:  python -m analysis.benchmark [--runs 5] [--readme]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from importlib.metadata import version
+from pathlib import Path
+
+from analysis.io import ROOT
+
+START, END = "<!-- benchmark:start -->", "<!-- benchmark:end -->"
+COMMAND = [sys.executable, "-m", "snakemake", "-c2", "derived", "--quiet"]
+
+
+def copy_repository(dst: Path) -> Path:
+    """The files git knows of (tracked or not ignored): what a fresh clone would hold."""
+    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT, capture_output=True,
+                            text=True, check=True).stdout.splitlines()
+    for f in listed:
+        if (ROOT / f).is_file():
+            (dst / f).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / f, dst / f)
+    return dst
+
+
+def timed(cwd: Path) -> float:
+    t = time.perf_counter()
+    subprocess.run(COMMAND, cwd=cwd, check=True, capture_output=True)
+    return time.perf_counter() - t
+
+
+def measure(runs: int) -> dict[str, list[float]]:
+    with tempfile.TemporaryDirectory() as tmp:
+        repo = copy_repository(Path(tmp))
+        timed(repo)  # warm the file cache and the bytecode, as a second build on any machine would be
+        cold, noop = [], []
+        for _ in range(runs):
+            shutil.rmtree(repo / "data" / "derived", ignore_errors=True)
+            shutil.rmtree(repo / ".snakemake", ignore_errors=True)
+            cold.append(timed(repo))
+            noop.append(timed(repo))
+    return {"cold build of all derived data": cold, "no-op rerun": noop}
+
+
+def table(results: dict[str, list[float]], runs: int) -> str:
+    cpu = os.cpu_count()
+    lines = [f"Measured with `python -m analysis.benchmark --runs {runs}` on {platform.system()} {platform.machine()}, "
+             f"{cpu} cores, Python {platform.python_version()}, Snakemake {version('snakemake')}, "
+             f"pandas {version('pandas')}; seconds of wall time, command `snakemake -c2 derived`.",
+             "", "| case | median | min | max | target |", "|---|---|---|---|---|"]
+    targets = {"cold build of all derived data": "≤ 5 s", "no-op rerun": "≤ 1.5 s"}
+    for case, xs in results.items():
+        lines.append(f"| {case} | {statistics.median(xs):.2f} | {min(xs):.2f} | {max(xs):.2f} | {targets[case]} |")
+    return "\n".join(lines) + "\n"
+
+
+def write_readme(block: str, readme: Path = ROOT / "README.md") -> None:
+    text = readme.read_text(encoding="utf-8")
+    head, _, rest = text.partition(START)
+    _, _, tail = rest.partition(END)
+    if not rest:
+        raise SystemExit(f"{readme}: no {START} marker")
+    readme.write_text(f"{head}{START}\n{block}{END}{tail}", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--readme", action="store_true", help="write the table into README.md")
+    args = ap.parse_args(argv)
+    block = table(measure(args.runs), args.runs)
+    print(block, end="")
+    if args.readme:
+        write_readme(block)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
