@@ -51,11 +51,12 @@ if not isinstance(sys.stdout, _JobStream):
     sys.stdout, sys.stderr = _JobStream(sys.stdout), _JobStream(sys.stderr)
 
 
-def step(module, args, log, mode="w"):
-    """Run analysis.<module>.main(args) here, with its output in the rule's log; fail loudly."""
+def step(rule, module, args, log, mode="w"):
+    """Run analysis.<module>.main(args) here, with its output in the rule's log; fail loudly.
+    The log opens with the rule and the command that reruns the step on its own."""
     Path(log).parent.mkdir(parents=True, exist_ok=True)
     with open(log, mode, encoding="utf-8") as fh:
-        fh.write(f"$ python -m analysis.{module} {' '.join(str(a) for a in args)}\n")
+        fh.write(f"# rule {rule}\n$ python -m analysis.{module} {' '.join(str(a) for a in args)}\n")
         sys.stdout.local.fh = sys.stderr.local.fh = fh
         try:
             rc = importlib.import_module(f"analysis.{module}").main([str(a) for a in args])
@@ -76,6 +77,9 @@ def after_all_checks(own, *real):
 
 FIGURES = expand(f"{OUT}/figures/{{name}}.{{ext}}", name=["arms_series", "table1_turnover"], ext=["svg", "pdf"])
 MANUSCRIPT = ["manuscript/_output/index.html", "manuscript/_output/index.pdf"]
+PARTS = expand("manuscript/_generated/{name}", name=[
+    "table1.md", "table2.md", "arms_periods.md", "arms_claims.md", "text_claims.md", "discrepancies.md",
+    "audit.md", "data_availability.md", "lineage.md", "sources.bib", "arms_series.svg", "table1_turnover.svg"])
 
 
 rule all:
@@ -83,16 +87,18 @@ rule all:
         f"{OUT}/numbers.json",
         f"{OUT}/audit.csv",
         FIGURES,
+        PARTS,
         MANUSCRIPT if QUARTO else [],
     default_target: True
 
 
 rule derived:
-    """All derived data without the manuscript (what the benchmark times)."""
+    """All derived data and the manuscript's generated parts, without the render (what the benchmark times)."""
     input:
         f"{OUT}/numbers.json",
         f"{OUT}/audit.csv",
         FIGURES,
+        PARTS,
 
 
 rule validate_raw:
@@ -109,7 +115,7 @@ rule validate_raw:
         prefixes=lambda w: GROUPS[w.group],
         contract=lambda w: manifest_slice(w.group),
     run:
-        step("validate", [params.manifest, "--only", *params.prefixes, "--report", output[0]], log[0])
+        step(rule, "validate", [params.manifest, "--only", *params.prefixes, "--report", output[0]], log[0])
 
 
 rule parse_published:
@@ -121,8 +127,8 @@ rule parse_published:
     log:
         f"{LOGS}/parse_published.log",
     run:
-        step("validate", [input.manifest], log[0])
-        step("published", ["--input", input.table, "--out", output[0]], log[0], mode="a")
+        step(rule, "validate", [input.manifest], log[0])
+        step(rule, "published", ["--input", input.table, "--out", output[0]], log[0], mode="a")
 
 
 rule compute_arms:
@@ -136,7 +142,7 @@ rule compute_arms:
     log:
         f"{LOGS}/compute_arms.log",
     run:
-        step("arms", ["--out-series", output.series, "--out-periods", output.periods,
+        step(rule, "arms", ["--out-series", output.series, "--out-periods", output.periods,
                       "--out-numbers", output.numbers], log[0])
 
 
@@ -151,7 +157,7 @@ rule compute_table1:
     log:
         f"{LOGS}/compute_table1.log",
     run:
-        step("trade", ["--out-table", output.table, "--out-candidates", output.candidates,
+        step(rule, "trade", ["--out-table", output.table, "--out-candidates", output.candidates,
                        "--out-numbers", output.numbers], log[0])
 
 
@@ -166,7 +172,7 @@ rule compute_table2:
     log:
         f"{LOGS}/compute_table2.log",
     run:
-        step("fdi", ["--published", input.published, "--out-table", output.table,
+        step(rule, "fdi", ["--published", input.published, "--out-table", output.table,
                      "--out-numbers", output.numbers], log[0])
 
 
@@ -180,19 +186,20 @@ rule audit_numbers:
     log:
         f"{LOGS}/audit_numbers.log",
     run:
-        step("audit", ["--published", input.published, "--fragments", *input.fragments,
+        step(rule, "audit", ["--published", input.published, "--fragments", *input.fragments,
                        "--out", output.audit, "--out-numbers", output.numbers], log[0])
 
 
 rule build_registry:
     input:
         fragments=[f"{OUT}/numbers/{s}.json" for s in ("arms", "trade", "fdi", "audit")],
+        audit=f"{OUT}/audit.csv",  # the verdict entries name it, with its checksum, as their input
     output:
         f"{OUT}/numbers.json",
     log:
         f"{LOGS}/build_registry.log",
     run:
-        step("registry", [*input.fragments, "--out", output[0]], log[0])
+        step(rule, "registry", [*input.fragments, "--out", output[0]], log[0])
 
 
 rule plot_figures:
@@ -205,20 +212,42 @@ rule plot_figures:
     log:
         f"{LOGS}/plot_figures.log",
     run:
-        step("figures", ["--series", input.series, "--audit", input.audit, "--table1", input.table1,
+        step(rule, "figures", ["--series", input.series, "--audit", input.audit, "--table1", input.table1,
                          "--outdir", f"{OUT}/figures"], log[0])
+
+
+rule write_manuscript_parts:
+    input:
+        registry=f"{OUT}/numbers.json",
+        audit=f"{OUT}/audit.csv",
+        table1=f"{OUT}/table1.csv",
+        table2=f"{OUT}/table2.csv",
+        figures=FIGURES,
+        qmd="manuscript/index.qmd",
+        manifests=[f"{RAW}/datapackage.json", f"{PUB}/datapackage.json"],
+    output:
+        PARTS,
+    log:
+        f"{LOGS}/write_manuscript_parts.log",
+    run:
+        step(rule, "manuscript", ["--registry", input.registry, "--audit", input.audit, "--table1", input.table1,
+                            "--table2", input.table2, "--figures", f"{OUT}/figures", "--qmd", input.qmd,
+                            "--outdir", "manuscript/_generated"], log[0])
 
 
 rule render_manuscript:
     input:
+        parts=PARTS,
         registry=f"{OUT}/numbers.json",
-        audit=f"{OUT}/audit.csv",
-        figures=FIGURES,
-        sources=list(Path("manuscript").glob("*.qmd")) + list(Path("manuscript").glob("*.yml")),
+        sources=["manuscript/index.qmd", "manuscript/_quarto.yml", "manuscript/references.bib",
+                 "manuscript/styles.css", "manuscript/typst-header.typ", "manuscript/_extensions/registry/num.lua",
+                 "manuscript/_extensions/registry/_extension.yml"],
     output:
         MANUSCRIPT,
     log:
         f"{LOGS}/render_manuscript.log",
+    conda:
+        "manuscript/environment.yaml"
     shell:
         "quarto render manuscript > {log} 2>&1"
 

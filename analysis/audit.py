@@ -19,7 +19,7 @@ import pandas as pd
 
 from analysis.io import ROOT, read_json, rel, write_csv, write_json
 from analysis.registry import Fragment, display
-from analysis.verdict import VERDICTS, close_enough, verdict
+from analysis.verdict import BOUND_TOLERANCE, VERDICTS, close_enough, verdict
 
 SCALE = {("USD bn", "USD mn"): 1e-3, ("USD mn", "USD bn"): 1e3, ("TIV bn", "TIV mn"): 1e-3,
          ("TIV mn", "TIV bn"): 1e3}
@@ -174,7 +174,8 @@ def audit(published: pd.DataFrame, fragments: list[dict]) -> tuple[pd.DataFrame,
                                             row["column"] and f"column '{row['column']}'"] if x)
         rows.append({
             "id": row["id"], "result": row["result"], "item": row["item"], "location": location,
-            "printed": row["printed"], "printed_value": row["printed_value"], "unit": row["unit"],
+            "printed": row["printed"], "printed_value": row["printed_value"],
+            "printed_decimals": row["printed_decimals"], "unit": row["unit"],
             "recomputed_value": None if res["recomputed_value"] is None else round(res["recomputed_value"], 6),
             "uncertainty": None if res["uncertainty"] is None else round(res["uncertainty"], 6),
             "verdict": res["verdict"], "rule": res["rule"], "basis": res["basis"],
@@ -189,6 +190,16 @@ def audit(published: pd.DataFrame, fragments: list[dict]) -> tuple[pd.DataFrame,
 def summary(table: pd.DataFrame, release: str, scores: dict) -> Fragment:
     frag = Fragment("analysis.audit")
     ins = [rel(ROOT / "data" / "published" / "printed_numbers.csv")]
+    for _, row in table.iterrows():
+        frag.add(f"printed.{row['id']}", float(row["printed_value"]), row["unit"], f"{row['item']}, as printed",
+                 f"printed in the article at {row['location']}; parsed by analysis/printed.py", ins,
+                 decimals=int(row["printed_decimals"]), basis="internal", shown_as=row["printed"])
+        frag.add(f"audit.verdict.{row['id']}", row["verdict"], "text", f"Verdict on {row['id']}: {row['item']}",
+                 f"{row['rule']} (analysis/verdict.py); {row['reason']}", ins + ["data/derived/audit.csv"],
+                 shown_as=row["verdict"].replace("_", " "))
+    frag.add("audit.rule.bound_tolerance", 100 * BOUND_TOLERANCE, "%", "Tolerance of a bound claim",
+             "a printed bound ('more than', 'nearly') is a match only if the recomputed value lies within this "
+             "fraction of the printed value (analysis/verdict.py, BOUND_TOLERANCE)", ["analysis/verdict.py"], decimals=0)
     frag.add("audit.count.all", len(table), "count", "Printed numbers audited", "rows of the audit", ins, decimals=0)
     for v in VERDICTS:
         frag.add(f"audit.count.{v}", int((table["verdict"] == v).sum()), "count", f"Printed numbers judged '{v}'",

@@ -40,8 +40,9 @@ class Fragment:
 
     def add(self, key: str, value, unit: str, label: str, rule: str, inputs: list[str],
             sources: list[str] | None = None, decimals: int = 1, uncertainty: float = 0.0,
-            basis: str = "independent") -> None:
-        """Record one number. `basis`: 'independent' (raw sources) or 'internal' (the article's own figures)."""
+            basis: str = "independent", shown_as: str | None = None) -> None:
+        """Record one number. `basis`: 'independent' (raw sources) or 'internal' (the article's own figures);
+        `shown_as`: a fixed display form (a printed number is shown exactly as the article prints it)."""
         if key in self.numbers or key in self.gaps:
             raise ValueError(f"registry key {key!r} written twice by {self.step}")
         if isinstance(value, float) and not math.isfinite(value):
@@ -50,6 +51,8 @@ class Fragment:
                              "inputs": sorted(set(inputs)), "sources": sorted(set(sources or [])),
                              "decimals": decimals, "uncertainty": round(float(uncertainty), 10),
                              "basis": basis, "step": self.step}
+        if shown_as is not None:
+            self.numbers[key]["shown_as"] = shown_as
 
     def gap(self, key: str, label: str, reason: str, inputs: list[str] | None = None,
             sources: list[str] | None = None) -> None:
@@ -108,8 +111,9 @@ def build(fragment_paths: list[str | Path]) -> dict:
             files.append({"path": p, "sha256": checksums[p]})
         entry["inputs"] = files
     for entry in numbers.values():
-        entry["display"] = display(entry["value"], entry["unit"], entry["decimals"], "en")
-        entry["display_vi"] = display(entry["value"], entry["unit"], entry["decimals"], "vi")
+        fixed = entry.pop("shown_as", None)
+        entry["display"] = fixed or display(entry["value"], entry["unit"], entry["decimals"], "en")
+        entry["display_vi"] = fixed or display(entry["value"], entry["unit"], entry["decimals"], "vi")
     return {"numbers": numbers, "gaps": gaps, "candidates": candidates}
 
 

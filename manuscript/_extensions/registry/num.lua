@@ -1,0 +1,47 @@
+-- {{< num key >}}: a number from the workflow's registry (data/derived/numbers.json), shown in
+-- its display form and linked to its lineage entry in the appendix (the link's title is the
+-- tooltip in HTML).  `lang=vi` gives the Vietnamese form.  A key the registry lacks stops the
+-- render with a message naming it.  This file only formats: Snakemake computes.
+local registry = nil
+
+local function fail(message)
+  quarto.log.error(message)
+  os.exit(1)
+end
+
+local function load()
+  if registry == nil then
+    -- the manuscript folder: the project's, or the document's when a single file is rendered
+    local here = quarto.project.directory or pandoc.path.directory(quarto.doc.input_file)
+    local path = pandoc.path.join({here, "..", "data", "derived", "numbers.json"})
+    local fh = io.open(path, "r")
+    if fh == nil then
+      fail("cannot read " .. path .. ": run `snakemake -c2` from the repository root first")
+    end
+    registry = quarto.json.decode(fh:read("a"))
+    fh:close()
+  end
+  return registry
+end
+
+-- the same rule as analysis/manuscript.py's anchor()
+local function anchor(key)
+  return "lineage-" .. key:gsub("%.", "-"):gsub("%*", "x")
+end
+
+return {
+  ["num"] = function(args, kwargs)
+    local key = pandoc.utils.stringify(args[1] or "")
+    local entry = load().numbers[key]
+    if entry == nil then
+      fail("registry key not found: " .. key .. " (it is not in data/derived/numbers.json)")
+    end
+    local text = entry.display
+    if pandoc.utils.stringify(kwargs["lang"] or "") == "vi" then
+      text = entry.display_vi
+    end
+    -- no-break spaces keep a number and its unit together in narrow table cells
+    text = text:gsub(" ", "\u{00A0}")
+    return pandoc.Link(text, "#" .. anchor(key), entry.label .. ". Rule: " .. entry.rule, {class = "num"})
+  end
+}
