@@ -1,6 +1,7 @@
 """Runs the Snakemake workflow in a temporary copy of the repository."""
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -12,7 +13,7 @@ from tests.conftest import ROOT, rehash
 
 pytestmark = pytest.mark.workflow
 SNAKEMAKE = [sys.executable, "-m", "snakemake", "-c2", "--quiet", "all", "--"]
-TARGETS = ["data/derived/numbers.json", "data/derived/audit.csv"]
+TARGETS = ["derived"]  # all derived data and the manuscript's generated parts; the render is test_rendered's
 
 
 def _copy(dst: Path) -> Path:
@@ -27,14 +28,16 @@ def _copy(dst: Path) -> Path:
 
 def _run(cwd: Path, *extra: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PATH": os.environ.get("PATH", "")}
-    return subprocess.run(SNAKEMAKE + list(extra or TARGETS + ["data/derived/figures/arms_series.svg"]),
+    return subprocess.run(SNAKEMAKE + list(extra or TARGETS),
                           cwd=cwd, capture_output=True, text=True, env=env)
 
 
 def _digests(root: Path) -> dict:
-    out = root / "data" / "derived"
-    return {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(out.rglob("*")) if p.is_file() and "logs" not in p.parts}
+    found = {}
+    for out in (root / "data" / "derived", root / "manuscript" / "_generated"):
+        found |= {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+                  for p in sorted(out.rglob("*")) if p.is_file() and "logs" not in p.parts}
+    return found
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +49,7 @@ def built(tmp_path_factory):
 
 
 def test_workflow_builds_registry_audit_and_figures(built):
-    for f in TARGETS + ["data/derived/table1.csv", "data/derived/table2.csv", "data/derived/arms_series.csv",
+    for f in ["data/derived/numbers.json", "data/derived/audit.csv", "data/derived/table1.csv", "data/derived/table2.csv", "data/derived/arms_series.csv",
                        "data/derived/figures/arms_series.pdf", "data/derived/figures/table1_turnover.svg"]:
         assert (built / f).stat().st_size > 0, f
     import json
@@ -100,3 +103,54 @@ def test_editing_one_raw_file_reruns_only_its_dependants(tmp_path):
     assert {"validate_raw", "compute_table2", "audit_numbers", "build_registry"} <= set(jobs)
     assert jobs["validate_raw"] == 1
     assert not {"compute_arms", "compute_table1", "parse_published"} & set(jobs)
+
+
+def test_manuscript_parts_cite_only_registry_keys_and_give_each_a_lineage_entry(built):
+    import json
+    from analysis.manuscript import anchor, keys_in
+    numbers = json.loads((built / "data/derived/numbers.json").read_text(encoding="utf-8"))["numbers"]
+    gen = built / "manuscript/_generated"
+    used = set(keys_in((built / "manuscript/index.qmd").read_text(encoding="utf-8")))
+    for part in gen.glob("*.md"):
+        used |= set(keys_in(part.read_text(encoding="utf-8")))
+    assert used and used <= set(numbers)
+    lineage = (gen / "lineage.md").read_text(encoding="utf-8")
+    assert all(f"{{#{anchor(k)} .lineage}}" in lineage for k in used)
+    # Table 1 has one row per partner, each printed value and verdict as a shortcode
+    table1 = (gen / "table1.md").read_text(encoding="utf-8")
+    for i in range(1, 7):
+        assert f"{{{{< num printed.T1-0{i} >}}}}" in table1 and f"{{{{< num audit.verdict.T1-0{i} >}}}}" in table1
+    assert (gen / "arms_series.svg").read_bytes() == (built / "data/derived/figures/arms_series.svg").read_bytes()
+
+
+def test_readme_list_of_outputs_is_current(built):
+    r = subprocess.run([sys.executable, "-m", "analysis.readme", "--check"], cwd=built, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+
+
+def test_without_quarto_the_build_says_the_manuscript_was_not_rendered(tmp_path):
+    d = _copy(tmp_path)
+    env = {**os.environ, "PATH": os.pathsep.join(p for p in os.environ.get("PATH", "").split(os.pathsep)
+                                                 if not (Path(p) / "quarto").exists())}
+    r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "-n"], cwd=d, capture_output=True, text=True, env=env)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert "render_manuscript" not in r.stdout + r.stderr and "write_manuscript_parts" in r.stdout + r.stderr
+    r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "--quiet"], cwd=d, capture_output=True, text=True,
+                       env=env)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert (d / "manuscript/_generated/lineage.md").exists() and not (d / "manuscript/_output").exists()
+    assert "manuscript was NOT rendered" in r.stdout + r.stderr and "Quarto >= 1.7" in r.stdout + r.stderr
+
+
+def test_readme_commands_are_what_ci_runs():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci/run").read_text(encoding="utf-8")
+    blocks = re.findall(r"```\n(.*?)\n```", readme, re.S)
+    assert len(blocks) >= 2 and blocks[1] in ci.splitlines()
+    assert blocks[0].endswith("snakemake -c2") and blocks[1].endswith("python -m pytest")
+
+
+def test_snakemake_lint_is_clean():
+    r = subprocess.run([sys.executable, "-m", "snakemake", "--lint"], cwd=ROOT, capture_output=True, text=True)
+    out = r.stdout + r.stderr
+    assert r.returncode == 0 and "Lints for" not in out and "Congratulations" in out, out[-3000:]

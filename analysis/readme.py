@@ -1,0 +1,134 @@
+"""The README's list of tables, figures and in-text numbers, generated from a finished build.
+
+Which rule and script made each output is read from the rule logs of the build (each
+opens with `# rule <name>` and the command that reruns the step on its own); which
+tables and figures the manuscript shows, and which numbers its text cites, is read from
+the manuscript sources; what each number is and which step owns it comes from the
+registry.  Nothing in the list is written by hand, and a test fails if the README's copy
+differs from what this module writes.
+
+Run after `snakemake -c2 derived`:  python -m analysis.readme [--write | --check]
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import shlex
+import sys
+from pathlib import Path
+
+from analysis.io import ROOT, read_json
+
+START, END = "<!-- outputs:start -->", "<!-- outputs:end -->"
+OUTPUT_FLAGS = ("--out", "--report", "--outdir")
+CAPTION = re.compile(r"^: (.*) \{#(tbl-[\w-]+)\}$", re.M)
+FIGURE = re.compile(r"!\[(.*?)\]\(_generated/([\w-]+)\.svg\)\{#(fig-[\w-]+)")
+
+
+def steps_from_logs(logdir: Path) -> list[dict]:
+    """Every step the build ran: rule, script and the files it wrote, from the rule logs."""
+    steps = []
+    for log in sorted(logdir.glob("*.log")):
+        rule = None
+        for line in log.read_text(encoding="utf-8").splitlines():
+            if line.startswith("# rule "):
+                rule = line[len("# rule "):].strip()
+            elif line.startswith("$ python -m analysis.") and rule:
+                words = shlex.split(line[2:])
+                outputs, taking = [], False
+                for w in words[3:]:
+                    if w.startswith("--"):
+                        taking = w.startswith(OUTPUT_FLAGS)
+                    elif taking:
+                        outputs.append(w)
+                steps.append({"rule": rule, "module": words[2], "script": words[2].replace(".", "/") + ".py",
+                              "outputs": outputs})
+    return steps
+
+
+def maker(steps: list[dict], path: str) -> dict:
+    """The step that wrote `path` (a file, or a file inside a folder a step writes)."""
+    for s in steps:
+        for out in s["outputs"]:
+            if path == out or path.startswith(out.rstrip("/") + "/"):
+                return s
+    raise KeyError(f"no step of the build wrote {path}")
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+
+
+def outputs_block(root: Path = ROOT) -> str:
+    steps = steps_from_logs(root / "data" / "derived" / "logs")
+    numbers = read_json(root / "data" / "derived" / "numbers.json")["numbers"]
+    gen = root / "manuscript" / "_generated"
+    qmd = (root / "manuscript" / "index.qmd").read_text(encoding="utf-8")
+    by_module = {s["module"]: s for s in steps}
+    lines = ["### Tables", "", _row(["table", "caption (abridged)", "output files", "rule", "script"]),
+             _row(["---"] * 5)]
+    for part in sorted(gen.glob("*.md")):
+        for caption, label in CAPTION.findall(part.read_text(encoding="utf-8")):
+            md = f"manuscript/_generated/{part.name}"
+            s = maker(steps, "manuscript/_generated")
+            data = f"data/derived/{part.stem}.csv"
+            files, rules, scripts = [f"`{md}`"], [f"`{s['rule']}`"], [f"`{s['script']}`"]
+            if (root / data).exists():
+                d = maker(steps, data)
+                files.insert(0, f"`{data}`")
+                rules.insert(0, f"`{d['rule']}`")
+                scripts.insert(0, f"`{d['script']}`")
+            short = caption.split(":")[0]
+            lines.append(_row([f"`{label}`", short, ", ".join(files), ", ".join(rules), ", ".join(scripts)]))
+    lines += ["", "### Figures", "", _row(["figure", "caption (abridged)", "output files", "rule", "script"]),
+              _row(["---"] * 5)]
+    for caption, stem, label in FIGURE.findall(qmd):
+        files = [f"data/derived/figures/{stem}.{ext}" for ext in ("svg", "pdf")]
+        s = maker(steps, files[0])
+        lines.append(_row([f"`{label}`", re.split(r"\.\s", caption)[0], ", ".join(f"`{f}`" for f in files),
+                           f"`{s['rule']}`", f"`{s['script']}`"]))
+    prose = re.sub(r"\{\{<\s*include[^>]*>\}\}", "", qmd)
+    keys = sorted(set(re.findall(r"\{\{<\s*num\s+([^\s>]+)\s*>\}\}", prose)))
+    registry = maker(steps, "data/derived/numbers.json")
+    lines += ["", "### Numbers cited in the manuscript's text", "",
+              f"Each is written to `data/derived/numbers.json` by rule `{registry['rule']}` "
+              f"(`{registry['script']}`) from the fragment of the step named here. The numbers in the tables, and "
+              f"these, have a lineage entry in the manuscript's appendix.", "",
+              _row(["key", "shown as", "what it is", "rule", "script"]), _row(["---"] * 5)]
+    for k in keys:
+        e = numbers[k]
+        s = by_module[e["step"]]
+        lines.append(_row([f"`{k}`", e["display"], e["label"], f"`{s['rule']}`", f"`{s['script']}`"]))
+    return "\n".join(lines) + "\n"
+
+
+def splice(text: str, block: str) -> str:
+    head, sep, rest = text.partition(START)
+    _, sep2, tail = rest.partition(END)
+    if not sep or not sep2:
+        raise ValueError(f"README.md lacks the {START} … {END} markers")
+    return f"{head}{START}\n{block}{END}{tail}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--write", action="store_true", help="write the list into README.md")
+    ap.add_argument("--check", action="store_true", help="exit 1 if README.md's list is stale")
+    args = ap.parse_args(argv)
+    readme = ROOT / "README.md"
+    if not (args.check or args.write):
+        sys.stdout.write(outputs_block())
+        return 0
+    text = readme.read_text(encoding="utf-8")
+    new = splice(text, outputs_block())
+    if args.check:
+        if new != text:
+            print("README.md's list of outputs is stale: run `python -m analysis.readme --write`", file=sys.stderr)
+            return 1
+        return 0
+    readme.write_text(new, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
