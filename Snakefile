@@ -103,6 +103,7 @@ rule derived:
 
 rule validate_raw:
     input:
+        code="analysis/validate.py",  # a changed step reruns with its dependants
         files=lambda w: raw_files(w.group),
     output:
         f"{OUT}/validated/{{group}}.json",
@@ -120,6 +121,7 @@ rule validate_raw:
 
 rule parse_published:
     input:
+        code=["analysis/published.py", "analysis/validate.py"],  # a changed step reruns with its dependants
         manifest=f"{PUB}/datapackage.json",
         table=f"{PUB}/printed_numbers.csv",
     output:
@@ -133,6 +135,7 @@ rule parse_published:
 
 rule compute_arms:
     input:
+        code="analysis/arms.py",  # a changed step reruns with its dependants
         **after_all_checks("arms"),
         raw=raw_files("arms"),
     output:
@@ -148,6 +151,7 @@ rule compute_arms:
 
 rule compute_table1:
     input:
+        code="analysis/trade.py",  # a changed step reruns with its dependants
         **after_all_checks("trade"),
         raw=raw_files("trade"),
     output:
@@ -163,6 +167,7 @@ rule compute_table1:
 
 rule compute_table2:
     input:
+        code="analysis/fdi.py",  # a changed step reruns with its dependants
         **after_all_checks("fdi", "published"),
         raw=raw_files("fdi"),
         published=f"{OUT}/published.csv",
@@ -178,6 +183,7 @@ rule compute_table2:
 
 rule audit_numbers:
     input:
+        code="analysis/audit.py",  # a changed step reruns with its dependants
         published=f"{OUT}/published.csv",
         fragments=[f"{OUT}/numbers/arms.json", f"{OUT}/numbers/trade.json", f"{OUT}/numbers/fdi.json"],
     output:
@@ -192,6 +198,7 @@ rule audit_numbers:
 
 rule build_registry:
     input:
+        code="analysis/registry.py",  # a changed step reruns with its dependants
         fragments=[f"{OUT}/numbers/{s}.json" for s in ("arms", "trade", "fdi", "audit")],
         audit=f"{OUT}/audit.csv",  # the verdict entries name it, with its checksum, as their input
     output:
@@ -204,6 +211,7 @@ rule build_registry:
 
 rule plot_figures:
     input:
+        code="analysis/figures.py",  # a changed step reruns with its dependants
         series=f"{OUT}/arms_series.csv",
         audit=f"{OUT}/audit.csv",
         table1=f"{OUT}/table1.csv",
@@ -218,6 +226,7 @@ rule plot_figures:
 
 rule write_manuscript_parts:
     input:
+        code="analysis/manuscript.py",  # a changed step reruns with its dependants
         registry=f"{OUT}/numbers.json",
         audit=f"{OUT}/audit.csv",
         table1=f"{OUT}/table1.csv",

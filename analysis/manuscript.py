@@ -139,8 +139,9 @@ def claims_part(audit: pd.DataFrame, result: str, caption: str, label: str, numb
 def discrepancies_part(audit: pd.DataFrame) -> str:
     out = []
     for _, a in audit[audit["verdict"] == "discrepancy"].iterrows():
+        reason = a["reason"].removeprefix(f"Printed {a['printed']}; ")  # the shortcode shows the printed form
         out.append(f"- **{a['id']}, {a['item']}** ({a['location']}), printed {num('printed.' + a['id'])}: "
-                   f"{cell(a['reason'])}")
+                   f"{cell(reason)}")
     return "\n".join(out) + "\n"
 
 
@@ -161,19 +162,26 @@ def bib_key(source_id: str) -> str:
 
 
 def _bib_escape(text: str) -> str:
-    return text.replace("\\", "").replace("{", "").replace("}", "").replace("&", "\\&").replace("%", "\\%")
+    """Plain text for a BibTeX field: no braces of its own, and LaTeX's special characters escaped."""
+    text = text.replace("\\", "").replace("{", "").replace("}", "")
+    for ch in "&%$#_":
+        text = text.replace(ch, "\\" + ch)
+    return text
 
 
 def sources_bib() -> str:
-    """BibTeX entries for every raw source (publisher, title, date, URL), cited in the data statement."""
+    """BibTeX entries for every raw source (publisher as author, title as published, date, URL),
+    cited in the data statement.  Titles are braced so that no style recases them."""
     out = []
     for folder in SOURCE_FOLDERS:
         for s in _sources(folder):
-            fields = {"title": s["title"] or s["source_id"], "organization": s["publisher"],
-                      "year": s["date"][:4], "url": s["url"], "note": f"Source id {s['source_id']}"}
+            fields = {"author": "{" + _bib_escape(s["publisher"]) + "}",
+                      "title": "{" + _bib_escape(s["title"] or f"Figures reported by {s['publisher']}") + "}",
+                      "year": _bib_escape(s["date"][:4]), "url": s["url"],
+                      "note": "Source id " + _bib_escape(s["source_id"])}
             if len(s["date"]) == 10:
                 fields["date"] = s["date"]
-            body = ",\n".join(f"  {k} = {{{_bib_escape(v)}}}" for k, v in fields.items() if v)
+            body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items() if v)
             out.append(f"@online{{{bib_key(s['source_id'])},\n{body}\n}}\n")
     return "\n".join(out)
 

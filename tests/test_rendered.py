@@ -75,6 +75,12 @@ def test_each_number_links_to_its_lineage_entry_with_a_tooltip(rendered):
     assert {manuscript.anchor(k) for k in _keys(rendered)} <= ids
 
 
+def test_pdf_numbers_are_links(rendered):
+    """Typst writes each shortcode's link as a PDF link annotation to the lineage entry."""
+    data = (rendered / "manuscript/_output/index.pdf").read_bytes()
+    assert len(re.findall(rb"/Subtype\s*/Link", data)) > 100
+
+
 def test_cross_references_resolve(rendered):
     page = (rendered / "manuscript/_output/index.html").read_text(encoding="utf-8")
     ids = set(re.findall(r'\bid="([^"]+)"', page))

@@ -78,7 +78,7 @@ def test_bad_input_stops_before_any_derived_output(tmp_path):
 
 def _planned_jobs(cwd: Path) -> dict:
     """Rule -> count of the jobs a dry run would execute."""
-    r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "-n", "--quiet", "rules"], cwd=cwd,
+    r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "derived", "-n", "--quiet", "rules"], cwd=cwd,
                        capture_output=True, text=True)
     assert r.returncode == 0, r.stderr[-3000:]
     out = r.stdout + r.stderr
