@@ -2,13 +2,13 @@
 import hashlib
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from analysis.benchmark import copy_repository
 from tests.conftest import ROOT, rehash
 
 pytestmark = pytest.mark.workflow
@@ -16,14 +16,7 @@ SNAKEMAKE = [sys.executable, "-m", "snakemake", "-c2", "--quiet", "all", "--"]
 TARGETS = ["derived"]  # all derived data and the manuscript's generated parts; the render is test_rendered's
 
 
-def _copy(dst: Path) -> Path:
-    files = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT, capture_output=True,
-                           text=True, check=True).stdout.split()
-    for f in files:
-        if (ROOT / f).is_file():
-            (dst / f).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / f, dst / f)
-    return dst
+_copy = copy_repository  # the files a fresh clone would hold, in a temporary folder
 
 
 def _run(cwd: Path, *extra: str) -> subprocess.CompletedProcess:
