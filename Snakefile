@@ -21,16 +21,18 @@ MANIFEST = json.loads(Path(f"{RAW}/datapackage.json").read_text(encoding="utf-8"
 GROUPS = {"arms": ["arms/"], "trade": ["trade/", "fx/"], "fdi": ["fdi/"]}
 
 
+def group_resources(group):
+    return [r for r in MANIFEST["resources"] if any(r["path"].startswith(p) for p in GROUPS[group])]
+
+
 def raw_files(group):
-    return [f"{RAW}/{r['path']}" for r in MANIFEST["resources"]
-            if any(r["path"].startswith(p) for p in GROUPS[group])]
+    return [f"{RAW}/{r['path']}" for r in group_resources(group)]
 
 
 def manifest_slice(group):
     """The part of the manifest a group's validation reads. It is a param, not an input, so that
     re-hashing one folder's file reruns that folder's validation and its dependants only."""
-    return json.dumps([r for r in MANIFEST["resources"] if any(r["path"].startswith(p) for p in GROUPS[group])],
-                      sort_keys=True)
+    return json.dumps(group_resources(group), sort_keys=True)
 
 
 class _JobStream:
@@ -82,23 +84,21 @@ PARTS = expand("manuscript/_generated/{name}", name=[
     "audit.md", "data_availability.md", "lineage.md", "sources.bib", "arms_series.svg", "table1_turnover.svg"])
 
 
+# All derived data and the manuscript's generated parts: everything but the render.
+DERIVED = [f"{OUT}/numbers.json", f"{OUT}/audit.csv", *FIGURES, *PARTS]
+
+
 rule all:
     input:
-        f"{OUT}/numbers.json",
-        f"{OUT}/audit.csv",
-        FIGURES,
-        PARTS,
+        DERIVED,
         MANUSCRIPT if QUARTO else [],
     default_target: True
 
 
 rule derived:
-    """All derived data and the manuscript's generated parts, without the render (what the benchmark times)."""
+    """Everything but the render (what the benchmark times)."""
     input:
-        f"{OUT}/numbers.json",
-        f"{OUT}/audit.csv",
-        FIGURES,
-        PARTS,
+        DERIVED,
 
 
 rule validate_raw:
