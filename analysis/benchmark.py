@@ -22,6 +22,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from analysis.io import ROOT
+from analysis.readme import splice
 
 START, END = "<!-- benchmark:start -->", "<!-- benchmark:end -->"
 COMMAND = [sys.executable, "-m", "snakemake", "-c2", "derived", "--quiet"]
@@ -70,12 +71,7 @@ def table(results: dict[str, list[float]], runs: int) -> str:
 
 
 def write_readme(block: str, readme: Path = ROOT / "README.md") -> None:
-    text = readme.read_text(encoding="utf-8")
-    head, _, rest = text.partition(START)
-    _, _, tail = rest.partition(END)
-    if not rest:
-        raise SystemExit(f"{readme}: no {START} marker")
-    readme.write_text(f"{head}{START}\n{block}{END}{tail}", encoding="utf-8")
+    readme.write_text(splice(readme.read_text(encoding="utf-8"), block, START, END), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,11 +19,11 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
+from analysis.arms import PERIODS  # noqa: E402
 from analysis.io import write_bytes_atomic  # noqa: E402
 
 plt.rcParams.update({"svg.hashsalt": "vn-russia-replication", "font.family": "DejaVu Sans", "font.size": 9,
                      "pdf.fonttype": 3})
-PERIODS = [(2001, 2010), (2011, 2016), (2017, 2023)]
 CREDIT = "Made by analysis/figures.py from data/derived/{src}"
 
 

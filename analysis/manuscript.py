@@ -21,11 +21,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.arms import PERIODS
 from analysis.io import ROOT, read_json, rel, write_bytes_atomic, write_text_atomic
 
 SHORTCODE = re.compile(r"\{\{<\s*num\s+([^\s>]+)\s*>\}\}")
 SOURCE_FOLDERS = ("arms", "trade", "fdi", "fx")
-PERIODS = [(2001, 2010), (2011, 2016), (2017, 2023)]
 PLACES = {"manuscript/index.qmd": "the text", "_generated/table1.md": "Table 1 replicated",
           "_generated/table2.md": "Table 2 replicated", "_generated/arms_periods.md": "the arms periods table",
           "_generated/arms_claims.md": "the arms claims table", "_generated/text_claims.md": "the text claims table",

@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 from analysis.io import ROOT, read_json
+from analysis.manuscript import keys_in
 
 START, END = "<!-- outputs:start -->", "<!-- outputs:end -->"
 OUTPUT_FLAGS = ("--out", "--report", "--outdir")
@@ -88,7 +89,7 @@ def outputs_block(root: Path = ROOT) -> str:
         lines.append(_row([f"`{label}`", re.split(r"\.\s", caption)[0], ", ".join(f"`{f}`" for f in files),
                            f"`{s['rule']}`", f"`{s['script']}`"]))
     prose = re.sub(r"\{\{<\s*include[^>]*>\}\}", "", qmd)
-    keys = sorted(set(re.findall(r"\{\{<\s*num\s+([^\s>]+)\s*>\}\}", prose)))
+    keys = sorted(set(keys_in(prose)))
     registry = maker(steps, "data/derived/numbers.json")
     lines += ["", "### Numbers cited in the manuscript's text", "",
               f"Each is written to `data/derived/numbers.json` by rule `{registry['rule']}` "
@@ -102,12 +103,13 @@ def outputs_block(root: Path = ROOT) -> str:
     return "\n".join(lines) + "\n"
 
 
-def splice(text: str, block: str) -> str:
-    head, sep, rest = text.partition(START)
-    _, sep2, tail = rest.partition(END)
+def splice(text: str, block: str, start: str = START, end: str = END) -> str:
+    """Replace what stands between a pair of marker comments in the README."""
+    head, sep, rest = text.partition(start)
+    _, sep2, tail = rest.partition(end)
     if not sep or not sep2:
-        raise ValueError(f"README.md lacks the {START} … {END} markers")
-    return f"{head}{START}\n{block}{END}{tail}"
+        raise ValueError(f"README.md lacks the {start} … {end} markers")
+    return f"{head}{start}\n{block}{end}{tail}"
 
 
 def main(argv: list[str] | None = None) -> int:
