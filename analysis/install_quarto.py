@@ -1,0 +1,360 @@
+"""Put a pinned Quarto into the project's virtual environment, so that rendering needs no admin rights.
+
+Quarto (which bundles pandoc and Typst) is not a Python package, so `pip install -r
+requirements.lock` cannot provide it.  This step downloads the official release archive,
+checks it against a sha256 kept in this file (a changed archive is refused, never run),
+unpacks it into `<venv>/opt/quarto-<version>/` and links `<venv>/bin/quarto` to it.
+
+It is part of the one-line setup, and the workflow's numbers do not need Quarto, so the
+setup must go on when Quarto cannot be had (offline, blocked host, unsupported platform,
+checksum mismatch): the step then prints ONE line saying why and how to install Quarto by
+hand, and exits 0.  `--strict` makes any such failure exit 1.
+
+    python -m analysis.install_quarto [--prefix VENV] [--url URL] [--sha256 HEX] [--strict]
+
+`--url` / QUARTO_ARCHIVE_URL (an http(s) or file:// URL, or a plain path) and `--sha256` /
+QUARTO_ARCHIVE_SHA256 replace the pinned archive and checksum, e.g. for a mirror or a test.
+Only the standard library is used, because this runs before anything else is set up.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import http.client
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import zipfile
+from pathlib import Path, PurePosixPath
+
+VERSION = "1.7.34"
+MINIMUM = (1, 7)
+BASE_URL = f"https://github.com/quarto-dev/quarto-cli/releases/download/v{VERSION}/"
+GET_STARTED = "https://quarto.org/docs/get-started/"
+HINT = (f"install Quarto >= {'.'.join(map(str, MINIMUM))} from {GET_STARTED} "
+        "— the shipped render in docs/ can be read meanwhile.")
+
+# platform key -> (release file name, sha256).  Quarto publishes no checksum file with the
+# 1.7.34 release, so each value is copied from a public package recipe that pins the same
+# archive; a platform without a checksum found is left out on purpose (never install unverified).
+PINNED: dict[str, tuple[str, str]] = {
+    # Homebrew formula jassielof/homebrew-tap, Formula/quarto-cli.rb at commit
+    # 2e285e3074ec2e6fc7d2bd81dba466bd8296d851 (version "1.7.34", on_linux/on_intel).  The same
+    # digest is the nixpkgs quarto 1.7.34 fetchurl hash "sha256-3WsDCkS5Y9AflLlpa6y6ca/DF4621RqcwQUzK3fqa5o=".
+    "linux-amd64": (f"quarto-{VERSION}-linux-amd64.tar.gz",
+                    "dd6b030a44b963d01f94b9696bacba71afc3178eb6d51a9cc105332b77ea6b9a"),
+    # Same Homebrew formula and commit as above (on_linux/on_arm).
+    "linux-arm64": (f"quarto-{VERSION}-linux-arm64.tar.gz",
+                    "6daf567c7a9eed2f72b6fef7c86ce9552ead5651dcde28fa5f70fa92729a10a8"),
+    # Homebrew formula rundel/homebrew-quarto-cli, quarto.rb at commit
+    # c54d429c112a7633e51e4a3eff40656f1ec7c59b ("quarto 1.7.34").  One archive for Intel and Apple silicon.
+    "macos": (f"quarto-{VERSION}-macos.tar.gz",
+              "9b79a23ed26691457e593954b56d95db24e021b28197f7aa3e54fd2a0aa0d9f2"),
+    # "win" (quarto-1.7.34-win.zip): no public checksum found, so not pinned.
+}
+
+TIMEOUT = 10.0            # seconds, for connecting and for each read
+TOTAL_TIMEOUT = 900.0     # seconds, for the whole download (the archive is ~130 MB)
+MAX_BYTES = 1 << 30       # refuse anything larger than 1 GiB
+CHUNK = 1 << 16
+
+
+class Failure(Exception):
+    """A reason Quarto was not installed; its text is the one line the user sees."""
+
+
+def platform_key(system: str | None = None, machine: str | None = None) -> str | None:
+    """The release's platform name for this machine (None if Quarto ships no archive for it)."""
+    system = (system if system is not None else platform.system()).lower()
+    machine = (machine if machine is not None else platform.machine()).lower()
+    if system == "linux":
+        if machine in ("x86_64", "amd64"):
+            return "linux-amd64"
+        if machine in ("aarch64", "arm64", "armv8", "armv8l"):
+            return "linux-arm64"
+        return None
+    if system == "darwin":
+        return "macos"
+    if system == "windows" or system.startswith(("cygwin", "msys", "mingw")):
+        return "win"
+    return None
+
+
+def parse_version(text: str) -> tuple[int, ...] | None:
+    """The first dotted version number in `quarto --version` output."""
+    m = re.search(r"(\d+(?:\.\d+)+)", text)
+    return tuple(int(p) for p in m.group(1).split(".")) if m else None
+
+
+def quarto_version(exe: Path | str) -> tuple[int, ...] | None:
+    """The version a quarto executable reports, or None if it does not run."""
+    try:
+        out = subprocess.run([str(exe), "--version"], capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return parse_version(out.stdout) if out.returncode == 0 else None
+
+
+def existing_quarto(prefix: Path) -> tuple[Path, tuple[int, ...]] | None:
+    """A quarto >= MINIMUM already in the venv or on PATH, so nothing needs downloading."""
+    candidates = [prefix / "bin" / "quarto", prefix / "Scripts" / "quarto.exe"]
+    found = shutil.which("quarto")
+    if found:
+        candidates.append(Path(found))
+    for exe in candidates:
+        if exe.exists():
+            v = quarto_version(exe)
+            if v is not None and v[:2] >= MINIMUM:
+                return exe, v
+    return None
+
+
+def _source_path(url: str) -> Path | None:
+    """A local file named by a plain path or a file:// URL (None for a network URL)."""
+    parsed = urllib.parse.urlparse(url)
+    if parsed.scheme == "file":
+        return Path(urllib.request.url2pathname(parsed.path))
+    if not parsed.scheme or (len(parsed.scheme) == 1 and os.name == "nt"):  # plain path, also C:/...
+        return Path(url)
+    return None
+
+
+def download(url: str, dest_dir: Path) -> Path:
+    """Stream `url` into a temporary file in `dest_dir`, bounded in time and size; never hangs."""
+    fd, tmp = tempfile.mkstemp(prefix=".quarto-download-", suffix=".part", dir=dest_dir)
+    tmp_path = Path(tmp)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            local = _source_path(url)
+            if local is not None:
+                try:
+                    with open(local, "rb") as src:
+                        shutil.copyfileobj(src, out, CHUNK)
+                except OSError as e:
+                    raise Failure(f"Quarto not installed: cannot download {url} ({e.strerror or e}); {HINT}")
+                return tmp_path
+            start, size = time.monotonic(), 0
+            try:
+                req = urllib.request.Request(url, headers={"User-Agent": "analysis.install_quarto"})
+                with urllib.request.urlopen(req, timeout=TIMEOUT) as resp:
+                    while True:
+                        if time.monotonic() - start > TOTAL_TIMEOUT:
+                            raise TimeoutError(f"took longer than {TOTAL_TIMEOUT:.0f} s")
+                        chunk = resp.read(CHUNK)
+                        if not chunk:
+                            break
+                        size += len(chunk)
+                        if size > MAX_BYTES:
+                            raise ValueError(f"larger than {MAX_BYTES} bytes")
+                        out.write(chunk)
+            except urllib.error.HTTPError as e:
+                raise Failure(f"Quarto not installed: cannot download {url} (HTTP {e.code} {e.reason}); {HINT}")
+            except urllib.error.URLError as e:
+                raise Failure(f"Quarto not installed: cannot download {url} ({_reason(e.reason)}); {HINT}")
+            except (OSError, ValueError, http.client.HTTPException) as e:  # timeouts, resets, truncation, too large
+                raise Failure(f"Quarto not installed: cannot download {url} ({_reason(e)}); {HINT}")
+        return tmp_path
+    except BaseException:
+        tmp_path.unlink(missing_ok=True)
+        raise
+
+
+def _reason(e: object) -> str:
+    """A short, single-line reason for a network error."""
+    text = getattr(e, "strerror", None) or str(e) or type(e).__name__
+    return " ".join(str(text).split())
+
+
+def sha256_of(path: Path) -> str:
+    """The sha256 of a file, read in chunks (the archive is large)."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(CHUNK), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _unsafe(name: str) -> bool:
+    """True for a member that would land outside the target folder (absolute path or `..`)."""
+    name = name.replace("\\", "/")
+    p = PurePosixPath(name)
+    return name.startswith("/") or re.match(r"^[A-Za-z]:", name) is not None or ".." in p.parts
+
+
+def _check_link(member: tarfile.TarInfo) -> bool:
+    """True if a tar link points outside the archive (absolute or escaping with `..`)."""
+    if not (member.issym() or member.islnk()):
+        return False
+    target = member.linkname.replace("\\", "/")
+    if target.startswith("/"):
+        return True
+    base = PurePosixPath(member.name).parent if member.issym() else PurePosixPath(".")
+    depth = 0
+    for part in (base / target).parts:
+        if part == "..":
+            depth -= 1
+            if depth < 0:
+                return True
+        elif part not in (".", ""):
+            depth += 1
+    return False
+
+
+def unpack(archive: Path, dest: Path, url: str) -> None:
+    """Unpack a .tar.gz or .zip into `dest`, refusing members that would escape it."""
+    if tarfile.is_tarfile(archive):
+        with tarfile.open(archive) as tar:
+            members = tar.getmembers()
+            for m in members:
+                if _unsafe(m.name) or _check_link(m):
+                    raise Failure(f"Quarto not installed: unsafe archive {url} (member {m.name!r} "
+                                  f"points outside the install folder); {HINT}")
+                if not (m.isfile() or m.isdir() or m.issym() or m.islnk()):
+                    raise Failure(f"Quarto not installed: unsafe archive {url} (member {m.name!r} "
+                                  f"is a device or fifo); {HINT}")
+            if hasattr(tarfile, "data_filter"):
+                tar.extractall(dest, members=members, filter="data")
+            else:  # Python < 3.11.4: the checks above do the data filter's job
+                tar.extractall(dest, members=members)
+    elif zipfile.is_zipfile(archive):
+        with zipfile.ZipFile(archive) as z:
+            for info in z.infolist():
+                if _unsafe(info.filename):
+                    raise Failure(f"Quarto not installed: unsafe archive {url} (member {info.filename!r} "
+                                  f"points outside the install folder); {HINT}")
+            for info in z.infolist():
+                path = Path(z.extract(info, dest))
+                mode = (info.external_attr >> 16) & 0o777
+                if mode and not info.is_dir():
+                    path.chmod(mode)
+    else:
+        raise Failure(f"Quarto not installed: {url} is neither a .tar.gz nor a .zip archive; {HINT}")
+
+
+def _quarto_root(staging: Path) -> Path:
+    """The folder with bin/quarto: the archive's top folder (Linux: quarto-<v>/) or its root (macOS)."""
+    for exe in ("quarto", "quarto.exe", "quarto.cmd"):
+        if (staging / "bin" / exe).is_file():
+            return staging
+    children = [c for c in staging.iterdir()]
+    if len(children) == 1 and children[0].is_dir() and not children[0].is_symlink():
+        for exe in ("quarto", "quarto.exe", "quarto.cmd"):
+            if (children[0] / "bin" / exe).is_file():
+                return children[0]
+    raise Failure(f"Quarto not installed: the archive has no bin/quarto; {HINT}")
+
+
+def link(prefix: Path, target_dir: Path) -> Path:
+    """Point <prefix>/bin/quarto at the install (relative link, replaced atomically)."""
+    bindir = prefix / "bin"
+    bindir.mkdir(parents=True, exist_ok=True)
+    dest = bindir / "quarto"
+    if dest.exists() and not dest.is_symlink():
+        raise Failure(f"Quarto not installed: {dest} exists and is not a link; remove it or {HINT}")
+    rel = os.path.relpath(target_dir / "bin" / "quarto", bindir)
+    tmp = bindir / f".quarto-link-{os.getpid()}"
+    tmp.unlink(missing_ok=True)
+    os.symlink(rel, tmp)
+    os.replace(tmp, dest)
+    return dest
+
+
+def install(prefix: Path, url: str, expected: str) -> Path:
+    """Download, verify and unpack Quarto into <prefix>/opt/quarto-<version>; all or nothing."""
+    opt = prefix / "opt"
+    created_opt = not opt.exists()
+    opt.mkdir(parents=True, exist_ok=True)
+    target = opt / f"quarto-{VERSION}"
+    archive = staging = None
+    try:
+        archive = download(url, opt)
+        actual = sha256_of(archive)
+        if actual != expected.lower():
+            raise Failure(f"Quarto not installed: checksum mismatch for {url}: expected sha256 {expected.lower()}, "
+                          f"got {actual}; the download was discarded — {HINT}")
+        staging = Path(tempfile.mkdtemp(prefix=f".quarto-{VERSION}-unpack-", dir=opt))
+        try:
+            unpack(archive, staging, url)
+            root = _quarto_root(staging)
+        except Failure:
+            raise
+        except (OSError, tarfile.TarError, zipfile.BadZipFile, EOFError, ValueError) as e:
+            raise Failure(f"Quarto not installed: cannot unpack {url} ({_reason(e)}); {HINT}")
+        if target.exists():  # a leftover that did not hold a working quarto (checked by the caller)
+            shutil.rmtree(target)
+        os.rename(root, target)
+        try:
+            return link(prefix, target)
+        except BaseException:
+            shutil.rmtree(target, ignore_errors=True)
+            raise
+    finally:
+        if archive is not None:
+            archive.unlink(missing_ok=True)
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+        if created_opt:
+            try:
+                opt.rmdir()  # only succeeds if nothing was installed
+            except OSError:
+                pass
+
+
+def run(prefix: Path, url: str | None, sha256: str | None) -> str:
+    """Install unless a usable quarto exists; returns the one line to print, raises Failure otherwise."""
+    present = existing_quarto(prefix)
+    if present:
+        exe, v = present
+        return f"Quarto {'.'.join(map(str, v))} already available at {exe}; nothing to install."
+    target = prefix / "opt" / f"quarto-{VERSION}"
+    if (target / "bin" / "quarto").is_file() and quarto_version(target / "bin" / "quarto"):
+        dest = link(prefix, target)  # installed earlier, only the link is missing
+        return f"Quarto {VERSION} already unpacked in {target}; linked {dest}."
+    key = platform_key()
+    pinned = PINNED.get(key) if key else None
+    if url is None:
+        if pinned is None:
+            raise Failure(f"Quarto not installed: no pinned Quarto {VERSION} archive for this platform "
+                          f"({platform.system()}/{platform.machine()}); {HINT}")
+        url = BASE_URL + pinned[0]
+    if sha256 is None:
+        if pinned is None:
+            raise Failure(f"Quarto not installed: no sha256 to check {url} against on this platform "
+                          f"(give --sha256); {HINT}")
+        sha256 = pinned[1]
+    if not re.fullmatch(r"[0-9a-fA-F]{64}", sha256):
+        raise Failure(f"Quarto not installed: {sha256!r} is not a sha256 (64 hex digits); {HINT}")
+    dest = install(prefix, url, sha256)
+    return f"Installed Quarto {VERSION} into {target}; linked {dest}."
+
+
+def main(argv: list[str] | None = None) -> int:
+    """CLI: one line out; exit 0 even on failure (the setup goes on) unless --strict."""
+    ap = argparse.ArgumentParser(prog="python -m analysis.install_quarto", description=__doc__.splitlines()[0])
+    ap.add_argument("--prefix", type=Path, default=Path(sys.prefix),
+                    help="virtual environment to install into (default: the running one, sys.prefix)")
+    ap.add_argument("--url", default=os.environ.get("QUARTO_ARCHIVE_URL") or None,
+                    help="archive URL or path instead of the official release (env QUARTO_ARCHIVE_URL)")
+    ap.add_argument("--sha256", default=os.environ.get("QUARTO_ARCHIVE_SHA256") or None,
+                    help="expected sha256 instead of the pinned one (env QUARTO_ARCHIVE_SHA256)")
+    ap.add_argument("--strict", action="store_true", help="exit 1 when Quarto could not be installed")
+    args = ap.parse_args(argv)
+    try:
+        print(run(args.prefix.resolve(), args.url, args.sha256))
+    except Failure as e:
+        print(str(e), file=sys.stderr)
+        return 1 if args.strict else 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

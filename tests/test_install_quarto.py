@@ -1,0 +1,322 @@
+"""The Quarto installer, offline: archives come from tmp_path or a loopback server, never GitHub.
+
+Why: the README's one-line setup runs this step; it must install a verified Quarto when it
+can, refuse a tampered or unsafe archive without leaving anything behind, and never stop
+the setup (or hang) when Quarto cannot be downloaded.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import http.server
+import io
+import os
+import re
+import socket
+import subprocess
+import sys
+import tarfile
+import threading
+from pathlib import Path
+
+import pytest
+
+from analysis import install_quarto as iq
+
+ROOT = Path(__file__).resolve().parent.parent
+FAKE_QUARTO = b"#!/bin/sh\nif [ \"$1\" = \"--version\" ]; then echo 1.7.34; fi\n"
+
+pytestmark = pytest.mark.skipif(os.name == "nt", reason="the fake quarto is a POSIX shell script")
+
+
+def make_archive(path: Path, members: dict[str, bytes], top: str | None = "quarto-1.7.34") -> Path:
+    """A tiny tar.gz laid out like the Linux release: quarto-1.7.34/bin/quarto (executable)."""
+    with tarfile.open(path, "w:gz") as tar:
+        for name, data in members.items():
+            info = tarfile.TarInfo(f"{top}/{name}" if top else name)
+            info.size, info.mode = len(data), 0o755
+            tar.addfile(info, io.BytesIO(data))
+    return path
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def archive(tmp_path):
+    """The test archive, its sha256, and the folder it sits in (served over loopback)."""
+    d = tmp_path / "serve"
+    d.mkdir()
+    a = make_archive(d / "quarto-1.7.34-linux-amd64.tar.gz",
+                     {"bin/quarto": FAKE_QUARTO, "share/version": b"1.7.34\n"})
+    return a, sha(a)
+
+
+@pytest.fixture
+def prefix(tmp_path):
+    """A stand-in venv (never the real .venv)."""
+    p = tmp_path / "venv"
+    (p / "bin").mkdir(parents=True)
+    return p
+
+
+@pytest.fixture(autouse=True)
+def clean_env(tmp_path, monkeypatch):
+    """No quarto on PATH, no overrides or proxies from the caller's shell: tests see only what they set."""
+    empty = tmp_path / "emptypath"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    for var in ("QUARTO_ARCHIVE_URL", "QUARTO_ARCHIVE_SHA256", "http_proxy", "HTTP_PROXY",
+                "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+
+
+@pytest.fixture
+def server(archive):
+    """An http.server on 127.0.0.1 serving the archive's folder, in a thread, stopped at the end."""
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(archive[0].parent))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    t = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    t.start()
+    yield httpd
+    httpd.shutdown()
+    httpd.server_close()
+    t.join(timeout=5)
+
+
+def closed_port() -> int:
+    """A loopback port nobody listens on (bound, then released)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def nothing_installed(prefix: Path) -> bool:
+    opt = prefix / "opt"
+    return (not opt.exists() or not any(opt.iterdir())) and not os.path.lexists(prefix / "bin" / "quarto")
+
+
+def version_of(exe: Path) -> str:
+    return subprocess.run([str(exe), "--version"], capture_output=True, text=True, timeout=30).stdout.strip()
+
+
+def test_installs_from_loopback_server(archive, server, prefix, capsys):
+    a, digest = archive
+    url = f"http://127.0.0.1:{server.server_address[1]}/{a.name}"
+    assert iq.main(["--prefix", str(prefix), "--url", url, "--sha256", digest, "--strict"]) == 0
+    exe = prefix / "bin" / "quarto"
+    assert exe.is_symlink() and not os.path.isabs(os.readlink(exe))
+    assert exe.resolve() == (prefix / "opt" / "quarto-1.7.34" / "bin" / "quarto").resolve()
+    assert version_of(exe) == "1.7.34"
+    assert (prefix / "opt" / "quarto-1.7.34" / "share" / "version").is_file()
+    assert [p.name for p in (prefix / "opt").iterdir()] == ["quarto-1.7.34"]  # no temp file or staging left
+    assert "Installed Quarto 1.7.34" in capsys.readouterr().out
+
+
+def test_installs_from_local_path_and_file_url(archive, tmp_path):
+    a, digest = archive
+    for i, url in enumerate([str(a), a.as_uri()]):
+        p = tmp_path / f"venv{i}"
+        assert iq.main(["--prefix", str(p), "--url", url, "--sha256", digest, "--strict"]) == 0
+        assert version_of(p / "bin" / "quarto") == "1.7.34"
+
+
+def test_env_vars_override_url_and_checksum(archive, prefix, monkeypatch):
+    a, digest = archive
+    monkeypatch.setenv("QUARTO_ARCHIVE_URL", str(a))
+    monkeypatch.setenv("QUARTO_ARCHIVE_SHA256", digest)
+    assert iq.main(["--prefix", str(prefix), "--strict"]) == 0
+    assert version_of(prefix / "bin" / "quarto") == "1.7.34"
+
+
+def test_archive_without_top_folder_installs(tmp_path, prefix):
+    """The macOS archive may hold bin/ and share/ at its root; both layouts end in opt/quarto-1.7.34."""
+    a = make_archive(tmp_path / "flat.tar.gz", {"bin/quarto": FAKE_QUARTO, "share/x": b""}, top=None)
+    assert iq.main(["--prefix", str(prefix), "--url", str(a), "--sha256", sha(a), "--strict"]) == 0
+    assert version_of(prefix / "bin" / "quarto") == "1.7.34"
+
+
+def test_checksum_mismatch_is_refused_and_leaves_nothing(archive, server, prefix, capsys):
+    a, digest = archive
+    url = f"http://127.0.0.1:{server.server_address[1]}/{a.name}"
+    wrong = "0" * 64
+    assert iq.main(["--prefix", str(prefix), "--url", url, "--sha256", wrong]) == 0  # setup goes on
+    err = capsys.readouterr().err
+    assert err.startswith("Quarto not installed: checksum mismatch")
+    assert wrong in err and digest in err and len(err.strip().splitlines()) == 1
+    assert nothing_installed(prefix)
+    assert iq.main(["--prefix", str(prefix), "--url", url, "--sha256", wrong, "--strict"]) == 1
+    assert nothing_installed(prefix)
+
+
+def test_pinned_checksum_is_used_without_override(archive, prefix, capsys, monkeypatch):
+    """Without --sha256 the module's pinned value applies, so a test archive is refused."""
+    monkeypatch.setattr(iq, "platform_key", lambda: "linux-amd64")
+    assert iq.main(["--prefix", str(prefix), "--url", str(archive[0]), "--strict"]) == 1
+    err = capsys.readouterr().err
+    assert "checksum mismatch" in err and iq.PINNED["linux-amd64"][1] in err
+    assert nothing_installed(prefix)
+
+
+def test_offline_gives_one_line_and_exit_0(prefix, capsys):
+    url = f"http://127.0.0.1:{closed_port()}/x.tar.gz"
+    assert iq.main(["--prefix", str(prefix), "--url", url, "--sha256", "a" * 64]) == 0
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1
+    assert err.startswith(f"Quarto not installed: cannot download {url} (")
+    assert "https://quarto.org/docs/get-started/" in err and "docs/" in err
+    assert nothing_installed(prefix)
+    assert iq.main(["--prefix", str(prefix), "--url", url, "--sha256", "a" * 64, "--strict"]) == 1
+
+
+def test_missing_file_on_server_is_a_download_failure(server, prefix, capsys):
+    url = f"http://127.0.0.1:{server.server_address[1]}/missing.tar.gz"
+    assert iq.main(["--prefix", str(prefix), "--url", url, "--sha256", "a" * 64, "--strict"]) == 1
+    assert "HTTP 404" in capsys.readouterr().err
+    assert nothing_installed(prefix)
+
+
+def test_stalled_server_times_out(prefix, capsys, monkeypatch):
+    """A host that accepts but never answers must not hang the setup."""
+    monkeypatch.setattr(iq, "TIMEOUT", 0.5)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen(1)  # connections queue up, nothing is ever sent
+        url = f"http://127.0.0.1:{s.getsockname()[1]}/x.tar.gz"
+        assert iq.main(["--prefix", str(prefix), "--url", url, "--sha256", "a" * 64, "--strict"]) == 1
+    assert "cannot download" in capsys.readouterr().err
+    assert nothing_installed(prefix)
+
+
+@pytest.mark.parametrize("bad", ["../evil", "quarto-1.7.34/../../evil", "/tmp/evil"])
+def test_path_traversal_is_refused(tmp_path, prefix, capsys, bad):
+    a = tmp_path / "evil.tar.gz"
+    with tarfile.open(a, "w:gz") as tar:
+        for name, data in [("quarto-1.7.34/bin/quarto", FAKE_QUARTO), (bad, b"pwned")]:
+            info = tarfile.TarInfo(name)
+            info.size, info.mode = len(data), 0o755
+            tar.addfile(info, io.BytesIO(data))
+    assert iq.main(["--prefix", str(prefix), "--url", str(a), "--sha256", sha(a), "--strict"]) == 1
+    assert "unsafe archive" in capsys.readouterr().err
+    assert nothing_installed(prefix)
+    assert not (tmp_path / "evil").exists() and not (prefix / "evil").exists()
+
+
+def test_symlink_escaping_the_archive_is_refused(tmp_path, prefix, capsys):
+    a = tmp_path / "link.tar.gz"
+    with tarfile.open(a, "w:gz") as tar:
+        info = tarfile.TarInfo("quarto-1.7.34/bin/quarto")
+        info.size, info.mode = len(FAKE_QUARTO), 0o755
+        tar.addfile(info, io.BytesIO(FAKE_QUARTO))
+        link = tarfile.TarInfo("quarto-1.7.34/share/out")
+        link.type, link.linkname = tarfile.SYMTYPE, "../../../outside"
+        tar.addfile(link)
+    assert iq.main(["--prefix", str(prefix), "--url", str(a), "--sha256", sha(a), "--strict"]) == 1
+    assert "unsafe archive" in capsys.readouterr().err
+    assert nothing_installed(prefix)
+
+
+def test_broken_or_wrong_archive_leaves_nothing(tmp_path, prefix, capsys):
+    junk = tmp_path / "junk.tar.gz"
+    junk.write_bytes(b"not an archive at all")
+    no_bin = make_archive(tmp_path / "nobin.tar.gz", {"share/x": b""})
+    for a in (junk, no_bin):
+        assert iq.main(["--prefix", str(prefix), "--url", str(a), "--sha256", sha(a), "--strict"]) == 1
+        assert nothing_installed(prefix)
+    err = capsys.readouterr().err
+    assert "neither a .tar.gz nor a .zip" in err and "no bin/quarto" in err
+
+
+def test_existing_quarto_on_path_is_used_and_nothing_downloaded(tmp_path, prefix, capsys, monkeypatch):
+    fake_bin = tmp_path / "fakebin"
+    fake_bin.mkdir()
+    (fake_bin / "quarto").write_bytes(b"#!/bin/sh\necho 1.8.1\n")
+    (fake_bin / "quarto").chmod(0o755)
+    monkeypatch.setenv("PATH", str(fake_bin) + os.pathsep + os.environ["PATH"])
+    calls = []
+    monkeypatch.setattr(iq, "download", lambda *a, **k: calls.append(a))
+    url = f"http://127.0.0.1:{closed_port()}/x.tar.gz"
+    assert iq.main(["--prefix", str(prefix), "--url", url, "--sha256", "a" * 64, "--strict"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and "already available" in out and str(fake_bin / "quarto") in out
+    assert calls == [] and nothing_installed(prefix)
+
+
+def test_old_quarto_on_path_does_not_count(tmp_path, archive, prefix, monkeypatch):
+    fake_bin = tmp_path / "fakebin"
+    fake_bin.mkdir()
+    (fake_bin / "quarto").write_bytes(b"#!/bin/sh\necho 1.6.42\n")
+    (fake_bin / "quarto").chmod(0o755)
+    monkeypatch.setenv("PATH", str(fake_bin))
+    a, digest = archive
+    assert iq.main(["--prefix", str(prefix), "--url", str(a), "--sha256", digest, "--strict"]) == 0
+    assert version_of(prefix / "bin" / "quarto") == "1.7.34"
+
+
+def test_second_run_finds_the_venv_quarto(archive, prefix, capsys, monkeypatch):
+    a, digest = archive
+    assert iq.main(["--prefix", str(prefix), "--url", str(a), "--sha256", digest, "--strict"]) == 0
+    monkeypatch.setattr(iq, "download", lambda *a, **k: pytest.fail("downloaded again"))
+    assert iq.main(["--prefix", str(prefix), "--strict"]) == 0
+    assert "already available" in capsys.readouterr().out
+    (prefix / "bin" / "quarto").unlink()  # the link lost, the unpacked folder kept: relink only
+    assert iq.main(["--prefix", str(prefix), "--strict"]) == 0
+    assert version_of(prefix / "bin" / "quarto") == "1.7.34"
+
+
+def test_pinned_table_is_well_formed():
+    assert {"linux-amd64", "linux-arm64"} <= set(iq.PINNED)
+    for key, (filename, digest) in iq.PINNED.items():
+        assert re.fullmatch(r"[0-9a-f]{64}", digest), key
+        ext = ".zip" if key == "win" else ".tar.gz"
+        assert filename == f"quarto-{iq.VERSION}-{key}{ext}"
+    assert len({d for _, d in iq.PINNED.values()}) == len(iq.PINNED)
+    assert iq.VERSION == "1.7.34" and iq.BASE_URL.endswith("/v1.7.34/")
+
+
+@pytest.mark.parametrize("system,machine,key", [
+    ("Linux", "x86_64", "linux-amd64"),
+    ("Linux", "AMD64", "linux-amd64"),
+    ("Linux", "aarch64", "linux-arm64"),
+    ("Linux", "arm64", "linux-arm64"),
+    ("Linux", "armv7l", None),
+    ("Linux", "ppc64le", None),
+    ("Darwin", "arm64", "macos"),
+    ("Darwin", "x86_64", "macos"),
+    ("Windows", "AMD64", "win"),
+    ("FreeBSD", "amd64", None),
+])
+def test_platform_detection(system, machine, key, monkeypatch):
+    assert iq.platform_key(system, machine) == key
+    monkeypatch.setattr(iq.platform, "system", lambda: system)
+    monkeypatch.setattr(iq.platform, "machine", lambda: machine)
+    assert iq.platform_key() == key
+
+
+def test_unsupported_platform_says_how_to_install_by_hand(prefix, capsys, monkeypatch):
+    monkeypatch.setattr(iq.platform, "system", lambda: "Windows")
+    monkeypatch.setattr(iq.platform, "machine", lambda: "AMD64")
+    assert iq.main(["--prefix", str(prefix)]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("Quarto not installed: no pinned Quarto 1.7.34 archive for this platform")
+    assert "https://quarto.org/docs/get-started/" in err and nothing_installed(prefix)
+
+
+def test_runs_as_module(archive, prefix):
+    """The README runs it as `python -m analysis.install_quarto`."""
+    a, digest = archive
+    env = dict(os.environ)
+    cmd = [sys.executable, "-m", "analysis.install_quarto", "--prefix", str(prefix), "--url", str(a)]
+    bad = subprocess.run(cmd + ["--sha256", "b" * 64], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 0 and bad.stderr.startswith("Quarto not installed: checksum mismatch")
+    ok = subprocess.run(cmd + ["--sha256", digest, "--strict"], cwd=ROOT, env=env,
+                        capture_output=True, text=True, timeout=60)
+    assert ok.returncode == 0, ok.stderr
+    assert version_of(prefix / "bin" / "quarto") == "1.7.34"
