@@ -1,91 +1,60 @@
-# Replication and audit of Tran (2026): raw data -> validated inputs -> tables, series,
-# registry and audit -> figures -> manuscript.  Every rule runs a module of analysis/
-# in-process; each module also runs on its own with `python -m analysis.<module> ...`.
-# profiles/default/config.yaml runs jobs as threads of this process, so pandas is
-# imported once per build rather than once per job (the cold build stays under 5 s).
-import importlib
-import json
+# Replication and audit of Tran (2026), top-down as the data flow:
+#   raw inputs -> input checks -> arms series, Table 1, Table 2 -> registry of computed numbers
+#   -> audit -> registry -> figures -> manuscript parts -> rendered manuscript (HTML and PDF).
+# Every rule runs one module of analysis/ as a program (`python -m analysis.<module> ...`), with
+# every file it reads passed on its command line, and logs the exact command that ran and all it
+# printed to data/derived/logs/<rule>.log.  Each rule's code inputs are its module and every project
+# module that module imports (read from the imports), so an edited module reruns exactly its dependants.
+import shlex
 import shutil
 import sys
-import threading
 from pathlib import Path
 
+from analysis.deps import files as code_of
+
+STEPS_ENV = "analysis/environment.yaml"  # the steps' software, for --sw-deployment-method conda
 RAW = "data/raw"
 PUB = "data/published"
 OUT = "data/derived"
 LOGS = f"{OUT}/logs"
-QUARTO = shutil.which("quarto")
+PY = shlex.quote(sys.executable)
+# Quarto: the one setup put into the project's environment, else one on PATH.
+QUARTO = next((str(q) for q in [Path(sys.executable).parent / "quarto"] if q.is_file()), None) or shutil.which("quarto")
 
-# Which raw files each validation group covers, read from the manifest itself.
-MANIFEST = json.loads(Path(f"{RAW}/datapackage.json").read_text(encoding="utf-8"))
-GROUPS = {"arms": ["arms/"], "trade": ["trade/", "fx/"], "fdi": ["fdi/"]}
-
-
-def group_resources(group):
-    return [r for r in MANIFEST["resources"] if any(r["path"].startswith(p) for p in GROUPS[group])]
+def raw_files():
+    """Every file on disk under data/raw/: the check refuses any the manifest does not list."""
+    return sorted(str(p) for p in Path(RAW).rglob("*") if p.is_file())
 
 
-def raw_files(group):
-    return [f"{RAW}/{r['path']}" for r in group_resources(group)]
+def step(*commands):
+    """The shell command of a rule: each `module args` run as `python -m analysis.module args`, traced
+    into the rule's log; when a command fails, the end of the log (its one-line message) is shown."""
+    run = "; ".join(f"{PY} -m analysis.{c}" for c in commands)
+    return f"( set -x; {run} ) > {{log:q}} 2>&1 || {{{{ tail -n 5 {{log:q}} >&2; exit 1; }}}}"
 
 
-def manifest_slice(group):
-    """The part of the manifest a group's validation reads. It is a param, not an input, so that
-    re-hashing one folder's file reruns that folder's validation and its dependants only."""
-    return json.dumps(group_resources(group), sort_keys=True)
-
-
-class _JobStream:
-    """Stands in for sys.stdout/sys.stderr: jobs run as threads, and each thread's writes go
-    to its own rule's log (anything else goes where it always went)."""
-
-    def __init__(self, fallback):
-        self.fallback, self.local = fallback, threading.local()
-
-    def __getattr__(self, name):
-        return getattr(getattr(self.local, "fh", None) or self.fallback, name)
-
-    def write(self, text):
-        return (getattr(self.local, "fh", None) or self.fallback).write(text)
-
-
-if not isinstance(sys.stdout, _JobStream):
-    sys.stdout, sys.stderr = _JobStream(sys.stdout), _JobStream(sys.stderr)
-
-
-def step(rule, module, args, log, mode="w"):
-    """Run analysis.<module>.main(args) here, with its output in the rule's log; fail loudly.
-    The log opens with the rule and the command that reruns the step on its own."""
-    Path(log).parent.mkdir(parents=True, exist_ok=True)
-    with open(log, mode, encoding="utf-8") as fh:
-        fh.write(f"# rule {rule}\n$ python -m analysis.{module} {' '.join(str(a) for a in args)}\n")
-        sys.stdout.local.fh = sys.stderr.local.fh = fh
-        try:
-            rc = importlib.import_module(f"analysis.{module}").main([str(a) for a in args])
-        finally:
-            sys.stdout.local.fh = sys.stderr.local.fh = None
-    if rc:
-        sys.stderr.write(Path(log).read_text(encoding="utf-8"))
-        raise RuntimeError(f"analysis.{module} failed; see {log}")
-
-
-def after_all_checks(own, *real):
-    """The checks of every input as inputs of a compute step: its own group's report as usual,
-    the others as ancient(), so that one bad input anywhere stops every compute step before it
-    writes anything, while a re-validated group does not make the other groups' steps rerun."""
-    checks = {g: f"{OUT}/validated/{g}.json" for g in GROUPS} | {"published": f"{OUT}/published.csv"}
-    return {"checked": checks[own], "other_checks": [ancient(f) for g, f in checks.items() if g != own and g not in real]}
+# The reports of the two input checks.  Every step that reads an input waits for both, so that one
+# bad input anywhere stops the build before any table, registry or audit is written.  (A step does not
+# wait for the other check through ancient(): Snakemake then skips the step when its own code changes
+# in the same run as that check, which would leave a stale output.)
+CHECKS = [f"{OUT}/validated/raw.json", f"{OUT}/validated/published.json"]
 
 
 FIGURES = expand(f"{OUT}/figures/{{name}}.{{ext}}", name=["arms_series", "table1_turnover"], ext=["svg", "pdf"])
-MANUSCRIPT = ["manuscript/_output/index.html", "manuscript/_output/index.pdf"]
+from analysis.render import SOURCES as RENDER_SOURCES  # the manuscript's own sources
+# The rendered manuscript ships in docs/: each document (a .qmd of manuscript/) as docs/<name>.html and
+# docs/<name>.pdf, exactly as rendered.  A second edition adds itself here, e.g. "vi": "index.vi.qmd".
+DOCUMENTS = {"index": "index.qmd"}
+MANUSCRIPT = expand("docs/{doc}.{ext}", doc=list(DOCUMENTS), ext=["html", "pdf"])
 PARTS = expand("manuscript/_generated/{name}", name=[
     "table1.md", "table2.md", "arms_periods.md", "arms_claims.md", "text_claims.md", "discrepancies.md",
     "audit.md", "data_availability.md", "lineage.md", "sources.bib", "arms_series.svg", "table1_turnover.svg"])
-
+SOURCES_CSV = [f"{RAW}/{d}/sources.csv" for d in ("arms", "trade", "fdi", "fx")]
 
 # All derived data and the manuscript's generated parts: everything but the render.
-DERIVED = [f"{OUT}/numbers.json", f"{OUT}/audit.csv", *FIGURES, *PARTS]
+# The audit's own parts of the manuscript: the claims in words, the replication report and the verdict rules.
+AUDIT_PARTS = expand("manuscript/_generated/{name}", name=["claims.md", "report.md", "rules.md"])
+DERIVED = [f"{OUT}/numbers.json", f"{OUT}/audit.csv", *FIGURES, *PARTS, *AUDIT_PARTS]
 
 
 rule all:
@@ -102,116 +71,206 @@ rule derived:
 
 
 rule validate_raw:
+    """Checks every raw input against the manifest: listed, checksum, schema, plausible values, the rows
+    each step needs, and the cross-row rules."""
     input:
-        code="analysis/validate.py",  # a changed step reruns with its dependants
-        files=lambda w: raw_files(w.group),
-    output:
-        f"{OUT}/validated/{{group}}.json",
-    wildcard_constraints:
-        group="arms|trade|fdi",
-    log:
-        f"{LOGS}/validate_raw_{{group}}.log",
-    params:
+        code=code_of("analysis.validate"),
         manifest=f"{RAW}/datapackage.json",
-        prefixes=lambda w: GROUPS[w.group],
-        contract=lambda w: manifest_slice(w.group),
-    run:
-        step(rule, "validate", [params.manifest, "--only", *params.prefixes, "--report", output[0]], log[0])
+        files=raw_files(),
+    output:
+        CHECKS[0],
+    log:
+        f"{LOGS}/validate_raw.log",
+    conda:
+        STEPS_ENV
+    shell:
+        step("validate {input.manifest:q} --report {output:q}")
 
 
 rule parse_published:
+    """Checks the printed numbers (their data package, their forms, their place in the article) and
+    parses them.  It runs beside the raw checks, and its parsed table is part of its report."""
     input:
-        code=["analysis/published.py", "analysis/validate.py"],  # a changed step reruns with its dependants
+        code=code_of("analysis.published"),
         manifest=f"{PUB}/datapackage.json",
         table=f"{PUB}/printed_numbers.csv",
     output:
-        f"{OUT}/published.csv",
+        report=CHECKS[1],
+        table=f"{OUT}/validated/published.csv",
     log:
         f"{LOGS}/parse_published.log",
-    run:
-        step(rule, "validate", [input.manifest], log[0])
-        step(rule, "published", ["--input", input.table, "--out", output[0]], log[0], mode="a")
+    conda:
+        STEPS_ENV
+    shell:
+        step("published --manifest {input.manifest:q} --input {input.table:q} --report {output.report:q}"
+             " --out {output.table:q}")
 
 
 rule compute_arms:
     input:
-        code="analysis/arms.py",  # a changed step reruns with its dependants
-        **after_all_checks("arms"),
-        raw=raw_files("arms"),
+        code=code_of("analysis.arms"),
+        checked=CHECKS,
+        wdi_2026=f"{RAW}/arms/wdi_2026-04-08_VNM_row.csv",
+        wdi_2020=f"{RAW}/arms/wdi_1745336_VNM_row.csv",
+        sipri_table=f"{RAW}/arms/sipri_tiv_table_justin2028_VietNam_row.csv",
+        sipri_rus=f"{RAW}/arms/sipri_tiv_export_RUS_gen2022-07-28_VietNam_row.csv",
+        sipri_usr=f"{RAW}/arms/sipri_tiv_export_USR_gen2022-07-28_VietNam_row.csv",
+        register=f"{RAW}/arms/sipri_register_2025-01-03_VietNam_rows.csv",
     output:
         series=f"{OUT}/arms_series.csv",
         periods=f"{OUT}/arms_periods.csv",
         numbers=f"{OUT}/numbers/arms.json",
     log:
         f"{LOGS}/compute_arms.log",
-    run:
-        step(rule, "arms", ["--out-series", output.series, "--out-periods", output.periods,
-                      "--out-numbers", output.numbers], log[0])
+    conda:
+        STEPS_ENV
+    shell:
+        step("arms --checked {input.checked:q} --wdi-2026 {input.wdi_2026:q} --wdi-2020 {input.wdi_2020:q}"
+             " --sipri-table {input.sipri_table:q} --sipri-rus {input.sipri_rus:q} --sipri-usr {input.sipri_usr:q}"
+             " --register {input.register:q} --out-series {output.series:q} --out-periods {output.periods:q}"
+             " --out-numbers {output.numbers:q}")
 
 
-rule compute_table1:
+rule compute_trade:
     input:
-        code="analysis/trade.py",  # a changed step reruns with its dependants
-        **after_all_checks("trade"),
-        raw=raw_files("trade"),
+        code=code_of("analysis.trade"),
+        checked=CHECKS,
+        trade=f"{RAW}/trade/vietnam_trade_by_partner.csv",
+        local=f"{RAW}/trade/partner_side_local_currency.csv",
+        sources=f"{RAW}/trade/sources.csv",
+        fx=f"{RAW}/fx/ecb_eurofxref_2024_USD_SGD.csv",
     output:
         table=f"{OUT}/table1.csv",
         candidates=f"{OUT}/trade_candidates.csv",
         numbers=f"{OUT}/numbers/trade.json",
     log:
-        f"{LOGS}/compute_table1.log",
-    run:
-        step(rule, "trade", ["--out-table", output.table, "--out-candidates", output.candidates,
-                       "--out-numbers", output.numbers], log[0])
+        f"{LOGS}/compute_trade.log",
+    conda:
+        STEPS_ENV
+    shell:
+        step("trade --checked {input.checked:q} --trade {input.trade:q} --local {input.local:q}"
+             " --sources {input.sources:q} --fx {input.fx:q} --out-table {output.table:q}"
+             " --out-candidates {output.candidates:q} --out-numbers {output.numbers:q}")
 
 
-rule compute_table2:
+rule compute_fdi:
     input:
-        code="analysis/fdi.py",  # a changed step reruns with its dependants
-        **after_all_checks("fdi", "published"),
-        raw=raw_files("fdi"),
-        published=f"{OUT}/published.csv",
+        code=code_of("analysis.fdi"),
+        checked=CHECKS,
+        fdi=f"{RAW}/fdi/fdi_by_partner.csv",
+        sources=f"{RAW}/fdi/sources.csv",
+        published=f"{OUT}/validated/published.csv",
+        printed=f"{PUB}/printed_numbers.csv",
     output:
         table=f"{OUT}/table2.csv",
         numbers=f"{OUT}/numbers/fdi.json",
     log:
-        f"{LOGS}/compute_table2.log",
-    run:
-        step(rule, "fdi", ["--published", input.published, "--out-table", output.table,
-                     "--out-numbers", output.numbers], log[0])
+        f"{LOGS}/compute_fdi.log",
+    conda:
+        STEPS_ENV
+    shell:
+        step("fdi --checked {input.checked:q} --fdi {input.fdi:q} --sources {input.sources:q}"
+             " --published {input.published:q} --printed-source {input.printed:q} --out-table {output.table:q}"
+             " --out-numbers {output.numbers:q}")
+
+
+rule build_computed_registry:
+    """The computed numbers in one registry, read by the audit; refuses a key promised and not written."""
+    input:
+        code=code_of("analysis.registry"),
+        fragments=[f"{OUT}/numbers/{s}.json" for s in ("arms", "trade", "fdi")],
+    output:
+        f"{OUT}/computed.json",
+    log:
+        f"{LOGS}/build_computed_registry.log",
+    conda:
+        STEPS_ENV
+    shell:
+        step("registry {input.fragments:q} --promise --out {output:q}")
 
 
 rule audit_numbers:
     input:
-        code="analysis/audit.py",  # a changed step reruns with its dependants
-        published=f"{OUT}/published.csv",
-        fragments=[f"{OUT}/numbers/arms.json", f"{OUT}/numbers/trade.json", f"{OUT}/numbers/fdi.json"],
+        code=code_of("analysis.audit"),
+        published=f"{OUT}/validated/published.csv",
+        printed=f"{PUB}/printed_numbers.csv",
+        registry=f"{OUT}/computed.json",
     output:
         audit=f"{OUT}/audit.csv",
         numbers=f"{OUT}/numbers/audit.json",
     log:
         f"{LOGS}/audit_numbers.log",
-    run:
-        step(rule, "audit", ["--published", input.published, "--fragments", *input.fragments,
-                       "--out", output.audit, "--out-numbers", output.numbers], log[0])
+    conda:
+        STEPS_ENV
+    shell:
+        step("audit --published {input.published:q} --printed-source {input.printed:q} --registry {input.registry:q}"
+             " --out {output.audit:q} --out-numbers {output.numbers:q}")
+
+
+rule check_claims:
+    """The claims in words, each judged by a stated rule from the computed numbers; writes the claims table."""
+    input:
+        code=code_of("analysis.claims"),
+        checked=CHECKS,
+        claims=f"{PUB}/claims.csv",
+        registry=f"{OUT}/computed.json",
+        audit=f"{OUT}/numbers/audit.json",
+    output:
+        table=f"{OUT}/claims.csv",
+        numbers=f"{OUT}/numbers/claims.json",
+        part="manuscript/_generated/claims.md",
+    log:
+        f"{LOGS}/check_claims.log",
+    conda:
+        STEPS_ENV
+    shell:
+        step("claims --claims {input.claims:q} --checked {input.checked:q} --registry {input.registry:q}"
+             " --audit-numbers {input.audit:q} --out {output.table:q} --out-numbers {output.numbers:q}"
+             " --out-part {output.part:q}")
+
+
+rule write_report:
+    """The replication report (AEA Data Editor's shape): plain text, and the manuscript's parts with shortcodes."""
+    input:
+        code=code_of("analysis.report"),
+        registry=f"{OUT}/computed.json",
+        audit=f"{OUT}/audit.csv",
+        audit_numbers=f"{OUT}/numbers/audit.json",
+        claims=f"{OUT}/claims.csv",
+        claims_numbers=f"{OUT}/numbers/claims.json",
+    output:
+        report=f"{OUT}/replication_report.md",
+        numbers=f"{OUT}/numbers/report.json",
+        part="manuscript/_generated/report.md",
+        rules="manuscript/_generated/rules.md",
+    log:
+        f"{LOGS}/write_report.log",
+    conda:
+        STEPS_ENV
+    shell:
+        step("report --registry {input.registry:q} --audit {input.audit:q} --audit-numbers {input.audit_numbers:q}"
+             " --claims {input.claims:q} --claims-numbers {input.claims_numbers:q} --out {output.report:q}"
+             " --out-numbers {output.numbers:q} --out-part {output.part:q} --out-rules {output.rules:q}")
 
 
 rule build_registry:
+    """Every number the manuscript may show: the computed ones, the audit's, the claims' and the report's."""
     input:
-        code="analysis/registry.py",  # a changed step reruns with its dependants
-        fragments=[f"{OUT}/numbers/{s}.json" for s in ("arms", "trade", "fdi", "audit")],
-        audit=f"{OUT}/audit.csv",  # the verdict entries name it, with its checksum, as their input
+        code=code_of("analysis.registry"),
+        fragments=[f"{OUT}/numbers/{s}.json" for s in ("arms", "trade", "fdi", "audit", "claims", "report")],
     output:
         f"{OUT}/numbers.json",
     log:
         f"{LOGS}/build_registry.log",
-    run:
-        step(rule, "registry", [*input.fragments, "--out", output[0]], log[0])
+    conda:
+        STEPS_ENV
+    shell:
+        step("registry {input.fragments:q} --out {output:q}")
 
 
 rule plot_figures:
     input:
-        code="analysis/figures.py",  # a changed step reruns with its dependants
+        code=code_of("analysis.figures"),
         series=f"{OUT}/arms_series.csv",
         audit=f"{OUT}/audit.csv",
         table1=f"{OUT}/table1.csv",
@@ -219,50 +278,121 @@ rule plot_figures:
         FIGURES,
     log:
         f"{LOGS}/plot_figures.log",
-    run:
-        step(rule, "figures", ["--series", input.series, "--audit", input.audit, "--table1", input.table1,
-                         "--outdir", f"{OUT}/figures"], log[0])
+    params:
+        outdir=lambda w, output: Path(output[0]).parent,
+    conda:
+        STEPS_ENV
+    shell:
+        step("figures --series {input.series:q} --audit {input.audit:q} --table1 {input.table1:q}"
+             " --outdir {params.outdir:q}")
 
 
 rule write_manuscript_parts:
     input:
-        code="analysis/manuscript.py",  # a changed step reruns with its dependants
+        code=code_of("analysis.manuscript"),
         registry=f"{OUT}/numbers.json",
         audit=f"{OUT}/audit.csv",
         table1=f"{OUT}/table1.csv",
         table2=f"{OUT}/table2.csv",
-        figures=FIGURES,
-        qmd="manuscript/index.qmd",
+        figures=[f for f in FIGURES if f.endswith(".svg")],
+        qmd=["manuscript/index.qmd", *AUDIT_PARTS],  # every key they show gets a lineage entry
         manifests=[f"{RAW}/datapackage.json", f"{PUB}/datapackage.json"],
+        sources=SOURCES_CSV,
     output:
         PARTS,
     log:
         f"{LOGS}/write_manuscript_parts.log",
-    run:
-        step(rule, "manuscript", ["--registry", input.registry, "--audit", input.audit, "--table1", input.table1,
-                            "--table2", input.table2, "--figures", f"{OUT}/figures", "--qmd", input.qmd,
-                            "--outdir", "manuscript/_generated"], log[0])
+    params:
+        outdir=lambda w, output: Path(output[0]).parent,
+    conda:
+        STEPS_ENV
+    shell:
+        step("manuscript --registry {input.registry:q} --audit {input.audit:q} --table1 {input.table1:q}"
+             " --table2 {input.table2:q} --figures {input.figures:q} --qmd {input.qmd:q}"
+             " --manifests {input.manifests:q} --sources {input.sources:q} --outdir {params.outdir:q}")
 
 
 rule render_manuscript:
+    """The manuscript, HTML and PDF (`snakemake -c2 render_manuscript`): two jobs per document, run in parallel."""
     input:
-        parts=PARTS,
-        registry=f"{OUT}/numbers.json",
-        sources=["manuscript/index.qmd", "manuscript/_quarto.yml", "manuscript/references.bib",
-                 "manuscript/styles.css", "manuscript/typst-header.typ", "manuscript/_extensions/registry/num.lua",
-                 "manuscript/_extensions/registry/_extension.yml"],
-    output:
         MANUSCRIPT,
+
+
+rule render_digest:
+    """The digest of everything the render reads, written where _quarto.yml includes it (HTML meta, PDF keywords)."""
+    input:
+        code=code_of("analysis.render"),
+        registry=f"{OUT}/numbers.json",
+        parts=PARTS + AUDIT_PARTS,
+        sources=RENDER_SOURCES,
+    output:
+        html="manuscript/_generated/digest.html",
+        typst="manuscript/_generated/digest.typ",
     log:
-        f"{LOGS}/render_manuscript.log",
+        f"{LOGS}/render_digest.log",
+    conda:
+        "analysis/environment.yaml"
+    shell:
+        step("render --root . --out-html {output.html:q} --out-typst {output.typst:q}")
+
+
+def render_command(fmt, ext):
+    """Render one document to one format in its own copy of the manuscript folder (two Quarto processes
+    in one project lock each other out of its cache), then copy the file to docs/."""
+    job = f"manuscript/_output/{fmt}-{{wildcards.doc}}"
+    return (f"( set -x; {PY} -m analysis.render --root . --stage {job} && cd {job}"
+            f" && {{params.quarto}} render {{params.qmd:q}} --to {fmt} ) > {{log:q}} 2>&1"
+            f" && cp {job}/_output/{{params.stem:q}}.{ext} {{output:q}}"
+            " || {{ tail -n 5 {log:q} >&2; exit 1; }}")
+
+
+rule render_html:
+    input:
+        digest=rules.render_digest.output,
+        registry=f"{OUT}/numbers.json",
+        parts=PARTS + AUDIT_PARTS,
+        sources=RENDER_SOURCES,
+    output:
+        "docs/{doc}.html",
+    wildcard_constraints:
+        doc="|".join(DOCUMENTS),
+    log:
+        f"{LOGS}/render_html_{{doc}}.log",
     conda:
         "manuscript/environment.yaml"
+    params:
+        quarto=shlex.quote(QUARTO or "quarto"),
+        qmd=lambda w: DOCUMENTS[w.doc],
+        stem=lambda w: Path(DOCUMENTS[w.doc]).stem,
     shell:
-        "quarto render manuscript > {log} 2>&1"
+        render_command("html", "html")
+
+
+rule render_pdf:
+    input:
+        digest=rules.render_digest.output,
+        registry=f"{OUT}/numbers.json",
+        parts=PARTS + AUDIT_PARTS,
+        sources=RENDER_SOURCES,
+    output:
+        "docs/{doc}.pdf",
+    wildcard_constraints:
+        doc="|".join(DOCUMENTS),
+    log:
+        f"{LOGS}/render_pdf_{{doc}}.log",
+    conda:
+        "manuscript/environment.yaml"
+    params:
+        quarto=shlex.quote(QUARTO or "quarto"),
+        qmd=lambda w: DOCUMENTS[w.doc],
+        stem=lambda w: Path(DOCUMENTS[w.doc]).stem,
+    shell:
+        render_command("typst", "pdf")
 
 
 onsuccess:
     if not QUARTO:
         print("\nThe manuscript was NOT rendered: Quarto is not installed. Everything else is built.\n"
-              "Install Quarto >= 1.7 (https://quarto.org/docs/get-started/) and run `snakemake -c2` again.",
+              "Read the shipped render in docs/, or install Quarto >= 1.7 (`python -m analysis.install_quarto`, "
+              "or https://quarto.org/docs/get-started/) and run `snakemake -c2` again.",
               file=sys.stderr)

@@ -11,8 +11,14 @@ Releases kept apart:
   with SIPRI exporter tables for Russia and the Soviet Union generated 2022-07-28.
 - r2020:   an older WDI copy (data to 2019), totals only.
 
-Run on its own:  python -m analysis.arms --out-series data/derived/arms_series.csv \
-                     --out-periods data/derived/arms_periods.csv --out-numbers data/derived/numbers/arms.json
+Run on its own (the files in the order of the `Snakefile`'s rule compute_arms):
+    python -m analysis.arms --checked data/derived/validated/arms.json \
+        --wdi-2026 data/raw/arms/wdi_2026-04-08_VNM_row.csv --wdi-2020 data/raw/arms/wdi_1745336_VNM_row.csv \
+        --sipri-table data/raw/arms/sipri_tiv_table_justin2028_VietNam_row.csv \
+        --sipri-rus data/raw/arms/sipri_tiv_export_RUS_gen2022-07-28_VietNam_row.csv \
+        --sipri-usr data/raw/arms/sipri_tiv_export_USR_gen2022-07-28_VietNam_row.csv \
+        --register data/raw/arms/sipri_register_2025-01-03_VietNam_rows.csv \
+        --out-series s.csv --out-periods p.csv --out-numbers n.json
 """
 from __future__ import annotations
 
@@ -23,18 +29,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.io import ROOT, rel, write_csv, write_json
+from analysis.article import ARMS_PERIODS, ARMS_YEARS, FIVE_YEAR_BLOCKS
+from analysis.io import rel, require_validated, run, write_csv, write_json
+from analysis import reasons
 from analysis.registry import Fragment, decimals_of, half_unit
 
-RAW = ROOT / "data" / "raw" / "arms"
-FILES = {
-    "wdi_2026": RAW / "wdi_2026-04-08_VNM_row.csv",
-    "wdi_2020": RAW / "wdi_1745336_VNM_row.csv",
-    "justin": RAW / "sipri_tiv_table_justin2028_VietNam_row.csv",
-    "rus": RAW / "sipri_tiv_export_RUS_gen2022-07-28_VietNam_row.csv",
-    "usr": RAW / "sipri_tiv_export_USR_gen2022-07-28_VietNam_row.csv",
-    "register": RAW / "sipri_register_2025-01-03_VietNam_rows.csv",
-}
+# The raw files, by role; their paths come from the command line (the rule).
+ROLES = ("wdi_2026", "wdi_2020", "sipri_table", "sipri_rus", "sipri_usr", "register")
 RELEASES = {
     "current": "SIPRI data as carried by WDI 2026-04-08 (totals) and the SIPRI register of 2025-01-03 (suppliers)",
     "r2022": "SIPRI 2022 update: importer table (justin2028 copy) and exporter tables generated 2022-07-28",
@@ -45,14 +46,10 @@ SOURCE_IDS = {
     "r2022": ["SIPRI_TIVTABLE_justin2028", "SIPRI_TIVEXP_RUS_2022-07-28", "SIPRI_TIVEXP_USR_2022-07-28"],
     "r2020": ["WDI_1745336"],
 }
-INPUTS = {
-    "current": [FILES["wdi_2026"], FILES["register"]],
-    "r2022": [FILES["justin"], FILES["rus"], FILES["usr"]],
-    "r2020": [FILES["wdi_2020"]],
-}
-PERIODS = [(2001, 2010), (2011, 2016), (2017, 2023)]
-FIVE_YEARS = [(1995, 1999), (2000, 2004), (2005, 2009), (2010, 2014), (2015, 2019), (2020, 2023)]
-YEARS = range(1995, 2025)
+ROLES_OF = {"current": ("wdi_2026", "register"), "r2022": ("sipri_table", "sipri_rus", "sipri_usr"),
+            "r2020": ("wdi_2020",)}
+PERIODS, FIVE_YEARS, YEARS = ARMS_PERIODS, FIVE_YEAR_BLOCKS, ARMS_YEARS
+WINDOW_MAX = 10  # Russia's share is registered for every window of 2 to 10 consecutive years
 
 
 # --- readers (raw file -> tidy Series/DataFrame with values as written) -------
@@ -191,11 +188,13 @@ def wide_table(series: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-def fragment(series: pd.DataFrame) -> Fragment:
-    frag = Fragment("analysis.arms")
+def fragment(series: pd.DataFrame, files: dict[str, str], hashes: dict[str, str]) -> Fragment:
+    """`files`: role -> path read; `hashes`: path -> sha256 (as validated)."""
+    frag = Fragment("analysis.arms", hashes)
+    path = {role: rel(p) for role, p in files.items()}
     lookup = cells(series)
     for release in RELEASES:
-        ins = [rel(p) for p in INPUTS[release]]
+        ins = [path[r] for r in ROLES_OF[release]]
         src = SOURCE_IDS[release]
         totals = series[(series["release"] == release) & (series["series"] == "total")]
         for _, row in totals.iterrows():
@@ -223,8 +222,8 @@ def fragment(series: pd.DataFrame) -> Fragment:
             label = f"{first}–{last}, {release} release"
             if st is None:
                 for stat in ("min", "max", "min_year", "max_year", "sum", "russia_share"):
-                    frag.gap(f"{key}.{stat}", f"{stat} {label}",
-                             f"the {release} release does not cover every year {first}–{last}", ins, src)
+                    reasons.gap(frag, f"{key}.{stat}", f"{stat} {label}",
+                                [reasons.clause("g_coverage", release=reasons.ident(release))], ins, src)
                 continue
             frag.add(f"{key}.min", st["min"][0], "TIV mn", f"Lowest annual arms imports {label}",
                      f"minimum of annual totals {first}–{last}", ins, src, decimals=0, uncertainty=st["min"][1])
@@ -237,8 +236,8 @@ def fragment(series: pd.DataFrame) -> Fragment:
             frag.add(f"{key}.sum", st["sum"][0], "TIV mn", f"Total arms imports {label}",
                      f"sum of annual totals {first}–{last}", ins, src, decimals=0, uncertainty=st["sum"][1])
             if st["russia_share"] is None:
-                frag.gap(f"{key}.russia_share", f"Russia's share {label}",
-                         f"the {release} release has no supplier split for every year {first}–{last}", ins, src)
+                reasons.gap(frag, f"{key}.russia_share", f"Russia's share {label}",
+                            [reasons.clause("g_no_split", release=reasons.ident(release))], ins, src)
             else:
                 frag.add(f"{key}.russia_share", st["russia_share"][0], "%", f"Russia's share of arms imports {label}",
                          "sum of Russia's deliveries / sum of all deliveries over the period, same release",
@@ -252,7 +251,7 @@ def fragment(series: pd.DataFrame) -> Fragment:
                          decimals=1, uncertainty=s[1])
     s = share(lookup, "current", range(2017, 2022))
     frag.add("arms.current.russia_share.2017_2021", s[0], "%", "Russia's share of arms imports 2017–2021 (register)",
-             "check against SIPRI's published 56% for 2017–21", [rel(FILES["register"])], ["SIPRI_REG_2025-01-03"],
+             "check against SIPRI's published 56% for 2017–21", [path["register"]], ["SIPRI_REG_2025-01-03"],
              decimals=1, uncertainty=s[1])
     reg_tot = register_total(series)
     wdi = series[(series["release"] == "current") & (series["series"] == "total")].set_index("year")["tiv"]
@@ -260,36 +259,132 @@ def fragment(series: pd.DataFrame) -> Fragment:
     frag.add("arms.check.register_vs_wdi_max_abs_diff", float(diffs.max()), "TIV mn",
              "Largest gap between the register sum and the WDI 2026 total, 2000–2023",
              "max over years of |register sum − WDI total|; under 0.5 means the two agree after rounding",
-             [rel(FILES["register"]), rel(FILES["wdi_2026"])], SOURCE_IDS["current"], decimals=2)
-    frag.add("arms.register.rows", int(len(pd.read_csv(FILES["register"]))), "count",
+             [path["register"], path["wdi_2026"]], SOURCE_IDS["current"], decimals=2)
+    frag.add("arms.register.rows", int(len(pd.read_csv(files["register"]))), "count",
              "Rows of the SIPRI register read (deals × delivery years)", "count of rows with Recipient = Viet Nam",
-             [rel(FILES["register"])], ["SIPRI_REG_2025-01-03"], decimals=0)
-    frag.gap("arms.equipment_origin_share", "Share of Vietnam's military equipment of Soviet or Russian origin",
-             "SIPRI TIV measures deliveries per year, not the stock of equipment in service; no inventory data were gathered",
-             [], [])
-    # single years inside a period, so the audit can tell when a printed range skips a year
-    for release in RELEASES:
-        for first, last in PERIODS:
-            for y in range(first, last + 1):
-                v = value(lookup, release, "total", y)
-                if v is not None:
-                    for stat in ("min", "max"):
-                        frag.candidate(f"arms.*.p{first}_{last}.{stat}", f"the {y} total in the {release} release",
-                                       v[0], v[1], SOURCE_IDS[release])
-    # alternative releases, so the audit can say which release a printed figure comes from
-    for release in RELEASES:
-        for key in list(frag.numbers):
-            if key.startswith(f"arms.{release}."):
-                tail = key[len(f"arms.{release}."):]
-                entry = frag.numbers[key]
-                frag.candidate(f"arms.*.{tail}", f"the {release} release", entry["value"], entry["uncertainty"], entry["sources"])
+             [path["register"]], ["SIPRI_REG_2025-01-03"], decimals=0)
+    _readings_and_windows(frag, series, lookup, path, files)
+    _coverage_and_origin(frag, series, lookup, path)
+    reasons.gap(frag, "arms.equipment_origin_share", "Share of Vietnam's military equipment of Soviet or Russian origin",
+                [reasons.clause("g_stock")], [], [])
+    _candidates(frag, lookup)
     return frag
 
 
-def load_series() -> pd.DataFrame:
-    return release_series(read_wdi_row(FILES["wdi_2026"], 1960), read_wdi_row(FILES["wdi_2020"], 1960),
-                          read_wide_row(FILES["justin"]), read_wide_row(FILES["rus"]), read_wide_row(FILES["usr"]),
-                          read_register(FILES["register"]))
+def _ins(path: dict, release: str) -> list[str]:
+    return [path[r] for r in ROLES_OF[release]]
+
+
+def supplier_slug(name: str) -> str:
+    return "".join(c if c.isalnum() else "_" for c in name.lower()).strip("_")
+
+
+def _readings_and_windows(frag: Fragment, series: pd.DataFrame, lookup: Cells, path: dict, files: dict) -> None:
+    """The Russia-only reading of every period statistic, Russia's share over every window of years
+    (for the likeliest-cause search), and each register supplier's deliveries by year (for the claims)."""
+    for release in ("current", "r2022"):
+        ins, src = _ins(path, release), SOURCE_IDS[release]
+        for first, last in PERIODS:
+            rus = [(y, value(lookup, release, "russia", y)) for y in range(first, last + 1)]
+            if any(v is None for _, v in rus):
+                continue
+            base = f"arms.{release}.russia_p{first}_{last}"
+            label = f"{first}–{last}, {release} release, deliveries from Russia only"
+            lo = min(rus, key=lambda t: (t[1][0], t[0]))
+            hi = max(rus, key=lambda t: (t[1][0], -t[0]))
+            frag.add(f"{base}.min", lo[1][0], "TIV mn", f"Lowest annual arms imports from Russia {label}",
+                     f"minimum of Russia's annual deliveries {first}–{last}", ins, src, decimals=0, uncertainty=lo[1][1])
+            frag.add(f"{base}.min_year", lo[0], "year", f"Year of the lowest imports from Russia {label}",
+                     "year of the minimum (earliest on ties)", ins, src, decimals=0)
+            frag.add(f"{base}.max", hi[1][0], "TIV mn", f"Highest annual arms imports from Russia {label}",
+                     f"maximum of Russia's annual deliveries {first}–{last}", ins, src, decimals=0, uncertainty=hi[1][1])
+            frag.add(f"{base}.max_year", hi[0], "year", f"Year of the highest imports from Russia {label}",
+                     "year of the maximum (earliest on ties)", ins, src, decimals=0)
+            frag.add(f"{base}.sum", sum(v[0] for _, v in rus), "TIV mn", f"Total arms imports from Russia {label}",
+                     f"sum of Russia's annual deliveries {first}–{last}", ins, src, decimals=0,
+                     uncertainty=sum(v[1] for _, v in rus))
+        years = sorted(y for (r, n, y) in lookup if r == release and n == "russia")
+        for first in years:
+            for last in range(first + 1, first + WINDOW_MAX):
+                s = share(lookup, release, range(first, last + 1))
+                if s is None:
+                    continue
+                frag.add(f"arms.{release}.russia_share_w.{first}_{last}", s[0], "%",
+                         f"Russia's share of arms imports {first}–{last}, {release} release",
+                         "Russia / all suppliers summed over the window of years, same release", ins, src,
+                         decimals=1, uncertainty=s[1])
+    reg = read_register(files["register"])
+    by = reg.groupby(["supplier", "year"], as_index=False).agg(tiv=("tiv", "sum"), decimals=("decimals", "max"),
+                                                                 rows=("tiv", "size"))
+    for _, r in by.sort_values(["supplier", "year"]).iterrows():
+        frag.add(f"arms.current.supplier.{supplier_slug(r['supplier'])}.{int(r['year'])}", float(r["tiv"]), "TIV mn",
+                 f"Arms deliveries from {r['supplier']} in {int(r['year'])} (register)",
+                 "sum of the register's delivery values for this supplier and year", [path["register"]],
+                 ["SIPRI_REG_2025-01-03"], decimals=1, uncertainty=int(r["rows"]) * half_unit(int(r["decimals"])))
+
+
+def _coverage_and_origin(frag: Fragment, series: pd.DataFrame, lookup: Cells, path: dict) -> None:
+    """Each release's coverage (first and last year of its annual totals), and the share of all
+    deliveries from the Soviet Union and Russia (a proxy for the origin of the equipment in service)."""
+    for release in RELEASES:
+        years = sorted(y for (r, n, y) in lookup if r == release and n == "total")
+        ins, src = _ins(path, release), SOURCE_IDS[release]
+        frag.add(f"arms.{release}.coverage.first_year", years[0], "year", f"First year of the {release} release's totals",
+                 "earliest year with an annual total", ins, src, decimals=0)
+        frag.add(f"arms.{release}.coverage.last_year", years[-1], "year", f"Last year of the {release} release's totals",
+                 "latest year with an annual total", ins, src, decimals=0)
+    years = sorted(y for (r, n, y) in lookup if r == "r2022" and n == "total")
+    tot = sum(lookup[("r2022", "total", y)][0] for y in years)
+    sov = sum(lookup.get(("r2022", s, y), (0.0, 0.0))[0] for y in years for s in ("soviet_union", "russia"))
+    e = sum(lookup.get(("r2022", s, y), (0.0, 0.0))[1] for y in years for s in ("soviet_union", "russia", "total"))
+    ins, src = _ins(path, "r2022"), SOURCE_IDS["r2022"]
+    frag.add("arms.r2022.origin_proxy.share", 100 * sov / tot, "%",
+             "Share of all arms deliveries to Vietnam from the Soviet Union and Russia (r2022 release, every year)",
+             "(Soviet Union + Russia) / all suppliers, summed over every year with a total; deliveries, not the stock "
+             "in service", ins, src, decimals=1, uncertainty=100 * sov / tot * e / tot)
+    frag.add("arms.r2022.origin_proxy.first_year", years[0], "year", "First year of the origin proxy",
+             "earliest year with an annual total in the r2022 release", ins, src, decimals=0)
+    frag.add("arms.r2022.origin_proxy.last_year", years[-1], "year", "Last year of the origin proxy",
+             "latest year with an annual total in the r2022 release", ins, src, decimals=0)
+
+
+def _candidates(frag: Fragment, lookup: Cells) -> None:
+    """Alternative figures for the likeliest-cause search, each a registry number: the same quantity in
+    the other releases (data_release); every other year's total, every single year inside a period, and
+    Russia's share in every other year and window of years (other_period_or_base)."""
+    keys = list(frag.numbers)
+    for key in keys:
+        if not key.startswith(tuple(f"arms.{r}." for r in RELEASES)):
+            continue
+        release, tail = key.split(".", 2)[1:]
+        if tail.startswith(("coverage.", "origin_proxy.", "supplier.", "russia_share_w.", "russia_p")):
+            continue
+        reasons.candidate(frag, f"arms.*.{tail}", key, "data_release", {"src": "arms", "release": release, "same": 1})
+    for (release, name, y) in sorted(lookup):
+        if name == "total" and y in YEARS and f"arms.{release}.total.{y}" in frag.numbers:
+            reasons.candidate(frag, "arms.*.total.*", f"arms.{release}.total.{y}", "other_period_or_base",
+                              {"src": "arms", "release": release, "series": "total", "year": y})
+    for first, last in PERIODS:
+        for stat in ("min", "max"):
+            for (release, name, y) in sorted(lookup):
+                if name == "total" and first <= y <= last and f"arms.{release}.total.{y}" in frag.numbers:
+                    reasons.candidate(frag, f"arms.*.p{first}_{last}.{stat}", f"arms.{release}.total.{y}",
+                                      "other_period_or_base", {"src": "arms", "release": release, "series": "total",
+                                                               "year": y})
+    for key in keys:
+        parts = key.split(".")
+        if len(parts) == 4 and parts[2] in ("russia_share", "russia_share_5y", "russia_share_w") and parts[0] == "arms":
+            span = parts[3].split("_")
+            facets = {"src": "arms", "release": parts[1], "series": "russia_share"}
+            facets |= {"year": int(span[0])} if len(span) == 1 else {"first": int(span[0]), "last": int(span[1])}
+            for target in ("arms.*.russia_share.*", "arms.*.p*.russia_share"):
+                reasons.candidate(frag, target, key, "other_period_or_base", facets)
+
+
+def load_series(files: dict[str, str]) -> pd.DataFrame:
+    return release_series(read_wdi_row(files["wdi_2026"], 1960), read_wdi_row(files["wdi_2020"], 1960),
+                          read_wide_row(files["sipri_table"]), read_wide_row(files["sipri_rus"]),
+                          read_wide_row(files["sipri_usr"]), read_register(files["register"]))
 
 
 def periods_table(series: pd.DataFrame) -> pd.DataFrame:
@@ -307,16 +402,21 @@ def periods_table(series: pd.DataFrame) -> pd.DataFrame:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Arms-import series by release and supplier")
+    ap.add_argument("--checked", nargs="+", required=True, help="input-check reports that validated the raw files")
+    for role in ROLES:
+        ap.add_argument(f"--{role.replace('_', '-')}", required=True)
     ap.add_argument("--out-series", required=True)
     ap.add_argument("--out-periods", required=True)
     ap.add_argument("--out-numbers", required=True)
     args = ap.parse_args(argv)
-    series = load_series()
+    files = {role: getattr(args, role) for role in ROLES}
+    hashes = require_validated(list(files.values()), args.checked)
+    series = load_series(files)
     write_csv(args.out_series, wide_table(series))
     write_csv(args.out_periods, periods_table(series))
-    write_json(args.out_numbers, fragment(series).to_json())
+    write_json(args.out_numbers, fragment(series, files, hashes).to_json())
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run(main)

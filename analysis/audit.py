@@ -1,36 +1,51 @@
-"""The audit: one row per number the article prints, with a verdict by rule.
+"""The audit: one row per number the article prints, with a verdict by rule and a structured reason.
 
-Each printed number names the registry key of its recomputed counterpart.  For
-the arms passage the key contains `{release}`: SIPRI revises its history every
-year, so the audit first finds the release the article's figures come from
-(the one that reproduces most of them) and judges every arms figure against
-it, reporting the current release alongside.
+Each printed number names the registry key of its recomputed counterpart.  For the
+arms passage the key contains `{release}`: SIPRI revises its history every year.  The
+release the article used is chosen by a rule that does not look at any verdict
+(`article_release`): the release whose annual totals end in the last year for which the
+article prints an annual total (if none ends there, the oldest release that covers it).
+Every arms figure is also judged in every release (side by side) and in two readings:
+all suppliers (what SIPRI's importer totals give) and Russia alone (what the article says).
+
+Every row gets a cause code (analysis/reasons.py, CAUSES) and the registry keys its reason
+cites; the reason is rendered from that structure in English and Vietnamese.  The
+likeliest-cause search takes every alternative figure the compute steps registered for
+the quantity (other sources, reporters, periods, windows of years, bases and releases).
 
 Run on its own:  python -m analysis.audit --published data/derived/published.csv \
-    --fragments data/derived/numbers/arms.json data/derived/numbers/trade.json data/derived/numbers/fdi.json \
+    --printed-source data/published/printed_numbers.csv --registry data/derived/computed.json \
     --out data/derived/audit.csv --out-numbers data/derived/numbers/audit.json
 """
 from __future__ import annotations
 
 import argparse
+import fnmatch
+import json
+import re
 import sys
 
 import pandas as pd
 
-from analysis.io import ROOT, read_json, rel, write_csv, write_json
-from analysis.registry import Fragment, display
-from analysis.verdict import BOUND_TOLERANCE, VERDICTS, close_enough, verdict
+from analysis import reasons as R
+from analysis.article import RELEASES
+from analysis.io import read_json, rel, sha256, write_csv, write_json
+from analysis.registry import Fragment
+from analysis.verdict import (COARSE_UNITS, EXACT, PASSING, VERDICTS, accepted_interval, close_enough, coarse, hedge,
+                              impossible, transcription_like, verdict)
 
 SCALE = {("USD bn", "USD mn"): 1e-3, ("USD mn", "USD bn"): 1e3, ("TIV bn", "TIV mn"): 1e-3,
          ("TIV mn", "TIV bn"): 1e3}
 COMPATIBLE = {("%", "%"), ("% change", "% change"), ("rank change", "rank change"), ("year", "year"),
               ("count", "count"), ("rank", "rank"), ("USD bn", "USD bn"), ("USD mn", "USD mn"),
               ("TIV mn", "TIV mn"), ("TIV bn", "TIV bn")}
-RELEASE_ORDER = ("current", "r2022", "r2020")
-RULE_WORDS = {"equal": "equal", "bound 'more than' satisfied": "the 'more than' claim holds",
-              "bound 'nearly' satisfied": "the 'nearly' claim holds",
-              "equal after rounding to the printed precision": "equal after rounding",
-              "equal after truncation to the printed precision": "equal after truncation (rounded down)"}
+RESULTS = ("table1", "table2", "arms", "text")
+# the order in which equally close alternatives are preferred as the likeliest cause
+KIND_ORDER = ("data_release", "other_period_or_base", "other_source_or_reporter", "arithmetic", "transcription")
+RULE_WORDS = {"equal": "rule.equal", "equal after rounding to the printed precision": "rule.rounding",
+              "equal after truncation to the printed precision": "rule.truncation",
+              "equal after rounding up to the printed precision": "rule.rounding_up"}
+ARMS_STAT = re.compile(r"^arms\.[^.]+\.(?:(total|russia|russia_share)\.(\d{4})|p(\d{4})_(\d{4})\.(\w+))$")
 
 
 def convert(value: float, unit_from: str, unit_to: str) -> float:
@@ -41,193 +56,374 @@ def convert(value: float, unit_from: str, unit_to: str) -> float:
     raise ValueError(f"cannot compare a {unit_from!r} registry value with a printed {unit_to!r}")
 
 
-def merge(fragments: list[dict]) -> tuple[dict, dict, dict]:
-    numbers, gaps, cands = {}, {}, {}
-    for f in fragments:
-        numbers.update(f["numbers"])
-        gaps.update(f["gaps"])
-        for k, v in f["candidates"].items():
-            cands.setdefault(k, []).extend(v)
-    return numbers, gaps, cands
-
-
 def judge(row, key: str, numbers: dict, gaps: dict) -> dict:
     """Verdict of one printed number against one registry key."""
+    p, d, q, unit = float(row["printed_value"]), int(row["printed_decimals"]), row["qualifier"], row["unit"]
     if key in numbers:
         n = numbers[key]
-        r = convert(n["value"], n["unit"], row["unit"])
-        e = convert(n["uncertainty"], n["unit"], row["unit"])
-        v, rule = verdict(row["printed_value"], int(row["printed_decimals"]), row["qualifier"], row["unit"], r, e)
+        r = convert(n["value"], n["unit"], unit)
+        e = convert(n["uncertainty"], n["unit"], unit)
+        v, rule = verdict(p, d, q, unit, r, e, n["basis"])
         return {"key": key, "recomputed_value": r, "uncertainty": e, "verdict": v, "rule": rule,
                 "basis": n["basis"], "sources": ";".join(n["sources"]), "entry": n}
     if key in gaps:
-        v, rule = verdict(row["printed_value"], int(row["printed_decimals"]), row["qualifier"], row["unit"], None)
+        v, rule = verdict(p, d, q, unit, None)
         return {"key": key, "recomputed_value": None, "uncertainty": None, "verdict": v, "rule": rule,
-                "basis": "none", "sources": ";".join(gaps[key]["sources"]), "gap": gaps[key]["reason"]}
+                "basis": "none", "sources": ";".join(gaps[key]["sources"]), "gap": gaps[key]}
     raise KeyError(f"data/published/printed_numbers.csv names registry key {key!r}, which no step writes")
 
 
-def article_release(published: pd.DataFrame, numbers: dict, gaps: dict) -> tuple[str, dict]:
-    """The SIPRI release that reproduces most printed arms figures (ties: newest first)."""
-    scores = {}
-    for release in releases_present(numbers):
-        ok = 0
-        for _, row in published[published["recompute_key"].str.contains("{release}", regex=False)].iterrows():
-            key = row["recompute_key"].replace("{release}", release)
-            if key in numbers:
-                ok += judge(row, key, numbers, gaps)["verdict"] == "match"
-        scores[release] = ok
-    best = max(RELEASE_ORDER, key=lambda r: (scores.get(r, -1), -RELEASE_ORDER.index(r)))
-    return best, scores
-
-
 def releases_present(numbers: dict) -> list[str]:
-    return [r for r in RELEASE_ORDER if any(k.startswith(f"arms.{r}.") for k in numbers)]
+    return [r for r in RELEASES if f"arms.{r}.coverage.last_year" in numbers]
 
 
-def _shown(value, unit, decimals) -> str:
-    return display(value, unit, max(decimals, 0))
+def article_release(published: pd.DataFrame, numbers: dict) -> tuple[str, dict]:
+    """The SIPRI release the article used, by a rule that looks at coverage, not at verdicts: the release
+    whose annual totals end in the last year for which the article prints an annual total; if none ends
+    there, the oldest release that covers that year; if none covers it, the newest release."""
+    years = [int(m.group(2)) for k in published["recompute_key"]
+             if (m := ARMS_STAT.match(k.replace("{release}", "x"))) and m.group(1) == "total"]
+    last = max(years) if years else None
+    ends = {r: int(numbers[f"arms.{r}.coverage.last_year"]["value"]) for r in releases_present(numbers)}
+    info = {"last_printed_year": last, "coverage_end": ends}
+    if last is None or not ends:
+        return (releases_present(numbers) or [RELEASES[0]])[0], info
+    exact = [r for r, e in ends.items() if e == last]
+    if exact:
+        return exact[0], info
+    covering = sorted((e, r) for r, e in ends.items() if e >= last)
+    return (covering[0][1] if covering else releases_present(numbers)[0]), info
 
 
-def reason(row, res: dict, cands: list[dict], release_note: str = "") -> str:
-    """Say in words what differs and the likeliest cause the data support."""
-    unit, dec = row["unit"], int(row["printed_decimals"])
-    printed = f"Printed {row['printed']}"
-    if res["verdict"] == "not_verifiable":
-        return f"{printed}; not independently verifiable: {res['gap']}."
-    if res.get("recomputed_value") is None:  # impossible value without a recomputation
-        text = f"{printed}: {res['rule']}."
-    else:
-        extra = 3 if (unit, res["entry"]["unit"]) in SCALE and SCALE[(unit, res["entry"]["unit"])] < 1 else 0
-        shown = _shown(res["recomputed_value"], unit, max(dec, res["entry"]["decimals"] + extra))
-        src = f" ({res['sources'].replace(';', ', ')})" if res["sources"] else ""
-        basis = {"internal": " from the article's own figures", "mixed": " from the article's figures and raw data"}.get(
-            res["basis"], "")
-        text = f"{printed}; recomputed{basis}: {shown}{src}"
-        if res["verdict"] in ("match", "rounding"):
-            text += f": {RULE_WORDS.get(res['rule'], res['rule'])}"
-        else:
-            text += f": {res['rule']}" if res["rule"].startswith("impossible") else ""
-            diff = row["printed_value"] - res["recomputed_value"]
-            if res["recomputed_value"] and not res["rule"].startswith("impossible"):
-                text += f" (printed − recomputed = {diff:+.{max(dec, 1)}f}, {100 * diff / abs(res['recomputed_value']):+.1f}%)"
-        text += "."
-    if res["verdict"] == "discrepancy":
-        text += " " + explain(row, cands)
-    elif row["qualifier"] == "above" and res.get("recomputed_value") is not None and res["recomputed_value"] < row["printed_value"]:
-        text += " The hedge 'more than' is not borne out: the recomputed value is below the printed one."
-    elif row["qualifier"] == "below" and res.get("recomputed_value") is not None and res["recomputed_value"] > row["printed_value"]:
-        text += " The hedge 'nearly' is not borne out: the recomputed value is above the printed one."
-    if release_note:
-        text += " " + release_note
-    return text.strip()
+def arms_parts(key: str) -> dict:
+    """Measure, year and period of an arms key (from its structure, which analysis/article.py defines)."""
+    m = ARMS_STAT.match(key)
+    if not m:
+        return {}
+    if m.group(1):
+        return {"measure": m.group(1), "year": int(m.group(2)), "period": ""}
+    return {"measure": m.group(5), "year": None, "period": f"{m.group(3)}-{m.group(4)}"}
 
 
-def explain(row, cands: list[dict]) -> str:
-    unit, dec = row["unit"], int(row["printed_decimals"])
-    usable = []
-    for c in cands:
-        try:
-            v = convert(c["value"], c.get("unit", row["unit"]), unit)
-            e = convert(c["uncertainty"], c.get("unit", row["unit"]), unit)
-        except ValueError:
-            continue
-        usable.append((abs(row["printed_value"] - v), v, e, c))
-    if not usable:
-        return "No other figure in the data comes close."
-    hits = [u for u in usable if close_enough(row["printed_value"], dec, u[1], u[2])]
+def russia_key(key: str) -> str | None:
+    """The Russia-only counterpart of an all-supplier arms key ('arms.r2022.total.2015' ->
+    'arms.r2022.russia.2015'); None for shares, which are Russia's by definition."""
+    parts = key.split(".")
+    if len(parts) == 4 and parts[2] == "total":
+        return f"arms.{parts[1]}.russia.{parts[3]}"
+    if len(parts) == 4 and parts[2].startswith("p") and parts[3] in ("min", "max", "sum", "min_year", "max_year"):
+        return f"arms.{parts[1]}.russia_{parts[2]}.{parts[3]}"
+    return None
+
+
+def alternatives(row, key: str, recomputed: float | None, numbers: dict, candidates: dict) -> list[dict]:
+    """Every registered alternative figure for the quantity judged against `key`, in the printed unit:
+    exact-target lists first, then patterns; each alternative once; none equal to the recomputed value."""
+    targets = [key] if key in candidates else []
+    targets += sorted(t for t in candidates if "*" in t and fnmatch.fnmatchcase(key, t))
+    out, seen = [], {key}
+    for t in targets:
+        for c in candidates[t]:
+            k = c["key"]
+            if k in seen or k not in numbers:
+                continue
+            seen.add(k)
+            n = numbers[k]
+            try:
+                v = convert(n["value"], n["unit"], row["unit"])
+                e = convert(n["uncertainty"], n["unit"], row["unit"])
+            except ValueError:
+                continue
+            if recomputed is not None and abs(v - recomputed) <= EXACT * max(1.0, abs(v)):
+                continue
+            out.append({"key": k, "kind": c["kind"], "what": c["what"], "value": v, "uncertainty": e})
+    return out
+
+
+def likeliest(row, alts: list[dict]) -> tuple[str, dict | None]:
+    """('hit', alt) when an alternative reproduces the printed figure (the closest; ties by KIND_ORDER and
+    key); ('typo', alt) when one differs from it by a slip of one digit; ('closest', alt) otherwise;
+    ('none', None) when the data hold no alternative at all."""
+    p, d, q, unit = float(row["printed_value"]), int(row["printed_decimals"]), row["qualifier"], row["unit"]
+    order = lambda a: (abs(p - a["value"]), KIND_ORDER.index(a["kind"]) if a["kind"] in KIND_ORDER else 99, a["key"])
+    hits = [a for a in alts if close_enough(p, d, a["value"], a["uncertainty"], q, unit)]
     if hits:
-        _, v, _, c = min(hits, key=lambda u: (u[0], u[3]["label"]))
-        return f"Likeliest cause: the printed figure reproduces {c['label']} = {_shown(v, unit, max(dec, 2))}."
-    _, v, _, c = min(usable, key=lambda u: (u[0], u[3]["label"]))
-    rel_diff = 100 * (row["printed_value"] - v) / abs(v) if v else float("nan")
-    return (f"No figure in the data reproduces it; the closest is {c['label']} = {_shown(v, unit, max(dec, 2))} "
-            f"({rel_diff:+.1f}%).")
+        return "hit", min(hits, key=order)
+    # a slip is a misprint of the same quantity: only other sources, reporters and releases of it are tried
+    typos = [a for a in alts if a["kind"] in ("data_release", "other_source_or_reporter")
+             and transcription_like(p, d, a["value"])]
+    if typos:
+        return "typo", min(typos, key=order)
+    if alts:
+        return "closest", min(alts, key=order)
+    return "none", None
 
 
-def audit(published: pd.DataFrame, fragments: list[dict]) -> tuple[pd.DataFrame, Fragment]:
-    numbers, gaps, cands = merge(fragments)
-    release, scores = article_release(published, numbers, gaps)
-    rows = []
-    for _, row in published.iterrows():
-        key = row["recompute_key"]
-        note = ""
-        alt = None
-        if "{release}" in key:
-            tail = key.split("{release}.", 1)[1]
-            used = key.replace("{release}", release)
-            if used not in numbers and f"arms.current.{tail}" in numbers:
-                note = f"The {release} release lacks this figure, so it is judged against the current release."
-                used = f"arms.current.{tail}"
-            res = judge(row, used, numbers, gaps)
-            cur = f"arms.current.{tail}"
-            if cur in numbers and used != cur:
-                alt = judge(row, cur, numbers, gaps)
-            c = [x for x in cands.get(f"arms.*.{tail}", []) if x["label"] != f"the {used.split('.')[1]} release"]
+class Audit:
+    """Builds the rows and the audit's own registry numbers together, so that every figure a reason
+    cites is a registry key."""
+
+    def __init__(self, registry: dict, files: dict[str, str]):
+        self.numbers, self.gaps, self.cands = registry["numbers"], registry["gaps"], registry["candidates"]
+        self.frag = Fragment("analysis.audit", {rel(p): sha256(p) if p else "" for p in files.values()})
+        self.ins = [rel(files["printed"])]
+        self.ins_reg = self.ins + [rel(files["registry"])]
+        self.frag.add("audit.rule.coarse_units", COARSE_UNITS, "count",
+                      "Width, in units of the printed last digit, above which a check is flagged coarse",
+                      "analysis/verdict.py, COARSE_UNITS", self.ins, decimals=0)
+
+    def all_numbers(self) -> dict:
+        return {**self.numbers, **self.frag.numbers}
+
+    def add(self, key, value, unit, label, rule, decimals, basis="internal"):
+        self.frag.add(key, value, unit, label, rule, self.ins_reg, decimals=decimals, basis=basis)
+        return R.key(key)
+
+    def row(self, row, release: str) -> dict:
+        rid, key0 = row["id"], row["recompute_key"]
+        p, d, unit = float(row["printed_value"]), int(row["printed_decimals"]), row["unit"]
+        arms = "{release}" in key0
+        clauses, fallback = [], None
+        key = key0.replace("{release}", release)
+        cur_key = key0.replace("{release}", "current") if arms else ""
+        if arms and key not in self.numbers and cur_key in self.numbers:
+            fallback, key = release, cur_key
+        res = judge(row, key, self.numbers, self.gaps)
+        self.frag.add(f"printed.{rid}", p, unit, f"{row['item']}, as printed",
+                      f"printed in the article at {location(row)}; parsed by analysis/printed.py", self.ins,
+                      decimals=d, basis="internal", shown_as=row["printed"])
+        r, e, v = res["recomputed_value"], res["uncertainty"], res["verdict"]
+        flags = {"coarse": False, "hedge": hedge(row["qualifier"], p, r), "reading": ""}
+        lo = hi = None
+        if r is not None:
+            lo, hi = accepted_interval(p, d, row["qualifier"], unit, e)
+            flags["coarse"] = coarse(p, d, row["qualifier"], unit, e)
+        basis = R.word(f"basis.{res['basis']}")
+        value = R.key(key, src=True)
+        cause = "reproduced"
+        if v == "not_verifiable":
+            cause = "not_verifiable"
+            clauses.append(R.clause("not_verifiable", why=R.nested(res["gap"].get("why") or [])))
+        elif v == "consistent":
+            cause = "self_consistent"
+            clauses.append(R.clause("consistent", value=value, rule=R.word(RULE_WORDS[res["rule"].split(",")[0]])))
+        elif v in ("match", "rounding"):
+            clauses.append(R.clause("reproduced", basis=basis, value=value, rule=R.word(RULE_WORDS[res["rule"]])))
         else:
-            res = judge(row, key, numbers, gaps)
-            c = cands.get(key, [])
-            c = [{**x, "unit": numbers.get(key, {}).get("unit", row["unit"])} for x in c]
-        if "{release}" in key:
-            c = [{**x, "unit": "TIV mn" if row["unit"] in ("TIV mn", "TIV bn") else row["unit"]} for x in c]
-        location = "; ".join(x for x in [f"§{row['section']}", row["table"], row["row"] and f"row '{row['row']}'",
-                                            row["column"] and f"column '{row['column']}'"] if x)
-        rows.append({
-            "id": row["id"], "result": row["result"], "item": row["item"], "location": location,
-            "printed": row["printed"], "printed_value": row["printed_value"],
-            "printed_decimals": row["printed_decimals"], "unit": row["unit"],
-            "recomputed_value": None if res["recomputed_value"] is None else round(res["recomputed_value"], 6),
-            "uncertainty": None if res["uncertainty"] is None else round(res["uncertainty"], 6),
-            "verdict": res["verdict"], "rule": res["rule"], "basis": res["basis"],
-            "reason": reason(row, res, c, note), "key": res["key"], "sources": res["sources"],
-            "current_release_value": None if alt is None else round(alt["recomputed_value"], 6),
-            "current_release_verdict": None if alt is None else alt["verdict"],
-        })
+            cause = self.discrepancy(row, res, clauses, basis, value)
+        if flags["hedge"] == "not_borne_out":
+            if cause == "reproduced":
+                cause = "hedge_not_borne_out"
+            side = "below" if row["qualifier"] == "above" else "above"
+            clauses.append(R.clause("hedge", hedge=R.word(f"hedge.{row['qualifier']}"), side=R.word(f"side.{side}")))
+        if flags["coarse"] and v in PASSING:
+            clauses.append(R.clause("coarse",
+                                    lo=self.add(f"audit.accept_lo.{rid}", lo, unit, f"{rid}: lowest value the check accepts",
+                                                "printed − (half a unit in the last digit + propagated uncertainty)",
+                                                d + 1),
+                                    hi=self.add(f"audit.accept_hi.{rid}", hi, unit, f"{rid}: highest value the check accepts",
+                                                "printed + (half a unit in the last digit + propagated uncertainty)",
+                                                d + 1),
+                                    n=R.key("audit.rule.coarse_units")))
+        extra = {}
+        if arms:
+            extra = self.arms(row, key, cur_key, release, fallback, res, clauses, flags)
+        spec = R.spec(cause, clauses)
+        self.frag.add(f"audit.verdict.{rid}", v, "text", f"Verdict on {rid}: {row['item']}",
+                      f"{res['rule']} (analysis/verdict.py); cause: {cause}", self.ins_reg,
+                      shown_as=v.replace("_", " "))
+        parts = arms_parts(key) if arms else {}
+        year = parts.get("year") if arms else _year_of(key)
+        return {
+            "id": rid, "result": row["result"], "item": row["item"], "location": location(row),
+            "section": row["section"], "printed": row["printed"], "printed_value": p, "printed_decimals": d,
+            "qualifier": row["qualifier"], "unit": unit, "key": key, "release": (fallback and "current") or
+            (release if arms else ""), "measure": parts.get("measure", ""), "year": year,
+            "period": parts.get("period", ""), "current_release_key": cur_key if arms and cur_key in self.numbers else "",
+            "russia_key": extra.get("russia_key", ""),
+            "recomputed_value": None if r is None else round(r, 6), "uncertainty": None if e is None else round(e, 6),
+            "printed_value_key_unit": round(convert(p, unit, res["entry"]["unit"]), 6) if r is not None else None,
+            "accepted_lo": None if lo is None else round(lo, 6), "accepted_hi": None if hi is None else round(hi, 6),
+            "verdict": v, "rule": res["rule"], "basis": res["basis"], "coarse": flags["coarse"],
+            "hedge": flags["hedge"], "reading": flags["reading"], "cause": cause, "category": R.CAUSES[cause],
+            "sources": res["sources"],
+            "current_release_value": extra.get("current_value"), "current_release_verdict": extra.get("current_verdict"),
+            **{f"verdict_{x}": extra.get("by_release", {}).get(x) for x in RELEASES},
+            "verdict_russia_used": extra.get("russia_used"), "verdict_russia_current": extra.get("russia_current"),
+            "spec": spec,
+        }
+
+    def discrepancy(self, row, res, clauses, basis, value) -> str:
+        rid, p, d, unit = row["id"], float(row["printed_value"]), int(row["printed_decimals"]), row["unit"]
+        r = res["recomputed_value"]
+        bad = impossible(p, unit)
+        if bad:
+            clauses.append(R.clause("impossible"))
+        if r is not None:
+            if r and not bad:
+                diff = self.add(f"audit.diff.{rid}", p - r, "pp" if unit in ("%", "% change") else unit,
+                                f"{rid}: printed − recomputed",
+                                "printed value − recomputed value, in the printed unit", max(d, 1))
+                reldiff = self.add(f"audit.reldiff.{rid}", 100 * (p - r) / abs(r), "% change",
+                                   f"{rid}: printed − recomputed, relative to the recomputed value",
+                                   "100 × (printed − recomputed) / |recomputed|", 1)
+                clauses.append(R.clause("diff", basis=basis, value=value, diff=diff, rel=reldiff))
+            else:
+                clauses.append(R.clause("diff_only", basis=basis, value=value))
+        alts = alternatives(row, res["key"], r, self.numbers, self.cands)
+        if r is not None and transcription_like(p, d, r):
+            clauses.append(R.clause("typo", what=R.what(src="self"), value=R.key(res["key"], src=True)))
+            return "transcription"
+        how, alt = likeliest(row, alts)
+        if how == "hit":
+            clauses.append(R.clause("hit", cause=R.word(f"cause.{alt['kind']}"), what=R.what(**alt["what"]),
+                                    value=R.key(alt["key"], src=True)))
+            return alt["kind"]
+        if how == "typo":
+            clauses.append(R.clause("typo", what=R.what(**alt["what"]), value=R.key(alt["key"], src=True)))
+            return "transcription"
+        if how == "closest":
+            gap = self.add(f"audit.closest_gap.{rid}", 100 * (p - alt["value"]) / abs(alt["value"]) if alt["value"] else 0.0,
+                           "% change", f"{rid}: printed figure relative to the closest alternative",
+                           "100 × (printed − closest alternative) / |closest alternative|", 1)
+            clauses.append(R.clause("closest", what=R.what(**alt["what"]), value=R.key(alt["key"], src=True), rel=gap))
+        else:
+            clauses.append(R.clause("no_alternative"))
+        return "impossible_value" if bad else "unexplained"
+
+    def arms(self, row, key, cur_key, release, fallback, res, clauses, flags) -> dict:
+        """The arms passage: the two readings (all suppliers, Russia alone) in the release used and the
+        current release, and the verdict in every release side by side."""
+        out = {"by_release": {}}
+        tail = row["recompute_key"].split("{release}.", 1)[1]
+        for x in RELEASES:
+            k = f"arms.{x}.{tail}"
+            if k in self.numbers:
+                out["by_release"][x] = judge(row, k, self.numbers, self.gaps)["verdict"]
+        rk = russia_key(key)
+        head = [R.clause("usd_tiv")] if row["unit"].startswith("TIV") else []
+        if rk is not None:
+            out["russia_key"] = rk if rk in self.numbers else ""
+            all_ok = reproduces(row, res)
+            if rk in self.numbers:
+                rus = judge(row, rk, self.numbers, self.gaps)
+                out["russia_used"] = rus["verdict"]
+                rus_ok = reproduces(row, rus)
+                flags["reading"] = {(True, False): "all_suppliers", (False, True): "russia_only",
+                                    (True, True): "both", (False, False): "neither"}[(all_ok, rus_ok)]
+                template = {"all_suppliers": "reading_all", "russia_only": "reading_russia", "both": "reading_both",
+                            "neither": "reading_none"}[flags["reading"]]
+                head.append(R.clause(template, total=R.key(key), russia=R.key(rk)))
+            else:
+                flags["reading"] = "all_suppliers" if all_ok else "neither"
+                head.append(R.clause("reading_no_split"))
+            crk = russia_key(cur_key)
+            if crk in self.numbers:
+                out["russia_current"] = judge(row, crk, self.numbers, self.gaps)["verdict"]
+        if fallback:
+            head.append(R.clause("release_fallback", release=R.ident(fallback), current=R.ident("current")))
+        else:
+            head.append(R.clause("release_rule", release=R.ident(release)))
+        clauses[:0] = head
+        if cur_key in self.numbers and key != cur_key:
+            cur = judge(row, cur_key, self.numbers, self.gaps)
+            out["current_value"] = round(cur["recomputed_value"], 6)
+            out["current_verdict"] = cur["verdict"]
+            clauses.append(R.clause("current", current=R.ident("current"), value=R.key(cur_key),
+                                    verdict=R.word(f"verdict.{cur['verdict']}")))
+        return out
+
+
+def reproduces(row, res: dict) -> bool:
+    """A reading reproduces a printed figure when its verdict passes and it does not contradict the hedge
+    ('vượt ngưỡng 1 tỷ' is not reproduced by 974 mn, though 974 rounds to 1 bn)."""
+    return res["verdict"] in PASSING and hedge(row["qualifier"], float(row["printed_value"]),
+                                               res["recomputed_value"]) != "not_borne_out"
+
+
+def _year_of(key: str) -> int | None:
+    m = re.search(r"_(\d{4})(?:\.|$)", key)
+    return int(m.group(1)) if m else None
+
+
+def location(row) -> str:
+    return "; ".join(x for x in [f"§{row['section']}", row["table"], row["row"] and f"row '{row['row']}'",
+                                 row["column"] and f"column '{row['column']}'"] if x)
+
+
+def audit(published: pd.DataFrame, registry: dict, files: dict[str, str] | None = None) -> tuple[pd.DataFrame, Fragment]:
+    """Judge every printed number against the registry of computed numbers.  `files`: the printed
+    transcription and the registry, path -> sha256, for the lineage of what this step writes."""
+    a = Audit(registry, files or {"printed": "", "registry": ""})
+    release, info = article_release(published, a.numbers)
+    rows = [a.row(row, release) for _, row in published.iterrows()]
+    numbers = a.all_numbers()
+    for r in rows:
+        spec = r.pop("spec")
+        r["cited_keys"] = ";".join(R.cited_keys(spec))
+        r["reason"] = R.render(spec, numbers, "en", "text")
+        r["reason_vi"] = R.render(spec, numbers, "vi", "text")
+        r["reason_spec"] = json.dumps(spec, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     table = pd.DataFrame(rows)
-    return table, summary(table, release, scores)
+    summary(a, table, release, info)
+    return table, a.frag
 
 
-def summary(table: pd.DataFrame, release: str, scores: dict) -> Fragment:
-    frag = Fragment("analysis.audit")
-    ins = [rel(ROOT / "data" / "published" / "printed_numbers.csv")]
-    for _, row in table.iterrows():
-        frag.add(f"printed.{row['id']}", float(row["printed_value"]), row["unit"], f"{row['item']}, as printed",
-                 f"printed in the article at {row['location']}; parsed by analysis/printed.py", ins,
-                 decimals=int(row["printed_decimals"]), basis="internal", shown_as=row["printed"])
-        frag.add(f"audit.verdict.{row['id']}", row["verdict"], "text", f"Verdict on {row['id']}: {row['item']}",
-                 f"{row['rule']} (analysis/verdict.py); {row['reason']}", ins + ["data/derived/audit.csv"],
-                 shown_as=row["verdict"].replace("_", " "))
-    frag.add("audit.rule.bound_tolerance", 100 * BOUND_TOLERANCE, "%", "Tolerance of a bound claim",
-             "a printed bound ('more than', 'nearly') is a match only if the recomputed value lies within this "
-             "fraction of the printed value (analysis/verdict.py, BOUND_TOLERANCE)", ["analysis/verdict.py"], decimals=0)
+def summary(a: Audit, table: pd.DataFrame, release: str, info: dict) -> None:
+    frag, ins = a.frag, a.ins
     frag.add("audit.count.all", len(table), "count", "Printed numbers audited", "rows of the audit", ins, decimals=0)
+    for result in RESULTS:
+        frag.add(f"audit.count.{result}.all", int((table["result"] == result).sum()), "count",
+                 f"{result}: printed numbers audited", "count of audit rows", ins, decimals=0)
     for v in VERDICTS:
         frag.add(f"audit.count.{v}", int((table["verdict"] == v).sum()), "count", f"Printed numbers judged '{v}'",
                  "count of audit rows with this verdict", ins, decimals=0)
-        for result in ("table1", "table2", "arms", "text"):
+        for result in RESULTS:
             frag.add(f"audit.count.{result}.{v}", int(((table["verdict"] == v) & (table["result"] == result)).sum()),
                      "count", f"{result}: printed numbers judged '{v}'", "count of audit rows", ins, decimals=0)
-    for result in ("table1", "table2", "arms", "text"):
-        frag.add(f"audit.count.{result}.all", int((table["result"] == result).sum()), "count",
-                 f"{result}: printed numbers audited", "count of audit rows", ins, decimals=0)
+    passing = table["verdict"].isin(PASSING)
+    frag.add("audit.count.coarse", int((table["coarse"] & passing).sum()), "count",
+             "Passing checks flagged coarse", "audit rows judged match, rounding or consistent whose accepted interval "
+             "is wider than audit.rule.coarse_units units of the printed last digit", ins, decimals=0)
+    frag.add("audit.count.hedge_not_borne_out", int((table["hedge"] == "not_borne_out").sum()), "count",
+             "Printed bounds ('more than', 'nearly') the recomputed value does not bear out", "count of audit rows",
+             ins, decimals=0)
+    for c in R.CAUSES:
+        frag.add(f"audit.count.cause.{c}", int((table["cause"] == c).sum()), "count", f"Audit rows with cause '{c}'",
+                 "count of audit rows", ins, decimals=0)
+    for reading in ("all_suppliers", "russia_only", "both", "neither"):
+        frag.add(f"audit.count.arms_reading.{reading}", int((table["reading"] == reading).sum()), "count",
+                 f"Arms figures reproduced by the reading '{reading}' in the release used", "count of audit rows",
+                 ins, decimals=0)
     frag.add("audit.arms_release", release, "text", "SIPRI release the article's arms figures come from",
-             "the release whose values equal the most printed arms figures", ins)
-    for r, s in scores.items():
-        frag.add(f"audit.arms_release_matches.{r}", s, "count", f"Printed arms figures equal to the {r} release",
-                 "count of exact matches", ins, decimals=0)
-    return frag
+             "the release whose annual totals end in the last year for which the article prints an annual total "
+             "(if none ends there, the oldest release covering it); no verdict enters the choice", ins)
+    if info["last_printed_year"] is not None:
+        frag.add("audit.arms_release_rule.last_printed_year", info["last_printed_year"], "year",
+                 "Last year for which the article prints an annual arms total", "max over printed arms totals", ins,
+                 decimals=0)
+    arms = table[table["result"] == "arms"]
+    for x in RELEASES:
+        col = arms[f"verdict_{x}"]
+        frag.add(f"audit.arms_release_matches.{x}", int((col == "match").sum()), "count",
+                 f"Printed arms figures equal to the {x} release", "count of exact matches (reported, not used to choose)",
+                 ins, decimals=0)
+        for v in ("match", "rounding", "discrepancy"):
+            frag.add(f"audit.count.arms.{x}.{v}", int((col == v).sum()), "count",
+                     f"Printed arms figures judged '{v}' against the {x} release", "count of audit rows", ins, decimals=0)
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Audit every printed number")
-    ap.add_argument("--published", required=True)
-    ap.add_argument("--fragments", nargs="+", required=True)
+    ap.add_argument("--published", required=True, help="parsed printed numbers (analysis.published)")
+    ap.add_argument("--printed-source", required=True, help="the transcription they were parsed from (for lineage)")
+    ap.add_argument("--registry", required=True, help="registry of the computed numbers (analysis.registry)")
     ap.add_argument("--out", required=True)
     ap.add_argument("--out-numbers", required=True)
     args = ap.parse_args(argv)
     published = pd.read_csv(args.published, keep_default_na=False,
-                            dtype={"printed_value": float, "printed_decimals": int})
-    table, frag = audit(published, [read_json(p) for p in args.fragments])
+                            dtype={"section": str, "printed_value": float, "printed_decimals": int})
+    table, frag = audit(published, read_json(args.registry), {"printed": args.printed_source, "registry": args.registry})
     write_csv(args.out, table)
     write_json(args.out_numbers, frag.to_json())
     return 0

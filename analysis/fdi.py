@@ -12,8 +12,10 @@ verifiable, and this step recomputes what can be recomputed:
   implied bases the change for Others and for the total;
 - rank changes where the 2024 ranks are known.
 
-Run on its own:  python -m analysis.fdi --published data/derived/published.csv \
-                     --out-table data/derived/table2.csv --out-numbers data/derived/numbers/fdi.json
+Run on its own:
+    python -m analysis.fdi --checked data/derived/validated/fdi.json --fdi data/raw/fdi/fdi_by_partner.csv \
+        --sources data/raw/fdi/sources.csv --published data/derived/published.csv \
+        --printed-source data/published/printed_numbers.csv --out-table t2.csv --out-numbers n.json
 """
 from __future__ import annotations
 
@@ -22,34 +24,28 @@ import sys
 
 import pandas as pd
 
-from analysis.io import ROOT, rel, write_csv, write_json
+from analysis import reasons
+from analysis.article import FDI_OTHER_ROWS, FDI_PARTNERS
+from analysis.io import rel, require_validated, run, write_csv, write_json
 from analysis.registry import Fragment, decimals_of, half_unit
 
-RAW = ROOT / "data" / "raw" / "fdi"
-FILES = {"fdi": RAW / "fdi_by_partner.csv", "sources": RAW / "sources.csv"}
-PUBLISHED_CSV = rel(ROOT / "data" / "published" / "printed_numbers.csv")
-KEYS = {"Singapore": "singapore", "Trung Quốc": "china", "Hàn Quốc": "south_korea", "Nhật Bản": "japan",
-        "Hồng Kông": "hong_kong", "Malaysia": "malaysia", "Đài Loan": "taiwan", "Thái Lan": "thailand",
-        "Thụy Điển": "sweden", "BritishVirginIslands": "british_virgin_islands"}
-RAW_NAMES = {"singapore": "Singapore", "china": "China", "south_korea": "South Korea", "japan": "Japan",
-             "hong_kong": "Hong Kong", "malaysia": "Malaysia", "taiwan": "Taiwan", "sweden": "Sweden"}
-ENGLISH = {"singapore": "Singapore", "china": "China", "south_korea": "South Korea", "japan": "Japan",
-           "hong_kong": "Hong Kong", "malaysia": "Malaysia", "taiwan": "Taiwan", "thailand": "Thailand",
-           "sweden": "Sweden", "british_virgin_islands": "British Virgin Islands", "others": "Other partners",
-           "total": "Total"}
+ROLES = ("fdi", "sources")  # the raw files, by role; their paths come from the rule
+KEYS = {row: slug for slug, (_, row, _) in FDI_PARTNERS.items()}
+RAW_NAMES = {slug: raw for slug, (_, _, raw) in FDI_PARTNERS.items() if raw}
+ENGLISH = {slug: english for slug, (english, *_) in (FDI_PARTNERS | FDI_OTHER_ROWS).items()}
 AUTHORITY = {"official": 0, "official_cited": 1, "press": 2, "low": 3}
 PERIOD_WORDS = {"12M": "full year", "11M": "Jan–Nov", "10M": "Jan–Oct", "07M": "Jan–Jul", "06M": "Jan–Jun", "04M": "Jan–Apr"}
 
 
-def load() -> tuple[pd.DataFrame, pd.DataFrame]:
-    fdi = pd.read_csv(FILES["fdi"], dtype=str, keep_default_na=False)
+def load(files: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    fdi = pd.read_csv(files["fdi"], dtype=str, keep_default_na=False)
     fdi["decimals"] = fdi["value"].map(decimals_of)
     fdi["value"] = fdi["value"].astype(float)
     # express money in USD millions, keeping the rounding of the figure as published
     scale = fdi["unit"].map({"bn_USD": 1000.0, "mn_USD": 1.0}).fillna(1.0)
     fdi["uncertainty"] = fdi["decimals"].map(half_unit) * scale
     fdi["value_mn"] = fdi["value"] * scale
-    sources = pd.read_csv(FILES["sources"], dtype=str, keep_default_na=False)
+    sources = pd.read_csv(files["sources"], dtype=str, keep_default_na=False)
     return fdi, sources
 
 
@@ -72,8 +68,10 @@ def printed_table(published: pd.DataFrame) -> pd.DataFrame:
         key = KEYS.get(row_name, "others" if row_name == "Các đối tác khác" else "total")
         get = lambda unit: g.loc[g["unit"] == unit, "printed_value"].astype(float)
         v, c, r = get("USD mn"), get("% change"), get("rank change")
+        dec = lambda unit: int(g.loc[g["unit"] == unit, "printed_decimals"].astype(int).max()) if (g["unit"] == unit).any() else 0
         rows.append({"partner_key": key, "value_2025": v.iloc[0], "yoy_printed": c.iloc[0] if len(c) else None,
-                     "rank_change_printed": r.iloc[0] if len(r) else None})
+                     "rank_change_printed": r.iloc[0] if len(r) else None,
+                     "value_decimals": dec("USD mn"), "yoy_decimals": dec("% change")})
     out = pd.DataFrame(rows)
     out["rank_2025"] = [i + 1 if k in KEYS.values() else None for i, k in enumerate(out["partner_key"])]
     return out
@@ -109,48 +107,66 @@ def table2(printed: pd.DataFrame, fdi: pd.DataFrame, sources: pd.DataFrame) -> p
         {"partner_key": "others", "value_2025": others["value_2025"], "yoy_printed": others["yoy_printed"],
          "share_pct": 100 * others["value_2025"] / total_2025, "implied_base_2024": others_base,
          "value_2025_recomputed": total_2025 - top["value_2025"].sum(),
-         "yoy_recomputed": 100 * (others["value_2025"] / others_base - 1)},
+         "yoy_recomputed": 100 * (others["value_2025"] / others_base - 1),
+         "value_decimals": others["value_decimals"], "yoy_decimals": others["yoy_decimals"]},
         {"partner_key": "total", "value_2025": total["value_2025"], "yoy_printed": total["yoy_printed"],
          "share_pct": 100.0, "implied_base_2024": total["value_2025"] / (1 + total["yoy_printed"] / 100),
          "value_2024_known": total_2024["value_mn"], "value_2024_source": total_2024["source_id"],
-         "yoy_recomputed": 100 * (total["value_2025"] / total_2024["value_mn"] - 1)},
+         "yoy_recomputed": 100 * (total["value_2025"] / total_2024["value_mn"] - 1),
+         "value_decimals": total["value_decimals"], "yoy_decimals": total["yoy_decimals"]},
     ])
     out = pd.concat([top, rest], ignore_index=True)
     out.insert(1, "partner", out["partner_key"].map(ENGLISH))
     return out.round(6)
 
 
-def fragment(t2: pd.DataFrame, printed: pd.DataFrame, fdi: pd.DataFrame, sources: pd.DataFrame) -> Fragment:
-    frag = Fragment("analysis.fdi")
-    raw_ins = [rel(FILES["fdi"]), rel(FILES["sources"])]
-    pub_ins = [PUBLISHED_CSV]
+def fragment(t2: pd.DataFrame, printed: pd.DataFrame, fdi: pd.DataFrame, sources: pd.DataFrame,
+             files: dict[str, str], hashes: dict[str, str]) -> Fragment:
+    """`files`: role -> path read (with `printed`: the article's numbers as transcribed); `hashes`: path -> sha256.
+
+    Every uncertainty is derived: half a unit in the last printed (or published) digit of each figure,
+    propagated through sums (added) and ratios (relative errors added)."""
+    frag = Fragment("analysis.fdi", hashes)
+    raw_ins = [rel(files["fdi"]), rel(files["sources"])]
+    pub_ins = [rel(files["printed"])]
+    _raw_numbers(frag, fdi, raw_ins)
     top = t2[t2["rank_2025"].notna()]
-    n_top = len(top)
-    total_2025 = float(t2.loc[t2["partner_key"] == "total", "value_2025"].iloc[0])
+    total = t2[t2["partner_key"] == "total"].iloc[0]
+    others = t2[t2["partner_key"] == "others"].iloc[0]
+    hu = lambda r, col: half_unit(int(r[col]))  # half a unit in the printed last digit
+    total_2025, e_total_2025 = float(total["value_2025"]), hu(total, "value_decimals")
     fia_total = best(fdi[(fdi["partner"] == "Total") & (fdi["period"] == "2025-12M") & (fdi["measure"] == "registered_total")], sources)
     frag.add("fdi.value_2025.total", fia_total["value_mn"], "USD mn", "Total registered foreign investment, 2025",
              "FIA-attributed 12-month total (bn USD × 1,000)", raw_ins, [fia_total["source_id"]], decimals=0,
              uncertainty=fia_total["uncertainty"])
+    e_top = float(sum(hu(r, "value_decimals") for _, r in top.iterrows()))
     frag.add("fdi.top10_sum_2025", float(top["value_2025"].sum()), "USD mn", "Sum of the ten partners in Table 2",
-             "sum of the article's ten partner values", pub_ins, [], decimals=1, uncertainty=n_top * 0.05, basis="internal")
+             "sum of the article's ten partner values", pub_ins, [], decimals=1, uncertainty=e_top, basis="internal")
     frag.add("fdi.value_2025.others", total_2025 - float(top["value_2025"].sum()), "USD mn",
              "Other partners, 2025 (total − ten partners)", "Table 2 total − sum of the ten partner values",
-             pub_ins, [], decimals=1, uncertainty=(n_top + 1) * 0.05, basis="internal")
+             pub_ins, [], decimals=1, uncertainty=e_top + e_total_2025, basis="internal")
+    known_ranks = int(fdi[(fdi["period"] == "2024-12M") & (fdi["measure"] == "rank")]["partner"].nunique())
+    frag.add("fdi.known_ranks_2024", known_ranks, "count", "Partners whose 2024 rank the data hold",
+             "count of partners with a 2024 rank in the raw data", raw_ins, [], decimals=0)
+    e_bases = 0.0
     for _, r in top.iterrows():
         k, name = r["partner_key"], ENGLISH[r["partner_key"]]
-        frag.gap(f"fdi.value_2025.{k}", f"{name}: registered capital 2025",
-                 "the FIA's 2025 partner table could not be consulted; only the article prints this value", pub_ins, [])
+        ev, ec = hu(r, "value_decimals"), hu(r, "yoy_decimals")
+        reasons.gap(frag, f"fdi.value_2025.{k}", f"{name}: registered capital 2025",
+                    [reasons.clause("g_fia_table")], pub_ins, [])
         frag.add(f"fdi.table_value.{k}", r["value_2025"] / 1000, "USD bn", f"{name}: registered capital 2025 as in Table 2",
-                 "Table 2 value (mn USD) / 1,000", pub_ins, [], decimals=2, uncertainty=0.00005, basis="internal")
-        e_share = r["share_pct"] * (0.05 / r["value_2025"] + 0.05 / total_2025)
+                 "Table 2 value (mn USD) / 1,000", pub_ins, [], decimals=2, uncertainty=ev / 1000, basis="internal")
+        e_share = r["share_pct"] * (ev / r["value_2025"] + e_total_2025 / total_2025)
         frag.add(f"fdi.share.{k}", r["share_pct"], "%", f"{name}: share of total registered capital 2025",
                  "Table 2 value / Table 2 total × 100", pub_ins, [], decimals=2, uncertainty=e_share, basis="internal")
+        e_base = r["implied_base_2024"] * (ev / r["value_2025"] + ec / (100 + r["yoy_printed"]))
+        e_bases += e_base
         frag.add(f"fdi.implied_base_2024.{k}", r["implied_base_2024"], "USD mn", f"{name}: 2024 value implied by the printed change",
-                 "Table 2 value / (1 + printed change / 100)", pub_ins, [], decimals=1, basis="internal")
+                 "Table 2 value / (1 + printed change / 100)", pub_ins, [], decimals=1, uncertainty=e_base, basis="internal")
         frag.add(f"fdi.implied_rank_2024.{k}", r["implied_rank_2024"], "rank", f"{name}: 2024 rank implied by the printed rank change",
                  "2025 position in Table 2 − printed rank change", pub_ins, [], decimals=0, basis="internal")
         if pd.notna(r["value_2024_known"]):
-            e = abs(r["yoy_recomputed"] + 100) * (0.05 / r["value_2025"] + r["value_2024_uncertainty"] / r["value_2024_known"])
+            e = abs(r["yoy_recomputed"] + 100) * (ev / r["value_2025"] + r["value_2024_uncertainty"] / r["value_2024_known"])
             frag.add(f"fdi.value_2024.{k}", r["value_2024_known"], "USD mn", f"{name}: registered capital 2024",
                      "FIA headline measure for 2024 from the best-ranked source", raw_ins, [r["value_2024_source"]],
                      decimals=0, uncertainty=r["value_2024_uncertainty"])
@@ -158,93 +174,160 @@ def fragment(t2: pd.DataFrame, printed: pd.DataFrame, fdi: pd.DataFrame, sources
                      "Table 2 value / 2024 value from the raw data − 1", raw_ins + pub_ins, [r["value_2024_source"]],
                      decimals=1, uncertainty=e, basis="mixed")
         else:
-            frag.gap(f"fdi.yoy.{k}", f"{name}: change 2025 on 2024",
-                     f"the data hold no 2024 value for {name}; the printed change implies a 2024 value of "
-                     f"{r['implied_base_2024']:,.1f} mn USD", pub_ins, [])
+            reasons.gap(frag, f"fdi.yoy.{k}", f"{name}: change 2025 on 2024",
+                        [reasons.clause("g_no_base", partner=reasons.partner(RAW_NAMES.get(k) or name),
+                                        implied=reasons.key(f"fdi.implied_base_2024.{k}"))], pub_ins, [])
         if pd.notna(r["rank_2024_known"]):
             frag.add(f"fdi.rank_change.{k}", r["rank_change_recomputed"], "rank change", f"{name}: rank change 2025 on 2024",
                      "2024 rank from the raw data − 2025 position in Table 2", raw_ins + pub_ins, [], decimals=0, basis="mixed")
         else:
-            frag.gap(f"fdi.rank_change.{k}", f"{name}: rank change 2025 on 2024",
-                     f"the data hold no 2024 rank for {name} (only the top five are known)", pub_ins, [])
-    others = t2[t2["partner_key"] == "others"].iloc[0]
-    total = t2[t2["partner_key"] == "total"].iloc[0]
-    frag.add("fdi.value_2024.total", total["value_2024_known"], "USD mn", "Total registered foreign investment, 2024",
-             "FIA report for 2024", raw_ins, [total["value_2024_source"]], decimals=0, uncertainty=5)
+            reasons.gap(frag, f"fdi.rank_change.{k}", f"{name}: rank change 2025 on 2024",
+                        [reasons.clause("g_no_rank", partner=reasons.partner(RAW_NAMES.get(k) or name),
+                                        n=reasons.key("fdi.known_ranks_2024"))], pub_ins, [])
+    t24 = best(fdi[(fdi["partner"] == "Total") & (fdi["period"] == "2024-12M") & (fdi["measure"] == "registered_total")], sources)
+    t24_v, t24_e = float(t24["value_mn"]), float(t24["uncertainty"])
+    frag.add("fdi.value_2024.total", t24_v, "USD mn", "Total registered foreign investment, 2024",
+             "FIA report for 2024", raw_ins, [t24["source_id"]], decimals=0, uncertainty=t24_e)
+    e_total_yoy = hu(total, "yoy_decimals")
     frag.add("fdi.implied_base_2024.total", total["implied_base_2024"], "USD mn", "Total: 2024 value implied by the printed change",
-             "Table 2 total / (1 + printed change / 100)", pub_ins, [], decimals=1, basis="internal")
+             "Table 2 total / (1 + printed change / 100)", pub_ins, [], decimals=1, basis="internal",
+             uncertainty=total["implied_base_2024"] * (e_total_2025 / total_2025 + e_total_yoy / (100 + total["yoy_printed"])))
     frag.add("fdi.implied_bases_sum_2024", float(top["implied_base_2024"].sum()), "USD mn",
              "Sum of the ten partners' implied 2024 values", "sum of value / (1 + printed change)", pub_ins, [], decimals=1,
-             basis="internal")
+             basis="internal", uncertainty=e_bases)
+    e_others_base = t24_e + e_bases
     frag.add("fdi.implied_base_2024.others", others["implied_base_2024"], "USD mn",
              "Other partners: 2024 value implied by the 2024 total and the ten implied bases",
-             "2024 total (raw) − sum of the ten implied 2024 values", raw_ins + pub_ins, [total["value_2024_source"]],
-             decimals=1, basis="mixed")
+             "2024 total (raw) − sum of the ten implied 2024 values", raw_ins + pub_ins, [t24["source_id"]],
+             decimals=1, basis="mixed", uncertainty=e_others_base)
+    ratio = others["value_2025"] / others["implied_base_2024"]
     frag.add("fdi.yoy.others", others["yoy_recomputed"], "% change", "Other partners: change 2025 on 2024",
-             "Others 2025 / (2024 total − ten implied 2024 values) − 1", raw_ins + pub_ins, [total["value_2024_source"]],
-             decimals=1, uncertainty=abs(others["yoy_recomputed"]) * 0.01 + 0.5, basis="mixed")
+             "Others 2025 / (2024 total − ten implied 2024 values) − 1", raw_ins + pub_ins, [t24["source_id"]],
+             decimals=1, basis="mixed",
+             uncertainty=100 * abs(ratio) * (hu(others, "value_decimals") / others["value_2025"]
+                                             + e_others_base / abs(others["implied_base_2024"])))
     frag.add("fdi.yoy.total", total["yoy_recomputed"], "% change", "Total: change 2025 on 2024",
-             "Table 2 total / 2024 total (raw) − 1", raw_ins + pub_ins, [total["value_2024_source"]], decimals=2,
-             uncertainty=0.02, basis="mixed")
+             "Table 2 total / 2024 total (raw) − 1", raw_ins + pub_ins, [t24["source_id"]], decimals=2, basis="mixed",
+             uncertainty=100 * total_2025 / t24_v * (e_total_2025 / total_2025 + t24_e / t24_v))
     order = top.sort_values("implied_rank_2024")["implied_base_2024"].tolist()
     frag.add("fdi.check.implied_rank_order_violations", sum(1 for a, b in zip(order, order[1:]) if b > a), "count",
              "Pairs of partners whose implied 2024 values contradict their implied 2024 ranks",
              "count of adjacent pairs (by implied 2024 rank) whose implied 2024 value increases", pub_ins, [], decimals=0,
              basis="internal")
-    # candidate explanations for printed figures
-    for _, r in fdi[(fdi["partner"] == "Total") & (fdi["measure"] == "registered_total") & fdi["period"].str.startswith("2024")].iterrows():
-        months = r["period"].split("-")[1]
-        frag.candidate("fdi.yoy.total", f"2025 total over the 2024 {PERIOD_WORDS.get(months, months)} total "
-                       f"({r['value']:g} bn USD) [{r['source_id']}]", 100 * (total_2025 / r["value_mn"] - 1),
-                       100 * total_2025 / r["value_mn"] * r["uncertainty"] / r["value_mn"], [r["source_id"]])
-    pct_sum = float(top["yoy_printed"].sum())
-    frag.candidate("fdi.yoy.others", "printed total change − sum of the ten printed partner changes "
-                   "(percentages subtracted as if they added up)", float(total["yoy_printed"]) - pct_sum,
-                   (n_top + 1) * 0.05, [])
-    _text_gaps(frag, fdi, raw_ins)
+    _candidates(frag, t2, fdi, total_2025, e_total_2025, raw_ins, pub_ins, hu)
+    _text_gaps(frag, fdi, sources, raw_ins)
     return frag
 
 
-def _text_gaps(frag: Fragment, fdi: pd.DataFrame, ins: list[str]) -> None:
-    def val(partner, period, measure):
+def raw_key(r: pd.Series) -> str:
+    """The registry key of one raw figure: fdi.raw.<partner>.<measure>.<period>.<source>."""
+    slug = "".join(c if c.isalnum() else "_" for c in r["partner"].lower())
+    return f"fdi.raw.{slug}.{r['measure']}.{r['period']}.{r['source_id']}"
+
+
+RAW_UNITS = {"bn_USD": "USD bn", "mn_USD": "USD mn", "pct": "%", "count": "count", "rank": "rank",
+             "places_up": "rank change"}
+
+
+def _raw_numbers(frag: Fragment, fdi: pd.DataFrame, ins: list[str]) -> None:
+    """Every raw figure as a registry number, in its published unit and precision, so that a reason or a
+    claim can cite it by key."""
+    for _, r in fdi.iterrows():
+        unit = RAW_UNITS[r["unit"]]
+        frag.add(raw_key(r), float(r["value"]), unit, f"{r['partner']}: {r['measure'].replace('_', ' ')}, {r['period']}",
+                 "figure as published", ins, [r["source_id"]], decimals=int(r["decimals"]),
+                 uncertainty=half_unit(int(r["decimals"])) if unit.startswith("USD") or unit == "%" else 0.0)
+
+
+def _candidates(frag, t2, fdi, total_2025, e_total_2025, raw_ins, pub_ins, hu) -> None:
+    """Alternative figures as registry numbers (fdi.alt.*), offered to the likeliest-cause search."""
+    total = t2[t2["partner_key"] == "total"].iloc[0]
+    top = t2[t2["rank_2025"].notna()]
+    for _, r in fdi[(fdi["partner"] == "Total") & (fdi["measure"] == "registered_total") & fdi["period"].str.startswith("2024")].iterrows():
+        alt = f"fdi.alt.total_yoy.{r['period']}.{r['source_id']}"
+        v = 100 * (total_2025 / r["value_mn"] - 1)
+        frag.add(alt, v, "% change", f"2025 total over the {r['period']} total [{r['source_id']}] − 1",
+                 "Table 2 total / another 2024 total in the raw data − 1", raw_ins + pub_ins, [r["source_id"]],
+                 decimals=2, uncertainty=100 * total_2025 / r["value_mn"] * (e_total_2025 / total_2025 + r["uncertainty"] / r["value_mn"]),
+                 basis="mixed")
+        reasons.candidate(frag, "fdi.yoy.total", alt,
+                          "other_source_or_reporter" if r["period"] == "2024-12M" else "other_period_or_base",
+                          {"src": "fdi", "what": "total_yoy", "period": r["period"]})
+    for _, p in top.iterrows():
+        k, name = p["partner_key"], RAW_NAMES.get(p["partner_key"])
+        rows = fdi[(fdi["partner"] == name) & (fdi["measure"] == "registered_total") & fdi["period"].str.startswith("2024")]
+        for _, r in rows.iterrows():
+            alt = f"fdi.alt.yoy.{k}.{r['period']}.{r['source_id']}"
+            v = 100 * (p["value_2025"] / r["value_mn"] - 1)
+            frag.add(alt, v, "% change", f"{ENGLISH[k]}: 2025 value over the {r['period']} value [{r['source_id']}] − 1",
+                     "Table 2 value / another 2024 value in the raw data − 1", raw_ins + pub_ins, [r["source_id"]],
+                     decimals=2, basis="mixed",
+                     uncertainty=100 * p["value_2025"] / r["value_mn"] * (hu(p, "value_decimals") / p["value_2025"]
+                                                                         + r["uncertainty"] / r["value_mn"]))
+            reasons.candidate(frag, f"fdi.yoy.{k}", alt,
+                              "other_source_or_reporter" if r["period"] == "2024-12M" else "other_period_or_base",
+                              {"src": "fdi", "what": "partner_yoy", "partner": name, "period": r["period"]})
+    for _, r in fdi[(fdi["partner"] == "Total") & (fdi["measure"] == "registered_total") & (fdi["period"] == "2025-12M")].iterrows():
+        reasons.candidate(frag, "fdi.value_2025.total", raw_key(r), "other_source_or_reporter",
+                          {"src": "fdi", "what": "period_value", "period": r["period"]})
+    pct_sum = float(top["yoy_printed"].sum())
+    e_pct = float(sum(hu(r, "yoy_decimals") for _, r in t2.iterrows() if pd.notna(r["yoy_printed"])))
+    frag.add("fdi.alt.others_yoy.pct_subtract", float(total["yoy_printed"]) - pct_sum, "% change",
+             "Printed total change − sum of the ten printed partner changes",
+             "percentages subtracted as if they added up", pub_ins, [], decimals=1, uncertainty=e_pct, basis="internal")
+    reasons.candidate(frag, "fdi.yoy.others", "fdi.alt.others_yoy.pct_subtract", "arithmetic",
+                      {"src": "fdi", "what": "pct_subtract"})
+
+
+def _text_gaps(frag: Fragment, fdi: pd.DataFrame, sources: pd.DataFrame, ins: list[str]) -> None:
+    """The in-text figures the data cannot recompute, each with its reason citing raw figures by key."""
+    def row(partner, period, measure):
         r = fdi[(fdi["partner"] == partner) & (fdi["period"] == period) & (fdi["measure"] == measure)]
-        return r.iloc[0] if not r.empty else None
-    h1, m10 = val("Total", "2025-06M", "registered_total"), val("Total", "2025-10M", "registered_total")
-    frag.gap("fdi.total_7m_2025", "Registered FDI, January–July 2025",
-             f"no January–July 2025 total in the data; it lies between the January–June figure ({h1['value']:g} bn USD, "
-             f"{h1['source_id']}) and the January–October figure ({m10['value']:g} bn USD, {m10['source_id']})",
-             ins, [h1["source_id"], m10["source_id"]])
-    p22 = val("Russia", "cumulative-2022-12-31", "projects")
-    p24 = val("Russia", "cumulative-2024-04", "projects")
-    v22 = val("Russia", "cumulative-2022-12-31", "registered_cumulative")
-    frag.gap("fdi.russia_cumulative_projects", "Russia's FDI projects in Vietnam (cumulative)",
-             f"the article's source for this count was not found; the data give {int(p22['value'])} projects at end-2022 "
-             f"({p22['source_id']}) and {int(p24['value'])} in April 2024 ({p24['source_id']})", ins,
-             [p22["source_id"], p24["source_id"]])
-    frag.gap("fdi.russia_cumulative_value", "Russia's registered FDI in Vietnam (cumulative)",
-             f"the article's source for this value was not found; the data give {v22['value']:g} mn USD at end-2022 "
-             f"({v22['source_id']}) and about 985 mn USD in April 2024 (S17)", ins, [v22["source_id"], "S17"])
-    n24 = val("Total", "2024-12M", "partners_investing")
-    n25 = val("Total", "2025-12M", "partners_with_new_projects")
-    frag.gap("fdi.partners_2025", "Countries and territories investing in Vietnam, 2025",
-             f"the FIA report was not consulted; the data give {int(n25['value'])} partners with new projects in 2025 "
-             f"({n25['source_id']}) and {int(n24['value'])} investing partners in 2024 ({n24['source_id']})",
-             ins, [n25["source_id"], n24["source_id"]])
+        return best(r, sources) if not r.empty else None
+
+    def cite(r):
+        return reasons.key(raw_key(r), src=True), reasons.what(src="fdi", what="period_value", period=r["period"])
+
+    def srcs(*rs):
+        return [r["source_id"] for r in rs]
+
+    h1, m10 = row("Total", "2025-06M", "registered_total"), row("Total", "2025-10M", "registered_total")
+    (lo, lo_w), (hi, hi_w) = cite(h1), cite(m10)
+    reasons.gap(frag, "fdi.total_7m_2025", "Registered FDI, January–July 2025",
+                [reasons.clause("g_between", lo=lo, lo_what=lo_w, hi=hi, hi_what=hi_w)], ins, srcs(h1, m10))
+    for key, measure, label in (("fdi.russia_cumulative_projects", "projects", "Russia's FDI projects in Vietnam (cumulative)"),
+                                ("fdi.russia_cumulative_value", "registered_cumulative",
+                                 "Russia's registered FDI in Vietnam (cumulative)")):
+        periods = sorted(fdi.loc[(fdi["partner"] == "Russia") & (fdi["measure"] == measure), "period"].unique())
+        a, b = row("Russia", periods[0], measure), row("Russia", periods[1], measure)
+        (ak, aw), (bk, bw) = cite(a), cite(b)
+        reasons.gap(frag, key, label, [reasons.clause("g_source_not_found", a=ak, a_what=aw, b=bk, b_what=bw)], ins,
+                    srcs(a, b))
+    n25, n24 = row("Total", "2025-12M", "partners_with_new_projects"), row("Total", "2024-12M", "partners_investing")
+    reasons.gap(frag, "fdi.partners_2025", "Countries and territories investing in Vietnam, 2025",
+                [reasons.clause("g_report_not_consulted", a=cite(n25)[0], b=cite(n24)[0])], ins, srcs(n25, n24))
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Table 2: registered FDI by partner, 2025")
+    ap.add_argument("--checked", nargs="+", required=True, help="input-check reports that validated the raw files")
+    for role in ROLES:
+        ap.add_argument(f"--{role}", required=True)
     ap.add_argument("--published", required=True, help="parsed printed numbers (analysis.published)")
+    ap.add_argument("--printed-source", required=True, help="the transcription they were parsed from (for lineage)")
     ap.add_argument("--out-table", required=True)
     ap.add_argument("--out-numbers", required=True)
     args = ap.parse_args(argv)
-    fdi, sources = load()
+    files = {role: getattr(args, role) for role in ROLES}
+    hashes = require_validated([*files.values(), args.printed_source], args.checked)
+    fdi, sources = load(files)
     printed = printed_table(pd.read_csv(args.published, dtype={"printed_value": float}, keep_default_na=False))
     t2 = table2(printed, fdi, sources)
     write_csv(args.out_table, t2)
-    write_json(args.out_numbers, fragment(t2, printed, fdi, sources).to_json())
+    write_json(args.out_numbers, fragment(t2, printed, fdi, sources, files | {"printed": args.printed_source},
+                                          hashes).to_json())
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run(main)

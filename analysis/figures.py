@@ -19,7 +19,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from analysis.arms import PERIODS  # noqa: E402
+from analysis.article import ARMS_PERIODS as PERIODS  # noqa: E402
 from analysis.io import write_bytes_atomic  # noqa: E402
 
 plt.rcParams.update({"svg.hashsalt": "vn-russia-replication", "font.family": "DejaVu Sans", "font.size": 9,
@@ -45,9 +45,9 @@ def arms_figure(series: pd.DataFrame, audit: pd.DataFrame, outdir: Path) -> None
     ax.plot(s.index, s["total_r2022"], color="#2166ac", lw=1.2, ls="--", label="Total, 2022 release")
     for first, last in PERIODS:
         ax.axvspan(first - 0.5, last + 0.5, color="#f0f0f0" if first != 2011 else "#e0e0e0", zorder=-1)
-    pts = audit[(audit["result"] == "arms") & audit["item"].str.startswith("Arms imports in ")]
-    years = pts["item"].str.extract(r"(\d{4})")[0].astype(int)
-    vals = pts["printed_value"] * pts["unit"].map({"TIV bn": 1000.0, "TIV mn": 1.0})
+    pts = audit[(audit["result"] == "arms") & (audit["measure"] == "total")]
+    years = pts["year"].astype(int)
+    vals = pts["printed_value_key_unit"].astype(float)  # the printed value in the registry's unit (TIV mn)
     ax.scatter(years, vals, marker="D", color="#e08214", zorder=5, s=22, label="Figures printed in the article")
     ax.set_xlabel("Year of delivery")
     ax.set_ylabel("SIPRI TIV (millions)")

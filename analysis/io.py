@@ -10,9 +10,10 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported where a CSV is written: the registry and the checks need none of it
+    import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -67,7 +68,46 @@ def read_json(path: str | os.PathLike) -> Any:
         return json.load(f)
 
 
-def write_csv(path: str | os.PathLike, df: pd.DataFrame) -> None:
+def write_csv(path: str | os.PathLike, df: "pd.DataFrame") -> None:
     """CSV with '\\n' line ends and a fixed float format, so reruns are byte-identical."""
     text = df.to_csv(index=False, lineterminator="\n", float_format="%.10g")
     write_text_atomic(path, text)
+
+
+class UnvalidatedInput(Exception):
+    """A step was handed a file that no input check validated, or that changed since."""
+
+
+def require_validated(paths: list[str | os.PathLike], reports: list[str | os.PathLike]) -> dict[str, str]:
+    """{path: sha256} of the files a step reads, each checked against the input-check reports.
+
+    A step reads only what its rule passes it; this makes sure each of those files was
+    validated, in the very bytes the step is about to read."""
+    checked = {}
+    for report in reports:
+        for package in read_json(report)["validated"]:
+            for r in package["resources"]:
+                checked[r["path"]] = r["sha256"]
+    out = {}
+    for p in paths:
+        name = rel(p)
+        if name not in checked:
+            raise UnvalidatedInput(f"{name}: not validated by any input check ({', '.join(map(rel, reports))}) "
+                                   "[rule: validated input]")
+        digest = sha256(p)
+        if digest != checked[name]:
+            raise UnvalidatedInput(f"{name}: changed since it was validated (sha256 {digest}, checked "
+                                   f"{checked[name]}) [rule: validated input]")
+        out[name] = digest
+    return out
+
+
+def run(main) -> None:
+    """Run a step's main() as a command: a bad or unvalidated input ends it with its one-line message."""
+    import sys
+    try:
+        code = main()
+    except UnvalidatedInput as err:
+        print(err, file=sys.stderr)
+        code = 1
+    sys.exit(code)

@@ -9,6 +9,20 @@ person, not by the workflow: after changing a raw file on purpose, run
 
 and commit the result together with the changed file and its provenance.  The
 tests check that the committed descriptors equal what this module describes.
+
+Besides Table Schema (types, required, enum, pattern, plausible minimum and
+maximum, primary and foreign keys), each CSV carries the rules of its rows as
+`x-` extensions, which analysis/validate.py enforces:
+
+- `x-rowChecks`: a range that holds for some rows only (a share is 0-100; a rank
+  starts at 1; one country's arms imports in a year at most 10,000 TIV mn);
+- `x-requiredRows`: the rows each compute step reads (`where` a column has a
+  value or matches a pattern; `minRows`, `maxRows`; `for` says who needs them);
+- `x-crossChecks`: parts against stated totals, sums against another file and
+  shares of one period summing to at most 100, within the source's rounding;
+- `x-exceptions`: where a source contradicts itself, the rows (`where`), the
+  check broken and a one-sentence reason.  These are findings, not errors; the
+  validator lists them in its report.
 """
 from __future__ import annotations
 
@@ -16,6 +30,7 @@ import csv
 import sys
 from pathlib import Path
 
+from analysis.article import RESULTS
 from analysis.io import ROOT, dumps_json, sha256
 from analysis.printed import UNITS
 
@@ -35,13 +50,19 @@ LICENSES = {
 }
 
 YES_NO = {"type": "string", "constraints": {"required": True, "enum": ["Yes", "No"]}}
-TIV = {"type": "number", "constraints": {"minimum": 0}, "unit": "SIPRI TIV, millions"}
+
+# Plausible ranges (Table Schema `maximum`): a value beyond them is a typo or a unit slip, not data.
+# Vietnam's largest arms-import year is about 1,300 TIV mn; 10,000 is above any country's annual imports.
+TIV_MAX_PER_COUNTRY_YEAR = 10_000  # SIPRI TIV millions, one country, one year
+TIV_MAX_WORLD_YEAR = 100_000  # SIPRI TIV millions, all countries, one year (about 45,000 at the 1980s peak)
+TRADE_MAX_USD_BN = 1_500  # one partner's trade with Vietnam, USD bn (Vietnam's total 2024: 786)
 
 
-def _year_fields(first: int, last: int, unit: str, factor_note: str = "") -> list[dict]:
+def _year_fields(first: int, last: int, unit: str, factor_note: str = "", maximum: float | None = None) -> list[dict]:
     fields = []
     for y in range(first, last + 1):
-        f = {"name": str(y), "type": "number", "constraints": {"minimum": 0}, "unit": unit}
+        cons = {"minimum": 0} if maximum is None else {"minimum": 0, "maximum": maximum}
+        f = {"name": str(y), "type": "number", "constraints": cons, "unit": unit}
         if factor_note:
             f["description"] = factor_note
         fields.append(f)
@@ -96,6 +117,8 @@ def _sources_resource(domain: str) -> dict:
             ],
             "primaryKey": ["source_id"],
         },
+        "x-requiredRows": [{"where": {}, "minRows": 1,
+                            "for": f"the {domain} data name their sources here (foreign key source_id)"}],
         "licenses": [LICENSES["facts"]],
     }
 
@@ -122,36 +145,52 @@ def _arms_resources() -> list[dict]:
         {"name": "designation", "x-label": "Designation", "type": "string", "constraints": {"required": True}},
         {"name": "description", "x-label": "Description", "type": "string"},
         {"name": "armament_category", "x-label": "Armament category", "type": "string", "constraints": {"required": True}},
-        {"name": "order_date", "x-label": "Order date", "type": "integer", "constraints": {"minimum": 1950, "maximum": 2030}},
+        {"name": "order_date", "x-label": "Order date", "type": "integer", "constraints": {"minimum": 1950, "maximum": 2024}},
         {"name": "order_date_is_estimate", "x-label": "Order date is estimate", **YES_NO},
-        {"name": "numbers_delivered", "x-label": "Numbers delivered", "type": "number", "constraints": {"minimum": 0}},
+        {"name": "numbers_delivered", "x-label": "Numbers delivered", "type": "number", "constraints": {"minimum": 0, "maximum": 10_000}},
         {"name": "numbers_delivered_is_estimate", "x-label": "Numbers delivered is estimate", **YES_NO},
         {"name": "delivery_year", "x-label": "Delivery year", "type": "integer",
-         "constraints": {"required": True, "minimum": 2000, "maximum": 2030}},
+         "constraints": {"required": True, "minimum": 2000, "maximum": 2024},
+         "description": "the register was generated on 2025-01-03: no delivery after 2024"},
         {"name": "delivery_year_is_estimate", "x-label": "Delivery year is estimate", **YES_NO},
         {"name": "status", "x-label": "Status", "type": "string", "constraints": {"enum": ["New", "Second hand"]}},
-        {"name": "sipri_estimate", "x-label": "SIPRI estimate", "type": "number", "constraints": {"minimum": 0}},
-        {"name": "tiv_deal_unit", "x-label": "TIV deal unit", "type": "number", "constraints": {"minimum": 0}, "unit": "SIPRI TIV, millions"},
+        {"name": "sipri_estimate", "x-label": "SIPRI estimate", "type": "number",
+         "constraints": {"minimum": 0, "maximum": TIV_MAX_PER_COUNTRY_YEAR}},
+        {"name": "tiv_deal_unit", "x-label": "TIV deal unit", "type": "number",
+         "constraints": {"minimum": 0, "maximum": TIV_MAX_PER_COUNTRY_YEAR}, "unit": "SIPRI TIV, millions"},
         {"name": "tiv_delivery_values", "x-label": "TIV delivery values", "type": "number",
-         "constraints": {"required": True, "minimum": 0}, "unit": "SIPRI TIV, millions"},
+         "constraints": {"required": True, "minimum": 0, "maximum": TIV_MAX_PER_COUNTRY_YEAR}, "unit": "SIPRI TIV, millions"},
         {"name": "local_production", "x-label": "Local production", **YES_NO},
     ]
     exporter = lambda: [{"name": "recipient", "x-label": "", "type": "string", "constraints": {"required": True, "enum": ["Viet Nam"]}},
-                        *_year_fields(1950, 2021, "SIPRI TIV, millions"),
-                        {"name": "Total", "type": "number", "constraints": {"minimum": 0}, "unit": "SIPRI TIV, millions"}]
+                        *_year_fields(1950, 2021, "SIPRI TIV, millions", maximum=TIV_MAX_PER_COUNTRY_YEAR),
+                        {"name": "Total", "type": "number", "constraints": {"minimum": 0, "maximum": 72 * TIV_MAX_PER_COUNTRY_YEAR},
+                         "unit": "SIPRI TIV, millions"}]
+    one_vn_row = [{"where": {"recipient": "Viet Nam"}, "minRows": 1, "maxRows": 1,
+                   "for": "analysis/arms.py reads the 'Viet Nam' row (read_wide_row)"}]
+    wide_total = lambda first, last, label: [{
+        "name": "Total = sum of the years", "kind": "row_total", "label": label,
+        "columns": [str(y) for y in range(first, last + 1)], "total": "Total",
+        "description": "the Total column against the sum of the yearly values, within half a unit of each printed figure"}]
+    wdi_one_row = lambda: [{"where": {}, "minRows": 1, "maxRows": 1,
+                            "for": "analysis/arms.py reads exactly one headerless WDI row (read_wdi_row)"}]
     common = {"format": "csv", "mediatype": "text/csv", "encoding": "utf-8"}
     return [
         {"name": "wdi_2026_04_08", "path": "arms/wdi_2026-04-08_VNM_row.csv", **common,
          "title": "World Bank WDI MS.MIL.MPRT.KD (source SIPRI), Viet Nam row, release 2026-04-08",
          "description": "Verbatim row of the bulk WDI CSV; year columns 1960-2025, 2025 empty. " + wdi_note,
          "dialect": {"header": False},
-         "schema": {"fields": wdi_head + _year_fields(1960, 2025, "SIPRI TIV (full units)", wdi_note) + trailing},
+         "schema": {"fields": wdi_head + _year_fields(1960, 2025, "SIPRI TIV (full units)", wdi_note,
+                                                      maximum=TIV_MAX_PER_COUNTRY_YEAR * 1e6) + trailing},
+         "x-requiredRows": wdi_one_row(),
          "sources": _sources("arms", ["WDI_2026-04-08"]), "licenses": [LICENSES["wdi"], LICENSES["sipri"]]},
         {"name": "wdi_1745336", "path": "arms/wdi_1745336_VNM_row.csv", **common,
          "title": "World Bank WDI MS.MIL.MPRT.KD (source SIPRI), Vietnam row, older release (file id 1745336, about 2020)",
          "description": "Verbatim row; year columns 1960-2020, 2020 empty; release date not stated (inferred about late 2020). " + wdi_note,
          "dialect": {"header": False},
-         "schema": {"fields": wdi_head + _year_fields(1960, 2020, "SIPRI TIV (full units)", wdi_note) + trailing},
+         "schema": {"fields": wdi_head + _year_fields(1960, 2020, "SIPRI TIV (full units)", wdi_note,
+                                                      maximum=TIV_MAX_PER_COUNTRY_YEAR * 1e6) + trailing},
+         "x-requiredRows": wdi_one_row(),
          "sources": _sources("arms", ["WDI_1745336"]), "licenses": [LICENSES["wdi"], LICENSES["sipri"]]},
         {"name": "sipri_tiv_table_justin2028", "path": "arms/sipri_tiv_table_justin2028_VietNam_row.csv", **common,
          "title": "SIPRI importer TIV table (third-party compilation), Viet Nam and Total rows, 1950-2020",
@@ -159,25 +198,97 @@ def _arms_resources() -> list[dict]:
                         "the SIPRI 2022 update. This is the copy that best matches the article.",
          "schema": {"fields": [{"name": "Country/Region/Group", "type": "string",
                                 "constraints": {"required": True, "enum": ["Viet Nam", "Total"]}},
-                               *_year_fields(1950, 2020, "SIPRI TIV, millions"),
-                               {"name": "Total", "type": "number", "constraints": {"minimum": 0}, "unit": "SIPRI TIV, millions"}],
+                               *_year_fields(1950, 2020, "SIPRI TIV, millions", maximum=TIV_MAX_WORLD_YEAR),
+                               {"name": "Total", "type": "number", "constraints": {"minimum": 0, "maximum": 71 * TIV_MAX_WORLD_YEAR},
+                                "unit": "SIPRI TIV, millions"}],
                     "primaryKey": ["Country/Region/Group"]},
+         "x-rowChecks": [{"name": "one country's imports in a year at most 10,000 TIV mn",
+                          "columns": [str(y) for y in range(1950, 2021)], "maximum": TIV_MAX_PER_COUNTRY_YEAR,
+                          "unless": {"column": "Country/Region/Group", "in": ["Total"]}}],
+         "x-requiredRows": [{"where": {"Country/Region/Group": "Viet Nam"}, "minRows": 1, "maxRows": 1,
+                             "for": "analysis/arms.py reads the 'Viet Nam' row (read_wide_row)"}],
+         "x-crossChecks": wide_total(1950, 2020, "Country/Region/Group"),
          "sources": _sources("arms", ["SIPRI_TIVTABLE_justin2028"]), "licenses": [LICENSES["sipri"]]},
         {"name": "sipri_tiv_export_rus_2022", "path": "arms/sipri_tiv_export_RUS_gen2022-07-28_VietNam_row.csv", **common,
          "title": "SIPRI exporter TIV table, Russia, generated 2022-07-28: header and Viet Nam row",
-         "schema": {"fields": exporter()}, "sources": _sources("arms", ["SIPRI_TIVEXP_RUS_2022-07-28"]),
+         "schema": {"fields": exporter()}, "x-requiredRows": one_vn_row,
+         "x-crossChecks": wide_total(1950, 2021, "recipient"), "sources": _sources("arms", ["SIPRI_TIVEXP_RUS_2022-07-28"]),
          "licenses": [LICENSES["sipri"]]},
         {"name": "sipri_tiv_export_usr_2022", "path": "arms/sipri_tiv_export_USR_gen2022-07-28_VietNam_row.csv", **common,
          "title": "SIPRI exporter TIV table, Soviet Union, generated 2022-07-28: header and Viet Nam row",
-         "schema": {"fields": exporter()}, "sources": _sources("arms", ["SIPRI_TIVEXP_USR_2022-07-28"]),
+         "schema": {"fields": exporter()}, "x-requiredRows": one_vn_row,
+         "x-crossChecks": wide_total(1950, 2021, "recipient"), "sources": _sources("arms", ["SIPRI_TIVEXP_USR_2022-07-28"]),
          "licenses": [LICENSES["sipri"]]},
         {"name": "sipri_register_2025", "path": "arms/sipri_register_2025-01-03_VietNam_rows.csv", **common,
          "title": "SIPRI trade register, all suppliers to Viet Nam, deliveries 2000-2023 (generated 2025-01-03)",
          "description": "All 192 rows with Recipient = Viet Nam, verbatim; one row per deal and delivery year.",
          "schema": {"fields": register_fields, "primaryKey": ["sipri_id", "delivery_year"]},
+         "x-requiredRows": [{"where": {"delivery_year": str(y)}, "minRows": 1,
+                             "for": f"analysis/arms.py splits the {y} total by supplier from the register"}
+                            for y in range(2000, 2024)],
+         "x-crossChecks": [{
+             "name": "register deliveries per year = WDI 2026 total", "kind": "sum_matches_reference",
+             "group": "delivery_year", "value": "tiv_delivery_values",
+             "reference": {"resource": "wdi_2026_04_08", "scale": 1e-6, "halfUnit": 0.5},
+             "perRowRounding": 0.005,
+             "description": "both come from SIPRI's database: a year's deliveries in the register sum to the WDI total "
+                            "of that year (full units / 1,000,000), within half a unit of the WDI value in millions plus "
+                            "half a unit of the register's second decimal per row"}],
          "sources": _sources("arms", ["SIPRI_REG_2025-01-03"]), "licenses": [LICENSES["sipri"]]},
         _sources_resource("arms"),
     ]
+
+
+# Cases where a source contradicts itself: kept as published, documented here, listed by the validator.
+TRADE_EXCEPTIONS = [
+    {"check": "exports + imports = turnover",
+     "where": {"partner": "China", "year": "2023", "period": "FY", "source_id": "TBTC_EN_20240918"},
+     "reason": "The source's 2023 turnover (171.2 bn USD) is 0.6 below its own exports + imports (61.2 + 110.6 = 171.8), "
+               "while MoIT via VNS gives 171.9 with the same parts: the total is probably another data vintage or a typo."},
+    {"check": "exports + imports = turnover",
+     "where": {"partner": "United States", "year": "2024", "period": "FY", "source_id": "MOF_TBTC_202504"},
+     "reason": "The source writes 'hơn 132' (more than 132), 'gần 119' (nearly 119) and imports of 15 bn USD, entered at "
+               "face value: 119 + 15 = 134, not 132, so the source's own parts and total disagree by 2 bn."},
+    {"check": "exports + imports = turnover",
+     "where": {"partner": "Japan", "year": "2025", "period": "FY", "source_id": "VNS_20260108"},
+     "reason": "The source says 'more than $51.43 billion'; its parts sum to 51.45, which fits the hedge but is 0.02 above "
+               "the figure as entered, just over the 0.015 that the rounding of three two-decimal figures allows."},
+]
+
+FDI_SHARES = ["share_pct", "share_pct_of_registered_new"]
+
+
+def _trade_required_rows() -> list[dict]:
+    """The 2024 full-year rows analysis/trade.py reads for Table 1, the shares and the Russia growth rate."""
+    req = [{"where": {"partner": p, "year": "2024", "period": "FY", "flow": "turnover"}, "minRows": 1,
+            "for": f"analysis/trade.py: Table 1 row for {p} (2024 full-year turnover)"}
+           for p in ["China", "United States", "South Korea", "Japan", "Singapore", "Russia"]]
+    req += [{"where": {"partner": "World", "year": "2024", "period": "FY", "flow": f}, "minRows": 1,
+             "for": f"analysis/trade.py: Vietnam's total 2024 {f}, the denominator of the Table 1 shares"}
+            for f in ("turnover", "exports")]
+    req.append({"where": {"partner": "Russia", "year": "2023", "period": "FY", "flow": "turnover"}, "minRows": 1,
+                "for": "analysis/trade.py: the 2023 base of the growth of Vietnam-Russia trade"})
+    return req
+
+
+def _fdi_required_rows() -> list[dict]:
+    """The rows analysis/fdi.py reads: the 2024 and 2025 FIA totals and the figures the text gaps quote."""
+    need = [
+        ({"partner": "Total", "period": "2024-12M", "measure": "registered_total"}, "the 2024 total, base of the change"),
+        ({"partner": "Total", "period": "2025-12M", "measure": "registered_total"}, "the FIA 2025 total"),
+        ({"partner": "Total", "period": "2025-06M", "measure": "registered_total"}, "the January-June 2025 total (7-month gap)"),
+        ({"partner": "Total", "period": "2025-10M", "measure": "registered_total"}, "the January-October 2025 total (7-month gap)"),
+        ({"partner": "Russia", "period": "cumulative-2022-12-31", "measure": "projects"}, "Russia's projects at end-2022"),
+        ({"partner": "Russia", "period": "cumulative-2024-04", "measure": "projects"}, "Russia's projects in April 2024"),
+        ({"partner": "Russia", "period": "cumulative-2022-12-31", "measure": "registered_cumulative"},
+         "Russia's cumulative capital at end-2022"),
+        ({"partner": "Russia", "period": "cumulative-2024-04", "measure": "registered_cumulative", "source_id": "S17"},
+         "Russia's cumulative capital in April 2024 as S17 gives it"),
+        ({"partner": "Total", "period": "2024-12M", "measure": "partners_investing"}, "the number of investing partners, 2024"),
+        ({"partner": "Total", "period": "2025-12M", "measure": "partners_with_new_projects"},
+         "the number of partners with new projects, 2025"),
+    ]
+    return [{"where": w, "minRows": 1, "for": f"analysis/fdi.py: {why}"} for w, why in need]
 
 
 def _trade_resources() -> list[dict]:
@@ -196,9 +307,22 @@ def _trade_resources() -> list[dict]:
               "description": "FY = calendar year; nM = January to month n; H1 = January-June"},
              {"name": "flow", "type": "string", "constraints": {"required": True, "enum": ["exports", "imports", "turnover"]},
               "description": "from Vietnam's point of view"},
-             {"name": "value_usd_bn", "type": "number", "constraints": {"required": True, "minimum": 0}, "unit": "USD billions"},
+             {"name": "value_usd_bn", "type": "number",
+              "constraints": {"required": True, "minimum": 0, "maximum": TRADE_MAX_USD_BN}, "unit": "USD billions"},
              {"name": "source_id", "type": "string", "constraints": {"required": True}},
          ], "primaryKey": ["partner", "year", "period", "flow", "source_id"], "foreignKeys": [_fk("trade_sources")]},
+         "x-requiredRows": _trade_required_rows(),
+         "x-crossChecks": [
+             {"name": "exports + imports = turnover", "kind": "parts_sum_to_total",
+              "group": ["partner", "year", "period", "source_id"], "category": "flow", "value": "value_usd_bn",
+              "parts": ["exports", "imports"], "total": "turnover",
+              "description": "where one source gives all three for the same partner, year and period, within the sum "
+                             "of half-units of the three printed figures"},
+             {"name": "exports and imports at most turnover", "kind": "part_at_most_total",
+              "group": ["partner", "year", "period", "source_id"], "category": "flow", "value": "value_usd_bn",
+              "parts": ["exports", "imports"], "total": "turnover"},
+         ],
+         "x-exceptions": TRADE_EXCEPTIONS,
          "sources": _sources("trade"), "licenses": [LICENSES["facts"]]},
         {"name": "trade_partner_side_local_currency", "path": "trade/partner_side_local_currency.csv", **common,
          "title": "Partner-side trade figures published only in local currency",
@@ -207,21 +331,30 @@ def _trade_resources() -> list[dict]:
              {"name": "year", "type": "integer", "constraints": {"required": True, "minimum": 2022, "maximum": 2025}},
              {"name": "period", "type": "string", "constraints": {"required": True, "enum": ["FY", "11M"]}},
              {"name": "flow", "type": "string", "constraints": {"required": True, "enum": ["exports", "imports", "turnover"]}},
-             {"name": "value", "type": "number", "constraints": {"required": True, "minimum": 0}},
+             {"name": "value", "type": "number", "constraints": {"required": True, "minimum": 0, "maximum": 2 * TRADE_MAX_USD_BN},
+              "description": "local-currency billions; 2 x the USD bound leaves room for any currency kept here (SGD)"},
              {"name": "currency", "type": "string", "constraints": {"required": True, "enum": ["SGD"]}},
              {"name": "unit", "type": "string", "constraints": {"required": True, "enum": ["bn"]}},
              {"name": "reporter", "type": "string", "constraints": {"required": True, "enum": ["Singapore"]}},
              {"name": "source_id", "type": "string", "constraints": {"required": True}},
          ], "primaryKey": ["partner", "year", "period", "flow", "source_id"], "foreignKeys": [_fk("trade_sources")]},
+         "x-requiredRows": [{"where": {"partner": "Singapore", "year": "2024", "period": "FY", "flow": "turnover",
+                                       "currency": "SGD"}, "minRows": 1,
+                             "for": "analysis/trade.py: Singapore's own 2024 figure is the mirror value for Table 1"}],
          "sources": _sources("trade", ["IBT_SG_202512"]), "licenses": [LICENSES["facts"]]},
         _sources_resource("trade"),
         {"name": "fx_ecb_2024", "path": "fx/ecb_eurofxref_2024_USD_SGD.csv", **common,
          "title": "ECB euro reference rates, USD and SGD per EUR, every business day of 2024",
          "schema": {"fields": [
              {"name": "Date", "type": "date", "constraints": {"required": True, "pattern": r"2024-\d{2}-\d{2}"}},
-             {"name": "USD", "type": "number", "constraints": {"required": True, "minimum": 0.01}, "unit": "USD per EUR"},
-             {"name": "SGD", "type": "number", "constraints": {"required": True, "minimum": 0.01}, "unit": "SGD per EUR"},
+             {"name": "USD", "type": "number", "constraints": {"required": True, "minimum": 0.5, "maximum": 2},
+              "unit": "USD per EUR"},
+             {"name": "SGD", "type": "number", "constraints": {"required": True, "minimum": 0.8, "maximum": 3},
+              "unit": "SGD per EUR"},
          ], "primaryKey": ["Date"]},
+         "x-requiredRows": [{"where": {"Date": {"pattern": f"2024-{m:02d}-\\d{{2}}"}}, "minRows": 15,
+                             "for": f"analysis/trade.py averages the 2024 rate over every business day; month {m:02d} "
+                                    "needs its business days (at least 15)"} for m in range(1, 13)],
          "sources": _sources("fx"), "licenses": [LICENSES["ecb"]]},
         _sources_resource("fx"),
     ]
@@ -260,8 +393,29 @@ def _fdi_resources() -> list[dict]:
               "enum": ["bn_USD", "mn_USD", "pct", "count", "rank", "places_up"]}},
              {"name": "source_id", "type": "string", "constraints": {"required": True}},
          ], "primaryKey": ["partner", "period", "measure", "source_id"], "foreignKeys": [_fk("fdi_sources")]},
-         "x-rowChecks": [{"name": "non-negative unless a percentage change", "column": "value", "minimum": 0,
-                          "unless": {"column": "unit", "in": ["pct"]}}],
+         "x-rowChecks": [
+             {"name": "non-negative unless a percentage change", "column": "value", "minimum": 0,
+              "unless": {"column": "unit", "in": ["pct"]}},
+             {"name": "a share is a percentage from 0 to 100", "column": "value", "minimum": 0, "maximum": 100,
+              "where": {"column": "measure", "in": FDI_SHARES}},
+             {"name": "a fall is at most 100 percent", "column": "value", "minimum": -100,
+              "where": {"column": "unit", "in": ["pct"]}},
+             {"name": "USD bn of one partner or the total at most 1,000", "column": "value", "maximum": 1_000,
+              "where": {"column": "unit", "in": ["bn_USD"]}},
+             {"name": "USD mn of one partner or the total at most 1,000,000", "column": "value", "maximum": 1_000_000,
+              "where": {"column": "unit", "in": ["mn_USD"]}},
+             {"name": "a count of projects or partners at most 100,000", "column": "value", "maximum": 100_000,
+              "where": {"column": "unit", "in": ["count"]}},
+             {"name": "a rank or rank change at most 250 (the number of countries and territories)", "column": "value",
+              "maximum": 250, "where": {"column": "unit", "in": ["rank", "places_up"]}},
+             {"name": "a rank starts at 1", "column": "value", "minimum": 1, "where": {"column": "unit", "in": ["rank"]}},
+         ],
+         "x-requiredRows": _fdi_required_rows(),
+         "x-crossChecks": [{
+             "name": "shares of one period at most 100%", "kind": "sum_at_most", "where": {"measure": {"pattern": "share_pct.*"}},
+             "group": ["period", "measure", "source_id"], "value": "value", "limit": 100,
+             "description": "the partners' shares of one total (same period, measure and source) add up to at most 100, "
+                            "plus the rounding of the printed shares"}],
          "sources": _sources("fdi"), "licenses": [LICENSES["facts"]]},
         _sources_resource("fdi"),
     ]
@@ -291,7 +445,7 @@ def describe_raw() -> dict:
 def describe_published() -> dict:
     fields = [
         {"name": "id", "type": "string", "constraints": {"required": True, "pattern": r"(T1|T2|A|X)-\d{2}"}},
-        {"name": "result", "type": "string", "constraints": {"required": True, "enum": ["table1", "table2", "arms", "text"]}},
+        {"name": "result", "type": "string", "constraints": {"required": True, "enum": list(RESULTS)}},
         {"name": "section", "type": "string", "constraints": {"required": True, "pattern": r"\d(\.\d)?"}},
         {"name": "table", "type": "string"},
         {"name": "row", "type": "string"},
@@ -309,10 +463,27 @@ def describe_published() -> dict:
                 "encoding": "utf-8", "title": "Every number Tran (2026) prints in Table 1, Table 2, the arms passage of "
                 "section 3.1 and the trade and FDI text of sections 1 and 3",
                 "schema": {"fields": fields, "primaryKey": ["id"]},
+                "x-requiredRows": [{"where": {}, "minRows": 1, "for": "analysis/audit.py judges every printed number"}],
                 "sources": [{"title": "Tran Thi Diem Tram (2026). Quan hệ đối tác chiến lược toàn diện Việt Nam - Nga: "
                                       "Phân tích từ góc độ chủ nghĩa hiện thực cấu trúc. Duy Tan University journal."}]}
+    claims = {"name": "claims", "path": "claims.csv", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+              "title": "The claims in words of sections 1 and 3.1-3.3 that the data can speak to, each with the test "
+              "that judges it (analysis/claims.py)",
+              "schema": {"fields": [
+                  {"name": "id", "type": "string", "constraints": {"required": True, "pattern": r"C-\d{2}"}},
+                  {"name": "section", "type": "string", "constraints": {"required": True, "pattern": r"\d(\.\d)?"}},
+                  {"name": "quote_vi", "type": "string", "constraints": {"required": True},
+                   "description": "the article's words, quoted briefly ('...' marks a cut)"},
+                  {"name": "gloss_en", "type": "string", "constraints": {"required": True}},
+                  {"name": "test", "type": "string", "constraints": {"required": True, "pattern": "[a-z_]+"},
+                   "description": "the rule that judges the claim (analysis/claims.py, TESTS)"},
+                  {"name": "params", "type": "string", "constraints": {"required": True},
+                   "description": "the test's parameters, 'name=value' separated by '; ', lists by '|'"}],
+                  "primaryKey": ["id"]},
+              "x-requiredRows": [{"where": {}, "minRows": 1, "for": "analysis/claims.py judges every claim"}],
+              "sources": resource["sources"]}
     return {"name": "vn-russia-replication-published", "title": "Numbers printed in the article under audit",
-            "licenses": [LICENSES["facts"]], "resources": [_hash(resource, PUBLISHED)]}
+            "licenses": [LICENSES["facts"]], "resources": [_hash(resource, PUBLISHED), _hash(claims, PUBLISHED)]}
 
 
 def main(argv: list[str] | None = None) -> int:

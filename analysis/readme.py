@@ -1,7 +1,7 @@
 """The README's list of tables, figures and in-text numbers, generated from a finished build.
 
-Which rule and script made each output is read from the rule logs of the build (each
-opens with `# rule <name>` and the command that reruns the step on its own); which
+Which rule and script made each output is read from the rule logs of the build (each is
+named after its rule and opens with the command that ran, as the shell traced it); which
 tables and figures the manuscript shows, and which numbers its text cites, is read from
 the manuscript sources; what each number is and which step owns it comes from the
 registry.  Nothing in the list is written by hand, and a test fails if the README's copy
@@ -27,15 +27,14 @@ FIGURE = re.compile(r"!\[(.*?)\]\(_generated/([\w-]+)\.svg\)\{#(fig-[\w-]+)")
 
 
 def steps_from_logs(logdir: Path) -> list[dict]:
-    """Every step the build ran: rule, script and the files it wrote, from the rule logs."""
+    """Every step the build ran: rule, script and the files it wrote, from the rule logs (a log is
+    named after its rule, with the group of a per-folder check after an underscore)."""
     steps = []
     for log in sorted(logdir.glob("*.log")):
-        rule = None
+        rule = re.sub(r"^validate_raw_\w+$", "validate_raw", log.stem)
         for line in log.read_text(encoding="utf-8").splitlines():
-            if line.startswith("# rule "):
-                rule = line[len("# rule "):].strip()
-            elif line.startswith("$ python -m analysis.") and rule:
-                words = shlex.split(line[2:])
+            words = shlex.split(line[2:]) if line.startswith("+ ") else []
+            if len(words) > 2 and words[1] == "-m" and words[2].startswith("analysis."):
                 outputs, taking = [], False
                 for w in words[3:]:
                     if w.startswith("--"):

@@ -13,11 +13,20 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis.io import ROOT, read_json, sha256, write_json
+from analysis.article import RELEASES, auditable_keys, resolve
+from analysis.io import read_json, write_json
 
 UNIT_SUFFIX = {"USD bn": " bn USD", "USD mn": " mn USD", "TIV mn": " mn TIV", "TIV bn": " bn TIV",
                "%": "%", "% change": "%", "pp": " pp", "SGD per USD": " SGD/USD",
                "count": "", "year": "", "rank": "", "rank change": "", "text": ""}
+
+
+def shortcode(key: str) -> str:
+    """A registry number as the manuscript cites it: the `num` shortcode, which prints its display form
+    linked to its lineage.  Written `{{<num key>}}`, with no space after `<`: for each `< ` pandoc's
+    Markdown reader scans the rest of the document for a closing tag, which made the render time grow
+    with (shortcodes x document length): 55 s for the PDF instead of 8 s."""
+    return f"{{{{<num {key}>}}}}"
 
 
 def half_unit(decimals: int) -> float:
@@ -34,6 +43,7 @@ def decimals_of(text: str) -> int:
 @dataclass
 class Fragment:
     step: str
+    files: dict = field(default_factory=dict)  # path -> sha256 of every file the step read
     numbers: dict = field(default_factory=dict)
     gaps: dict = field(default_factory=dict)
     candidates: dict = field(default_factory=dict)
@@ -43,8 +53,7 @@ class Fragment:
             basis: str = "independent", shown_as: str | None = None) -> None:
         """Record one number. `basis`: 'independent' (raw sources) or 'internal' (the article's own figures);
         `shown_as`: a fixed display form (a printed number is shown exactly as the article prints it)."""
-        if key in self.numbers or key in self.gaps:
-            raise ValueError(f"registry key {key!r} written twice by {self.step}")
+        self._check(key, inputs)
         if isinstance(value, float) and not math.isfinite(value):
             raise ValueError(f"registry key {key!r}: value is not finite")
         self.numbers[key] = {"value": value, "unit": unit, "label": label, "rule": rule,
@@ -57,10 +66,17 @@ class Fragment:
     def gap(self, key: str, label: str, reason: str, inputs: list[str] | None = None,
             sources: list[str] | None = None) -> None:
         """A number the article prints that the raw data cannot recompute, with the reason why."""
-        if key in self.numbers or key in self.gaps:
-            raise ValueError(f"registry key {key!r} written twice by {self.step}")
+        self._check(key, inputs or [])
         self.gaps[key] = {"label": label, "reason": reason, "inputs": sorted(set(inputs or [])),
                           "sources": sorted(set(sources or [])), "step": self.step}
+
+    def _check(self, key: str, inputs: list[str]) -> None:
+        """One owner per key, and lineage only to files the step was given (and hashed)."""
+        if key in self.numbers or key in self.gaps:
+            raise ValueError(f"registry key {key!r} written twice by {self.step}")
+        unknown = sorted(set(inputs) - set(self.files))
+        if unknown:
+            raise ValueError(f"registry key {key!r} names inputs {unknown} that {self.step} was not given")
 
     def candidate(self, key: str, label: str, value: float, uncertainty: float, sources: list[str]) -> None:
         """An alternative figure (other source, release, period or basis) that might explain a printed number."""
@@ -68,7 +84,8 @@ class Fragment:
             {"label": label, "value": value, "uncertainty": round(float(uncertainty), 10), "sources": sorted(sources)})
 
     def to_json(self) -> dict:
-        return {"step": self.step, "numbers": self.numbers, "gaps": self.gaps, "candidates": self.candidates}
+        return {"step": self.step, "files": self.files, "numbers": self.numbers, "gaps": self.gaps,
+                "candidates": self.candidates}
 
 
 def display(value, unit: str, decimals: int, lang: str = "en") -> str:
@@ -92,24 +109,24 @@ def display(value, unit: str, decimals: int, lang: str = "en") -> str:
     return f"{sign}{text}{suffix}"
 
 
-def build(fragment_paths: list[str | Path]) -> dict:
-    """Merge fragments into the registry; add input checksums and display forms."""
+def build(fragment_paths: list[str | Path], promise: bool = False) -> dict:
+    """Merge fragments into the registry; add input checksums (as the steps recorded them) and display
+    forms.  With `promise`, every key a printed number may name must be written by some step."""
     numbers, gaps, candidates = {}, {}, {}
-    checksums: dict[str, str] = {}
     for path in fragment_paths:
         frag = read_json(path)
         for kind, store in (("numbers", numbers), ("gaps", gaps), ("candidates", candidates)):
             for key, entry in frag[kind].items():
                 if key in store or (kind != "candidates" and (key in numbers or key in gaps)):
                     raise ValueError(f"registry key {key!r} is written by more than one step")
+                if kind != "candidates":
+                    entry = {**entry, "inputs": [{"path": p, "sha256": frag["files"][p]} for p in entry["inputs"]]}
                 store[key] = entry
-    for entry in list(numbers.values()) + list(gaps.values()):
-        files = []
-        for p in entry["inputs"]:
-            if p not in checksums:
-                checksums[p] = sha256(ROOT / p)
-            files.append({"path": p, "sha256": checksums[p]})
-        entry["inputs"] = files
+    if promise:
+        broken = sorted(k for k in auditable_keys()
+                        if not any(resolve(k, r) in numbers or resolve(k, r) in gaps for r in RELEASES))
+        if broken:
+            raise ValueError(f"analysis/article.py promises registry keys that no step writes: {', '.join(broken[:10])}")
     for entry in numbers.values():
         fixed = entry.pop("shown_as", None)
         entry["display"] = fixed or display(entry["value"], entry["unit"], entry["decimals"], "en")
@@ -118,11 +135,17 @@ def build(fragment_paths: list[str | Path]) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description="Merge registry fragments into numbers.json")
+    ap = argparse.ArgumentParser(description="Merge registry fragments into one registry")
     ap.add_argument("fragments", nargs="+")
     ap.add_argument("--out", required=True)
+    ap.add_argument("--promise", action="store_true", help="check that every auditable key is written")
     args = ap.parse_args(argv)
-    write_json(args.out, build(args.fragments))
+    try:
+        registry = build(args.fragments, args.promise)
+    except ValueError as err:
+        print(f"registry: {err}", file=sys.stderr)
+        return 1
+    write_json(args.out, registry)
     return 0
 
 

@@ -15,8 +15,11 @@ turnover the source states.  Growth rates take both years from one source.
 Mirror figures (South Korea's KITA, Singapore's statistics converted at the
 2024 average ECB cross rate) are shown beside the Vietnamese ones.
 
-Run on its own:  python -m analysis.trade --out-table data/derived/table1.csv \
-                     --out-candidates data/derived/trade_candidates.csv --out-numbers data/derived/numbers/trade.json
+Run on its own:
+    python -m analysis.trade --checked data/derived/validated/trade.json \
+        --trade data/raw/trade/vietnam_trade_by_partner.csv --local data/raw/trade/partner_side_local_currency.csv \
+        --sources data/raw/trade/sources.csv --fx data/raw/fx/ecb_eurofxref_2024_USD_SGD.csv \
+        --out-table t1.csv --out-candidates c.csv --out-numbers n.json
 """
 from __future__ import annotations
 
@@ -25,35 +28,31 @@ import sys
 
 import pandas as pd
 
-from analysis.io import ROOT, rel, write_csv, write_json
+from analysis import reasons
+from analysis.article import TRADE_PARTNERS, TRADE_YEAR
+from analysis.io import rel, require_validated, run, write_csv, write_json
 from analysis.registry import Fragment, decimals_of, half_unit
 
-RAW = ROOT / "data" / "raw"
-FILES = {
-    "trade": RAW / "trade" / "vietnam_trade_by_partner.csv",
-    "local": RAW / "trade" / "partner_side_local_currency.csv",
-    "sources": RAW / "trade" / "sources.csv",
-    "fx": RAW / "fx" / "ecb_eurofxref_2024_USD_SGD.csv",
-}
-PARTNERS = {"china": "China", "united_states": "United States", "south_korea": "South Korea",
-            "japan": "Japan", "singapore": "Singapore", "russia": "Russia"}
+ROLES = ("trade", "local", "sources", "fx")  # the raw files, by role; their paths come from the rule
+PARTNERS = {slug: english for slug, (english, _) in TRADE_PARTNERS.items()}
 AUTHORITY = {"official": 0, "official_cited": 1, "press": 2, "low": 3}
 STATUS = {"final": 0, "unknown": 1, "preliminary": 2, "estimate": 3, "forecast": 4}
+FX_SOURCE = ["ECB_EUROFXREF_2024"]  # the source id of data/raw/fx (its sources.csv)
 PERIOD_WORDS = {"FY": "full year", "11M": "Jan–Nov", "10M": "Jan–Oct", "9M": "Jan–Sep", "H1": "Jan–Jun",
                 "1Jan-14Dec": "1 Jan–14 Dec", "FY_forecast": "full-year forecast"}
 
 
-def load() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    trade = pd.read_csv(FILES["trade"], dtype=str, keep_default_na=False)
+def load(files: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    trade = pd.read_csv(files["trade"], dtype=str, keep_default_na=False)
     trade["decimals"] = trade["value_usd_bn"].map(decimals_of)
     trade["value"] = trade["value_usd_bn"].astype(float)
     trade["year"] = trade["year"].astype(int)
-    local = pd.read_csv(FILES["local"], dtype=str, keep_default_na=False)
+    local = pd.read_csv(files["local"], dtype=str, keep_default_na=False)
     local["decimals"] = local["value"].map(decimals_of)
     local["value"] = local["value"].astype(float)
     local["year"] = local["year"].astype(int)
-    sources = pd.read_csv(FILES["sources"], dtype=str, keep_default_na=False)
-    fx = pd.read_csv(FILES["fx"], dtype={"Date": str, "USD": float, "SGD": float})
+    sources = pd.read_csv(files["sources"], dtype=str, keep_default_na=False)
+    fx = pd.read_csv(files["fx"], dtype={"Date": str, "USD": float, "SGD": float})
     return trade, local, sources, fx
 
 
@@ -166,35 +165,56 @@ def growth_same_source(trade: pd.DataFrame, sources: pd.DataFrame, partner: str)
 
 def candidates(trade: pd.DataFrame, local: pd.DataFrame, fx: pd.DataFrame) -> pd.DataFrame:
     """Every figure in the data a printed number might have come from: stated values, sums of
-    exports and imports within one source, and local-currency figures converted to USD."""
+    exports and imports within one source, turnover − exports, and local-currency figures converted
+    to USD.  Each row keeps its facets (year, period, how it was obtained) so that a reason can say
+    what it is in either language."""
     rows = []
     for (partner, year, period, sid), g in trade.groupby(["partner", "year", "period", "source_id"]):
         f = flows_of(g)
+        dec = dict(zip(g["flow"], g["decimals"]))
         for flow, (v, e) in f.items():
-            rows.append((partner, flow, v, e, f"{flow} {year} ({PERIOD_WORDS[period]}) as stated", sid))
+            rows.append((partner, flow, v, e, int(dec[flow]), year, period, "stated", "",
+                         f"{flow} {year} ({PERIOD_WORDS[period]}) as stated", sid))
         if "exports" in f and "imports" in f:
             rows.append((partner, "turnover", f["exports"][0] + f["imports"][0], f["exports"][1] + f["imports"][1],
+                         int(max(dec["exports"], dec["imports"])), year, period, "sum", "",
                          f"exports + imports {year} ({PERIOD_WORDS[period]})", sid))
         if "turnover" in f and "exports" in f:
             rows.append((partner, "imports", f["turnover"][0] - f["exports"][0], f["turnover"][1] + f["exports"][1],
+                         int(max(dec["turnover"], dec["exports"])), year, period, "diff", "",
                          f"turnover − exports {year} ({PERIOD_WORDS[period]})", sid))
     rate = sgd_per_usd(fx)
     for _, r in local.iterrows():
-        rows.append((r["partner"], r["flow"], r["value"] / rate, half_unit(r["decimals"]) / rate,
+        rows.append((r["partner"], r["flow"], r["value"] / rate, half_unit(r["decimals"]) / rate, int(r["decimals"]),
+                     int(r["year"]), r["period"], "converted", r["reporter"],
                      f"{r['flow']} {r['year']} ({PERIOD_WORDS[r['period']]}), {r['reporter']}-side, "
                      f"S${r['value']:g} bn at the 2024 average ECB rate", r["source_id"]))
-    out = pd.DataFrame(rows, columns=["partner", "flow", "value_usd_bn", "uncertainty", "description", "source_id"])
+    out = pd.DataFrame(rows, columns=["partner", "flow", "value_usd_bn", "uncertainty", "decimals", "year", "period",
+                                      "how", "reporter", "description", "source_id"])
     return out.sort_values(["partner", "flow", "value_usd_bn", "source_id", "description"]).reset_index(drop=True)
 
 
+def candidate_kind(c: pd.Series, chosen: str, reporter: str) -> str:
+    """The cause an alternative figure would point to, relative to the source the Table 1 rule chose."""
+    if reporter != "Vietnam":
+        return "other_source_or_reporter"
+    if int(c["year"]) != TRADE_YEAR or c["period"] != "FY":
+        return "other_period_or_base"
+    if c["source_id"] != chosen:
+        return "other_source_or_reporter"
+    return "arithmetic" if c["how"] == "diff" else "other_period_or_base"
+
+
 def fragment(t1: pd.DataFrame, trade: pd.DataFrame, local: pd.DataFrame, sources: pd.DataFrame,
-             fx: pd.DataFrame, cands: pd.DataFrame) -> Fragment:
-    frag = Fragment("analysis.trade")
-    ins = [rel(FILES["trade"]), rel(FILES["sources"])]
+             fx: pd.DataFrame, cands: pd.DataFrame, files: dict[str, str], hashes: dict[str, str]) -> Fragment:
+    """`files`: role -> path read; `hashes`: path -> sha256 (as validated)."""
+    frag = Fragment("analysis.trade", hashes)
+    path = {role: rel(p) for role, p in files.items()}
+    ins = [path["trade"], path["sources"]]
     rate = sgd_per_usd(fx)
     frag.add("trade.fx_sgd_per_usd_2024", rate, "SGD per USD", "Average SGD per USD, 2024",
-             "mean over 2024 business days of (SGD per EUR) / (USD per EUR)", [rel(FILES["fx"])],
-             ["ECB_EUROFXREF_2024"], decimals=4)
+             "mean over 2024 business days of (SGD per EUR) / (USD per EUR)", [path["fx"]],
+             FX_SOURCE, decimals=4)
     world = pick(trade, sources, "World")
     wf = flows_of(world)
     wsid = world["source_id"].iloc[0]
@@ -202,6 +222,9 @@ def fragment(t1: pd.DataFrame, trade: pd.DataFrame, local: pd.DataFrame, sources
              "stated full-year total of the best-ranked source", ins, [wsid], decimals=2, uncertainty=wf["turnover"][1])
     frag.add("trade.exports_2024.world", wf["exports"][0], "USD bn", "Vietnam's total goods exports, 2024",
              "stated full-year total of the best-ranked source", ins, [wsid], decimals=2, uncertainty=wf["exports"][1])
+    frag.add("trade.imports_2024.world", wf["turnover"][0] - wf["exports"][0], "USD bn",
+             "Vietnam's total goods imports, 2024", "total turnover − total exports of the best-ranked source", ins,
+             [wsid], decimals=2, uncertainty=wf["turnover"][1] + wf["exports"][1])
     for _, r in t1.iterrows():
         p, name, sid = r["partner_key"], r["partner"], r["source_id"]
         frag.add(f"trade.turnover_2024.{p}", float(r["turnover_usd_bn"]), "USD bn",
@@ -212,63 +235,102 @@ def fragment(t1: pd.DataFrame, trade: pd.DataFrame, local: pd.DataFrame, sources
         frag.add(f"trade.source_2024.{p}", sid, "text", f"Source chosen for Vietnam–{name} trade, 2024",
                  "Table 1 selection rule", ins, [sid])
         if pd.notna(r["stated_turnover_usd_bn"]):
+            st = trade[(trade["source_id"] == sid) & (trade["partner"] == name) & (trade["flow"] == "turnover")
+                       & (trade["year"] == TRADE_YEAR) & (trade["period"] == "FY")]
             frag.add(f"trade.stated_turnover_2024.{p}", float(r["stated_turnover_usd_bn"]), "USD bn",
                      f"Vietnam–{name} turnover as the chosen source states it, 2024", "stated value", ins, [sid],
-                     decimals=2, uncertainty=0)
+                     decimals=2, uncertainty=half_unit(int(st["decimals"].iloc[0])))
         for flow in ("exports", "imports"):
             v = r[f"{flow}_usd_bn"]
             if pd.isna(v):
-                frag.gap(f"trade.{flow}_2024.{p}", f"Vietnam's {flow} {'to' if flow == 'exports' else 'from'} {name}, 2024",
-                         f"no source in the data gives Vietnam's 2024 {flow} {'to' if flow == 'exports' else 'from'} {name}",
-                         ins, [])
+                reasons.gap(frag, f"trade.{flow}_2024.{p}",
+                            f"Vietnam's {flow} {'to' if flow == 'exports' else 'from'} {name}, 2024",
+                            [reasons.clause("g_no_flow", flow=reasons.word(f"flow.{flow}"),
+                                            dir=reasons.word(f"flow.dir.{flow}"), partner=reasons.partner(name))],
+                            ins, [])
             else:
                 derived = flow == "imports" and bool(r["imports_derived"])
-                e = half_unit(2)
-                sub = trade[(trade["source_id"] == sid) & (trade["partner"] == name) & (trade["flow"] == flow)]
-                if not sub.empty:
-                    e = half_unit(int(sub["decimals"].iloc[0]))
+                sub = trade[(trade["source_id"] == sid) & (trade["partner"] == name) & (trade["year"] == TRADE_YEAR)
+                            & (trade["period"] == "FY")].set_index("flow")["decimals"]
+                # stated: half a unit in its last digit; turnover − exports: the two rounding errors added
+                e = (half_unit(int(sub["turnover"])) + half_unit(int(sub["exports"])) if derived
+                     else half_unit(int(sub[flow])))
                 frag.add(f"trade.{flow}_2024.{p}", float(v), "USD bn",
                          f"Vietnam's {flow} {'to' if flow == 'exports' else 'from'} {name}, 2024",
                          "turnover − exports of the chosen source" if derived else f"{flow} stated by the chosen source",
-                         ins, [sid], decimals=2, uncertainty=e if not derived else 0.01)
-        frag.add(f"trade.share_2024.{p}", float(r["share_of_vietnam_total_pct"]), "%",
+                         ins, [sid], decimals=2, uncertainty=e)
+        share_pct = float(r["share_of_vietnam_total_pct"])
+        e_share = share_pct * (float(r["turnover_uncertainty"]) / float(r["turnover_usd_bn"])
+                               + wf["turnover"][1] / wf["turnover"][0])
+        frag.add(f"trade.share_2024.{p}", share_pct, "%",
                  f"{name}'s share of Vietnam's total goods trade, 2024", "turnover / Vietnam's total turnover × 100",
-                 ins, [sid, wsid], decimals=1)
+                 ins, [sid, wsid], decimals=1, uncertainty=e_share)
         if pd.notna(r["mirror_turnover_usd_bn"]):
-            mins = ins + ([rel(FILES["local"]), rel(FILES["fx"])] if r["mirror_source_id"] == "IBT_SG_202512" else [])
+            converted = r["mirror_source_id"] in set(local["source_id"])
+            mins = ins + ([path["local"], path["fx"]] if converted else [])
             frag.add(f"trade.mirror_turnover_2024.{p}", float(r["mirror_turnover_usd_bn"]), "USD bn",
                      f"Vietnam–{name} trade, 2024, {name}'s own statistics",
                      "partner-side total (converted at the 2024 average ECB rate where published in local currency)",
-                     mins, [r["mirror_source_id"]] + (["ECB_EUROFXREF_2024"] if r["mirror_source_id"] == "IBT_SG_202512" else []),
+                     mins, [r["mirror_source_id"]] + (FX_SOURCE if converted else []),
                      decimals=2)
     g = growth_same_source(trade, sources, "Russia")
     frag.add("trade.growth_2024.russia", g[0], "% change", "Growth of Vietnam–Russia trade, 2024 on 2023",
              "2024 / 2023 turnover − 1, both years from the same source", ins, [g[2]], decimals=1, uncertainty=g[1])
-    frag.gap("trade.rank_of_vietnam_among_us_partners", "Vietnam's rank among US trading partners",
-             "the raw data hold no US-side partner rankings", [], [])
-    frag.gap("trade.rank_of_vietnam_among_us_export_markets", "Vietnam's rank among US export markets",
-             "the raw data hold no US-side partner rankings (and the sentence's 'in ASEAN' makes the rank ambiguous)", [], [])
+    reasons.gap(frag, "trade.rank_of_vietnam_among_us_partners", "Vietnam's rank among US trading partners",
+                [reasons.clause("g_no_rankings")], [], [])
+    reasons.gap(frag, "trade.rank_of_vietnam_among_us_export_markets", "Vietnam's rank among US export markets",
+                [reasons.clause("g_no_rankings_asean")], [], [])
+    _candidates(frag, t1, cands, sources, local, wsid, ins, path)
+    return frag
+
+
+def _candidates(frag: Fragment, t1: pd.DataFrame, cands: pd.DataFrame, sources: pd.DataFrame, local: pd.DataFrame,
+                wsid: str, ins: list[str], path: dict) -> None:
+    """Every alternative figure as a registry number (trade.alt.*), offered to the likeliest-cause search
+    of the printed number of the same partner and flow, with the cause it would point to."""
+    reporter = dict(zip(sources["source_id"], sources["reporter"])) | dict(zip(local["source_id"], local["reporter"]))
+    chosen = dict(zip(t1["partner"], t1["source_id"])) | {"World": wsid}
+    fx_ins = [path["local"], path["fx"]]
     for _, c in cands.iterrows():
         slug = next((k for k, v in PARTNERS.items() if v == c["partner"]), "world" if c["partner"] == "World" else None)
-        frag.candidate(f"trade.{c['flow']}_2024.{slug}", f"{c['description']} [{c['source_id']}]",
-                       float(c["value_usd_bn"]), float(c["uncertainty"]), [c["source_id"]])
-    return frag
+        if slug is None:
+            continue
+        sid, how = c["source_id"], c["how"]
+        alt = f"trade.alt.{slug}.{c['flow']}.{c['year']}.{c['period']}.{sid}.{how}"
+        if alt in frag.numbers:
+            continue
+        frag.add(alt, float(c["value_usd_bn"]), "USD bn", f"{c['partner']}: {c['description']}",
+                 "alternative figure in the raw data (another source, reporter, period or base)",
+                 ins + (fx_ins if how == "converted" else []), [sid] + (FX_SOURCE if how == "converted" else []),
+                 decimals=max(int(c["decimals"]), 2 if how == "converted" else 0), uncertainty=float(c["uncertainty"]))
+        rep = reporter.get(sid, "Vietnam")
+        facets = {"src": "trade", "flow": c["flow"], "year": int(c["year"]), "period": c["period"],
+                  "how": "stated" if how == "converted" else how, "reporter": rep}
+        if how == "converted":
+            facets["converted"] = 1
+        reasons.candidate(frag, f"trade.{c['flow']}_2024.{slug}", alt,
+                          candidate_kind(c, chosen.get(c["partner"], ""), rep), facets)
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Table 1: Vietnam's 2024 goods trade with six partners")
+    ap.add_argument("--checked", nargs="+", required=True, help="input-check reports that validated the raw files")
+    for role in ROLES:
+        ap.add_argument(f"--{role}", required=True)
     ap.add_argument("--out-table", required=True)
     ap.add_argument("--out-candidates", required=True)
     ap.add_argument("--out-numbers", required=True)
     args = ap.parse_args(argv)
-    trade, local, sources, fx = load()
+    files = {role: getattr(args, role) for role in ROLES}
+    hashes = require_validated(list(files.values()), args.checked)
+    trade, local, sources, fx = load(files)
     t1 = table1(trade, local, sources, fx)
     cands = candidates(trade, local, fx)
     write_csv(args.out_table, t1)
     write_csv(args.out_candidates, cands)
-    write_json(args.out_numbers, fragment(t1, trade, local, sources, fx, cands).to_json())
+    write_json(args.out_numbers, fragment(t1, trade, local, sources, fx, cands, files, hashes).to_json())
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run(main)

@@ -19,9 +19,22 @@ def rehash(descriptor: Path) -> None:
     descriptor.write_text(json.dumps(pkg, ensure_ascii=False, indent=2), encoding="utf-8")
 
 
+def copy_data(dst_root: Path) -> Path:
+    """Copy data/raw and data/published to dst_root/raw and dst_root/published; return dst_root."""
+    for part in ("raw", "published"):
+        shutil.copytree(ROOT / "data" / part, dst_root / part)
+    return dst_root
+
+
 @pytest.fixture
 def raw_copy(tmp_path):
     """A writable copy of data/raw (tests never touch the real one)."""
     dst = tmp_path / "raw"
     shutil.copytree(ROOT / "data" / "raw", dst)
     return dst
+
+
+@pytest.fixture
+def data_copy(tmp_path):
+    """Writable copies of data/raw and data/published, as tmp_path/raw and tmp_path/published."""
+    return copy_data(tmp_path)

@@ -34,12 +34,37 @@ def test_every_raw_file_is_listed_with_hash_and_sources():
 
 
 def test_real_inputs_validate():
-    validate_package(RAW_DP)
+    raw = validate_package(RAW_DP)
     validate_package(PUB_DP)
+    # the source inconsistencies the manifest documents are findings, listed in the report, not errors
+    assert len(raw["exceptions"]) == 3 and all(e["reason"] for e in raw["exceptions"])
+
+
+def test_every_csv_has_a_schema_and_a_row_contract():
+    for dp in (RAW_DP, PUB_DP):
+        for r in json.loads(dp.read_text(encoding="utf-8"))["resources"]:
+            if r["path"].endswith(".csv"):
+                assert r["schema"]["fields"] and r["x-requiredRows"], r["path"]
+                assert all(req["for"] for req in r["x-requiredRows"]), r["path"]
+            else:
+                assert "schema" not in r, r["path"]
+            checks = {c["name"] for c in r.get("x-crossChecks", [])}
+            for e in r.get("x-exceptions", []):
+                assert e["check"] in checks and e["where"] and len(e["reason"]) > 40, e
+
+
+def test_plausible_ranges_are_in_the_manifest():
+    pkg = json.loads(RAW_DP.read_text(encoding="utf-8"))
+    trade = next(r for r in pkg["resources"] if r["name"] == "trade_by_partner")
+    value = next(f for f in trade["schema"]["fields"] if f["name"] == "value_usd_bn")
+    assert value["constraints"]["maximum"] == 1500
+    register = next(r for r in pkg["resources"] if r["name"] == "sipri_register_2025")
+    assert {c["kind"] for c in register["x-crossChecks"]} == {"sum_matches_reference"}
+    assert len(register["x-requiredRows"]) == 24  # one per delivery year 2000-2023
 
 
 def test_published_holds_at_least_40_numbers_with_locations():
-    pub = load_published()
+    pub = load_published(ROOT / "data/published/printed_numbers.csv")
     assert len(pub) >= 40
     assert (pub["section"] != "").all() and (pub["printed"] != "").all()
     assert set(pub["result"]) == {"table1", "table2", "arms", "text"}
@@ -116,7 +141,8 @@ def test_duplicate_key(raw_copy):
 
 def test_negative_value(raw_copy):
     p, _ = _schema_problem(raw_copy, "fdi/fdi_by_partner.csv", "Singapore,2025-12M,registered_new,4.84", "Singapore,2025-12M,registered_new,-4.84")
-    assert (p.row, p.column) == (8, "value") and "minimum" in p.detail
+    assert (p.row, p.column, p.rule) == (8, "value", "x-rowChecks: non-negative unless a percentage change")
+    assert "minimum" in p.detail
 
 
 def test_negative_tiv(raw_copy):

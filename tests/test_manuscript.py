@@ -111,7 +111,8 @@ def test_manuscript_uses_the_shortcode_and_includes_every_generated_part():
     assert len(manuscript.keys_in(text)) >= 20
     included = set(re.findall(r"\{\{<\s*include\s+_generated/(\S+)\s*>\}\}", text))
     md_parts = {n for n in ("table1.md", "table2.md", "arms_periods.md", "arms_claims.md", "text_claims.md",
-                            "discrepancies.md", "audit.md", "data_availability.md", "lineage.md")}
+                            "discrepancies.md", "audit.md", "data_availability.md", "lineage.md", "claims.md",
+                            "report.md", "rules.md")}
     assert included == md_parts
 
 

@@ -10,12 +10,23 @@ import pytest
 from analysis import arms, fdi, trade
 from analysis.audit import audit
 from analysis.published import load as load_published
+from analysis.io import rel, sha256
 from tests.conftest import ROOT
+
+RAW = ROOT / "data" / "raw"
+TRADE = {"trade": RAW / "trade/vietnam_trade_by_partner.csv", "local": RAW / "trade/partner_side_local_currency.csv",
+         "sources": RAW / "trade/sources.csv", "fx": RAW / "fx/ecb_eurofxref_2024_USD_SGD.csv"}
+FDI = {"fdi": RAW / "fdi/fdi_by_partner.csv", "sources": RAW / "fdi/sources.csv"}
+ARMS = {"wdi_2026": RAW / "arms/wdi_2026-04-08_VNM_row.csv", "wdi_2020": RAW / "arms/wdi_1745336_VNM_row.csv",
+        "sipri_table": RAW / "arms/sipri_tiv_table_justin2028_VietNam_row.csv",
+        "sipri_rus": RAW / "arms/sipri_tiv_export_RUS_gen2022-07-28_VietNam_row.csv",
+        "sipri_usr": RAW / "arms/sipri_tiv_export_USR_gen2022-07-28_VietNam_row.csv",
+        "register": RAW / "arms/sipri_register_2025-01-03_VietNam_rows.csv"}
 
 
 @pytest.fixture(scope="module")
 def t1():
-    return trade.table1(*trade.load()).set_index("partner_key")
+    return trade.table1(*trade.load(TRADE)).set_index("partner_key")
 
 
 def test_table1_rule_picks_vietnamese_full_year_figures(t1):
@@ -40,14 +51,14 @@ def test_singapore_mirror_uses_2024_average_ecb_cross_rate(t1):
 
 
 def test_russia_growth_takes_both_years_from_one_source():
-    trade_df, _, sources, _ = trade.load()
+    trade_df, _, sources, _ = trade.load(TRADE)
     pct, _, sid = trade.growth_same_source(trade_df, sources, "Russia")
     assert sid == "SGT_EN_20250114" and pct == pytest.approx(100 * (4.57 / 3.63 - 1))
 
 
 @pytest.fixture(scope="module")
 def series():
-    return arms.load_series()
+    return arms.load_series(ARMS)
 
 
 def test_register_sums_by_hand(series):
@@ -79,8 +90,8 @@ def test_wdi_values_are_divided_by_a_million(series):
 
 @pytest.fixture(scope="module")
 def table2():
-    published = load_published()
-    data, sources = fdi.load()
+    published = load_published(ROOT / "data/published/printed_numbers.csv")
+    data, sources = fdi.load(FDI)
     return fdi.table2(fdi.printed_table(published), data, sources).set_index("partner_key")
 
 
@@ -95,39 +106,97 @@ def test_table2_recomputations(table2):
     assert table2.at["sweden", "implied_base_2024"] == pytest.approx(1021.1 / (1 + 905.87), abs=1e-5)
 
 
+PUBLISHED = ROOT / "data/published/printed_numbers.csv"
+
+
+def _hashes(files):
+    return {rel(p): sha256(p) for p in files.values()}
+
+
 @pytest.fixture(scope="module")
-def audited():
-    published = load_published()
-    series = arms.load_series()
-    tr = trade.load()
+def audited(tmp_path_factory):
+    import json
+
+    from analysis.registry import build
+    published = load_published(PUBLISHED)
+    series = arms.load_series(ARMS)
+    tr = trade.load(TRADE)
     t1 = trade.table1(*tr)
-    data, sources = fdi.load()
+    data, sources = fdi.load(FDI)
     printed = fdi.printed_table(published)
     t2 = fdi.table2(printed, data, sources)
-    frags = [arms.fragment(series).to_json(),
-             trade.fragment(t1, *tr, trade.candidates(tr[0], tr[1], tr[3])).to_json(),
-             fdi.fragment(t2, printed, data, sources).to_json()]
-    table, summary = audit(published, frags)
+    fdi_files = FDI | {"printed": PUBLISHED}
+    frags = [arms.fragment(series, ARMS, _hashes(ARMS)).to_json(),
+             trade.fragment(t1, *tr, trade.candidates(tr[0], tr[1], tr[3]), TRADE, _hashes(TRADE)).to_json(),
+             fdi.fragment(t2, printed, data, sources, fdi_files, _hashes(fdi_files)).to_json()]
+    d = tmp_path_factory.mktemp("fragments")
+    paths = []
+    for i, f in enumerate(frags):
+        (d / f"{i}.json").write_text(json.dumps(f), encoding="utf-8")
+        paths.append(d / f"{i}.json")
+    table, summary = audit(published, build(paths))
     return table.set_index("id"), summary
 
 
 def test_audit_verdicts(audited):
     a, summary = audited
+    # the release whose totals end in 2020, the last year the article prints a total for
     assert summary.numbers["audit.arms_release"]["value"] == "r2022"
     expected = {"T1-01": "match", "T1-02": "discrepancy", "T1-05": "discrepancy", "T1-06": "match",
-                "T2-32": "discrepancy", "T2-34": "discrepancy", "T2-31": "rounding", "T2-01": "not_verifiable",
+                "T2-32": "discrepancy", "T2-34": "discrepancy", "T2-31": "consistent", "T2-01": "not_verifiable",
                 "A-06": "discrepancy", "A-09": "match", "A-12": "discrepancy", "X-10": "discrepancy",
-                "X-27": "rounding", "X-18": "not_verifiable"}
+                "X-27": "consistent", "X-18": "not_verifiable", "X-03": "discrepancy", "X-08": "discrepancy"}
     assert {k: a.at[k, "verdict"] for k in expected} == expected
-    assert "Singapore-side" in a.at["T1-05", "reason"]
+    assert "Singapore-side" in a.at["T1-05", "reason"] and a.at["T1-05", "cause"] == "other_source_or_reporter"
     assert "Jan–Oct" in a.at["T2-34", "reason"]
     assert "2012 total" in a.at["A-06", "reason"]
-    assert "turnover − exports" in a.at["X-10", "reason"]
+    assert "turnover − exports" in a.at["X-10", "reason"] and a.at["X-10", "cause"] == "arithmetic"
     assert a.at["A-09", "current_release_value"] == 869
+    # one printed figure, one verdict: 'trên 132' (section 1) and 'khoảng 132' (section 3.1), same reason
+    assert a.at["X-03", "reason"] == a.at["X-08", "reason"] and a.at["X-03", "location"] == "§1"
+    # the arms figures are all-supplier totals, not Russia's: 855 in 2015 against Russia's 735 (exporter table)
+    assert a.at["A-09", "reading"] == "all_suppliers" and a.at["A-09", "russia_key"] == "arms.r2022.russia.2015"
+    # Russia's 'about 60%' in 2022: the register gives 76%; the 2017-2020 window gives 59.9%
+    assert a.at["A-13", "cause"] == "other_period_or_base" and "2017–2020" in a.at["A-13", "reason"]
 
 
 def test_every_printed_number_gets_exactly_one_row(audited):
     a, summary = audited
-    assert len(a) == len(load_published())
-    counts = {k: summary.numbers[f"audit.count.{k}"]["value"] for k in ("match", "rounding", "discrepancy", "not_verifiable")}
+    assert len(a) == len(load_published(PUBLISHED))
+    counts = {k: summary.numbers[f"audit.count.{k}"]["value"]
+              for k in ("match", "rounding", "consistent", "discrepancy", "not_verifiable")}
     assert sum(counts.values()) == len(a)
+
+
+def test_no_reason_types_a_number_that_is_not_a_cited_key(audited):
+    """Rendered as Markdown, a reason holds no digit outside its shortcodes, except the years, dates, release
+    ids and source ids that name what a figure is."""
+    import json
+    import re
+
+    from analysis import reasons
+    a, summary = audited
+    for rid, r in a.iterrows():
+        spec = json.loads(r["reason_spec"])
+        keys = reasons.cited_keys(spec)
+        assert ";".join(keys) == r["cited_keys"], rid
+        md = reasons.render(spec, {k: {"value": 0, "unit": "count", "decimals": 0, "sources": []} for k in keys}, "en", "md")
+        rest = re.sub(r"\{\{<.*?>\}\}|\b(19|20)\d\d(-\d\d){0,2}\b|\br20\d\d\b", "", md)
+        assert not re.search(r"\d", rest), (rid, rest)
+        assert "comes close" not in r["reason"]
+
+
+def test_uncertainties_are_derived_not_typed():
+    published = load_published(PUBLISHED)
+    data, sources = fdi.load(FDI)
+    printed = fdi.printed_table(published)
+    files = FDI | {"printed": PUBLISHED}
+    f = fdi.fragment(fdi.table2(printed, data, sources), printed, data, sources, files, _hashes(files)).numbers
+    # the ten partner values and the total are printed to 0.1: others = total - ten carries 11 x 0.05
+    assert f["fdi.value_2025.others"]["uncertainty"] == pytest.approx(11 * 0.05)
+    # total change: 38418.1 / 38230 - 1, with 0.05 on the printed total and 5 (38.23 bn to 2 decimals) on 2024
+    assert f["fdi.yoy.total"]["uncertainty"] == pytest.approx(100 * 38418.1 / 38230 * (0.05 / 38418.1 + 5 / 38230))
+    tr = trade.load(TRADE)
+    t = trade.fragment(trade.table1(*tr), *tr, trade.candidates(tr[0], tr[1], tr[3]), TRADE, _hashes(TRADE)).numbers
+    # Japan's imports = turnover 46.20 - exports 24.61 (MOFA_DNTT_20250424): two half-units of 0.01
+    assert t["trade.imports_2024.japan"]["uncertainty"] == pytest.approx(0.005 + 0.005)

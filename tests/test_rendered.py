@@ -1,7 +1,8 @@
 """The rendered manuscript (HTML and PDF), built from a clean copy of the repository.
 
 Needs Quarto >= 1.7 on PATH and poppler's pdftotext and pdffonts; without them every test
-here is skipped with the reason.  The render takes a minute or two.
+here is skipped with the reason.  The render (docs/index.html and docs/index.pdf of the copy)
+takes about 15 s, twice: a second render must give the same bytes.
 """
 import html
 import re
@@ -17,7 +18,7 @@ from tests.conftest import ROOT
 from tests.test_workflow import _copy
 
 QUARTO = shutil.which("quarto")
-MISSING = [t for t in ("quarto", "pdftotext", "pdffonts") if not shutil.which(t)]
+MISSING = [t for t in ("quarto", "pdftotext", "pdffonts", "pdfinfo") if not shutil.which(t)]
 pytestmark = [pytest.mark.workflow,
               pytest.mark.skipif(bool(MISSING), reason=f"rendered-output tests need {', '.join(MISSING)} on PATH "
                                  "(install Quarto >= 1.7 from https://quarto.org and poppler-utils)")]
@@ -54,9 +55,9 @@ def _squash(text: str) -> str:
 def test_every_referenced_number_appears_in_html_and_pdf(rendered):
     import json
     numbers = json.loads((rendered / "data/derived/numbers.json").read_text(encoding="utf-8"))["numbers"]
-    page = (rendered / "manuscript/_output/index.html").read_text(encoding="utf-8")
+    page = (rendered / "docs/index.html").read_text(encoding="utf-8")
     page_text = _squash(html.unescape(re.sub(r"<[^>]+>", " ", page)))
-    pdf_text = _squash(subprocess.run(["pdftotext", "-enc", "UTF-8", str(rendered / "manuscript/_output/index.pdf"),
+    pdf_text = _squash(subprocess.run(["pdftotext", "-enc", "UTF-8", str(rendered / "docs/index.pdf"),
                                        "-"], capture_output=True, text=True, check=True).stdout)
     keys = _keys(rendered)
     assert len(keys) > 100
@@ -66,7 +67,7 @@ def test_every_referenced_number_appears_in_html_and_pdf(rendered):
 
 
 def test_each_number_links_to_its_lineage_entry_with_a_tooltip(rendered):
-    page = (rendered / "manuscript/_output/index.html").read_text(encoding="utf-8")
+    page = (rendered / "docs/index.html").read_text(encoding="utf-8")
     ids = set(re.findall(r'\bid="([^"]+)"', page))
     links = re.findall(r'<a href="#(lineage-[^"]+)"[^>]*class="num"[^>]*title="([^"]*)"', page)
     assert len(links) > 100
@@ -77,16 +78,16 @@ def test_each_number_links_to_its_lineage_entry_with_a_tooltip(rendered):
 
 def test_pdf_numbers_are_links(rendered):
     """Typst writes each shortcode's link as a PDF link annotation to the lineage entry."""
-    data = (rendered / "manuscript/_output/index.pdf").read_bytes()
+    data = (rendered / "docs/index.pdf").read_bytes()
     assert len(re.findall(rb"/Subtype\s*/Link", data)) > 100
 
 
 def test_cross_references_resolve(rendered):
-    page = (rendered / "manuscript/_output/index.html").read_text(encoding="utf-8")
+    page = (rendered / "docs/index.html").read_text(encoding="utf-8")
     ids = set(re.findall(r'\bid="([^"]+)"', page))
     internal = set(re.findall(r'href="#([^"]+)"', page))
     assert internal <= ids, sorted(internal - ids)[:10]
-    pdf_text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(rendered / "manuscript/_output/index.pdf"), "-"],
+    pdf_text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(rendered / "docs/index.pdf"), "-"],
                               capture_output=True, text=True, check=True).stdout
     for text in (html.unescape(re.sub(r"<[^>]+>", " ", page)), pdf_text):
         assert "?@" not in text and "??" not in text  # Quarto's and Typst's marks of an unresolved reference
@@ -94,7 +95,7 @@ def test_cross_references_resolve(rendered):
 
 
 def test_pdf_fonts_are_embedded(rendered):
-    out = subprocess.run(["pdffonts", str(rendered / "manuscript/_output/index.pdf")], capture_output=True,
+    out = subprocess.run(["pdffonts", str(rendered / "docs/index.pdf")], capture_output=True,
                          text=True, check=True).stdout.splitlines()[2:]
     assert out, "pdffonts listed no fonts"
     # columns: name, type (may contain spaces), encoding, emb, sub, uni, object ID; 'emb' is the 5th from the end
@@ -112,3 +113,23 @@ def test_an_unknown_key_fails_the_render_naming_it(rendered):
     assert r.returncode != 0
     assert "registry key not found: no.such.key" in r.stdout + r.stderr
     assert not (d / "_output" / "bad.html").exists() and not (d / "bad.html").exists()
+
+
+def test_a_second_render_gives_the_same_bytes(rendered):
+    before = {n: (rendered / "docs" / n).read_bytes() for n in ("index.html", "index.pdf")}
+    r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "--quiet", "--forcerun", "render_html", "render_pdf",
+                        "--", "render_manuscript"], cwd=rendered, capture_output=True, text=True)
+    assert r.returncode == 0, (r.stdout + r.stderr)[-4000:]
+    after = {n: (rendered / "docs" / n).read_bytes() for n in before}
+    assert [n for n in before if before[n] != after[n]] == []
+
+
+def test_render_records_its_digest_in_html_and_pdf(rendered):
+    from analysis import render
+    digest = render.digest_of(rendered)
+    assert f'<meta name="replication-digest" content="{digest}">' in (rendered / "docs/index.html").read_text(
+        encoding="utf-8")
+    info = subprocess.run(["pdfinfo", str(rendered / "docs/index.pdf")], capture_output=True, text=True).stdout
+    assert f"replication-digest:{digest}" in info
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    assert pages <= 25, f"the PDF has {pages} pages"

@@ -11,12 +11,20 @@ end
 
 local function load()
   if registry == nil then
-    -- the manuscript folder: the project's, or the document's when a single file is rendered
+    -- the manuscript folder: the project's, or the document's when a single file is rendered.  The
+    -- registry is in data/derived/ of the repository above it: one level up, or more when the
+    -- workflow renders a copy of the folder (each render job has its own, manuscript/_output/<job>/).
     local here = quarto.project.directory or pandoc.path.directory(quarto.doc.input_file)
-    local path = pandoc.path.join({here, "..", "data", "derived", "numbers.json"})
-    local fh = io.open(path, "r")
+    local up, path, fh = here, nil, nil
+    for _ = 1, 4 do
+      up = pandoc.path.join({up, ".."})
+      path = pandoc.path.join({up, "data", "derived", "numbers.json"})
+      fh = io.open(path, "r")
+      if fh ~= nil then break end
+    end
     if fh == nil then
-      fail("cannot read " .. path .. ": run `snakemake -c2` from the repository root first")
+      fail("cannot read " .. pandoc.path.join({here, "..", "data", "derived", "numbers.json"})
+           .. ": run `snakemake -c2` from the repository root first")
     end
     registry = quarto.json.decode(fh:read("a"))
     fh:close()

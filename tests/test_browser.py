@@ -1,0 +1,216 @@
+"""The shipped HTML (docs/index.html) in a real browser: headless Chromium, driven over the DevTools
+protocol through a pipe (standard library only), the page served from 127.0.0.1.
+
+No console errors; every number's link target exists; no sideways scrolling at 390 px (a phone) and
+1280 px; focusing, hovering or tapping a number shows its lineage (value and rule) beside it, on the
+same page.  Skipped, with the reason, where no Chromium or Chrome is installed.
+"""
+import functools
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import threading
+import time
+
+import pytest
+
+from tests.conftest import ROOT
+
+DOCS = ROOT / "docs"
+BROWSER = next((b for b in (shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome",
+                                                       "google-chrome-stable", "chrome")) if b), None)
+pytestmark = [pytest.mark.skipif(BROWSER is None, reason="the browser test needs Chromium or Chrome on PATH "
+                                 "(Debian: apt-get install chromium)"),
+              pytest.mark.skipif(not (DOCS / "index.html").exists(), reason="docs/index.html is not there")]
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run", "--remote-debugging-pipe"]
+
+
+class Browser:
+    """Chromium with its DevTools protocol on fds 3 (commands in) and 4 (replies out), NUL-separated JSON."""
+
+    def __init__(self, profile: str):
+        to_child, self._out = os.pipe()
+        self._in, from_child = os.pipe()
+
+        def fds():  # in the child: our pipe ends as its fds 3 and 4 (by way of free numbers, in case they clash)
+            a, b = os.dup(to_child), os.dup(from_child)
+            os.dup2(a, 3)
+            os.dup2(b, 4)
+
+        self.proc = subprocess.Popen([BROWSER, *FLAGS, f"--user-data-dir={profile}", "about:blank"],
+                                     pass_fds=(3, 4), preexec_fn=fds,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(to_child)
+        os.close(from_child)
+        self._buf, self._id, self.events, self.session = b"", 0, [], None
+
+    def _read(self, timeout: float) -> dict:
+        import select
+        while b"\0" not in self._buf:
+            ready, _, _ = select.select([self._in], [], [], timeout)
+            if not ready:
+                raise TimeoutError("the browser did not answer")
+            chunk = os.read(self._in, 1 << 20)
+            if not chunk:
+                raise RuntimeError("the browser closed its DevTools pipe")
+            self._buf += chunk
+        msg, self._buf = self._buf.split(b"\0", 1)
+        return json.loads(msg)
+
+    def send(self, method: str, timeout: float = 30, **params) -> dict:
+        self._id += 1
+        msg = {"id": self._id, "method": method, "params": params}
+        if self.session and not method.startswith("Target."):
+            msg["sessionId"] = self.session
+        os.write(self._out, json.dumps(msg).encode() + b"\0")
+        while True:
+            reply = self._read(timeout)
+            if reply.get("id") == self._id:
+                if "error" in reply:
+                    raise RuntimeError(f"{method}: {reply['error']}")
+                return reply.get("result", {})
+            self.events.append(reply)
+
+    def wait_for(self, method: str, timeout: float = 30) -> dict:
+        end = time.monotonic() + timeout
+        for e in self.events:
+            if e.get("method") == method:
+                return e
+        while time.monotonic() < end:
+            e = self._read(max(0.1, end - time.monotonic()))
+            self.events.append(e)
+            if e.get("method") == method:
+                return e
+        raise TimeoutError(method)
+
+    def js(self, expression: str):
+        r = self.send("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
+        if "exceptionDetails" in r:
+            raise RuntimeError(r["exceptionDetails"])
+        return r["result"].get("value")
+
+    def close(self):
+        self.proc.kill()
+        self.proc.wait()
+        os.close(self._in)
+        os.close(self._out)
+
+
+@pytest.fixture(scope="module")
+def served():
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(DOCS))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/index.html"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
+        b = Browser(profile)
+        try:
+            target = b.send("Target.createTarget", url="about:blank")["targetId"]
+            b.session = b.send("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+            for domain in ("Page", "Runtime", "Log"):
+                b.send(f"{domain}.enable")
+            yield b
+        finally:
+            b.close()
+
+
+def _open(b: Browser, url: str, width: int):
+    b.send("Emulation.setDeviceMetricsOverride", width=width, height=800, deviceScaleFactor=1, mobile=False)
+    b.events.clear()
+    b.send("Page.navigate", url=url)
+    b.wait_for("Page.loadEventFired")
+    b.js("new Promise(r => setTimeout(r, 300))")  # let the page settle after its load event
+
+
+def _errors(b: Browser) -> list[str]:
+    out = []
+    for e in b.events:
+        m, p = e.get("method"), e.get("params", {})
+        if m == "Runtime.exceptionThrown":
+            out.append(json.dumps(p["exceptionDetails"])[:300])
+        elif m == "Runtime.consoleAPICalled" and p.get("type") in ("error", "assert"):
+            out.append(json.dumps(p.get("args"))[:300])
+        elif (m == "Log.entryAdded" and p["entry"].get("level") == "error"
+              and not p["entry"].get("url", "").endswith("/favicon.ico")):  # the browser's own request
+            out.append(p["entry"].get("text", "")[:300])
+    return out
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_no_console_errors_and_no_sideways_scrolling(browser, served, width):
+    _open(browser, served, width)
+    assert _errors(browser) == []
+    sizes = browser.js("({scroll: document.documentElement.scrollWidth, inner: window.innerWidth})")
+    assert sizes["scroll"] <= sizes["inner"], f"the page scrolls sideways at {width} px: {sizes}"
+
+
+def test_every_number_links_to_an_entry_on_the_page(browser, served):
+    _open(browser, served, 1280)
+    found = browser.js("""(() => {
+        const links = [...document.querySelectorAll('a.num')];
+        return {count: links.length,
+                broken: links.map(a => a.getAttribute('href')).filter(h => !h.startsWith('#')
+                        || !document.getElementById(decodeURIComponent(h.slice(1)))).slice(0, 10)};
+    })()""")
+    assert found["count"] > 100 and found["broken"] == []
+
+
+def _popover(b: Browser) -> dict:
+    return b.js("""(() => {
+        const p = document.getElementById('num-popover');
+        const r = p.getBoundingClientRect(), s = getComputedStyle(p);
+        return {visible: !p.hidden && s.display !== 'none' && s.visibility !== 'hidden' && r.width > 0 && r.height > 0,
+                text: p.innerText, right: r.right, width: window.innerWidth};
+    })()""")
+
+
+def _entry(b: Browser, index: int) -> dict:
+    return b.js(f"""(() => {{
+        const a = document.querySelectorAll('a.num')[{index}];
+        a.scrollIntoView({{block: 'center', behavior: 'instant'}});
+        const e = document.getElementById(decodeURIComponent(a.getAttribute('href').slice(1)));
+        const r = a.getClientRects()[0];  // the first line's box: a number may wrap
+        return {{value: e.querySelector('.lineage-value').textContent, rule: e.querySelector('.lineage-rule').textContent,
+                 x: r.left + r.width / 2, y: r.top + r.height / 2}};
+    }})()""")
+
+
+def test_focus_hover_and_tap_show_the_lineage_on_the_page(browser, served):
+    _open(browser, served, 390)
+    start = browser.js("location.href")
+    # keyboard: focus the first number
+    entry = _entry(browser, 0)
+    browser.js("document.querySelectorAll('a.num')[0].focus()")
+    pop = _popover(browser)
+    assert pop["visible"] and entry["value"] in pop["text"] and entry["rule"] in pop["text"], (pop, entry)
+    assert pop["right"] <= pop["width"] + 1, "the popover runs off a phone's screen"
+    browser.js("document.activeElement.blur(); new Promise(r => setTimeout(r, 400))")
+    assert not _popover(browser)["visible"]
+    # mouse: hover a number in a table
+    index = browser.js("[...document.querySelectorAll('a.num')].findIndex(a => a.closest('table'))")
+    assert index >= 0
+    entry = _entry(browser, index)
+    browser.send("Input.dispatchMouseEvent", type="mouseMoved", x=entry["x"], y=entry["y"])
+    pop = _popover(browser)
+    assert pop["visible"] and entry["value"] in pop["text"] and entry["rule"] in pop["text"], (pop, entry)
+    # touch: a tap shows the lineage and stays on the page
+    entry = _entry(browser, index + 1)
+    for kind in ("mousePressed", "mouseReleased"):
+        browser.send("Input.dispatchMouseEvent", type=kind, x=entry["x"], y=entry["y"], button="left", clickCount=1)
+    pop = _popover(browser)
+    assert pop["visible"] and entry["value"] in pop["text"], (pop, entry)
+    assert browser.js("location.href") == start, "a tap on a number left the page"
+    assert _errors(browser) == []

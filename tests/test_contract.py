@@ -1,0 +1,164 @@
+"""The contract between the rules, the inputs and the code, tried on whole builds in temporary copies.
+
+Legitimate variations of a checkout (CRLF line endings from git on Windows, read-only data, a path
+with spaces and diacritics, another executor) must build byte-identical outputs; an interrupted build
+is finished by running the same command again; editing a module reruns exactly the steps that import
+it.  Bad inputs are tried case by case in tests/test_faults.py.
+"""
+import os
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.test_workflow import _copy, _digests, _planned_jobs, _run
+
+pytestmark = pytest.mark.workflow
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory):
+    """Digests of a plain build, to compare every variation with."""
+    d = _copy(tmp_path_factory.mktemp("reference"))
+    r = _run(d)
+    assert r.returncode == 0, r.stderr[-3000:]
+    return _digests(d)
+
+
+def _git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=cwd, check=True,
+                   capture_output=True)
+
+
+def test_a_windows_checkout_with_autocrlf_builds_the_same_outputs(tmp_path, reference):
+    """git with core.autocrlf=true rewrites text files to CRLF on checkout; .gitattributes keeps the data exact."""
+    src = _copy(tmp_path / "src")
+    _git(src, "init", "-q")
+    _git(src, "add", "-A")
+    _git(src, "commit", "-q", "-m", "snapshot")
+    clone = tmp_path / "clone"
+    _git(tmp_path, "-c", "core.autocrlf=true", "clone", "-q", str(src), str(clone))
+    # the checkout really converted something (the code), so the test can fail
+    assert b"\r\n" in (clone / "Snakefile").read_bytes()
+    r = _run(clone)
+    assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
+    assert _digests(clone) == reference
+
+
+def test_read_only_data_and_a_path_with_spaces_and_diacritics_build_the_same_outputs(tmp_path, reference):
+    d = _copy(tmp_path / "thư mục có dấu cách" / "bản sao")
+    for p in (d / "data").rglob("*"):
+        if p.is_file():
+            p.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+    r = _run(d)
+    assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
+    assert _digests(d) == reference
+
+
+def test_another_executor_builds_the_same_outputs(tmp_path, reference):
+    """Without the project's workflow profile, the jobs run the same commands and write the same bytes."""
+    d = _copy(tmp_path)
+    r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "--quiet", "all", "--workflow-profile", "none",
+                        "--", "derived"], cwd=d, capture_output=True, text=True)
+    assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
+    assert _digests(d) == reference
+
+
+def test_each_log_names_the_command_that_ran(tmp_path):
+    d = _copy(tmp_path)
+    assert _run(d).returncode == 0
+    logs = sorted((d / "data/derived/logs").glob("*.log"))
+    assert len(logs) >= 10
+    for log in logs:
+        first = log.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("+ ") and " -m analysis." in first, (log.name, first)
+
+
+def test_an_interrupted_build_is_finished_by_the_same_command(tmp_path, reference):
+    d = _copy(tmp_path)
+    cmd = [sys.executable, "-m", "snakemake", "-c2", "--quiet", "all", "--", "derived"]
+    proc = subprocess.Popen(cmd, cwd=d, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while not (d / "data/derived/numbers/arms.json").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches the whole process group, as in a terminal
+    proc.wait(timeout=60)
+    assert not (d / "data/derived/numbers.json").exists(), "the build finished before it could be interrupted"
+    r = _run(d)  # the README's command again, nothing more
+    assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
+    assert _digests(d) == reference
+
+
+def test_an_interrupted_step_leaves_no_job_running(tmp_path):
+    """Ctrl-C stops the step's own process too: nothing of the build runs on after Snakemake exits."""
+    d = _copy(tmp_path)
+    proc = subprocess.Popen([sys.executable, "-m", "snakemake", "-c2", "--quiet", "all", "--", "derived"], cwd=d,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while not list((d / "data/derived/logs").glob("*.log")) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGINT)
+    proc.wait(timeout=60)
+    time.sleep(0.5)
+    ps = subprocess.run(["ps", "-eo", "pid,args"], capture_output=True, text=True).stdout
+    assert str(d) not in ps and "-m analysis." not in "\n".join(l for l in ps.splitlines() if str(tmp_path) in l)
+
+
+# Which steps an edit of each module must rerun, worked out by hand from the imports and the rules:
+# a rule reruns when a module it imports changes, and then every rule that reads its outputs.
+AFTER_AUDIT = {"audit_numbers", "check_claims", "write_report", "build_registry", "plot_figures",
+               "write_manuscript_parts"}
+COMPUTE = {"compute_arms", "compute_trade", "compute_fdi", "build_computed_registry"}
+EVERY_STEP = {"validate_raw", "parse_published"} | COMPUTE | AFTER_AUDIT
+RERUNS = {
+    "analysis/io.py": EVERY_STEP,
+    "analysis/validate.py": EVERY_STEP,  # every check, then everything that waits for its own check
+    "analysis/article.py": EVERY_STEP - {"validate_raw"},
+    # the printed-number check gates every step that reads an input, as the raw check does
+    "analysis/printed.py": {"parse_published"} | COMPUTE | AFTER_AUDIT,
+    "analysis/published.py": {"parse_published"} | COMPUTE | AFTER_AUDIT,
+    "analysis/registry.py": COMPUTE | AFTER_AUDIT,
+    "analysis/arms.py": {"compute_arms", "build_computed_registry"} | AFTER_AUDIT,
+    "analysis/trade.py": {"compute_trade", "build_computed_registry"} | AFTER_AUDIT,
+    "analysis/fdi.py": {"compute_fdi", "build_computed_registry"} | AFTER_AUDIT,
+    "analysis/verdict.py": AFTER_AUDIT,
+    "analysis/reasons.py": COMPUTE | AFTER_AUDIT,  # the compute steps build reasons' facets too
+    "analysis/audit.py": AFTER_AUDIT,
+    "analysis/claims.py": {"check_claims", "write_report", "build_registry", "write_manuscript_parts"},
+    "analysis/report.py": {"write_report", "build_registry", "write_manuscript_parts"},
+    "analysis/figures.py": {"plot_figures", "write_manuscript_parts"},
+    "analysis/manuscript.py": {"write_manuscript_parts"},
+    # tools around the workflow, which no step runs
+    "analysis/render.py": set(),  # the render's own step, outside the derived data
+    "analysis/deps.py": set(), "analysis/manifest.py": set(), "analysis/readme.py": set(),
+    "analysis/benchmark.py": set(), "analysis/install_quarto.py": set(),
+}
+
+
+def test_the_table_of_reruns_covers_every_module():
+    from tests.conftest import ROOT
+    modules = {p.relative_to(ROOT).as_posix() for p in (ROOT / "analysis").glob("*.py")} - {"analysis/__init__.py"}
+    assert modules == set(RERUNS)
+
+
+@pytest.fixture(scope="module")
+def built_once(tmp_path_factory):
+    d = _copy(tmp_path_factory.mktemp("reruns"))
+    assert _run(d).returncode == 0
+    return d
+
+
+@pytest.mark.parametrize("module", sorted(RERUNS))
+def test_editing_a_module_reruns_exactly_its_dependants(built_once, module, tmp_path):
+    d = tmp_path / "copy"
+    shutil.copytree(built_once, d, symlinks=True)
+    assert _planned_jobs(d) == {}
+    src = d / module
+    time.sleep(0.01)
+    src.write_text(src.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert set(_planned_jobs(d)) - {"derived"} == RERUNS[module]

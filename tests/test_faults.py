@@ -1,0 +1,389 @@
+"""Fault injection at the validator: each bad input stops validation with ONE leading message that names
+the file, the row (line number), the column and the rule it breaks.
+
+Every case copies data/raw and data/published to a temporary folder, injects one fault, re-hashes the
+manifest where the case is meant to reach the schema checks, and runs the validator (or, for the printed
+numbers, analysis.published's loader).  The expected (file, row, column, rule) of each case was worked out
+by hand from the files: line 1 of a CSV with a header is the header, so its first data row is line 2.
+"""
+import hashlib
+import json
+import stat
+from dataclasses import dataclass, field
+from typing import Callable
+
+import pytest
+
+from analysis import validate
+from analysis.published import load as load_published
+from analysis.validate import ValidationError, validate_package
+from tests.conftest import copy_data, rehash
+
+TRADE = "raw/trade/vietnam_trade_by_partner.csv"
+FDI = "raw/fdi/fdi_by_partner.csv"
+FX = "raw/fx/ecb_eurofxref_2024_USD_SGD.csv"
+REGISTER = "raw/arms/sipri_register_2025-01-03_VietNam_rows.csv"
+WDI = "raw/arms/wdi_2026-04-08_VNM_row.csv"
+JUSTIN = "raw/arms/sipri_tiv_table_justin2028_VietNam_row.csv"
+RUS = "raw/arms/sipri_tiv_export_RUS_gen2022-07-28_VietNam_row.csv"
+RAW_DP = "raw/datapackage.json"
+PRINTED = "published/printed_numbers.csv"
+
+
+# --- injectors ---------------------------------------------------------------------------
+
+def edit(path: str, old: str, new: str):
+    def inject(root):
+        f = root / path
+        text = f.read_bytes().decode("utf-8")
+        assert old in text, old
+        f.write_bytes(text.replace(old, new, 1).encode("utf-8"))
+    return inject
+
+
+def edit_bytes(path: str, old: bytes, new: bytes):
+    def inject(root):
+        f = root / path
+        data = f.read_bytes()
+        assert old in data, old
+        f.write_bytes(data.replace(old, new, 1))
+    return inject
+
+
+def drop_lines(path: str, starts: str):
+    """Delete every line starting with `starts`."""
+    def inject(root):
+        f = root / path
+        lines = f.read_bytes().decode("utf-8").splitlines(keepends=True)
+        kept = [ln for ln in lines if not ln.startswith(starts)]
+        assert len(kept) < len(lines), starts
+        f.write_bytes("".join(kept).encode("utf-8"))
+    return inject
+
+
+def drop_csv_rows(path: str, column: str, value: str):
+    """Delete every data row whose `column` (a header label) equals `value`, keeping the other bytes as they are."""
+    def inject(root):
+        import csv
+        f = root / path
+        lines = f.read_bytes().decode("utf-8").splitlines(keepends=True)
+        col = next(csv.reader([lines[0]])).index(column)
+        kept = lines[:1] + [ln for ln in lines[1:] if next(csv.reader([ln]))[col] != value]
+        assert len(kept) < len(lines), value
+        f.write_bytes("".join(kept).encode("utf-8"))
+    return inject
+
+
+def keep_first_line(path: str):
+    def inject(root):
+        f = root / path
+        f.write_bytes(f.read_bytes().split(b"\n", 1)[0] + b"\n")
+    return inject
+
+
+def write(path: str, data: bytes):
+    def inject(root):
+        (root / path).write_bytes(data)
+    return inject
+
+
+def append(path: str, data: str):
+    def inject(root):
+        f = root / path
+        f.write_bytes(f.read_bytes() + data.encode("utf-8"))
+    return inject
+
+
+def delete(path: str):
+    def inject(root):
+        (root / path).unlink()
+    return inject
+
+
+def manifest(change: Callable[[dict], None]):
+    """Edit the raw manifest (a dict) in place."""
+    def inject(root):
+        dp = root / RAW_DP
+        pkg = json.loads(dp.read_text(encoding="utf-8"))
+        change(pkg)
+        dp.write_text(json.dumps(pkg, ensure_ascii=False, indent=2), encoding="utf-8")
+    return inject
+
+
+def resource(pkg: dict, name: str) -> dict:
+    return next(r for r in pkg["resources"] if r["name"] == name)
+
+
+def remove_resource(name):
+    return lambda pkg: pkg["resources"].remove(resource(pkg, name))
+
+
+def drop_key(name, key):
+    return lambda pkg: resource(pkg, name).pop(key)
+
+
+def set_key(name, key, value):
+    return lambda pkg: resource(pkg, name).__setitem__(key, value)
+
+
+def to_crlf(path: str):
+    def inject(root):
+        f = root / path
+        f.write_bytes(f.read_bytes().replace(b"\n", b"\r\n"))
+    return inject
+
+
+def md5_of(path: str):
+    def change(root):
+        digest = hashlib.md5((root / path).read_bytes()).hexdigest()
+        manifest(set_key("trade_by_partner", "hash", f"md5:{digest}"))(root)
+    return change
+
+
+# --- the cases ----------------------------------------------------------------------------
+
+@dataclass
+class Case:
+    inject: Callable
+    expected: tuple  # (file under the copy, row, column, rule)
+    rehash: bool = False  # refresh bytes and sha256 so the case reaches the schema checks
+    target: str = "raw"  # "raw": validate_package on the raw manifest; "published": the printed-number loader
+    detail: list = field(default_factory=list)  # words the message must contain
+
+
+SHARES = "x-crossChecks: shares of one period at most 100%"
+PARTS = "x-crossChecks: exports + imports = turnover"
+REGISTER_VS_WDI = "x-crossChecks: register deliveries per year = WDI 2026 total"
+TIV_PER_COUNTRY = "x-rowChecks: one country's imports in a year at most 10,000 TIV mn"
+
+CASES = {
+    # the manifest and the files it lists
+    "resource removed from manifest": Case(manifest(remove_resource("fx_ecb_2024")),
+                                           (FX, None, None, "package.files"), detail=["not listed"]),
+    "hash field removed": Case(manifest(drop_key("trade_by_partner", "hash")),
+                               (TRADE, None, None, "resource.hash"), detail=["no 'hash'"]),
+    "bytes field removed": Case(manifest(drop_key("fdi_by_partner", "bytes")),
+                                (FDI, None, None, "resource.bytes"), detail=["no 'bytes'"]),
+    "hash in upper case": Case(manifest(lambda pkg: resource(pkg, "trade_by_partner").__setitem__(
+                                   "hash", resource(pkg, "trade_by_partner")["hash"].upper())),
+                               (TRADE, None, None, "resource.hash format"), detail=["sha256:<64 lowercase hex>"]),
+    "md5 hash": Case(md5_of(TRADE), (TRADE, None, None, "resource.hash format"), detail=["md5"]),
+    "hash of 63 digits": Case(manifest(lambda pkg: resource(pkg, "fx_ecb_2024").__setitem__(
+                                  "hash", resource(pkg, "fx_ecb_2024")["hash"][:-1])),
+                              (FX, None, None, "resource.hash format")),
+    "unlisted extra file": Case(write("raw/trade/notes.txt", b"draft\n"),
+                                ("raw/trade/notes.txt", None, None, "package.files")),
+    "missing file": Case(delete(FDI), (FDI, None, None, "resource.path"), detail=["missing"]),
+    "CRLF line endings from the checkout": Case(to_crlf(TRADE), (TRADE, None, None, "resource.hash"),
+                                                detail=["converted to CRLF", "git config core.autocrlf false",
+                                                        ".gitattributes"]),
+    "edited file, checksum not refreshed": Case(edit(TRADE, "205.2", "205.3"), (TRADE, None, None, "resource.hash")),
+    "invalid JSON manifest": Case(edit(RAW_DP, "{\n", "{\n  oops,\n"), (RAW_DP, 2, "3", "package.json"),
+                                  detail=["invalid JSON"]),
+    # cells: types, ranges, enums, patterns, keys
+    "absurd value 1e12 in a Table 1 row": Case(edit(TRADE, "China,2024,FY,turnover,205.2,", "China,2024,FY,turnover,1e12,"),
+                                               (TRADE, 2, "value_usd_bn", "constraints.maximum"), rehash=True,
+                                               detail=["plausible maximum 1500"]),
+    "negative trade value": Case(edit(TRADE, "China,2024,FY,exports,61.2,", "China,2024,FY,exports,-61.2,"),
+                                 (TRADE, 3, "value_usd_bn", "constraints.minimum"), rehash=True),
+    "negative FDI value": Case(edit(FDI, "Singapore,2025-12M,registered_new,4.84", "Singapore,2025-12M,registered_new,-4.84"),
+                               (FDI, 8, "value", "x-rowChecks: non-negative unless a percentage change"), rehash=True),
+    "non-numeric value": Case(edit(TRADE, "China,2024,FY,exports,61.2,", "China,2024,FY,exports,61.2x,"),
+                              (TRADE, 3, "value_usd_bn", "type number"), rehash=True),
+    "date 2024-02-30": Case(edit(FX, "2024-02-29,", "2024-02-30,"), (FX, 44, "Date", "type date"), rehash=True,
+                            detail=["not a real calendar date"]),
+    "share above 100": Case(edit(FDI, "Singapore,2025-12M,share_pct_of_registered_new,27.9,",
+                                 "Singapore,2025-12M,share_pct_of_registered_new,127.9,"),
+                            (FDI, 9, "value", "x-rowChecks: a share is a percentage from 0 to 100"), rehash=True),
+    "one country's year above 10,000 TIV mn": Case(edit(JUSTIN, ",362,1212,855,", ",362,12120,855,"),
+                                                   (JUSTIN, 2, "2014", TIV_PER_COUNTRY), rehash=True),
+    "duplicate primary key": Case(append(TRADE, "China,2024,FY,turnover,205.2,DNTT_20250117\n"),
+                                  (TRADE, 76, "partner,year,period,flow,source_id", "primaryKey"), rehash=True,
+                                  detail=["first on line 2"]),
+    "unknown enum value": Case(edit(TRADE, "Russia,2024,FY,turnover,4.57", "Rusia,2024,FY,turnover,4.57"),
+                               (TRADE, 59, "partner", "constraints.enum"), rehash=True),
+    "bad pattern": Case(edit(FDI, "Total,2025-12M,registered_total,38.42,bn_USD,S01", "Total,2025-12,registered_total,38.42,bn_USD,S01"),
+                        (FDI, 2, "period", "constraints.pattern"), rehash=True),
+    "non-UTF-8 bytes": Case(edit_bytes(TRADE, b"China,2024,FY,exports,61.2,", b"Ch\xffina,2024,FY,exports,61.2,"),
+                            (TRADE, 3, "partner", "encoding utf-8"), rehash=True, detail=["ff"]),
+    "wrong header": Case(edit(TRADE, "value_usd_bn", "value_bn"), (TRADE, 1, "value_usd_bn", "header"), rehash=True),
+    "short row": Case(edit(TRADE, "China,2024,FY,exports,61.2,DNTT_20250117", "China,2024,FY,exports,61.2"),
+                      (TRADE, 3, "source_id", "row length"), rehash=True),
+    "unknown source id": Case(edit(TRADE, "DTINEWS_20241219", "NOWHERE_2024"),
+                              (TRADE, 69, "source_id", "foreignKeys"), rehash=True),
+    # rows the compute steps need
+    "empty headerless WDI file": Case(write(WDI, b""), (WDI, None, None, "x-requiredRows"), rehash=True,
+                                      detail=["no rows"]),
+    "header-only CSV": Case(keep_first_line(FDI), (FDI, None, None, "x-requiredRows"), rehash=True,
+                            detail=["no data rows"]),
+    "WDI file with two rows": Case(lambda root: (root / WDI).write_bytes((root / WDI).read_bytes() * 2),
+                                   (WDI, 2, None, "x-requiredRows"), rehash=True, detail=["at most 1"]),
+    "SIPRI exporter table without its Viet Nam row": Case(keep_first_line(RUS), (RUS, None, None, "x-requiredRows"),
+                                                         rehash=True),
+    "deleted required row: China 2024 FY turnover": Case(drop_lines(TRADE, "China,2024,FY,turnover,"),
+                                                         (TRADE, None, "partner,year,period,flow", "x-requiredRows"),
+                                                         rehash=True, detail=["partner='China'", "analysis/trade.py"]),
+    "deleted required row: register year 2007": Case(drop_csv_rows(REGISTER, "Delivery year", "2007"),
+                                                     (REGISTER, None, "delivery_year", "x-requiredRows"), rehash=True,
+                                                     detail=["delivery_year='2007'"]),
+    "deleted required row: FDI 2024 total": Case(drop_lines(FDI, "Total,2024-12M,registered_total,"),
+                                                 (FDI, None, "partner,period,measure", "x-requiredRows"), rehash=True),
+    # rules across rows and files
+    "register year no longer sums to the WDI total": Case(edit(REGISTER, "New,14,14,14,Yes", "New,14,14,24,Yes"),
+                                                          (REGISTER, 2, "tiv_delivery_values", REGISTER_VS_WDI),
+                                                          rehash=True, detail=["2021", "254.5", "245"]),
+    "exports + imports no longer match turnover": Case(edit(TRADE, "China,2024,FY,imports,144.0,DNTT",
+                                                            "China,2024,FY,imports,145.0,DNTT"),
+                                                       (TRADE, 2, "value_usd_bn", PARTS), rehash=True,
+                                                       detail=["206.2", "205.2"]),
+    "shares of one period above 100": Case(edit(FDI, "Singapore,2025-12M,share_pct_of_registered_new,27.9,",
+                                                "Singapore,2025-12M,share_pct_of_registered_new,97.9,"),
+                                           (FDI, 9, "value", SHARES), rehash=True, detail=["144.1"]),
+    "stated total no longer the sum of the years": Case(edit(RUS, ",72,7402", ",72,7502"),
+                                                        (RUS, 2, "Total", "x-crossChecks: Total = sum of the years"),
+                                                        rehash=True),
+    "documented exception that no longer occurs": Case(
+        edit(TRADE, "United States,2024,FY,turnover,132,", "United States,2024,FY,turnover,134,"),
+        (TRADE, None, "partner,year,period,source_id", "x-exceptions"), rehash=True, detail=["no longer occurs"]),
+    # the printed numbers, checked where they are read
+    "unknown recompute_key": Case(edit(PRINTED, "trade.turnover_2024.china,", "trade.turnover_2024.chna,"),
+                                  (PRINTED, 2, "recompute_key", "article.auditable_keys"), target="published"),
+    "section 3.7": Case(edit(PRINTED, "T1-01,table1,3.3,", "T1-01,table1,3.7,"),
+                        (PRINTED, 2, "section", "article.SECTIONS"), target="published"),
+    "unknown table": Case(edit(PRINTED, "T1-01,table1,3.3,Bảng 1,", "T1-01,table1,3.3,Bảng 3,"),
+                          (PRINTED, 2, "table", "article.TABLES"), target="published"),
+    "unknown table row": Case(edit(PRINTED, "Bảng 1,Việt Nam – Nga,", "Bảng 1,Việt Nam – Lào,"),
+                              (PRINTED, 7, "row", "article.TABLES rows"), target="published"),
+    "unknown column": Case(edit(PRINTED, "Việt Nam – Trung Quốc,Kim ngạch thương mại (USD),",
+                                "Việt Nam – Trung Quốc,Kim ngạch (USD),"),
+                           (PRINTED, 2, "column", "article.TABLES columns"), target="published"),
+    "result contradicts the table": Case(edit(PRINTED, "T1-01,table1,", "T1-01,table2,"),
+                                         (PRINTED, 2, "result", "article.TABLES result"), target="published"),
+    "table result without a table": Case(edit(PRINTED, "A-01,arms,3.1,,", "A-01,table1,3.1,,"),
+                                         (PRINTED, 42, "table", "article.TABLES result"), target="published"),
+    "unparseable printed form": Case(edit(PRINTED, '"~205,2 tỷ USD"', '"~205.2 tỷ USD"'),
+                                     (PRINTED, 2, "printed", "printed form"), target="published"),
+}
+
+
+def _run(root, case: Case):
+    case.inject(root)
+    if case.rehash:
+        rehash(root / RAW_DP)
+    with pytest.raises(ValidationError) as exc:
+        if case.target == "raw":
+            validate_package(root / RAW_DP)
+        else:
+            load_published(root / PRINTED)
+    return exc.value
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_fault_is_named_with_file_row_column_and_rule(data_copy, name):
+    case = CASES[name]
+    err = _run(data_copy, case)
+    p = err.problems[0]
+    file, row, column, rule = case.expected
+    assert p.file.endswith(file) and (p.row, p.column, p.rule) == (row, column, rule), str(p)
+    msg = str(err)
+    assert msg.startswith(f"Invalid input: {p.file}") and f"[rule: {rule}]" in msg
+    where = str(p).split(": ", 1)[0]  # '<file>, row <n>, column '<c>''
+    expected_where = p.file + (f", row {row}" if row is not None else "") + (f", column {column!r}" if column is not None else "")
+    assert where == expected_where
+    for word in case.detail:
+        assert word in p.detail, (word, p.detail)
+
+
+def test_at_least_thirty_fault_cases():
+    assert len(CASES) >= 30
+
+
+# --- legitimate inputs that must pass --------------------------------------------------------
+
+def test_real_copy_passes_and_reports_the_documented_exceptions(data_copy):
+    report = validate_package(data_copy / RAW_DP)
+    assert report["resources"] and all(r["valid"] and len(r["sha256"]) == 64 for r in report["resources"])
+    found = {(e["where"]["partner"], e["where"]["year"]) for e in report["exceptions"]}
+    assert found == {("China", "2023"), ("United States", "2024"), ("Japan", "2025")}
+    assert all(e["reason"] and e["rule"].startswith("x-crossChecks") and e["rows"] for e in report["exceptions"])
+    assert validate_package(data_copy / "published/datapackage.json")["exceptions"] == []
+
+
+def test_read_only_data_files_pass(data_copy):
+    files = [p for p in data_copy.rglob("*") if p.is_file()]
+    try:
+        for p in files:
+            p.chmod(0o444)
+        validate_package(data_copy / RAW_DP)
+        validate_package(data_copy / "published/datapackage.json")
+        assert len(load_published(data_copy / PRINTED)) >= 40
+    finally:
+        for p in files:
+            p.chmod(stat.S_IRUSR | stat.S_IWUSR)
+
+
+def test_path_with_spaces_and_diacritics(tmp_path):
+    root = copy_data(tmp_path / "thư mục có dấu cách")
+    validate_package(root / RAW_DP, ["arms/"])
+    validate_package(root / RAW_DP)
+    assert len(load_published(root / PRINTED)) >= 40
+    # and a fault there is still named with its full path
+    err = _run(root, CASES["date 2024-02-30"])
+    assert "thư mục có dấu cách" in err.problems[0].file and (err.problems[0].row, err.problems[0].rule) == (44, "type date")
+
+
+def test_only_prefix_checks_the_listing_of_its_own_folder(data_copy):
+    (data_copy / "raw/trade/notes.txt").write_text("draft\n", encoding="utf-8")
+    validate_package(data_copy / RAW_DP, ["arms/"])  # the stray file is not under arms/
+    with pytest.raises(ValidationError) as exc:
+        validate_package(data_copy / RAW_DP, ["trade/", "fx/"])
+    assert exc.value.problems[0].rule == "package.files"
+
+
+def test_csv_without_schema_is_refused_but_a_markdown_file_needs_none(data_copy):
+    manifest(drop_key("fx_ecb_2024", "schema"))(data_copy)
+    with pytest.raises(ValidationError) as exc:
+        validate_package(data_copy / RAW_DP)
+    p = exc.value.problems[0]
+    assert p.file.endswith(FX) and p.rule == "resource.schema"
+    pkg = json.loads((data_copy / RAW_DP).read_text(encoding="utf-8"))
+    assert all("schema" not in r for r in pkg["resources"] if r["path"].endswith(".md"))
+
+
+# --- the command line: exit 1, one message, no report ---------------------------------------------
+
+def test_cli_fails_with_one_message_and_writes_no_report(data_copy, capsys):
+    CASES["absurd value 1e12 in a Table 1 row"].inject(data_copy)
+    rehash(data_copy / RAW_DP)
+    out = data_copy / "report.json"
+    assert validate.main([str(data_copy / RAW_DP), "--report", str(out)]) == 1
+    err = capsys.readouterr().err
+    first = err.splitlines()[0]
+    assert "vietnam_trade_by_partner.csv, row 2, column 'value_usd_bn'" in first and "[rule: constraints.maximum]" in first
+    assert not out.exists()
+
+
+def test_cli_report_lists_resources_and_exceptions(data_copy, capsys):
+    out = data_copy / "report.json"
+    assert validate.main([str(data_copy / RAW_DP), "--only", "trade/", "fx/", "--report", str(out),
+                          "--list-exceptions"]) == 0
+    report = json.loads(out.read_text(encoding="utf-8"))["validated"][0]
+    assert {r["path"].split("raw/", 1)[1] for r in report["resources"]} >= {
+        "trade/vietnam_trade_by_partner.csv", "fx/ecb_eurofxref_2024_USD_SGD.csv"}
+    assert len(report["exceptions"]) == 3
+    assert capsys.readouterr().out.count("exception: ") == 3
+
+
+def test_crlf_message_is_not_given_for_a_real_edit(data_copy):
+    """A CRLF file whose LF form does not match either is an ordinary checksum mismatch."""
+    edit(TRADE, "205.2", "205.3")(data_copy)
+    to_crlf(TRADE)(data_copy)
+    with pytest.raises(ValidationError) as exc:
+        validate_package(data_copy / RAW_DP)
+    assert "CRLF" not in str(exc.value) and exc.value.problems[0].rule == "resource.bytes"
+
+
+def test_gitattributes_keeps_data_byte_exact():
+    from tests.conftest import ROOT
+    rules = (ROOT / ".gitattributes").read_text(encoding="utf-8").split()
+    assert "data/**" in rules and "-text" in rules

@@ -1,0 +1,94 @@
+"""The reason renderer (analysis/reasons.py): structured reasons in English and Vietnamese, text and Markdown."""
+import re
+
+import pytest
+
+from analysis import reasons as R
+
+NUMBERS = {
+    "x.recomputed": {"value": 134.0, "unit": "USD bn", "decimals": 0, "sources": ["SRC_A"]},
+    "x.alt": {"value": 132.0, "unit": "USD bn", "decimals": 0, "sources": ["SRC_A"]},
+    "x.diff": {"value": -2.0, "unit": "USD bn", "decimals": 1, "sources": []},
+    "x.rel": {"value": -1.49, "unit": "% change", "decimals": 1, "sources": []},
+    "x.printed": {"value": 132.0, "unit": "USD bn", "decimals": 0, "sources": [], "shown_as": "khoảng 132 tỷ USD"},
+}
+SPEC = R.spec("other_period_or_base", [
+    R.clause("diff", basis=R.word("basis.independent"), value=R.key("x.recomputed", src=True), diff=R.key("x.diff"),
+             rel=R.key("x.rel")),
+    R.clause("hit", cause=R.word("cause.other_period_or_base"),
+             what=R.what(src="trade", flow="turnover", year=2024, period="FY", how="stated", reporter="Vietnam"),
+             value=R.key("x.alt", src=True)),
+])
+
+
+def test_english_text():
+    text = R.render(SPEC, NUMBERS, "en", "text")
+    assert text == ("Recomputed: 134 bn USD [SRC_A]; printed − recomputed = −2.0 bn USD (−1.5%). Likeliest cause, "
+                    "a different period or base: the printed figure reproduces turnover 2024 (full year) as stated = "
+                    "132 bn USD [SRC_A].")
+
+
+def test_vietnamese_text_is_written_in_vietnamese():
+    text = R.render(SPEC, NUMBERS, "vi", "text")
+    assert text == ("Giá trị tính lại: 134 tỷ USD [SRC_A]; số in trừ số tính lại bằng −2,0 tỷ USD (−1,5%). Nguyên "
+                    "nhân khả dĩ nhất là dùng kỳ số liệu hoặc cơ sở tính khác: con số in ra trùng với kim ngạch 2024 "
+                    "(cả năm) theo số công bố = 132 tỷ USD [SRC_A].")
+
+
+def test_markdown_cites_every_number_as_a_shortcode():
+    for lang in R.LANGS:
+        md = R.render(SPEC, NUMBERS, lang, "md")
+        assert "{{<num x.recomputed>}}" in md and "{{<num x.alt>}}" in md and "{{<num x.rel>}}" in md
+        assert not re.search(r"\d", re.sub(r"\{\{<.*?>\}\}|\[SRC_A\]|2024", "", md)), md
+
+
+def test_cited_keys_and_unknown_keys():
+    assert R.cited_keys(SPEC) == ["x.diff", "x.rel", "x.recomputed", "x.alt"]
+    with pytest.raises(KeyError, match="x.missing"):
+        R.render(R.spec("reproduced", [R.clause("diff_only", basis=R.word("basis.none"), value=R.key("x.missing"))]),
+                 NUMBERS)
+    with pytest.raises(ValueError):
+        R.spec("no_such_cause", [])
+
+
+def test_no_template_types_a_number_and_both_languages_have_every_template():
+    assert set(R.TEMPLATES["en"]) == set(R.TEMPLATES["vi"]) and set(R.WORDS["en"]) == set(R.WORDS["vi"])
+    for lang in R.LANGS:
+        for name, t in R.TEMPLATES[lang].items():
+            assert not re.search(r"\d", t), (lang, name)
+            assert set(re.findall(r"\{(\w+)\}", t)) == set(re.findall(r"\{(\w+)\}", R.TEMPLATES["en"][name])), name
+    assert R.TEMPLATES["vi"]["no_alternative"] != R.TEMPLATES["en"]["no_alternative"]
+
+
+def test_gap_reasons_nest_and_render_in_both_languages():
+    spec = R.spec("not_verifiable", [R.clause("not_verifiable", why=R.nested([
+        R.clause("g_no_base", partner=R.partner("South Korea"), implied=R.key("x.recomputed"))]))])
+    assert R.render(spec, NUMBERS, "en") == ("Not independently verifiable: the data hold no base-year value for "
+                                             "South Korea; the printed change implies a base-year value of 134 bn USD.")
+    assert R.render(spec, NUMBERS, "vi") == ("Không thể kiểm chứng độc lập: dữ liệu không có giá trị năm gốc của Hàn "
+                                             "Quốc; mức thay đổi in ra ngụ ý giá trị năm gốc là 134 tỷ USD.")
+
+
+@pytest.mark.parametrize("facets,en,vi", [
+    ({"src": "arms", "release": "r2022", "series": "total", "year": 2012}, "the 2012 total in the r2022 release",
+     "tổng năm 2012 trong phiên bản r2022"),
+    ({"src": "arms", "release": "current", "series": "russia_share", "first": 2017, "last": 2020},
+     "Russia's share 2017–2020 in the current release", "tỷ trọng của Nga giai đoạn 2017–2020 trong phiên bản current"),
+    ({"src": "arms", "release": "current", "same": 1}, "the current release", "phiên bản current"),
+    ({"src": "trade", "flow": "turnover", "year": 2024, "period": "FY", "how": "stated", "reporter": "Singapore",
+      "converted": 1}, "turnover 2024 (full year) as stated, Singapore-side converted at the year's average ECB rate",
+     "kim ngạch 2024 (cả năm) theo số công bố, theo số liệu phía Singapore quy đổi theo tỷ giá bình quân năm của ECB"),
+    ({"src": "fdi", "what": "total_yoy", "period": "2024-10M"}, "the year's total over the 2024 Jan–Oct total",
+     "tổng của năm so với tổng 10 tháng năm 2024"),
+])
+def test_alternatives_are_described_from_their_facets(facets, en, vi):
+    assert R.describe(facets, "en") == en and R.describe(facets, "vi") == vi
+
+
+def test_fragment_gap_text_is_rendered_from_its_clauses():
+    from analysis.registry import Fragment
+    f = Fragment("t", {"in.csv": "x"})
+    f.add("t.n", 5, "count", "n", "r", ["in.csv"], decimals=0)
+    R.gap(f, "t.gap", "a gap", [R.clause("g_no_rank", partner=R.partner("Taiwan"), n=R.key("t.n"))], ["in.csv"])
+    assert f.gaps["t.gap"]["reason"] == "the data hold no base-year rank for Taiwan (only the top 5 are known)"
+    assert f.gaps["t.gap"]["why"][0][0] == "g_no_rank"
