@@ -21,6 +21,15 @@ PY = shlex.quote(sys.executable)
 # Quarto: the one setup put into the project's environment, else one on PATH.
 QUARTO = next((str(q) for q in [Path(sys.executable).parent / "quarto"] if q.is_file()), None) or shutil.which("quarto")
 
+READ = []  # every input file a rule names by hand (raw or printed): see the end of this file
+
+
+def source(path):
+    """An input file a step reads, named by a rule."""
+    READ.append(path)
+    return path
+
+
 def raw_files():
     """Every file on disk under data/raw/: the check refuses any the manifest does not list."""
     return sorted(str(p) for p in Path(RAW).rglob("*") if p.is_file())
@@ -49,7 +58,7 @@ MANUSCRIPT = expand("docs/{doc}.{ext}", doc=list(DOCUMENTS), ext=["html", "pdf"]
 PARTS = expand("manuscript/_generated/{name}", name=[
     "table1.md", "table2.md", "arms_periods.md", "arms_claims.md", "text_claims.md", "discrepancies.md",
     "audit.md", "data_availability.md", "lineage.md", "sources.bib", "arms_series.svg", "table1_turnover.svg"])
-SOURCES_CSV = [f"{RAW}/{d}/sources.csv" for d in ("arms", "trade", "fdi", "fx")]
+SOURCES_CSV = [source(f"{RAW}/{d}/sources.csv") for d in ("arms", "trade", "fdi", "fx")]
 
 # All derived data and the manuscript's generated parts: everything but the render.
 # The audit's own parts of the manuscript: the claims in words, the replication report and the verdict rules.
@@ -75,7 +84,7 @@ rule validate_raw:
     each step needs, and the cross-row rules."""
     input:
         code=code_of("analysis.validate"),
-        manifest=f"{RAW}/datapackage.json",
+        manifest=source(f"{RAW}/datapackage.json"),
         files=raw_files(),
     output:
         CHECKS[0],
@@ -92,8 +101,8 @@ rule parse_published:
     parses them.  It runs beside the raw checks, and its parsed table is part of its report."""
     input:
         code=code_of("analysis.published"),
-        manifest=f"{PUB}/datapackage.json",
-        table=f"{PUB}/printed_numbers.csv",
+        manifest=source(f"{PUB}/datapackage.json"),
+        table=source(f"{PUB}/printed_numbers.csv"),
     output:
         report=CHECKS[1],
         table=f"{OUT}/validated/published.csv",
@@ -110,12 +119,12 @@ rule compute_arms:
     input:
         code=code_of("analysis.arms"),
         checked=CHECKS,
-        wdi_2026=f"{RAW}/arms/wdi_2026-04-08_VNM_row.csv",
-        wdi_2020=f"{RAW}/arms/wdi_1745336_VNM_row.csv",
-        sipri_table=f"{RAW}/arms/sipri_tiv_table_justin2028_VietNam_row.csv",
-        sipri_rus=f"{RAW}/arms/sipri_tiv_export_RUS_gen2022-07-28_VietNam_row.csv",
-        sipri_usr=f"{RAW}/arms/sipri_tiv_export_USR_gen2022-07-28_VietNam_row.csv",
-        register=f"{RAW}/arms/sipri_register_2025-01-03_VietNam_rows.csv",
+        wdi_2026=source(f"{RAW}/arms/wdi_2026-04-08_VNM_row.csv"),
+        wdi_2020=source(f"{RAW}/arms/wdi_1745336_VNM_row.csv"),
+        sipri_table=source(f"{RAW}/arms/sipri_tiv_table_justin2028_VietNam_row.csv"),
+        sipri_rus=source(f"{RAW}/arms/sipri_tiv_export_RUS_gen2022-07-28_VietNam_row.csv"),
+        sipri_usr=source(f"{RAW}/arms/sipri_tiv_export_USR_gen2022-07-28_VietNam_row.csv"),
+        register=source(f"{RAW}/arms/sipri_register_2025-01-03_VietNam_rows.csv"),
     output:
         series=f"{OUT}/arms_series.csv",
         periods=f"{OUT}/arms_periods.csv",
@@ -135,10 +144,10 @@ rule compute_trade:
     input:
         code=code_of("analysis.trade"),
         checked=CHECKS,
-        trade=f"{RAW}/trade/vietnam_trade_by_partner.csv",
-        local=f"{RAW}/trade/partner_side_local_currency.csv",
-        sources=f"{RAW}/trade/sources.csv",
-        fx=f"{RAW}/fx/ecb_eurofxref_2024_USD_SGD.csv",
+        trade=source(f"{RAW}/trade/vietnam_trade_by_partner.csv"),
+        local=source(f"{RAW}/trade/partner_side_local_currency.csv"),
+        sources=source(f"{RAW}/trade/sources.csv"),
+        fx=source(f"{RAW}/fx/ecb_eurofxref_2024_USD_SGD.csv"),
     output:
         table=f"{OUT}/table1.csv",
         candidates=f"{OUT}/trade_candidates.csv",
@@ -157,10 +166,10 @@ rule compute_fdi:
     input:
         code=code_of("analysis.fdi"),
         checked=CHECKS,
-        fdi=f"{RAW}/fdi/fdi_by_partner.csv",
-        sources=f"{RAW}/fdi/sources.csv",
+        fdi=source(f"{RAW}/fdi/fdi_by_partner.csv"),
+        sources=source(f"{RAW}/fdi/sources.csv"),
         published=f"{OUT}/validated/published.csv",
-        printed=f"{PUB}/printed_numbers.csv",
+        printed=source(f"{PUB}/printed_numbers.csv"),
     output:
         table=f"{OUT}/table2.csv",
         numbers=f"{OUT}/numbers/fdi.json",
@@ -193,7 +202,7 @@ rule audit_numbers:
     input:
         code=code_of("analysis.audit"),
         published=f"{OUT}/validated/published.csv",
-        printed=f"{PUB}/printed_numbers.csv",
+        printed=source(f"{PUB}/printed_numbers.csv"),
         registry=f"{OUT}/computed.json",
     output:
         audit=f"{OUT}/audit.csv",
@@ -212,7 +221,7 @@ rule check_claims:
     input:
         code=code_of("analysis.claims"),
         checked=CHECKS,
-        claims=f"{PUB}/claims.csv",
+        claims=source(f"{PUB}/claims.csv"),
         registry=f"{OUT}/computed.json",
         audit=f"{OUT}/numbers/audit.json",
     output:
@@ -396,3 +405,16 @@ onsuccess:
               "Read the shipped render in docs/, or install Quarto >= 1.7 (`python -m analysis.install_quarto`, "
               "or https://quarto.org/docs/get-started/) and run `snakemake -c2` again.",
               file=sys.stderr)
+
+
+# A file a rule names is missing: Snakemake would stop on the missing input before any check runs, so
+# the input checks speak here first, in their own words (file, rule broken), as they would in the build.
+if any(not Path(p).is_file() for p in READ):
+    from analysis.validate import ValidationError, validate_package
+
+    try:
+        for package in (f"{RAW}/datapackage.json", f"{PUB}/datapackage.json"):
+            validate_package(package)
+    except ValidationError as err:
+        print(err, file=sys.stderr)
+        sys.exit(1)

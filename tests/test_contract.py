@@ -162,3 +162,43 @@ def test_editing_a_module_reruns_exactly_its_dependants(built_once, module, tmp_
     time.sleep(0.01)
     src.write_text(src.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     assert set(_planned_jobs(d)) - {"derived"} == RERUNS[module]
+
+
+# --- every bad input of tests/test_faults.py, through the whole workflow ---------------------------
+
+DERIVED_PRODUCTS = ["data/derived/table1.csv", "data/derived/table2.csv", "data/derived/arms_series.csv",
+                    "data/derived/computed.json", "data/derived/numbers.json", "data/derived/audit.csv",
+                    "data/derived/claims.csv", "data/derived/replication_report.md"]
+
+
+def _fault_cases():
+    from tests.test_faults import CASES
+    return CASES
+
+
+@pytest.mark.parametrize("name", list(_fault_cases()))
+def test_a_bad_input_stops_the_build_before_any_table_registry_or_audit(tmp_path, name):
+    """Each fault of the validator's suite, injected into a copy of the repository: the README's build
+    exits non-zero, shows one message naming the file and the rule (with row and column where the
+    fault has them), and writes no table, registry, audit, claim or report."""
+    from tests.conftest import rehash
+    case = _fault_cases()[name]
+    d = _copy(tmp_path / "repo")
+    case.inject(d / "data")
+    if case.rehash:
+        rehash(d / "data/raw/datapackage.json")
+    if case.target == "published":  # reach the printed-number checks, past the package's checksum
+        rehash(d / "data/published/datapackage.json")
+    r = _run(d)
+    out = r.stdout + r.stderr
+    file, row, column, rule = case.expected
+    assert r.returncode != 0, out[-2000:]
+    message = next((line for line in out.splitlines() if line.startswith("Invalid input: ")), "")
+    assert message, out[-3000:]
+    assert f"data/{file}" in message and f"[rule: {rule}]" in message, message
+    if row is not None:
+        assert f"row {row}" in message, message
+    if column is not None:
+        assert f"column {column!r}" in message, message
+    written = [p for p in DERIVED_PRODUCTS if (d / p).exists()]
+    assert written == [], written
