@@ -49,20 +49,28 @@ def step(*commands):
 CHECKS = [f"{OUT}/validated/raw.json", f"{OUT}/validated/published.json"]
 
 
-FIGURES = expand(f"{OUT}/figures/{{name}}.{{ext}}", name=["arms_series", "table1_turnover"], ext=["svg", "pdf"])
+# each figure in each edition's words (the Vietnamese with the suffix _vi)
+FIGURES = expand(f"{OUT}/figures/{{name}}{{edition}}.{{ext}}", name=["arms_series", "table1_turnover"],
+                 edition=["", "_vi"], ext=["svg", "pdf"])
 from analysis.render import SOURCES as RENDER_SOURCES  # the manuscript's own sources
 # The rendered manuscript ships in docs/: each document (a .qmd of manuscript/) as docs/<name>.html and
-# docs/<name>.pdf, exactly as rendered.  A second edition adds itself here, e.g. "vi": "index.vi.qmd".
-DOCUMENTS = {"index": "index.qmd"}
+# docs/<name>.pdf, exactly as rendered: the English edition (docs/index.*) and the Vietnamese one (docs/vi.*),
+# both from the one registry.
+DOCUMENTS = {"index": "index.qmd", "vi": "index.vi.qmd"}
 MANUSCRIPT = expand("docs/{doc}.{ext}", doc=list(DOCUMENTS), ext=["html", "pdf"])
-PARTS = expand("manuscript/_generated/{name}", name=[
-    "table1.md", "table2.md", "arms_periods.md", "arms_claims.md", "text_claims.md", "discrepancies.md",
-    "audit.md", "data_availability.md", "lineage.md", "sources.bib", "arms_series.svg", "table1_turnover.svg"])
+# Each edition's parts in its language (the Vietnamese ones in _generated/vi/); the bibliography and the
+# figures are shared.
+EDITION_PARTS = ["table1.md", "table2.md", "arms_periods.md", "arms_claims.md", "text_claims.md", "discrepancies.md",
+                 "audit.md", "data_availability.md", "lineage.md"]
+PARTS = expand("manuscript/_generated/{name}", name=[*EDITION_PARTS, "sources.bib", "arms_series.svg",
+                                                    "table1_turnover.svg", "arms_series_vi.svg",
+                                                    "table1_turnover_vi.svg"]) + \
+    expand("manuscript/_generated/vi/{name}", name=EDITION_PARTS)
 SOURCES_CSV = [source(f"{RAW}/{d}/sources.csv") for d in ("arms", "trade", "fdi", "fx")]
 
 # All derived data and the manuscript's generated parts: everything but the render.
 # The audit's own parts of the manuscript: the claims in words, the replication report and the verdict rules.
-AUDIT_PARTS = expand("manuscript/_generated/{name}", name=["claims.md", "report.md", "rules.md"])
+AUDIT_PARTS = expand("manuscript/_generated/{edition}{name}", edition=["", "vi/"], name=["claims.md", "report.md", "rules.md"])
 DERIVED = [f"{OUT}/numbers.json", f"{OUT}/audit.csv", *FIGURES, *PARTS, *AUDIT_PARTS]
 
 
@@ -228,6 +236,7 @@ rule check_claims:
         table=f"{OUT}/claims.csv",
         numbers=f"{OUT}/numbers/claims.json",
         part="manuscript/_generated/claims.md",
+        part_vi="manuscript/_generated/vi/claims.md",
     log:
         f"{LOGS}/check_claims.log",
     conda:
@@ -235,7 +244,7 @@ rule check_claims:
     shell:
         step("claims --claims {input.claims:q} --checked {input.checked:q} --registry {input.registry:q}"
              " --audit-numbers {input.audit:q} --out {output.table:q} --out-numbers {output.numbers:q}"
-             " --out-part {output.part:q}")
+             " --out-part {output.part:q} --out-part-vi {output.part_vi:q}")
 
 
 rule write_report:
@@ -252,6 +261,8 @@ rule write_report:
         numbers=f"{OUT}/numbers/report.json",
         part="manuscript/_generated/report.md",
         rules="manuscript/_generated/rules.md",
+        part_vi="manuscript/_generated/vi/report.md",
+        rules_vi="manuscript/_generated/vi/rules.md",
     log:
         f"{LOGS}/write_report.log",
     conda:
@@ -259,7 +270,8 @@ rule write_report:
     shell:
         step("report --registry {input.registry:q} --audit {input.audit:q} --audit-numbers {input.audit_numbers:q}"
              " --claims {input.claims:q} --claims-numbers {input.claims_numbers:q} --out {output.report:q}"
-             " --out-numbers {output.numbers:q} --out-part {output.part:q} --out-rules {output.rules:q}")
+             " --out-numbers {output.numbers:q} --out-part {output.part:q} --out-rules {output.rules:q}"
+             " --out-part-vi {output.part_vi:q} --out-rules-vi {output.rules_vi:q}")
 
 
 rule build_registry:
@@ -304,7 +316,9 @@ rule write_manuscript_parts:
         table1=f"{OUT}/table1.csv",
         table2=f"{OUT}/table2.csv",
         figures=[f for f in FIGURES if f.endswith(".svg")],
-        qmd=["manuscript/index.qmd", *AUDIT_PARTS],  # every key they show gets a lineage entry
+        # every key each edition shows gets a lineage entry in that edition
+        qmd=["manuscript/index.qmd", *(p for p in AUDIT_PARTS if "/vi/" not in p)],
+        qmd_vi=["manuscript/index.vi.qmd", *(p for p in AUDIT_PARTS if "/vi/" in p)],
         manifests=[f"{RAW}/datapackage.json", f"{PUB}/datapackage.json"],
         sources=SOURCES_CSV,
     output:
@@ -317,7 +331,7 @@ rule write_manuscript_parts:
         STEPS_ENV
     shell:
         step("manuscript --registry {input.registry:q} --audit {input.audit:q} --table1 {input.table1:q}"
-             " --table2 {input.table2:q} --figures {input.figures:q} --qmd {input.qmd:q}"
+             " --table2 {input.table2:q} --figures {input.figures:q} --qmd {input.qmd:q} --qmd-vi {input.qmd_vi:q}"
              " --manifests {input.manifests:q} --sources {input.sources:q} --outdir {params.outdir:q}")
 
 

@@ -231,7 +231,7 @@ class Audit:
         spec = R.spec(cause, clauses)
         self.frag.add(f"audit.verdict.{rid}", v, "text", f"Verdict on {rid}: {row['item']}",
                       f"{res['rule']} (analysis/verdict.py); cause: {cause}", self.ins_reg,
-                      shown_as=v.replace("_", " "))
+                      shown_as=v.replace("_", " "), shown_as_vi=R.WORDS["vi"][f"verdict.{v}"])
         parts = arms_parts(key) if arms else {}
         year = parts.get("year") if arms else _year_of(key)
         return {

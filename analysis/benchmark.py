@@ -5,8 +5,9 @@ same command the README gives (`snakemake -c2`, target `derived`: everything but
 manuscript).  Prints a Markdown table; `--readme` also writes it into README.md between
 the benchmark markers.  It measures this machine: it is a report, not a test.
 
-`--render` also times the render of the manuscript, HTML and PDF (rules render_html and
-render_pdf, two parallel jobs, after the derived data are built); it needs Quarto.
+`--render` also times the render of the manuscript, both editions (English and Vietnamese), HTML
+and PDF (rules render_html and render_pdf: four jobs, two at a time, after the derived data are
+built); it needs Quarto.
 
 Run:  python -m analysis.benchmark [--runs 5] [--render] [--readme]
 """
@@ -31,7 +32,7 @@ START, END = "<!-- benchmark:start -->", "<!-- benchmark:end -->"
 COMMAND = [sys.executable, "-m", "snakemake", "-c2", "derived", "--quiet"]
 RENDER = [sys.executable, "-m", "snakemake", "-c2", "--quiet", "--forcerun", "render_html", "render_pdf", "--",
           "render_manuscript"]
-RENDER_CASE = "render of the manuscript, HTML and PDF"
+RENDER_CASE = "render of both editions, HTML and PDF"
 
 
 def copy_repository(dst: Path) -> Path:
@@ -76,7 +77,7 @@ def table(results: dict[str, list[float]], runs: int) -> str:
              f"pandas {version('pandas')}; seconds of wall time, command `snakemake -c2 derived`"
              + (" (render: `snakemake -c2 render_manuscript`, forced)." if RENDER_CASE in results else "."),
              "", "| case | median | min | max | target |", "|---|---|---|---|---|"]
-    targets = {"cold build of all derived data": "≤ 5 s", "no-op rerun": "≤ 1.5 s", RENDER_CASE: "≤ 20 s"}
+    targets = {"cold build of all derived data": "≤ 5 s", "no-op rerun": "≤ 1.5 s", RENDER_CASE: "≤ 40 s"}
     for case, xs in results.items():
         lines.append(f"| {case} | {statistics.median(xs):.2f} | {min(xs):.2f} | {max(xs):.2f} | {targets[case]} |")
     return "\n".join(lines) + "\n"

@@ -1,7 +1,9 @@
 """Figures: the arms series with the article's figures overlaid, and Table 1 printed vs recomputed.
 
 SVG (for HTML) and PDF (for print), with fixed metadata and SVG ids so that
-reruns are byte-identical.  Each figure names the script that made it.
+reruns are byte-identical.  Each figure names the script that made it.  Each is drawn once per
+edition: English (arms_series.*, table1_turnover.*) and Vietnamese (arms_series_vi.*,
+table1_turnover_vi.*), from the same data, with the words of WORDS.
 
 Run on its own:  python -m analysis.figures --series data/derived/arms_series.csv \
     --audit data/derived/audit.csv --table1 data/derived/table1.csv --outdir data/derived/figures
@@ -19,12 +21,27 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from analysis.article import ARMS_PERIODS as PERIODS  # noqa: E402
+from analysis.article import ARMS_PERIODS as PERIODS, TRADE_PARTNERS  # noqa: E402
 from analysis.io import write_bytes_atomic  # noqa: E402
 
 plt.rcParams.update({"svg.hashsalt": "vn-russia-replication", "font.family": "DejaVu Sans", "font.size": 9,
                      "pdf.fonttype": 3})
-CREDIT = "Made by analysis/figures.py from data/derived/{src}"
+WORDS = {
+    "en": {"credit": "Made by analysis/figures.py from data/derived/{src}", "and": "and",
+           "russia": "Russia (current release, register)", "others": "Other suppliers (current release)",
+           "total_current": "Total, current release (WDI 2026)", "total_r2022": "Total, 2022 release",
+           "printed": "Figures printed in the article", "year": "Year of delivery", "tiv": "SIPRI TIV (millions)",
+           "printed_t1": "Printed in Table 1", "recomputed": "Recomputed (Vietnamese figures)",
+           "mirror": "Partner-side figure", "trade": "Goods trade with Vietnam, 2024 (billion USD)"},
+    "vi": {"credit": "Hình do analysis/figures.py tạo từ data/derived/{src}", "and": "và",
+           "russia": "Nga (phiên bản hiện hành, sổ đăng ký)", "others": "Các nhà cung cấp khác (phiên bản hiện hành)",
+           "total_current": "Tổng, phiên bản hiện hành (WDI 2026)", "total_r2022": "Tổng, phiên bản 2022",
+           "printed": "Các số liệu được in trong bài báo", "year": "Năm chuyển giao",
+           "tiv": "TIV của SIPRI (triệu)", "printed_t1": "Số in trong Bảng 1",
+           "recomputed": "Số tính lại (số liệu của Việt Nam)", "mirror": "Số liệu phía đối tác",
+           "trade": "Thương mại hàng hóa với Việt Nam, 2024 (tỷ USD)"},
+}
+STEM = {"en": "{}", "vi": "{}_vi"}
 
 
 def _save(fig, outdir: Path, stem: str) -> None:
@@ -36,43 +53,49 @@ def _save(fig, outdir: Path, stem: str) -> None:
     plt.close(fig)
 
 
-def arms_figure(series: pd.DataFrame, audit: pd.DataFrame, outdir: Path) -> None:
+def arms_figure(series: pd.DataFrame, audit: pd.DataFrame, outdir: Path, lang: str = "en") -> None:
+    w = WORDS[lang]
     fig, ax = plt.subplots(figsize=(7.0, 3.6))
     s = series.set_index("year")
-    ax.bar(s.index, s["russia_current"], color="#b2182b", label="Russia (current release, register)")
-    ax.bar(s.index, s["other_current"], bottom=s["russia_current"], color="#9e9e9e", label="Other suppliers (current release)")
-    ax.plot(s.index, s["total_current"], color="black", lw=1.2, label="Total, current release (WDI 2026)")
-    ax.plot(s.index, s["total_r2022"], color="#2166ac", lw=1.2, ls="--", label="Total, 2022 release")
+    ax.bar(s.index, s["russia_current"], color="#b2182b", label=w["russia"])
+    ax.bar(s.index, s["other_current"], bottom=s["russia_current"], color="#9e9e9e", label=w["others"])
+    ax.plot(s.index, s["total_current"], color="black", lw=1.2, label=w["total_current"])
+    ax.plot(s.index, s["total_r2022"], color="#2166ac", lw=1.2, ls="--", label=w["total_r2022"])
     for first, last in PERIODS:
         ax.axvspan(first - 0.5, last + 0.5, color="#f0f0f0" if first != 2011 else "#e0e0e0", zorder=-1)
     pts = audit[(audit["result"] == "arms") & (audit["measure"] == "total")]
     years = pts["year"].astype(int)
     vals = pts["printed_value_key_unit"].astype(float)  # the printed value in the registry's unit (TIV mn)
-    ax.scatter(years, vals, marker="D", color="#e08214", zorder=5, s=22, label="Figures printed in the article")
-    ax.set_xlabel("Year of delivery")
-    ax.set_ylabel("SIPRI TIV (millions)")
+    ax.scatter(years, vals, marker="D", color="#e08214", zorder=5, s=22, label=w["printed"])
+    ax.set_xlabel(w["year"])
+    ax.set_ylabel(w["tiv"])
     ax.set_xlim(1994.5, 2024.5)
     ax.legend(fontsize=7, frameon=False, loc="upper left")
-    ax.text(1.0, -0.2, CREDIT.format(src="arms_series.csv and audit.csv"), transform=ax.transAxes, ha="right", fontsize=6)
-    _save(fig, outdir, "arms_series")
+    ax.text(1.0, -0.2, w["credit"].format(src=f"arms_series.csv {w['and']} audit.csv"), transform=ax.transAxes,
+            ha="right", fontsize=6)
+    _save(fig, outdir, STEM[lang].format("arms_series"))
 
 
-def table1_figure(table1: pd.DataFrame, audit: pd.DataFrame, outdir: Path) -> None:
+def table1_figure(table1: pd.DataFrame, audit: pd.DataFrame, outdir: Path, lang: str = "en") -> None:
+    w = WORDS[lang]
     t1 = audit[audit["result"] == "table1"].reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(7.0, 3.0))
     y = range(len(t1))
-    ax.barh([i + 0.2 for i in y], t1["printed_value"], height=0.4, color="#e08214", label="Printed in Table 1")
-    ax.barh([i - 0.2 for i in y], t1["recomputed_value"], height=0.4, color="#2166ac", label="Recomputed (Vietnamese figures)")
+    ax.barh([i + 0.2 for i in y], t1["printed_value"], height=0.4, color="#e08214", label=w["printed_t1"])
+    ax.barh([i - 0.2 for i in y], t1["recomputed_value"], height=0.4, color="#2166ac", label=w["recomputed"])
     mirror = table1.set_index("partner")["mirror_turnover_usd_bn"]
     names = table1["partner"].tolist()
     ax.scatter([mirror.get(n) for n in names], [i - 0.2 for i in y], marker="|", s=120, color="black",
-               label="Partner-side figure")
-    ax.set_yticks(list(y), names)
+               label=w["mirror"])
+    # the partners as the article's Table 1 names them (Việt Nam – Trung Quốc: 'Trung Quốc') in Vietnamese
+    shown = names if lang == "en" else [TRADE_PARTNERS[k][1].split("– ")[-1] for k in table1["partner_key"]]
+    ax.set_yticks(list(y), shown)
     ax.invert_yaxis()
-    ax.set_xlabel("Goods trade with Vietnam, 2024 (billion USD)")
+    ax.set_xlabel(w["trade"])
     ax.legend(fontsize=7, frameon=False, loc="lower right")
-    ax.text(1.0, -0.3, CREDIT.format(src="table1.csv and audit.csv"), transform=ax.transAxes, ha="right", fontsize=6)
-    _save(fig, outdir, "table1_turnover")
+    ax.text(1.0, -0.3, w["credit"].format(src=f"table1.csv {w['and']} audit.csv"), transform=ax.transAxes,
+            ha="right", fontsize=6)
+    _save(fig, outdir, STEM[lang].format("table1_turnover"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -84,8 +107,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     audit = pd.read_csv(args.audit, keep_default_na=False, dtype={"printed_value": float})
     audit["recomputed_value"] = pd.to_numeric(audit["recomputed_value"], errors="coerce")
-    arms_figure(pd.read_csv(args.series), audit, Path(args.outdir))
-    table1_figure(pd.read_csv(args.table1), audit, Path(args.outdir))
+    for lang in WORDS:
+        arms_figure(pd.read_csv(args.series), audit, Path(args.outdir), lang)
+        table1_figure(pd.read_csv(args.table1), audit, Path(args.outdir), lang)
     return 0
 
 

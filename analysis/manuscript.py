@@ -1,7 +1,9 @@
 """The parts of the manuscript the workflow writes: tables, the audit, the data statement and the lineage.
 
 Quarto runs no code.  This step writes Markdown into manuscript/_generated/ that the
-.qmd files include.  Every number in it is a `{{< num key >}}` shortcode (the project's
+.qmd files include: the English edition's parts (index.qmd) there, the Vietnamese edition's
+(index.vi.qmd) in manuscript/_generated/vi/, each written in its language from the same data
+(the Vietnamese reasons rendered from their structured form by analysis/reasons.py).  Every number in it is a `{{< num key >}}` shortcode (the project's
 extension prints the registry's display form and links it to its lineage entry), so a
 table cell and a sentence in the prose go through the same path.  The lineage appendix
 covers every key the manuscript uses, in the .qmd files and in these parts; a key the
@@ -9,20 +11,23 @@ registry lacks stops this step, naming the key and the file that uses it.
 
 Run on its own:  python -m analysis.manuscript --registry data/derived/numbers.json \
     --audit data/derived/audit.csv --table1 data/derived/table1.csv --table2 data/derived/table2.csv \
-    --figures data/derived/figures --qmd manuscript/index.qmd --outdir manuscript/_generated
+    --figures data/derived/figures --qmd manuscript/index.qmd --qmd-vi manuscript/index.vi.qmd \
+    --outdir manuscript/_generated
 """
 from __future__ import annotations
 
 import argparse
 import csv
 import html
+import json
 import re
 import sys
 from pathlib import Path
 
 import pandas as pd
 
-from analysis.article import ARMS_PERIODS as PERIODS
+from analysis import reasons as R
+from analysis.article import ARMS_PERIODS as PERIODS, FDI_OTHER_ROWS, FDI_PARTNERS, TRADE_PARTNERS
 from analysis.io import read_json, rel, run, write_bytes_atomic, write_text_atomic
 from analysis.registry import shortcode
 
@@ -34,6 +39,23 @@ PLACES = {"manuscript/index.qmd": "the text", "_generated/table1.md": "Table 1 r
           "_generated/data_availability.md": "the data statement",
           "manuscript/_generated/rules.md": "the audit's rules", "manuscript/_generated/claims.md": "the claims in words",
           "manuscript/_generated/report.md": "the replication report"}
+PLACES_VI = {"manuscript/index.vi.qmd": "phần lời văn", "_generated/vi/table1.md": "Bảng 1 tái lập",
+             "_generated/vi/table2.md": "Bảng 2 tái lập", "_generated/vi/arms_periods.md": "bảng các giai đoạn nhập "
+             "khẩu vũ khí", "_generated/vi/arms_claims.md": "bảng các con số về vũ khí",
+             "_generated/vi/text_claims.md": "bảng các con số trong lời văn",
+             "_generated/vi/discrepancies.md": "danh sách các sai lệch", "_generated/vi/audit.md": "bảng kiểm tra đầy đủ",
+             "_generated/vi/data_availability.md": "tuyên bố về dữ liệu",
+             "manuscript/_generated/vi/rules.md": "các quy tắc kiểm tra",
+             "manuscript/_generated/vi/claims.md": "các nhận định bằng lời",
+             "manuscript/_generated/vi/report.md": "báo cáo tái lập"}
+# The Vietnamese edition's words for the terms of use in the manifests (by the licence's name or the start of
+# its title); a licence not listed keeps its own words.
+TERMS_VI = {"CC-BY-4.0": "CC BY 4.0 (Ngân hàng Thế giới)",
+            "SIPRI Arms Transfers Database terms of use": "điều khoản của SIPRI: dùng tự do cho nghiên cứu phi thương "
+                                                          "mại, ghi nguồn SIPRI",
+            "ECB statistics": "số liệu của ECB: được tái sử dụng khi ghi nguồn",
+            "Facts and figures reported in news and government publications": "số liệu đăng trên báo chí và văn bản "
+                                                                              "nhà nước, trích dẫn ngắn để kiểm chứng"}
 
 
 num = shortcode  # a registry number in a generated part
@@ -69,23 +91,31 @@ def keys_in(text: str) -> list[str]:
 
 # --- the parts -------------------------------------------------------------------
 
-def table1_part(t1: pd.DataFrame, audit: pd.DataFrame, numbers: dict) -> str:
+def table1_part(t1: pd.DataFrame, audit: pd.DataFrame, numbers: dict, lang: str = "en") -> str:
     rows = []
     printed = audit[audit["result"] == "table1"].set_index("key")
     for _, r in t1.iterrows():
         p = r["partner_key"]
         a = printed.loc[f"trade.turnover_2024.{p}"]
-        rows.append([r["partner"], num(f"printed.{a['id']}"), maybe(numbers, f"trade.exports_2024.{p}"),
+        rows.append([r["partner"] if lang == "en" else TRADE_PARTNERS[p][1], num(f"printed.{a['id']}"),
+                     maybe(numbers, f"trade.exports_2024.{p}"),
                      maybe(numbers, f"trade.imports_2024.{p}"), num(f"trade.turnover_2024.{p}"),
                      maybe(numbers, f"trade.mirror_turnover_2024.{p}"), maybe(numbers, f"trade.share_2024.{p}"),
                      num(f"audit.verdict.{a['id']}")])
+    if lang == "vi":
+        return pipe_table(["Đối tác", "Số in", "Xuất khẩu", "Nhập khẩu", "Kim ngạch thương mại", "Số liệu phía đối tác",
+                           "Tỷ trọng", "Kết luận"], rows,
+                          "Bảng 1 của bài báo được tái lập: thương mại hàng hóa của Việt Nam năm 2024 theo số in và "
+                          "theo số tính lại từ số liệu chính thức của Việt Nam (xuất khẩu và nhập khẩu tính bằng tỷ USD; "
+                          "tỷ trọng trong tổng kim ngạch thương mại hàng hóa của Việt Nam; số liệu của phía đối tác ở "
+                          "những trường hợp dữ liệu gốc có)", "tbl-table1")
     return pipe_table(["Partner", "Printed", "Exports", "Imports", "Turnover", "Partner side", "Share", "Verdict"],
                       rows, "The article's Table 1 replicated: Vietnam's goods trade in 2024 as printed and as recomputed from "
                       "Vietnamese official figures (exports and imports in billion USD; share of Vietnam's total "
                       "goods trade; partner-side figures where the raw data hold them)", "tbl-table1")
 
 
-def table2_part(t2: pd.DataFrame, audit: pd.DataFrame, numbers: dict) -> str:
+def table2_part(t2: pd.DataFrame, audit: pd.DataFrame, numbers: dict, lang: str = "en") -> str:
     t2a = audit[audit["result"] == "table2"]
     by_item = {}
     for _, a in t2a.iterrows():
@@ -101,11 +131,21 @@ def table2_part(t2: pd.DataFrame, audit: pd.DataFrame, numbers: dict) -> str:
         else:
             value_id, yoy_id = by_item[f"{name}: total registered capital 2025"], by_item[f"{name}: change on 2024"]
         rank_id = by_item.get(f"{name}: rank change on 2024")
-        rows.append([name, num(f"printed.{value_id}"), num(f"printed.{yoy_id}"),
+        shown = name if lang == "en" else {**{k: v[1] for k, v in FDI_PARTNERS.items()},
+                                           **{k: v[1] for k, v in FDI_OTHER_ROWS.items()}}[p]
+        rows.append([shown, num(f"printed.{value_id}"), num(f"printed.{yoy_id}"),
                      num(f"printed.{rank_id}") if rank_id else "—",
                      maybe(numbers, f"fdi.share.{p}"), maybe(numbers, f"fdi.implied_base_2024.{p}"),
                      maybe(numbers, f"fdi.value_2024.{p}"), maybe(numbers, f"fdi.yoy.{p}"),
                      num(f"audit.verdict.{yoy_id}")])
+    if lang == "vi":
+        return pipe_table(["Đối tác", "Tổng vốn đăng ký 2025 (số in)", "Tăng/Giảm so với cùng kỳ (số in)",
+                           "Tăng/giảm xếp hạng (số in)", "Tỷ trọng", "Giá trị 2024 hàm ý", "Giá trị 2024 đã biết",
+                           "Tăng/Giảm tính lại", "Kết luận về mức tăng/giảm"], rows,
+                          "Bảng 2 của bài báo được tái lập: vốn đầu tư nước ngoài đăng ký năm 2025 (triệu USD) theo số "
+                          "in, tỷ trọng của từng đối tác trong tổng số, giá trị năm 2024 mà mỗi mức tăng/giảm được in "
+                          "hàm ý, giá trị năm 2024 ở những trường hợp dữ liệu gốc có, và mức tăng/giảm tính lại từ giá "
+                          "trị đó", "tbl-table2")
     return pipe_table(["Partner", "Printed 2025", "Printed change", "Printed rank change", "Share", "Implied 2024",
                        "Known 2024", "Recomputed change", "Verdict on change"], rows,
                       "The article's Table 2 replicated: registered foreign investment in 2025 (million USD) as printed, each "
@@ -113,26 +153,31 @@ def table2_part(t2: pd.DataFrame, audit: pd.DataFrame, numbers: dict) -> str:
                       "where the raw data hold it, and the change recomputed from it", "tbl-table2")
 
 
-def arms_periods_part(numbers: dict) -> str:
+def arms_periods_part(numbers: dict, lang: str = "en") -> str:
     rows = []
     for release in ("r2022", "current"):
         for first, last in PERIODS:
             base = f"arms.{release}.p{first}_{last}"
             if f"{base}.sum" not in numbers:
                 continue
-            rows.append([f"{first}–{last}", release, num(f"{base}.min") + " (" + num(f"{base}.min_year") + ")",
+            shown = release if lang == "en" or release != "current" else "hiện hành"
+            rows.append([f"{first}–{last}", shown, num(f"{base}.min") + " (" + num(f"{base}.min_year") + ")",
                          num(f"{base}.max") + " (" + num(f"{base}.max_year") + ")", num(f"{base}.sum"),
                          maybe(numbers, f"{base}.russia_share")])
+    if lang == "vi":
+        return pipe_table(["Giai đoạn", "Phiên bản", "Năm thấp nhất", "Năm cao nhất", "Tổng", "Tỷ trọng của Nga"], rows,
+                          "Nhập khẩu vũ khí của Việt Nam theo giai đoạn, tính bằng giá trị chỉ báo xu hướng (TIV, triệu) "
+                          "của SIPRI, theo phiên bản bài báo đã dùng và theo phiên bản hiện hành", "tbl-arms-periods")
     return pipe_table(["Period", "Release", "Lowest year", "Highest year", "Sum", "Russia's share"], rows,
                       "Vietnam's arms imports by period, SIPRI trend-indicator values (millions), in the release "
                       "the article used and in the current release", "tbl-arms-periods")
 
 
-def claims_part(audit: pd.DataFrame, result: str, caption: str, label: str, numbers: dict) -> str:
+def claims_part(audit: pd.DataFrame, result: str, caption: str, label: str, numbers: dict, lang: str = "en") -> str:
     rows = []
     for _, a in audit[audit["result"] == result].iterrows():
         recomputed = num(a["key"]) if a["key"] in numbers else "—"
-        row = [a["id"], a["item"], num(f"printed.{a['id']}"), recomputed, num(f"audit.verdict.{a['id']}")]
+        row = [a["id"], R.item(a, lang), num(f"printed.{a['id']}"), recomputed, num(f"audit.verdict.{a['id']}")]
         if result == "arms":
             tail = a["key"].split(".", 2)[-1] if a["key"].startswith("arms.") else ""
             row.insert(4, maybe(numbers, f"arms.current.{tail}") if tail and a["key"] != f"arms.current.{tail}" else "—")
@@ -141,11 +186,24 @@ def claims_part(audit: pd.DataFrame, result: str, caption: str, label: str, numb
     if result == "arms":
         header = ["ID", "Claim", "Printed", "Release used", "Current release", "Verdict"]
         widths = [7, 35, 16, 14, 14, 14]
+    if lang == "vi":  # the verdicts are longer in Vietnamese: their column gets more room
+        header = (["Mã", "Nội dung", "Số in", "Phiên bản bài báo dùng", "Phiên bản hiện hành", "Kết luận"]
+                  if result == "arms" else ["Mã", "Nội dung", "Số in", "Số tính lại", "Kết luận"])
+        widths = [6, 32, 15, 13, 13, 21] if result == "arms" else [6, 38, 17, 17, 22]
     return pipe_table(header, rows, caption, label, widths)
 
 
-def discrepancies_part(audit: pd.DataFrame) -> str:
+def discrepancies_part(audit: pd.DataFrame, numbers: dict | None = None, lang: str = "en") -> str:
+    """The discrepancies, each with its reason: in English the audit's text; in Vietnamese the reason rendered
+    from its structured form (audit.csv's reason_spec), each number a shortcode."""
     out = []
+    if lang == "vi":
+        for _, a in audit[audit["verdict"] == "discrepancy"].iterrows():
+            where = "; ".join(x for x in str(a["location"]).split("; ") if x.startswith(("§", "Bảng")))
+            reason = R.render(json.loads(a["reason_spec"]), numbers, "vi", "md")
+            out.append(f"- **{a['id']}, {R.item(a, 'vi')}** ({where}), số in {num('printed.' + a['id'])}: "
+                       f"{cell(reason)}")
+        return "\n".join(out) + "\n"
     for _, a in audit[audit["verdict"] == "discrepancy"].iterrows():
         reason = a["reason"].removeprefix(f"Printed {a['printed']}; ")  # the shortcode shows the printed form
         out.append(f"- **{a['id']}, {a['item']}** ({a['location']}), printed {num('printed.' + a['id'])}: "
@@ -153,9 +211,12 @@ def discrepancies_part(audit: pd.DataFrame) -> str:
     return "\n".join(out) + "\n"
 
 
-def audit_part(audit: pd.DataFrame, numbers: dict) -> str:
-    rows = [[a["id"], a["item"], num(f"printed.{a['id']}"), num(a["key"]) if a["key"] in numbers else "—",
+def audit_part(audit: pd.DataFrame, numbers: dict, lang: str = "en") -> str:
+    rows = [[a["id"], R.item(a, lang), num(f"printed.{a['id']}"), num(a["key"]) if a["key"] in numbers else "—",
              num(f"audit.verdict.{a['id']}")] for _, a in audit.iterrows()]
+    if lang == "vi":
+        return pipe_table(["Mã", "Con số được in", "Số in", "Số tính lại", "Kết luận"], rows,
+                          "Mọi con số mà bài báo in, kèm kết luận kiểm tra", "tbl-audit", [6, 38, 17, 17, 22])
     return pipe_table(["ID", "Printed number", "Printed", "Recomputed", "Verdict"], rows,
                       "Every number the article prints, with its verdict", "tbl-audit", [7, 43, 18, 18, 14])
 
@@ -198,9 +259,23 @@ def sources_bib(sources: list[dict]) -> str:
     return "\n".join(out)
 
 
-def data_statement(raw_pkg: dict, pub_pkg: dict) -> str:
-    """Data availability statement, read off the manifests: every file, its checksum, terms and sources."""
-    out = ["All inputs ship with the replication package under `data/raw/`. The manifest "
+def _terms(lic: dict, lang: str) -> str:
+    own = lic.get("name") or lic["title"]
+    if lang == "en":
+        return own
+    return TERMS_VI.get(lic.get("name") or "") or next(
+        (v for k, v in TERMS_VI.items() if lic.get("title", "").startswith(k)), own)
+
+
+def data_statement(raw_pkg: dict, pub_pkg: dict, lang: str = "en") -> str:
+    """Data availability statement, read off the manifests: every file, its checksum, terms and sources.
+    The Vietnamese edition quotes each file's title and each gap as the manifest gives them (in English)."""
+    vi = lang == "vi"
+    out = ["Mọi dữ liệu đầu vào đều đi kèm gói tái lập trong thư mục `data/raw/`. Bản kê khai "
+           "`data/raw/datapackage.json` ghi cho từng tệp kích thước, mã kiểm tra SHA-256, lược đồ, giấy phép hoặc "
+           "điều khoản sử dụng, và mọi nguồn kèm nhà xuất bản, tiêu đề, ngày, URL và một đoạn trích ngắn. Quy trình "
+           "kiểm tra từng tệp theo bản kê khai trước khi tính bất cứ điều gì. Cột *Nội dung* trích nguyên văn tiêu "
+           "đề (tiếng Anh) mà bản kê khai ghi cho tệp.", ""] if vi else ["All inputs ship with the replication package under `data/raw/`. The manifest "
            "`data/raw/datapackage.json` records for each file its size, SHA-256 checksum, schema, licence or "
            "terms, and every source with publisher, title, date, URL and a short quotation. The workflow "
            "checks each file against the manifest before it computes anything.", ""]
@@ -209,24 +284,30 @@ def data_statement(raw_pkg: dict, pub_pkg: dict) -> str:
         if r["path"].endswith((".md", "sources.csv")):
             continue
         cites = [f"@{bib_key(s['x-source-id'])}" for s in r.get("sources", []) if s.get("x-source-id")]
-        terms = "; ".join(lic.get("name") or lic["title"] for lic in r.get("licenses", raw_pkg["licenses"]))
+        terms = "; ".join(_terms(lic, lang) for lic in r.get("licenses", raw_pkg["licenses"]))
         rows.append([f"`{r['path']}`", r.get("title", ""), f"`{r['hash'].split(':')[1][:12]}`", terms,
                      str(len(cites)) if cites else "—"])
         if cites:
             cited.append(f"- `{r['path']}`: [{'; '.join(cites)}]")
     for r in pub_pkg["resources"]:
         rows.append([f"`published/{r['path']}`", r.get("title", ""), f"`{r['hash'].split(':')[1][:12]}`",
-                     "brief quotation with attribution", "1"])
+                     "trích dẫn ngắn có ghi nguồn" if vi else "brief quotation with attribution", "1"])
         cited.append(f"- `published/{r['path']}`: [@tran2026]")
     # The sources, a list that can be longer than a page, follow the table as one paragraph per file.
-    out.append(pipe_table(["File", "Content", "SHA-256 (first 12)", "Terms", "Sources"], rows,
-                          "Every input file, its checksum, its terms of use and the number of its sources, listed "
-                          "below", "tbl-data", [26, 28, 13, 26, 7]))
-    out.append("\nThe sources of each file:\n")
+    if vi:
+        out.append(pipe_table(["Tệp", "Nội dung", "SHA-256 (12 ký tự đầu)", "Điều khoản sử dụng", "Số nguồn"], rows,
+                              "Mọi tệp đầu vào, mã kiểm tra, điều khoản sử dụng và số nguồn của tệp, được liệt kê bên "
+                              "dưới", "tbl-data", [26, 28, 13, 26, 7]))
+    else:
+        out.append(pipe_table(["File", "Content", "SHA-256 (first 12)", "Terms", "Sources"], rows,
+                              "Every input file, its checksum, its terms of use and the number of its sources, listed "
+                              "below", "tbl-data", [26, 28, 13, 26, 7]))
+    out.append("\nNguồn của từng tệp:\n" if vi else "\nThe sources of each file:\n")
     out += cited
     gaps = [(r["path"], note) for r in raw_pkg["resources"] for note in r.get("x-not-consulted", [])]
     if gaps:
-        out.append("\nWhat could not be consulted:\n")
+        out.append("\nNhững nguồn không tiếp cận được (ghi chú của bản kê khai, nguyên văn tiếng Anh):\n" if vi
+                   else "\nWhat could not be consulted:\n")
         out += [f"- `{path}`: {cell(note)}" for path, note in gaps]
     return "\n".join(out) + "\n"
 
@@ -236,12 +317,46 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
-def lineage_part(keys: list[str], numbers: dict, where: dict[str, str], sources: list[dict]) -> str:
+# The lineage's own words in each edition.
+LINEAGE_WORDS = {
+    "en": {"rule": "Rule", "computed": "Computed by", "inputs": "inputs", "sources": "Sources", "shown": "Shown in",
+           "script": "Script", "inputs_t": "Inputs"},
+    "vi": {"rule": "Quy tắc", "computed": "Tính bằng", "inputs": "đầu vào", "sources": "Nguồn", "shown": "Xuất hiện ở",
+           "script": "Tập lệnh", "inputs_t": "Đầu vào"},
+}
+
+
+def label(key: str, entry: dict, lang: str, items: dict[str, str] | None = None) -> str:
+    """What a number is, in the edition's language: the registry's label in English; in Vietnamese a
+    description from the key's structure (the printed number's table cell or quantity), else the registry's."""
+    if lang == "en":
+        return entry["label"]
+    items = items or {}
+    head, _, rest = key.partition(".")
+    kind, _, rid = rest.partition(".")
+    if head == "printed" and rest in items:
+        return f"{items[rest]}, số in trong bài báo"
+    if head == "audit" and rid in items:
+        words = {"verdict": f"Kết luận về {rid}: {items[rid]}", "diff": f"{rid}: số in trừ số tính lại",
+                 "reldiff": f"{rid}: số in trừ số tính lại, so với số tính lại",
+                 "closest_gap": f"{rid}: chênh lệch của số in so với số liệu thay thế gần nhất",
+                 "accept_lo": f"{rid}: giá trị thấp nhất mà phép kiểm tra chấp nhận",
+                 "accept_hi": f"{rid}: giá trị cao nhất mà phép kiểm tra chấp nhận"}
+        if kind in words:
+            return words[kind]
+    if head == "claim" and key.endswith(".verdict"):
+        return f"Kết luận về nhận định {kind}"
+    return R.describe_key(key) or entry["label"]
+
+
+def lineage_part(keys: list[str], numbers: dict, where: dict[str, str], sources: list[dict], lang: str = "en",
+                 items: dict[str, str] | None = None) -> str:
     """The lineage appendix in two forms, one per format.  HTML: one entry per key the manuscript
     shows (what it is, the rule, the script, the inputs with checksums, the sources, where it is shown).
     PDF: the same keys grouped, one entry for the keys that share script, rule, inputs and sources
     (lineage_typst), so that the paper stays short; every key keeps its own link target in both."""
     publishers = {s["source_id"]: s["publisher"] for s in sources}
+    w, shown = LINEAGE_WORDS[lang], "display" if lang == "en" else "display_vi"
     # HTML as a raw block: pandoc reads one block instead of some thousands of inlines, and Typst skips it
     out = ["```{=html}"]
     for key in sorted(keys):
@@ -251,12 +366,12 @@ def lineage_part(keys: list[str], numbers: dict, where: dict[str, str], sources:
                            for i in e["inputs"]) or "—"
         sources = "; ".join(_h(f"{s} ({publishers.get(s, 'see sources.csv')})") for s in e["sources"]) or "—"
         out.append(f'<div id="{anchor(key)}" class="lineage"><p><strong><code>{_h(key)}</code></strong> = '
-                   f'<span class="lineage-value">{_h(e["display"])}</span>. {_h(_sentence(e["label"]))}<br>\n'
-                   f'Rule: <span class="lineage-rule">{_h(_sentence(e["rule"]))}</span><br>\n'
-                   f"Computed by <code>{_h(script)}</code>; inputs: {inputs}.<br>\n"
-                   f"Sources: {sources}.<br>\nShown in: {_h(where[key])}.</p></div>")
+                   f'<span class="lineage-value">{_h(e[shown])}</span>. {_h(_sentence(label(key, e, lang, items)))}<br>\n'
+                   f'{w["rule"]}: <span class="lineage-rule">{_h(_sentence(e["rule"]))}</span><br>\n'
+                   f"{w['computed']} <code>{_h(script)}</code>; {w['inputs']}: {inputs}.<br>\n"
+                   f"{w['sources']}: {sources}.<br>\n{w['shown']}: {_h(where[key])}.</p></div>")
     out.append("```\n")
-    out.append(lineage_typst(keys, numbers, publishers))
+    out.append(lineage_typst(keys, numbers, publishers, lang))
     return "\n".join(out)
 
 
@@ -280,11 +395,12 @@ def _typst_str(text: str) -> str:
     return '"' + str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
 
-def lineage_typst(keys: list[str], numbers: dict, publishers: dict[str, str]) -> str:
+def lineage_typst(keys: list[str], numbers: dict, publishers: dict[str, str], lang: str = "en") -> str:
     """The PDF's lineage, a raw Typst block.  The keys with the same script, inputs and sources share
     one entry that names them once; in it, the keys with the same rule (up to its years, periods and
     quoted names) share one line, which lists each key with its value and its own link target (the id
     the shortcode links to)."""
+    w, shown = LINEAGE_WORDS[lang], "display" if lang == "en" else "display_vi"
     groups: dict[tuple, dict[str, list[str]]] = {}
     for key in sorted(keys):
         e = numbers[key]
@@ -294,14 +410,14 @@ def lineage_typst(keys: list[str], numbers: dict, publishers: dict[str, str]) ->
            "#let lineage-entry(script, inputs, sources, rules) = block(breakable: true, above: 0.8em, below: 0.8em, {",
            "  set text(size: 7.5pt)",
            "  set par(justify: false, leading: 0.45em, spacing: 0.4em)",
-           "  [*Script:* #raw(script). *Inputs:* ]",
+           f"  [*{w['script']}:* #raw(script). *{w['inputs_t']}:* ]",
            "  if inputs.len() == 0 [—] else { inputs.map(((p, h)) => [#raw(p) (sha256 #raw(h))]).join(\"; \") }",
-           "  [. *Sources:* ]",
+           f"  [. *{w['sources']}:* ]",
            "  if sources.len() == 0 [—] else { sources.join(\"; \") }",
            "  [.]",
            "  for (rule, keys) in rules {",
            "    parbreak()",
-           "    [_Rule: #rule._ ]",
+           f"    [_{w['rule']}: #rule._ ]",
            "    keys.map(((k, v, id)) => [#box[#raw(k) = #v]#label(id)]).join([ · ])",
            "  }",
            "})"]
@@ -310,7 +426,7 @@ def lineage_typst(keys: list[str], numbers: dict, publishers: dict[str, str]) ->
         for ks in rules.values():
             rule = _rule_pattern([numbers[k]["rule"] for k in ks]).rstrip(".")
             lines.append(f"({_typst_str(rule)}, (" + "".join(
-                f"({_typst_str(k)}, {_typst_str(numbers[k]['display'])}, {_typst_str(anchor(k))}), " for k in ks) + ")), ")
+                f"({_typst_str(k)}, {_typst_str(numbers[k][shown])}, {_typst_str(anchor(k))}), " for k in ks) + ")), ")
         out.append("#lineage-entry(" + ", ".join([
             _typst_str(step.replace(".", "/") + ".py"),
             "(" + "".join(f"({_typst_str(p)}, {_typst_str(h)}), " for p, h in inputs) + ")",
@@ -323,7 +439,21 @@ def lineage_typst(keys: list[str], numbers: dict, publishers: dict[str, str]) ->
 # --- assembling --------------------------------------------------------------------
 
 def parts(numbers: dict, audit: pd.DataFrame, t1: pd.DataFrame, t2: pd.DataFrame,
-          raw_pkg: dict, pub_pkg: dict) -> dict[str, str]:
+          raw_pkg: dict, pub_pkg: dict, lang: str = "en") -> dict[str, str]:
+    if lang == "vi":
+        return {
+            "table1.md": table1_part(t1, audit, numbers, "vi"),
+            "table2.md": table2_part(t2, audit, numbers, "vi"),
+            "arms_periods.md": arms_periods_part(numbers, "vi"),
+            "arms_claims.md": claims_part(audit, "arms", "Các con số về nhập khẩu vũ khí ở mục 3.1: theo số in, theo "
+                                          "phiên bản dữ liệu SIPRI mà bài báo đã dùng và theo phiên bản hiện hành",
+                                          "tbl-arms-claims", numbers, "vi"),
+            "text_claims.md": claims_part(audit, "text", "Các số liệu thương mại và đầu tư trong lời văn của bài báo",
+                                          "tbl-text-claims", numbers, "vi"),
+            "discrepancies.md": discrepancies_part(audit, numbers, "vi"),
+            "audit.md": audit_part(audit, numbers, "vi"),
+            "data_availability.md": data_statement(raw_pkg, pub_pkg, "vi"),
+        }
     return {
         "table1.md": table1_part(t1, audit, numbers),
         "table2.md": table2_part(t2, audit, numbers),
@@ -339,7 +469,7 @@ def parts(numbers: dict, audit: pd.DataFrame, t1: pd.DataFrame, t2: pd.DataFrame
     }
 
 
-def used_keys(texts: dict[str, str], numbers: dict) -> dict[str, str]:
+def used_keys(texts: dict[str, str], numbers: dict, places: dict[str, str] = PLACES) -> dict[str, str]:
     """Key -> the files that use it; a key the registry lacks is an error naming key and file."""
     where: dict[str, list[str]] = {}
     for name, text in texts.items():
@@ -356,7 +486,7 @@ def used_keys(texts: dict[str, str], numbers: dict) -> dict[str, str]:
         if anchor(k) in ids:
             raise ValueError(f"keys {k!r} and {ids[anchor(k)]!r} share the lineage id {anchor(k)}")
         ids[anchor(k)] = k
-    return {k: ", ".join(PLACES.get(f, f) for f in v) for k, v in where.items()}
+    return {k: ", ".join(places.get(f, f) for f in v) for k, v in where.items()}
 
 
 def render_digest(paths: list[Path], root: Path) -> str:
@@ -383,6 +513,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--table2", required=True)
     ap.add_argument("--figures", nargs="+", required=True, help="the SVG figures to copy beside the manuscript")
     ap.add_argument("--qmd", nargs="+", required=True, help="the manuscript sources whose keys need lineage")
+    ap.add_argument("--qmd-vi", nargs="+", default=[],
+                    help="the Vietnamese edition's sources whose keys need lineage (its parts go to OUTDIR/vi/)")
     ap.add_argument("--manifests", nargs=2, required=True, metavar=("RAW", "PUBLISHED"),
                     help="the data packages of the raw inputs and of the printed numbers")
     ap.add_argument("--sources", nargs="+", required=True, help="every raw folder's sources.csv")
@@ -391,23 +523,32 @@ def main(argv: list[str] | None = None) -> int:
     numbers = read_json(args.registry)["numbers"]
     audit = pd.read_csv(args.audit, keep_default_na=False)
     sources = read_sources(args.sources)
-    written = parts(numbers, audit, pd.read_csv(args.table1), pd.read_csv(args.table2),
-                    read_json(args.manifests[0]), read_json(args.manifests[1]))
-    texts = {rel(Path(q)) if Path(q).is_absolute() else q: Path(q).read_text(encoding="utf-8") for q in args.qmd}
-    texts |= {f"_generated/{n}": t for n, t in written.items()}
-    try:
-        where = used_keys(texts, numbers)
-    except (KeyError, ValueError) as err:
-        print(f"manuscript: {err.args[0]}", file=sys.stderr)
-        return 1
-    written["lineage.md"] = lineage_part(list(where), numbers, where, sources)
-    written["sources.bib"] = sources_bib(sources)
+    tables = (pd.read_csv(args.table1), pd.read_csv(args.table2))
+    manifests = (read_json(args.manifests[0]), read_json(args.manifests[1]))
     out = Path(args.outdir)
-    for name, text in written.items():
-        write_text_atomic(out / name, text)
+    editions = [("en", args.qmd, out, "_generated", PLACES)]
+    if args.qmd_vi:
+        editions.append(("vi", args.qmd_vi, out / "vi", "_generated/vi", PLACES_VI))
+    items = {a["id"]: R.item(a, "vi") for _, a in audit.iterrows()}
+    keys = 0
+    for lang, qmds, dest, prefix, places in editions:
+        written = parts(numbers, audit, *tables, *manifests, lang)
+        texts = {rel(Path(q)) if Path(q).is_absolute() else q: Path(q).read_text(encoding="utf-8") for q in qmds}
+        texts |= {f"{prefix}/{n}": t for n, t in written.items()}
+        try:
+            where = used_keys(texts, numbers, places)
+        except (KeyError, ValueError) as err:
+            print(f"manuscript: {err.args[0]}", file=sys.stderr)
+            return 1
+        written["lineage.md"] = lineage_part(list(where), numbers, where, sources, lang, items)
+        if lang == "en":
+            written["sources.bib"] = sources_bib(sources)
+        for name, text in written.items():
+            write_text_atomic(dest / name, text)
+        keys += len(where)
     for svg in map(Path, sorted(args.figures)):
         write_bytes_atomic(out / svg.name, svg.read_bytes())
-    print(f"wrote {len(written)} parts with {len(where)} registry keys to {out}")
+    print(f"wrote the parts of {len(editions)} editions, with {keys} registry keys in all, to {out}")
     return 0
 
 

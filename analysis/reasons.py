@@ -19,7 +19,9 @@ the templates are written in each language, not translated at run time.
 """
 from __future__ import annotations
 
-from analysis.article import FDI_PARTNERS, TRADE_PARTNERS
+import re
+
+from analysis.article import FDI_PARTNERS, SHIFTED, TRADE_PARTNERS
 from analysis.registry import display, shortcode
 
 LANGS = ("en", "vi")
@@ -86,7 +88,8 @@ WORDS = {
         "rule.rounding_up": "bằng nhau sau khi làm tròn lên đến độ chính xác được in",
         "hedge.above": "hơn", "hedge.below": "gần",
         "side.above": "cao hơn", "side.below": "thấp hơn",
-        "verdict.match": "khớp", "verdict.rounding": "khớp sau làm tròn", "verdict.consistent": "nhất quán nội bộ",
+        "verdict.match": "khớp", "verdict.rounding": "khớp khi làm tròn",
+        "verdict.consistent": "nhất quán với số liệu của chính bài báo (chưa kiểm chứng độc lập)",
         "verdict.discrepancy": "sai lệch", "verdict.not_verifiable": "không kiểm chứng được",
         "flow.turnover": "kim ngạch", "flow.exports": "xuất khẩu", "flow.imports": "nhập khẩu",
         "flow.dir.exports": "sang", "flow.dir.imports": "từ",
@@ -261,6 +264,8 @@ def spec(cause: str, clauses: list) -> dict:
 
 def shown(entry: dict, lang: str) -> str:
     """The display form of a registry entry (as analysis.registry.build writes it)."""
+    if lang == "vi" and "shown_as_vi" in entry:
+        return entry["shown_as_vi"]
     if "shown_as" in entry:
         return entry["shown_as"]
     field = "display" if lang == "en" else "display_vi"
@@ -395,3 +400,88 @@ def cited_keys(reason: dict) -> list[str]:
                 walk(x)
     walk(reason["clauses"])
     return out
+
+
+# --- a printed number described in Vietnamese ---------------------------------------------
+# The Vietnamese edition describes each printed number from its structure (its table, row and
+# column as printed, or the registry key it is judged against), not by translating the English item.
+
+_ARMS_STAT_VI = {"min": "Mức nhập khẩu vũ khí thấp nhất trong một năm", "max": "Mức nhập khẩu vũ khí cao nhất trong "
+                 "một năm", "min_year": "Năm có mức nhập khẩu vũ khí thấp nhất",
+                 "max_year": "Năm có mức nhập khẩu vũ khí cao nhất", "sum": "Tổng nhập khẩu vũ khí",
+                 "russia_share": "Tỷ trọng của Nga trong nhập khẩu vũ khí"}
+
+
+def _slug_vi(slug: str) -> str:
+    name = TRADE_PARTNERS[slug][0] if slug in TRADE_PARTNERS else \
+        FDI_PARTNERS[slug][0] if slug in FDI_PARTNERS else slug.replace("_", " ").title()
+    return PARTNER_VI.get(name, name)
+
+
+def describe_key(k: str) -> str | None:
+    """A Vietnamese description of a registry key of the article's quantities (None for other keys)."""
+    parts = k.split(".")
+    if parts[0] == "trade" and len(parts) == 3 and "_" in parts[1]:
+        measure, year = parts[1].rsplit("_", 1)
+        p = parts[2]
+        if p == "world":
+            return {"turnover": f"Tổng kim ngạch thương mại hàng hóa của Việt Nam năm {year}",
+                    "exports": f"Tổng kim ngạch xuất khẩu hàng hóa của Việt Nam năm {year}"}.get(measure)
+        return {"turnover": f"Kim ngạch thương mại Việt Nam – {_slug_vi(p)} năm {year}",
+                "exports": f"Xuất khẩu của Việt Nam sang {_slug_vi(p)} năm {year}",
+                "imports": f"Nhập khẩu của Việt Nam từ {_slug_vi(p)} năm {year}",
+                "mirror_turnover": f"Kim ngạch thương mại Việt Nam – {_slug_vi(p)} năm {year} theo thống kê của "
+                                   f"phía {_slug_vi(p)}",
+                "share": f"Tỷ trọng của {_slug_vi(p)} trong tổng kim ngạch thương mại của Việt Nam năm {year}",
+                "growth": f"Tăng trưởng kim ngạch thương mại Việt Nam – {_slug_vi(p)} năm {year}"}.get(measure)
+    if k == "trade.rank_of_vietnam_among_us_partners":
+        return "Thứ hạng của Việt Nam trong các đối tác thương mại của Hoa Kỳ"
+    if k == "trade.rank_of_vietnam_among_us_export_markets":
+        return "Thứ hạng của Việt Nam trong các thị trường xuất khẩu của Hoa Kỳ (theo lời văn: tại khu vực ASEAN)"
+    if parts[0] == "fdi":
+        if parts[1].startswith("total_") and parts[1].count("_") == 2:
+            _, months, year = parts[1].split("_")
+            return f"Vốn FDI đăng ký {months.rstrip('m')} tháng đầu năm {year}"
+        fixed = {"russia_cumulative_projects": "Số dự án FDI lũy kế của Nga tại Việt Nam",
+                 "russia_cumulative_value": "Vốn FDI đăng ký lũy kế của Nga tại Việt Nam"}
+        if parts[1] in fixed:
+            return fixed[parts[1]]
+        if parts[1].startswith("partners_"):
+            return f"Số quốc gia và vùng lãnh thổ có đầu tư tại Việt Nam năm {parts[1].split('_')[1]}"
+        if len(parts) == 3:
+            who = {"total": "tổng số", "others": "các đối tác khác"}.get(parts[2]) or _slug_vi(parts[2])
+            if parts[1].startswith("value_"):
+                return f"Tổng vốn đăng ký của {who} năm {parts[1].split('_')[1]}"
+            return {"table_value": f"Tổng vốn đăng ký của {who} theo Bảng 2",
+                    "share": f"Tỷ trọng của {who} trong tổng vốn đăng ký theo Bảng 2",
+                    "yoy": f"Tăng/giảm tổng vốn đăng ký của {who} so với cùng kỳ",
+                    "rank_change": f"Tăng/giảm xếp hạng của {who} so với cùng kỳ",
+                    "implied_base_2024": f"Giá trị năm 2024 của {who} mà mức tăng/giảm được in hàm ý"}.get(parts[1])
+    if parts[0] == "arms":
+        if k == "arms.equipment_origin_share":
+            return "Tỷ lệ trang bị quân sự của Việt Nam có nguồn gốc Liên Xô hoặc Nga"
+        if len(parts) == 4 and parts[2].startswith("p") and parts[3] in _ARMS_STAT_VI:
+            first, last = parts[2][1:].split("_")
+            return f"{_ARMS_STAT_VI[parts[3]]}, giai đoạn {first}–{last}"
+        if len(parts) == 4 and parts[3].isdigit():
+            return {"total": f"Nhập khẩu vũ khí năm {parts[3]}", "russia": f"Nhập khẩu vũ khí từ Nga năm {parts[3]}",
+                    "russia_share": f"Tỷ trọng của Nga trong nhập khẩu vũ khí năm {parts[3]}"}.get(parts[2])
+    return None
+
+
+def item(row: dict, lang: str) -> str:
+    """An audit row's printed number in words: its English item, or in Vietnamese its table cell as the
+    article labels it (row: column) or a description of the quantity it is judged against."""
+    if lang == "en":
+        return row["item"]
+    loc = str(row["location"])
+    cell = re.search(r"row '([^']*)'; column '([^']*)'", loc)
+    if cell:
+        column = cell.group(2)
+        if column.endswith(SHIFTED):
+            column = column.removesuffix(SHIFTED) + " (in lệch sang phải một cột)"
+        return f"{cell.group(1)}: {column}"
+    described = describe_key(str(row["key"]))
+    if described is None:
+        raise ValueError(f"no Vietnamese description for the key {row['key']!r} of audit row {row['id']}")
+    return f"{described} (§{row['section']})" if row.get("result") == "text" else described

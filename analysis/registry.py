@@ -50,9 +50,10 @@ class Fragment:
 
     def add(self, key: str, value, unit: str, label: str, rule: str, inputs: list[str],
             sources: list[str] | None = None, decimals: int = 1, uncertainty: float = 0.0,
-            basis: str = "independent", shown_as: str | None = None) -> None:
+            basis: str = "independent", shown_as: str | None = None, shown_as_vi: str | None = None) -> None:
         """Record one number. `basis`: 'independent' (raw sources) or 'internal' (the article's own figures);
-        `shown_as`: a fixed display form (a printed number is shown exactly as the article prints it)."""
+        `shown_as`: a fixed display form (a printed number is shown exactly as the article prints it);
+        `shown_as_vi`: its Vietnamese form where it differs (a word: a verdict, a class, a measure)."""
         self._check(key, inputs)
         if isinstance(value, float) and not math.isfinite(value):
             raise ValueError(f"registry key {key!r}: value is not finite")
@@ -62,6 +63,8 @@ class Fragment:
                              "basis": basis, "step": self.step}
         if shown_as is not None:
             self.numbers[key]["shown_as"] = shown_as
+        if shown_as_vi is not None:
+            self.numbers[key]["shown_as_vi"] = shown_as_vi
 
     def gap(self, key: str, label: str, reason: str, inputs: list[str] | None = None,
             sources: list[str] | None = None) -> None:
@@ -128,9 +131,9 @@ def build(fragment_paths: list[str | Path], promise: bool = False) -> dict:
         if broken:
             raise ValueError(f"analysis/article.py promises registry keys that no step writes: {', '.join(broken[:10])}")
     for entry in numbers.values():
-        fixed = entry.pop("shown_as", None)
+        fixed, fixed_vi = entry.pop("shown_as", None), entry.pop("shown_as_vi", None)
         entry["display"] = fixed or display(entry["value"], entry["unit"], entry["decimals"], "en")
-        entry["display_vi"] = fixed or display(entry["value"], entry["unit"], entry["decimals"], "vi")
+        entry["display_vi"] = fixed_vi or fixed or display(entry["value"], entry["unit"], entry["decimals"], "vi")
     return {"numbers": numbers, "gaps": gaps, "candidates": candidates}
 
 

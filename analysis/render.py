@@ -24,10 +24,11 @@ from pathlib import Path
 
 from analysis.io import run, write_text_atomic
 
-# The manuscript's own sources (a second edition adds its .qmd here).  The generated parts are
-# every file in manuscript/_generated/ but the digest's own.
-SOURCES = ["manuscript/_quarto.yml", "manuscript/index.qmd", "manuscript/references.bib", "manuscript/styles.css",
-           "manuscript/popover.html", "manuscript/typst-header.typ",
+# The manuscript's own sources: both editions' .qmd, and what they share.  The generated parts are
+# every file under manuscript/_generated/ (each edition's, the Vietnamese in vi/) but the digest's own.
+SOURCES = ["manuscript/_quarto.yml", "manuscript/index.qmd", "manuscript/index.vi.qmd", "manuscript/references.bib",
+           "manuscript/styles.css", "manuscript/popover.html", "manuscript/title-block.html",
+           "manuscript/typst-header.typ",
            "manuscript/_extensions/registry/_extension.yml", "manuscript/_extensions/registry/num.lua"]
 REGISTRY = "data/derived/numbers.json"
 GENERATED = "manuscript/_generated"
@@ -36,7 +37,8 @@ OWN = ("digest.html", "digest.typ")
 
 def render_inputs(root: Path) -> list[Path]:
     """Every file the render reads: the registry, the sources, the generated parts."""
-    parts = sorted(p for p in (root / GENERATED).iterdir() if p.is_file() and p.name not in OWN)
+    parts = sorted(p for p in (root / GENERATED).rglob("*") if p.is_file() and p.relative_to(root / GENERATED).as_posix()
+                   not in OWN)
     return [root / REGISTRY, *(root / s for s in SOURCES), *parts]
 
 
@@ -54,7 +56,7 @@ def stage(root: Path, dest: Path) -> int:
     """A fresh copy of what the render reads from manuscript/ (sources and generated parts) in dest,
     with every number's shortcode in the form pandoc reads fast (SPACED)."""
     shutil.rmtree(dest, ignore_errors=True)
-    files = [root / s for s in SOURCES] + sorted(p for p in (root / GENERATED).iterdir() if p.is_file())
+    files = [root / s for s in SOURCES] + sorted(p for p in (root / GENERATED).rglob("*") if p.is_file())
     for f in files:
         target = dest / f.relative_to(root / "manuscript")
         target.parent.mkdir(parents=True, exist_ok=True)

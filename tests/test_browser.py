@@ -1,9 +1,9 @@
-"""The shipped HTML (docs/index.html) in a real browser: headless Chromium, driven over the DevTools
+"""The shipped HTML of both editions (docs/index.html, docs/vi.html) in a real browser: headless Chromium, driven over the DevTools
 protocol through a pipe (standard library only), the page served from 127.0.0.1.
 
 No console errors; every number's link target exists; no sideways scrolling at 390 px (a phone) and
 1280 px; focusing, hovering or tapping a number shows its lineage (value and rule) beside it, on the
-same page.  Skipped, with the reason, where no Chromium or Chrome is installed.
+same page, with the edition's own words.  Skipped, with the reason, where no Chromium or Chrome is installed.
 """
 import functools
 import http.server
@@ -24,7 +24,10 @@ BROWSER = next((b for b in (shutil.which(n) for n in ("chromium", "chromium-brow
                                                        "google-chrome-stable", "chrome")) if b), None)
 pytestmark = [pytest.mark.skipif(BROWSER is None, reason="the browser test needs Chromium or Chrome on PATH "
                                  "(Debian: apt-get install chromium)"),
-              pytest.mark.skipif(not (DOCS / "index.html").exists(), reason="docs/index.html is not there")]
+              pytest.mark.skipif(not all((DOCS / f"{p}.html").exists() for p in ("index", "vi")),
+                                 reason="docs/index.html or docs/vi.html is not there")]
+PAGES = ["index", "vi"]
+MORE = {"index": "Go to the entry in the appendix", "vi": "Đến mục này trong phụ lục"}
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run", "--remote-debugging-pipe"]
 
@@ -109,7 +112,7 @@ def served():
     handler = functools.partial(Quiet, directory=str(DOCS))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/index.html"
+    yield f"http://127.0.0.1:{server.server_port}/"
     server.shutdown()
 
 
@@ -149,16 +152,18 @@ def _errors(b: Browser) -> list[str]:
     return out
 
 
+@pytest.mark.parametrize("page", PAGES)
 @pytest.mark.parametrize("width", [390, 1280])
-def test_no_console_errors_and_no_sideways_scrolling(browser, served, width):
-    _open(browser, served, width)
+def test_no_console_errors_and_no_sideways_scrolling(browser, served, width, page):
+    _open(browser, f"{served}{page}.html", width)
     assert _errors(browser) == []
     sizes = browser.js("({scroll: document.documentElement.scrollWidth, inner: window.innerWidth})")
     assert sizes["scroll"] <= sizes["inner"], f"the page scrolls sideways at {width} px: {sizes}"
 
 
-def test_every_number_links_to_an_entry_on_the_page(browser, served):
-    _open(browser, served, 1280)
+@pytest.mark.parametrize("page", PAGES)
+def test_every_number_links_to_an_entry_on_the_page(browser, served, page):
+    _open(browser, f"{served}{page}.html", 1280)
     found = browser.js("""(() => {
         const links = [...document.querySelectorAll('a.num')];
         return {count: links.length,
@@ -188,8 +193,9 @@ def _entry(b: Browser, index: int) -> dict:
     }})()""")
 
 
-def test_focus_hover_and_tap_show_the_lineage_on_the_page(browser, served):
-    _open(browser, served, 390)
+@pytest.mark.parametrize("page", PAGES)
+def test_focus_hover_and_tap_show_the_lineage_on_the_page(browser, served, page):
+    _open(browser, f"{served}{page}.html", 390)
     start = browser.js("location.href")
     # keyboard: focus the first number
     entry = _entry(browser, 0)
@@ -212,5 +218,6 @@ def test_focus_hover_and_tap_show_the_lineage_on_the_page(browser, served):
         browser.send("Input.dispatchMouseEvent", type=kind, x=entry["x"], y=entry["y"], button="left", clickCount=1)
     pop = _popover(browser)
     assert pop["visible"] and entry["value"] in pop["text"], (pop, entry)
+    assert MORE[page] in pop["text"], "the popover's link is not in the edition's language"
     assert browser.js("location.href") == start, "a tap on a number left the page"
     assert _errors(browser) == []

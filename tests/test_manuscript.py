@@ -13,10 +13,14 @@ from analysis import manuscript
 from tests.conftest import ROOT
 
 QMD = ROOT / "manuscript" / "index.qmd"
+# Each edition: its source and the folder of its generated parts (as the .qmd includes them).
+EDITIONS = {"index.qmd": "_generated/", "index.vi.qmd": "_generated/vi/"}
+MD_PARTS = {"table1.md", "table2.md", "arms_periods.md", "arms_claims.md", "text_claims.md", "discrepancies.md",
+            "audit.md", "data_availability.md", "lineage.md", "claims.md", "report.md", "rules.md"}
 SHORTCODE = re.compile(r"\{\{<.*?>\}\}")
 NUMERAL = re.compile(r"\d+(?:[.,]\d+)*")
 YEAR = re.compile(r"(19|20)\d\d")
-ORDINAL_BEFORE = re.compile(r"(Table|Tables|Bảng|Figure|Section|Appendix|§)\s*$")
+ORDINAL_BEFORE = re.compile(r"(Table|Tables|Bảng|Figure|Section|Appendix|Mục|Hình|Phụ lục|§)\s*$")
 
 
 def _inline_text(nodes) -> str:
@@ -101,19 +105,34 @@ def test_checker_flags_typed_numbers_and_spares_years_ordinals_citations_shortco
         "show {{< num audit.count.all >}} numbers, as `analysis/v2.py` computes.") == []
 
 
-def test_manuscript_has_no_hand_typed_numbers():
-    found = hand_typed_numbers(QMD.read_text(encoding="utf-8"))
-    assert found == [], "numbers typed by hand in manuscript/index.qmd (use {{< num key >}}):\n" + "\n".join(found)
+@pytest.mark.parametrize("qmd", sorted(EDITIONS))
+def test_manuscript_has_no_hand_typed_numbers(qmd):
+    found = hand_typed_numbers((ROOT / "manuscript" / qmd).read_text(encoding="utf-8"))
+    assert found == [], f"numbers typed by hand in manuscript/{qmd} (use {{{{< num key >}}}}):\n" + "\n".join(found)
 
 
-def test_manuscript_uses_the_shortcode_and_includes_every_generated_part():
-    text = QMD.read_text(encoding="utf-8")
+@pytest.mark.parametrize("qmd", sorted(EDITIONS))
+def test_manuscript_uses_the_shortcode_and_includes_every_generated_part(qmd):
+    """Each edition includes every part, its own language's (the Vietnamese from _generated/vi/)."""
+    text = (ROOT / "manuscript" / qmd).read_text(encoding="utf-8")
     assert len(manuscript.keys_in(text)) >= 20
-    included = set(re.findall(r"\{\{<\s*include\s+_generated/(\S+)\s*>\}\}", text))
-    md_parts = {n for n in ("table1.md", "table2.md", "arms_periods.md", "arms_claims.md", "text_claims.md",
-                            "discrepancies.md", "audit.md", "data_availability.md", "lineage.md", "claims.md",
-                            "report.md", "rules.md")}
-    assert included == md_parts
+    included = set(re.findall(r"\{\{<\s*include\s+(_generated/\S+)\s*>\}\}", text))
+    assert included == {EDITIONS[qmd] + n for n in MD_PARTS}
+
+
+def test_the_editions_have_the_same_sections_and_link_to_each_other():
+    heads = {q: re.findall(r"^#+ .*?(\{#[^ }]+)", (ROOT / "manuscript" / q).read_text(encoding="utf-8"), re.M)
+             for q in EDITIONS}
+    assert heads["index.qmd"] == heads["index.vi.qmd"] and len(heads["index.qmd"]) >= 15
+    en, vi = ((ROOT / "manuscript" / q).read_text(encoding="utf-8") for q in ("index.qmd", "index.vi.qmd"))
+    assert "](vi.html)" in en and "docs/vi.pdf" in en
+    assert "](index.html)" in vi and "docs/index.pdf" in vi and "href: vi.pdf" in vi
+    assert re.search(r"^lang: vi$", vi, re.M) and re.search(r"^registry-lang: vi$", vi, re.M)
+
+
+def test_the_shortcode_prints_the_vietnamese_form_in_the_vietnamese_edition():
+    lua = (ROOT / "manuscript/_extensions/registry/num.lua").read_text(encoding="utf-8")
+    assert 'meta["registry-lang"] or meta["lang"]' in lua and "entry.display_vi" in lua
 
 
 def test_an_unknown_key_stops_the_parts_naming_key_and_file():

@@ -1,8 +1,8 @@
 """The rendered manuscript (HTML and PDF), built from a clean copy of the repository.
 
 Needs Quarto >= 1.7 on PATH and poppler's pdftotext and pdffonts; without them every test
-here is skipped with the reason.  The render (docs/index.html and docs/index.pdf of the copy)
-takes about 15 s, twice: a second render must give the same bytes.
+here is skipped with the reason.  The render (both editions, docs/index.* and docs/vi.* of the
+copy, HTML and PDF) takes about 30 s, twice: a second render must give the same bytes.
 """
 import html
 import re
@@ -40,9 +40,19 @@ def rendered(tmp_path_factory):
     return d
 
 
-def _keys(root: Path) -> list[str]:
-    texts = [(root / "manuscript/index.qmd").read_text(encoding="utf-8")]
-    texts += [p.read_text(encoding="utf-8") for p in (root / "manuscript/_generated").glob("*.md")]
+# Each edition: its source, its generated parts, the registry's form it shows, and a phrase of its own
+# with diacritics (the title's) that must survive in both outputs.
+EDITIONS = {"index": ("manuscript/index.qmd", "manuscript/_generated", "display",
+                      ("Table 1 replicated", "Trần Thị Diễm Trâm")),
+            "vi": ("manuscript/index.vi.qmd", "manuscript/_generated/vi", "display_vi",
+                   ("Tái lập Bảng 1", "Trần Thị Diễm Trâm", "chiến lược toàn diện", "chủ nghĩa hiện thực cấu trúc"))}
+FILES = [f"{doc}.{ext}" for doc in EDITIONS for ext in ("html", "pdf")]
+
+
+def _keys(root: Path, doc: str = "index") -> list[str]:
+    qmd, parts, _, _ = EDITIONS[doc]
+    texts = [(root / qmd).read_text(encoding="utf-8")]
+    texts += [p.read_text(encoding="utf-8") for p in (root / parts).glob("*.md")]
     return sorted({k for t in texts for k in manuscript.keys_in(t)})
 
 
@@ -52,60 +62,79 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text.replace("\u00a0", " "))
 
 
-def test_every_referenced_number_appears_in_html_and_pdf(rendered):
+@pytest.mark.parametrize("doc", sorted(EDITIONS))
+def test_every_referenced_number_appears_in_html_and_pdf(rendered, doc):
     import json
     numbers = json.loads((rendered / "data/derived/numbers.json").read_text(encoding="utf-8"))["numbers"]
-    page = (rendered / "docs/index.html").read_text(encoding="utf-8")
+    page = (rendered / f"docs/{doc}.html").read_text(encoding="utf-8")
     page_text = _squash(html.unescape(re.sub(r"<[^>]+>", " ", page)))
-    pdf_text = _squash(subprocess.run(["pdftotext", "-enc", "UTF-8", str(rendered / "docs/index.pdf"),
+    pdf_text = _squash(subprocess.run(["pdftotext", "-enc", "UTF-8", str(rendered / f"docs/{doc}.pdf"),
                                        "-"], capture_output=True, text=True, check=True).stdout)
-    keys = _keys(rendered)
+    keys, form = _keys(rendered, doc), EDITIONS[doc][2]
     assert len(keys) > 100
-    missing_html = [k for k in keys if _squash(numbers[k]["display"]) not in page_text]
-    missing_pdf = [k for k in keys if _squash(numbers[k]["display"]) not in pdf_text]
+    missing_html = [k for k in keys if _squash(numbers[k][form]) not in page_text]
+    missing_pdf = [k for k in keys if _squash(numbers[k][form]) not in pdf_text]
     assert missing_html == [] and missing_pdf == []
 
 
-def test_each_number_links_to_its_lineage_entry_with_a_tooltip(rendered):
-    page = (rendered / "docs/index.html").read_text(encoding="utf-8")
+@pytest.mark.parametrize("doc", sorted(EDITIONS))
+def test_each_number_links_to_its_lineage_entry_with_a_tooltip(rendered, doc):
+    page = (rendered / f"docs/{doc}.html").read_text(encoding="utf-8")
     ids = set(re.findall(r'\bid="([^"]+)"', page))
     links = re.findall(r'<a href="#(lineage-[^"]+)"[^>]*class="num"[^>]*title="([^"]*)"', page)
     assert len(links) > 100
     assert {target for target, _ in links} <= ids
     assert all(title.strip() for _, title in links)
-    assert {manuscript.anchor(k) for k in _keys(rendered)} <= ids
+    assert {manuscript.anchor(k) for k in _keys(rendered, doc)} <= ids
 
 
-def test_pdf_numbers_are_links(rendered):
+@pytest.mark.parametrize("doc", sorted(EDITIONS))
+def test_pdf_numbers_are_links(rendered, doc):
     """Typst writes each shortcode's link as a PDF link annotation to the lineage entry."""
-    data = (rendered / "docs/index.pdf").read_bytes()
+    data = (rendered / f"docs/{doc}.pdf").read_bytes()
     assert len(re.findall(rb"/Subtype\s*/Link", data)) > 100
 
 
-def test_cross_references_resolve(rendered):
-    page = (rendered / "docs/index.html").read_text(encoding="utf-8")
+@pytest.mark.parametrize("doc", sorted(EDITIONS))
+def test_cross_references_resolve_and_diacritics_survive(rendered, doc):
+    page = (rendered / f"docs/{doc}.html").read_text(encoding="utf-8")
     ids = set(re.findall(r'\bid="([^"]+)"', page))
     internal = set(re.findall(r'href="#([^"]+)"', page))
     assert internal <= ids, sorted(internal - ids)[:10]
-    pdf_text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(rendered / "docs/index.pdf"), "-"],
+    pdf_text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(rendered / f"docs/{doc}.pdf"), "-"],
                               capture_output=True, text=True, check=True).stdout
     for text in (html.unescape(re.sub(r"<[^>]+>", " ", page)), pdf_text):
         assert "?@" not in text and "??" not in text  # Quarto's and Typst's marks of an unresolved reference
-        assert "Table 1 replicated" in text and "Trần Thị Diễm Trâm" in text  # diacritics survive both outputs
+        flat = re.sub(r"\s+", " ", text)
+        missing = [p for p in EDITIONS[doc][3] if p not in flat]  # diacritics survive both outputs
+        assert missing == [], missing
 
 
-def test_pdf_fonts_are_embedded(rendered):
-    out = subprocess.run(["pdffonts", str(rendered / "docs/index.pdf")], capture_output=True,
+def test_each_edition_links_to_the_other(rendered):
+    en, vi = ((rendered / f"docs/{d}.html").read_text(encoding="utf-8") for d in ("index", "vi"))
+    assert re.search(r'class="edition-link"><a href="vi.html"', en)
+    assert re.search(r'class="edition-link"><a href="index.html"', vi)
+    assert 'href="vi.pdf"' in vi and 'href="index.pdf"' in en and "index.vi" not in vi
+    for doc, other in (("index", "docs/vi.pdf"), ("vi", "docs/index.pdf")):
+        text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(rendered / f"docs/{doc}.pdf"), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        assert other in text
+
+
+@pytest.mark.parametrize("doc", sorted(EDITIONS))
+def test_pdf_fonts_are_embedded(rendered, doc):
+    out = subprocess.run(["pdffonts", str(rendered / f"docs/{doc}.pdf")], capture_output=True,
                          text=True, check=True).stdout.splitlines()[2:]
     assert out, "pdffonts listed no fonts"
     # columns: name, type (may contain spaces), encoding, emb, sub, uni, object ID; 'emb' is the 5th from the end
     assert all(line.split()[-5] == "yes" for line in out), out
 
 
-def test_an_unknown_key_fails_the_render_naming_it(rendered):
+@pytest.mark.parametrize("meta", ["", "lang: vi\nregistry-lang: vi\n"], ids=["en", "vi"])
+def test_an_unknown_key_fails_the_render_naming_it(rendered, meta):
     d = rendered / "manuscript"
     bad = d / "bad.qmd"
-    bad.write_text("---\ntitle: bad\n---\n\nA {{< num no.such.key >}} here.\n", encoding="utf-8")
+    bad.write_text(f"---\ntitle: bad\n{meta}---\n\nA {{{{< num no.such.key >}}}} here.\n", encoding="utf-8")
     try:
         r = subprocess.run(["quarto", "render", "bad.qmd", "--to", "html"], cwd=d, capture_output=True, text=True)
     finally:
@@ -116,7 +145,7 @@ def test_an_unknown_key_fails_the_render_naming_it(rendered):
 
 
 def test_a_second_render_gives_the_same_bytes(rendered):
-    before = {n: (rendered / "docs" / n).read_bytes() for n in ("index.html", "index.pdf")}
+    before = {n: (rendered / "docs" / n).read_bytes() for n in FILES}
     r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "--quiet", "--forcerun", "render_html", "render_pdf",
                         "--", "render_manuscript"], cwd=rendered, capture_output=True, text=True)
     assert r.returncode == 0, (r.stdout + r.stderr)[-4000:]
@@ -124,12 +153,13 @@ def test_a_second_render_gives_the_same_bytes(rendered):
     assert [n for n in before if before[n] != after[n]] == []
 
 
-def test_render_records_its_digest_in_html_and_pdf(rendered):
+@pytest.mark.parametrize("doc", sorted(EDITIONS))
+def test_render_records_its_digest_in_html_and_pdf(rendered, doc):
     from analysis import render
     digest = render.digest_of(rendered)
-    assert f'<meta name="replication-digest" content="{digest}">' in (rendered / "docs/index.html").read_text(
+    assert f'<meta name="replication-digest" content="{digest}">' in (rendered / f"docs/{doc}.html").read_text(
         encoding="utf-8")
-    info = subprocess.run(["pdfinfo", str(rendered / "docs/index.pdf")], capture_output=True, text=True).stdout
+    info = subprocess.run(["pdfinfo", str(rendered / f"docs/{doc}.pdf")], capture_output=True, text=True).stdout
     assert f"replication-digest:{digest}" in info
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
     assert pages <= 25, f"the PDF has {pages} pages"

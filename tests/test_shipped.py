@@ -1,6 +1,7 @@
-"""The shipped manuscript, docs/index.html and docs/index.pdf: made from the current inputs, and every
-number in it the registry's.  Needs no Quarto: it rebuilds the derived data in a temporary copy and
-compares.  (tests/test_rendered.py renders afresh where Quarto is installed.)
+"""The shipped manuscript, both editions (docs/index.* in English, docs/vi.* in Vietnamese, HTML and PDF):
+made from the current inputs, and every number in it the registry's, in the edition's form.  Needs no
+Quarto: it rebuilds the derived data in a temporary copy and compares.  (tests/test_rendered.py renders
+afresh where Quarto is installed.)
 """
 import html
 import json
@@ -17,8 +18,11 @@ from tests.test_workflow import _copy
 pytestmark = pytest.mark.workflow
 DOCS = ROOT / "docs"
 RERENDER = ("re-render: install Quarto >= 1.7 (python -m analysis.install_quarto, or https://quarto.org), run "
-            "`snakemake -c2` (it renders docs/index.html and docs/index.pdf), and commit docs/")
+            "`snakemake -c2` (it renders docs/index.* and docs/vi.*, HTML and PDF), and commit docs/")
 LINK = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.S)
+# Each edition: its file name in docs/, its source, its generated parts and the registry's form it shows.
+EDITIONS = {"index": ("manuscript/index.qmd", "manuscript/_generated", "display"),
+            "vi": ("manuscript/index.vi.qmd", "manuscript/_generated/vi", "display_vi")}
 
 
 @pytest.fixture(scope="module")
@@ -36,42 +40,45 @@ def registry(fresh):
     return json.loads((fresh / "data/derived/numbers.json").read_text(encoding="utf-8"))["numbers"]
 
 
-@pytest.fixture(scope="module")
-def page():
-    return (DOCS / "index.html").read_text(encoding="utf-8")
+def _page(doc: str) -> str:
+    return (DOCS / f"{doc}.html").read_text(encoding="utf-8")
 
 
-def _used_keys(root) -> set[str]:
-    texts = [(root / "manuscript/index.qmd").read_text(encoding="utf-8")]
-    texts += [p.read_text(encoding="utf-8") for p in (root / "manuscript/_generated").glob("*.md")]
+def _used_keys(root, doc: str) -> set[str]:
+    qmd, parts, _ = EDITIONS[doc]
+    texts = [(root / qmd).read_text(encoding="utf-8")]
+    texts += [p.read_text(encoding="utf-8") for p in (root / parts).glob("*.md")]
     return {k for t in texts for k in manuscript.keys_in(t)}
 
 
 def _squash(text: str) -> str:
     """Text without layout: no whitespace of any kind, no hyphen that breaks a line."""
     text = re.sub(r"-\n", "", text)
-    return re.sub(r"\s+", "", text.replace("\u00a0", " ").replace("\u200b", ""))
+    return re.sub(r"\s+", "", text.replace("\u00a0", " ").replace("\u200b", "").replace("\u2009", " "))
 
 
-def test_docs_hold_the_html_and_the_pdf():
-    for name in ("index.html", "index.pdf"):
+def test_docs_hold_the_html_and_the_pdf_of_both_editions():
+    for name in ("index.html", "index.pdf", "vi.html", "vi.pdf"):
         assert (DOCS / name).is_file(), f"docs/{name} is missing: {RERENDER}"
 
 
-def test_shipped_render_was_made_from_the_current_inputs(fresh, page):
+@pytest.mark.parametrize("doc", sorted(EDITIONS))
+def test_shipped_render_was_made_from_the_current_inputs(fresh, doc):
     pypdf = pytest.importorskip("pypdf")
     digest = render.digest_of(fresh)
-    shipped = re.search(r'<meta name="replication-digest" content="([0-9a-f]{64})"', page)
-    assert shipped, f"docs/index.html records no replication-digest: {RERENDER}"
+    shipped = re.search(r'<meta name="replication-digest" content="([0-9a-f]{64})"', _page(doc))
+    assert shipped, f"docs/{doc}.html records no replication-digest: {RERENDER}"
     assert shipped.group(1) == digest, (
-        f"docs/index.html was rendered from other inputs than a fresh build gives (digest {shipped.group(1)[:12]} "
+        f"docs/{doc}.html was rendered from other inputs than a fresh build gives (digest {shipped.group(1)[:12]} "
         f"shipped, {digest[:12]} now): {RERENDER}")
-    keywords = str(pypdf.PdfReader(DOCS / "index.pdf").metadata.get("/Keywords", ""))
+    keywords = str(pypdf.PdfReader(DOCS / f"{doc}.pdf").metadata.get("/Keywords", ""))
     assert f"replication-digest:{digest}" in keywords, (
-        f"docs/index.pdf was rendered from other inputs than a fresh build gives (keywords {keywords!r}): {RERENDER}")
+        f"docs/{doc}.pdf was rendered from other inputs than a fresh build gives (keywords {keywords!r}): {RERENDER}")
 
 
-def test_every_linked_number_in_the_html_shows_its_registry_value(registry, page):
+@pytest.mark.parametrize("doc", sorted(EDITIONS))
+def test_every_linked_number_in_the_html_shows_its_registry_value(registry, doc):
+    page, form = _page(doc), EDITIONS[doc][2]
     by_anchor = {manuscript.anchor(k): k for k in registry}
     ids = set(re.findall(r'\bid="([^"]+)"', page))
     links = []
@@ -81,19 +88,44 @@ def test_every_linked_number_in_the_html_shows_its_registry_value(registry, page
         target = re.search(r'href="#([^"]+)"', attrs).group(1)
         links.append((target, html.unescape(re.sub(r"<[^>]+>", "", text)).replace("\u00a0", " ")))
     assert len(links) > 100
-    wrong = [(t, shown, registry[by_anchor[t]]["display"]) for t, shown in links
-             if t not in by_anchor or shown != registry[by_anchor[t]]["display"]]
-    assert wrong == [], f"numbers that differ from the registry (target, shown, registry): {wrong[:10]}; {RERENDER}"
+    wrong = [(t, shown, registry[by_anchor[t]][form]) for t, shown in links
+             if t not in by_anchor or shown != registry[by_anchor[t]][form]]
+    assert wrong == [], f"numbers that differ from the registry's {form} in docs/{doc}.html (target, shown, " \
+                        f"registry): {wrong[:10]}; {RERENDER}"
     missing = sorted({t for t, _ in links} - ids)
     assert missing == [], f"numbers linked to no lineage entry: {missing[:10]}"
 
 
-def test_the_pdf_shows_every_number_the_manuscript_uses(fresh, registry):
+@pytest.mark.parametrize("doc", sorted(EDITIONS))
+def test_the_pdf_shows_every_number_the_manuscript_uses(fresh, registry, doc):
     pypdf = pytest.importorskip("pypdf")
-    reader = pypdf.PdfReader(DOCS / "index.pdf")
+    reader = pypdf.PdfReader(DOCS / f"{doc}.pdf")
     text = _squash("\n".join(p.extract_text() for p in reader.pages))
-    keys = _used_keys(fresh)
+    keys, form = _used_keys(fresh, doc), EDITIONS[doc][2]
     assert len(keys) > 100
-    missing = sorted(k for k in keys if _squash(registry[k]["display"]) not in text)
-    assert missing == [], f"registry values not in docs/index.pdf: {missing[:10]}; {RERENDER}"
-    assert len(reader.pages) <= 25, f"docs/index.pdf has {len(reader.pages)} pages; the paper keeps to 25"
+    missing = sorted(k for k in keys if _squash(registry[k][form]) not in text)
+    assert missing == [], f"registry values ({form}) not in docs/{doc}.pdf: {missing[:10]}; {RERENDER}"
+    assert len(reader.pages) <= 25, f"docs/{doc}.pdf has {len(reader.pages)} pages; the paper keeps to 25"
+
+
+def test_the_vietnamese_edition_shows_vietnamese_numbers_and_words(registry):
+    """Its numbers in their Vietnamese form (decimal comma, tỷ/triệu), its verdicts in Vietnamese words, and no
+    English verdict, heading or label of Quarto's left in it."""
+    page = _page("vi")
+    text = html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)))
+    text = text.replace("\u00a0", " ")
+    for key in ("trade.turnover_2024.singapore", "trade.fx_sgd_per_usd_2024", "fdi.value_2024.total"):
+        assert registry[key]["display_vi"] != registry[key]["display"] and registry[key]["display_vi"] in text
+    shown = " ".join(html.unescape(t).replace("\u00a0", " ") for a, t in LINK.findall(page) if 'class="num"' in a)
+    assert "tỷ USD" in shown and "triệu USD" in shown and " bn USD" not in shown and " mn USD" not in shown
+    for word in ("khớp", "khớp khi làm tròn", "sai lệch", "không kiểm chứng được",
+                 "nhất quán với số liệu của chính bài báo (chưa kiểm chứng độc lập)"):
+        assert word in text, word
+    verdicts = re.findall(r'href="#lineage-audit-verdict-[^"]+"[^>]*>([^<]*)</a>', page)
+    assert len(verdicts) > 80 and not {"match", "rounding", "consistent", "discrepancy", "not verifiable"} & set(
+        v.replace("\u00a0", " ") for v in verdicts)
+    body = text.split("Phụ lục: nguồn gốc")[0]  # the lineage quotes the registry's rules, which are in English
+    for english in ("Table of contents", "Other Formats", "References", "Appendix", "Verdict", "Partner side",
+                    "Recomputed", "Printed", "Rule"):
+        assert english not in body, english
+    assert 'lang="vi"' in page and "Mục lục" in text and "Tài liệu tham khảo" in text

@@ -1,7 +1,9 @@
 -- {{< num key >}}: a number from the workflow's registry (data/derived/numbers.json), shown in
 -- its display form and linked to its lineage entry in the appendix (the link's title is the
--- tooltip in HTML).  `lang=vi` gives the Vietnamese form.  A key the registry lacks stops the
--- render with a message naming it.  This file only formats: Snakemake computes.
+-- tooltip in HTML).  The edition's language chooses the form: a document whose metadata says
+-- `registry-lang: vi` (or, without it, `lang: vi`) gets the Vietnamese form (display_vi: decimal
+-- comma, tỷ/triệu, Vietnamese words); `lang=vi` on one shortcode does the same.  A key the
+-- registry lacks stops the render with a message naming it.  This file only formats: Snakemake computes.
 local registry = nil
 
 local function fail(message)
@@ -37,19 +39,32 @@ local function anchor(key)
   return "lineage-" .. key:gsub("%.", "-"):gsub("%*", "x")
 end
 
+-- the document's language for the registry's forms: registry-lang, else lang ("vi", "vi-VN", ...)
+local function doc_lang(meta)
+  local lang = meta and (meta["registry-lang"] or meta["lang"])
+  lang = lang and pandoc.utils.stringify(lang) or ""
+  return lang:sub(1, 2):lower()
+end
+
 return {
-  ["num"] = function(args, kwargs)
+  ["num"] = function(args, kwargs, meta)
     local key = pandoc.utils.stringify(args[1] or "")
     local entry = load().numbers[key]
     if entry == nil then
       fail("registry key not found: " .. key .. " (it is not in data/derived/numbers.json)")
     end
-    local text = entry.display
-    if pandoc.utils.stringify(kwargs["lang"] or "") == "vi" then
-      text = entry.display_vi
+    local lang = pandoc.utils.stringify(kwargs["lang"] or "")
+    if lang == "" then lang = doc_lang(meta) end
+    local text, rule = entry.display, ". Rule: "
+    if lang == "vi" then
+      if entry.display_vi == nil then
+        fail("registry key " .. key .. " has no Vietnamese form (display_vi)")
+      end
+      text, rule = entry.display_vi, ". Quy tắc: "
     end
-    -- no-break spaces keep a number and its unit together in narrow table cells
-    text = text:gsub(" ", "\u{00A0}")
-    return pandoc.Link(text, "#" .. anchor(key), entry.label .. ". Rule: " .. entry.rule, {class = "num"})
+    -- no-break spaces keep a number and its unit together in narrow table cells; words (a verdict, a
+    -- class) keep their spaces, so that a long one wraps within its cell
+    if text:find("%d") then text = text:gsub(" ", "\u{00A0}") end
+    return pandoc.Link(text, "#" .. anchor(key), entry.label .. rule .. entry.rule, {class = "num"})
   end
 }
