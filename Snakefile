@@ -8,6 +8,7 @@
 import shlex
 import shutil
 import sys
+import threading
 from pathlib import Path
 
 from analysis.deps import files as code_of
@@ -49,9 +50,10 @@ def step(*commands):
 CHECKS = [f"{OUT}/validated/raw.json", f"{OUT}/validated/published.json"]
 
 
-# each figure in each edition's words (the Vietnamese with the suffix _vi)
-FIGURES = expand(f"{OUT}/figures/{{name}}{{edition}}.{{ext}}", name=["arms_series", "table1_turnover"],
-                 edition=["", "_vi"], ext=["svg", "pdf"])
+# each figure in each edition's words (the Vietnamese with the suffix _vi), and the SVG copy the manuscript shows
+FIGURE_NAMES, EDITIONS = ["arms_series", "table1_turnover"], ["", "_vi"]
+FIGURES = expand(f"{OUT}/figures/{{name}}{{edition}}.svg", name=FIGURE_NAMES, edition=EDITIONS)
+FIGURE_COPIES = expand("manuscript/_generated/{name}{edition}.svg", name=FIGURE_NAMES, edition=EDITIONS)
 from analysis.render import SOURCES as RENDER_SOURCES  # the manuscript's own sources
 # The rendered manuscript ships in docs/: each document (a .qmd of manuscript/) as docs/<name>.html and
 # docs/<name>.pdf, exactly as rendered: the English edition (docs/index.*) and the Vietnamese one (docs/vi.*),
@@ -62,16 +64,14 @@ MANUSCRIPT = expand("docs/{doc}.{ext}", doc=list(DOCUMENTS), ext=["html", "pdf"]
 # figures are shared.
 EDITION_PARTS = ["table1.md", "table2.md", "arms_periods.md", "arms_claims.md", "text_claims.md", "discrepancies.md",
                  "audit.md", "data_availability.md", "lineage.md"]
-PARTS = expand("manuscript/_generated/{name}", name=[*EDITION_PARTS, "sources.bib", "arms_series.svg",
-                                                    "table1_turnover.svg", "arms_series_vi.svg",
-                                                    "table1_turnover_vi.svg"]) + \
+PARTS = expand("manuscript/_generated/{name}", name=[*EDITION_PARTS, "sources.bib"]) + \
     expand("manuscript/_generated/vi/{name}", name=EDITION_PARTS)
 SOURCES_CSV = [source(f"{RAW}/{d}/sources.csv") for d in ("arms", "trade", "fdi", "fx")]
 
 # All derived data and the manuscript's generated parts: everything but the render.
 # The audit's own parts of the manuscript: the claims in words, the replication report and the verdict rules.
 AUDIT_PARTS = expand("manuscript/_generated/{edition}{name}", edition=["", "vi/"], name=["claims.md", "report.md", "rules.md"])
-DERIVED = [f"{OUT}/numbers.json", f"{OUT}/audit.csv", *FIGURES, *PARTS, *AUDIT_PARTS]
+DERIVED = [f"{OUT}/numbers.json", f"{OUT}/audit.csv", *FIGURES, *FIGURE_COPIES, *PARTS, *AUDIT_PARTS]
 
 
 rule all:
@@ -290,22 +290,27 @@ rule build_registry:
 
 
 rule plot_figures:
+    """The figures in both editions' words (the Vietnamese with the suffix _vi), with the SVG copies the
+    manuscript shows.  They plot the series and Table 1 against the printed numbers, so they draw beside
+    the audit rather than after it, and the manuscript's parts do not wait for them."""
     input:
         code=code_of("analysis.figures"),
         series=f"{OUT}/arms_series.csv",
-        audit=f"{OUT}/audit.csv",
+        printed=f"{OUT}/validated/published.csv",
         table1=f"{OUT}/table1.csv",
     output:
         FIGURES,
+        FIGURE_COPIES,
     log:
         f"{LOGS}/plot_figures.log",
     params:
         outdir=lambda w, output: Path(output[0]).parent,
+        copy_to=lambda w, output: Path(output[-1]).parent,
     conda:
         STEPS_ENV
     shell:
-        step("figures --series {input.series:q} --audit {input.audit:q} --table1 {input.table1:q}"
-             " --outdir {params.outdir:q}")
+        step("figures --series {input.series:q} --printed {input.printed:q} --table1 {input.table1:q}"
+             " --outdir {params.outdir:q} --copy-svg-to {params.copy_to:q}")
 
 
 rule write_manuscript_parts:
@@ -315,7 +320,6 @@ rule write_manuscript_parts:
         audit=f"{OUT}/audit.csv",
         table1=f"{OUT}/table1.csv",
         table2=f"{OUT}/table2.csv",
-        figures=[f for f in FIGURES if f.endswith(".svg")],
         # every key each edition shows gets a lineage entry in that edition
         qmd=["manuscript/index.qmd", *(p for p in AUDIT_PARTS if "/vi/" not in p)],
         qmd_vi=["manuscript/index.vi.qmd", *(p for p in AUDIT_PARTS if "/vi/" in p)],
@@ -331,7 +335,7 @@ rule write_manuscript_parts:
         STEPS_ENV
     shell:
         step("manuscript --registry {input.registry:q} --audit {input.audit:q} --table1 {input.table1:q}"
-             " --table2 {input.table2:q} --figures {input.figures:q} --qmd {input.qmd:q} --qmd-vi {input.qmd_vi:q}"
+             " --table2 {input.table2:q} --qmd {input.qmd:q} --qmd-vi {input.qmd_vi:q}"
              " --manifests {input.manifests:q} --sources {input.sources:q} --outdir {params.outdir:q}")
 
 
@@ -346,7 +350,7 @@ rule render_digest:
     input:
         code=code_of("analysis.render"),
         registry=f"{OUT}/numbers.json",
-        parts=PARTS + AUDIT_PARTS,
+        parts=PARTS + AUDIT_PARTS + FIGURE_COPIES,
         sources=RENDER_SOURCES,
     output:
         html="manuscript/_generated/digest.html",
@@ -373,7 +377,7 @@ rule render_html:
     input:
         digest=rules.render_digest.output,
         registry=f"{OUT}/numbers.json",
-        parts=PARTS + AUDIT_PARTS,
+        parts=PARTS + AUDIT_PARTS + FIGURE_COPIES,
         sources=RENDER_SOURCES,
     output:
         "docs/{doc}.html",
@@ -395,7 +399,7 @@ rule render_pdf:
     input:
         digest=rules.render_digest.output,
         registry=f"{OUT}/numbers.json",
-        parts=PARTS + AUDIT_PARTS,
+        parts=PARTS + AUDIT_PARTS + FIGURE_COPIES,
         sources=RENDER_SOURCES,
     output:
         "docs/{doc}.pdf",
@@ -413,12 +417,26 @@ rule render_pdf:
         render_command("typst", "pdf")
 
 
+def cancel_pending_timers():
+    """Snakemake's scheduler arms a one-second re-evaluation timer on every pass (a threading.Timer, not a
+    daemon), so a finished build waited up to a second for the last one before it exited: a fifth of a
+    cold build.  Once the build has ended, nothing is left for such a timer to re-evaluate."""
+    for thread in threading.enumerate():
+        if isinstance(thread, threading.Timer):
+            thread.cancel()
+
+
 onsuccess:
     if not QUARTO:
         print("\nThe manuscript was NOT rendered: Quarto is not installed. Everything else is built.\n"
               "Read the shipped render in docs/, or install Quarto >= 1.7 (`python -m analysis.install_quarto`, "
               "or https://quarto.org/docs/get-started/) and run `snakemake -c2` again.",
               file=sys.stderr)
+    cancel_pending_timers()
+
+
+onerror:
+    cancel_pending_timers()
 
 
 # A file a rule names is missing: Snakemake would stop on the missing input before any check runs, so

@@ -8,6 +8,8 @@ registry build refuses a promise a step does not keep, so the two cannot drift a
 """
 from __future__ import annotations
 
+import re
+
 # Sections of the article (Tran 2026) as numbered there.
 SECTIONS = ("1", "2", "2.1", "2.2", "2.3", "3", "3.1", "3.2", "3.3", "4", "5")
 
@@ -68,6 +70,21 @@ def table_row_slug(table: str, row: str) -> str:
         return next(k for k, (_, r) in TRADE_PARTNERS.items() if r == row)
     rows = {r: k for k, (_, r, _) in FDI_PARTNERS.items()} | {r: k for k, (_, r) in FDI_OTHER_ROWS.items()}
     return rows[row]
+
+
+# The structure of an arms key: a year's value (total, Russia's deliveries, Russia's share) or a statistic
+# of a period, in one release (or in `{release}`, for a printed number).
+ARMS_STAT = re.compile(r"^arms\.[^.]+\.(?:(total|russia|russia_share)\.(\d{4})|p(\d{4})_(\d{4})\.(\w+))$")
+
+
+def arms_parts(key: str) -> dict:
+    """Measure, year and period of an arms key ('arms.{release}.total.2015' -> total, 2015); {} for others."""
+    m = ARMS_STAT.match(key)
+    if not m:
+        return {}
+    if m.group(1):
+        return {"measure": m.group(1), "year": int(m.group(2)), "period": ""}
+    return {"measure": m.group(5), "year": None, "period": f"{m.group(3)}-{m.group(4)}"}
 
 
 def auditable_keys() -> set[str]:

@@ -28,32 +28,18 @@ import sys
 import pandas as pd
 
 from analysis import reasons as R
-from analysis.article import RELEASES
+from analysis.article import ARMS_STAT, RELEASES, arms_parts
 from analysis.io import read_json, rel, sha256, write_csv, write_json
-from analysis.registry import Fragment
+from analysis.registry import Fragment, convert
 from analysis.verdict import (COARSE_UNITS, EXACT, PASSING, VERDICTS, accepted_interval, close_enough, coarse, hedge,
                               impossible, transcription_like, verdict)
 
-SCALE = {("USD bn", "USD mn"): 1e-3, ("USD mn", "USD bn"): 1e3, ("TIV bn", "TIV mn"): 1e-3,
-         ("TIV mn", "TIV bn"): 1e3}
-COMPATIBLE = {("%", "%"), ("% change", "% change"), ("rank change", "rank change"), ("year", "year"),
-              ("count", "count"), ("rank", "rank"), ("USD bn", "USD bn"), ("USD mn", "USD mn"),
-              ("TIV mn", "TIV mn"), ("TIV bn", "TIV bn")}
 RESULTS = ("table1", "table2", "arms", "text")
 # the order in which equally close alternatives are preferred as the likeliest cause
 KIND_ORDER = ("data_release", "other_period_or_base", "other_source_or_reporter", "arithmetic", "transcription")
 RULE_WORDS = {"equal": "rule.equal", "equal after rounding to the printed precision": "rule.rounding",
               "equal after truncation to the printed precision": "rule.truncation",
               "equal after rounding up to the printed precision": "rule.rounding_up"}
-ARMS_STAT = re.compile(r"^arms\.[^.]+\.(?:(total|russia|russia_share)\.(\d{4})|p(\d{4})_(\d{4})\.(\w+))$")
-
-
-def convert(value: float, unit_from: str, unit_to: str) -> float:
-    if (unit_to, unit_from) in SCALE:
-        return value * SCALE[(unit_to, unit_from)]
-    if (unit_from, unit_to) in COMPATIBLE:
-        return value
-    raise ValueError(f"cannot compare a {unit_from!r} registry value with a printed {unit_to!r}")
 
 
 def judge(row, key: str, numbers: dict, gaps: dict) -> dict:
@@ -93,16 +79,6 @@ def article_release(published: pd.DataFrame, numbers: dict) -> tuple[str, dict]:
         return exact[0], info
     covering = sorted((e, r) for r, e in ends.items() if e >= last)
     return (covering[0][1] if covering else releases_present(numbers)[0]), info
-
-
-def arms_parts(key: str) -> dict:
-    """Measure, year and period of an arms key (from its structure, which analysis/article.py defines)."""
-    m = ARMS_STAT.match(key)
-    if not m:
-        return {}
-    if m.group(1):
-        return {"measure": m.group(1), "year": int(m.group(2)), "period": ""}
-    return {"measure": m.group(5), "year": None, "period": f"{m.group(3)}-{m.group(4)}"}
 
 
 def russia_key(key: str) -> str | None:

@@ -32,7 +32,9 @@ START, END = "<!-- benchmark:start -->", "<!-- benchmark:end -->"
 COMMAND = [sys.executable, "-m", "snakemake", "-c2", "derived", "--quiet"]
 RENDER = [sys.executable, "-m", "snakemake", "-c2", "--quiet", "--forcerun", "render_html", "render_pdf", "--",
           "render_manuscript"]
+RENDER_EN = [*RENDER[:-1], "docs/index.html", "docs/index.pdf"]  # the English edition alone
 RENDER_CASE = "render of both editions, HTML and PDF"
+RENDER_EN_CASE = "render of the English edition, HTML and PDF"
 
 
 def copy_repository(dst: Path) -> Path:
@@ -65,6 +67,7 @@ def measure(runs: int, render: bool = False) -> dict[str, list[float]]:
         results = {"cold build of all derived data": cold, "no-op rerun": noop}
         if render:
             timed(repo, RENDER)  # the first render also compiles Quarto's styles into its user cache
+            results[RENDER_EN_CASE] = [timed(repo, RENDER_EN) for _ in range(runs)]
             results[RENDER_CASE] = [timed(repo, RENDER) for _ in range(runs)]
     return results
 
@@ -75,9 +78,12 @@ def table(results: dict[str, list[float]], runs: int) -> str:
     lines = [f"Measured with `python -m analysis.benchmark --runs {runs}{flag}` on {platform.system()} {platform.machine()}, "
              f"{cpu} cores, Python {platform.python_version()}, Snakemake {version('snakemake')}, "
              f"pandas {version('pandas')}; seconds of wall time, command `snakemake -c2 derived`"
-             + (" (render: `snakemake -c2 render_manuscript`, forced)." if RENDER_CASE in results else "."),
+             + (" (render: `snakemake -c2 render_manuscript` or the English `docs/index.*`, forced; the "
+                "two editions' target is the English one's plus the second edition, which shares the two cores)."
+                if RENDER_CASE in results else "."),
              "", "| case | median | min | max | target |", "|---|---|---|---|---|"]
-    targets = {"cold build of all derived data": "≤ 5 s", "no-op rerun": "≤ 1.5 s", RENDER_CASE: "≤ 40 s"}
+    targets = {"cold build of all derived data": "≤ 5 s", "no-op rerun": "≤ 1.5 s", RENDER_EN_CASE: "≤ 20 s",
+               RENDER_CASE: "≤ 40 s"}
     for case, xs in results.items():
         lines.append(f"| {case} | {statistics.median(xs):.2f} | {min(xs):.2f} | {max(xs):.2f} | {targets[case]} |")
     return "\n".join(lines) + "\n"

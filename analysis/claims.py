@@ -27,7 +27,7 @@ import re
 from analysis import reasons as R
 from analysis.article import TRADE_PARTNERS, TRADE_YEAR
 from analysis.io import read_json, rel, require_validated, run, sha256, write_json, write_text_atomic
-from analysis.registry import Fragment, display, shortcode
+from analysis.registry import Fragment, convert, display, shortcode
 
 VERDICTS = ("holds", "partly holds", "does not hold", "not verifiable")
 # The Vietnamese edition's words for the verdicts and for the measures a test names.
@@ -37,14 +37,8 @@ MEASURES_VI = {"turnover": "kim ngạch thương mại", "exports": "kim ngạch
                "registered cumulative": "vốn đăng ký lũy kế", "registered total": "tổng vốn đăng ký",
                "current": "hiện hành"}
 SLOT = re.compile(r"\{(\w+)\}")
-SCALE = {("USD bn", "USD mn"): 1e3, ("USD mn", "USD bn"): 1e-3}
 COLUMNS = ("id", "section", "quote_vi", "gloss_en", "test", "params", "verdict", "rule", "finding", "rule_md",
            "finding_md", "rule_vi_md", "finding_vi_md", "keys")
-
-
-def convert(value: float, unit_from: str, unit_to: str) -> float:
-    """A registry value in another unit of money (the claims compare USD bn with USD mn)."""
-    return value * SCALE.get((unit_from, unit_to), 1.0)
 
 
 def read_claims(path) -> list[dict]:

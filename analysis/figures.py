@@ -1,12 +1,13 @@
 """Figures: the arms series with the article's figures overlaid, and Table 1 printed vs recomputed.
 
-SVG (for HTML) and PDF (for print), with fixed metadata and SVG ids so that
+SVG (shown by the HTML and embedded in the PDF), with fixed metadata and SVG ids so that
 reruns are byte-identical.  Each figure names the script that made it.  Each is drawn once per
 edition: English (arms_series.*, table1_turnover.*) and Vietnamese (arms_series_vi.*,
 table1_turnover_vi.*), from the same data, with the words of WORDS.
 
 Run on its own:  python -m analysis.figures --series data/derived/arms_series.csv \
-    --audit data/derived/audit.csv --table1 data/derived/table1.csv --outdir data/derived/figures
+    --printed data/derived/validated/published.csv --table1 data/derived/table1.csv --outdir data/derived/figures \
+    --copy-svg-to manuscript/_generated
 """
 from __future__ import annotations
 
@@ -21,11 +22,11 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from analysis.article import ARMS_PERIODS as PERIODS, TRADE_PARTNERS  # noqa: E402
+from analysis.article import ARMS_PERIODS as PERIODS, TRADE_PARTNERS, arms_parts, table_row_slug  # noqa: E402
 from analysis.io import write_bytes_atomic  # noqa: E402
+from analysis.registry import convert  # noqa: E402
 
-plt.rcParams.update({"svg.hashsalt": "vn-russia-replication", "font.family": "DejaVu Sans", "font.size": 9,
-                     "pdf.fonttype": 3})
+plt.rcParams.update({"svg.hashsalt": "vn-russia-replication", "font.family": "DejaVu Sans", "font.size": 9})
 WORDS = {
     "en": {"credit": "Made by analysis/figures.py from data/derived/{src}", "and": "and",
            "russia": "Russia (current release, register)", "others": "Other suppliers (current release)",
@@ -45,15 +46,16 @@ STEM = {"en": "{}", "vi": "{}_vi"}
 
 
 def _save(fig, outdir: Path, stem: str) -> None:
-    for ext, meta in (("svg", {"Date": None, "Creator": None}), ("pdf", {"CreationDate": None, "ModDate": None,
-                                                                          "Creator": None, "Producer": None})):
-        buf = io.BytesIO()
-        fig.savefig(buf, format=ext, metadata=meta, bbox_inches="tight")
-        write_bytes_atomic(outdir / f"{stem}.{ext}", buf.getvalue())
+    """One SVG per figure: vector, shown by the HTML and embedded by Typst in the PDF alike (a second,
+    PDF copy that nothing reads would double the step's time)."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
+    write_bytes_atomic(outdir / f"{stem}.svg", buf.getvalue())
     plt.close(fig)
 
 
-def arms_figure(series: pd.DataFrame, audit: pd.DataFrame, outdir: Path, lang: str = "en") -> None:
+def arms_figure(series: pd.DataFrame, printed: pd.DataFrame, outdir: Path, lang: str = "en") -> None:
+    """The series by supplier and release, with the article's yearly totals marked where it prints them."""
     w = WORDS[lang]
     fig, ax = plt.subplots(figsize=(7.0, 3.6))
     s = series.set_index("year")
@@ -63,22 +65,28 @@ def arms_figure(series: pd.DataFrame, audit: pd.DataFrame, outdir: Path, lang: s
     ax.plot(s.index, s["total_r2022"], color="#2166ac", lw=1.2, ls="--", label=w["total_r2022"])
     for first, last in PERIODS:
         ax.axvspan(first - 0.5, last + 0.5, color="#f0f0f0" if first != 2011 else "#e0e0e0", zorder=-1)
-    pts = audit[(audit["result"] == "arms") & (audit["measure"] == "total")]
-    years = pts["year"].astype(int)
-    vals = pts["printed_value_key_unit"].astype(float)  # the printed value in the registry's unit (TIV mn)
+    arms = printed[printed["result"] == "arms"]
+    parts = [arms_parts(k) for k in arms["recompute_key"]]
+    pts = [(p["year"], convert(v, u, "TIV mn")) for p, v, u in zip(parts, arms["printed_value"], arms["unit"])
+           if p.get("measure") == "total"]
+    years, vals = [y for y, _ in pts], [v for _, v in pts]
     ax.scatter(years, vals, marker="D", color="#e08214", zorder=5, s=22, label=w["printed"])
     ax.set_xlabel(w["year"])
     ax.set_ylabel(w["tiv"])
     ax.set_xlim(1994.5, 2024.5)
     ax.legend(fontsize=7, frameon=False, loc="upper left")
-    ax.text(1.0, -0.2, w["credit"].format(src=f"arms_series.csv {w['and']} audit.csv"), transform=ax.transAxes,
+    ax.text(1.0, -0.2, w["credit"].format(src=f"arms_series.csv {w['and']} validated/published.csv"), transform=ax.transAxes,
             ha="right", fontsize=6)
     _save(fig, outdir, STEM[lang].format("arms_series"))
 
 
-def table1_figure(table1: pd.DataFrame, audit: pd.DataFrame, outdir: Path, lang: str = "en") -> None:
+def table1_figure(table1: pd.DataFrame, printed: pd.DataFrame, outdir: Path, lang: str = "en") -> None:
+    """Each partner's printed turnover beside the recomputed one and the partner's own figure."""
     w = WORDS[lang]
-    t1 = audit[audit["result"] == "table1"].reset_index(drop=True)
+    rows = printed[printed["result"] == "table1"]
+    by_slug = dict(zip((table_row_slug(t, r) for t, r in zip(rows["table"], rows["row"])), rows["printed_value"]))
+    t1 = pd.DataFrame({"printed_value": [by_slug[k] for k in table1["partner_key"]],
+                       "recomputed_value": table1["turnover_usd_bn"]})
     fig, ax = plt.subplots(figsize=(7.0, 3.0))
     y = range(len(t1))
     ax.barh([i + 0.2 for i in y], t1["printed_value"], height=0.4, color="#e08214", label=w["printed_t1"])
@@ -93,7 +101,7 @@ def table1_figure(table1: pd.DataFrame, audit: pd.DataFrame, outdir: Path, lang:
     ax.invert_yaxis()
     ax.set_xlabel(w["trade"])
     ax.legend(fontsize=7, frameon=False, loc="lower right")
-    ax.text(1.0, -0.3, w["credit"].format(src=f"table1.csv {w['and']} audit.csv"), transform=ax.transAxes,
+    ax.text(1.0, -0.3, w["credit"].format(src=f"table1.csv {w['and']} validated/published.csv"), transform=ax.transAxes,
             ha="right", fontsize=6)
     _save(fig, outdir, STEM[lang].format("table1_turnover"))
 
@@ -101,15 +109,21 @@ def table1_figure(table1: pd.DataFrame, audit: pd.DataFrame, outdir: Path, lang:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Draw the figures")
     ap.add_argument("--series", required=True)
-    ap.add_argument("--audit", required=True)
+    ap.add_argument("--printed", required=True, help="the printed numbers, checked and parsed (parse_published)")
     ap.add_argument("--table1", required=True)
     ap.add_argument("--outdir", required=True)
+    ap.add_argument("--copy-svg-to", help="also write the SVG files here (the manuscript's generated parts)")
     args = ap.parse_args(argv)
-    audit = pd.read_csv(args.audit, keep_default_na=False, dtype={"printed_value": float})
-    audit["recomputed_value"] = pd.to_numeric(audit["recomputed_value"], errors="coerce")
-    for lang in WORDS:
-        arms_figure(pd.read_csv(args.series), audit, Path(args.outdir), lang)
-        table1_figure(pd.read_csv(args.table1), audit, Path(args.outdir), lang)
+    printed = pd.read_csv(args.printed, keep_default_na=False, dtype={"printed_value": float})
+    outdir = Path(args.outdir)
+    series, table1 = pd.read_csv(args.series), pd.read_csv(args.table1)
+    for lang in WORDS:  # both editions in one process: matplotlib is imported once
+        arms_figure(series, printed, outdir, lang)
+        table1_figure(table1, printed, outdir, lang)
+        if args.copy_svg_to:
+            for stem in ("arms_series", "table1_turnover"):
+                svg = outdir / f"{STEM[lang].format(stem)}.svg"
+                write_bytes_atomic(Path(args.copy_svg_to) / svg.name, svg.read_bytes())
     return 0
 
 

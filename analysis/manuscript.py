@@ -11,7 +11,7 @@ registry lacks stops this step, naming the key and the file that uses it.
 
 Run on its own:  python -m analysis.manuscript --registry data/derived/numbers.json \
     --audit data/derived/audit.csv --table1 data/derived/table1.csv --table2 data/derived/table2.csv \
-    --figures data/derived/figures --qmd manuscript/index.qmd --qmd-vi manuscript/index.vi.qmd \
+    --qmd manuscript/index.qmd --qmd-vi manuscript/index.vi.qmd \
     --outdir manuscript/_generated
 """
 from __future__ import annotations
@@ -511,7 +511,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--audit", required=True)
     ap.add_argument("--table1", required=True)
     ap.add_argument("--table2", required=True)
-    ap.add_argument("--figures", nargs="+", required=True, help="the SVG figures to copy beside the manuscript")
     ap.add_argument("--qmd", nargs="+", required=True, help="the manuscript sources whose keys need lineage")
     ap.add_argument("--qmd-vi", nargs="+", default=[],
                     help="the Vietnamese edition's sources whose keys need lineage (its parts go to OUTDIR/vi/)")
@@ -546,8 +545,6 @@ def main(argv: list[str] | None = None) -> int:
         for name, text in written.items():
             write_text_atomic(dest / name, text)
         keys += len(where)
-    for svg in map(Path, sorted(args.figures)):
-        write_bytes_atomic(out / svg.name, svg.read_bytes())
     print(f"wrote the parts of {len(editions)} editions, with {keys} registry keys in all, to {out}")
     return 0
 

@@ -83,7 +83,7 @@ def outputs_block(root: Path = ROOT) -> str:
     lines += ["", "### Figures", "", _row(["figure", "caption (abridged)", "output files", "rule", "script"]),
               _row(["---"] * 5)]
     for caption, stem, label in FIGURE.findall(qmd):
-        files = [f"data/derived/figures/{stem}.{ext}" for ext in ("svg", "pdf")]
+        files = [f"data/derived/figures/{stem}.svg"]
         s = maker(steps, files[0])
         lines.append(_row([f"`{label}`", re.split(r"\.\s", caption)[0], ", ".join(f"`{f}`" for f in files),
                            f"`{s['rule']}`", f"`{s['script']}`"]))

@@ -21,6 +21,24 @@ UNIT_SUFFIX = {"USD bn": " bn USD", "USD mn": " mn USD", "TIV mn": " mn TIV", "T
                "count": "", "year": "", "rank": "", "rank change": "", "text": ""}
 
 
+# Units a printed number may be compared in: one scale between the two sizes of one currency, and the
+# units that compare as they are.
+SCALE = {("USD bn", "USD mn"): 1e-3, ("USD mn", "USD bn"): 1e3, ("TIV bn", "TIV mn"): 1e-3,
+         ("TIV mn", "TIV bn"): 1e3}
+COMPATIBLE = {("%", "%"), ("% change", "% change"), ("rank change", "rank change"), ("year", "year"),
+              ("count", "count"), ("rank", "rank"), ("USD bn", "USD bn"), ("USD mn", "USD mn"),
+              ("TIV mn", "TIV mn"), ("TIV bn", "TIV bn")}
+
+
+def convert(value: float, unit_from: str, unit_to: str) -> float:
+    """A value in another unit ('TIV bn' -> 'TIV mn' multiplies by 1,000); refuses units that do not compare."""
+    if (unit_to, unit_from) in SCALE:
+        return value * SCALE[(unit_to, unit_from)]
+    if (unit_from, unit_to) in COMPATIBLE:
+        return value
+    raise ValueError(f"cannot compare a {unit_from!r} registry value with a printed {unit_to!r}")
+
+
 def shortcode(key: str) -> str:
     """A registry number as the manuscript cites it: the `num` shortcode, which prints its display form
     linked to its lineage.  Written `{{<num key>}}`, with no space after `<`: for each `< ` pandoc's

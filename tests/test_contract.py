@@ -111,30 +111,30 @@ def test_an_interrupted_step_leaves_no_job_running(tmp_path):
 
 # Which steps an edit of each module must rerun, worked out by hand from the imports and the rules:
 # a rule reruns when a module it imports changes, and then every rule that reads its outputs.
-AFTER_AUDIT = {"audit_numbers", "check_claims", "write_report", "build_registry", "plot_figures",
-               "write_manuscript_parts"}
+AFTER_AUDIT = {"audit_numbers", "check_claims", "write_report", "build_registry", "write_manuscript_parts"}
 COMPUTE = {"compute_arms", "compute_trade", "compute_fdi", "build_computed_registry"}
-EVERY_STEP = {"validate_raw", "parse_published"} | COMPUTE | AFTER_AUDIT
+FIGURES = {"plot_figures"}  # they read the series, Table 1 and the printed numbers: not the audit
+EVERY_STEP = {"validate_raw", "parse_published"} | COMPUTE | AFTER_AUDIT | FIGURES
 RERUNS = {
     "analysis/io.py": EVERY_STEP,
-    "analysis/validate.py": EVERY_STEP,  # every check, then everything that waits for its own check
+    "analysis/validate.py": EVERY_STEP,  # both checks, then everything that waits for them
     "analysis/article.py": EVERY_STEP - {"validate_raw"},
     # the printed-number check gates every step that reads an input, as the raw check does
-    "analysis/printed.py": {"parse_published"} | COMPUTE | AFTER_AUDIT,
-    "analysis/published.py": {"parse_published"} | COMPUTE | AFTER_AUDIT,
-    "analysis/registry.py": COMPUTE | AFTER_AUDIT,
-    "analysis/arms.py": {"compute_arms", "build_computed_registry"} | AFTER_AUDIT,
-    "analysis/trade.py": {"compute_trade", "build_computed_registry"} | AFTER_AUDIT,
+    "analysis/printed.py": {"parse_published"} | COMPUTE | AFTER_AUDIT | FIGURES,
+    "analysis/published.py": {"parse_published"} | COMPUTE | AFTER_AUDIT | FIGURES,
+    "analysis/registry.py": COMPUTE | AFTER_AUDIT | FIGURES,  # the figures take its unit conversion
+    "analysis/arms.py": {"compute_arms", "build_computed_registry"} | AFTER_AUDIT | FIGURES,
+    "analysis/trade.py": {"compute_trade", "build_computed_registry"} | AFTER_AUDIT | FIGURES,
     "analysis/fdi.py": {"compute_fdi", "build_computed_registry"} | AFTER_AUDIT,
     "analysis/verdict.py": AFTER_AUDIT,
-    "analysis/reasons.py": COMPUTE | AFTER_AUDIT,  # the compute steps build reasons' facets too
+    "analysis/reasons.py": COMPUTE | AFTER_AUDIT | FIGURES,  # the compute steps build reasons' facets too
     "analysis/audit.py": AFTER_AUDIT,
     "analysis/claims.py": {"check_claims", "write_report", "build_registry", "write_manuscript_parts"},
     "analysis/report.py": {"write_report", "build_registry", "write_manuscript_parts"},
-    "analysis/figures.py": {"plot_figures", "write_manuscript_parts"},
+    "analysis/figures.py": FIGURES,  # the manuscript's parts do not wait for the figures
     "analysis/manuscript.py": {"write_manuscript_parts"},
-    # tools around the workflow, which no step runs
     "analysis/render.py": set(),  # the render's own step, outside the derived data
+    # tools around the workflow, which no step runs
     "analysis/deps.py": set(), "analysis/manifest.py": set(), "analysis/readme.py": set(),
     "analysis/benchmark.py": set(), "analysis/install_quarto.py": set(),
 }

@@ -43,7 +43,7 @@ def built(tmp_path_factory):
 
 def test_workflow_builds_registry_audit_and_figures(built):
     for f in ["data/derived/numbers.json", "data/derived/audit.csv", "data/derived/table1.csv", "data/derived/table2.csv", "data/derived/arms_series.csv",
-                       "data/derived/figures/arms_series.pdf", "data/derived/figures/table1_turnover.svg"]:
+                       "data/derived/figures/arms_series_vi.svg", "data/derived/figures/table1_turnover.svg"]:
         assert (built / f).stat().st_size > 0, f
     import json
     reg = json.loads((built / "data/derived/numbers.json").read_text(encoding="utf-8"))
