@@ -69,6 +69,19 @@ def test_another_executor_builds_the_same_outputs(tmp_path, reference):
     assert _digests(d) == reference
 
 
+def test_a_cluster_executor_plugin_builds_the_same_outputs(tmp_path, reference):
+    """Jobs submitted through a cluster executor (Snakemake's cluster-sync plugin, with `bash` as the
+    submit command: each job a separate Snakemake process, as on a cluster) write the same bytes."""
+    pytest.importorskip("snakemake_executor_plugin_cluster_sync",
+                        reason="the cluster-sync executor plugin is not installed (dev group of pyproject.toml)")
+    d = _copy(tmp_path)
+    r = subprocess.run([sys.executable, "-m", "snakemake", "--executor", "cluster-sync", "--cluster-sync-submit-cmd",
+                        "bash", "--jobs", "2", "--seconds-between-status-checks", "0", "--quiet", "all", "--",
+                        "derived"], cwd=d, capture_output=True, text=True)
+    assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
+    assert _digests(d) == reference
+
+
 def test_each_log_names_the_command_that_ran(tmp_path):
     d = _copy(tmp_path)
     assert _run(d).returncode == 0
