@@ -28,7 +28,7 @@ import pandas as pd
 
 from analysis import reasons as R
 from analysis.article import ARMS_PERIODS as PERIODS, FDI_OTHER_ROWS, FDI_PARTNERS, TRADE_PARTNERS
-from analysis.io import read_json, rel, run, write_bytes_atomic, write_text_atomic
+from analysis.io import read_json, rel, run, write_text_atomic
 from analysis.registry import shortcode
 
 SHORTCODE = re.compile(r"\{\{<\s*num\s+([^\s>]+)\s*>\}\}")

@@ -24,7 +24,6 @@ Run on its own:
 from __future__ import annotations
 
 import argparse
-import sys
 
 import pandas as pd
 

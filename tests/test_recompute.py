@@ -4,7 +4,6 @@ Each expected number is written out as the arithmetic on the source figures
 (values copied from data/raw, not from the code's output)."""
 import csv
 
-import pandas as pd
 import pytest
 
 from analysis import arms, fdi, trade

@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from analysis import manuscript
-from tests.conftest import ROOT
 from tests.test_workflow import _copy
 
 QUARTO = shutil.which("quarto")
