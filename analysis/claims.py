@@ -467,6 +467,30 @@ TESTS = {"rank": t_rank, "rank_at_least": t_rank_at_least, "share_below": t_shar
          "low_after": t_low_after, "share_lower": t_share_lower, "largest_supplier": t_largest_supplier,
          "share_falls": t_share_falls, "proxy_above": t_proxy_above}
 
+# The parameters each test reads, checked with the claims before any product is written
+# (analysis/published.py, check_claims): name -> kind; a kind ending in '?' is optional.  The kinds and
+# their vocabularies are defined in analysis/published.py (PARAM_KINDS): trade_partner(s) and fdi_partner(s)
+# are partner slugs, trade_measure turnover/exports/imports, arms_year and supplier_year years the arms
+# data cover, number a plain non-negative decimal, rank/ranks positive integers, fdi_period an FDI period.
+_SPAN = {"first": "arms_year", "last": "arms_year"}
+_SUPPLIER_SPAN = {"first": "supplier_year", "last": "supplier_year"}
+_SUPPLIER_REF = {"ref_first": "supplier_year", "ref_last": "supplier_year"}
+PARAMS = {
+    "rank": {"subjects": "trade_partners", "positions": "ranks", "measure": "trade_measure"},
+    "rank_at_least": {"subject": "trade_partner", "measure": "trade_measure", "rank": "rank"},
+    "share_below": {"subject": "trade_partner", "measure": "trade_measure", "threshold": "number"},
+    "exceeds": {"subjects": "trade_partners", "base": "trade_partner", "measure": "trade_measure", "factor": "number"},
+    "rank_above": {"partner": "fdi_partner", "measure": "fdi_measure", "threshold": "rank"},
+    "below_each": {"partner": "fdi_partner", "measure": "fdi_measure", "others": "fdi_partners",
+                   "others_measure": "fdi_measure", "others_period": "fdi_period"},
+    "trend_down": _SPAN,
+    "low_after": {**_SPAN, "ref_first": "arms_year", "ref_last": "arms_year", "fraction": "number"},
+    "share_lower": {**_SUPPLIER_SPAN, **_SUPPLIER_REF},
+    "largest_supplier": _SUPPLIER_SPAN,
+    "share_falls": {**_SUPPLIER_SPAN, **_SUPPLIER_REF, "drop": "number"},
+    "proxy_above": {"threshold": "number"},
+}
+
 
 def judge(claim: dict, numbers: dict, ctx: dict) -> Result:
     if claim["test"] not in TESTS:
