@@ -108,18 +108,23 @@ def half_unit(text: str) -> float:
 
 # --- cell-level predicates (one per Table Schema rule) -------------------------
 
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+_DECIMAL = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _is_integer(v: str) -> bool:
-    return re.fullmatch(r"[+-]?[0-9]+", v) is not None
+    return _INTEGER.fullmatch(v) is not None
 
 
 def _is_number(v: str) -> bool:
     """A plain decimal in ASCII digits ('205.2', '-8', '.5'); no exponent, no other script's digits."""
-    return re.fullmatch(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)", v) is not None
+    return _DECIMAL.fullmatch(v) is not None
 
 
 def _is_date(v: str) -> bool:
     """ISO date that exists on the calendar (2024-02-30 does not)."""
-    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", v) is None:
+    if _ISO_DATE.fullmatch(v) is None:
         return False
     try:
         datetime.date.fromisoformat(v)
@@ -161,10 +166,10 @@ def _cell_checks(field: dict) -> list[tuple[str, object]]:
         checks.append(("constraints.pattern", lambda v, r=rx: (not present(v)) or r.fullmatch(v) is not None))
     if numeric and "minimum" in cons:
         lo = cons["minimum"]
-        checks.append(("constraints.minimum", lambda v, lo=lo: _num(v) is None or _num(v) >= lo))
+        checks.append(("constraints.minimum", lambda v, lo=lo: (x := _num(v)) is None or x >= lo))
     if numeric and "maximum" in cons:
         hi = cons["maximum"]
-        checks.append(("constraints.maximum", lambda v, hi=hi: _num(v) is None or _num(v) <= hi))
+        checks.append(("constraints.maximum", lambda v, hi=hi: (x := _num(v)) is None or x <= hi))
     if "x-empty" in field:  # a column that must stay empty (e.g. the trailing comma of WDI rows)
         checks.append(("x-empty", lambda v: not present(v)))
     return checks
@@ -313,8 +318,8 @@ def read_descriptor(descriptor: Path) -> dict:
         where = Path(descriptor).absolute()
         raise ValidationError([Problem(name, None, None, "package",
                                        f"descriptor is missing: no file at {where} (a relative path is read from "
-                                       f"the working directory, {Path.cwd()}; run from the repository's folder "
-                                       "or give the descriptor's full path)")])
+                                       f"the working directory, {Path.cwd()}: run from the repository's folder, "
+                                       "or give the full path)")])
     size = descriptor.stat().st_size
     if size > MAX_FILE_BYTES:
         raise ValidationError([Problem(name, None, None, "package.size",
@@ -611,6 +616,12 @@ def _inside(path: Path, folder: Path) -> bool:
     return True
 
 
+def _own_name(path: Path) -> str:
+    """A file's name as the package lists it: its folder from the repository root, then its own name,
+    not resolved (a symbolic link is named where it is, not where it points)."""
+    return f"{rel(path.parent)}/{path.name}"
+
+
 def _walk(base: Path) -> tuple[list[Path], list[Path]]:
     """(files, links that leave base): every file under base, also inside symlinked folders that stay
     within it, and every symlink whose target is outside base.  A folder that links back to one of its
@@ -643,7 +654,7 @@ def check_listing(package: dict, descriptor: Path, prefixes: list[str] | None = 
     for p in leaving:
         path = p.relative_to(base).as_posix()
         if _in_scope(path, prefixes):
-            out.append(Problem(rel(p), None, None, "package.files symlink",
+            out.append(Problem(_own_name(p), None, None, "package.files symlink",
                                f"is a symbolic link to {p.resolve()}, outside the package folder {rel(base)}; "
                                "keep the data inside it"))
     for p in files:
@@ -653,11 +664,11 @@ def check_listing(package: dict, descriptor: Path, prefixes: list[str] | None = 
         if not _in_scope(path, prefixes):
             continue
         if "{" in path or "}" in path:
-            out.append(Problem(rel(p), None, None, "package.files name",
+            out.append(Problem(_own_name(p), None, None, "package.files name",
                                "the file name contains a brace, which the workflow cannot take (Snakemake reads "
                                "braces as wildcards); rename the file"))
         elif path not in listed:
-            out.append(Problem(rel(p), None, None, "package.files",
+            out.append(Problem(_own_name(p), None, None, "package.files",
                                f"file is not listed in {rel(descriptor)}: describe it in analysis/manifest.py and "
                                "regenerate the manifest (python -m analysis.manifest), or remove it"))
     return out
@@ -666,7 +677,7 @@ def check_listing(package: dict, descriptor: Path, prefixes: list[str] | None = 
 def check_integrity(resource: dict, base: Path) -> list[Problem]:
     """The file exists and matches the recorded bytes and sha256; both must be recorded."""
     path = base / resource["path"]
-    name = rel(path)
+    name = _own_name(path)
     if not _inside(path.resolve(), base.resolve()):
         return [Problem(name, None, None, "resource.path", f"the path leads to {path.resolve()}, outside the package "
                                                            f"folder {rel(base)} (through a symbolic link)")]
@@ -802,12 +813,12 @@ def _cell_failures(frame: pd.DataFrame, checks: dict[str, list], fields: list[di
         pa.DataFrameSchema(columns, strict=True, ordered=True).validate(frame, lazy=True)
     except pa.errors.SchemaErrors as err:
         out = []
-        for _, case in err.failure_cases.iterrows():
-            col = case.get("column")
-            check = str(case.get("check"))
-            field = fields[names.index(col)] if col in names else {}
-            out.append(Problem(name, int(case["index"]) if pd.notna(case.get("index")) else None,
-                               col, check, _describe(check, field, case.get("failure_case"))))
+        cases = err.failure_cases
+        by_name = dict(zip(names, fields))
+        for col, check, index, value in zip(cases["column"], cases["check"], cases["index"], cases["failure_case"]):
+            check = str(check)
+            out.append(Problem(name, int(index) if pd.notna(index) else None, col, check,
+                               _describe(check, by_name.get(col, {}), value)))
         return out
     return []
 

@@ -16,6 +16,7 @@ in words (tests, parameters, partners, years, sections); and rows after a quoted
 """
 import hashlib
 import json
+import shutil
 import os
 import stat
 import subprocess
@@ -643,3 +644,119 @@ def test_gitattributes_keeps_data_byte_exact():
     from tests.conftest import ROOT
     rules = (ROOT / ".gitattributes").read_text(encoding="utf-8").split()
     assert "data/**" in rules and "-text" in rules
+
+
+# --- cost: linear in the rows, a stated limit per file ------------------------------------------------
+
+def _many_rows(root, row: str, n: int) -> None:
+    f = root / TRADE
+    f.write_bytes(f.read_bytes() + (row * n).encode("utf-8"))
+    rehash(root / RAW_DP)
+
+
+def test_32000_duplicate_keys_are_reported_in_well_under_two_seconds(data_copy):
+    """Each duplicate is found with a hash of the keys seen, not by comparing every pair of rows (which took
+    minutes).  The time is the CPU time of this process, so that other work on the machine does not count."""
+    _many_rows(data_copy, "China,2024,FY,turnover,205.2,DNTT_20250117\n", 32_000)
+    start = time.process_time()
+    with pytest.raises(ValidationError) as exc:
+        validate_package(data_copy / RAW_DP, ["trade/"])
+    took = time.process_time() - start
+    problems = exc.value.problems
+    assert len(problems) == 32_000 and {p.rule for p in problems} == {"primaryKey"}
+    assert (problems[0].row, problems[-1].row) == (76, 76 + 31_999) and "first on line 2" in problems[-1].detail
+    assert took < 2.0, took
+
+
+def test_32000_bad_cells_are_reported_in_a_few_seconds(data_copy):
+    _many_rows(data_copy, "Chinaa,2024,FY,turnover,205.2,DNTT_20250117\n", 32_000)
+    start = time.process_time()
+    with pytest.raises(ValidationError) as exc:
+        validate_package(data_copy / RAW_DP, ["trade/"])
+    took = time.process_time() - start
+    rules = [p.rule for p in exc.value.problems]  # each new row: a bad partner, and (after the first) a duplicate
+    assert (rules.count("constraints.enum"), rules.count("primaryKey"), len(rules)) == (32_000, 31_999, 63_999)
+    assert exc.value.problems[0].row == 76 and exc.value.problems[0].rule == "constraints.enum"
+    assert took < 5.0, took
+
+
+def test_a_file_above_the_limit_is_refused_unread(data_copy):
+    """A 200 MB file (sparse: it costs no disk) is refused by its size, at once."""
+    with open(data_copy / TRADE, "r+b") as f:
+        f.truncate(200 * 2**20)
+    start = time.process_time()
+    with pytest.raises(ValidationError) as exc:
+        validate_package(data_copy / RAW_DP)
+    assert exc.value.problems[0].rule == "resource.size" and time.process_time() - start < 1.0
+    assert str(validate.MAX_FILE_BYTES) in exc.value.problems[0].detail
+
+
+# --- messages that lead to the cause ------------------------------------------------------------------
+
+def test_the_first_problem_and_the_count_lead_the_message(data_copy, capsys):
+    """With many problems, the first line names the first one and how many more there are."""
+    for old, new in [("China,2024,FY,exports,61.2,", "China,2024,FY,exports,x,"),
+                     ("Russia,2024,FY,turnover,4.57", "Rusia,2024,FY,turnover,4.57"),
+                     ("China,2024,FY,imports,144.0,DNTT", "China,2024,FY,imports,-1,DNTT"),
+                     ("DTINEWS_20241219", "NOWHERE_2024"), ("United States,2024,FY,turnover,132,", "United States,2024,FY,turnover,,")]:
+        edit(TRADE, old, new)(data_copy)
+    rehash(data_copy / RAW_DP)
+    assert validate.main([str(data_copy / RAW_DP)]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0].startswith("Invalid input: ") and "row 3, column 'value_usd_bn'" in lines[0]
+    assert "(and 3 more problem(s))" in lines[0], lines[0]
+    assert len(lines) == 4 and all(line.startswith("  also: ") for line in lines[1:])
+
+
+def test_the_snakefile_shows_the_leading_line_not_the_tail():
+    """The rules show an input check's first line (with its count) when it fails, not the log's last lines."""
+    text = (ROOT / "Snakefile").read_text(encoding="utf-8")
+    step = text[text.index("def step("):text.index("# The reports of the two input checks")]
+    assert "grep -m1 -A4 '^Invalid input: '" in step and step.index("grep -m1") < step.index("tail -n 5")
+
+
+def _cli(cwd, *args):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "analysis.validate", *args], cwd=cwd, capture_output=True,
+                          text=True, env=env)
+
+
+def test_the_same_message_from_any_working_directory(data_copy, tmp_path):
+    """A fault is named the same way whether the check runs from the copy's folder or from elsewhere, with
+    the descriptor given by its full path; a relative path that does not exist from here says where it looked."""
+    CASES["date 2024-02-30"].inject(data_copy)
+    rehash(data_copy / RAW_DP)
+    here = _cli(data_copy, "raw/datapackage.json")
+    elsewhere = _cli(tmp_path.parent, str(data_copy / RAW_DP))
+    assert here.returncode == elsewhere.returncode == 1
+    first = lambda r: r.stderr.splitlines()[0]
+    assert first(here).endswith("row 44, column 'Date': value '2024-02-30' is not a real calendar date (YYYY-MM-DD) "
+                                "[rule: type date]")
+    assert first(here).split("ecb_eurofxref")[1] == first(elsewhere).split("ecb_eurofxref")[1]
+    lost = _cli(tmp_path.parent, "raw/datapackage.json")
+    assert lost.returncode == 1 and "[rule: package]" in lost.stderr
+    assert str(tmp_path.parent / "raw/datapackage.json") in lost.stderr and "working directory" in lost.stderr
+    assert "Traceback" not in here.stderr + elsewhere.stderr + lost.stderr
+
+
+def test_no_malformed_manifest_reaches_the_user_as_a_traceback(data_copy):
+    """The command line ends every manifest case of the suite in one line (exit 1), never a traceback."""
+    names = [n for n in CASES if CASES[n].expected[0] == RAW_DP][:6]
+    for name in names:
+        shutil.rmtree(data_copy / "raw")
+        shutil.copytree(ROOT / "data" / "raw", data_copy / "raw")
+        CASES[name].inject(data_copy)
+        r = _cli(data_copy, "raw/datapackage.json")
+        assert r.returncode == 1 and r.stderr.startswith("Invalid input: ") and "Traceback" not in r.stderr, (name, r.stderr)
+
+
+def test_every_claim_test_has_its_parameter_spec():
+    from analysis.claims import PARAMS, TESTS
+    from analysis.published import PARAM_KINDS
+    assert set(PARAMS) == set(TESTS)
+    assert {k.rstrip("?") for spec in PARAMS.values() for k in spec.values()} <= set(PARAM_KINDS)
+
+
+def test_the_transcribed_claims_pass_their_check():
+    from analysis.published import load_claims
+    assert len(load_claims(ROOT / "data" / CLAIMS)) >= 18
