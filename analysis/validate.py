@@ -352,6 +352,15 @@ def _is_int(v) -> bool:
     return isinstance(v, int) and not isinstance(v, bool)
 
 
+def _is_scalar(v) -> bool:
+    return isinstance(v, (str, int, float)) and not isinstance(v, bool)
+
+
+def _one_of(v, allowed) -> bool:
+    """v is a string among `allowed` (a value of the wrong type, even an unhashable one, is not)."""
+    return isinstance(v, str) and v in allowed
+
+
 def _names(v) -> list | None:
     """A field list as the Table Schema allows it (a name or a list of names), or None if it is neither."""
     if isinstance(v, str):
@@ -402,7 +411,7 @@ CROSS_KEYS = {  # what each kind of x-crossChecks reads: key -> 'field', 'fields
 }
 
 
-def _check_resource_shape(r: dict, i: int, names: set[str]) -> list[tuple[str, str, str]]:
+def _check_resource_shape(r: dict, i: int, names: dict[str, list[str]]) -> list[tuple[str, str, str]]:
     """(place, rule, detail) for every entry of one resource the checks could not use."""
     out = []
     at = r["name"]  # the place of a problem: the resource's name (unique, checked first), then the key
@@ -483,6 +492,9 @@ def _check_resource_shape(r: dict, i: int, names: set[str]) -> list[tuple[str, s
         fields_ok(f"{place}.fields", fk.get("fields"), "schema.foreignKeys")
         if ref["resource"] not in names:
             bad(f"{place}.reference.resource", "schema.foreignKeys", f"unknown resource {ref['resource']!r}")
+        elif set(_names(ref["fields"])) - set(names[ref["resource"]]):
+            bad(f"{place}.reference.fields", "schema.foreignKeys",
+                f"{_names(ref['fields'])} are not all fields of resource {ref['resource']!r}")
         elif len(_names(ref["fields"])) != len(_names(fk.get("fields")) or []):
             bad(place, "schema.foreignKeys", "'fields' and 'reference.fields' differ in length")
 
@@ -504,7 +516,8 @@ def _check_resource_shape(r: dict, i: int, names: set[str]) -> list[tuple[str, s
         for key in ("where", "unless"):
             if key in rule:
                 w = rule[key]
-                if not isinstance(w, dict) or w.get("column") not in known or not isinstance(w.get("in"), list):
+                if not isinstance(w, dict) or not _one_of(w.get("column"), known) or not isinstance(w.get("in"), list) \
+                        or not all(_is_scalar(x) for x in w["in"]):
                     bad(f"{place}.{key}", "x-rowChecks", f"{key!r} needs a 'column' of this schema and a list 'in'")
     for j, req in enumerate(rule_list("x-requiredRows")):
         place = f"x-requiredRows[{j}]"
@@ -528,7 +541,7 @@ def _check_resource_shape(r: dict, i: int, names: set[str]) -> list[tuple[str, s
     for j, chk in enumerate(checks):
         place = f"x-crossChecks[{j}]"
         kind = chk.get("kind")
-        if kind not in CROSS_KEYS:
+        if not _one_of(kind, CROSS_KEYS):
             bad(f"{place}.kind", "x-crossChecks", f"kind {kind!r} is not implemented ({', '.join(CROSS_KEYS)})")
             continue
         if not isinstance(chk.get("name"), str):
@@ -550,7 +563,7 @@ def _check_resource_shape(r: dict, i: int, names: set[str]) -> list[tuple[str, s
             elif how == "num" and not _is_num(v):
                 bad(f"{place}.{key}", "x-crossChecks", f"{key!r} must be a number, not {v!r}")
             elif how == "ref":
-                if not isinstance(v, dict) or v.get("resource") not in names or not _is_num(v.get("halfUnit")) \
+                if not isinstance(v, dict) or not _one_of(v.get("resource"), names) or not _is_num(v.get("halfUnit")) \
                         or not _is_num(v.get("scale", 1)):
                     bad(f"{place}.{key}", "x-crossChecks", "'reference' needs a known 'resource', a number "
                                                            "'halfUnit' and (optionally) a number 'scale'")
@@ -558,23 +571,31 @@ def _check_resource_shape(r: dict, i: int, names: set[str]) -> list[tuple[str, s
         if not isinstance(where, dict) or set(where) - known or any(
                 isinstance(w, dict) and _pattern_problem(w.get("pattern")) for w in where.values()):
             bad(f"{place}.where", "x-crossChecks", "'where' must map fields of this schema to values or valid patterns")
-    check_names = {c.get("name") for c in checks}
+    check_names = {c.get("name") for c in checks if isinstance(c.get("name"), str)}
     for j, e in enumerate(rule_list("x-exceptions")):
         place = f"x-exceptions[{j}]"
-        if e.get("check") not in check_names:
+        if not _one_of(e.get("check"), check_names):
             bad(f"{place}.check", "x-exceptions", f"{e.get('check')!r} is not a cross-check of this resource")
-        if not isinstance(e.get("where"), dict) or set(e["where"]) - known:
+        if not isinstance(e.get("where"), dict) or set(e["where"]) - known or \
+                not all(_is_scalar(x) for x in e["where"].values()):
             bad(f"{place}.where", "x-exceptions", "'where' must map fields of this schema to values")
         if not isinstance(e.get("reason"), str) or not e.get("reason"):
             bad(f"{place}.reason", "x-exceptions", "every documented exception gives its 'reason'")
     return out
 
 
+def _field_names(r: dict) -> list[str]:
+    """The field names of a resource's schema, as far as they can be read (for foreign keys into it)."""
+    fields = r.get("schema", {}).get("fields") if isinstance(r.get("schema"), dict) else None
+    return [f["name"] for f in fields if isinstance(f, dict) and isinstance(f.get("name"), str)] \
+        if isinstance(fields, list) else []
+
+
 def check_descriptor(package: dict, name: str) -> list[Problem]:
     """The descriptor's own contract: names and paths present, unique and confined; schemas usable."""
     problems = []
     resources = package["resources"]
-    names = {r["name"] for r in resources if isinstance(r, dict) and isinstance(r.get("name"), str)}
+    names = {r["name"]: _field_names(r) for r in resources if isinstance(r, dict) and isinstance(r.get("name"), str)}
     seen_names: dict[str, int] = {}
     seen_paths: dict[str, int] = {}
     for i, r in enumerate(resources):
@@ -1123,7 +1144,7 @@ def check_across(resource: dict, tables: dict, package: dict, base: Path) -> tup
 # --- the package ----------------------------------------------------------------------------
 
 def _referenced(resource: dict) -> list[str]:
-    refs = [fk["reference"]["resource"] for fk in resource.get("schema", {}).get("foreignKeys", [])]
+    refs = [fk["reference"]["resource"] for fk in (resource.get("schema") or {}).get("foreignKeys", [])]
     refs += [c["reference"]["resource"] for c in resource.get("x-crossChecks", []) if "reference" in c]
     return refs
 
