@@ -172,6 +172,12 @@ def _arms_resources() -> list[dict]:
         "name": "Total = sum of the years", "kind": "row_total", "label": label,
         "columns": [str(y) for y in range(first, last + 1)], "total": "Total",
         "description": "the Total column against the sum of the yearly values, within half a unit of each printed figure"}]
+    within_importer_table = lambda supplier: [{
+        "name": f"{supplier} at most Viet Nam's imports from all suppliers", "kind": "row_at_most_reference",
+        "label": "recipient", "part": "Viet Nam", "columns": [str(y) for y in range(1950, 2022)],
+        "reference": {"resource": "sipri_tiv_table_justin2028", "label": "Country/Region/Group", "whole": "Viet Nam"},
+        "description": f"deliveries from {supplier} in a year cannot exceed Viet Nam's imports from every supplier in "
+                       "SIPRI's importer table (the years both cover)"}]
     wdi_one_row = lambda: [{"where": {}, "minRows": 1, "maxRows": 1,
                             "for": "analysis/arms.py reads exactly one headerless WDI row (read_wdi_row)"}]
     common = {"format": "csv", "mediatype": "text/csv", "encoding": "utf-8"}
@@ -215,12 +221,14 @@ def _arms_resources() -> list[dict]:
         {"name": "sipri_tiv_export_rus_2022", "path": "arms/sipri_tiv_export_RUS_gen2022-07-28_VietNam_row.csv", **common,
          "title": "SIPRI exporter TIV table, Russia, generated 2022-07-28: header and Viet Nam row",
          "schema": {"fields": exporter()}, "x-requiredRows": one_vn_row,
-         "x-crossChecks": wide_total(1950, 2021, "recipient"), "sources": _sources("arms", ["SIPRI_TIVEXP_RUS_2022-07-28"]),
+         "x-crossChecks": wide_total(1950, 2021, "recipient") + within_importer_table("Russia"),
+         "sources": _sources("arms", ["SIPRI_TIVEXP_RUS_2022-07-28"]),
          "licenses": [LICENSES["sipri"]]},
         {"name": "sipri_tiv_export_usr_2022", "path": "arms/sipri_tiv_export_USR_gen2022-07-28_VietNam_row.csv", **common,
          "title": "SIPRI exporter TIV table, Soviet Union, generated 2022-07-28: header and Viet Nam row",
          "schema": {"fields": exporter()}, "x-requiredRows": one_vn_row,
-         "x-crossChecks": wide_total(1950, 2021, "recipient"), "sources": _sources("arms", ["SIPRI_TIVEXP_USR_2022-07-28"]),
+         "x-crossChecks": wide_total(1950, 2021, "recipient") + within_importer_table("the Soviet Union"),
+         "sources": _sources("arms", ["SIPRI_TIVEXP_USR_2022-07-28"]),
          "licenses": [LICENSES["sipri"]]},
         {"name": "sipri_register_2025", "path": "arms/sipri_register_2025-01-03_VietNam_rows.csv", **common,
          "title": "SIPRI trade register, all suppliers to Viet Nam, deliveries 2000-2023 (generated 2025-01-03)",

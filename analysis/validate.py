@@ -408,6 +408,7 @@ CROSS_KEYS = {  # what each kind of x-crossChecks reads: key -> 'field', 'fields
     "sum_at_most": {"group": "fields", "value": "field", "limit": "num"},
     "row_total": {"columns": "fields", "total": "field", "label": "field"},
     "row_at_most_row": {"columns": "fields", "label": "field", "part": "str", "whole": "str"},
+    "row_at_most_reference": {"columns": "fields", "label": "field", "part": "str", "reference": "rowref"},
 }
 
 
@@ -562,6 +563,11 @@ def _check_resource_shape(r: dict, i: int, names: dict[str, list[str]]) -> list[
                 bad(f"{place}.{key}", "x-crossChecks", f"{key!r} must be a list of strings or '*'")
             elif how == "num" and not _is_num(v):
                 bad(f"{place}.{key}", "x-crossChecks", f"{key!r} must be a number, not {v!r}")
+            elif how == "rowref":
+                if not isinstance(v, dict) or not _one_of(v.get("resource"), names) or not isinstance(v.get("label"), str) \
+                        or not isinstance(v.get("whole"), str) or v["label"] not in names[v["resource"]]:
+                    bad(f"{place}.{key}", "x-crossChecks", "'reference' needs a known 'resource', a 'label' field of it "
+                                                           "and the 'whole' row's label")
             elif how == "ref":
                 if not isinstance(v, dict) or not _one_of(v.get("resource"), names) or not _is_num(v.get("halfUnit")) \
                         or not _is_num(v.get("scale", 1)):
@@ -1087,6 +1093,32 @@ def _cross_row_total(chk: dict, frame: pd.DataFrame) -> list[Violation]:
     return out
 
 
+def _cross_row_at_most_reference(chk: dict, frame: pd.DataFrame, tables: dict, package: dict) -> list[Violation]:
+    """The row labelled `part` is at most the row labelled `reference.whole` of another resource in every
+    column both have (e.g. Russia's deliveries to Viet Nam in a year at most Viet Nam's imports from all
+    suppliers that year), within the rounding of both figures."""
+    ref = chk["reference"]
+    other = tables[ref["resource"]]
+    target = next(r for r in package["resources"] if r["name"] == ref["resource"])
+    whole = other[other[ref["label"]] == ref["whole"]]
+    part = frame[frame[chk["label"]] == chk["part"]]
+    if whole.empty or part.empty:
+        return []
+    w_line = int(whole.index[0])
+    cols = [c for c in chk["columns"] if c in other.columns]
+    out = []
+    for line in part.index:
+        for col in cols:
+            v, t = part.at[line, col], whole.at[w_line, col]
+            if v == "" or t == "":
+                continue
+            if float(v) > float(t) + half_unit(v) + half_unit(t) + 1e-9:
+                out.append(Violation(chk["name"], int(line), col, [int(line)], {chk["label"]: chk["part"]},
+                                     f"{chk['part']} {v} exceeds {ref['whole']} {t} in {target['path']} (line {w_line}) "
+                                     f"in column {col!r}: a part cannot be larger than its whole"))
+    return out
+
+
 def _cross_violations(chk: dict, frame: pd.DataFrame, tables: dict, package: dict) -> list[Violation]:
     kind = chk["kind"]
     if kind == "parts_sum_to_total":
@@ -1095,6 +1127,8 @@ def _cross_violations(chk: dict, frame: pd.DataFrame, tables: dict, package: dic
         return _cross_part_at_most(chk, frame)
     if kind == "row_at_most_row":
         return _cross_row_at_most_row(chk, frame)
+    if kind == "row_at_most_reference":
+        return _cross_row_at_most_reference(chk, frame, tables, package)
     if kind == "sum_matches_reference":
         return _cross_sum_reference(chk, frame, tables, package)
     if kind == "sum_at_most":

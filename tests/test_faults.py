@@ -372,6 +372,18 @@ CASES = {
                            (RAW_DP, 4, "34", "package.json"), detail=["invalid JSON", "line 4, column 34"]),
     "manifest not UTF-8": Case(lambda root: (root / RAW_DP).write_bytes(b"\xff\xfe" + (root / RAW_DP).read_bytes()),
                                (RAW_DP, None, None, "package.json"), detail=["not UTF-8"]),
+    "a list where a kind belongs": Case(manifest(lambda pkg: resource(pkg, "trade_by_partner")["x-crossChecks"][0]
+                                                 .__setitem__("kind", [])),
+                                        (RAW_DP, None, "trade_by_partner.x-crossChecks[0].kind", "x-crossChecks")),
+    "an object where a column belongs": Case(manifest(lambda pkg: resource(pkg, "fdi_by_partner")["x-rowChecks"][0]
+                                                      ["unless"].__setitem__("column", {})),
+                                             (RAW_DP, None, "fdi_by_partner.x-rowChecks[0].unless", "x-rowChecks")),
+    "foreign key to a field its resource lacks": Case(manifest(lambda pkg: resource(pkg, "trade_by_partner")["schema"][
+                                                          "foreignKeys"][0]["reference"].__setitem__("fields", ["id"])),
+                                                      (RAW_DP, None, "trade_by_partner.schema.foreignKeys[0].reference.fields",
+                                                       "schema.foreignKeys")),
+    "schema null on a CSV": Case(manifest(set_key("sipri_register_2025", "schema", None)),
+                                 (REGISTER, None, None, "resource.schema")),
     # --- paths confined to their folder, names and paths unique ---------------------------------------
     "path with ..": Case(manifest(set_key("fx_ecb_2024", "path", "../published/claims.csv")),
                          (RAW_DP, None, "fx_ecb_2024.path", "resource.path"), detail=["'..'"]),
@@ -451,6 +463,11 @@ CASES = {
                                                          edit(JUSTIN, ",32,26944", ",32,35944")),
                                                     (JUSTIN, 2, "1950", "x-crossChecks: Viet Nam at most the world total"),
                                                     rehash=True, detail=["8092"]),
+    "Russia's deliveries above Viet Nam's imports": Case(both(edit(RUS, ",313,1056,735,", ",313,1300,735,"),
+                                                              edit(RUS, ",72,7402", ",72,7646")),
+                                                         (RUS, 2, "2014", "x-crossChecks: Russia at most Viet Nam's imports "
+                                                                          "from all suppliers"),
+                                                         rehash=True, detail=["1212", JUSTIN.rsplit("/", 1)[1]]),
     # --- rows are named by the line they start on, after a quoted newline too -----------------------------
     "raw row after a quoted newline": Case(both(edit(TRADE_SOURCES, ",Thương mại Việt Nam - Trung Quốc cán mốc",
                                                      ',"Thương mại Việt Nam - Trung Quốc\ncán mốc'),
