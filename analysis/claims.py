@@ -489,7 +489,19 @@ PARAMS = {
     "largest_supplier": _SUPPLIER_SPAN,
     "share_falls": {**_SUPPLIER_SPAN, **_SUPPLIER_REF, "drop": "number"},
     "proxy_above": {"threshold": "number"},
+    "mean_ratio": {**_SPAN, "ref_first": "arms_year", "ref_last": "arms_year", "factor": "number"},
+    "falls": {**_SPAN, "fraction": "number?"},
+    "arms_reading": {"series": "arms_series"},
+    "arms_unit": {"unit": "unit_word"},
+    "top_group": {"subjects": "fdi_partners", "rank": "rank"},
+    "grows": {"key": "registry_key"},
+    "smaller_than": {"subjects": "trade_partners", "others": "trade_partners", "measure": "trade_measure"},
+    "table_period": {"rows": "printed_ids", "partners": "trade_partners", "first": "trade_year", "last": "trade_year",
+                     "measure": "trade_measure"},
+    "printed_pass": {"printed": "printed_ids"},
 }
+# Every test also takes these (the printed numbers a claim quotes, judged once by the audit).
+COMMON_PARAMS = {"printed": "printed_ids?"}
 
 
 def judge(claim: dict, numbers: dict, ctx: dict) -> Result:

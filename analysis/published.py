@@ -30,7 +30,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import article
-from analysis.claims import PARAMS, TESTS
+from analysis.claims import COMMON_PARAMS, PARAMS, TESTS
 from analysis.io import rel, write_csv, write_json
 from analysis.printed import PrintedFormError, parse_printed
 from analysis.validate import CsvProblem, Problem, ValidationError, print_problems, records, validate_package
@@ -135,6 +135,14 @@ _FDI_PERIOD = r"[0-9]{4}-[0-9]{2}M|cumulative-[0-9]{4}-[0-9]{2}(-[0-9]{2}|-early
 # The FDI measures a claim may compare (analysis/fdi.py writes each partner's raw figures under them).
 FDI_MEASURES = ("rank", "registered_total", "registered_cumulative", "registered_new", "projects", "share_pct")
 FDI_PARTNER_SLUGS = tuple(dict.fromkeys([*article.FDI_PARTNERS, *article.TRADE_PARTNERS]))
+TRADE_YEARS = range(2022, 2026)  # the years the trade data hold (the year range of data/raw/trade's schema)
+ARMS_SERIES = ("russia",)  # the supplier series a claim about the arms passage may name
+
+
+def _auditable_keys() -> set[str]:
+    if not hasattr(_auditable_keys, "keys"):
+        _auditable_keys.keys = article.auditable_keys()
+    return _auditable_keys.keys
 
 
 def _year_in(years: range):
@@ -160,6 +168,15 @@ PARAM_KINDS = {
     "number": ("a plain non-negative number in ASCII digits (e.g. 10 or 2.5)",
                lambda v: re.fullmatch(r"[0-9]+(\.[0-9]+)?", v) is not None, False),
     "rank": ("a rank, a whole number from 1", lambda v: re.fullmatch(r"[1-9][0-9]*", v) is not None, False),
+    "trade_year": (f"a year the trade data hold ({TRADE_YEARS[0]}-{TRADE_YEARS[-1]})", _year_in(TRADE_YEARS), False),
+    "arms_series": (f"one of {', '.join(ARMS_SERIES)}", ARMS_SERIES.__contains__, False),
+    "unit_word": ("a unit or currency code in capitals (e.g. USD)", lambda v: re.fullmatch(r"[A-Z]{2,5}", v) is not None,
+                  False),
+    "registry_key": ("a registry key the compute steps promise (analysis.article.auditable_keys())",
+                     lambda v: v in _auditable_keys(), False),
+    # checked against the printed numbers' ids where they are known (check_claim's `printed_ids`)
+    "printed_ids": ("ids of printed numbers separated by '|' (e.g. T1-01|X-02)",
+                    lambda v: re.fullmatch(r"(T1|T2|A|X)-[0-9]{2}", v) is not None, True),
     "ranks": ("ranks (whole numbers from 1) separated by '|'", lambda v: re.fullmatch(r"[1-9][0-9]*", v) is not None, True),
 }
 
@@ -185,8 +202,9 @@ def parse_claim_params(text: str) -> tuple[dict[str, str], list[str]]:
     return out, problems
 
 
-def check_claim(row: dict, line: int, name: str) -> list[Problem]:
-    """One claim against the article's sections, the tests of analysis/claims.py and their parameters."""
+def check_claim(row: dict, line: int, name: str, printed_ids: set[str] | None = None) -> list[Problem]:
+    """One claim against the article's sections, the tests of analysis/claims.py and their parameters;
+    `printed_ids`, the ids of the printed numbers, which a claim may quote (None: not checked)."""
     out = []
 
     def bad(column: str, rule: str, detail: str) -> None:
@@ -203,6 +221,7 @@ def check_claim(row: dict, line: int, name: str) -> list[Problem]:
     if spec is None:
         bad("test", "claims.PARAMS", f"test {test!r} has no parameter spec in analysis/claims.py (PARAMS)")
         return out
+    spec = {**COMMON_PARAMS, **spec}
     params, form = parse_claim_params(row["params"])
     for why in form:
         bad("params", "claims.params form", why)
@@ -218,6 +237,11 @@ def check_claim(row: dict, line: int, name: str) -> list[Problem]:
         what, ok, is_list = PARAM_KINDS[kind]
         items = value.split("|") if is_list else [value]
         wrong = [v for v in items if not ok(v.strip())]
+        if not wrong and kind == "printed_ids" and printed_ids is not None:
+            missing = [v for v in items if v.strip() not in printed_ids]
+            if missing:
+                bad("params", "claims.PARAMS printed_ids", f"{k}={value!r}: {', '.join(map(repr, missing))} is not the "
+                                                           "id of a printed number (data/published/printed_numbers.csv)")
         if wrong:
             bad("params", f"claims.PARAMS {kind}", f"{k}={value!r}: {', '.join(map(repr, wrong))} is not {what}")
     good = {k: v for k, v in params.items() if k in spec and all(
@@ -232,7 +256,7 @@ def check_claim(row: dict, line: int, name: str) -> list[Problem]:
     return out
 
 
-def load_claims(path) -> pd.DataFrame:
+def load_claims(path, printed_ids: set[str] | None = None) -> pd.DataFrame:
     """The claims as transcribed, each checked (check_claim); ValidationError naming every bad row."""
     table, lines = read_table(path)
     name = rel(path)
@@ -241,7 +265,7 @@ def load_claims(path) -> pd.DataFrame:
         raise ValidationError([Problem(name, 1, missing[0], "header", f"the claims need a column {missing[0]!r}")])
     problems = []
     for line, row in zip(lines, table.to_dict("records")):
-        problems.extend(check_claim(row, line, name))
+        problems.extend(check_claim(row, line, name, printed_ids))
     if problems:
         raise ValidationError(problems)
     return table
@@ -259,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
         report = validate_package(args.manifest)
         parsed = load(args.input)
         if args.claims:
-            load_claims(args.claims)
+            load_claims(args.claims, set(parsed["id"]))
     except ValidationError as err:
         print_problems(err)
         return 1
