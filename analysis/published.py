@@ -108,6 +108,9 @@ def read_table(path) -> tuple[pd.DataFrame, list[int]]:
     """A transcribed CSV as strings, with the physical line each row starts on; ValidationError if the
     text is not a table (a lone CR, a cell too long, a row of the wrong length)."""
     name = rel(path)
+    if not Path(path).is_file():
+        raise ValidationError([Problem(name, None, None, "package", f"file is missing: no file at {Path(path).absolute()} "
+                                                                    "(a relative path is read from the working directory)")])
     try:
         starts, rows = records(Path(path).read_bytes().decode("utf-8"))
     except CsvProblem as exc:

@@ -214,6 +214,15 @@ def _why_not_number(v: str) -> str:
     if re.fullmatch(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)[eE][+-]?[0-9]+", v):
         return ("scientific notation is not accepted: write the figure as the source prints it, with its "
                 "decimals (the decimals state its precision)")
+    import unicodedata
+    if v[:1] in "\u2212\u2012\u2013\ufe63\uff0d" and _DECIMAL.fullmatch(v[1:]):
+        return f"it begins with {unicodedata.name(v[0])} (U+{ord(v[0]):04X}); a raw value's minus is the ASCII '-'"
+    spaces = [c for c in dict.fromkeys(v) if c.isspace() or unicodedata.category(c) == "Zs"]
+    if spaces and re.fullmatch(r"[0-9.,\s\u00a0\u202f\u2009\u2007+-]+", v):
+        named = ", ".join(f"{unicodedata.name(c, 'SPACE')} (U+{ord(c):04X})" for c in spaces)
+        return f"it has a space between its digits ({named}); raw values are written without thousands separators"
+    if re.fullmatch(r"[+-]?[0-9]+,[0-9]+", v):
+        return "it has a decimal comma; raw values use a decimal point, as the sources' files do"
     return ""
 
 
