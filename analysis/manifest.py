@@ -19,7 +19,11 @@ maximum, primary and foreign keys), each CSV carries the rules of its rows as
 - `x-requiredRows`: the rows each compute step reads (`where` a column has a
   value or matches a pattern; `minRows`, `maxRows`; `for` says who needs them);
 - `x-crossChecks`: parts against stated totals, sums against another file and
-  shares of one period summing to at most 100, within the source's rounding;
+  shares of one period summing to at most 100, within the source's rounding; and,
+  in every table where parts have a whole, no part above it (`part_at_most_total`
+  within a long table, `row_at_most_row` between two rows of a wide table,
+  `row_at_most_reference` against a row of another file): an impossible part is
+  refused like a malformed value;
 - `x-exceptions`: where a source contradicts itself, the rows (`where`), the
   check broken and a one-sentence reason.  These are findings, not errors; the
   validator lists them in its report.

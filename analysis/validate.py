@@ -16,7 +16,8 @@ analysis/manifest.py.  The checks, in the order they run:
 5. once every file passes 1-4: foreign keys, `x-requiredRows` (the rows each
    compute step reads, so a missing row stops here rather than crashes later)
    and `x-crossChecks` (parts against stated totals, sums against a reference,
-   shares summing to at most 100), all within the rounding of the printed figures.
+   shares summing to at most 100, no part above its whole), all within the rounding
+   of the printed figures.
    A case the source itself gets wrong is documented in the manifest's
    `x-exceptions` (rows, rule, reason): it is a finding, listed in the report,
    not an error.  A documented exception that no longer occurs is an error.
