@@ -543,8 +543,8 @@ CASES = {
         edit(CLAIMS, "share_below,subject=russia; measure=turnover; threshold=1\nC-08",
              "share_below,subject=russia; measure=turnover; threshold=1; printed=X-99\nC-08"),
         (CLAIMS, 8, "params", "claims.PARAMS printed_ids"), target="claims", detail=["'X-99'"]),
-    "a quoted printed number of no form": Case(edit(CLAIMS, "proxy_above,threshold=80", "proxy_above,threshold=80; printed=A14"),
-                                               (CLAIMS, 15, "params", "claims.PARAMS printed_ids"), target="claims"),
+    "a quoted printed number of no form": Case(edit(CLAIMS, "trend_down,first=2017; last=2023", "trend_down,first=2017; last=2023; printed=A14"),
+                                               (CLAIMS, 10, "params", "claims.PARAMS printed_ids"), target="claims"),
     "rank zero": Case(edit(CLAIMS, "measure=turnover; rank=6", "measure=turnover; rank=0"),
                       (CLAIMS, 3, "params", "claims.PARAMS rank"), target="claims"),
 }
