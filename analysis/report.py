@@ -195,6 +195,9 @@ def tally(audit: list[dict], claims: list[dict]) -> dict:
                   "gap": {x: count(lambda r: r["verdict"] == "not_verifiable" and r["gap"] == x)
                           for x in (*GAPS, UNRECORDED)},
                   "coarse": count(lambda r: r["coarse"] == "True" and r["verdict"] in PASSING),
+                  # the weakest authority an independent or mixed verdict rests on
+                  "authority": {x: count(lambda r: r["basis"] in ("independent", "mixed") and r["authority"] == x)
+                                for x in AUTHORITIES},
                   "by_category": {c: count(lambda r: r["verdict"] == "discrepancy" and r["category"] == c)
                                   for c in sorted({*R.CATEGORIES, *(r["category"] for r in a)})}}
     v = [c["verdict"] for c in claims]
@@ -208,7 +211,7 @@ def tally(audit: list[dict], claims: list[dict]) -> dict:
     numbers = [out[g] for g in GROUPS]
     out["numbers"] = {k: sum(t[k] for t in numbers) for k in numbers[0] if not isinstance(numbers[0][k], dict)
                       and k not in ("share", "class")}
-    for k in ("gap", "by_category"):
+    for k in ("gap", "by_category", "authority"):
         out["numbers"][k] = {x: sum(t[k].get(x, 0) for t in numbers) for x in numbers[0][k]}
     _share(out["numbers"])
     out["overall"] = {"n": out["numbers"]["n"] + out["claims"]["n"],
@@ -282,7 +285,7 @@ def fragment(t: dict, sens: dict, files: dict[str, str]) -> Fragment:
             if isinstance(n, (int, float)) and not isinstance(n, bool) and k not in ("reproduced", "share"):
                 frag.add(f"report.{g}.{k}", int(n), "count", f"{g}: {k.replace('_', ' ')}", "count of rows",
                          ins, decimals=0)
-        for k, sub in (("gap", "gap"), ("by_category", "cause")):
+        for k, sub in (("gap", "gap"), ("by_category", "cause"), ("authority", "authority")):
             for c, n in x.get(k, {}).items():
                 frag.add(f"report.{g}.{sub}.{c}", n, "count", f"{g}: rows with {sub} '{c}'", "count of rows",
                          ins, decimals=0)
@@ -440,16 +443,38 @@ def classification_lines(t: dict, sens: dict, lang: str) -> list[tuple[str, str]
             "judged under another source or reading that the rules also allow, changes it.")
     add()
     for g, title in list(groups.items()) + [("claims", CLAIMS_TITLE[lang])]:
-        if sens[g]["flips"] or g == "table2":
-            add(f"*{title}*: " + (f"{{report.{g}.class}}. " if vi else f"{{report.{g}.class}}. ")
+        thin = 2 * t[g]["checkable"] < t[g]["n"]
+        if sens[g]["flips"] or thin:
+            cover = ""
+            if thin:
+                cover = (f"chỉ {{report.{g}.checkable}} trong {{report.{g}.n}} mục được đối chiếu với một nguồn độc lập, "
+                         "và xếp loại chỉ nói về các mục ấy. " if vi else
+                         f"only {{report.{g}.checkable}} of its {{report.{g}.n}} items were checked against an "
+                         "independent source, and the class speaks for those alone. ")
+            add(f"*{title}*: {{report.{g}.class}}; " + cover
                 + _alt_sentence(sens, g, lang, "kết quả này" if vi else "this result"))
             add()
     return L
 
 
+AUTHORITY_WORDS = {"en": {"secondary": "a secondary source", "third_party_copy": "a third-party copy"},
+                   "vi": {"secondary": "một nguồn thứ cấp", "third_party_copy": "một bản sao của bên thứ ba"}}
+
+
+def _authority_sentence(t: dict, lang: str) -> str:
+    """How many verdicts rest on a weaker authority than an official source (empty when none does)."""
+    found = [(a, w) for a, w in AUTHORITY_WORDS[lang].items() if t["numbers"]["authority"].get(a)]
+    parts = [f"{{report.numbers.authority.{a}}} " + ("dựa trên " if lang == "vi" else "rest on " if i == 0 else "on ")
+             + w for i, (a, w) in enumerate(found)]
+    if not parts:
+        return ""
+    return (" Trong các kết luận đối chiếu với nguồn, " if lang == "vi" else " Of the verdicts checked against a source, ") \
+        + _join(parts, lang) + "."
+
+
 def _numbers_sentence(t: dict, lang: str) -> str:
     """The printed numbers by basis and verdict, with the unverifiable ones by why (slots)."""
-    gaps = _gap_clause(t, "numbers", lang)
+    gaps = _gap_clause(t, "numbers", lang) + "." + _authority_sentence(t, lang)
     if lang == "vi":
         return ("Bài báo in {audit.count.all} con số trong Bảng 1, Bảng 2, đoạn về nhập khẩu vũ khí ở mục 3.1 và các câu "
                 "về thương mại và đầu tư ở mục 1 và 3. Theo các quy tắc ở @sec-rules, {report.numbers.checkable} con "
@@ -458,7 +483,7 @@ def _numbers_sentence(t: dict, lang: str) -> str:
                 "với số liệu của chính bài báo kết hợp với một nguồn độc lập ({report.numbers.mixed_agree} khớp, "
                 "{report.numbers.mixed_differ} sai lệch) và {report.numbers.article_only} chỉ với số liệu của chính "
                 "bài báo; các con số này được đếm riêng, không bao giờ được tính là tái lập. "
-                "{report.numbers.not_verifiable} con số không kiểm chứng được: " + gaps + ".")
+                "{report.numbers.not_verifiable} con số không kiểm chứng được: " + gaps)
     return ("The article prints {audit.count.all} numbers in Table 1, Table 2, the arms passage of §3.1 and the trade "
             "and investment sentences of §1 and §3. Judged by the rules of @sec-rules, {report.numbers.checkable} were "
             "checked against sources independent of the article: {report.numbers.reproduced} are reproduced and "
@@ -466,7 +491,7 @@ def _numbers_sentence(t: dict, lang: str) -> str:
             "the article's own figures combined with an independent source ({report.numbers.mixed_agree} agree, "
             "{report.numbers.mixed_differ} differ) and {report.numbers.article_only} against the article's own "
             "figures only; these are counted apart, never as reproduced. {report.numbers.not_verifiable} cannot be "
-            "checked: " + gaps + ".")
+            "checked: " + gaps)
 
 
 def _claims_sentence(t: dict, lang: str) -> str:
@@ -521,6 +546,8 @@ def summary_lines(t: dict, sens: dict, audit: list[dict], lang: str) -> list[tup
     return L
 
 
+AUTHORITY_NAMES = {"en": {"official": "official", "secondary": "secondary", "third_party_copy": "third-party copy"},
+                   "vi": {"official": "chính thức", "secondary": "thứ cấp", "third_party_copy": "bản sao của bên thứ ba"}}
 BASIS_WORDS = {"en": {"independent": "independent", "mixed": "mixed", "article_only": "article only", "": "—"},
                "vi": {"independent": "độc lập", "mixed": "kết hợp", "article_only": "chỉ số liệu của bài báo",
                       "": "—"}}
@@ -669,18 +696,21 @@ def findings_lines(t: dict, audit: list[dict], claims: list[dict], where: dict, 
                               f"{{report.{g}.not_verifiable}}" + (f" ({gaps})" if gaps else "")
                               + f". Classification: **{{report.{g}.class}}**."))
         L.append(("line", ""))
-        L.append(("line", "| Mã | Con số được in | Tính bởi | Kết luận | Cơ sở | Nhóm lý do |" if vi else
-                          "| ID | Printed number | Computed by | Verdict | Basis | Reason category |"))
-        L.append(("line", "|---|---|---|---|---|---|"))
+        L.append(("line", "| Mã | Con số được in | Tính bởi | Kết luận | Cơ sở | Thẩm quyền | Nhóm lý do |" if vi else
+                          "| ID | Printed number | Computed by | Verdict | Basis | Authority | Reason category |"))
+        L.append(("line", "|---|---|---|---|---|---|---|"))
         for r in (r for r in audit if r.get("result") == g):
             L.append(("line", f"| {r['id']} | {md_text(R.item(r, lang))} | {where.get(r['id'], '—')} | "
                               f"{{audit.verdict.{r['id']}}} | {BASIS_WORDS[lang].get(r['basis'], r['basis'])} | "
+                              f"{AUTHORITY_NAMES[lang].get(r['authority'], md_text(r['authority'])) or '—'} | "
                               f"{category_word(r['category'], lang)} |"))
         L.append(("line", ""))
     L.append(("line", f"### {CLAIMS_TITLE[lang]}"))
     L.append(("line", ""))
-    L.append(("line", _claims_sentence(t, lang) + (" Xếp loại: **{report.claims.class}**." if vi else
+    L.append(("text", _claims_sentence(t, lang) + (" Xếp loại: **{report.claims.class}**." if vi else
                                                    " Classification: **{report.claims.class}**.")))
+    L.append(("md", "Số nhận định theo kết luận và xếp loại: @sec-summary." if vi else
+                    "The claims by verdict, and their class: @sec-summary."))
     L.append(("line", ""))
     L.append(("line", "| Mã | Mục | Tính bởi | Kết luận |" if vi else "| ID | Section | Computed by | Verdict |"))
     L.append(("line", "|---|---|---|---|"))
@@ -738,7 +768,10 @@ def template(t: dict, sens: dict, audit: list[dict], claims: list[dict], where: 
               ("line", "Written by the workflow (`analysis/report.py`) in the shape of the AEA Data Editor's replication "
                        "reports. Every count is a registry key."), ("line", ""),
               ("line", "## Summary and classification"), ("line", "")]
-    L += classification_lines(t, sens, lang)
+    # said once in the manuscript: its summary of findings gives the classification and its sensitivity
+    L += [("text" if kind == "line" else kind, x) for kind, x in classification_lines(t, sens, lang)]
+    L += [("md", "Xếp loại và độ vững của nó: @sec-summary." if vi else
+                 "The classification and its sensitivity: @sec-summary."), ("md", "")]
     L += data_lines(sources, rights, lang, "")
     L += environment_lines(env, lang)
     L += steps_lines(rules, lang)

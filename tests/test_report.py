@@ -161,3 +161,19 @@ def test_environment_is_read_from_the_machine_and_the_steps_from_the_snakefile(t
 
 def test_markdown_from_inputs_is_escaped():
     assert report.md_text("a|b *c* [d]") == r"a\|b \*c\* \[d\]"
+
+
+def test_a_result_checked_on_few_items_says_so_and_weak_authority_is_counted():
+    audit = [row("t", "rounding", result="table2", authority="third_party_copy"),
+             row("s", "match", "mixed", "table2", authority="secondary")] + \
+            [row(f"n{i}", "not_verifiable", "none", "table2", gap="source_not_consulted") for i in range(3)]
+    t, s = report.tally(audit, []), report.sensitivity(audit, [])
+    assert t["table2"]["authority"] == {"official": 0, "secondary": 1, "third_party_copy": 1}
+    md = report.render(report.summary_lines(t, s, audit, "en"), {}, "md")
+    # 1 of 5 checked independently: fully reproduced on that one alone, and the summary says so
+    assert ("*Table 2 (registered foreign investment by partner, 2025)*: {{<num report.table2.class>}}; only "
+            "{{<num report.table2.checkable>}} of its {{<num report.table2.n>}} items were checked against an "
+            "independent source, and the class speaks for those alone.") in md
+    assert ("Of the verdicts checked against a source, {{<num report.numbers.authority.secondary>}} rest on a "
+            "secondary source and {{<num report.numbers.authority.third_party_copy>}} on a third-party copy.") in md
+    assert "*Table 1" not in md                                              # nothing checked there: no sentence
