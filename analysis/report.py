@@ -36,12 +36,14 @@ from __future__ import annotations
 import argparse
 import csv
 import importlib.metadata
+import inspect
 import platform
 import re
 from pathlib import Path
 
 from analysis import reasons as R
 from analysis.article import RELEASES
+from analysis import claims as claims_module
 from analysis.claims import VERDICTS_VI as CLAIM_VERDICTS_VI_CLAIMS
 from analysis.io import read_json, rel, run, sha256, write_json, write_text_atomic
 from analysis.registry import Fragment, shortcode
@@ -341,12 +343,12 @@ def _join(items: list[str], lang: str) -> str:
     return ", ".join(items[:-1]) + (" và " if lang == "vi" else " and ") + items[-1]
 
 
-def where_computed(entry: dict | None) -> str:
+def where_computed(entry: dict | None, lang: str = "en") -> str:
     """'analysis/trade.py, fragment(), line 229': the code that wrote the entry, as it recorded itself."""
     c = (entry or {}).get("computed_by") or {}
     if not c.get("program"):
         return "—"
-    return f"`{c['program']}`, `{c['function']}()`, line {c['line']}"
+    return f"`{c['program']}`, `{c['function']}()`, {'dòng' if lang == 'vi' else 'line'} {c['line']}"
 
 
 def _gap_clause(t: dict, g: str, lang: str) -> str:
@@ -700,7 +702,7 @@ def findings_lines(t: dict, audit: list[dict], claims: list[dict], where: dict, 
                           "| ID | Printed number | Computed by | Verdict | Basis | Authority | Reason category |"))
         L.append(("line", "|---|---|---|---|---|---|---|"))
         for r in (r for r in audit if r.get("result") == g):
-            L.append(("line", f"| {r['id']} | {md_text(R.item(r, lang))} | {where.get(r['id'], '—')} | "
+            L.append(("line", f"| {r['id']} | {md_text(R.item(r, lang))} | {where_computed(where.get(r['id']), lang)} | "
                               f"{{audit.verdict.{r['id']}}} | {BASIS_WORDS[lang].get(r['basis'], r['basis'])} | "
                               f"{AUTHORITY_NAMES[lang].get(r['authority'], md_text(r['authority'])) or '—'} | "
                               f"{category_word(r['category'], lang)} |"))
@@ -715,7 +717,7 @@ def findings_lines(t: dict, audit: list[dict], claims: list[dict], where: dict, 
     L.append(("line", "| Mã | Mục | Tính bởi | Kết luận |" if vi else "| ID | Section | Computed by | Verdict |"))
     L.append(("line", "|---|---|---|---|"))
     for c in claims:
-        L.append(("line", f"| {c['id']} | §{md_text(c.get('section', ''))} | {where.get(c['id'], '—')} | "
+        L.append(("line", f"| {c['id']} | §{md_text(c.get('section', ''))} | {where_computed(where.get(c['id']), lang)} | "
                           f"{{claim.{c['id']}.verdict}} |"))
     L.append(("line", ""))
     return L
@@ -872,16 +874,34 @@ def read_rows(path) -> list[dict]:
         return list(csv.DictReader(f))
 
 
-def computed_where(audit: list[dict], claims: list[dict], registry: dict, numbers: dict) -> dict[str, str]:
-    """Each audit row and claim -> the program, function and line that computed what it is judged against
-    (the registry entry of its key, or of its verdict where the key has none)."""
+def computed_where(audit: list[dict], claims: list[dict], registry: dict, numbers: dict) -> dict[str, dict]:
+    """Each audit row and claim -> the registry entry of what it is judged against (its key's, or its
+    verdict's where the key has none), whose `computed_by` names the program, function and line."""
     entries = {**registry.get("gaps", {}), **numbers}
     out = {}
     for r in audit:
-        out[r["id"]] = where_computed(entries.get(_s(r.get("key"))) or entries.get(f"audit.verdict.{r['id']}"))
+        out[r["id"]] = entries.get(_s(r.get("key"))) or entries.get(f"audit.verdict.{r['id']}")
     for c in claims:
-        out[c["id"]] = where_computed(entries.get(f"claim.{c['id']}.verdict"))
+        out[c["id"]] = claim_test_entry(_s(c.get("test"))) or entries.get(f"claim.{c['id']}.verdict")
     return out
+
+
+def claim_test_entry(test: str) -> dict | None:
+    """The function of analysis/claims.py that judges a claim's test, and the line it starts on (every
+    verdict is written to the registry by one loop; the test is what computed it)."""
+    f = getattr(claims_module, "TESTS", {}).get(test)
+    if f is None:
+        return None
+    try:
+        line = inspect.getsourcelines(f)[1]
+    except (OSError, TypeError):
+        return None
+    program = Path(inspect.getsourcefile(f)).resolve()
+    try:
+        program = program.relative_to(Path(__file__).resolve().parent.parent)
+    except ValueError:
+        return None
+    return {"computed_by": {"program": program.as_posix(), "function": f.__name__, "line": line}}
 
 
 def main(argv: list[str] | None = None) -> int:

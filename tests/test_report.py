@@ -177,3 +177,11 @@ def test_a_result_checked_on_few_items_says_so_and_weak_authority_is_counted():
     assert ("Of the verdicts checked against a source, {{<num report.numbers.authority.secondary>}} rest on a "
             "secondary source and {{<num report.numbers.authority.third_party_copy>}} on a third-party copy.") in md
     assert "*Table 1" not in md                                              # nothing checked there: no sentence
+
+
+def test_a_claims_computed_by_is_the_function_of_its_test():
+    source = (report.Path(report.__file__).parent / "claims.py").read_text(encoding="utf-8").splitlines()
+    line = next(i for i, x in enumerate(source, 1) if x.startswith("def t_exceeds("))
+    assert report.claim_test_entry("exceeds")["computed_by"] == {"program": "analysis/claims.py",
+                                                                  "function": "t_exceeds", "line": line}
+    assert report.claim_test_entry("no_such_test") is None
