@@ -68,7 +68,7 @@ LEGACY_BASIS = {"internal": "article_only", "none": ""}
 REPRODUCED = ("match", "rounding")
 CLAIM_VERDICTS = ("holds", "partly holds", "does not hold", "not decided")
 CLAIM_VERDICTS_VI = {**CLAIM_VERDICTS_VI_CLAIMS, "not decided": "chưa phân định được"}
-ROBUSTNESS_VI = {"robust": "vững", "fragile": "mong manh"}
+ROBUSTNESS_VI = {"robust": "vững", "borderline": "sát ngưỡng", "fragile": "mong manh"}
 
 GROUPS = {"table1": "Table 1 (goods trade with six partners, 2024)",
           "table2": "Table 2 (registered foreign investment by partner, 2025)",
@@ -233,6 +233,14 @@ def margins(reproduced: float, checkable: int) -> tuple[int | None, int | None]:
     return down, up
 
 
+def robustness(flips: bool, margin_down: int | None, margin_up: int | None) -> str:
+    """'fragile' when a row judged under another allowed source or reading changes the class; else
+    'borderline' when one item judged otherwise would; else 'robust'."""
+    if flips:
+        return "fragile"
+    return "borderline" if 1 in (margin_down, margin_up) else "robust"
+
+
 def _judged_otherwise(audit: list[dict], claims: list[dict], kind: str, i: int) -> tuple[list, list]:
     """The rows with row i judged by its alternative verdict.  A row that becomes judgeable keeps its basis,
     or is taken as independent when it had none (an alternative source is a source)."""
@@ -270,9 +278,9 @@ def sensitivity(audit: list[dict], claims: list[dict]) -> dict:
     t_all = tally(all_a, all_c)
     for g, x in out.items():
         x["class"], x["class_all_alt"] = base[g]["class"], t_all[g]["class"]
-        x["robustness"] = "fragile" if x["flips"] else "robust"
         x["margin_down"], x["margin_up"] = margins(base[g]["reproduced"], base[g]["checkable"]) \
             if base[g]["checkable"] else (None, None)
+        x["robustness"] = robustness(bool(x["flips"]), x["margin_down"], x["margin_up"])
     return out
 
 
@@ -295,6 +303,10 @@ def fragment(t: dict, sens: dict, files: dict[str, str]) -> Fragment:
         frag.add(f"report.{g}.reproduced", x["reproduced"], "count" if whole else "ratio", f"{g}: reproduced",
                  "count of rows reproduced on independent evidence (a claim that partly holds counts half)", ins,
                  decimals=0 if whole else 1)
+        if x.get("n"):
+            frag.add(f"report.{g}.coverage", 100 * x["checkable"] / x["n"], "%",
+                     f"{g}: share of the audited items checkable on independent evidence", "checkable / audited", ins,
+                     decimals=0)
         if x["share"] is not None:
             frag.add(f"report.{g}.share", 100 * x["share"], "%", f"{g}: reproduced share of the checkable",
                      "reproduced / checkable", ins, decimals=0)
@@ -411,18 +423,19 @@ def classification_lines(t: dict, sens: dict, lang: str) -> list[tuple[str, str]
             "chứng được ({report.overall.share}) được tái lập (một nhận định đúng một phần được tính một nửa). "
             + _alt_sentence(sens, "overall", lang, "xếp loại chung"))
         add()
-        add("| Kết quả | Số được kiểm tra | Kiểm chứng độc lập được | Tái lập được | Tỷ lệ | Xếp loại | Độ vững |")
+        add("| Kết quả | Số được kiểm tra | Kiểm chứng độc lập được | Độ bao phủ | Tái lập được | Tỷ lệ | Xếp loại | Độ vững |")
     else:
         add("On independent evidence only, the article is **{report.overall.class}**: {report.overall.reproduced} of "
             "{report.overall.checkable} independently checkable printed numbers and claims in words "
             "({report.overall.share}) are reproduced (a claim that partly holds counts half). "
             + _alt_sentence(sens, "overall", lang, "the overall class"))
         add()
-        add("| Result | Audited | Independently checkable | Reproduced | Share | Classification | Robustness |")
-    add("|---|---|---|---|---|---|---|")
+        add("| Result | Audited | Independently checkable | Coverage | Reproduced | Share | Classification | Robustness |")
+    add("|---|---|---|---|---|---|---|---|")
     for g, title in list(groups.items()) + [("claims", CLAIMS_TITLE[lang])]:
         share = "{report.%s.share}" % g if t[g]["share"] is not None else "—"
-        add(f"| {title} | {{report.{g}.n}} | {{report.{g}.checkable}} | {{report.{g}.reproduced}} | {share} | "
+        cover = "{report.%s.coverage}" % g if t[g]["n"] else "—"
+        add(f"| {title} | {{report.{g}.n}} | {{report.{g}.checkable}} | {cover} | {{report.{g}.reproduced}} | {share} | "
             f"{{report.{g}.class}} | {{report.{g}.robustness}} |")
     add()
     if vi:
@@ -433,7 +446,9 @@ def classification_lines(t: dict, sens: dict, lang: str) -> list[tuple[str, str]
             "được nó; nhận định đúng một phần được tính một nửa. Một kết quả là *tái lập hoàn toàn* khi tỷ lệ tái lập "
             "là {report.threshold.fully}, *tái lập phần lớn* từ {report.threshold.largely}, *tái lập một phần* từ "
             "{report.threshold.partially}, và *không tái lập được* dưới mức đó. Một xếp loại là *mong manh* khi một "
-            "dòng, nếu được đánh giá theo một nguồn hoặc cách đọc khác mà các quy tắc cũng cho phép, làm nó thay đổi.")
+            "dòng, nếu được đánh giá theo một nguồn hoặc cách đọc khác mà các quy tắc cũng cho phép, làm nó thay đổi; "
+            "*sát ngưỡng* khi không dòng nào như vậy làm nó thay đổi nhưng chỉ một mục được đánh giá khác đi cũng đủ; "
+            "*vững* trong các trường hợp còn lại.")
     else:
         add("Classification rule: a printed number is checkable when it was judged against a source independent of "
             "the article. Numbers checked against the article's own value combined with an independent one, or "
@@ -442,7 +457,8 @@ def classification_lines(t: dict, sens: dict, lang: str) -> list[tuple[str, str]
             "one that partly holds counts half. A result is *fully reproduced* when the reproduced share is "
             "{report.threshold.fully}, *largely reproduced* from {report.threshold.largely}, *partially reproduced* "
             "from {report.threshold.partially}, and *not reproduced* below that. A class is *fragile* when one row, "
-            "judged under another source or reading that the rules also allow, changes it.")
+            "judged under another source or reading that the rules also allow, changes it; *borderline* when no such "
+            "row does but a single item judged otherwise would; *robust* otherwise.")
     add()
     for g, title in list(groups.items()) + [("claims", CLAIMS_TITLE[lang])]:
         thin = 2 * t[g]["checkable"] < t[g]["n"]
@@ -451,8 +467,8 @@ def classification_lines(t: dict, sens: dict, lang: str) -> list[tuple[str, str]
             if thin:
                 cover = (f"chỉ {{report.{g}.checkable}} trong {{report.{g}.n}} mục được đối chiếu với một nguồn độc lập, "
                          "và xếp loại chỉ nói về các mục ấy. " if vi else
-                         f"only {{report.{g}.checkable}} of its {{report.{g}.n}} items were checked against an "
-                         "independent source, and the class speaks for those alone. ")
+                         f"independent sources checked only {{report.{g}.checkable}} of its {{report.{g}.n}} items, and "
+                         "the class speaks for those alone. ")
             add(f"*{title}*: {{report.{g}.class}}; " + cover
                 + _alt_sentence(sens, g, lang, "kết quả này" if vi else "this result"))
             add()

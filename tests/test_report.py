@@ -171,9 +171,11 @@ def test_a_result_checked_on_few_items_says_so_and_weak_authority_is_counted():
     assert t["table2"]["authority"] == {"official": 0, "secondary": 1, "third_party_copy": 1}
     md = report.render(report.summary_lines(t, s, audit, "en"), {}, "md")
     # 1 of 5 checked independently: fully reproduced on that one alone, and the summary says so
-    assert ("*Table 2 (registered foreign investment by partner, 2025)*: {{<num report.table2.class>}}; only "
-            "{{<num report.table2.checkable>}} of its {{<num report.table2.n>}} items were checked against an "
-            "independent source, and the class speaks for those alone.") in md
+    assert ("*Table 2 (registered foreign investment by partner, 2025)*: {{<num report.table2.class>}}; independent "
+            "sources checked only {{<num report.table2.checkable>}} of its {{<num report.table2.n>}} items, and the "
+            "class speaks for those alone.") in md
+    # fully reproduced on 1 of 1, and 0 of 1 is 'not reproduced': one item from another class, borderline
+    assert s["table2"]["robustness"] == "borderline"
     assert ("Of the verdicts checked against a source, {{<num report.numbers.authority.secondary>}} rest on a "
             "secondary source and {{<num report.numbers.authority.third_party_copy>}} on a third-party copy.") in md
     assert "*Table 1" not in md                                              # nothing checked there: no sentence
@@ -185,3 +187,10 @@ def test_a_claims_computed_by_is_the_function_of_its_test():
     assert report.claim_test_entry("exceeds")["computed_by"] == {"program": "analysis/claims.py",
                                                                   "function": "t_exceeds", "line": line}
     assert report.claim_test_entry("no_such_test") is None
+
+
+@pytest.mark.parametrize("flips,down,up,expected", [(True, 5, 5, "fragile"), (False, 1, None, "borderline"),
+                                                    (False, 4, 1, "borderline"), (False, 2, 3, "robust"),
+                                                    (False, None, None, "robust")])
+def test_robustness(flips, down, up, expected):
+    assert report.robustness(flips, down, up) == expected
