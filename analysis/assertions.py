@@ -11,7 +11,8 @@ or, for a passage of several sentences, a div:
     ...
     :::
 
-Quarto ignores the unknown class `vouch`: the sentence renders as it is.  The `check` is an expression
+Quarto ignores the unknown class `vouch`: the sentence renders as it is.  A `vouch` written in any other
+form (no check, another attribute first, single quotes) is refused, never skipped.  The `check` is an expression
 over registry values, each written `{key}` as in the report's templates: numbers and quoted words,
 comparisons (`<`, `<=`, `>`, `>=`, `==`, `!=`, `in`, `not in`), `and`, `or`, `not`, `+`, `-`, `*`, `/`,
 tuples and `abs()`.  Nothing else is evaluated (the expression is parsed, never passed to eval).  A
@@ -76,6 +77,11 @@ def find(text: str, file: str) -> list[Assertion]:
         except AssertionFailed as err:
             raise AssertionFailed(f"{file}, line {line_of(m.start())}: {err}") from None
         out.append(Assertion(file, line_of(start), " ".join(text[start + 1:m.start()].split()), m.group(1)))
+    read = [(m.start(), m.end()) for m in SPAN_END.finditer(text)] + [(m.start(), m.end()) for m in DIV.finditer(text)]
+    for m in re.finditer(r"\.vouch\b", text):
+        if not any(a <= m.start() < b for a, b in read):
+            raise AssertionFailed(f"{file}, line {line_of(m.start())}: a `vouch` whose check cannot be read: write "
+                                  '[sentence]{.vouch check="..."} or ::: {.vouch check="..."}')
     for m in DIV.finditer(text):
         close = re.compile(rf"^{m.group(1)}\s*$", re.M).search(text, m.end())
         body = text[m.end():close.start() if close else len(text)]

@@ -85,3 +85,32 @@ def test_the_editions_assertions_fail_the_check_naming_the_sentence_when_a_numbe
     assert f"index.qmd, line {line_en}: the sentence “Their implied 2024 values sum to" in named[0]
     assert "more than the 2024 total that the printed change of the total implies.” no longer holds" in named[0]
     assert "index.vi.qmd, line" in named[1] and "lớn hơn tổng vốn năm 2024" in named[1]
+
+
+@pytest.mark.parametrize("qmd", ["index.qmd", "index.vi.qmd"])
+def test_the_check_finds_every_vouch_span_and_div_pandoc_reads(qmd):
+    """No assertion escapes the check by its spelling: what pandoc reads as a `vouch` span or div (with its
+    `check`) is exactly what the check finds."""
+    pypandoc = pytest.importorskip("pypandoc", reason="pypandoc (dev dependency) is needed to parse the .qmd")
+    text = (ROOT / "manuscript" / qmd).read_text(encoding="utf-8")
+    ast = json.loads(pypandoc.convert_text(text, "json", format="markdown"))
+    seen = []
+
+    def walk(x):
+        if isinstance(x, dict):
+            if x.get("t") in ("Span", "Div") and "vouch" in x["c"][0][1]:
+                seen.append(dict(x["c"][0][2]).get("check"))
+            for v in x.values():
+                walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v)
+    walk(ast["blocks"])
+    assert seen and sorted(seen) == sorted(a.check for a in A.find(text, qmd))
+
+
+@pytest.mark.parametrize("text", ["[x]{.vouch check='{a} > 1'}", "[x]{.vouch}", "[x]{#id .vouch check=\"{a} > 1\"}",
+                                  "::: {.vouch chek=\"{a}\"}\nx\n:::"])
+def test_a_vouch_whose_check_cannot_be_read_is_refused_not_skipped(text):
+    with pytest.raises(A.AssertionFailed, match="m.qmd, line 1: a `vouch` whose check cannot be read"):
+        A.find(text, "m.qmd")
