@@ -696,6 +696,10 @@ def findings_lines(t: dict, audit: list[dict], claims: list[dict], where: dict, 
     L.append(("text", "Lý do của từng kết luận nằm trong `data/derived/audit.csv` (cột `reason_vi`), theo mã." if vi else
               "Each verdict's reason is in `data/derived/audit.csv` (column `reason`), by id."))
     L.append(("line", ""))
+    L.append(("line", ("Nhóm lý do được chọn từ một danh sách cố định (`analysis/reasons.py`): " if vi else
+                       "The reason category is one of a fixed list (`analysis/reasons.py`): ")
+              + "; ".join(category_word(c, lang) for c in R.CATEGORIES) + "."))
+    L.append(("line", ""))
     audit = [audit_row(r) for r in audit]
     for g, title in groups.items():
         L.append(("line", f"### {title}"))
