@@ -121,7 +121,7 @@ SLOT = re.compile(r"\{([A-Za-z0-9_.\-]+)\}")
 def category_word(c: str, lang: str = "en") -> str:
     """A cause category in words; a category the list does not know yet is shown by its code."""
     words = CATEGORY_WORDS_VI if lang == "vi" else CATEGORY_WORDS
-    return words.get(c) or R.WORDS[lang].get(f"cause.{c}") or c.replace("_", " ")
+    return words.get(c) or R.WORDS[lang].get(f"category.{c}") or R.WORDS[lang].get(f"cause.{c}") or c.replace("_", " ")
 
 
 def classify(share: float | None) -> str:
