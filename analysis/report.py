@@ -373,6 +373,16 @@ def _items(n: int, noun: str) -> str:
     return noun if n == 1 else noun + "s"
 
 
+def _flip_groups(x: dict, g: str) -> list[tuple[list[str], str]]:
+    """The rows that flip a class, grouped by the verdict they would get and the class they would give
+    (ids in audit order), with the registry field of that class."""
+    cls = "overall_class" if g == "overall" else "class"
+    groups: dict[tuple, list[str]] = {}
+    for e in x["flips"]:
+        groups.setdefault((e["verdict_alt"], e[cls]), []).append(e["id"])
+    return [(ids, cls) for ids in groups.values()]
+
+
 def _alt_sentence(sens: dict, g: str, lang: str, scope: str) -> str:
     """The sensitivity of one class, in words with slots: robust or fragile, the rows that flip it, the margins."""
     x = sens[g]
@@ -381,9 +391,10 @@ def _alt_sentence(sens: dict, g: str, lang: str, scope: str) -> str:
         s = f"Xếp loại này **{{report.{g}.robustness}}**: "
         if x["flips"]:
             s += "nếu được đánh giá theo một nguồn hoặc cách đọc khác mà các quy tắc cũng cho phép, " + _join(
-                [f"{e['id']} (là {{report.alt.{e['id']}.verdict}}) sẽ làm {scope} thành "
-                 f"{{report.alt.{e['id']}.{'overall_class' if g == 'overall' else 'class'}}}" for e in x["flips"]],
-                lang) + "."
+                [("chỉ cần một trong các dòng " if len(ids) > 1 else "dòng ") + _join(ids, lang)
+                 + f" (khi đó là {{report.alt.{ids[0]}.verdict}}) "
+                 + ("là đủ làm " if len(ids) > 1 else "sẽ làm ") + f"{scope} thành {{report.alt.{ids[0]}.{cls}}}"
+                 for ids, cls in _flip_groups(x, g)], lang) + "."
         else:
             s += (f"không dòng nào trong {{report.{g}.alts}} dòng có kết luận thay thế làm thay đổi nó khi xét riêng."
                   if x["alts"] else "không dòng nào có kết luận thay thế.")
@@ -397,9 +408,9 @@ def _alt_sentence(sens: dict, g: str, lang: str, scope: str) -> str:
     s = f"This class is **{{report.{g}.robustness}}**: "
     if x["flips"]:
         s += "judged under another source or reading the rules also allow, " + _join(
-            [f"{e['id']} (then {{report.alt.{e['id']}.verdict}}) would make {scope} "
-             f"{{report.alt.{e['id']}.{'overall_class' if g == 'overall' else 'class'}}}" for e in x["flips"]],
-            lang) + "."
+            [("any one of " if len(ids) > 1 else "") + _join(ids, lang)
+             + f" ({'each ' if len(ids) > 1 else ''}then {{report.alt.{ids[0]}.verdict}}) would make {scope} "
+             f"{{report.alt.{ids[0]}.{cls}}}" for ids, cls in _flip_groups(x, g)], lang) + "."
     else:
         s += (f"none of the {{report.{g}.alts}} rows with an alternative verdict changes it on its own."
               if x["alts"] else "no row has an alternative verdict.")
@@ -469,7 +480,7 @@ def classification_lines(t: dict, sens: dict, lang: str) -> list[tuple[str, str]
                          "và xếp loại chỉ nói về các mục ấy. " if vi else
                          f"independent sources checked only {{report.{g}.checkable}} of its {{report.{g}.n}} items, and "
                          "the class speaks for those alone. ")
-            add(f"*{title}*: {{report.{g}.class}}; " + cover
+            add(f"*{title}*: {{report.{g}.class}}" + (f"; {cover}" if cover else ". ")
                 + _alt_sentence(sens, g, lang, "kết quả này" if vi else "this result"))
             add()
     return L

@@ -194,3 +194,15 @@ def test_a_claims_computed_by_is_the_function_of_its_test():
                                                     (False, None, None, "robust")])
 def test_robustness(flips, down, up, expected):
     assert report.robustness(flips, down, up) == expected
+
+
+def test_rows_that_flip_a_class_the_same_way_are_named_together():
+    # 3 of 4 reproduced: 75%, largely; any one of a, b judged a discrepancy elsewhere gives 2/4, partially
+    audit = [row("a", "match", verdict_alt="discrepancy"), row("b", "rounding", verdict_alt="discrepancy"),
+             row("c", "match"), row("d", "discrepancy")]
+    t, s = report.tally(audit, []), report.sensitivity(audit, [])
+    md = report.render(report.classification_lines(t, s, "en"), {}, "md")
+    assert ("*Table 1 (goods trade with six partners, 2024)*: {{<num report.table1.class>}}. This class is "
+            "**{{<num report.table1.robustness>}}**: judged under another source or reading the rules also allow, "
+            "any one of a and b (each then {{<num report.alt.a.verdict>}}) would make this result "
+            "{{<num report.alt.a.class>}}.") in md
