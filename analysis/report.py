@@ -565,7 +565,7 @@ def summary_lines(t: dict, sens: dict, audit: list[dict], lang: str) -> list[tup
     L += discrepancy_lines(t, audit, lang)
     L += [("line", _claims_sentence(t, lang)), ("line", "")]
     L += classification_lines(t, sens, lang)
-    rel_counts = _join([f"{{audit.arms_release_matches.{r}}} " + (f"bằng phiên bản {r}" if vi else f"equal the {r} release")
+    rel_counts = _join([f"{{audit.arms_release_matches.{r}}} " + (f"bằng phiên bản {'hiện hành' if r == 'current' else r}" if vi else f"equal the {r} release")
                         for r in RELEASES], lang)
     L.append(("line", ("Các con số về vũ khí được đối chiếu với phiên bản **{audit.arms_release}** của SIPRI, được chọn "
                        "theo phạm vi bao phủ (@sec-rules); trong các giá trị vũ khí được in, " if vi else
