@@ -682,10 +682,10 @@ def steps_lines(rules: list[dict], lang: str) -> list[tuple[str, str]]:
     vi = lang == "vi"
     L = [("line", "## Các bước của quy trình" if vi else "## The steps of the workflow"), ("line", "")]
     L.append(("line", "Các quy tắc của `Snakefile`, theo thứ tự luồng dữ liệu; mỗi quy tắc chạy một chương trình và ghi "
-                      "lệnh đã chạy vào `data/derived/logs/<quy tắc>.log`. `snakemake -c2` chạy tất cả; "
+                      "lệnh đã chạy vào `data/derived/logs/<quy tắc>.log`. `snakemake -c2` chạy tất cả (các bước kết xuất chỉ khi đã cài Quarto); "
                       "`snakemake -c2 derived` chạy tất cả trừ các bước kết xuất bản thảo (`render_*`)." if vi else
                       "The rules of the `Snakefile`, in the order of the data flow; each runs one program and logs the "
-                      "command that ran to `data/derived/logs/<rule>.log`. `snakemake -c2` runs them all; "
+                      "command that ran to `data/derived/logs/<rule>.log`. `snakemake -c2` runs them all (the render's only where Quarto is installed); "
                       "`snakemake -c2 derived` runs all but the render's (`render_*`)."))
     L.append(("line", ""))
     L.append(("line", "| Quy tắc | Chương trình |" if vi else "| Rule | Program | What it does |"))
