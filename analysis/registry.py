@@ -4,6 +4,10 @@ Each computing step returns a Fragment (numbers it owns, gaps it can explain,
 and alternative figures that may explain a printed number).  `build` merges
 the fragments, adds the sha256 of every input file and the display forms,
 and refuses duplicate keys, so each number has exactly one owner.
+
+Each entry records the program, function and line that wrote it (`computed_by`,
+read from the call stack when the entry is added), so that the replication report
+names the code itself for every number it lists.
 """
 from __future__ import annotations
 
