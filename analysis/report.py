@@ -347,6 +347,12 @@ def md_text(text) -> str:
     return MD_SPECIAL.sub(r"\\\1", str(text).replace("\r", " ").replace("\n", " "))
 
 
+def rule_row(*widths: int) -> str:
+    """A pipe table's separator whose dashes give the columns' relative widths (pandoc reads them as widths
+    when a row is longer than a line, as a row of shortcodes is)."""
+    return "|" + "|".join("-" * w for w in widths) + "|"
+
+
 def _join(items: list[str], lang: str) -> str:
     """'a, b and c' in the language."""
     items = [x for x in items if x]
@@ -442,7 +448,7 @@ def classification_lines(t: dict, sens: dict, lang: str) -> list[tuple[str, str]
             + _alt_sentence(sens, "overall", lang, "the overall class"))
         add()
         add("| Result | Audited | Independently checkable | Coverage | Reproduced | Share | Classification | Robustness |")
-    add("|---|---|---|---|---|---|---|---|")
+    add(rule_row(24, 8, 10, 8, 9, 7, 14, 10))
     for g, title in list(groups.items()) + [("claims", CLAIMS_TITLE[lang])]:
         share = "{report.%s.share}" % g if t[g]["share"] is not None else "—"
         cover = "{report.%s.coverage}" % g if t[g]["n"] else "—"
@@ -650,7 +656,7 @@ def data_lines(sources: list[dict], rights: dict, lang: str, form: str) -> list[
     L.append(("text", ""))
     L.append(("text", "| Nguồn | Trích dẫn | Tiếp cận | Quyền sử dụng | Thẩm quyền |" if vi else
               "| Source | Citation | Access | Rights | Authority |"))
-    L.append(("text", "|---|---|---|---|---|"))
+    L.append(("text", rule_row(14, 30, 30, 20, 8)))
     for s in sources:
         cite = f"{s.get('publisher', '')}, “{s.get('title', '')}”, {s.get('date', '')}"
         access = f"{s.get('url', '')} ({'tệp' if vi else 'file'} {s['file']})"
@@ -689,7 +695,7 @@ def steps_lines(rules: list[dict], lang: str) -> list[tuple[str, str]]:
                       "`snakemake -c2 derived` runs all but the render's (`render_*`)."))
     L.append(("line", ""))
     L.append(("line", "| Quy tắc | Chương trình |" if vi else "| Rule | Program | What it does |"))
-    L.append(("line", "|---|---|" if vi else "|---|---|---|"))
+    L.append(("line", rule_row(12, 12) if vi else rule_row(12, 12, 50)))
     for r in rules:
         if not r["program"]:
             continue
@@ -733,7 +739,7 @@ def findings_lines(t: dict, audit: list[dict], claims: list[dict], where: dict, 
         L.append(("line", ""))
         L.append(("line", "| Mã | Con số được in | Tính bởi | Kết luận | Cơ sở | Thẩm quyền | Nhóm lý do |" if vi else
                           "| ID | Printed number | Computed by | Verdict | Basis | Authority | Reason category |"))
-        L.append(("line", "|---|---|---|---|---|---|---|"))
+        L.append(("line", rule_row(6, 26, 26, 10, 8, 9, 14)))
         for r in (r for r in audit if r.get("result") == g):
             L.append(("line", f"| {r['id']} | {md_text(R.item(r, lang))} | {where_computed(where.get(r['id']), lang)} | "
                               f"{{audit.verdict.{r['id']}}} | {BASIS_WORDS[lang].get(r['basis'], r['basis'])} | "
@@ -748,7 +754,7 @@ def findings_lines(t: dict, audit: list[dict], claims: list[dict], where: dict, 
                     "The claims by verdict, and their class: @sec-summary."))
     L.append(("line", ""))
     L.append(("line", "| Mã | Mục | Tính bởi | Kết luận |" if vi else "| ID | Section | Computed by | Verdict |"))
-    L.append(("line", "|---|---|---|---|"))
+    L.append(("line", rule_row(6, 8, 30, 12)))
     for c in claims:
         L.append(("line", f"| {c['id']} | §{md_text(c.get('section', ''))} | {where_computed(where.get(c['id']), lang)} | "
                           f"{{claim.{c['id']}.verdict}} |"))
