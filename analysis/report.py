@@ -106,6 +106,9 @@ REQUEST = {"en": {"transcription": "correct the figure as transcribed from its s
                   "arithmetic": "correct the arithmetic",
                   "data_release": "state the data release the figure comes from",
                   "unexplained": "give the source of the figure; none in the data reproduces it",
+                  "source_inconsistent": "say that the source's total disagrees with its own parts, and which of "
+                                         "them the figure takes",
+                  "other": "check the figure against its source",
                   "claim": "correct or qualify the statement"},
            "vi": {"transcription": "sửa con số theo đúng nguồn đã chép",
                   "other_source_or_reporter": "nêu rõ nguồn và bên báo cáo của con số, hoặc dùng nguồn mà phần còn "
@@ -114,6 +117,9 @@ REQUEST = {"en": {"transcription": "correct the figure as transcribed from its s
                   "arithmetic": "sửa lại phép tính",
                   "data_release": "nêu rõ phiên bản dữ liệu của con số",
                   "unexplained": "cho biết nguồn của con số; không số liệu nào trong dữ liệu tái lập được nó",
+                  "source_inconsistent": "nói rõ rằng tổng số của nguồn không khớp với các thành phần của chính nó, "
+                                         "và con số lấy theo phần nào",
+                  "other": "đối chiếu lại con số với nguồn của nó",
                   "claim": "sửa hoặc nói rõ giới hạn của nhận định"}}
 SLOT = re.compile(r"\{([A-Za-z0-9_.\-]+)\}")
 
@@ -776,7 +782,7 @@ def requests_lines(audit: list[dict], claims: list[dict], numbers: dict, lang: s
         keys = [k for k in _s(r.get("cited_keys")).split(";") if k]
         L.append(("line", f"{n}. **{r['id']}**, {md_text(R.item(r, lang))} ({'in' if vi else 'printed'} "
                           f"{{printed.{r['id']}}}; {category_word(r['category'], lang)}): "
-                          f"{REQUEST[lang].get(r['category'], REQUEST[lang]['unexplained'])}. "
+                          f"{REQUEST[lang].get(r['category'], REQUEST[lang]['other'])}. "
                           f"{'Bằng chứng' if vi else 'Evidence'}: {evidence(keys)}."))
     for c in (claim_row(c) for c in claims):
         if c["verdict"] not in ("does not hold", "partly holds"):

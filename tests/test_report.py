@@ -206,3 +206,10 @@ def test_rows_that_flip_a_class_the_same_way_are_named_together():
             "**{{<num report.table1.robustness>}}**: judged under another source or reading the rules also allow, "
             "any one of a and b (each then {{<num report.alt.a.verdict>}}) would make this result "
             "{{<num report.alt.a.class>}}.") in md
+
+
+def test_a_request_never_claims_a_cause_its_row_does_not_have():
+    audit = [row("S", "discrepancy", category="source_inconsistent"), row("N", "discrepancy", category="new_cause")]
+    text = [x for _, x in report.requests_lines(audit, [], {}, "en")]
+    assert "the source's total disagrees with its own parts" in text[2] and "none in the data" not in text[2]
+    assert text[3].endswith("check the figure against its source. Evidence: —.")
