@@ -276,12 +276,14 @@ def fragment(series: pd.DataFrame, files: dict[str, str], hashes: dict[str, str]
     if sources is None:
         sources = pd.read_csv(files["sources"], dtype=str, keep_default_na=False)
     st_ins = [path["statements"], path["sources"]]
-    stated = _stated_shares(frag, statements, sources, st_ins)
-    assets = [k for k in stated if ".military_assets." in k and not k.endswith(".high")]
-    if assets:
+    _stated_shares(frag, statements, sources, st_ins)
+    assets = statements[(statements["measure"] == "military_assets") & (statements["qualifier"] == "range")]
+    if not assets.empty:
+        a = assets.sort_values(["last_year", "source_id"]).iloc[-1]  # the latest estimate of the stock
+        k = stated_key(a)
         reasons.gap(frag, "arms.equipment_origin_share", "Share of Vietnam's military equipment of Soviet or Russian origin",
-                    [reasons.clause("g_stock_stated", lo=reasons.key(assets[0], src=True),
-                                    hi=reasons.key(assets[0] + ".high"))], st_ins, frag.numbers[assets[0]]["sources"])
+                    [reasons.clause("g_stock_stated", year=reasons.ident(a["last_year"]), lo=reasons.key(k, src=True),
+                                    hi=reasons.key(k + ".high"))], st_ins, frag.numbers[k]["sources"])
     else:
         reasons.gap(frag, "arms.equipment_origin_share", "Share of Vietnam's military equipment of Soviet or Russian origin",
                     [reasons.clause("g_stock")], [], [])

@@ -156,8 +156,9 @@ TEMPLATES = {
                                "the rank ambiguous)",
         "g_no_us_export_rank": "no source in the data ranks Vietnam among the US's export markets (and the "
                                "sentence's 'in ASEAN' makes the rank ambiguous)",
-        "g_stock_stated": "SIPRI TIV measures deliveries per year, not the stock of equipment in service; the one "
-                          "published estimate of the stock found gives {lo} to {hi}, a range, not a measurement",
+        "g_stock_stated": "SIPRI TIV measures deliveries per year, not the stock of equipment in service; the latest "
+                          "published estimate found of the share in service (as of {year}) gives {lo} to {hi}, a "
+                          "range, not a measurement",
         "g_stock": "SIPRI TIV measures deliveries per year, not the stock of equipment in service; no inventory "
                    "data were gathered",
         "g_coverage": "the {release} release does not cover every year of the period",
@@ -209,7 +210,8 @@ TEMPLATES = {
         "g_no_us_export_rank": "không nguồn nào trong dữ liệu xếp hạng Việt Nam trong các thị trường xuất khẩu của "
                                "Hoa Kỳ (và cụm từ 'tại khu vực ASEAN' khiến thứ hạng này trở nên mơ hồ)",
         "g_stock_stated": "TIV của SIPRI đo giá trị chuyển giao mỗi năm, không đo số trang bị đang sử dụng; ước tính "
-                          "duy nhất đã công bố về số trang bị tìm được cho {lo} đến {hi}, là một khoảng, không phải số đo",
+                          "mới nhất đã công bố tìm được về tỷ lệ trang bị đang sử dụng (tính đến năm {year}) cho {lo} "
+                          "đến {hi}, là một khoảng, không phải số đo",
         "g_stock": "TIV của SIPRI đo giá trị chuyển giao mỗi năm, không đo số trang bị đang sử dụng; không có dữ liệu "
                    "kiểm kê trang bị",
         "g_coverage": "phiên bản {release} không bao phủ mọi năm của giai đoạn",
