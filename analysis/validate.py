@@ -436,6 +436,11 @@ def _check_resource_shape(r: dict, i: int, names: dict[str, list[str]]) -> list[
         bad("dialect", "resource.dialect", "'dialect' must be an object whose 'header' is true or false")
     if "format" in r and not isinstance(r["format"], str):
         bad("format", "resource.format", "'format' must be a string")
+    for key in ("title", "description"):
+        if key in r and not isinstance(r[key], str):
+            bad(key, "resource.metadata", f"{key!r} must be a string")
+    for key, why in _metadata_problems(r):
+        bad(key, "resource.metadata", why)
     schema = r.get("schema")
     if schema is None:
         return out
@@ -607,9 +612,24 @@ def _field_names(r: dict) -> list[str]:
         if isinstance(fields, list) else []
 
 
+def _metadata_problems(obj: dict) -> list[tuple[str, str]]:
+    """The metadata the manuscript's data statement reads (licences, sources, gaps), of the shapes it reads."""
+    out = []
+    for key in ("licenses", "sources"):
+        v = obj.get(key, [])
+        if not isinstance(v, list) or not all(
+                isinstance(x, dict) and isinstance(x.get("title", x.get("name")), str)
+                and all(isinstance(x[k], str) for k in ("name", "title", "path") if k in x) for x in v):
+            out.append((key, f"{key!r} must be a list of objects, each with a 'title' or 'name' (strings)"))
+    gaps = obj.get("x-not-consulted", [])
+    if not isinstance(gaps, list) or not all(isinstance(x, str) for x in gaps):
+        out.append(("x-not-consulted", "'x-not-consulted' must be a list of sentences (strings)"))
+    return out
+
+
 def check_descriptor(package: dict, name: str) -> list[Problem]:
     """The descriptor's own contract: names and paths present, unique and confined; schemas usable."""
-    problems = []
+    problems = [Problem(name, None, key, "package.metadata", why) for key, why in _metadata_problems(package)]
     resources = package["resources"]
     names = {r["name"]: _field_names(r) for r in resources if isinstance(r, dict) and isinstance(r.get("name"), str)}
     seen_names: dict[str, int] = {}

@@ -384,6 +384,12 @@ CASES = {
                                                        "schema.foreignKeys")),
     "schema null on a CSV": Case(manifest(set_key("sipri_register_2025", "schema", None)),
                                  (REGISTER, None, None, "resource.schema")),
+    "a number where a title belongs": Case(manifest(set_key("fx_ecb_2024", "title", 2024)),
+                                           (RAW_DP, None, "fx_ecb_2024.title", "resource.metadata")),
+    "a licence without a title": Case(manifest(set_key("fx_ecb_2024", "licenses", [{"path": "https://example.org"}])),
+                                      (RAW_DP, None, "fx_ecb_2024.licenses", "resource.metadata")),
+    "package licences not a list": Case(manifest(lambda pkg: pkg.__setitem__("licenses", "CC-BY-4.0")),
+                                        (RAW_DP, None, "licenses", "package.metadata")),
     # --- paths confined to their folder, names and paths unique ---------------------------------------
     "path with ..": Case(manifest(set_key("fx_ecb_2024", "path", "../published/claims.csv")),
                          (RAW_DP, None, "fx_ecb_2024.path", "resource.path"), detail=["'..'"]),
