@@ -796,3 +796,17 @@ def test_every_claim_test_has_its_parameter_spec():
 def test_the_transcribed_claims_pass_their_check():
     from analysis.published import load_claims, read_table
     assert len(load_claims(ROOT / "data" / CLAIMS)) >= 18
+
+
+def test_the_printed_number_check_names_a_claim_fault_and_writes_nothing(data_copy, capsys):
+    """The check that gates the build (analysis.published) stops on a bad claim with one line, exit 1, no report."""
+    from analysis import published
+    CASES["unknown claim test"].inject(data_copy)
+    rehash(data_copy / "published/datapackage.json")
+    report, out = data_copy / "checked.json", data_copy / "parsed.csv"
+    code = published.main(["--manifest", str(data_copy / "published/datapackage.json"), "--input",
+                           str(data_copy / PRINTED), "--claims", str(data_copy / CLAIMS), "--report", str(report),
+                           "--out", str(out)])
+    err = capsys.readouterr().err.splitlines()
+    assert code == 1 and err[0].startswith("Invalid input: ") and "claims.csv, row 2, column 'test'" in err[0]
+    assert "[rule: claims.TESTS]" in err[0] and not report.exists() and not out.exists()
