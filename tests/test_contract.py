@@ -35,8 +35,9 @@ def _git(cwd: Path, *args: str) -> None:
                    capture_output=True)
 
 
-def test_a_windows_checkout_with_autocrlf_builds_the_same_outputs(tmp_path, reference):
-    """git with core.autocrlf=true rewrites text files to CRLF on checkout; .gitattributes keeps the data exact."""
+def test_a_windows_checkout_with_autocrlf_builds_the_same_outputs(tmp_path, reference, built):
+    """git with core.autocrlf=true rewrites text files to CRLF on checkout; .gitattributes keeps the data exact.
+    The run crate records the files as checked out: it differs only in the converted files' sizes and checksums."""
     src = _copy(tmp_path / "src")
     _git(src, "init", "-q")
     _git(src, "add", "-A")
@@ -47,7 +48,17 @@ def test_a_windows_checkout_with_autocrlf_builds_the_same_outputs(tmp_path, refe
     assert b"\r\n" in (clone / "Snakefile").read_bytes()
     r = _run(clone)
     assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
-    assert _digests(clone) == reference
+    crate = "data/derived/ro-crate-metadata.json"
+    assert {k: v for k, v in _digests(clone).items() if k != crate} == {k: v for k, v in reference.items() if k != crate}
+    import json
+    ours, theirs = ({n["@id"]: n for n in json.loads((d / crate).read_text(encoding="utf-8"))["@graph"]}
+                    for d in (built, clone))
+    converted = {i for i, n in ours.items() if "sha256" in n and n["sha256"] != theirs[i]["sha256"]}
+    assert converted and "Snakefile" in converted
+    assert all(b"\r\n" in (clone / i).read_bytes() and not i.startswith(("data/", "docs/")) for i in converted)
+    varies = ("sha256", "contentSize", "startTime", "endTime", "datePublished")
+    assert ({i: {k: v for k, v in n.items() if k not in varies} for i, n in ours.items()}
+            == {i: {k: v for k, v in n.items() if k not in varies} for i, n in theirs.items()})
 
 
 def test_read_only_data_and_a_path_with_spaces_and_diacritics_build_the_same_outputs(tmp_path, reference):
