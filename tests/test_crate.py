@@ -1,6 +1,5 @@
 """The build's Workflow Run Crate (data/derived/ro-crate-metadata.json): what it lists, its timestamps, and a
 validator from PyPI (roc-validator, Workflow Run Crate profile) run offline on it."""
-import csv
 import hashlib
 import json
 import os
@@ -32,6 +31,25 @@ def _ids(value) -> set:
 
 def _sha(p: Path) -> str:
     return hashlib.sha256(p.read_bytes()).hexdigest()
+
+
+def test_snakemakes_records_make_one_action_per_rule_run():
+    from analysis.crate import iso, jobs, times
+    records = {
+        "t.csv": {"rule": "compute", "log": ["logs/compute.log"], "input": ["b.csv", "a.csv"], "starttime": 10.0,
+                  "endtime": 12.5, "shellcmd": "( set -x; /py -m analysis.trade --x ) > log"},
+        "n.json": {"rule": "compute", "log": ["logs/compute.log"], "input": ["a.csv", "b.csv"], "starttime": 10.0,
+                   "endtime": 12.5, "shellcmd": "( set -x; /py -m analysis.trade --x ) > log"},
+        "r.json": {"rule": "registry", "log": ["logs/registry.log"], "input": ["n.json"], "starttime": 13.0,
+                   "endtime": 14.0, "shellcmd": "/py -m analysis.registry n.json"},
+    }
+    got = jobs(records)
+    assert [(j["rule"], j["outputs"], j["inputs"], j["modules"]) for j in got] == [
+        ("compute", ["n.json", "t.csv"], ["a.csv", "b.csv"], ["trade"]), ("registry", ["r.json"], ["n.json"], ["registry"])]
+    assert times(got, [], None) == (10.0, 14.0)
+    assert times(got, [], "86400") == (86400.0, 86400.0) and {j["start"] for j in got} == {86400.0}
+    assert iso(86400.0) == "1970-01-02T00:00:00+00:00"
+    assert times([], [5.0, 7.0], None) == (5.0, 7.0)  # no records: the products' own times
 
 
 def test_every_input_with_its_size_checksum_format_and_sources(built):
