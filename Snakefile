@@ -496,14 +496,21 @@ rule write_run_crate:
 
 
 # The files of the deposit archive: the repository's own, as a fresh clone holds them (from git, or from the
-# .gitignore files where there is no git).
+# .gitignore files where there is no git).  Listed only when the archive is asked for (input functions run
+# only for the jobs a build needs), so that no other build pays for the listing.
+from functools import cache
+
 from analysis.deposit import listed_files, CRATE_NAME
 from analysis.io import sha256
 
-DEPOSIT_FILES = [f for f in listed_files(".") if f != CRATE_NAME]
-# The shipped render is the render rules' output: as an input here it would make the deposit re-render the
-# manuscript.  The archive takes it as shipped, and its content, hashed here, reruns the deposit when it changes.
-SHIPPED = [f for f in DEPOSIT_FILES if f in MANUSCRIPT]
+
+@cache
+def deposit_files():
+    """(the files the archive takes as inputs, the shipped render): the shipped render is the render rules'
+    output, and as an input here it would make the deposit re-render the manuscript; the archive takes it as
+    shipped, and its content, hashed into a parameter, reruns the deposit when it changes."""
+    listed = [f for f in listed_files(".") if f != CRATE_NAME]
+    return [f for f in listed if f not in MANUSCRIPT], [f for f in listed if f in MANUSCRIPT]
 
 
 rule deposit:
@@ -513,13 +520,13 @@ rule deposit:
         code=code_of("analysis.deposit"),
         crate=CRATE,
         pyproject="pyproject.toml",
-        files=[f for f in DEPOSIT_FILES if f not in SHIPPED],
+        files=lambda w: deposit_files()[0],
     output:
         f"{OUT}/deposit.zip",
     log:
         f"{LOGS}/deposit.log",
     params:
-        shipped={f: sha256(f) for f in SHIPPED},
+        shipped=lambda w: " ".join(f"{f}:{sha256(f)}" for f in deposit_files()[1]),
     conda:
         STEPS_ENV
     shell:
