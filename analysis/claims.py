@@ -25,20 +25,25 @@ import io
 import re
 
 from analysis import reasons as R
+from analysis.audit import authorities, read_sources
 from analysis.article import TRADE_PARTNERS, TRADE_YEAR
 from analysis.io import read_json, rel, require_validated, run, sha256, write_json, write_text_atomic
 from analysis.registry import Fragment, convert, display, shortcode
+from analysis.verdict import GAPS, weakest
 
-VERDICTS = ("holds", "partly holds", "does not hold", "not verifiable")
+VERDICTS = ("holds", "partly holds", "does not hold", "not decided")
 # The Vietnamese edition's words for the verdicts and for the measures a test names.
 VERDICTS_VI = {"holds": "đúng", "partly holds": "đúng một phần", "does not hold": "không đúng",
-               "not verifiable": "không kiểm chứng được"}
+               "not decided": R.WORDS["vi"]["verdict.not_decided"]}
+# A printed number's verdict as the verdict of a claim that states it (one statement, one judgement).
+FROM_AUDIT = {"match": "holds", "rounding": "holds", "consistent": "holds", "discrepancy": "does not hold",
+              "not_verifiable": "not decided"}
 MEASURES_VI = {"turnover": "kim ngạch thương mại", "exports": "kim ngạch xuất khẩu", "imports": "kim ngạch nhập khẩu",
                "registered cumulative": "vốn đăng ký lũy kế", "registered total": "tổng vốn đăng ký",
                "current": "hiện hành"}
 SLOT = re.compile(r"\{(\w+)\}")
-COLUMNS = ("id", "section", "quote_vi", "gloss_en", "test", "params", "verdict", "rule", "finding", "rule_md",
-           "finding_md", "rule_vi_md", "finding_vi_md", "keys")
+COLUMNS = ("id", "section", "quote_vi", "gloss_en", "test", "params", "verdict", "gap", "authority", "verdict_alt",
+           "alt_keys", "printed_ids", "rule", "finding", "rule_md", "finding_md", "rule_vi_md", "finding_vi_md", "keys")
 
 
 def read_claims(path) -> list[dict]:
@@ -69,8 +74,10 @@ class Result:
     in Vietnamese (rule_vi, finding_vi) with the same slots."""
 
     def __init__(self, rule: str, rule_vi: str):
-        self.rule, self.finding, self.verdict, self.figures = rule, "", "not verifiable", {}
+        self.rule, self.finding, self.verdict, self.figures = rule, "", "not decided", {}
         self.rule_vi, self.finding_vi = rule_vi, ""
+        # why not decided (analysis/verdict.py, GAPS); the verdict under another source or reading, and its keys
+        self.gap, self.verdict_alt, self.alt_keys = "no_source_found", "", []
 
     def fig(self, name: str, value, unit: str, label: str, decimals: int = 1, sources=(), vi: str | None = None) -> str:
         """A deciding figure; `vi`, a word's Vietnamese form (a measure, a partner's name)."""
@@ -105,54 +112,91 @@ def _name_vi(slug_or_name: str) -> str:
 
 # --- the tests ---------------------------------------------------------------------
 
+def published_rank(numbers: dict, measure: str, year: int, partner: str):
+    """A published rank of `partner` among Vietnam's partners by `measure` in `year` (registry key
+    trade.rank_published.<measure>.<year>.<partner>), or None."""
+    v = _v(numbers, f"trade.rank_published.{measure}.{year}.{partner}")
+    return None if v is None else int(v)
+
+
 def t_rank(p: dict, numbers: dict, ctx: dict) -> Result:
-    """The subjects hold the claimed positions among Vietnam's partners by `measure`: holds if they hold
-    them among the partners in the data and the residual (total − listed partners) is smaller than each
-    subject's value, so no partner outside the data can outrank them; partly holds if they hold them among
-    the listed partners but the residual could hide a larger partner; does not hold if a listed partner
-    already outranks a subject beyond its claimed position; not verifiable otherwise."""
-    res = Result("holds if the subjects rank as claimed among the partners in the data and the rest of "
-                 "Vietnam's {measure} ({residual}) is smaller than each subject's, so that no partner outside the "
-                 "data can outrank them",
-                 "đúng nếu các đối tác được nêu giữ đúng thứ hạng ấy trong số các đối tác có trong dữ liệu và phần "
-                 "{measure} còn lại của Việt Nam ({residual}) nhỏ hơn giá trị của từng đối tác được nêu, để không đối "
-                 "tác nào ngoài dữ liệu có thể vượt lên trên")
+    """The subjects hold the claimed positions among Vietnam's partners by `measure` in the data's year.
+    Parameters: `subjects` (partner slugs, '|'-separated), `positions` (the claimed ranks, '|'-separated),
+    `measure` (turnover, exports or imports).  A subject's rank is settled by a published ranking
+    (trade.rank_published.<measure>.<year>.<subject>) when the registry has one; otherwise by the partners in
+    the data when the rest of Vietnam's trade (total − listed partners) is smaller than the subject's value,
+    so no partner outside the data can outrank it.  Holds if every subject's settled rank is as claimed; does
+    not hold if a settled rank is not, or a listed partner already outranks a subject beyond its claimed
+    position; not decided otherwise (gap: no published ranking and the rest of the world could hide a larger
+    partner).  Never partly holds for want of data."""
+    res = Result("holds if each subject's rank by {measure}, from a published ranking where one exists, otherwise "
+                 "among the partners in the data when the rest of Vietnam's {measure} ({residual}) is smaller than "
+                 "the subject's so that no partner outside the data can outrank it, is the rank claimed",
+                 "đúng nếu thứ hạng theo {measure} của từng đối tác được nêu, lấy từ bảng xếp hạng đã công bố nếu có, "
+                 "nếu không thì trong số các đối tác có trong dữ liệu khi phần {measure} còn lại của Việt Nam "
+                 "({residual}) nhỏ hơn giá trị của đối tác đó để không đối tác nào ngoài dữ liệu có thể vượt lên, "
+                 "đúng bằng thứ hạng được nêu")
     m = p["measure"]
     listed = {s: _v(numbers, f"trade.{m}_{TRADE_YEAR}.{s}") for s in TRADE_PARTNERS}
     listed = {s: v for s, v in listed.items() if v is not None}
     total = _v(numbers, f"trade.{m}_{TRADE_YEAR}.world")
     keys = [f"trade.{m}_{TRADE_YEAR}.{s}" for s in listed] + [f"trade.{m}_{TRADE_YEAR}.world"]
-    residual = total - sum(listed.values())
     res.fig("measure", m, "text", "Measure ranked")
-    res.fig("residual", residual, "USD bn", f"Vietnam's {m} with partners not in the data (total − listed)", 2,
-            _src(numbers, *keys))
+    residual = None if total is None else total - sum(listed.values())
+    if residual is not None:
+        res.fig("residual", residual, "USD bn", f"Vietnam's {m} with partners not in the data (total − listed)", 2,
+                _src(numbers, *keys))
     res.fig("listed", len(listed), "count", "Partners in the data with this measure", 0)
-    ranks = {}
-    for s in p["subjects"]:
+    claimed = [int(x) for x in p["positions"]]
+    settled, data_rank, parts, parts_vi, missing = {}, {}, [], [], []
+    for s, want in zip(p["subjects"], claimed):
+        pub = published_rank(numbers, m, TRADE_YEAR, s)
+        if pub is not None:
+            pk = f"trade.rank_published.{m}.{TRADE_YEAR}.{s}"
+            settled[s] = pub
+            res.fig(f"published_{s}", pub, "rank", f"{_name(s)}: published rank by {m}, {TRADE_YEAR}", 0,
+                    _src(numbers, pk))
+            parts.append(f"a published ranking puts {_name(s)} at {{published_{s}}}")
+            parts_vi.append(f"bảng xếp hạng đã công bố đặt {_name_vi(s)} ở vị trí {{published_{s}}}")
+            continue
         if s not in listed:
-            return res
-        ranks[s] = 1 + sum(1 for v in listed.values() if v > listed[s])
+            missing.append(s)
+            continue
+        data_rank[s] = 1 + sum(1 for v in listed.values() if v > listed[s])
         res.fig(f"value_{s}", listed[s], "USD bn", f"{_name(s)}: {m}", 2, _src(numbers, f"trade.{m}_{TRADE_YEAR}.{s}"))
-        res.fig(f"rank_{s}", ranks[s], "rank", f"{_name(s)}: rank among the partners in the data", 0)
-    claimed = sorted(int(x) for x in p["positions"])
-    got = sorted(ranks.values())
-    res.finding = "; ".join(f"{_name(s)} ranks {{rank_{s}}} with {{value_{s}}}" for s in ranks) + \
-        "; the rest of the world holds {residual}"
-    res.finding_vi = "; ".join(f"{_name_vi(s)} đứng thứ {{rank_{s}}} với {{value_{s}}}" for s in ranks) + \
-        "; phần còn lại của thế giới là {residual}"
-    safe = all(residual < listed[s] for s in ranks)
-    if got == claimed:
-        res.verdict = "holds" if safe else "partly holds"
-    elif any(r > max(claimed) for r in got):
+        res.fig(f"rank_{s}", data_rank[s], "rank", f"{_name(s)}: rank among the partners in the data", 0)
+        parts.append(f"{_name(s)} ranks {{rank_{s}}} among the partners in the data with {{value_{s}}}")
+        parts_vi.append(f"{_name_vi(s)} đứng thứ {{rank_{s}}} trong số các đối tác có trong dữ liệu với {{value_{s}}}")
+        if residual is not None and residual < listed[s]:
+            settled[s] = data_rank[s]
+    if residual is not None:
+        parts.append("the rest of the world holds {residual}")
+        parts_vi.append("phần còn lại của thế giới là {residual}")
+    want = dict(zip(p["subjects"], claimed))
+    # a rank in the data can only get worse once partners outside the data are counted
+    beyond = [s for s, r in data_rank.items() if r > max(claimed)]
+    wrong = [s for s, r in settled.items() if r != want[s]]
+    if wrong or beyond:
         res.verdict = "does not hold"
+    elif not missing and len(settled) == len(want):
+        res.verdict = "holds"
+    else:
+        open_ = [s for s in want if s not in settled]
+        res.fig("open", ", ".join(_name(s) for s in open_), "text", "Subjects whose rank is not settled",
+                vi=", ".join(_name_vi(s) for s in open_))
+        parts.append("no published ranking settles the rank of {open} and the rest of the world could hide a larger "
+                     "partner")
+        parts_vi.append("không có bảng xếp hạng đã công bố nào xác định thứ hạng của {open} và phần còn lại của thế "
+                        "giới có thể chứa một đối tác lớn hơn")
+    res.finding, res.finding_vi = "; ".join(parts), "; ".join(parts_vi)
     return res
 
 
 def t_rank_at_least(p: dict, numbers: dict, ctx: dict) -> Result:
     """The subject is not among the leading partners (its rank is at least `rank`): holds if at least
     rank − 1 partners in the data are larger (partners outside the data can only push it further down);
-    does not hold if fewer are larger and the residual is smaller than the subject's value; not verifiable
-    otherwise."""
+    does not hold if fewer are larger and the residual is smaller than the subject's value; not decided
+    otherwise (the rest of the world could hide larger partners)."""
     res = Result("holds if at least {needed} partners in the data trade more with Vietnam than {subject_name}",
                  "đúng nếu có ít nhất {needed} đối tác trong dữ liệu buôn bán với Việt Nam nhiều hơn {subject_name}")
     m, s = p["measure"], p["subject"]
@@ -224,7 +268,7 @@ def _fdi_rows(numbers: dict, partner: str, measure: str, period: str | None = No
 
 def t_rank_above(p: dict, numbers: dict, ctx: dict) -> Result:
     """The partner is not in the top `threshold` investors: holds if every rank the data give for it is
-    greater than the threshold; does not hold if any is at or within it; not verifiable without a rank."""
+    greater than the threshold; does not hold if any is at or within it; not decided without a rank."""
     res = Result("holds if every rank the data give {partner_name} among investors in Vietnam is worse than "
                  "{threshold}",
                  "đúng nếu mọi thứ hạng mà dữ liệu cho {partner_name} trong số các nhà đầu tư vào Việt Nam đều sau "
@@ -247,7 +291,7 @@ def t_rank_above(p: dict, numbers: dict, ctx: dict) -> Result:
 def t_below_each(p: dict, numbers: dict, ctx: dict) -> Result:
     """The partner's investment is among the lowest compared with the others: holds if the largest figure
     the data give for the partner (all years together) is below each other partner's figure for a single
-    period; does not hold otherwise; not verifiable without the figures."""
+    period; does not hold otherwise; not decided without the figures."""
     res = Result("holds if {partner_name}'s largest {measure} figure in the data ({subject}) is below every "
                  "listed partner's {others_measure} in one period alone",
                  "đúng nếu con số {measure} lớn nhất của {partner_name} trong dữ liệu ({subject}) nhỏ hơn {others_measure} "
@@ -441,24 +485,38 @@ def t_share_falls(p: dict, numbers: dict, ctx: dict) -> Result:
 
 
 def t_proxy_above(p: dict, numbers: dict, ctx: dict) -> Result:
-    """A claim about the stock of equipment, which the data do not hold: partly holds if the proxy (the
-    share of all deliveries since SIPRI's records begin from the Soviet Union and Russia) exceeds the
-    threshold, as the stock itself is unverified; not verifiable otherwise."""
-    res = Result("the stock of equipment is not in the data; partly holds if the Soviet Union's and Russia's share "
-                 "of all deliveries {first}–{last} exceeds {threshold}",
-                 "dữ liệu không có số trang bị đang sử dụng; đúng một phần nếu tỷ trọng của Liên Xô và Nga trong toàn "
-                 "bộ giá trị chuyển giao giai đoạn {first}–{last} vượt {threshold}")
+    """A claim that is itself a printed number (the share of Vietnam's equipment of Soviet or Russian origin,
+    'hơn 80%'): one statement, one judgement.  Parameters: `printed` (the id of the printed number in
+    data/published/printed_numbers.csv that states it), `threshold` (the share claimed, %).  The verdict is the
+    audit's on that printed number (match, rounding or consistent -> holds; discrepancy -> does not hold; not
+    verifiable -> not decided, with the audit's gap).  The share of all deliveries since SIPRI's records begin
+    from the Soviet Union and Russia is shown as context only: deliveries are not the stock in service."""
+    res = Result("the verdict of printed number {printed} (one statement, one judgement); the stock of equipment in "
+                 "service is not measured by any source gathered, and the share of deliveries {first}–{last} is "
+                 "context, not the quantity",
+                 "kết luận của con số in {printed} (một nhận định, một kết luận); không nguồn nào đã thu thập đo được "
+                 "số trang bị đang sử dụng, và tỷ trọng giá trị chuyển giao giai đoạn {first}–{last} chỉ là bối cảnh, "
+                 "không phải đại lượng được nêu")
     res.fig("threshold", float(p["threshold"]), "%", "Share claimed", 0)
+    res.fig("printed", p["printed"], "text", "Printed number stating the claim", vi=p["printed"])
     for n_, k in (("share", "arms.r2022.origin_proxy.share"), ("first", "arms.r2022.origin_proxy.first_year"),
                   ("last", "arms.r2022.origin_proxy.last_year")):
-        if k not in numbers:
-            return res
-        e = numbers[k]
-        res.fig(n_, e["value"], e["unit"], e["label"], e["decimals"], e["sources"])
-    res.finding = "the Soviet Union and Russia supplied {share} of deliveries {first}–{last} (r2022 release)"
-    res.finding_vi = "Liên Xô và Nga cung cấp {share} giá trị chuyển giao giai đoạn {first}–{last} (phiên bản r2022)"
-    res.verdict = "partly holds" if numbers["arms.r2022.origin_proxy.share"]["value"] > float(p["threshold"]) \
-        else "not verifiable"
+        if k in numbers:
+            e = numbers[k]
+            res.fig(n_, e["value"], e["unit"], e["label"], e["decimals"], e["sources"])
+        else:
+            res.fig(n_, "—", "text", k, vi="—")
+    audit = ctx.get("audit") or {}
+    v = audit.get(f"audit.verdict.{p['printed']}")
+    if v is None:
+        raise ValueError(f"claim test 'proxy_above': the audit has no verdict on printed number {p['printed']!r}")
+    res.verdict = FROM_AUDIT[v["value"]]
+    if res.verdict == "not decided":
+        res.gap = audit[f"audit.gap.{p['printed']}"]["value"]
+    res.finding = ("as printed number {printed}; for context, the Soviet Union and Russia supplied {share} of "
+                   "deliveries {first}–{last} (r2022 release)")
+    res.finding_vi = ("như con số in {printed}; để tham khảo, Liên Xô và Nga cung cấp {share} giá trị chuyển giao "
+                      "giai đoạn {first}–{last} (phiên bản r2022)")
     return res
 
 
@@ -469,9 +527,39 @@ TESTS = {"rank": t_rank, "rank_at_least": t_rank_at_least, "share_below": t_shar
 
 
 def judge(claim: dict, numbers: dict, ctx: dict) -> Result:
+    """One claim by its test.  Every test also accepts the parameter `printed` (ids of printed numbers,
+    '|'-separated): the figures the claim quotes are judged once, as those printed numbers, by the audit; the
+    claim's finding cites their verdicts and does not judge them again."""
     if claim["test"] not in TESTS:
         raise ValueError(f"claim {claim['id']}: unknown test {claim['test']!r}; known: {', '.join(TESTS)}")
-    return TESTS[claim["test"]](parse_params(claim["params"]), numbers, ctx)
+    params = parse_params(claim["params"])
+    res = TESTS[claim["test"]](params, numbers, ctx)
+    quoted = params.get("printed")
+    quoted = [] if quoted is None else [quoted] if isinstance(quoted, str) else list(quoted)
+    res.printed_ids = quoted
+    if quoted and claim["test"] != "proxy_above":
+        audit = ctx.get("audit") or {}
+        for pid in quoted:
+            if f"audit.verdict.{pid}" not in audit:
+                raise ValueError(f"claim {claim['id']}: the audit has no verdict on printed number {pid!r}")
+        slots = [f"quoted_{i}" for i in range(len(quoted))]
+        for sl, pid in zip(slots, quoted):
+            res.fig(sl, pid, "text", "Printed number quoted in the claim", vi=pid)
+        sep = "; " if res.finding else ""
+        res.finding += sep + "the figure quoted is judged once, as printed number " + \
+            ", ".join("{" + sl + "}" for sl in slots) + " of the audit"
+        res.finding_vi += sep + "con số được trích chỉ được đánh giá một lần, như con số in " + \
+            ", ".join("{" + sl + "}" for sl in slots) + " của phần kiểm tra số liệu"
+    if res.verdict != "not decided":
+        res.gap = ""
+    return res
+
+
+def claim_authority(res: Result, auth: dict[str, str]) -> str:
+    """The weakest authority among the sources of the figures a verdict rests on ('' when not decided)."""
+    if res.verdict == "not decided":
+        return ""
+    return weakest(auth.get(s, "") for f in res.figures.values() for s in f["sources"])
 
 
 def fill(sentence: str, cid: str, figures: dict, form: str, lang: str = "en") -> str:
@@ -486,12 +574,15 @@ def fill(sentence: str, cid: str, figures: dict, form: str, lang: str = "en") ->
     return SLOT.sub(one, sentence)
 
 
-def judge_all(claims: list[dict], numbers: dict, ctx: dict, files: dict[str, str]) -> tuple[list[dict], Fragment]:
+def judge_all(claims: list[dict], numbers: dict, ctx: dict, files: dict[str, str],
+              auth: dict[str, str] | None = None) -> tuple[list[dict], Fragment]:
+    """`auth`: source id -> authority (analysis.audit.authorities)."""
     frag = Fragment("analysis.claims", {rel(p): sha256(p) if p else "" for p in files.values()})
     ins = [rel(files["claims"]), rel(files["registry"])]
     rows = []
     for c in claims:
         res = judge(c, numbers, ctx)
+        authority = claim_authority(res, auth or {})
         for name, f in res.figures.items():
             frag.add(f"claim.{c['id']}.{name}", f["value"], f["unit"], f"{c['id']}: {f['label']}",
                      f"test '{c['test']}' of analysis/claims.py", ins, f["sources"], decimals=f["decimals"],
@@ -499,8 +590,14 @@ def judge_all(claims: list[dict], numbers: dict, ctx: dict, files: dict[str, str
         frag.add(f"claim.{c['id']}.verdict", res.verdict, "text", f"Verdict on claim {c['id']}: {c['gloss_en']}",
                  f"{TESTS[c['test']].__doc__.split(':')[0].strip()} (analysis/claims.py, test '{c['test']}')", ins,
                  shown_as=res.verdict, shown_as_vi=VERDICTS_VI[res.verdict])
+        if res.gap:
+            frag.add(f"claim.{c['id']}.gap", res.gap, "text", f"Why claim {c['id']} is not decided",
+                     "the test's gap (analysis/verdict.py, GAPS)", ins, shown_as=R.WORDS["en"][f"gap.{res.gap}"],
+                     shown_as_vi=R.WORDS["vi"][f"gap.{res.gap}"])
         rows.append({"id": c["id"], "section": c["section"], "quote_vi": c["quote_vi"], "gloss_en": c["gloss_en"],
-                     "test": c["test"], "params": c["params"], "verdict": res.verdict,
+                     "test": c["test"], "params": c["params"], "verdict": res.verdict, "gap": res.gap,
+                     "authority": authority, "verdict_alt": res.verdict_alt, "alt_keys": ";".join(res.alt_keys),
+                     "printed_ids": ";".join(res.printed_ids),
                      "rule": fill(res.rule, c["id"], res.figures, "text"),
                      "finding": fill(res.finding, c["id"], res.figures, "text") if res.finding else "",
                      "rule_md": fill(res.rule, c["id"], res.figures, "md"),
@@ -512,7 +609,10 @@ def judge_all(claims: list[dict], numbers: dict, ctx: dict, files: dict[str, str
              ins, decimals=0)
     for v in VERDICTS:
         frag.add(f"claim.count.{v.replace(' ', '_')}", sum(r["verdict"] == v for r in rows), "count",
-                 f"Claims in words that {v}", "count of judged claims", ins, decimals=0)
+                 f"Claims in words judged '{v}'", "count of judged claims", ins, decimals=0)
+    for g in GAPS:
+        frag.add(f"claim.count.gap.{g}", sum(r["gap"] == g for r in rows), "count",
+                 f"Claims not decided for want of evidence: {g}", "count of judged claims", ins, decimals=0)
     return rows, frag
 
 
@@ -545,17 +645,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--checked", nargs="+", required=True, help="the input check that validated the claims")
     ap.add_argument("--registry", required=True, help="registry of the computed numbers")
     ap.add_argument("--audit-numbers", required=True, help="the audit's fragment (the SIPRI release the article used)")
+    ap.add_argument("--sources", nargs="*", default=[], help="the raw folders' sources.csv (each source's authority)")
     ap.add_argument("--out", required=True)
     ap.add_argument("--out-numbers", required=True)
     ap.add_argument("--out-part", required=True)
     ap.add_argument("--out-part-vi", required=True, help="the claims table of the Vietnamese edition")
     args = ap.parse_args(argv)
-    require_validated([args.claims], args.checked)
+    require_validated([args.claims, *args.sources], args.checked)
     claims = read_claims(args.claims)
     numbers = read_json(args.registry)["numbers"]
-    ctx = {"release": read_json(args.audit_numbers)["numbers"]["audit.arms_release"]["value"]}
-    table, frag = judge_all(claims, numbers, ctx, {"claims": args.claims, "registry": args.registry,
-                                                    "audit": args.audit_numbers})
+    audit = read_json(args.audit_numbers)["numbers"]
+    ctx = {"release": audit["audit.arms_release"]["value"], "audit": audit}
+    files = {"claims": args.claims, "registry": args.registry, "audit": args.audit_numbers} | {
+        f"sources{i}": p for i, p in enumerate(args.sources)}
+    table, frag = judge_all(claims, numbers, ctx, files, authorities(read_sources(args.sources)))
     write_text_atomic(args.out, to_csv(table))
     write_json(args.out_numbers, frag.to_json())
     write_text_atomic(args.out_part, claims_part(table))

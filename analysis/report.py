@@ -57,7 +57,7 @@ CATEGORY_WORDS = {"transcription": "transcription", "other_source_or_reporter": 
                   "other_period_or_base": "different period or base", "arithmetic": "arithmetic",
                   "data_release": "data release", "unexplained": "no cause found in the data",
                   "not_verifiable": "not verifiable", "self_consistent": "consistent with the article's own figures only",
-                  "reproduced": "reproduced"}
+                  "reproduced": "reproduced", "source_inconsistent": R.WORDS["en"]["category.source_inconsistent"]}
 GROUPS_VI = {"table1": "Bảng 1 (thương mại hàng hóa với sáu đối tác, 2024)",
              "table2": "Bảng 2 (vốn đầu tư nước ngoài đăng ký theo đối tác, 2025)",
              "arms": "Chuỗi số liệu nhập khẩu vũ khí (mục 3.1)",
@@ -66,7 +66,8 @@ CATEGORY_WORDS_VI = {"transcription": "lỗi chép số", "other_source_or_repor
                      "other_period_or_base": "kỳ số liệu hoặc cơ sở tính khác", "arithmetic": "lỗi tính toán",
                      "data_release": "phiên bản dữ liệu khác", "unexplained": "dữ liệu không cho thấy nguyên nhân",
                      "not_verifiable": "không kiểm chứng được",
-                     "self_consistent": "chỉ nhất quán với số liệu của chính bài báo", "reproduced": "tái lập được"}
+                     "self_consistent": "chỉ nhất quán với số liệu của chính bài báo", "reproduced": "tái lập được",
+                     "source_inconsistent": R.WORDS["vi"]["category.source_inconsistent"]}
 SLOT = re.compile(r"\{([a-z0-9_.\-]+)\}")
 
 
@@ -98,7 +99,7 @@ def tally(audit: list[dict], claims: list[dict]) -> dict:
                   "by_category": {c: count(lambda r: r["verdict"] == "discrepancy" and r["category"] == c)
                                   for c in R.CATEGORIES}}
     v = [c["verdict"] for c in claims]
-    holds, partly, fails, nv = (v.count(x) for x in ("holds", "partly holds", "does not hold", "not verifiable"))
+    holds, partly, fails, nv = (v.count(x) for x in ("holds", "partly holds", "does not hold", "not decided"))
     out["claims"] = {"n": len(claims), "reproduced": holds + 0.5 * partly, "holds": holds, "partly": partly,
                      "does_not_hold": fails, "not_verifiable": nv, "checkable": holds + partly + fails}
     for g, t in out.items():

@@ -32,17 +32,62 @@ def test_params():
 
 def test_rank_uses_the_residual_to_rule_out_partners_outside_the_data():
     base = trade("turnover", china=200, united_states=130, south_korea=80, japan=40, singapore=10, russia=5)
-    # rest of the world 600 - 465 = 135 > 130: an unlisted partner could outrank the US
+    # rest of the world 600 - 465 = 135 > 130: an unlisted partner could outrank the US, and no published
+    # ranking settles it: not decided (a gap in the evidence), never 'partly holds'
     r = judge("rank", "subjects=united_states; positions=2; measure=turnover", base | trade("turnover", world=600))
-    assert r.verdict == "partly holds" and r.figures["residual"]["value"] == pytest.approx(135)
+    assert r.verdict == "not decided" and r.gap == "no_source_found"
+    assert r.figures["residual"]["value"] == pytest.approx(135) and r.figures["open"]["value"] == "United States"
     r = judge("rank", "subjects=united_states; positions=2; measure=turnover", base | trade("turnover", world=550))
     assert r.verdict == "holds"                                          # residual 85 < 130
     r = judge("rank", "subjects=south_korea; positions=2; measure=turnover", base | trade("turnover", world=550))
     assert r.verdict == "does not hold"                                  # already third among the listed
+    r = judge("rank", "subjects=south_korea; positions=2; measure=turnover", base | trade("turnover", world=900))
+    assert r.verdict == "does not hold"              # third among the listed: outside partners can only push it down
     r = judge("rank", "subjects=china|united_states; positions=1|2; measure=turnover", base | trade("turnover", world=550))
     assert r.verdict == "holds"
     r = judge("rank", "subjects=russia; positions=1; measure=turnover", trade("turnover", china=1, world=10))
-    assert r.verdict == "not verifiable"                                 # no figure for the subject
+    assert r.verdict == "not decided"                                    # no figure for the subject
+
+
+def pub(measure, **ranks):
+    return {f"trade.rank_published.{measure}.2024.{k}": n(v, "rank", 0, sources=("P",)) for k, v in ranks.items()}
+
+
+def test_a_published_ranking_settles_what_the_data_cannot():
+    base = trade("exports", united_states=119, china=61.2, south_korea=25.6, japan=24.6, singapore=5.2)
+    open_ = base | trade("exports", world=405.5)                         # rest 169.9 > 119: open in the data
+    assert judge("rank", "subjects=united_states; positions=1; measure=exports", open_).verdict == "not decided"
+    # a published ranking puts the US first: holds, and the finding says so with the rank as a figure
+    r = judge("rank", "subjects=united_states; positions=1; measure=exports", open_ | pub("exports", united_states=1))
+    assert r.verdict == "holds" and r.gap == "" and r.figures["published_united_states"]["value"] == 1
+    assert "a published ranking puts United States at {published_united_states}" in r.finding
+    assert r.figures["published_united_states"]["sources"] == ["P"]
+    # China second among the listed, but a published ranking puts it third: does not hold
+    r = judge("rank", "subjects=china; positions=2; measure=exports", open_ | pub("exports", china=3))
+    assert r.verdict == "does not hold"
+    # two subjects: one settled by a ranking, the other open in the data -> not decided
+    r = judge("rank", "subjects=china|united_states; positions=2|1; measure=exports", open_ | pub("exports", china=2))
+    assert r.verdict == "not decided" and r.figures["open"]["value"] == "United States"
+    # both settled by rankings
+    r = judge("rank", "subjects=china|united_states; positions=2|1; measure=exports",
+              open_ | pub("exports", china=2, united_states=1))
+    assert r.verdict == "holds"
+    # a published ranking outweighs the data's order among the listed partners
+    r = judge("rank", "subjects=united_states; positions=2; measure=exports", open_ | pub("exports", united_states=2))
+    assert r.verdict == "holds"
+    # measure and year are part of the key: an imports ranking says nothing of exports
+    assert judge("rank", "subjects=united_states; positions=1; measure=exports",
+                 open_ | pub("imports", united_states=1)).verdict == "not decided"
+
+
+def test_no_test_returns_partly_holds_for_want_of_data():
+    # every test run on an empty registry (where it can run) is 'not decided', never partial
+    for test, params in (("rank", "subjects=china; positions=1; measure=turnover"),
+                         ("rank_above", "partner=russia; measure=rank; threshold=10"),
+                         ("below_each", "partner=russia; measure=registered_cumulative; others=china; "
+                                        "others_measure=registered_total; others_period=2025-06M")):
+        r = judge(test, params, trade("turnover", world=10))
+        assert r.verdict == "not decided" and r.gap in C.GAPS
 
 
 def test_rank_at_least():
@@ -51,7 +96,7 @@ def test_rank_at_least():
     small = trade("turnover", china=200, russia=5, world=206)            # one larger partner, residual 1 < 5
     assert judge("rank_at_least", "subject=russia; measure=turnover; rank=6", small).verdict == "does not hold"
     open_ = trade("turnover", china=200, russia=5, world=400)            # residual 195 could hold larger partners
-    assert judge("rank_at_least", "subject=russia; measure=turnover; rank=6", open_).verdict == "not verifiable"
+    assert judge("rank_at_least", "subject=russia; measure=turnover; rank=6", open_).verdict == "not decided"
 
 
 def test_share_below_and_exceeds():
@@ -69,7 +114,7 @@ def test_fdi_ranks_and_comparisons():
     assert judge("rank_above", "partner=russia; measure=rank; threshold=10", nums).verdict == "holds"
     nums["fdi.raw.russia.rank.cum-3.S3"] = n(9, "rank", 0)
     assert judge("rank_above", "partner=russia; measure=rank; threshold=10", nums).verdict == "does not hold"
-    assert judge("rank_above", "partner=russia; measure=rank; threshold=10", {}).verdict == "not verifiable"
+    assert judge("rank_above", "partner=russia; measure=rank; threshold=10", {}).verdict == "not decided"
     nums = {"fdi.raw.russia.registered_cumulative.cum.S1": n(1000, "USD mn", 0),
             "fdi.raw.china.registered_total.2025-06M.S2": n(2.5, "USD bn"),
             "fdi.raw.japan.registered_total.2025-06M.S2": n(2.1, "USD bn")}
@@ -125,12 +170,41 @@ def test_russia_shares_supplier_ranking_and_diversification():
     assert C.russia_share(r22, "r2022", range(2000, 2002))[0] == pytest.approx(80)
 
 
-def test_proxy_claims_can_only_partly_hold():
+def test_a_claim_that_is_a_printed_number_takes_the_audit_verdict():
     nums = {"arms.r2022.origin_proxy.share": n(88.0, "%", 1), "arms.r2022.origin_proxy.first_year": n(1954, "year", 0),
             "arms.r2022.origin_proxy.last_year": n(2020, "year", 0)}
-    assert judge("proxy_above", "threshold=80", nums).verdict == "partly holds"
+    text = lambda v: {"value": v, "unit": "text", "decimals": 0, "uncertainty": 0.0, "sources": [], "label": "x"}
+    audit = {"audit.verdict.A-9": text("not_verifiable"), "audit.gap.A-9": text("not_measurable")}
+    r = judge("proxy_above", "threshold=80; printed=A-9", nums, CTX | {"audit": audit})
+    assert r.verdict == "not decided" and r.gap == "not_measurable" and r.printed_ids == ["A-9"]
+    # the proxy (88% of deliveries) does not decide it: the audit's verdict does, whatever the proxy says
     nums["arms.r2022.origin_proxy.share"] = n(70.0, "%", 1)
-    assert judge("proxy_above", "threshold=80", nums).verdict == "not verifiable"
+    assert judge("proxy_above", "threshold=80; printed=A-9", nums, CTX | {"audit": audit}).verdict == "not decided"
+    for audit_v, claim_v in (("rounding", "holds"), ("match", "holds"), ("discrepancy", "does not hold")):
+        r = judge("proxy_above", "threshold=80; printed=A-9", nums, CTX | {"audit": {"audit.verdict.A-9": text(audit_v)}})
+        assert r.verdict == claim_v and r.gap == ""
+    with pytest.raises(ValueError, match="A-8"):
+        judge("proxy_above", "threshold=80; printed=A-8", nums, CTX | {"audit": audit})
+
+
+def test_a_quoted_figure_is_judged_once_by_the_audit():
+    text = lambda v: {"value": v, "unit": "text", "decimals": 0, "uncertainty": 0.0, "sources": [], "label": "x"}
+    t = trade("turnover", russia=5, china=200, united_states=130)
+    r = judge("exceeds", "subjects=china|united_states; base=russia; measure=turnover; factor=10; printed=X-9", t,
+              CTX | {"audit": {"audit.verdict.X-9": text("rounding")}})
+    assert r.verdict == "holds" and r.printed_ids == ["X-9"] and r.figures["quoted_0"]["value"] == "X-9"
+    assert r.finding.endswith("judged once, as printed number {quoted_0} of the audit")
+    with pytest.raises(ValueError, match="X-9"):
+        judge("exceeds", "subjects=china; base=russia; measure=turnover; factor=10; printed=X-9", t, CTX | {"audit": {}})
+
+
+def test_authority_is_the_weakest_of_the_deciding_sources():
+    r = judge("share_below", "subject=russia; measure=turnover; threshold=1",
+              {"trade.turnover_2024.russia": n(5, sources=("A",)), "trade.turnover_2024.world": n(1000, sources=("B",))})
+    assert C.claim_authority(r, {"A": "official", "B": "secondary"}) == "secondary"
+    assert C.claim_authority(r, {"A": "official", "B": "official"}) == "official"
+    r.verdict = "not decided"
+    assert C.claim_authority(r, {"A": "official", "B": "third_party_copy"}) == ""
 
 
 def test_every_transcribed_claim_names_a_known_test():
@@ -166,11 +240,13 @@ def test_real_c06_china_is_the_largest_source_of_imports(real):
     assert r.verdict == "holds" and r.figures["residual"]["value"] == pytest.approx(138.90)
 
 
-def test_real_c04_us_largest_export_market_only_among_the_listed(real):
+def test_real_c04_us_largest_export_market_is_decided_only_by_a_published_ranking(real):
     # exports 2024: United States 119, China 61.2, South Korea 25.6, Japan 24.61, Singapore 5.16 (Russia: none);
     # rest of the world 405.53 - 235.57 = 169.96 > 119: a partner outside the data (the EU?) could be larger.
+    # Without a published ranking in the registry the claim is not decided (never partly holds).
     r = real("C-04")
-    assert r.verdict == "partly holds" and r.figures["residual"]["value"] == pytest.approx(169.96)
+    assert r.figures["residual"]["value"] == pytest.approx(169.96)
+    assert r.verdict == ("not decided" if "published_united_states" not in r.figures else "holds")
 
 
 def test_real_c07_russia_share_of_total_trade(real):
