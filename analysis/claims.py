@@ -64,7 +64,8 @@ def parse_params(text: str) -> dict:
     out = {}
     for part in filter(None, (p.strip() for p in text.split(";"))):
         name, value = (x.strip() for x in part.split("=", 1))
-        out[name] = value.split("|") if "|" in value or name in ("subjects", "positions", "others") else value
+        out[name] = value.split("|") if "|" in value or name in ("subjects", "positions", "others", "rows", "partners",
+                                                                  "printed") else value
     return out
 
 
@@ -497,8 +498,9 @@ def t_proxy_above(p: dict, numbers: dict, ctx: dict) -> Result:
                  "kết luận của con số in {printed} (một nhận định, một kết luận); không nguồn nào đã thu thập đo được "
                  "số trang bị đang sử dụng, và tỷ trọng giá trị chuyển giao giai đoạn {first}–{last} chỉ là bối cảnh, "
                  "không phải đại lượng được nêu")
+    pid = p["printed"][0] if isinstance(p["printed"], list) else p["printed"]
     res.fig("threshold", float(p["threshold"]), "%", "Share claimed", 0)
-    res.fig("printed", p["printed"], "text", "Printed number stating the claim", vi=p["printed"])
+    res.fig("printed", pid, "text", "Printed number stating the claim", vi=pid)
     for n_, k in (("share", "arms.r2022.origin_proxy.share"), ("first", "arms.r2022.origin_proxy.first_year"),
                   ("last", "arms.r2022.origin_proxy.last_year")):
         if k in numbers:
@@ -507,12 +509,12 @@ def t_proxy_above(p: dict, numbers: dict, ctx: dict) -> Result:
         else:
             res.fig(n_, "—", "text", k, vi="—")
     audit = ctx.get("audit") or {}
-    v = audit.get(f"audit.verdict.{p['printed']}")
+    v = audit.get(f"audit.verdict.{pid}")
     if v is None:
-        raise ValueError(f"claim test 'proxy_above': the audit has no verdict on printed number {p['printed']!r}")
+        raise ValueError(f"claim test 'proxy_above': the audit has no verdict on printed number {pid!r}")
     res.verdict = FROM_AUDIT[v["value"]]
     if res.verdict == "not decided":
-        res.gap = audit[f"audit.gap.{p['printed']}"]["value"]
+        res.gap = audit[f"audit.gap.{pid}"]["value"]
     res.finding = ("as printed number {printed}; for context, the Soviet Union and Russia supplied {share} of "
                    "deliveries {first}–{last} (r2022 release)")
     res.finding_vi = ("như con số in {printed}; để tham khảo, Liên Xô và Nga cung cấp {share} giá trị chuyển giao "
@@ -520,10 +522,309 @@ def t_proxy_above(p: dict, numbers: dict, ctx: dict) -> Result:
     return res
 
 
+def t_mean_ratio(p: dict, numbers: dict, ctx: dict) -> Result:
+    """Arms imports surge: holds if the annual mean of `first`–`last` is at least `factor` times the annual
+    mean of `ref_first`–`ref_last` (one release: the article's where it covers every year, else the current);
+    partly holds if it is higher but by less; does not hold otherwise.  Parameters: first, last, ref_first,
+    ref_last, factor."""
+    res = Result("holds if the annual mean {first}–{last} is at least {factor} times the annual mean "
+                 "{ref_first}–{ref_last}; partly holds if it is higher by less",
+                 "đúng nếu mức bình quân năm giai đoạn {first}–{last} gấp ít nhất {factor} lần mức bình quân năm giai "
+                 "đoạn {ref_first}–{ref_last}; đúng một phần nếu cao hơn nhưng chưa tới mức đó")
+    years, ref = range(int(p["first"]), int(p["last"]) + 1), range(int(p["ref_first"]), int(p["ref_last"]) + 1)
+    rel_ = _arms_release(numbers, ctx, [*ref, *years])
+    for n_ in ("first", "last", "ref_first", "ref_last"):
+        res.fig(n_, int(p[n_]), "year", n_.replace("_", " "), 0)
+    res.fig("factor", float(p["factor"]), "ratio", "Factor that counts as a surge", 0)
+    res.fig("release", rel_, "text", "SIPRI release used")
+    keys = [f"arms.{rel_}.total.{y}" for y in years]
+    refkeys = [f"arms.{rel_}.total.{y}" for y in ref]
+    if not all(k in numbers for k in keys + refkeys):
+        return res
+    mean = sum(_v(numbers, k) for k in keys) / len(keys)
+    ref_mean = sum(_v(numbers, k) for k in refkeys) / len(refkeys)
+    res.fig("mean", mean, "TIV mn", "Annual mean of the period claimed", 0, _src(numbers, *keys))
+    res.fig("ref_mean", ref_mean, "TIV mn", "Annual mean of the reference period", 0, _src(numbers, *refkeys))
+    res.fig("ratio", mean / ref_mean, "ratio", "Ratio of the two means", 1)
+    res.finding = "{mean} a year against {ref_mean}, {ratio} times, in the {release} release"
+    res.finding_vi = "{mean} mỗi năm so với {ref_mean}, gấp {ratio} lần, theo phiên bản {release}"
+    f = float(p["factor"])
+    res.verdict = "holds" if mean >= f * ref_mean else "partly holds" if mean > ref_mean else "does not hold"
+    return res
+
+
+def t_falls(p: dict, numbers: dict, ctx: dict) -> Result:
+    """Arms imports fall from `first` to `last`: holds if the later year's total is lower (and, when `fraction`
+    is given, at most `fraction` percent of the earlier: a sharp fall); partly holds if it is lower but not by
+    that much; does not hold if it is not lower.  Parameters: first, last, fraction (optional)."""
+    frac = p.get("fraction")
+    res = Result("holds if imports in {last} are below those of {first}" + (" and at most {fraction} of them"
+                                                                            if frac else ""),
+                 "đúng nếu giá trị nhập khẩu năm {last} thấp hơn năm {first}" + (" và không quá {fraction} mức đó"
+                                                                                  if frac else ""))
+    a, b = int(p["first"]), int(p["last"])
+    rel_ = _arms_release(numbers, ctx, [a, b])
+    res.fig("first", a, "year", "Earlier year", 0)
+    res.fig("last", b, "year", "Later year", 0)
+    res.fig("release", rel_, "text", "SIPRI release used")
+    if frac:
+        res.fig("fraction", float(frac), "%", "Share of the earlier year's total that counts as a sharp fall", 0)
+    ka, kb = f"arms.{rel_}.total.{a}", f"arms.{rel_}.total.{b}"
+    if ka not in numbers or kb not in numbers:
+        return res
+    va, vb = _v(numbers, ka), _v(numbers, kb)
+    res.fig("start", va, "TIV mn", "Imports in the earlier year", 0, _src(numbers, ka))
+    res.fig("end", vb, "TIV mn", "Imports in the later year", 0, _src(numbers, kb))
+    res.finding = "{start} in {first}, {end} in {last} in the {release} release"
+    res.finding_vi = "{start} năm {first}, {end} năm {last} theo phiên bản {release}"
+    sharp = frac is None or vb <= float(frac) / 100 * va
+    res.verdict = ("holds" if vb < va and sharp else "partly holds" if vb < va else "does not hold")
+    return res
+
+
+def t_arms_reading(p: dict, numbers: dict, ctx: dict) -> Result:
+    """The arms passage presents its figures as imports from Russia: holds if every printed arms figure the
+    audit reproduces is reproduced by Russia's deliveries (alone or as well as by the all-supplier total);
+    does not hold if none is and some are reproduced by all-supplier totals only; partly holds if both kinds
+    occur.  Read from the audit's count of readings (analysis/audit.py).  Parameter: series (the supplier the
+    text names; only 'russia', the reading the audit makes beside the all-supplier total)."""
+    res = Result("holds if every printed arms figure that a reading reproduces is reproduced by deliveries from "
+                 "Russia, as the text says",
+                 "đúng nếu mọi con số nhập khẩu vũ khí được một cách đọc tái lập đều được tái lập bởi giá trị nhập "
+                 "từ Nga, như lời văn nói")
+    if p.get("series") != "russia":
+        raise ValueError(f"claim test 'arms_reading': series must be 'russia', not {p.get('series')!r}")
+    audit = ctx.get("audit") or {}
+    got = {}
+    for r in ("all_suppliers", "russia_only", "both", "neither"):
+        k = f"audit.count.arms_reading.{r}"
+        if k not in audit:
+            return res
+        got[r] = int(audit[k]["value"])
+        res.fig(r, got[r], "count", f"Printed arms figures reproduced by the reading '{r}'", 0)
+    res.finding = ("{all_suppliers} printed figures are reproduced by the all-supplier totals only, {russia_only} by "
+                   "Russia alone, {both} by both, {neither} by neither")
+    res.finding_vi = ("{all_suppliers} con số chỉ được tái lập bởi tổng từ mọi nhà cung cấp, {russia_only} chỉ bởi "
+                      "riêng Nga, {both} bởi cả hai, {neither} không bởi cách đọc nào")
+    russia = got["russia_only"] + got["both"]
+    if got["all_suppliers"] == 0 and russia:
+        res.verdict = "holds"
+    elif got["all_suppliers"] and got["russia_only"] == 0:
+        res.verdict = "does not hold"
+    elif got["all_suppliers"]:
+        res.verdict = "partly holds"
+    return res
+
+
+def t_arms_unit(p: dict, numbers: dict, ctx: dict) -> Result:
+    """The arms passage gives its figures in US dollars: holds if the figures it is judged against (SIPRI's
+    annual totals in the release the article used) are in the unit the text names; does not hold otherwise
+    (SIPRI's trend-indicator values are a volume measure, not a price).  Parameter: unit (the currency the text
+    names, e.g. USD)."""
+    res = Result("holds if SIPRI's figures the arms passage is judged against are in {claimed}",
+                 "đúng nếu số liệu của SIPRI mà đoạn về vũ khí được đối chiếu tính bằng {claimed}")
+    res.fig("claimed", p["unit"], "text", "Unit the text names", vi=p["unit"])
+    rel_ = ctx.get("release", "")
+    keys = sorted(k for k in numbers if k.startswith(f"arms.{rel_}.total."))
+    if not keys:
+        return res
+    unit = numbers[keys[0]]["unit"]
+    res.fig("unit", unit, "text", "Unit of SIPRI's annual totals", vi=unit)
+    res.fig("release", rel_, "text", "SIPRI release used")
+    res.fig("n", len(keys), "count", "Annual totals in the release", 0, _src(numbers, *keys))
+    res.finding = "the {n} annual totals of the {release} release are in {unit} (trend-indicator values)"
+    res.finding_vi = "{n} giá trị năm của phiên bản {release} tính bằng {unit} (giá trị chỉ báo xu hướng)"
+    res.verdict = "holds" if unit.split()[0] == p["unit"] else "does not hold"
+    return res
+
+
+def t_top_group(p: dict, numbers: dict, ctx: dict) -> Result:
+    """The subjects regularly lead Vietnam's investors: holds if, in every period for which the data rank
+    them (at least two), each subject ranks within the top `rank`; does not hold if some subject ranks outside
+    it in at least half the periods; partly holds otherwise; not decided with fewer than two ranked periods.
+    Parameters: subjects, rank."""
+    res = Result("holds if, in every period the data rank them (at least two), each subject ranks within the top "
+                 "{rank}",
+                 "đúng nếu trong mọi kỳ mà dữ liệu có xếp hạng (ít nhất hai kỳ), mỗi đối tác được nêu đều nằm trong "
+                 "nhóm {rank} đứng đầu")
+    top = int(p["rank"])
+    res.fig("rank", top, "rank", "Size of the leading group", 0)
+    ranks: dict[str, dict[str, float]] = {}
+    keys = []
+    for s in p["subjects"]:
+        for k in _fdi_rows(numbers, s, "rank"):
+            period = k.split(".")[4]
+            if "cumulative" in period:
+                continue
+            ranks.setdefault(period, {})[s] = min(numbers[k]["value"], ranks.get(period, {}).get(s, 1e9))
+            keys.append(k)
+    periods = sorted(pp for pp, r in ranks.items() if set(r) == set(p["subjects"]))
+    res.fig("periods", len(periods), "count", "Periods in which the data rank every subject", 0, _src(numbers, *keys))
+    res.finding = "the data rank every subject in {periods} periods"
+    res.finding_vi = "dữ liệu xếp hạng mọi đối tác được nêu trong {periods} kỳ"
+    if not periods:
+        return res
+    worst = max(max(ranks[pp].values()) for pp in periods)
+    res.fig("worst", worst, "rank", "Worst rank of a subject in those periods", 0, _src(numbers, *keys))
+    res.finding += "; the worst rank of a subject is {worst}"
+    res.finding_vi += "; thứ hạng thấp nhất của một đối tác là {worst}"
+    if len(periods) < 2:
+        return res
+    out = {s: sum(1 for pp in periods if ranks[pp][s] > top) for s in p["subjects"]}
+    if not any(out.values()):
+        res.verdict = "holds"
+    elif any(2 * n >= len(periods) for n in out.values()):
+        res.verdict = "does not hold"
+    else:
+        res.verdict = "partly holds"
+    return res
+
+
+def t_grows(p: dict, numbers: dict, ctx: dict) -> Result:
+    """A quantity grew: holds if the registry's growth figure `key` is above zero by more than its uncertainty;
+    does not hold if it is below zero by more than its uncertainty; not decided otherwise.  Parameter: key."""
+    res = Result("holds if the growth figure is above zero by more than its uncertainty",
+                 "đúng nếu mức tăng trưởng lớn hơn 0 vượt quá sai số của nó")
+    k = p["key"]
+    if k not in numbers:
+        return res
+    e = numbers[k]
+    res.fig("growth", e["value"], e["unit"], e["label"], e["decimals"], e["sources"])
+    res.finding = "growth {growth}"
+    res.finding_vi = "tăng trưởng {growth}"
+    u = float(e.get("uncertainty") or 0.0)
+    res.verdict = ("holds" if e["value"] - u > 0 else "does not hold" if e["value"] + u < 0 else "not decided")
+    return res
+
+
+def t_smaller_than(p: dict, numbers: dict, ctx: dict) -> Result:
+    """The subjects' trade with Vietnam is smaller than the others': holds if every subject's value by
+    `measure` is below every other's; does not hold otherwise.  Parameters: subjects, others, measure."""
+    res = Result("holds if each subject's {measure} is below each of the others'",
+                 "đúng nếu {measure} của từng đối tác được nêu đều nhỏ hơn của từng đối tác so sánh")
+    m = p["measure"]
+    res.fig("measure", m, "text", "Measure")
+    vals = {}
+    for s in [*p["subjects"], *p["others"]]:
+        v = _v(numbers, f"trade.{m}_{TRADE_YEAR}.{s}")
+        if v is None:
+            return res
+        vals[s] = v
+        res.fig(f"value_{s}", v, "USD bn", f"{_name(s)}: {m}", 2, _src(numbers, f"trade.{m}_{TRADE_YEAR}.{s}"))
+    res.finding = ", ".join(f"{_name(s)} {{value_{s}}}" for s in p["subjects"]) + " against " + \
+        ", ".join(f"{_name(s)} {{value_{s}}}" for s in p["others"])
+    res.finding_vi = ", ".join(f"{_name_vi(s)} {{value_{s}}}" for s in p["subjects"]) + " so với " + \
+        ", ".join(f"{_name_vi(s)} {{value_{s}}}" for s in p["others"])
+    res.verdict = "holds" if max(vals[s] for s in p["subjects"]) < min(vals[s] for s in p["others"]) \
+        else "does not hold"
+    return res
+
+
+_ALT = re.compile(r"^trade\.alt\.(?P<slug>[a-z_]+)\.(?P<flow>[a-z]+)\.(?P<year>\d{4})\.(?P<period>[^.]+)\.(?P<sid>[^.]+)\.")
+
+
+def t_table_period(p: dict, numbers: dict, ctx: dict) -> Result:
+    """A table's label states the period of its values: for each printed row (`rows`, the printed ids, with
+    the partners' slugs in `partners`), the figures in the data that reproduce the printed value (the
+    recomputed value and every full-year alternative, each by the rounding rule of analysis/verdict.py for an
+    'about' figure) give the years the row can stand for.  Holds if those years lie in `first`–`last` and cover
+    both ends; partly holds if they lie within it but cover only part of it; does not hold if some lie outside;
+    not decided if no row is reproduced.  The reporters of the reproducing figures are stated (a label that
+    names one period over figures from more than one reporter).  Parameters: rows, partners, first, last,
+    measure."""
+    from analysis.verdict import close_enough
+    res = Result("holds if the years of the figures that reproduce the table's values lie in {first}–{last} and "
+                 "cover both; partly holds if they lie within it but cover only part of it",
+                 "đúng nếu các năm của những số liệu tái lập được các giá trị trong bảng nằm trong giai đoạn "
+                 "{first}–{last} và bao phủ cả hai đầu; đúng một phần nếu chỉ nằm trong một phần của giai đoạn")
+    a, b, m = int(p["first"]), int(p["last"]), p["measure"]
+    res.fig("first", a, "year", "First year of the label", 0)
+    res.fig("last", b, "year", "Last year of the label", 0)
+    audit, meta = ctx.get("audit") or {}, ctx.get("sources") or {}
+    years, reporters, keys, reproduced = set(), set(), [], 0
+    rows = p["rows"] if isinstance(p["rows"], list) else [p["rows"]]
+    partners = p["partners"] if isinstance(p["partners"], list) else [p["partners"]]
+    for rid, slug in zip(rows, partners):
+        pe = audit.get(f"printed.{rid}")
+        if pe is None:
+            raise ValueError(f"claim test 'table_period': the audit has no printed number {rid!r}")
+        found = []
+        main = f"trade.{m}_{TRADE_YEAR}.{slug}"
+        if main in numbers:
+            found.append((main, TRADE_YEAR, numbers[main]["sources"]))
+        for k in numbers:
+            g = _ALT.match(k)
+            if g and g["slug"] == slug and g["flow"] == m and g["period"] == "FY":
+                found.append((k, int(g["year"]), [g["sid"]]))
+        hit = False
+        for k, y, sids in found:
+            e = numbers[k]
+            value = convert(e["value"], e["unit"], pe["unit"])
+            if close_enough(pe["value"], pe["decimals"], value, convert(e["uncertainty"], e["unit"], pe["unit"]),
+                            "approx", pe["unit"]):
+                hit = True
+                years.add(y)
+                keys.append(k)
+                reporters |= {meta.get(sid, {}).get("reporter", "") for sid in sids} - {""}
+        reproduced += hit
+    res.fig("rows", len(rows), "count", "Rows of the table", 0)
+    res.fig("reproduced", reproduced, "count", "Rows whose value some figure in the data reproduces", 0)
+    res.fig("years", ", ".join(str(y) for y in sorted(years)) or "—", "text", "Years of the reproducing figures",
+            sources=_src(numbers, *keys), vi=", ".join(str(y) for y in sorted(years)) or "—")
+    res.fig("reporters", ", ".join(sorted(reporters)) or "—", "text", "Reporters of the reproducing figures",
+            vi=", ".join(_name_vi(r) for r in sorted(reporters)) or "—")
+    res.finding = ("{reproduced} of {rows} values are reproduced, by figures of {years} reported by {reporters}")
+    res.finding_vi = ("{reproduced} trên {rows} giá trị được tái lập, bởi số liệu năm {years} do {reporters} báo cáo")
+    if not years:
+        return res
+    if any(y < a or y > b for y in years):
+        res.verdict = "does not hold"
+    elif a in years and b in years:
+        res.verdict = "holds"
+    else:
+        res.verdict = "partly holds"
+    return res
+
+
+def t_printed_pass(p: dict, numbers: dict, ctx: dict) -> Result:
+    """A label or statement whose truth is that of printed numbers the audit judges (one statement, one
+    judgement): holds if every one passes (match, rounding or consistent); does not hold if every judged one is
+    a discrepancy; partly holds if some pass and some are discrepancies; not decided if none is judged.
+    Parameter: printed (the ids)."""
+    res = Result("holds if the audit reproduces every printed number the statement rests on ({ids})",
+                 "đúng nếu phần kiểm tra số liệu tái lập được mọi con số in mà nhận định dựa vào ({ids})")
+    ids = p["printed"] if isinstance(p["printed"], list) else [p["printed"]]
+    res.fig("ids", ", ".join(ids), "text", "Printed numbers the statement rests on", vi=", ".join(ids))
+    audit = ctx.get("audit") or {}
+    got = []
+    for pid in ids:
+        v = audit.get(f"audit.verdict.{pid}")
+        if v is None:
+            raise ValueError(f"claim test 'printed_pass': the audit has no verdict on printed number {pid!r}")
+        got.append(FROM_AUDIT[v["value"]])
+    res.fig("held", got.count("holds"), "count", "Printed numbers reproduced", 0)
+    res.fig("failed", got.count("does not hold"), "count", "Printed numbers that are discrepancies", 0)
+    res.finding = "{held} reproduced, {failed} discrepancies (see the audit rows)"
+    res.finding_vi = "{held} được tái lập, {failed} sai lệch (xem các dòng của phần kiểm tra số liệu)"
+    judged = [g for g in got if g != "not decided"]
+    if not judged:
+        gaps = [audit.get(f"audit.gap.{pid}", {}).get("value") for pid in ids]
+        res.gap = next((g for g in gaps if g), "no_source_found")
+    elif all(g == "holds" for g in judged):
+        res.verdict = "holds" if len(judged) == len(got) else "not decided"
+    elif all(g == "does not hold" for g in judged):
+        res.verdict = "does not hold"
+    else:
+        res.verdict = "partly holds"
+    return res
+
+
 TESTS = {"rank": t_rank, "rank_at_least": t_rank_at_least, "share_below": t_share_below, "exceeds": t_exceeds,
          "rank_above": t_rank_above, "below_each": t_below_each, "trend_down": t_trend_down,
          "low_after": t_low_after, "share_lower": t_share_lower, "largest_supplier": t_largest_supplier,
-         "share_falls": t_share_falls, "proxy_above": t_proxy_above}
+         "share_falls": t_share_falls, "proxy_above": t_proxy_above, "mean_ratio": t_mean_ratio, "falls": t_falls,
+         "arms_reading": t_arms_reading, "arms_unit": t_arms_unit, "top_group": t_top_group, "grows": t_grows,
+         "smaller_than": t_smaller_than, "table_period": t_table_period, "printed_pass": t_printed_pass}
 
 
 def judge(claim: dict, numbers: dict, ctx: dict) -> Result:
@@ -537,7 +838,7 @@ def judge(claim: dict, numbers: dict, ctx: dict) -> Result:
     quoted = params.get("printed")
     quoted = [] if quoted is None else [quoted] if isinstance(quoted, str) else list(quoted)
     res.printed_ids = quoted
-    if quoted and claim["test"] != "proxy_above":
+    if quoted and claim["test"] not in ("proxy_above", "printed_pass"):
         audit = ctx.get("audit") or {}
         for pid in quoted:
             if f"audit.verdict.{pid}" not in audit:
@@ -655,10 +956,11 @@ def main(argv: list[str] | None = None) -> int:
     claims = read_claims(args.claims)
     numbers = read_json(args.registry)["numbers"]
     audit = read_json(args.audit_numbers)["numbers"]
-    ctx = {"release": audit["audit.arms_release"]["value"], "audit": audit}
+    meta = read_sources(args.sources)
+    ctx = {"release": audit["audit.arms_release"]["value"], "audit": audit, "sources": meta}
     files = {"claims": args.claims, "registry": args.registry, "audit": args.audit_numbers} | {
         f"sources{i}": p for i, p in enumerate(args.sources)}
-    table, frag = judge_all(claims, numbers, ctx, files, authorities(read_sources(args.sources)))
+    table, frag = judge_all(claims, numbers, ctx, files, authorities(meta))
     write_text_atomic(args.out, to_csv(table))
     write_json(args.out_numbers, frag.to_json())
     write_text_atomic(args.out_part, claims_part(table))

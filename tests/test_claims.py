@@ -275,3 +275,101 @@ def test_real_c09_arms_imports_fall_with_a_rebound(real):
     # 2020 -> 2021 rises, the least-squares slope is negative: partly holds
     r = real("C-09")
     assert r.verdict == "partly holds" and r.figures["rises"]["value"] == 1 and r.figures["slope"]["value"] < 0
+
+
+# --- the statements added from a second line-by-line reading ------------------------------------------
+
+def text(v):
+    return {"value": v, "unit": "text", "decimals": 0, "uncertainty": 0.0, "sources": [], "label": "x"}
+
+
+def test_mean_ratio_and_falls():
+    # 2001-2002 mean (100 + 200) / 2 = 150; 2011-2012 mean (900 + 1000) / 2 = 950 = 6.3 times
+    nums = arms("r2022", {2001: 100, 2002: 200, 2011: 900, 2012: 1000, 2015: 855, 2018: 604, 2019: 160, 2020: 41})
+    p = "first=2011; last=2012; ref_first=2001; ref_last=2002; factor="
+    r = judge("mean_ratio", p + "2", nums)
+    assert r.verdict == "holds" and r.figures["ratio"]["value"] == pytest.approx(950 / 150)
+    assert judge("mean_ratio", p + "7", nums).verdict == "partly holds"         # higher, but not 7 times
+    assert judge("mean_ratio", "first=2001; last=2002; ref_first=2011; ref_last=2012; factor=2", nums).verdict \
+        == "does not hold"
+    assert judge("falls", "first=2015; last=2018", nums).verdict == "holds"        # 604 < 855
+    assert judge("falls", "first=2018; last=2015", nums).verdict == "does not hold"
+    # 41 <= 50% of 160 = 80: a sharp fall; 604 > 50% of 855 = 427.5: a fall, not a sharp one
+    assert judge("falls", "first=2019; last=2020; fraction=50", nums).verdict == "holds"
+    assert judge("falls", "first=2015; last=2018; fraction=50", nums).verdict == "partly holds"
+    assert judge("falls", "first=2015; last=2030", nums).verdict == "not decided"
+
+
+def test_the_arms_framing_from_russia_and_in_dollars():
+    counts = lambda a, r, b, n_: {f"audit.count.arms_reading.{k}": text(v) for k, v in
+                                  (("all_suppliers", a), ("russia_only", r), ("both", b), ("neither", n_))}
+    ctx = lambda c: CTX | {"audit": c}
+    assert judge("arms_reading", "series=russia", {}, ctx(counts(7, 0, 2, 2))).verdict == "does not hold"
+    assert judge("arms_reading", "series=russia", {}, ctx(counts(3, 2, 2, 0))).verdict == "partly holds"
+    assert judge("arms_reading", "series=russia", {}, ctx(counts(0, 4, 2, 1))).verdict == "holds"
+    assert judge("arms_reading", "series=russia", {}, ctx({})).verdict == "not decided"
+    nums = arms("r2022", {2011: 1010, 2012: 900})
+    r = judge("arms_unit", "unit=USD", nums)
+    assert r.verdict == "does not hold" and r.figures["unit"]["value"] == "TIV mn" and r.figures["n"]["value"] == 2
+    nums["arms.r2022.total.2011"] = n(1010, "USD mn", 0)
+    assert judge("arms_unit", "unit=USD", nums).verdict == "holds"               # the first key decides the unit
+
+
+def test_top_group_needs_two_ranked_periods():
+    def ranks(period, **r):
+        return {f"fdi.raw.{k}.rank.{period}.S": n(v, "rank", 0) for k, v in r.items()}
+    one = ranks("2024-12M", singapore=1, japan=5)
+    p = "subjects=singapore|japan; rank=5"
+    assert judge("top_group", p, one).verdict == "not decided"                  # one year cannot show 'regularly'
+    two = one | ranks("2023-12M", singapore=2, japan=3)
+    assert judge("top_group", p, two).verdict == "holds"
+    # Japan sixth in one of two periods: out in half the periods -> does not hold; one of three -> partly
+    lapse = ranks("2024-12M", singapore=1, japan=6) | ranks("2023-12M", singapore=2, japan=3)
+    assert judge("top_group", p, lapse).verdict == "does not hold"
+    assert judge("top_group", p, lapse | ranks("2022-12M", singapore=1, japan=4)).verdict == "partly holds"
+    # cumulative ranks are not a period's ranking
+    assert judge("top_group", p, one | ranks("cumulative-2024", singapore=2, japan=3)).verdict == "not decided"
+
+
+def test_grows_and_smaller_than():
+    g = lambda v, e: {"trade.growth_2024.russia": {**n(v, "% change", 1), "uncertainty": e}}
+    assert judge("grows", "key=trade.growth_2024.russia", g(25.9, 0.3)).verdict == "holds"
+    assert judge("grows", "key=trade.growth_2024.russia", g(-2.0, 0.3)).verdict == "does not hold"
+    assert judge("grows", "key=trade.growth_2024.russia", g(0.2, 0.3)).verdict == "not decided"
+    t = trade("turnover", south_korea=81.5, japan=46.2, united_states=134, china=205.2)
+    p = "subjects=south_korea|japan; others=united_states|china; measure=turnover"
+    assert judge("smaller_than", p, t).verdict == "holds"
+    assert judge("smaller_than", p, t | trade("turnover", south_korea=140)).verdict == "does not hold"
+
+
+def test_table_period_reads_the_years_of_the_figures_that_reproduce_each_row():
+    pe = lambda v, d: {"value": v, "unit": "USD bn", "decimals": d, "uncertainty": 0.0, "sources": [], "label": "x"}
+    audit = {"printed.T-1": pe(205.2, 1), "printed.T-2": pe(23.7, 1), "printed.T-3": pe(35.8, 1)}
+    nums = trade("turnover", china=205.2, singapore=10.53, japan=46.2)
+    nums["trade.alt.singapore.turnover.2024.FY.SG.converted"] = {**n(23.71, sources=("SG", "ECB")), "uncertainty": 0.005}
+    nums["trade.alt.japan.turnover.2023.9M.JP.stated"] = n(35.8, sources=("JP",))   # nine months: not a year's value
+    meta = {"S": {"reporter": "Vietnam"}, "SG": {"reporter": "Singapore"}, "ECB": {"reporter": "ECB"},
+            "JP": {"reporter": "Vietnam"}}
+    ctx = CTX | {"audit": audit, "sources": meta}
+    p = "rows=T-1|T-2|T-3; partners=china|singapore|japan; first=2023; last=2024; measure=turnover"
+    r = judge("table_period", p, nums, ctx)
+    # China 205.2 (2024) and Singapore 23.71 (2024, Singapore-side) reproduce; Japan nothing: 2024 only -> partly
+    assert r.verdict == "partly holds" and r.figures["reproduced"]["value"] == 2
+    assert r.figures["years"]["value"] == "2024" and r.figures["reporters"]["value"] == "Singapore, Vietnam"   # the figure's own source, not the exchange rate's
+    # a 2023 full-year figure reproducing Japan's row covers the label's other end: holds
+    nums["trade.alt.japan.turnover.2023.FY.JP.stated"] = n(35.8, sources=("JP",))
+    assert judge("table_period", p, nums, ctx).verdict == "holds"
+    # a label of 2024 alone over a 2023 figure: does not hold
+    assert judge("table_period", p.replace("first=2023", "first=2024"), nums, ctx).verdict == "does not hold"
+
+
+def test_printed_pass_takes_the_audit_verdicts():
+    a = {"audit.verdict.T-1": text("rounding"), "audit.verdict.T-2": text("discrepancy"),
+         "audit.verdict.T-3": text("not_verifiable"), "audit.gap.T-3": text("source_not_consulted")}
+    ctx = CTX | {"audit": a}
+    assert judge("printed_pass", "printed=T-1|T-2", {}, ctx).verdict == "partly holds"
+    assert judge("printed_pass", "printed=T-1", {}, ctx).verdict == "holds"
+    assert judge("printed_pass", "printed=T-2", {}, ctx).verdict == "does not hold"
+    r = judge("printed_pass", "printed=T-3", {}, ctx)
+    assert r.verdict == "not decided" and r.gap == "source_not_consulted"
+    assert judge("printed_pass", "printed=T-1|T-3", {}, ctx).verdict == "not decided"
