@@ -13,9 +13,20 @@ cites; the reason is rendered from that structure in English and Vietnamese.  Th
 likeliest-cause search takes every alternative figure the compute steps registered for
 the quantity (other sources, reporters, periods, windows of years, bases and releases).
 
+Columns shared with the report (vocabularies in analysis/verdict.py): `basis` (independent,
+mixed, article_only), `gap` (why a number is not verifiable: source_not_consulted,
+no_source_found, not_measurable, from the registry gap's structured reason), `authority`
+(the weakest authority of the sources the verdict rests on, by `verdict.authority` from
+data/raw/*/sources.csv), `verdict_alt` and `alt_keys` (the verdict under another release,
+reading, source, reporter or base of the same quantity that the rules also allow, when it
+would turn a pass into a failure or the reverse).  A source that states a figure its own
+other figures of the same period contradict beyond rounding is a cause of its own
+(`source_inconsistent`), found from the data.
+
 Run on its own:  python -m analysis.audit --published data/derived/published.csv \
     --printed-source data/published/printed_numbers.csv --registry data/derived/computed.json \
-    --out data/derived/audit.csv --out-numbers data/derived/numbers/audit.json
+    --out data/derived/audit.csv --out-numbers data/derived/numbers/audit.json \
+    [--sources data/raw/*/sources.csv --checked data/derived/validated/raw.json]
 """
 from __future__ import annotations
 

@@ -6,11 +6,18 @@ Russia, Russia's place among investors, the trend of arms imports, Russia's shar
 them and the origin of Vietnam's equipment.  Each row names a test (TESTS) and its
 parameters.  A test reads registry numbers computed from the raw data (never the
 article's own figures), computes the deciding figures into the registry
-(`claim.<id>.<name>`) and returns one of VERDICTS by the rule its docstring states.
+(`claim.<id>.<name>`) and returns one of VERDICTS by the rule its docstring states:
+'partly holds' only when the evidence shows part true and part false, 'not decided' (with
+its gap, analysis/verdict.py GAPS) when the evidence cannot settle it, never a partial
+verdict for want of data.  A statement that is also a printed number is judged once, by
+the audit, and the claim carries that verdict (`printed=` names the printed numbers; see
+`judge`).  Each row also gets the weakest authority of the sources its verdict rests on.
 
-Rankings use the partners the data hold and the rest of the world as a residual: the
-residual (Vietnam's total − the listed partners) is all the trade of every partner not
-listed, so if it is smaller than the subject's value no unlisted partner can outrank it.
+Rankings are settled by a published ranking (registry key
+trade.rank_published.<measure>.<year>.<partner>) where one exists; otherwise by the
+partners the data hold and the rest of the world as a residual: the residual (Vietnam's
+total − the listed partners) is all the trade of every partner not listed, so if it is
+smaller than the subject's value no unlisted partner can outrank it.
 
 Run on its own:  python -m analysis.claims --claims data/published/claims.csv \
     --checked data/derived/validated/published.json --registry data/derived/computed.json \
