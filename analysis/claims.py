@@ -33,7 +33,7 @@ import re
 
 from analysis import reasons as R
 from analysis.audit import authorities, read_sources
-from analysis.article import TRADE_PARTNERS, TRADE_YEAR
+from analysis.article import RELEASES, TRADE_PARTNERS, TRADE_YEAR
 from analysis.io import read_json, rel, require_validated, run, sha256, write_json, write_text_atomic
 from analysis.registry import Fragment, convert, display, shortcode
 from analysis.verdict import GAPS, weakest
@@ -863,6 +863,24 @@ def judge(claim: dict, numbers: dict, ctx: dict) -> Result:
     return res
 
 
+def alternative(claim: dict, res: Result, numbers: dict, ctx: dict) -> Result | None:
+    """The claim judged under another SIPRI release the rules also allow (a test whose figures name the
+    release it used): the first release, in RELEASES order, under which the test uses another release and
+    reaches another verdict; None when there is none."""
+    if "release" not in res.figures:
+        return None
+    for r in RELEASES:
+        if r == res.figures["release"]["value"]:
+            continue
+        try:
+            alt = judge(claim, numbers, ctx | {"release": r})
+        except (KeyError, TypeError, ValueError, ZeroDivisionError):
+            continue
+        if alt.figures.get("release", {}).get("value") == r and alt.verdict != res.verdict:
+            return alt
+    return None
+
+
 def claim_authority(res: Result, auth: dict[str, str]) -> str:
     """The weakest authority among the sources of the figures a verdict rests on ('' when not decided)."""
     if res.verdict == "not decided":
@@ -890,6 +908,15 @@ def judge_all(claims: list[dict], numbers: dict, ctx: dict, files: dict[str, str
     rows = []
     for c in claims:
         res = judge(c, numbers, ctx)
+        alt = alternative(c, res, numbers, ctx)
+        if alt is not None:
+            res.verdict_alt = alt.verdict
+            res.alt_keys = [f"claim.{c['id']}.alt.{name}" for name in alt.figures]
+            for name, f in alt.figures.items():
+                frag.add(f"claim.{c['id']}.alt.{name}", f["value"], f["unit"],
+                         f"{c['id']}, under the {alt.figures['release']['value']} release: {f['label']}",
+                         f"test '{c['test']}' of analysis/claims.py under another release", ins, f["sources"],
+                         decimals=f["decimals"], shown_as_vi=f.get("vi"))
         authority = claim_authority(res, auth or {})
         for name, f in res.figures.items():
             frag.add(f"claim.{c['id']}.{name}", f["value"], f["unit"], f"{c['id']}: {f['label']}",

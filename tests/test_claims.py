@@ -373,3 +373,19 @@ def test_printed_pass_takes_the_audit_verdicts():
     r = judge("printed_pass", "printed=T-3", {}, ctx)
     assert r.verdict == "not decided" and r.gap == "source_not_consulted"
     assert judge("printed_pass", "printed=T-1|T-3", {}, ctx).verdict == "not decided"
+
+
+def test_a_claim_judged_under_another_release_names_its_verdict():
+    # r2022 (the article's release): 855 -> 604, a fall; current: 869 -> 900, a rise
+    nums = arms("r2022", {2015: 855, 2018: 604}) | arms("current", {2015: 869, 2018: 900})
+    claim = {"id": "C-00", "test": "falls", "params": "first=2015; last=2018"}
+    res = C.judge(claim, nums, CTX)
+    alt = C.alternative(claim, res, nums, CTX)
+    assert res.verdict == "holds" and alt.verdict == "does not hold" and alt.figures["release"]["value"] == "current"
+    # the same verdict under every release: no alternative
+    nums = arms("r2022", {2015: 855, 2018: 604}) | arms("current", {2015: 869, 2018: 600})
+    assert C.alternative(claim, C.judge(claim, nums, CTX), nums, CTX) is None
+    # a test without a release has none
+    t = trade("turnover", russia=5, world=1000)
+    c2 = {"id": "C-00", "test": "share_below", "params": "subject=russia; measure=turnover; threshold=1"}
+    assert C.alternative(c2, C.judge(c2, t, CTX), t, CTX) is None
