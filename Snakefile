@@ -133,6 +133,8 @@ rule compute_arms:
         sipri_rus=source(f"{RAW}/arms/sipri_tiv_export_RUS_gen2022-07-28_VietNam_row.csv"),
         sipri_usr=source(f"{RAW}/arms/sipri_tiv_export_USR_gen2022-07-28_VietNam_row.csv"),
         register=source(f"{RAW}/arms/sipri_register_2025-01-03_VietNam_rows.csv"),
+        statements=source(f"{RAW}/arms/share_statements.csv"),
+        sources=source(f"{RAW}/arms/sources.csv"),
     output:
         series=f"{OUT}/arms_series.csv",
         periods=f"{OUT}/arms_periods.csv",
@@ -144,7 +146,8 @@ rule compute_arms:
     shell:
         step("arms --checked {input.checked:q} --wdi-2026 {input.wdi_2026:q} --wdi-2020 {input.wdi_2020:q}"
              " --sipri-table {input.sipri_table:q} --sipri-rus {input.sipri_rus:q} --sipri-usr {input.sipri_usr:q}"
-             " --register {input.register:q} --out-series {output.series:q} --out-periods {output.periods:q}"
+             " --register {input.register:q} --statements {input.statements:q} --sources {input.sources:q}"
+             " --out-series {output.series:q} --out-periods {output.periods:q}"
              " --out-numbers {output.numbers:q}")
 
 
@@ -156,6 +159,7 @@ rule compute_trade:
         local=source(f"{RAW}/trade/partner_side_local_currency.csv"),
         sources=source(f"{RAW}/trade/sources.csv"),
         fx=source(f"{RAW}/fx/ecb_eurofxref_2024_USD_SGD.csv"),
+        statements=source(f"{RAW}/trade/published_statements.csv"),
     output:
         table=f"{OUT}/table1.csv",
         candidates=f"{OUT}/trade_candidates.csv",
@@ -166,7 +170,8 @@ rule compute_trade:
         STEPS_ENV
     shell:
         step("trade --checked {input.checked:q} --trade {input.trade:q} --local {input.local:q}"
-             " --sources {input.sources:q} --fx {input.fx:q} --out-table {output.table:q}"
+             " --sources {input.sources:q} --fx {input.fx:q} --statements {input.statements:q}"
+             " --out-table {output.table:q}"
              " --out-candidates {output.candidates:q} --out-numbers {output.numbers:q}")
 
 
