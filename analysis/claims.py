@@ -136,7 +136,8 @@ def t_rank(p: dict, numbers: dict, ctx: dict) -> Result:
     so no partner outside the data can outrank it.  Holds if every subject's settled rank is as claimed; does
     not hold if a settled rank is not, or a listed partner already outranks a subject beyond its claimed
     position; not decided otherwise (gap: no published ranking and the rest of the world could hide a larger
-    partner).  Never partly holds for want of data."""
+    partner).  Never partly holds for want of data.  When not decided, the verdict under the latest earlier
+    year's published ranking (a reading the rules allow for 'hiện là', currently) is the claim's verdict_alt."""
     res = Result("holds if each subject's rank by {measure}, from a published ranking where one exists, otherwise "
                  "among the partners in the data when the rest of Vietnam's {measure} ({residual}) is smaller than "
                  "the subject's so that no partner outside the data can outrank it, is the rank claimed",
@@ -197,6 +198,21 @@ def t_rank(p: dict, numbers: dict, ctx: dict) -> Result:
         parts_vi.append("không có bảng xếp hạng đã công bố nào xác định thứ hạng của {open} và phần còn lại của thế "
                         "giới có thể chứa một đối tác lớn hơn")
     res.finding, res.finding_vi = "; ".join(parts), "; ".join(parts_vi)
+    if res.verdict == "not decided":
+        # another reading the rules allow: the latest earlier year's published ranking for the subjects left open
+        earlier = {}
+        for s in want:
+            if s in settled:
+                continue
+            years = sorted(int(k.split(".")[3]) for k in numbers
+                           if k.startswith(f"trade.rank_published.{m}.") and k.endswith(f".{s}")
+                           and int(k.split(".")[3]) < TRADE_YEAR)
+            if years:
+                earlier[s] = f"trade.rank_published.{m}.{years[-1]}.{s}"
+        if earlier and len(earlier) + len(settled) == len(want):
+            ranks = settled | {s: int(_v(numbers, k)) for s, k in earlier.items()}
+            res.verdict_alt = "holds" if all(ranks[s] == want[s] for s in want) else "does not hold"
+            res.alt_keys = sorted(earlier.values())
     return res
 
 

@@ -52,17 +52,21 @@ GAP_KINDS = {
     "g_between": "no_source_found", "g_source_not_found": "no_source_found", "g_no_flow": "no_source_found",
     "g_no_rankings": "no_source_found", "g_no_rankings_asean": "no_source_found",
     "g_coverage": "no_source_found", "g_no_split": "no_source_found",
-    "g_stock": "not_measurable",
+    "g_no_us_export_rank": "no_source_found",
+    "g_stock": "not_measurable", "g_stock_stated": "not_measurable",
 }
 
 
 def gap_kind(why: list) -> str:
-    """The kind of a gap from its structured reason (the first clause whose template has a kind);
-    'no_source_found' when none has."""
-    for c in why or []:
-        if c and c[0] in GAP_KINDS:
-            return GAP_KINDS[c[0]]
-    return "no_source_found"
+    """The kind of a gap from its structured reason: that of its first clause.  A gap template without a
+    declared kind stops the build: every gap must say whether it is a source not consulted, none found, or a
+    quantity not measurable."""
+    if not why:
+        raise ValueError("a registry gap has no structured reason, so its kind (GAPS) cannot be told")
+    t = why[0][0]
+    if t not in GAP_KINDS:
+        raise ValueError(f"gap template {t!r} has no kind in analysis/reasons.py GAP_KINDS")
+    return GAP_KINDS[t]
 
 WORDS = {
     "en": {

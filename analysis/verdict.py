@@ -64,10 +64,14 @@ REHOSTS = ("github.com", "raw.githubusercontent.com", "kaggle.com", "pypi.org", 
 
 
 def authority(meta: dict) -> str:
-    """The authority of one source from its row of data/raw/*/sources.csv: `third_party_copy` when its file
-    was read from a host that serves copies of other publishers' files (REHOSTS) and the publisher is not
-    that host; `official` when the `authority` column says official (the publisher is the official body or
-    prints its statement as such); `secondary` otherwise (press, a report citing an official source, low)."""
+    """The authority of one source from its row of data/raw/*/sources.csv.  When its `authority` column holds
+    one of AUTHORITIES (who published the copy that was read), that.  Otherwise (an older grading of the
+    figures: official, official_cited, press, low) by rule: `third_party_copy` when its file was read from a
+    host that serves copies of other publishers' files (REHOSTS) and the publisher is not that host;
+    `official` when the column says official; `secondary` otherwise."""
+    stated = str(meta.get("authority") or "").strip()
+    if stated in AUTHORITIES:
+        return stated
     from urllib.parse import urlparse
     host = urlparse(str(meta.get("url") or "")).netloc.lower().removeprefix("www.")
     publisher = str(meta.get("publisher") or "").lower()

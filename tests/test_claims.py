@@ -389,3 +389,20 @@ def test_a_claim_judged_under_another_release_names_its_verdict():
     t = trade("turnover", russia=5, world=1000)
     c2 = {"id": "C-00", "test": "share_below", "params": "subject=russia; measure=turnover; threshold=1"}
     assert C.alternative(c2, C.judge(c2, t, CTX), t, CTX) is None
+
+
+def test_an_earlier_published_ranking_is_the_alternative_reading_not_the_verdict():
+    base = trade("exports", united_states=119, china=61.2, world=405.5)            # rest 225: open in the data
+    earlier = {"trade.rank_published.exports.2023.china": n(2, "rank", 0, sources=("P",))}
+    r = judge("rank", "subjects=china; positions=2; measure=exports", base | earlier)
+    assert r.verdict == "not decided" and r.verdict_alt == "holds"
+    assert r.alt_keys == ["trade.rank_published.exports.2023.china"]
+    earlier["trade.rank_published.exports.2022.china"] = n(3, "rank", 0)       # the latest earlier year counts
+    assert judge("rank", "subjects=china; positions=2; measure=exports", base | earlier).verdict_alt == "holds"
+    earlier["trade.rank_published.exports.2023.china"] = n(4, "rank", 0)
+    assert judge("rank", "subjects=china; positions=2; measure=exports", base | earlier).verdict_alt == "does not hold"
+    # a later year is not an earlier reading; the year's own ranking decides, with no alternative
+    later = {"trade.rank_published.exports.2025.china": n(2, "rank", 0)}
+    assert judge("rank", "subjects=china; positions=2; measure=exports", base | later).verdict_alt == ""
+    r = judge("rank", "subjects=china; positions=2; measure=exports", base | pub("exports", china=2) | earlier)
+    assert r.verdict == "holds" and r.verdict_alt == ""

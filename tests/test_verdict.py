@@ -89,13 +89,16 @@ def test_vocabularies_and_their_display_forms():
 
 def test_authority_from_the_sources_metadata():
     gh = "https://github.com/someone/copy/blob/abc/file.csv"
-    assert authority({"authority": "official", "url": gh, "publisher": "SIPRI Arms Transfers Database"}) \
-        == "third_party_copy"
+    # an older grading of the figures (official_cited, press, low): the rule on the host the copy was read from
     assert authority({"authority": "press", "url": gh, "publisher": "Kaggle user x"}) == "third_party_copy"
-    assert authority({"authority": "official", "url": "https://github.com/o/r", "publisher": "GitHub"}) == "official"
-    assert authority({"authority": "official", "url": "https://www.ecb.europa.eu/x", "publisher": "ECB"}) == "official"
+    assert authority({"authority": "low", "url": "https://github.com/o/r", "publisher": "GitHub"}) == "secondary"
     for a in ("official_cited", "press", "low", ""):
         assert authority({"authority": a, "url": "https://vneconomy.vn/x.htm", "publisher": "VnEconomy"}) == "secondary"
+    # the column may state the authority of the copy read directly: that wins over the rule
+    assert authority({"authority": "third_party_copy", "url": "https://www.ecb.europa.eu/x", "publisher": "ECB"}) \
+        == "third_party_copy"
+    assert authority({"authority": "official", "url": "https://mpi.gov.vn/x", "publisher": "MPI"}) == "official"
+    assert authority({"authority": "secondary", "url": gh, "publisher": "SIPRI"}) == "secondary"
     assert weakest(["official", "third_party_copy", "secondary"]) == "third_party_copy"
     assert weakest(["official", "secondary", ""]) == "secondary" and weakest([]) == ""
 
