@@ -343,7 +343,8 @@ class Audit:
 
     def alternative_verdict(self, row, res, extra) -> tuple[str, list[str]]:
         """The verdict under another source or reading the rules also allow, and its keys: for the arms passage
-        the other SIPRI releases and the Russia-alone reading; otherwise another source, reporter or base
+        the other SIPRI releases, the Russia-alone reading and another source of the same figure; otherwise
+        another source, reporter or base
         (stated total or sum of parts) for the same quantity, year and full period.  The first alternative (in
         that order, then by key) whose verdict passes where the row's fails or fails where it passes; empty when
         no allowed alternative changes whether the row passes."""
@@ -361,6 +362,11 @@ class Audit:
             rk = extra.get("russia_key")
             if rk:
                 tried.append((extra["russia_used"], [rk]))
+            # another source of the same figure (a published statement of the share, say)
+            for a in alternatives(row, res["key"], res["recomputed_value"], self.numbers, self.cands):
+                if a["kind"] == "other_source_or_reporter":
+                    alt_v, _ = verdict(p, d, q, unit, a["value"], a["uncertainty"], self.numbers[a["key"]]["basis"])
+                    tried.append((alt_v, [a["key"]]))
         else:
             year = _year_of(res["key"])
             for a in alternatives(row, res["key"], res["recomputed_value"], self.numbers, self.cands):

@@ -232,6 +232,18 @@ def test_verdict_alt_names_the_reading_that_changes_the_verdict(monkeypatch):
     # A-2 is a discrepancy in r1 (32) and a match in r2 (41)
     assert t.at["A-2", "verdict_alt"] == "match" and t.at["A-2", "alt_keys"] == "arms.r2.total.2020"
     assert frag.numbers["audit.count.verdict_alt"]["value"] == 2
+    # an arms figure that another source of the same figure reproduces (a published statement of a share)
+    nums = arms_registry()
+    nums["arms.r1.russia_share.2020"] = n(76.0, "%", 0, 0.05)
+    nums["arms.stated.2020"] = n(60.0, "%", 0, 0.5)
+    cands = {"arms.*.russia_share.2020": [{"key": "arms.stated.2020", "kind": "other_source_or_reporter",
+                                           "what": {"src": "arms", "release": "r1", "series": "russia_share",
+                                                    "year": 2020}}]}
+    t, _ = run([row("A-3", "arms.{release}.russia_share.2020", "khoảng 60%", 60, 0, "approx", "%", "arms"),
+                row("A-1", "arms.{release}.total.2015", "855 triệu USD", 855, 0, unit="TIV mn", result="arms")],
+               nums, candidates=cands)
+    assert t.at["A-3", "verdict"] == "discrepancy" and t.at["A-3", "verdict_alt"] == "match"
+    assert t.at["A-3", "alt_keys"] == "arms.stated.2020"
     # an alternative that passes as the row passes changes nothing: no verdict_alt
     cands = {"k.a_2024": [{"key": "alt.b", "kind": "other_source_or_reporter", "what": trade_alt()},
                           {"key": "alt.9m", "kind": "other_period_or_base", "what": trade_alt(period="9M")}]}
