@@ -169,7 +169,7 @@ WORDS["vi"] |= {
     "authority.official": "chính thức",
     "authority.secondary": "thứ cấp (báo chí hoặc bài viết dẫn nguồn chính thức)",
     "authority.third_party_copy": "bản sao của bên thứ ba từ tệp của nhà xuất bản",
-    "verdict.not_decided": "chưa thể kết luận",
+    "verdict.not_decided": "chưa phân định được",
 }
 BASES_VI = {b: WORDS["vi"][f"basis_of.{b}"] for b in ("independent", "mixed", "article_only")}
 GAPS_VI = {g: WORDS["vi"][f"gap.{g}"] for g in ("source_not_consulted", "no_source_found", "not_measurable")}
