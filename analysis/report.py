@@ -40,6 +40,7 @@ import re
 
 from analysis import reasons as R
 from analysis.article import RELEASES
+from analysis.escape import md_text
 from analysis.io import read_json, rel, run, sha256, write_json, write_text_atomic
 from analysis.registry import Fragment, shortcode
 from analysis.verdict import PASSING
@@ -268,18 +269,19 @@ def render(lines, numbers: dict, form: str, lang: str = "en", items: dict[str, s
             out.append(fill(x))
         elif kind == "item":
             rid, item, cat, spec = x
-            out.append(f"- **{rid}**, {(items or {}).get(rid, item)} ({cat}): {R.render(spec, numbers, lang, form)}")
+            out.append(f"- **{rid}**, {md_text((items or {}).get(rid, item))} ({cat}): {R.render(spec, numbers, lang, form)}")
         elif lang == "vi":
             c = x
             verdict = shortcode("claim." + c["id"] + ".verdict")
-            out.append(f"- **{c['id']}** (§{c['section']}), *{c['quote_vi']}*: **{verdict}**. "
+            out.append(f"- **{c['id']}** (§{c['section']}), *{md_text(c['quote_vi'])}*: **{verdict}**. "
                        f"Quy tắc: {c['rule_vi_md']}. Kết quả: {c['finding_vi_md'] or '—'}.")
         else:
             c = x
             verdict = shortcode(f"claim.{c['id']}.verdict") if form == "md" else c["verdict"]
             finding = c["finding_md"] if form == "md" else c["finding"]
             rule = c["rule_md"] if form == "md" else c["rule"]
-            out.append(f"- **{c['id']}** (§{c['section']}), *{c['quote_vi']}* ({c['gloss_en']}): **{verdict}**. "
+            out.append(f"- **{c['id']}** (§{c['section']}), *{md_text(c['quote_vi'])}* ({md_text(c['gloss_en'])}): "
+                       f"**{verdict}**. "
                        f"Rule: {rule}. Finding: {finding or '—'}.")
     return "\n".join(out).rstrip() + "\n"
 
