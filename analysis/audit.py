@@ -23,7 +23,6 @@ import argparse
 import fnmatch
 import json
 import re
-import sys
 
 import pandas as pd
 
@@ -406,4 +405,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from analysis.io import run  # the workflow's stamps: see analysis/io.py
+    run(main)
