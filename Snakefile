@@ -45,7 +45,7 @@ def step(*commands):
     The step is told its stamp and the rule's files (one a line), to check the products it reads and
     record what it read and wrote: see stale_steps() at the end of this file."""
     run = "; ".join(f"{PY} -m analysis.{c}" for c in commands)
-    files = (f"export STEP_STAMP={STAMPS}/{{rule}}.json STEP_INPUTS=\"$(printf '%s\\n' {{input:q}})\" "
+    files = (f"export STEP_STAMP={STAMPS}/\"$(basename {{log:q}} .log)\".json STEP_INPUTS=\"$(printf '%s\\n' {{input:q}})\" "
              f"STEP_OUTPUTS=\"$(printf '%s\\n' {{output:q}})\"; ")
     return f"( {files}set -x; {run} ) > {{log:q}} 2>&1 || {{{{ tail -n 5 {{log:q}} >&2; exit 1; }}}}"
 
@@ -499,20 +499,22 @@ def remove_stale_locks():
         tmp.unlink(missing_ok=True)  # a killed step's half-written file (io.write_bytes_atomic)
 
 
-def stale_steps():
-    from analysis.io import stale_steps as compare
-
-    steps = {r.name: ([str(f) for f in r.input], [str(f) for f in r.output]) for r in workflow.rules
-             if "STEP_STAMP=" in (r.shellcmd or "")}
-    return compare(steps, STAMPS)
+def stamped_steps():
+    """{step: (inputs, outputs)} of every rule that runs a step (its stamp is named as its log,
+    data/derived/logs/<rule>.log)."""
+    return {Path(str(r.log[0])).stem: ([str(f) for f in r.input], [str(f) for f in r.output])
+            for r in workflow.rules if "STEP_STAMP=" in (r.shellcmd or "")}
 
 
 if workflow.is_main_process and sole_run():
     import fcntl
 
+    from analysis.io import stale_steps
+
     remove_stale_locks()
-    for rule_name, why in stale_steps().items():
-        for out in getattr(rules, rule_name).output:
+    STEPS = stamped_steps()
+    for name, why in stale_steps(STEPS, STAMPS).items():
+        for out in STEPS[name][1]:
             Path(out).unlink(missing_ok=True)
-        print(f"{why}: rule {rule_name} runs again", file=sys.stderr)
+        print(f"{why}: rule {name} runs again", file=sys.stderr)
     fcntl.flock(RUN_LOCK, fcntl.LOCK_SH)  # from here on, another run may start beside this one
