@@ -36,7 +36,9 @@ def raw_files():
     return sorted(str(p) for p in Path(RAW).rglob("*") if p.is_file())
 
 
-STAMPS = f"{OUT}/stamps"  # each step's record of the files it read and wrote (analysis/io.py)
+# Each step's record of the files it read and wrote (analysis/io.py): the state of this folder's builds, like
+# Snakemake's own records beside it, not a product (a checkout with CRLF line ends records other checksums).
+STAMPS = ".snakemake/stamps"
 
 
 def step(*commands):
@@ -470,7 +472,8 @@ if any(not Path(p).is_file() for p in READ):
 #   (data, code, products of other steps) changed since it ran must run again, whatever the timestamps say
 #   (an edit that kept an old timestamp, an unpacked archive, `cp -p`).  Each step records what it read and
 #   wrote in its stamp (analysis/io.py); a sole run compares them with the files and removes the outputs of
-#   every step that disagrees, so that Snakemake rebuilds them and everything after them.
+#   every step that disagrees (in a dry run too: they are stale either way), so that Snakemake rebuilds them
+#   and everything after them.
 def sole_run():
     """Take this run's lock; True when no other run is live (then it holds the lock exclusively)."""
     global RUN_LOCK

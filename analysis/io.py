@@ -103,7 +103,7 @@ def require_validated(paths: list[str | os.PathLike], reports: list[str | os.Pat
 
 
 # --- content, not time ----------------------------------------------------------------------------
-# Each step of the workflow records, in a stamp (data/derived/stamps/<rule>.json), the sha256 of every
+# Each step of the workflow records, in a stamp (.snakemake/stamps/<rule>.json), the sha256 of every
 # file its rule names as input (data, code, products of other steps), read before it ran, and of every
 # output it wrote.  A step refuses a product of another step that no longer has the checksum its writer
 # recorded (a hand-edited or foreign file), and the Snakefile, when it is read, reruns every step whose

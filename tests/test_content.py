@@ -109,7 +109,7 @@ def test_a_step_refuses_a_product_changed_since_it_was_written(built, tmp_path):
     fragment = "data/derived/numbers/trade.json"
     _edit_keeping_mtime(d / fragment, '"value": 205.2', '"value": 999.9')
     frags = [f"data/derived/numbers/{s}.json" for s in ("arms", "trade", "fdi")]
-    env = {**os.environ, "STEP_STAMP": "data/derived/stamps/build_computed_registry.json",
+    env = {**os.environ, "STEP_STAMP": ".snakemake/stamps/build_computed_registry.json",
            "STEP_INPUTS": "\n".join(frags), "STEP_OUTPUTS": "out.json"}
     r = subprocess.run([sys.executable, "-m", "analysis.registry", *frags, "--out", "out.json"], cwd=d, env=env,
                        capture_output=True, text=True)

@@ -51,11 +51,11 @@ def test_the_benchmark_copy_the_workflow_and_the_tests_run_without_git(tmp_path)
                         str(second)], cwd=d, capture_output=True, text=True)
     assert r.returncode == 0 and not r.stderr, r.stderr[-2000:]
     assert sorted(p.relative_to(second).as_posix() for p in second.rglob("*") if p.is_file()) == sorted(listed_files(ROOT))
-    # the README's build, there
-    r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "--quiet", "all", "--", "derived"], cwd=second,
+    # the README's build, there (planned here; every whole build of the suite runs in such a copy, made by
+    # copy_repository, which takes no .git along)
+    r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "-n", "--quiet", "rules"], cwd=second,
                        capture_output=True, text=True)
-    assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
-    assert (second / "data/derived/numbers.json").is_file()
+    assert r.returncode == 0 and "write_manuscript_parts" in r.stdout + r.stderr, (r.stdout + r.stderr)[-3000:]
     # and the tests (a quick selection: every one of them runs in such copies already, see tests/test_workflow.py)
     r = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_escape.py",
                         "-k", "markdown or bibtex"], cwd=d, capture_output=True, text=True)
