@@ -184,3 +184,14 @@ def test_a_live_run_keeps_its_locks(tmp_path):
                            capture_output=True, text=True)
     assert r.returncode != 0 and lock.exists()
     assert "Directory cannot be locked" in r.stdout + r.stderr
+
+
+def test_every_step_records_its_stamp():
+    """A step records its stamp through analysis.io.run; a module run by a rule without it would have no record
+    of what it read, and every build would rebuild it (and all after it)."""
+    import re
+    modules = set(re.findall(r'\bstep\("([a-z_]+)', (ROOT / "Snakefile").read_text(encoding="utf-8")))
+    assert {"validate", "published", "arms", "registry", "manuscript"} <= modules
+    for m in sorted(modules):
+        main_block = (ROOT / "analysis" / f"{m}.py").read_text(encoding="utf-8").split('if __name__ == "__main__":')[-1]
+        assert re.search(r"^\s+run\(main\)\s*$", main_block, re.M), f"analysis/{m}.py: end with analysis.io's run(main)"
