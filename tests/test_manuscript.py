@@ -16,7 +16,7 @@ QMD = ROOT / "manuscript" / "index.qmd"
 # Each edition: its source and the folder of its generated parts (as the .qmd includes them).
 EDITIONS = {"index.qmd": "_generated/", "index.vi.qmd": "_generated/vi/"}
 MD_PARTS = {"table1.md", "table2.md", "arms_periods.md", "arms_claims.md", "text_claims.md", "discrepancies.md",
-            "audit.md", "data_availability.md", "lineage.md", "claims.md", "report.md", "rules.md"}
+            "audit.md", "data_availability.md", "lineage.md", "claims.md", "report.md", "rules.md", "summary.md"}
 SHORTCODE = re.compile(r"\{\{<.*?>\}\}")
 NUMERAL = re.compile(r"\d+(?:[.,]\d+)*")
 YEAR = re.compile(r"(19|20)\d\d")
@@ -115,7 +115,7 @@ def test_manuscript_has_no_hand_typed_numbers(qmd):
 def test_manuscript_uses_the_shortcode_and_includes_every_generated_part(qmd):
     """Each edition includes every part, its own language's (the Vietnamese from _generated/vi/)."""
     text = (ROOT / "manuscript" / qmd).read_text(encoding="utf-8")
-    assert len(manuscript.keys_in(text)) >= 20
+    assert manuscript.keys_in(text)  # the numbers of the prose; the findings come in generated parts
     included = set(re.findall(r"\{\{<\s*include\s+(_generated/\S+)\s*>\}\}", text))
     assert included == {EDITIONS[qmd] + n for n in MD_PARTS}
 
