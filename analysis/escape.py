@@ -30,9 +30,10 @@ _BREAKS = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
 # math ($), citations and cross-references (@), entities (&), tables (|), escapes themselves (\).
 _MD_SPECIAL = "\\`*_{}[]<>$@&|~^"
 _MD = {ord(c): "\\" + c for c in _MD_SPECIAL}
-# ...and what starts a block when it opens a line: a heading (#), a quote (>, escaped above), a list
-# item (- + * or a number and . or )), a div fence or definition (:), a table row (|, above), a line block.
-_MD_LINE_START = re.compile(r"^(\s*\d*)([#+\-:=.)])")
+# ...and what starts a block when it opens a line and a space or the line's end follows: a heading (#), a
+# list item (- + or a number and . or )), a rule (---), a div fence or definition (:), a setext line (=).
+# (A quote's >, a list's *, a table's | and a line block's | are escaped above wherever they are.)
+_MD_LINE_START = re.compile(r"^(\s*\d*)(#+|-+|\++|:+|=+|(?<=\d)[.)])(?=\s|$)")
 
 
 def _one_line(text: object) -> str:

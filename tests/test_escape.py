@@ -154,11 +154,10 @@ def _tag(field: str) -> str:
 
 # field -> (text put in, the parts in which it must be shown)
 FIELDS = {
-    "claim quote": ("data/published/claims.csv", ("id", "C-01"), "quote_vi", ["claims.md", "vi/claims.md", "report.md",
-                                                                           "vi/report.md"]),
-    "claim gloss": ("data/published/claims.csv", ("id", "C-01"), "gloss_en", ["claims.md", "report.md"]),
+    "claim quote": ("data/published/claims.csv", ("id", "C-01"), "quote_vi", ["claims.md", "vi/claims.md"]),
+    "claim gloss": ("data/published/claims.csv", ("id", "C-01"), "gloss_en", ["claims.md"]),
     "item (table)": ("data/published/printed_numbers.csv", ("id", "T1-02"), "item", ["audit.md", "discrepancies.md",
-                                                                                    "report.md"]),
+                                                                                    "report.md", "summary.md"]),
     "item (text)": ("data/published/printed_numbers.csv", ("id", "X-08"), "item", ["text_claims.md", "audit.md",
                                                                                   "discrepancies.md"]),
     "item (arms)": ("data/published/printed_numbers.csv", ("id", "A-12"), "item", ["arms_claims.md", "audit.md"]),
@@ -227,9 +226,11 @@ def test_hostile_input_text_is_shown_as_text_in_every_generated_part(poisoned):
         assert not re.search(r'data-cites="tran2026">@tran2026<', page), name
         assert not re.search(r"<(em|strong)>bold<", page) and 'class="math' not in page, name
         assert "<div>x</div>" not in page, name
-    # the plain-text report, a Markdown file too
+    # the standalone report, a Markdown file too
     report = md_to_html((poisoned / "data/derived/replication_report.md").read_text(encoding="utf-8"))
-    assert shown(_tag("claim gloss")) in read_html(report)[0] and SCRIPT not in report
+    for field in ("item (table)", "publisher", "source title", "licence title"):
+        assert shown(_tag(field)) in read_html(report)[0], field
+    assert SCRIPT not in report and "<script" not in report and 'class="math' not in report
     # the bibliography still reads, with the publisher and the URL exactly as the input holds them
     entries = json.loads(pypandoc.convert_text((gen / "sources.bib").read_text(encoding="utf-8"), "csljson",
                                                format="bibtex"))
