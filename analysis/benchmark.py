@@ -14,7 +14,6 @@ Run:  python -m analysis.benchmark [--runs 5] [--render] [--readme]
 from __future__ import annotations
 
 import argparse
-import fnmatch
 import os
 import platform
 import shutil
@@ -26,6 +25,7 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
+from analysis.deposit import listed_files
 from analysis.io import ROOT
 from analysis.readme import splice
 
@@ -38,40 +38,11 @@ RENDER_CASE = "render of both editions, HTML and PDF"
 RENDER_EN_CASE = "render of the English edition, HTML and PDF"
 
 
-def _ignored(rel: str, patterns: list[str]) -> bool:
-    """Whether .gitignore's patterns (the forms this project uses: `name/` for a folder anywhere,
-    `a/b/` or `a/*_x/` for a folder from the root, `*.ext` for a file name) exclude a path."""
-    parts = rel.split("/")
-    for pat in patterns:
-        folder, pat = pat.endswith("/"), pat.strip("/")
-        if "/" in pat:  # anchored at the root
-            n = pat.count("/") + 1
-            if len(parts) > n - (0 if folder else 1) and fnmatch.fnmatchcase("/".join(parts[:n]), pat):
-                return True
-        elif any(fnmatch.fnmatchcase(x, pat) for x in (parts[:-1] if folder else parts)):
-            return True
-    return False
-
-
-def listed_files(root: Path = ROOT) -> list[str]:
-    """The files of the repository that a fresh clone would hold: git's list (tracked, or untracked and not
-    ignored) in a checkout, and in a copy without .git (an unpacked deposit archive) every file that
-    .gitignore does not exclude."""
-    if (root / ".git").exists() and shutil.which("git"):
-        r = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=root, capture_output=True, text=True)
-        if r.returncode == 0:
-            return r.stdout.splitlines()
-    ignore = root / ".gitignore"
-    patterns = [".git/"] + [line.strip() for line in (ignore.read_text(encoding="utf-8").splitlines()
-                                                      if ignore.is_file() else [])
-                            if line.strip() and not line.startswith(("#", "!"))]
-    return sorted(rel for p in root.rglob("*") if p.is_file() and not p.is_symlink()
-                  and not _ignored(rel := p.relative_to(root).as_posix(), patterns))
-
-
 def copy_repository(dst: Path) -> Path:
-    """The files a fresh clone would hold (listed_files), copied with their timestamps."""
-    for f in listed_files():
+    """The files a fresh clone would hold, copied with their timestamps: git's list in a checkout, and in a
+    copy without .git (an unpacked deposit archive) the files .gitignore does not exclude (the deposit's
+    own rule, analysis/deposit.py's listed_files)."""
+    for f in listed_files(ROOT):
         if (ROOT / f).is_file():
             (dst / f).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(ROOT / f, dst / f)
