@@ -10,7 +10,8 @@ it inserts an input's text:
 - `bibtex`, `bibtex_url`: a field of sources.bib, as pandoc's BibTeX reader reads it;
 - `yaml_scalar`: a YAML scalar (double-quoted);
 - `html_text`, `html_attr`: HTML text and attribute values (also inside a Markdown raw HTML block);
-- `typst_string`: a string literal inside a raw Typst block.
+- `typst_string`: a string literal inside a raw Typst block;
+- `json_in_script`: JSON written inside an HTML `<script>` element (JSON-LD).
 
 Quarto expands a shortcode (`{{< … >}}`, `{{< include … >}}`) wherever its three characters meet,
 in code and raw blocks too, so each function breaks that sequence as well.  Standard library only.
@@ -104,3 +105,9 @@ def typst_string(text: object) -> str:
     shortcode forms in the raw Typst block."""
     body = _one_line(text).replace("\\", "\\\\").replace('"', '\\"').replace("{", "\\u{7b}").replace("<", "\\u{3c}")
     return f'"{body}"'
+
+
+def json_in_script(json_text: str) -> str:
+    """JSON text that an HTML `<script>` element can hold: every `<` written as the JSON escape \\u003c, so
+    that no string in it can close the element (`</script>`) or open a comment; the JSON reads the same."""
+    return json_text.replace("<", "\\u003c")

@@ -19,6 +19,7 @@ import pytest
 from analysis import io as aio
 from analysis.benchmark import copy_repository
 from tests.conftest import ROOT, rehash
+from tests.test_workflow import _digests  # a build's products (the run crate without its times)
 
 pytestmark = pytest.mark.workflow
 BUILD = [sys.executable, "-m", "snakemake", "-c2", "--quiet", "all", "--", "derived"]
@@ -37,12 +38,7 @@ def _edit_keeping_mtime(path: Path, old: str, new: str, count: int = 1) -> None:
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    d = copy_repository(tmp_path_factory.mktemp("content"))
-    r = _build(d)
-    assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
-    return d
+# `built`, the suite's one clean build (tests/conftest.py), is only copied here.
 
 
 @pytest.fixture
@@ -140,11 +136,6 @@ def test_stale_steps_on_constructed_stamps(tmp_path, monkeypatch):
 
 
 # --- recovery: a killed build, then the README's command again ---------------------------------------
-
-def _digests(root: Path) -> dict[str, str]:
-    return {p.relative_to(root).as_posix(): aio.sha256(p) for out in ("data/derived", "manuscript/_generated")
-            for p in sorted((root / out).rglob("*")) if p.is_file() and "logs" not in p.parts}
-
 
 def test_a_build_killed_with_sigkill_is_finished_by_the_same_command(built, tmp_path):
     """kill -9 (an out-of-memory kill, a closed laptop) gives Snakemake no chance to release its locks;

@@ -267,3 +267,23 @@ def test_hostile_input_text_is_shown_as_text_in_the_rendered_manuscript(poisoned
                      "$x$"):
         assert fragment in flat, fragment
     assert readme_line not in flat
+
+
+def test_json_in_a_script_element_cannot_close_it():
+    doc = {"quote": MULTILINE + " </script><script>alert(2)</script> <!-- x -->"}
+    page = f'<script type="application/ld+json">{esc.json_in_script(json.dumps(doc, ensure_ascii=False))}</script><p>after</p>'
+
+    class Scripts(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.tags, self.data = [], []
+
+        def handle_starttag(self, tag, attrs):
+            self.tags.append(tag)
+
+        def handle_data(self, data):
+            self.data.append(data)
+
+    p = Scripts()
+    p.feed(page)
+    assert p.tags == ["script", "p"] and json.loads(p.data[0]) == doc
