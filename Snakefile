@@ -235,6 +235,8 @@ rule audit_numbers:
         published=f"{OUT}/validated/published.csv",
         printed=source(f"{PUB}/printed_numbers.csv"),
         registry=f"{OUT}/computed.json",
+        checked=CHECKS,
+        sources=SOURCES_CSV,
     output:
         audit=f"{OUT}/audit.csv",
         numbers=f"{OUT}/numbers/audit.json",
@@ -244,7 +246,8 @@ rule audit_numbers:
         STEPS_ENV
     shell:
         step("audit --published {input.published:q} --printed-source {input.printed:q} --registry {input.registry:q}"
-             " --out {output.audit:q} --out-numbers {output.numbers:q}")
+             " --checked {input.checked:q} --sources {input.sources:q} --out {output.audit:q}"
+             " --out-numbers {output.numbers:q}")
 
 
 rule check_claims:
@@ -255,6 +258,7 @@ rule check_claims:
         claims=source(f"{PUB}/claims.csv"),
         registry=f"{OUT}/computed.json",
         audit=f"{OUT}/numbers/audit.json",
+        sources=SOURCES_CSV,
     output:
         table=f"{OUT}/claims.csv",
         numbers=f"{OUT}/numbers/claims.json",
@@ -266,8 +270,8 @@ rule check_claims:
         STEPS_ENV
     shell:
         step("claims --claims {input.claims:q} --checked {input.checked:q} --registry {input.registry:q}"
-             " --audit-numbers {input.audit:q} --out {output.table:q} --out-numbers {output.numbers:q}"
-             " --out-part {output.part:q} --out-part-vi {output.part_vi:q}")
+             " --audit-numbers {input.audit:q} --sources {input.sources:q} --out {output.table:q}"
+             " --out-numbers {output.numbers:q} --out-part {output.part:q} --out-part-vi {output.part_vi:q}")
 
 
 rule write_report:
