@@ -18,7 +18,8 @@ checkable items gives the class:
 - largely reproduced:   share >= LARGELY;
 - partially reproduced: share >= PARTIALLY;
 - not reproduced:       share below PARTIALLY;
-- not verifiable:       nothing checkable.
+- not verifiable:       nothing checkable, or fewer than MIN_COVERAGE of the audited items checkable
+                        (a share of a few items would speak for a result that was mostly not checked).
 
 Sensitivity.  A row whose verdict would differ under another source or reading that the rules also
 allow carries that verdict in `verdict_alt`.  For each result and overall the report names the rows
@@ -51,6 +52,8 @@ from analysis.registry import Fragment, shortcode
 from analysis.verdict import PASSING
 
 FULLY, LARGELY, PARTIALLY = 1.0, 0.75, 0.25
+# A result is classed only when at least this share of its audited items is checkable on independent evidence.
+MIN_COVERAGE = 0.5
 CLASSES = ("fully reproduced", "largely reproduced", "partially reproduced", "not reproduced", "not verifiable")
 CLASSES_VI = {"fully reproduced": "tái lập hoàn toàn", "largely reproduced": "tái lập phần lớn",
               "partially reproduced": "tái lập một phần", "not reproduced": "không tái lập được",
@@ -131,8 +134,10 @@ def category_word(c: str, lang: str = "en") -> str:
     return words.get(c) or R.WORDS[lang].get(f"category.{c}") or R.WORDS[lang].get(f"cause.{c}") or c.replace("_", " ")
 
 
-def classify(share: float | None) -> str:
-    if share is None:
+def classify(share: float | None, coverage: float | None = None) -> str:
+    """The class of a reproduced share; 'not verifiable' when nothing, or too little (coverage below
+    MIN_COVERAGE), could be checked on independent evidence."""
+    if share is None or (coverage is not None and coverage < MIN_COVERAGE - 1e-12):
         return "not verifiable"
     if share >= FULLY - 1e-12:
         return "fully reproduced"
@@ -177,7 +182,7 @@ def claim_row(c: dict) -> dict:
 
 def _share(t: dict) -> None:
     t["share"] = t["reproduced"] / t["checkable"] if t["checkable"] else None
-    t["class"] = classify(t["share"])
+    t["class"] = classify(t["share"], t["checkable"] / t["n"] if t.get("n") else None)
 
 
 def tally(audit: list[dict], claims: list[dict]) -> dict:
@@ -230,10 +235,13 @@ def tally(audit: list[dict], claims: list[dict]) -> dict:
     return out
 
 
-def margins(reproduced: float, checkable: int) -> tuple[int | None, int | None]:
+def margins(reproduced: float, checkable: int, n: int | None = None) -> tuple[int | None, int | None]:
     """How many checkable items turned from reproduced to not (down) or the reverse (up) change the class;
-    None when no such number exists."""
-    cls = classify(reproduced / checkable if checkable else None)
+    None when no such number exists (and always for a result too thinly checked to be classed)."""
+    coverage = checkable / n if n else None
+    cls = classify(reproduced / checkable if checkable else None, coverage)
+    if cls == "not verifiable":
+        return None, None
     down = next((k for k in range(1, int(reproduced) + 1) if classify((reproduced - k) / checkable) != cls), None)
     up = next((k for k in range(1, int(checkable - reproduced) + 1)
                if classify((reproduced + k) / checkable) != cls), None)
@@ -285,7 +293,7 @@ def sensitivity(audit: list[dict], claims: list[dict]) -> dict:
     t_all = tally(all_a, all_c)
     for g, x in out.items():
         x["class"], x["class_all_alt"] = base[g]["class"], t_all[g]["class"]
-        x["margin_down"], x["margin_up"] = margins(base[g]["reproduced"], base[g]["checkable"]) \
+        x["margin_down"], x["margin_up"] = margins(base[g]["reproduced"], base[g]["checkable"], base[g]["n"]) \
             if base[g]["checkable"] else (None, None)
         x["robustness"] = robustness(bool(x["flips"]), x["margin_down"], x["margin_up"])
     return out
@@ -297,6 +305,9 @@ def fragment(t: dict, sens: dict, files: dict[str, str]) -> Fragment:
     for name, v in (("fully", FULLY), ("largely", LARGELY), ("partially", PARTIALLY)):
         frag.add(f"report.threshold.{name}", 100 * v, "%", f"Reproduced share needed for '{name} reproduced'",
                  f"analysis/report.py, {name.upper()}", ins, decimals=0)
+    frag.add("report.threshold.coverage", 100 * MIN_COVERAGE, "%",
+             "Share of a result's audited items that must be checkable on independent evidence for it to be classed",
+             "analysis/report.py, MIN_COVERAGE", ins, decimals=0)
     for g, x in t.items():
         for k, n in x.items():
             if isinstance(n, (int, float)) and not isinstance(n, bool) and k not in ("reproduced", "share"):
@@ -451,8 +462,10 @@ def classification_lines(t: dict, sens: dict, lang: str) -> list[tuple[str, str]
     for g, title in list(groups.items()) + [("claims", CLAIMS_TITLE[lang])]:
         share = "{report.%s.share}" % g if t[g]["share"] is not None else "—"
         cover = "{report.%s.coverage}" % g if t[g]["n"] else "—"
+        # a result too thinly checked to be classed has no class to be robust or fragile
+        robust = "{report.%s.robustness}" % g if t[g]["class"] != "not verifiable" else "—"
         add(f"| {title} | {{report.{g}.n}} | {{report.{g}.checkable}} | {cover} | {{report.{g}.reproduced}} | {share} | "
-            f"{{report.{g}.class}} | {{report.{g}.robustness}} |")
+            f"{{report.{g}.class}} | {robust} |")
     add()
     if vi:
         add("Quy tắc xếp loại: một con số được in là kiểm chứng được khi nó được đối chiếu với một nguồn độc lập với "
@@ -461,7 +474,9 @@ def classification_lines(t: dict, sens: dict, lang: str) -> list[tuple[str, str]
             "kiểm chứng được được đếm theo lý do. Một nhận định bằng lời là kiểm chứng được khi bằng chứng phân định "
             "được nó; nhận định đúng một phần được tính một nửa. Một kết quả là *tái lập hoàn toàn* khi tỷ lệ tái lập "
             "là {report.threshold.fully}, *tái lập phần lớn* từ {report.threshold.largely}, *tái lập một phần* từ "
-            "{report.threshold.partially}, và *không tái lập được* dưới mức đó. Một xếp loại là *mong manh* khi một "
+            "{report.threshold.partially}, và *không tái lập được* dưới mức đó; một kết quả có ít hơn "
+            "{report.threshold.coverage} số mục kiểm chứng độc lập được thì không được xếp loại (*không kiểm chứng "
+            "được*). Một xếp loại là *mong manh* khi một "
             "dòng, nếu được đánh giá theo một nguồn hoặc cách đọc khác mà các quy tắc cũng cho phép, làm nó thay đổi; "
             "*sát ngưỡng* khi không dòng nào như vậy làm nó thay đổi nhưng chỉ một mục được đánh giá khác đi cũng đủ; "
             "*vững* trong các trường hợp còn lại.")
@@ -472,21 +487,24 @@ def classification_lines(t: dict, sens: dict, lang: str) -> list[tuple[str, str]
             "that are not verifiable are counted by why. A claim in words is checkable when the evidence decides it; "
             "one that partly holds counts half. A result is *fully reproduced* when the reproduced share is "
             "{report.threshold.fully}, *largely reproduced* from {report.threshold.largely}, *partially reproduced* "
-            "from {report.threshold.partially}, and *not reproduced* below that. A class is *fragile* when one row, "
+            "from {report.threshold.partially}, and *not reproduced* below that; a result with fewer than "
+            "{report.threshold.coverage} of its items independently checkable is not classed (*not verifiable*). "
+            "A class is *fragile* when one row, "
             "judged under another source or reading that the rules also allow, changes it; *borderline* when no such "
             "row does but a single item judged otherwise would; *robust* otherwise.")
     add()
     for g, title in list(groups.items()) + [("claims", CLAIMS_TITLE[lang])]:
-        thin = 2 * t[g]["checkable"] < t[g]["n"]
+        thin = bool(t[g]["n"]) and t[g]["checkable"] < MIN_COVERAGE * t[g]["n"] - 1e-12
         if sens[g]["flips"] or thin:
             cover = ""
             if thin:
-                cover = (f"chỉ {{report.{g}.checkable}} trong {{report.{g}.n}} mục được đối chiếu với một nguồn độc lập, "
-                         "và xếp loại chỉ nói về các mục ấy. " if vi else
-                         f"independent sources checked only {{report.{g}.checkable}} of its {{report.{g}.n}} items, and "
-                         "the class speaks for those alone. ")
-            add(f"*{title}*: {{report.{g}.class}}" + (f"; {cover}" if cover else ". ")
-                + _alt_sentence(sens, g, lang, "kết quả này" if vi else "this result"))
+                cover = (f"chỉ {{report.{g}.checkable}} trong {{report.{g}.n}} mục được đối chiếu với một nguồn độc lập "
+                         f"(ít hơn {{report.threshold.coverage}}), nên kết quả không được xếp loại. " if vi else
+                         f"independent sources checked only {{report.{g}.checkable}} of its {{report.{g}.n}} items "
+                         f"(fewer than {{report.threshold.coverage}}), so the result is not classed. ")
+            add((f"*{title}*: {{report.{g}.class}}" + (f"; {cover}" if cover else ". ")
+                 + ("" if thin and not sens[g]["flips"] else
+                    _alt_sentence(sens, g, lang, "kết quả này" if vi else "this result"))).rstrip())
             add()
     return L
 

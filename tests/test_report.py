@@ -35,8 +35,10 @@ def test_only_independent_checks_count_mixed_and_article_only_apart_gaps_by_why(
               {"id": "C5", "verdict": "not verifiable"}]                  # the former word: now 'not decided'
     t = report.tally(audit, claims)
     t1 = t["table1"]
-    # independent: a, b reproduced, c not: 2 of 3 = 67%, partially reproduced
-    assert (t1["checkable"], t1["reproduced"], t1["discrepancy"], t1["class"]) == (3, 2, 1, "partially reproduced")
+    # independent: a, b reproduced, c not: 2 of 3 = 67%; but only 3 of the 9 audited are checkable (33%, under
+    # the 50% coverage a class needs), so the table is not classed
+    assert (t1["checkable"], t1["reproduced"], t1["discrepancy"]) == (3, 2, 1)
+    assert t1["share"] == pytest.approx(2 / 3) and t1["class"] == "not verifiable"
     assert (t1["mixed"], t1["mixed_agree"], t1["mixed_differ"], t1["article_only"]) == (2, 1, 1, 1)
     assert t1["discrepancy_all"] == 2 and t1["by_category"]["unexplained"] == 2
     assert t1["not_verifiable"] == 3
@@ -45,9 +47,10 @@ def test_only_independent_checks_count_mixed_and_article_only_apart_gaps_by_why(
     c = t["claims"]
     assert (c["reproduced"], c["checkable"], c["not_decided"]) == (1.5, 3, 2)
     assert c["gap"] == {"source_not_consulted": 0, "no_source_found": 1, "not_measurable": 0, "unrecorded": 1}
-    # overall: 2 + 1.5 of 3 + 3 = 58%
-    assert (t["overall"]["reproduced"], t["overall"]["checkable"], t["overall"]["class"]) == \
-        (3.5, 6, "partially reproduced")
+    # overall: 2 + 1.5 of 3 + 3 = 58% of the checkable; 6 checkable of 9 + 5 audited = 43%: not classed
+    assert (t["overall"]["reproduced"], t["overall"]["checkable"], t["overall"]["n"]) == (3.5, 6, 14)
+    assert t["overall"]["share"] == pytest.approx(3.5 / 6) and t["overall"]["class"] == "not verifiable"
+    assert t["claims"]["class"] == "partially reproduced"                # 3 of 5 decided (60%): 1.5 / 3 = 50%
     assert t["numbers"]["gap"]["unrecorded"] == 1 and t["table2"]["class"] == "not verifiable"
 
 
@@ -60,6 +63,25 @@ def test_a_table_passing_only_on_the_articles_own_values_is_not_classified_repro
     t = report.tally(audit, [])["table2"]
     assert (t["checkable"], t["reproduced"], t["class"]) == (0, 0, "not verifiable")
     assert (t["mixed_agree"], t["article_only"], t["gap"]["source_not_consulted"]) == (6, 1, 10)
+
+
+@pytest.mark.parametrize("share,coverage,cls", [(1.0, 0.5, "fully reproduced"),     # exactly half checked: classed
+                                                  (1.0, 0.49, "not verifiable"),      # under half: not classed
+                                                  (0.8, 1.0, "largely reproduced"), (0.8, None, "largely reproduced")])
+def test_a_result_mostly_unchecked_is_not_classed(share, coverage, cls):
+    assert report.classify(share, coverage) == cls
+
+
+def test_one_independent_item_of_many_does_not_class_a_table():
+    """Table 2 today: one partner value of 34 items checked independently, and it matches; the other items are
+    checked on the article's own figures or not at all.  100% of 1 item must not read 'fully reproduced'."""
+    audit = [row("one", "match", "independent", "table2")] + \
+            [row(f"m{i}", "match", "mixed", "table2") for i in range(9)] + \
+            [row(f"n{i}", "not_verifiable", "", "table2", gap="source_not_consulted") for i in range(24)]
+    t = report.tally(audit, [])["table2"]
+    assert (t["n"], t["checkable"], t["reproduced"], t["share"]) == (34, 1, 1, 1.0)
+    assert t["class"] == "not verifiable"
+    assert report.margins(t["reproduced"], t["checkable"], t["n"]) == (None, None)
 
 
 @pytest.mark.parametrize("reproduced,checkable,expected", [(3, 4, (1, 1)),    # 75%: 2/4 partially, 4/4 fully
@@ -170,12 +192,13 @@ def test_a_result_checked_on_few_items_says_so_and_weak_authority_is_counted():
     t, s = report.tally(audit, []), report.sensitivity(audit, [])
     assert t["table2"]["authority"] == {"official": 0, "secondary": 1, "third_party_copy": 1}
     md = report.render(report.summary_lines(t, s, audit, "en"), {}, "md")
-    # 1 of 5 checked independently: fully reproduced on that one alone, and the summary says so
+    # 1 of 5 checked independently (20%, under the coverage a class needs): not classed, and the summary says so,
+    # with no robustness claimed for a class it does not have
+    assert t["table2"]["class"] == "not verifiable"
     assert ("*Table 2 (registered foreign investment by partner, 2025)*: {{<num report.table2.class>}}; independent "
-            "sources checked only {{<num report.table2.checkable>}} of its {{<num report.table2.n>}} items, and the "
-            "class speaks for those alone.") in md
-    # fully reproduced on 1 of 1, and 0 of 1 is 'not reproduced': one item from another class, borderline
-    assert s["table2"]["robustness"] == "borderline"
+            "sources checked only {{<num report.table2.checkable>}} of its {{<num report.table2.n>}} items (fewer "
+            "than {{<num report.threshold.coverage>}}), so the result is not classed.\n") in md
+    assert "| {{<num report.table2.class>}} | — |" in md
     assert ("Of the verdicts checked against a source, {{<num report.numbers.authority.secondary>}} rest on a "
             "secondary source and {{<num report.numbers.authority.third_party_copy>}} on a third-party copy.") in md
     assert "*Table 1" not in md                                              # nothing checked there: no sentence
