@@ -26,13 +26,17 @@ from analysis.io import run, write_text_atomic
 
 # The manuscript's own sources: both editions' .qmd, and what they share.  The generated parts are
 # every file under manuscript/_generated/ (each edition's, the Vietnamese in vi/) but the digest's own.
-SOURCES = ["manuscript/_quarto.yml", "manuscript/index.qmd", "manuscript/index.vi.qmd", "manuscript/references.bib",
+SOURCES = ["manuscript/_quarto.yml", "manuscript/index.qmd", "manuscript/index.vi.qmd", "manuscript/lineage.qmd",
+           "manuscript/lineage.vi.qmd", "manuscript/references.bib", "manuscript/glossary.md", "manuscript/glossary.vi.md",
            "manuscript/styles.css", "manuscript/popover.html", "manuscript/title-block.html",
-           "manuscript/typst-header.typ",
+           "manuscript/typst-header.typ", "manuscript/headings.lua",
            "manuscript/_extensions/registry/_extension.yml", "manuscript/_extensions/registry/num.lua"]
 REGISTRY = "data/derived/numbers.json"
 GENERATED = "manuscript/_generated"
-OWN = ("digest.html", "digest.typ")
+# What the build records of itself (date, version, commit) is not an input of the render's content: it is
+# left out of the digest, so that the digest still says whether the shipped render shows these inputs.
+OWN = ("digest.html", "digest.typ", "vi/digest.typ", "build.yml")
+EDITIONS = {"en": "manuscript/index.qmd", "vi": "manuscript/index.vi.qmd"}
 
 
 def render_inputs(root: Path) -> list[Path]:
@@ -71,15 +75,95 @@ def html_include(digest: str) -> str:
     return f'<meta name="replication-digest" content="{digest}">\n'
 
 
-def typst_include(digest: str) -> str:
-    return f'#set document(keywords: ("replication-digest:{digest}",))\n'
+def front_matter(path: Path) -> dict:
+    """A .qmd's YAML front matter."""
+    import yaml
+    text = path.read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("\n---", 1)[0].removeprefix("---")) or {}
+
+
+def plain(text: str) -> str:
+    """Metadata text without Markdown's marks (the PDF's Title and Subject are plain strings)."""
+    return re.sub(r"[*_`]", "", re.sub(r"\[-?@[^\]]*\]", "", str(text))).strip()
+
+
+def citation(root: Path) -> dict:
+    """The maintainers and the contact as CITATION.cff gives them: authors' names (a person's given and
+    family names, or an entity's name) and the first e-mail, else the repository or URL given there."""
+    import yaml
+    cff = yaml.safe_load((root / "CITATION.cff").read_text(encoding="utf-8")) or {}
+    names, mails = [], []
+    for a in cff.get("authors", []):
+        names.append(a.get("name") or " ".join(x for x in (a.get("given-names"), a.get("family-names")) if x))
+        if a.get("email"):
+            mails.append(a["email"])
+    contact = (mails[0] if mails else cff.get("contact", [{}])[0].get("email") if cff.get("contact") else None) \
+        or cff.get("repository-code") or cff.get("url") or ""
+    return {"maintainers": [n for n in names if n], "contact": contact}
+
+
+def build_info(root: Path, env: dict | None = None) -> dict:
+    """What the build records of itself: the date (SOURCE_DATE_EPOCH when set, else today, UTC), the
+    package's version (pyproject.toml) and the commit (git; a copy without .git, or without git, says
+    'unknown', and a working tree with changes to tracked files outside docs/ says so)."""
+    import datetime
+    import os
+    import subprocess
+    import tomllib
+    env = os.environ if env is None else env
+    stamp = env.get("SOURCE_DATE_EPOCH")
+    when = (datetime.datetime.fromtimestamp(int(stamp), datetime.timezone.utc) if stamp
+            else datetime.datetime.now(datetime.timezone.utc))
+    version = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    commit = "unknown"
+    if (root / ".git").exists():
+        try:
+            head = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=root, capture_output=True,
+                                  text=True, timeout=20)
+            if head.returncode == 0 and head.stdout.strip():
+                commit = head.stdout.strip()
+                dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "--", ".",
+                                        ":(exclude)docs"], cwd=root, capture_output=True, text=True, timeout=20)
+                if dirty.stdout.strip():
+                    commit += "+changes"
+        except (OSError, subprocess.SubprocessError):
+            pass
+    return {"build-date": when.strftime("%Y-%m-%d"), "build-version": version, "build-commit": commit}
+
+
+def meta_yaml(info: dict, cite: dict) -> str:
+    """The metadata Quarto reads for every document (metadata-files in _quarto.yml), as JSON (a subset
+    of YAML, so every value is quoted and escaped)."""
+    import json
+    meta = {**info, "author": cite["maintainers"] or ["unknown"], "contact": cite["contact"] or "—"}
+    return "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items())
+
+
+def _typst_str(text: str) -> str:
+    return '"' + str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def typst_include(digest: str, front: dict | None = None, cite: dict | None = None, info: dict | None = None) -> str:
+    """The PDF's metadata: Title, Author, Subject and Keywords (the edition's keywords, the build and the
+    digest of the render's inputs)."""
+    front, cite, info = front or {}, cite or {"maintainers": []}, info or {}
+    keywords = [*front.get("keywords", []), *(f"{k}:{v}" for k, v in info.items()), f"replication-digest:{digest}"]
+    fields = [f"keywords: ({''.join(_typst_str(k) + ', ' for k in keywords)})"]
+    if front.get("title"):
+        fields.append(f"title: {_typst_str(plain(front['title']))}")
+    if front.get("subtitle"):
+        fields.append(f"description: {_typst_str(plain(front['subtitle']))}")
+    if cite["maintainers"]:
+        fields.append(f"author: ({''.join(_typst_str(n) + ', ' for n in cite['maintainers'])})")
+    return f"#set document({', '.join(fields)})\n"
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--root", default=".", help="the repository root")
     ap.add_argument("--out-html")
-    ap.add_argument("--out-typst")
+    ap.add_argument("--out-typst", help="the English edition's Typst header (the Vietnamese one: vi/ beside it)")
+    ap.add_argument("--out-meta", help="the build's record of itself and the maintainers, for every document")
     ap.add_argument("--stage", metavar="DIR", help="copy the manuscript's sources and parts into DIR instead")
     args = ap.parse_args(argv)
     if args.stage:
@@ -87,9 +171,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if not (args.out_html and args.out_typst):
         ap.error("--out-html and --out-typst are required (or --stage)")
-    digest = digest_of(Path(args.root))
+    root = Path(args.root)
+    digest, cite, info = digest_of(root), citation(root), build_info(root)
     write_text_atomic(Path(args.out_html), html_include(digest))
-    write_text_atomic(Path(args.out_typst), typst_include(digest))
+    for lang, qmd in EDITIONS.items():
+        out = Path(args.out_typst) if lang == "en" else Path(args.out_typst).parent / lang / Path(args.out_typst).name
+        write_text_atomic(out, typst_include(digest, front_matter(root / qmd), cite, info))
+    if args.out_meta:
+        write_text_atomic(Path(args.out_meta), meta_yaml(info, cite))
     print(f"render digest {digest} of {len(render_inputs(Path(args.root)))} files")
     return 0
 
