@@ -3,7 +3,7 @@
 SVG (shown by the HTML and embedded in the PDF), with fixed metadata and SVG ids so that
 reruns are byte-identical.  The caption credits the script (the plot does not repeat it).  Drawn at
 the size they are read at, about 13 cm wide, so that their type stays legible on a phone's screen
-(about 10 px at 390 px) and reads as the text's in the PDF.  Each is drawn once per
+(about 10 px at 390 px: the smallest, 11 pt, drawn at 518 px and shown at about 360 px) and reads as the text's in the PDF.  Each is drawn once per
 edition: English (arms_series.*, table1_turnover.*) and Vietnamese (arms_series_vi.*,
 table1_turnover_vi.*), from the same data, with the words of WORDS.
 
@@ -28,8 +28,8 @@ from analysis.article import ARMS_PERIODS as PERIODS, TRADE_PARTNERS, arms_parts
 from analysis.io import write_bytes_atomic  # noqa: E402
 from analysis.registry import convert  # noqa: E402
 
-plt.rcParams.update({"svg.hashsalt": "vn-russia-replication", "font.family": "DejaVu Sans", "font.size": 10.5,
-                     "legend.fontsize": 9.5, "xtick.labelsize": 9.5, "ytick.labelsize": 9.5})
+plt.rcParams.update({"svg.hashsalt": "vn-russia-replication", "font.family": "DejaVu Sans", "font.size": 12,
+                     "legend.fontsize": 11, "xtick.labelsize": 11, "ytick.labelsize": 11})
 WIDTH = 5.4  # inches: 13.7 cm in the PDF, 518 px in HTML (scaled to about 360 px on a phone)
 WORDS = {
     "en": {           "russia": "Russia (current release, register)", "others": "Other suppliers (current release)",
@@ -68,7 +68,7 @@ def arms_figure(series: pd.DataFrame, printed: pd.DataFrame, outdir: Path, lang:
     for first, last in PERIODS:  # the article's three periods, shaded and labelled at the top
         ax.axvspan(first - 0.5, last + 0.5, color="#f0f0f0" if first != 2011 else "#e0e0e0", zorder=-1)
         ax.text((first + last) / 2, 1.01, f"{first}–{last}", transform=ax.get_xaxis_transform(), ha="center",
-                va="bottom", fontsize=9)
+                va="bottom", fontsize=10)
     arms = printed[printed["result"] == "arms"]
     parts = [arms_parts(k) for k in arms["recompute_key"]]
     pts = [(p["year"], convert(v, u, "TIV mn")) for p, v, u in zip(parts, arms["printed_value"], arms["unit"])
@@ -78,7 +78,7 @@ def arms_figure(series: pd.DataFrame, printed: pd.DataFrame, outdir: Path, lang:
     ax.set_xlabel(w["year"])
     ax.set_ylabel(w["tiv"])
     ax.set_xlim(1994.5, 2024.5)
-    ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2)
+    ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=1)
     _save(fig, outdir, STEM[lang].format("arms_series"))
 
 

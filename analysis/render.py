@@ -56,16 +56,43 @@ def digest_of(root: Path) -> str:
 SPACED = re.compile(r"\{\{<\s+num\s+([^\s>]+)\s*>\}\}")
 
 
+# A bracketed list of source ids in a generated text ("[MOF_TBTC_202504]", "[ECB_X, IBT_Y]"), as the audit's
+# reasons and the report print them.
+SOURCE_IDS = re.compile(r"\[([A-Za-z0-9][A-Za-z0-9_.\-]*(?:, [A-Za-z0-9][A-Za-z0-9_.\-]*)*)\]")
+BIB_KEY = re.compile(r"^@\w+\{([^,\s]+),", re.M)
+
+
+def cite_sources(text: str, keys: set[str]) -> str:
+    """Each bracketed list of source ids as an author-year citation of the sources' BibTeX entries
+    (_generated/sources.bib, which keeps the id in each entry's note; the lineage keeps the ids): a list
+    whose ids are not all sources stays as it is."""
+    from analysis.manuscript import bib_key
+
+    def one(m: re.Match) -> str:
+        ids = m.group(1).split(", ")
+        if not all(bib_key(i) in keys for i in ids) or m.start() > 0 and m.string[m.start() - 1] in "]!":
+            return m.group(0)
+        return "[" + "; ".join(f"@{bib_key(i)}" for i in ids) + "]"
+
+    return SOURCE_IDS.sub(one, text)
+
+
 def stage(root: Path, dest: Path) -> int:
     """A fresh copy of what the render reads from manuscript/ (sources and generated parts) in dest,
-    with every number's shortcode in the form pandoc reads fast (SPACED)."""
+    with every number's shortcode in the form pandoc reads fast (SPACED) and every bracketed list of
+    source ids in the generated parts an author-year citation (cite_sources)."""
     shutil.rmtree(dest, ignore_errors=True)
     files = [root / s for s in SOURCES] + sorted(p for p in (root / GENERATED).rglob("*") if p.is_file())
+    bib = root / GENERATED / "sources.bib"
+    keys = set(BIB_KEY.findall(bib.read_text(encoding="utf-8"))) if bib.is_file() else set()
     for f in files:
         target = dest / f.relative_to(root / "manuscript")
         target.parent.mkdir(parents=True, exist_ok=True)
         if f.suffix in (".md", ".qmd"):
-            target.write_bytes(SPACED.sub(r"{{<num \1>}}", f.read_text(encoding="utf-8")).encode("utf-8"))
+            text = SPACED.sub(r"{{<num \1>}}", f.read_text(encoding="utf-8"))
+            if f.suffix == ".md" and f.name not in ("lineage.md", "lineage_data.md", "lineage_typst.md"):
+                text = cite_sources(text, keys)
+            target.write_bytes(text.encode("utf-8"))
         else:
             shutil.copyfile(f, target)
     return len(files)

@@ -210,3 +210,11 @@ def test_the_build_records_unknown_commit_without_git_and_the_cff_maintainers(tm
     assert '"build-commit:unknown"' in typ and f'"replication-digest:{"d" * 64}"' in typ
     meta = render.meta_yaml(info, cite)
     assert 'build-commit: "unknown"' in meta and 'contact: "an@example.org"' in meta
+
+
+def test_source_ids_become_author_year_citations_only_when_all_are_sources():
+    from analysis import render
+    keys = {"src-mof-tbtc-202504", "src-ecb-x"}
+    text = "Recomputed [MOF_TBTC_202504]; converted [ECB_X, MOF_TBTC_202504]; kept [ECB_X, NOT_A_SOURCE]; [link](x)"
+    assert render.cite_sources(text, keys) == ("Recomputed [@src-mof-tbtc-202504]; converted [@src-ecb-x; "
+                                               "@src-mof-tbtc-202504]; kept [ECB_X, NOT_A_SOURCE]; [link](x)")
