@@ -74,8 +74,11 @@ SOURCES_CSV = [source(f"{RAW}/{d}/sources.csv") for d in ("arms", "trade", "fdi"
 
 # All derived data and the manuscript's generated parts: everything but the render.
 # The audit's own parts of the manuscript: the claims in words, the replication report and the verdict rules.
-AUDIT_PARTS = expand("manuscript/_generated/{edition}{name}", edition=["", "vi/"], name=["claims.md", "report.md", "rules.md"])
-DERIVED = [f"{OUT}/numbers.json", f"{OUT}/audit.csv", *FIGURES, *FIGURE_COPIES, *PARTS, *AUDIT_PARTS]
+AUDIT_PARTS = expand("manuscript/_generated/{edition}{name}", edition=["", "vi/"], name=["claims.md", "report.md", "rules.md", "summary.md"])
+# The manuscript's hand-written sentences that state a count, a cause, a direction or a class, each checked
+# against the registry (analysis/assertions.py): the render waits for this check.
+MANUSCRIPT_CLAIMS = f"{OUT}/validated/manuscript_claims.json"
+DERIVED = [f"{OUT}/numbers.json", f"{OUT}/audit.csv", *FIGURES, *FIGURE_COPIES, *PARTS, *AUDIT_PARTS, MANUSCRIPT_CLAIMS]
 
 
 rule all:
@@ -137,6 +140,8 @@ rule compute_arms:
         sipri_rus=source(f"{RAW}/arms/sipri_tiv_export_RUS_gen2022-07-28_VietNam_row.csv"),
         sipri_usr=source(f"{RAW}/arms/sipri_tiv_export_USR_gen2022-07-28_VietNam_row.csv"),
         register=source(f"{RAW}/arms/sipri_register_2025-01-03_VietNam_rows.csv"),
+        statements=source(f"{RAW}/arms/share_statements.csv"),
+        sources=source(f"{RAW}/arms/sources.csv"),
     output:
         series=f"{OUT}/arms_series.csv",
         periods=f"{OUT}/arms_periods.csv",
@@ -148,7 +153,8 @@ rule compute_arms:
     shell:
         step("arms --checked {input.checked:q} --wdi-2026 {input.wdi_2026:q} --wdi-2020 {input.wdi_2020:q}"
              " --sipri-table {input.sipri_table:q} --sipri-rus {input.sipri_rus:q} --sipri-usr {input.sipri_usr:q}"
-             " --register {input.register:q} --out-series {output.series:q} --out-periods {output.periods:q}"
+             " --register {input.register:q} --statements {input.statements:q} --sources {input.sources:q}"
+             " --out-series {output.series:q} --out-periods {output.periods:q}"
              " --out-numbers {output.numbers:q}")
 
 
@@ -160,6 +166,7 @@ rule compute_trade:
         local=source(f"{RAW}/trade/partner_side_local_currency.csv"),
         sources=source(f"{RAW}/trade/sources.csv"),
         fx=source(f"{RAW}/fx/ecb_eurofxref_2024_USD_SGD.csv"),
+        statements=source(f"{RAW}/trade/published_statements.csv"),
     output:
         table=f"{OUT}/table1.csv",
         candidates=f"{OUT}/trade_candidates.csv",
@@ -170,7 +177,8 @@ rule compute_trade:
         STEPS_ENV
     shell:
         step("trade --checked {input.checked:q} --trade {input.trade:q} --local {input.local:q}"
-             " --sources {input.sources:q} --fx {input.fx:q} --out-table {output.table:q}"
+             " --sources {input.sources:q} --fx {input.fx:q} --statements {input.statements:q}"
+             " --out-table {output.table:q}"
              " --out-candidates {output.candidates:q} --out-numbers {output.numbers:q}")
 
 
@@ -252,7 +260,8 @@ rule check_claims:
 
 
 rule write_report:
-    """The replication report (AEA Data Editor's shape): plain text, and the manuscript's parts with shortcodes."""
+    """The replication report (AEA Data Editor's shape) in both languages, the manuscript's parts with shortcodes,
+    and the summary of findings, every count, cause and class of it generated."""
     input:
         code=code_of("analysis.report"),
         registry=f"{OUT}/computed.json",
@@ -260,22 +269,33 @@ rule write_report:
         audit_numbers=f"{OUT}/numbers/audit.json",
         claims=f"{OUT}/claims.csv",
         claims_numbers=f"{OUT}/numbers/claims.json",
+        manifest=f"{RAW}/datapackage.json",
+        sources=SOURCES_CSV,
+        snakefile="Snakefile",
+        pyproject="pyproject.toml",
     output:
         report=f"{OUT}/replication_report.md",
+        report_vi=f"{OUT}/replication_report.vi.md",
+        env=f"{OUT}/environment.json",
         numbers=f"{OUT}/numbers/report.json",
         part="manuscript/_generated/report.md",
         rules="manuscript/_generated/rules.md",
         part_vi="manuscript/_generated/vi/report.md",
         rules_vi="manuscript/_generated/vi/rules.md",
+        summary="manuscript/_generated/summary.md",
+        summary_vi="manuscript/_generated/vi/summary.md",
     log:
         f"{LOGS}/write_report.log",
     conda:
         STEPS_ENV
     shell:
         step("report --registry {input.registry:q} --audit {input.audit:q} --audit-numbers {input.audit_numbers:q}"
-             " --claims {input.claims:q} --claims-numbers {input.claims_numbers:q} --out {output.report:q}"
+             " --claims {input.claims:q} --claims-numbers {input.claims_numbers:q} --manifest {input.manifest:q}"
+             " --sources {input.sources:q} --snakefile {input.snakefile:q} --pyproject {input.pyproject:q}"
+             " --out {output.report:q} --out-vi {output.report_vi:q} --out-env {output.env:q}"
              " --out-numbers {output.numbers:q} --out-part {output.part:q} --out-rules {output.rules:q}"
-             " --out-part-vi {output.part_vi:q} --out-rules-vi {output.rules_vi:q}")
+             " --out-part-vi {output.part_vi:q} --out-rules-vi {output.rules_vi:q}"
+             " --out-summary {output.summary:q} --out-summary-vi {output.summary_vi:q}")
 
 
 rule build_registry:
@@ -291,6 +311,23 @@ rule build_registry:
         STEPS_ENV
     shell:
         step("registry {input.fragments:q} --out {output:q}")
+
+
+rule check_manuscript_claims:
+    """Every assertion of the two editions (`[sentence]{.vouch check="..."}`) evaluated against the registry:
+    a sentence that no longer holds stops the build before the render, named by file, line and text."""
+    input:
+        code=code_of("analysis.assertions"),
+        registry=f"{OUT}/numbers.json",
+        qmd=[f"manuscript/{q}" for q in DOCUMENTS.values()],
+    output:
+        MANUSCRIPT_CLAIMS,
+    log:
+        f"{LOGS}/check_manuscript_claims.log",
+    conda:
+        STEPS_ENV
+    shell:
+        step("assertions --registry {input.registry:q} --qmd {input.qmd:q} --report {output:q}")
 
 
 rule plot_figures:
@@ -353,6 +390,7 @@ rule render_digest:
     """The digest of everything the render reads, written where _quarto.yml includes it (HTML meta, PDF keywords)."""
     input:
         code=code_of("analysis.render"),
+        claims_hold=MANUSCRIPT_CLAIMS,
         registry=f"{OUT}/numbers.json",
         parts=PARTS + AUDIT_PARTS + FIGURE_COPIES,
         sources=RENDER_SOURCES,

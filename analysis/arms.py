@@ -11,6 +11,10 @@ Releases kept apart:
   with SIPRI exporter tables for Russia and the Soviet Union generated 2022-07-28.
 - r2020:   an older WDI copy (data to 2019), totals only.
 
+Published statements of Russia's share (news reports citing SIPRI or others) are
+kept apart from the series: each is registered with its measure, period and
+source (arms.stated_share.*), never mixed into a computed share.
+
 Run on its own (the files in the order of the `Snakefile`'s rule compute_arms):
     python -m analysis.arms --checked data/derived/validated/arms.json \
         --wdi-2026 data/raw/arms/wdi_2026-04-08_VNM_row.csv --wdi-2020 data/raw/arms/wdi_1745336_VNM_row.csv \
@@ -18,6 +22,7 @@ Run on its own (the files in the order of the `Snakefile`'s rule compute_arms):
         --sipri-rus data/raw/arms/sipri_tiv_export_RUS_gen2022-07-28_VietNam_row.csv \
         --sipri-usr data/raw/arms/sipri_tiv_export_USR_gen2022-07-28_VietNam_row.csv \
         --register data/raw/arms/sipri_register_2025-01-03_VietNam_rows.csv \
+        --statements data/raw/arms/share_statements.csv --sources data/raw/arms/sources.csv \
         --out-series s.csv --out-periods p.csv --out-numbers n.json
 """
 from __future__ import annotations
@@ -34,7 +39,7 @@ from analysis import reasons
 from analysis.registry import Fragment, decimals_of, half_unit
 
 # The raw files, by role; their paths come from the command line (the rule).
-ROLES = ("wdi_2026", "wdi_2020", "sipri_table", "sipri_rus", "sipri_usr", "register")
+ROLES = ("wdi_2026", "wdi_2020", "sipri_table", "sipri_rus", "sipri_usr", "register", "statements", "sources")
 RELEASES = {
     "current": "SIPRI data as carried by WDI 2026-04-08 (totals) and the SIPRI register of 2025-01-03 (suppliers)",
     "r2022": "SIPRI 2022 update: importer table (justin2028 copy) and exporter tables generated 2022-07-28",
@@ -187,8 +192,10 @@ def wide_table(series: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-def fragment(series: pd.DataFrame, files: dict[str, str], hashes: dict[str, str]) -> Fragment:
-    """`files`: role -> path read; `hashes`: path -> sha256 (as validated)."""
+def fragment(series: pd.DataFrame, files: dict[str, str], hashes: dict[str, str],
+             statements: pd.DataFrame | None = None, sources: pd.DataFrame | None = None) -> Fragment:
+    """`files`: role -> path read; `hashes`: path -> sha256 (as validated); `statements`, `sources`: the
+    published share statements and the arms sources (read from `files` when not given)."""
     frag = Fragment("analysis.arms", hashes)
     path = {role: rel(p) for role, p in files.items()}
     lookup = cells(series)
@@ -264,10 +271,87 @@ def fragment(series: pd.DataFrame, files: dict[str, str], hashes: dict[str, str]
              [path["register"]], ["SIPRI_REG_2025-01-03"], decimals=0)
     _readings_and_windows(frag, series, lookup, path, files)
     _coverage_and_origin(frag, series, lookup, path)
-    reasons.gap(frag, "arms.equipment_origin_share", "Share of Vietnam's military equipment of Soviet or Russian origin",
-                [reasons.clause("g_stock")], [], [])
+    if statements is None:
+        statements = load_statements(files["statements"])
+    if sources is None:
+        sources = pd.read_csv(files["sources"], dtype=str, keep_default_na=False)
+    st_ins = [path["statements"], path["sources"]]
+    _stated_shares(frag, statements, sources, st_ins)
+    assets = statements[(statements["measure"] == "military_assets") & (statements["qualifier"] == "range")]
+    if not assets.empty:
+        a = assets.sort_values(["last_year", "source_id"]).iloc[-1]  # the latest estimate of the stock
+        k = stated_key(a)
+        reasons.gap(frag, "arms.equipment_origin_share", "Share of Vietnam's military equipment of Soviet or Russian origin",
+                    [reasons.clause("g_stock_stated", year=reasons.ident(a["last_year"]), lo=reasons.key(k, src=True),
+                                    hi=reasons.key(k + ".high"))], st_ins, frag.numbers[k]["sources"])
+    else:
+        reasons.gap(frag, "arms.equipment_origin_share", "Share of Vietnam's military equipment of Soviet or Russian origin",
+                    [reasons.clause("g_stock")], [], [])
     _candidates(frag, lookup)
     return frag
+
+
+STATED_WORDS = {"arms_imports": "arms imports", "military_purchases": "military purchases", "arms_needs": "arms needs",
+                "arms_market": "arms market", "military_assets": "military assets (equipment in service)",
+                "military_equipment_supplied": "military equipment supplied"}
+QUALIFIER_WORDS = {"as_stated": "", "about": "about ", "more_than": "more than ", "range": ""}
+AUTHORITY = {"official": 0, "secondary": 1, "third_party_copy": 2}  # of the copy read, strongest first
+
+
+def load_statements(path) -> pd.DataFrame:
+    """Published statements of Russia's share (data/raw/arms/share_statements.csv), values as written."""
+    st = pd.read_csv(path, dtype=str, keep_default_na=False)
+    st["decimals"] = st["value"].map(decimals_of)
+    return st
+
+
+def stated_key(r: pd.Series) -> str:
+    """arms.stated_share.<measure>.<first>_<last>.<source> ('to_<last>' when the statement gives no first year)."""
+    span = f"{r['first_year']}_{r['last_year']}" if r["first_year"] else f"to_{r['last_year']}"
+    return f"arms.stated_share.{r['measure']}.{span}.{r['source_id']}"
+
+
+def _stated_shares(frag: Fragment, statements: pd.DataFrame, sources: pd.DataFrame, ins: list[str]) -> list[str]:
+    """Every published statement of Russia's (or the Soviet Union's) share as its own number, with its measure,
+    period, hedge and source; a range is two numbers (its ends).  The statement for 2022 alone on imports or
+    purchases (the article's 'about 60%' of 2022) is arms.stated_share.2022, chosen by the stronger authority
+    of the copy read, then the latest, then the source id, and offered to the cause search of the computed
+    2022 share."""
+    meta = sources.set_index("source_id")
+    keys = []
+    for _, r in statements.iterrows():
+        k, sid = stated_key(r), r["source_id"]
+        span = f"{r['first_year']}–{r['last_year']}" if r["first_year"] and r["first_year"] != r["last_year"] \
+            else (r["last_year"] if r["first_year"] else f"recent years to {r['last_year']}")
+        what = STATED_WORDS[r["measure"]]
+        dec = int(r["decimals"])
+        if r["qualifier"] == "range":
+            frag.add(k, float(r["value"]), "%", f"Russia's share of Vietnam's {what}, {span}: lower end of a stated range",
+                     "share as the source states it (lower end)", ins, [sid], decimals=dec, uncertainty=half_unit(dec))
+            frag.add(k + ".high", float(r["value_high"]), "%",
+                     f"Russia's share of Vietnam's {what}, {span}: upper end of a stated range",
+                     "share as the source states it (upper end)", ins, [sid], decimals=decimals_of(r["value_high"]),
+                     uncertainty=half_unit(decimals_of(r["value_high"])))
+            keys += [k, k + ".high"]
+        else:
+            frag.add(k, float(r["value"]), "%", f"Russia's share of Vietnam's {what}, {span} "
+                     f"(stated as {QUALIFIER_WORDS[r['qualifier']]}{r['value']}%)", "share as the source states it",
+                     ins, [sid], decimals=dec, uncertainty=half_unit(dec))
+            keys.append(k)
+    y22 = statements[(statements["first_year"] == "2022") & (statements["last_year"] == "2022")
+                     & statements["measure"].isin(["arms_imports", "military_purchases"])]
+    if not y22.empty:
+        b = min((r for _, r in y22.iterrows()), key=lambda r: (
+            AUTHORITY[meta.at[r["source_id"], "authority"]],
+            tuple(-int(x) for x in (meta.at[r["source_id"], "date"] or "0").split("-")), r["source_id"]))
+        n = frag.numbers[stated_key(b)]
+        frag.add("arms.stated_share.2022", n["value"], "%", "Russia's share of Vietnam's arms imports or purchases in "
+                 "2022, as a published statement gives it", "the 2022 statement of the strongest authority (then the "
+                 "latest)", ins, n["sources"], decimals=n["decimals"], uncertainty=n["uncertainty"])
+        reasons.candidate(frag, "arms.*.russia_share.2022", "arms.stated_share.2022", "other_source_or_reporter",
+                          {"src": "stated", "measure": b["measure"], "first": 2022, "last": 2022})
+        keys.append("arms.stated_share.2022")
+    return keys
 
 
 def _ins(path: dict, release: str) -> list[str]:
@@ -411,9 +495,11 @@ def main(argv: list[str] | None = None) -> int:
     files = {role: getattr(args, role) for role in ROLES}
     hashes = require_validated(list(files.values()), args.checked)
     series = load_series(files)
+    statements = load_statements(files["statements"])
+    sources = pd.read_csv(files["sources"], dtype=str, keep_default_na=False)
     write_csv(args.out_series, wide_table(series))
     write_csv(args.out_periods, periods_table(series))
-    write_json(args.out_numbers, fragment(series, files, hashes).to_json())
+    write_json(args.out_numbers, fragment(series, files, hashes, statements, sources).to_json())
     return 0
 
 

@@ -92,8 +92,8 @@ def auditable_keys() -> set[str]:
     promise.  Arms keys are written with `{release}`, which the audit resolves."""
     keys = {f"trade.{m}_{TRADE_YEAR}.{p}" for p in TRADE_PARTNERS for m in ("turnover", "exports", "imports", "share")}
     keys |= {f"trade.{m}_{TRADE_YEAR}.world" for m in ("turnover", "exports")}
-    keys |= {f"trade.growth_{TRADE_YEAR}.russia", "trade.rank_of_vietnam_among_us_partners",
-             "trade.rank_of_vietnam_among_us_export_markets"}
+    keys |= {f"trade.growth_{TRADE_YEAR}.russia", f"trade.growth_stated_{TRADE_YEAR}.russia",
+             f"trade.us_partner_rank.{TRADE_YEAR}", "trade.rank_of_vietnam_among_us_export_markets"}
     rows = list(FDI_PARTNERS) + list(FDI_OTHER_ROWS)
     keys |= {f"fdi.{m}.{p}" for p in rows for m in ("value_2025", "yoy")}
     keys |= {f"fdi.{m}.{p}" for p in FDI_PARTNERS for m in ("rank_change", "share", "table_value")}

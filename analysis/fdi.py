@@ -10,7 +10,13 @@ verifiable, and this step recomputes what can be recomputed:
   (FIA headline measure, total registered capital);
 - the 2024 base each printed change implies (value / (1 + change)), and from the
   implied bases the change for Others and for the total;
-- rank changes where the 2024 ranks are known.
+- rank changes where the 2024 ranks are known;
+- the January-July 2025 total and its change, and Russia's cumulative position
+  (projects, capital, rank) at each date a source gives.
+
+Where several sources give the same figure, `best` chooses by a stated rule
+(FIA-attributed first, then the higher standing, then the more precise, then the
+latest); every figure stays in the registry as fdi.raw.*.
 
 Run on its own:
     python -m analysis.fdi --checked data/derived/validated/fdi.json --fdi data/raw/fdi/fdi_by_partner.csv \
@@ -32,7 +38,7 @@ ROLES = ("fdi", "sources")  # the raw files, by role; their paths come from the 
 KEYS = {row: slug for slug, (_, row, _) in FDI_PARTNERS.items()}
 RAW_NAMES = {slug: raw for slug, (_, _, raw) in FDI_PARTNERS.items() if raw}
 ENGLISH = {slug: english for slug, (english, *_) in (FDI_PARTNERS | FDI_OTHER_ROWS).items()}
-AUTHORITY = {"official": 0, "official_cited": 1, "press": 2, "low": 3}
+STANDING = {"official": 0, "official_cited": 1, "press": 2, "low": 3}
 PERIOD_WORDS = {"12M": "full year", "11M": "Jan–Nov", "10M": "Jan–Oct", "07M": "Jan–Jul", "06M": "Jan–Jun", "04M": "Jan–Apr"}
 
 
@@ -49,12 +55,12 @@ def load(files: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def best(rows: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
-    """One figure among several for the same quantity: FIA-attributed and most authoritative first,
+    """One figure among several for the same quantity: FIA-attributed and highest standing first,
     then the most precise (more decimals), then the latest, then the source id."""
     meta = sources.set_index("source_id")
     def key(r):
         m = meta.loc[r["source_id"]]
-        return (0 if m["cites"] == "FIA" else 1, AUTHORITY[m["authority"]], -r["decimals"],
+        return (0 if m["cites"] == "FIA" else 1, STANDING[m["standing"]], -r["decimals"],
                 tuple(-int(x) for x in (m["date"] or "0").split("-")), r["source_id"])
     return min((r for _, r in rows.iterrows()), key=key)
 
@@ -83,7 +89,7 @@ def table2(printed: pd.DataFrame, fdi: pd.DataFrame, sources: pd.DataFrame) -> p
     top["share_pct"] = 100 * top["value_2025"] / total_2025
     top["implied_base_2024"] = top["value_2025"] / (1 + top["yoy_printed"] / 100)
     top["implied_rank_2024"] = top["rank_2025"] + top["rank_change_printed"]  # ↑n: n places higher than in 2024
-    known_v, known_e, known_src, known_r = [], [], [], []
+    known_v, known_e, known_src, known_r, known_rsrc = [], [], [], [], []
     for key in top["partner_key"]:
         name = RAW_NAMES.get(key)
         v = fdi[(fdi["partner"] == name) & (fdi["period"] == "2024-12M") & (fdi["measure"] == "registered_total")]
@@ -93,11 +99,13 @@ def table2(printed: pd.DataFrame, fdi: pd.DataFrame, sources: pd.DataFrame) -> p
         known_e.append(None if b is None else b["uncertainty"])
         known_src.append(None if b is None else b["source_id"])
         known_r.append(None if r.empty else float(best(r, sources)["value"]))
+        known_rsrc.append(None if r.empty else best(r, sources)["source_id"])
     top["value_2024_known"] = known_v
     top["value_2024_uncertainty"] = known_e
     top["value_2024_source"] = known_src
     top["yoy_recomputed"] = 100 * (top["value_2025"] / top["value_2024_known"] - 1)
     top["rank_2024_known"] = known_r
+    top["rank_2024_source"] = known_rsrc
     top["rank_change_recomputed"] = top["rank_2024_known"] - top["rank_2025"]
     others = printed[printed["partner_key"] == "others"].iloc[0]
     total = printed[printed["partner_key"] == "total"].iloc[0]
@@ -178,7 +186,8 @@ def fragment(t2: pd.DataFrame, printed: pd.DataFrame, fdi: pd.DataFrame, sources
                                         implied=reasons.key(f"fdi.implied_base_2024.{k}"))], pub_ins, [])
         if pd.notna(r["rank_2024_known"]):
             frag.add(f"fdi.rank_change.{k}", r["rank_change_recomputed"], "rank change", f"{name}: rank change 2025 on 2024",
-                     "2024 rank from the raw data − 2025 position in Table 2", raw_ins + pub_ins, [], decimals=0, basis="mixed")
+                     "2024 rank from the raw data − 2025 position in Table 2", raw_ins + pub_ins, [r["rank_2024_source"]],
+                     decimals=0, basis="mixed")
         else:
             reasons.gap(frag, f"fdi.rank_change.{k}", f"{name}: rank change 2025 on 2024",
                         [reasons.clause("g_no_rank", partner=reasons.partner(RAW_NAMES.get(k) or name),
@@ -213,7 +222,10 @@ def fragment(t2: pd.DataFrame, printed: pd.DataFrame, fdi: pd.DataFrame, sources
              "Pairs of partners whose implied 2024 values contradict their implied 2024 ranks",
              "count of adjacent pairs (by implied 2024 rank) whose implied 2024 value increases", pub_ins, [], decimals=0,
              basis="internal")
+    _ranks_2024(frag, fdi, sources, raw_ins)
     _candidates(frag, t2, fdi, total_2025, e_total_2025, raw_ins, pub_ins, hu)
+    _seven_months(frag, fdi, sources, raw_ins)
+    _russia_cumulative(frag, fdi, sources, raw_ins)
     _text_gaps(frag, fdi, sources, raw_ins)
     return frag
 
@@ -278,6 +290,53 @@ def _candidates(frag, t2, fdi, total_2025, e_total_2025, raw_ins, pub_ins, hu) -
                       {"src": "fdi", "what": "pct_subtract"})
 
 
+def _ranks_2024(frag: Fragment, fdi: pd.DataFrame, sources: pd.DataFrame, ins: list[str]) -> None:
+    """Each Table 2 partner's 2024 rank where a source gives it (fdi.rank_2024.<partner>), best by the rule."""
+    for k, name in RAW_NAMES.items():
+        r = fdi[(fdi["partner"] == name) & (fdi["period"] == "2024-12M") & (fdi["measure"] == "rank")]
+        if r.empty:
+            continue
+        b = best(r, sources)
+        frag.add(f"fdi.rank_2024.{k}", int(b["value"]), "rank", f"{ENGLISH[k]}: rank by registered capital, 2024",
+                 "2024 rank from the best-ranked source", ins, [b["source_id"]], decimals=0)
+
+
+def _seven_months(frag: Fragment, fdi: pd.DataFrame, sources: pd.DataFrame, ins: list[str]) -> None:
+    """Registered FDI in January-July 2025 and its change on January-July 2024, best by the rule; every
+    other source's figure is offered as an alternative."""
+    for key, measure, unit, label in (
+            ("fdi.total_7m_2025", "registered_total", "USD bn", "Registered FDI, January–July 2025"),
+            ("fdi.total_7m_2025_yoy", "registered_total_yoy_pct", "% change",
+             "Registered FDI, January–July 2025: change on January–July 2024")):
+        rows = fdi[(fdi["partner"] == "Total") & (fdi["period"] == "2025-07M") & (fdi["measure"] == measure)]
+        b = best(rows, sources)
+        frag.add(key, float(b["value"]), unit, label, "January–July total of the best-ranked source (FIA-attributed "
+                 "first)", ins, [b["source_id"]], decimals=int(b["decimals"]), uncertainty=half_unit(int(b["decimals"])))
+        for _, r in rows[rows["source_id"] != b["source_id"]].iterrows():
+            reasons.candidate(frag, key, raw_key(r), "other_source_or_reporter",
+                              {"src": "fdi", "what": "period_value", "period": r["period"]})
+
+
+RUSSIA_MEASURES = {"projects": ("projects", "count", "valid FDI projects"),
+                   "registered_cumulative": ("value", "USD mn", "registered FDI capital"),
+                   "rank": ("rank", "rank", "rank among investing countries and territories"),
+                   "partners_total": ("partners", "count", "investing countries and territories")}
+
+
+def _russia_cumulative(frag: Fragment, fdi: pd.DataFrame, sources: pd.DataFrame, ins: list[str]) -> None:
+    """Russia's cumulative position at each date a source gives (fdi.russia_cumulative.<date>.<measure>):
+    projects, capital, rank and the number of investing partners, best by the rule at each date."""
+    rus = fdi[(fdi["partner"] == "Russia") & fdi["period"].str.startswith("cumulative-")]
+    for (period, measure), rows in rus.groupby(["period", "measure"], sort=True):
+        name, unit, words = RUSSIA_MEASURES[measure]
+        b = best(rows, sources)
+        date = period.removeprefix("cumulative-")
+        frag.add(f"fdi.russia_cumulative.{date.replace('-', '_')}.{name}", float(b["value"]) if unit == "USD mn"
+                 else int(b["value"]), unit, f"Russia: {words} in Vietnam, cumulative to {date}",
+                 "cumulative figure of the best-ranked source for that date", ins, [b["source_id"]],
+                 decimals=int(b["decimals"]), uncertainty=half_unit(int(b["decimals"])) if unit == "USD mn" else 0.0)
+
+
 def _text_gaps(frag: Fragment, fdi: pd.DataFrame, sources: pd.DataFrame, ins: list[str]) -> None:
     """The in-text figures the data cannot recompute, each with its reason citing raw figures by key."""
     def row(partner, period, measure):
@@ -290,15 +349,12 @@ def _text_gaps(frag: Fragment, fdi: pd.DataFrame, sources: pd.DataFrame, ins: li
     def srcs(*rs):
         return [r["source_id"] for r in rs]
 
-    h1, m10 = row("Total", "2025-06M", "registered_total"), row("Total", "2025-10M", "registered_total")
-    (lo, lo_w), (hi, hi_w) = cite(h1), cite(m10)
-    reasons.gap(frag, "fdi.total_7m_2025", "Registered FDI, January–July 2025",
-                [reasons.clause("g_between", lo=lo, lo_what=lo_w, hi=hi, hi_what=hi_w)], ins, srcs(h1, m10))
     for key, measure, label in (("fdi.russia_cumulative_projects", "projects", "Russia's FDI projects in Vietnam (cumulative)"),
                                 ("fdi.russia_cumulative_value", "registered_cumulative",
                                  "Russia's registered FDI in Vietnam (cumulative)")):
+        # the earliest and the latest date the data give: the span within which the article's figure was not found
         periods = sorted(fdi.loc[(fdi["partner"] == "Russia") & (fdi["measure"] == measure), "period"].unique())
-        a, b = row("Russia", periods[0], measure), row("Russia", periods[1], measure)
+        a, b = row("Russia", periods[0], measure), row("Russia", periods[-1], measure)
         (ak, aw), (bk, bw) = cite(a), cite(b)
         reasons.gap(frag, key, label, [reasons.clause("g_source_not_found", a=ak, a_what=aw, b=bk, b_what=bw)], ins,
                     srcs(a, b))

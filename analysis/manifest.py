@@ -93,8 +93,8 @@ def _sources_resource(domain: str) -> dict:
         "path": f"{domain}/sources.csv",
         "title": f"Provenance of every {domain} figure: one row per source",
         "description": f"Machine-readable transcription of {domain}/SOURCES.md: publisher, title, date, URL, "
-                       "short quote, whose statistics, cited agency, authority class and data status. "
-                       "The selection rules in analysis/ read the authority, status and date columns.",
+                       "short quote, whose statistics, cited agency, standing, authority of the copy read and data "
+                       "status. The selection rules in analysis/ read the standing, authority, status and date columns.",
         "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
         "schema": {
             "fields": [
@@ -107,10 +107,19 @@ def _sources_resource(domain: str) -> dict:
                 {"name": "url", "type": "string"},
                 {"name": "quote", "type": "string"},
                 {"name": "reporter", "type": "string",
-                 "constraints": {"required": True, "enum": ["Vietnam", "South Korea", "Singapore", "Russia", "SIPRI", "ECB"]}},
+                 "constraints": {"required": True, "enum": ["Vietnam", "South Korea", "Singapore", "Russia", "SIPRI", "ECB",
+                                                            "United States", "not stated"]}},
                 {"name": "cites", "type": "string"},
+                {"name": "standing", "type": "string",
+                 "constraints": {"required": True, "enum": ["official", "official_cited", "press", "low"]},
+                 "description": "standing of the figures, used by the selection rules: the agency's own figures, "
+                                "figures attributed to an agency, press figures, low-quality outlets"},
                 {"name": "authority", "type": "string",
-                 "constraints": {"required": True, "enum": ["official", "official_cited", "press", "low"]}},
+                 "constraints": {"required": True, "enum": ["official", "secondary", "third_party_copy"]},
+                 "description": "who published the copy that was read: the ministry, statistics office or agency on "
+                                "its own site (official); a news outlet or journal reporting it (secondary); a reprint, "
+                                "mirror, aggregator or third-party file copy (third_party_copy). The audit reports the "
+                                "weakest authority a verdict rests on."},
                 {"name": "status", "type": "string",
                  "constraints": {"required": True, "enum": ["final", "preliminary", "estimate", "forecast", "unknown"]}},
                 {"name": "notes", "type": "string"},
@@ -235,6 +244,38 @@ def _arms_resources() -> list[dict]:
                             "of that year (full units / 1,000,000), within half a unit of the WDI value in millions plus "
                             "half a unit of the register's second decimal per row"}],
          "sources": _sources("arms", ["SIPRI_REG_2025-01-03"]), "licenses": [LICENSES["sipri"]]},
+        {"name": "arms_share_statements", "path": "arms/share_statements.csv", **common,
+         "title": "Published statements of the Soviet Union's or Russia's share of Vietnam's arms, one row per statement",
+         "description": "Each statement as published, with the measure it names (arms imports by value, military "
+                        "purchases, arms needs, the arms market, equipment in service or supplied), its period and its "
+                        "hedge. They are statements, not data: kept beside the SIPRI series, never mixed into it.",
+         "schema": {"fields": [
+             {"name": "measure", "type": "string", "constraints": {"required": True, "enum": [
+                 "arms_imports", "military_purchases", "arms_needs", "arms_market", "military_assets",
+                 "military_equipment_supplied"]}},
+             {"name": "first_year", "type": "integer", "constraints": {"minimum": 1950, "maximum": 2025},
+              "description": "empty when the statement says only 'in recent years'"},
+             {"name": "last_year", "type": "integer", "constraints": {"required": True, "minimum": 1950, "maximum": 2025}},
+             {"name": "value", "type": "number", "constraints": {"required": True, "minimum": 0, "maximum": 100},
+              "unit": "percent", "description": "the share as published (the lower end of a range)"},
+             {"name": "value_high", "type": "number", "constraints": {"minimum": 0, "maximum": 100}, "unit": "percent",
+              "description": "the upper end, for a range only"},
+             {"name": "qualifier", "type": "string", "constraints": {"required": True, "enum": [
+                 "as_stated", "about", "more_than", "range"]},
+              "description": "the statement's own hedge: as stated, about, more than, or a range value-value_high"},
+             {"name": "source_id", "type": "string", "constraints": {"required": True}},
+         ], "primaryKey": ["measure", "first_year", "last_year", "source_id"], "foreignKeys": [_fk("arms_sources")]},
+         "x-requiredRows": [{"where": {"first_year": "2022", "last_year": "2022", "measure": "military_purchases"},
+                             "minRows": 1, "for": "analysis/arms.py: the published statement of Russia's share in 2022"}],
+         "x-crossChecks": [{
+             "name": "one source's shares of one measure and period at most 100%", "kind": "sum_at_most",
+             "group": ["measure", "first_year", "last_year", "source_id"], "value": "value", "limit": 100,
+             "description": "the lower ends of the shares one source gives for the same measure and period add up to "
+                            "at most 100, plus their rounding"}],
+         "sources": _sources("arms", ["REUTERS_CLOUDFRONT_202412", "AFP_MCEBISCOO_20241219", "HERENEWS_20241219",
+                                      "VOGON_20221226", "REUTERS_VNEXPRESS_20221208", "SPUTNIK_FR_20170109",
+                                      "LOC_COUNTRYDATA_1987"]),
+         "licenses": [LICENSES["facts"]]},
         _sources_resource("arms"),
     ]
 
@@ -276,14 +317,16 @@ def _fdi_required_rows() -> list[dict]:
     need = [
         ({"partner": "Total", "period": "2024-12M", "measure": "registered_total"}, "the 2024 total, base of the change"),
         ({"partner": "Total", "period": "2025-12M", "measure": "registered_total"}, "the FIA 2025 total"),
-        ({"partner": "Total", "period": "2025-06M", "measure": "registered_total"}, "the January-June 2025 total (7-month gap)"),
-        ({"partner": "Total", "period": "2025-10M", "measure": "registered_total"}, "the January-October 2025 total (7-month gap)"),
-        ({"partner": "Russia", "period": "cumulative-2022-12-31", "measure": "projects"}, "Russia's projects at end-2022"),
+        ({"partner": "Total", "period": "2025-07M", "measure": "registered_total"}, "the January-July 2025 total"),
+        ({"partner": "Total", "period": "2025-07M", "measure": "registered_total_yoy_pct"},
+         "the change of the January-July 2025 total"),
+        ({"partner": "Russia", "period": "cumulative-2023-03", "measure": "projects"}, "Russia's projects in March 2023"),
         ({"partner": "Russia", "period": "cumulative-2024-04", "measure": "projects"}, "Russia's projects in April 2024"),
-        ({"partner": "Russia", "period": "cumulative-2022-12-31", "measure": "registered_cumulative"},
-         "Russia's cumulative capital at end-2022"),
+        ({"partner": "Russia", "period": "cumulative-2023-03", "measure": "registered_cumulative"},
+         "Russia's cumulative capital in March 2023"),
         ({"partner": "Russia", "period": "cumulative-2024-04", "measure": "registered_cumulative", "source_id": "S17"},
          "Russia's cumulative capital in April 2024 as S17 gives it"),
+        ({"partner": "China", "period": "2024-12M", "measure": "registered_total"}, "China's 2024 total, base of its change"),
         ({"partner": "Total", "period": "2024-12M", "measure": "partners_investing"}, "the number of investing partners, 2024"),
         ({"partner": "Total", "period": "2025-12M", "measure": "partners_with_new_projects"},
          "the number of partners with new projects, 2025"),
@@ -342,6 +385,40 @@ def _trade_resources() -> list[dict]:
                                        "currency": "SGD"}, "minRows": 1,
                              "for": "analysis/trade.py: Singapore's own 2024 figure is the mirror value for Table 1"}],
          "sources": _sources("trade", ["IBT_SG_202512"]), "licenses": [LICENSES["facts"]]},
+        {"name": "trade_published_statements", "path": "trade/published_statements.csv", **common,
+         "title": "Published rankings of Vietnam's trading partners, Vietnam's rank among the US's partners, and a "
+                  "stated growth rate, one row per statement",
+         "description": "A rank as a source states it ('the largest export market', 'the 8th-largest trading "
+                        "partner'). period 'current' means the source states it as current at publication; year is then "
+                        "the latest year whose trade figures the page gives beside it. Conflicting statements are all kept.",
+         "schema": {"fields": [
+             {"name": "subject", "type": "string", "constraints": {"required": True, "enum": [
+                 "China", "United States", "Vietnam", "Russia"]}},
+             {"name": "among", "type": "string", "constraints": {"enum": ["vietnam_partners", "us_partners"]},
+              "description": "whose partners the subject is ranked among; empty for a growth rate"},
+             {"name": "measure", "type": "string", "constraints": {"required": True, "enum": ["turnover", "exports", "imports"]},
+              "description": "from the point of view of the country whose partners are ranked"},
+             {"name": "year", "type": "integer", "constraints": {"required": True, "minimum": 2020, "maximum": 2025}},
+             {"name": "period", "type": "string", "constraints": {"required": True, "enum": ["FY", "9M", "10M", "current"]}},
+             {"name": "value", "type": "number", "constraints": {"required": True, "minimum": -100, "maximum": 1000}},
+             {"name": "unit", "type": "string", "constraints": {"required": True, "enum": ["rank", "pct_change"]}},
+             {"name": "source_id", "type": "string", "constraints": {"required": True}},
+         ], "primaryKey": ["subject", "among", "measure", "year", "period", "unit", "source_id"],
+             "foreignKeys": [_fk("trade_sources")]},
+         "x-rowChecks": [
+             {"name": "a rank starts at 1", "column": "value", "minimum": 1, "where": {"column": "unit", "in": ["rank"]}},
+             {"name": "a rank at most 250 (the number of countries and territories)", "column": "value", "maximum": 250,
+              "where": {"column": "unit", "in": ["rank"]}},
+             {"name": "a change is a fall of at most 100 percent", "column": "value", "minimum": -100,
+              "where": {"column": "unit", "in": ["pct_change"]}}],
+         "x-requiredRows": [
+             {"where": {"subject": "Vietnam", "among": "us_partners", "year": "2024"}, "minRows": 1,
+              "for": "analysis/trade.py: Vietnam's rank among the US's trading partners, 2024"},
+             {"where": {"subject": "Russia", "year": "2024", "unit": "pct_change"}, "minRows": 1,
+              "for": "analysis/trade.py: the stated growth of Vietnam-Russia trade, 2024"}],
+         "sources": _sources("trade", ["MOF_TBTC_202504", "TRACUUQH_202411", "VNBUSINESS_GSO_9M2024", "DNTT_20240408",
+                                       "VCCINEWS_20230627", "VNPLUS_EN_20230909", "VNS_20250920"]),
+         "licenses": [LICENSES["facts"]]},
         _sources_resource("trade"),
         {"name": "fx_ecb_2024", "path": "fx/ecb_eurofxref_2024_USD_SGD.csv", **common,
          "title": "ECB euro reference rates, USD and SGD per EUR, every business day of 2024",
@@ -372,7 +449,7 @@ def _fdi_resources() -> list[dict]:
              "article's Table 2, could not be consulted: its partner figures (Singapore 9,395.2 ... British Virgin Islands 912.0 mn USD), "
              "their year-on-year changes and rank changes, and the count of 113 partners are printed only in the article and are "
              "not independently verifiable.",
-             "The FIA's full 2024 partner table was not found: only Singapore, South Korea and Japan values and the top-5 ranks are known.",
+             "The FIA's full 2024 partner table was not found: only Singapore, South Korea, China and Japan values and the top-5 ranks are known.",
              "The figure '178 projects / 971.32 mn USD' for Russia (Novikova et al. 2023) was not found in any source.",
          ],
          "schema": {"fields": [

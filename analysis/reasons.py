@@ -154,6 +154,11 @@ TEMPLATES = {
         "g_no_rankings": "the raw data hold no US-side partner rankings",
         "g_no_rankings_asean": "the raw data hold no US-side partner rankings (and the sentence's 'in ASEAN' makes "
                                "the rank ambiguous)",
+        "g_no_us_export_rank": "no source in the data ranks Vietnam among the US's export markets (and the "
+                               "sentence's 'in ASEAN' makes the rank ambiguous)",
+        "g_stock_stated": "SIPRI TIV measures deliveries per year, not the stock of equipment in service; the latest "
+                          "published estimate found of the share in service (as of {year}) gives {lo} to {hi}, a "
+                          "range, not a measurement",
         "g_stock": "SIPRI TIV measures deliveries per year, not the stock of equipment in service; no inventory "
                    "data were gathered",
         "g_coverage": "the {release} release does not cover every year of the period",
@@ -202,6 +207,11 @@ TEMPLATES = {
         "g_no_rankings": "dữ liệu gốc không có bảng xếp hạng đối tác của phía Hoa Kỳ",
         "g_no_rankings_asean": "dữ liệu gốc không có bảng xếp hạng đối tác của phía Hoa Kỳ (và cụm từ 'tại khu vực "
                                "ASEAN' khiến thứ hạng này trở nên mơ hồ)",
+        "g_no_us_export_rank": "không nguồn nào trong dữ liệu xếp hạng Việt Nam trong các thị trường xuất khẩu của "
+                               "Hoa Kỳ (và cụm từ 'tại khu vực ASEAN' khiến thứ hạng này trở nên mơ hồ)",
+        "g_stock_stated": "TIV của SIPRI đo giá trị chuyển giao mỗi năm, không đo số trang bị đang sử dụng; ước tính "
+                          "mới nhất đã công bố tìm được về tỷ lệ trang bị đang sử dụng (tính đến năm {year}) cho {lo} "
+                          "đến {hi}, là một khoảng, không phải số đo",
         "g_stock": "TIV của SIPRI đo giá trị chuyển giao mỗi năm, không đo số trang bị đang sử dụng; không có dữ liệu "
                    "kiểm kê trang bị",
         "g_coverage": "phiên bản {release} không bao phủ mọi năm của giai đoạn",
@@ -346,7 +356,17 @@ def describe(f: dict, lang: str) -> str:
                 return f"{w['period.cumulative']} {date}"
             months, year = period.split("-")[1], period.split("-")[0]
             return f"{_period(months, lang)} {year}" if lang == "en" else f"{_period(months, lang)} năm {year}"
+    if src == "stated":  # a published statement of a share (data/raw/arms/share_statements.csv)
+        m = STATED_MEASURES[f["measure"]][0 if lang == "en" else 1]
+        span = str(f["last"]) if f["first"] == f["last"] else f"{f['first']}–{f['last']}"
+        if lang == "en":
+            return f"Russia's share of Vietnam's {m} in {span} as a published statement gives it"
+        return f"tỷ trọng của Nga trong {m} của Việt Nam năm {span} theo một nguồn đã công bố"
     raise ValueError(f"cannot describe an alternative with facets {f!r}")
+
+
+STATED_MEASURES = {"arms_imports": ("arms imports", "nhập khẩu vũ khí"),
+                   "military_purchases": ("military purchases", "mua sắm quân sự")}
 
 
 def _slot(value, numbers: dict, lang: str, form: str) -> str:
@@ -421,6 +441,8 @@ def _slug_vi(slug: str) -> str:
 def describe_key(k: str) -> str | None:
     """A Vietnamese description of a registry key of the article's quantities (None for other keys)."""
     parts = k.split(".")
+    if parts[0] == "trade" and parts[1] == "us_partner_rank":
+        return f"Thứ hạng của Việt Nam trong các đối tác thương mại của Hoa Kỳ năm {parts[2]}"
     if parts[0] == "trade" and len(parts) == 3 and "_" in parts[1]:
         measure, year = parts[1].rsplit("_", 1)
         p = parts[2]
@@ -433,7 +455,9 @@ def describe_key(k: str) -> str | None:
                 "mirror_turnover": f"Kim ngạch thương mại Việt Nam – {_slug_vi(p)} năm {year} theo thống kê của "
                                    f"phía {_slug_vi(p)}",
                 "share": f"Tỷ trọng của {_slug_vi(p)} trong tổng kim ngạch thương mại của Việt Nam năm {year}",
-                "growth": f"Tăng trưởng kim ngạch thương mại Việt Nam – {_slug_vi(p)} năm {year}"}.get(measure)
+                "growth": f"Tăng trưởng kim ngạch thương mại Việt Nam – {_slug_vi(p)} năm {year}",
+                "growth_stated": f"Tăng trưởng kim ngạch thương mại Việt Nam – {_slug_vi(p)} năm {year} theo nguồn "
+                                 f"công bố"}.get(measure)
     if k == "trade.rank_of_vietnam_among_us_partners":
         return "Thứ hạng của Việt Nam trong các đối tác thương mại của Hoa Kỳ"
     if k == "trade.rank_of_vietnam_among_us_export_markets":

@@ -4,10 +4,15 @@ Each computing step returns a Fragment (numbers it owns, gaps it can explain,
 and alternative figures that may explain a printed number).  `build` merges
 the fragments, adds the sha256 of every input file and the display forms,
 and refuses duplicate keys, so each number has exactly one owner.
+
+Each entry records the program, function and line that wrote it (`computed_by`,
+read from the call stack when the entry is added), so that the replication report
+names the code itself for every number it lists.
 """
 from __future__ import annotations
 
 import argparse
+import inspect
 import math
 import sys
 from dataclasses import dataclass, field
@@ -15,6 +20,34 @@ from pathlib import Path
 
 from analysis.article import RELEASES, auditable_keys, resolve
 from analysis.io import read_json, write_json
+
+ROOT = Path(__file__).resolve().parent.parent
+# Frames that only pass a number on (this module, the reasons' gap helper, a step's own thin `add`/`gap`
+# wrapper): the code that computed a number is the first frame past them.
+PASS_ON = {Path(__file__).resolve(), ROOT / "analysis" / "reasons.py"}
+PASS_ON_FUNCTIONS = {"add", "gap"}
+
+
+def computed_by(skip: int = 1) -> dict:
+    """The program, function and line that computed a number, read from the call stack when its entry
+    is written (so the report names the code itself, not a typed description of it)."""
+    frame = inspect.currentframe()
+    for _ in range(skip + 1):
+        frame = frame.f_back if frame is not None else None
+    while frame is not None:
+        path = Path(frame.f_code.co_filename).resolve()
+        if path not in PASS_ON and frame.f_code.co_name not in PASS_ON_FUNCTIONS:
+            break
+        frame = frame.f_back
+    if frame is None:
+        return {"program": "", "function": "", "line": 0}
+    path = Path(frame.f_code.co_filename).resolve()
+    try:
+        program = path.relative_to(ROOT).as_posix()
+    except ValueError:
+        program = path.name
+    return {"program": program, "function": frame.f_code.co_name, "line": frame.f_lineno}
+
 
 UNIT_SUFFIX = {"USD bn": " bn USD", "USD mn": " mn USD", "TIV mn": " mn TIV", "TIV bn": " bn TIV",
                "%": "%", "% change": "%", "pp": " pp", "SGD per USD": " SGD/USD",
@@ -78,7 +111,7 @@ class Fragment:
         self.numbers[key] = {"value": value, "unit": unit, "label": label, "rule": rule,
                              "inputs": sorted(set(inputs)), "sources": sorted(set(sources or [])),
                              "decimals": decimals, "uncertainty": round(float(uncertainty), 10),
-                             "basis": basis, "step": self.step}
+                             "basis": basis, "step": self.step, "computed_by": computed_by()}
         if shown_as is not None:
             self.numbers[key]["shown_as"] = shown_as
         if shown_as_vi is not None:
@@ -89,7 +122,7 @@ class Fragment:
         """A number the article prints that the raw data cannot recompute, with the reason why."""
         self._check(key, inputs or [])
         self.gaps[key] = {"label": label, "reason": reason, "inputs": sorted(set(inputs or [])),
-                          "sources": sorted(set(sources or [])), "step": self.step}
+                          "sources": sorted(set(sources or [])), "step": self.step, "computed_by": computed_by()}
 
     def _check(self, key: str, inputs: list[str]) -> None:
         """One owner per key, and lineage only to files the step was given (and hashed)."""

@@ -1,45 +1,50 @@
-"""A replication report in the shape of the AEA Data Editor's reports.
+"""A replication report in the shape of the AEA Data Editor's reports, and the summary of findings.
 
-For Table 1, Table 2, the arms series, the in-text figures and the claims in words it
-says what is reproduced and, for what is not, the reason category (transcription, a
-different source or reporter, a different period or base, arithmetic, a different data
-release, not verifiable).  Each result and the whole get a classification by the rule
-below; every count is a registry key (`report.*`).
+For Table 1, Table 2, the arms series, the in-text figures and the claims in words it says what is
+reproduced and, for what is not, the reason category from a fixed list (the audit's cause
+categories).  Each result and the whole get a classification by the rule below; every count is a
+registry key (`report.*`).
 
-Classification.  A printed number is *checkable* when the data give an independent
-counterpart (verdict match, rounding or discrepancy); figures judged only against the
-article's own figures (consistent) and not verifiable ones are reported but do not
-count.  A claim in words is checkable unless not verifiable; one that partly holds
-counts half.  The reproduced share of the checkable ones gives the class:
+Classification, on independent evidence only.  A printed number is *checkable* when it was judged
+against a source independent of the article (audit `basis` independent: verdict match, rounding or
+discrepancy).  Numbers checked against the article's own value combined with an independent one
+(`mixed`) or against the article's own figures only (`article_only`, verdict consistent) are counted
+apart and never as reproduced; numbers that are not verifiable are counted by why (`gap`).  A claim in
+words is checkable when it is decided on evidence (holds, partly holds, does not hold; a claim that
+partly holds counts half); `not decided` claims are counted by why.  The reproduced share of the
+checkable items gives the class:
 
-- fully reproduced:     every checkable figure reproduced (share = FULLY);
+- fully reproduced:     every checkable item reproduced (share = FULLY);
 - largely reproduced:   share >= LARGELY;
 - partially reproduced: share >= PARTIALLY;
 - not reproduced:       share below PARTIALLY;
 - not verifiable:       nothing checkable.
 
-Written from one template: data/derived/replication_report.md (plain text, display values),
-and the manuscript's parts (each number a `{{< num key >}}` shortcode) for each edition:
-manuscript/_generated/report.md and rules.md (English), manuscript/_generated/vi/report.md and
-vi/rules.md (Vietnamese; the words of each language are written here, the reasons rendered from
-their structured form by analysis/reasons.py).
+Sensitivity.  A row whose verdict would differ under another source or reading that the rules also
+allow carries that verdict in `verdict_alt`.  For each result and overall the report names the rows
+that, judged so, would change the class (the class is *fragile*; otherwise *robust*), and how many
+reproduced items fewer or more would cross a threshold (the margin).
 
-Run on its own:  python -m analysis.report --registry data/derived/computed.json \
-    --audit data/derived/audit.csv --audit-numbers data/derived/numbers/audit.json \
-    --claims data/derived/claims.csv --claims-numbers data/derived/numbers/claims.json \
-    --out data/derived/replication_report.md --out-numbers data/derived/numbers/report.json \
-    --out-part manuscript/_generated/report.md --out-rules manuscript/_generated/rules.md \
-    --out-part-vi manuscript/_generated/vi/report.md --out-rules-vi manuscript/_generated/vi/rules.md
+Written from one template in each language: data/derived/replication_report.md and
+replication_report.vi.md (display values, with the computing environment read from the machine), the
+manuscript's parts (each number a `{{<num key>}}` shortcode; the environment is left to the standalone
+report, so the manuscript does not depend on the machine), and the manuscript's summary of findings
+(manuscript/_generated/summary.md and vi/summary.md).
 """
 from __future__ import annotations
 
 import argparse
 import csv
-import json
+import importlib.metadata
+import inspect
+import platform
 import re
+from pathlib import Path
 
 from analysis import reasons as R
 from analysis.article import RELEASES
+from analysis import claims as claims_module
+from analysis.claims import VERDICTS_VI as CLAIM_VERDICTS_VI_CLAIMS
 from analysis.io import read_json, rel, run, sha256, write_json, write_text_atomic
 from analysis.registry import Fragment, shortcode
 from analysis.verdict import PASSING
@@ -49,25 +54,80 @@ CLASSES = ("fully reproduced", "largely reproduced", "partially reproduced", "no
 CLASSES_VI = {"fully reproduced": "tái lập hoàn toàn", "largely reproduced": "tái lập phần lớn",
               "partially reproduced": "tái lập một phần", "not reproduced": "không tái lập được",
               "not verifiable": "không kiểm chứng được"}
+# The shared vocabularies (analysis/verdict.py holds them once the audit writes them).
+try:
+    from analysis.verdict import AUTHORITIES, BASES, GAPS
+except ImportError:  # the audit does not write these columns yet: the agreed vocabularies
+    BASES = ("independent", "mixed", "article_only")
+    GAPS = ("source_not_consulted", "no_source_found", "not_measurable")
+    AUTHORITIES = ("official", "secondary", "third_party_copy")
+# A not-verifiable row whose audit gives no `gap` is counted as such, never guessed into a gap.
+UNRECORDED = "unrecorded"
+# Bases the audit wrote before the agreed vocabulary: the article's own figures, and none (not verifiable).
+LEGACY_BASIS = {"internal": "article_only", "none": ""}
+REPRODUCED = ("match", "rounding")
+CLAIM_VERDICTS = ("holds", "partly holds", "does not hold", "not decided")
+CLAIM_VERDICTS_VI = {**CLAIM_VERDICTS_VI_CLAIMS, "not decided": "chưa phân định được"}
+ROBUSTNESS_VI = {"robust": "vững", "borderline": "sát ngưỡng", "fragile": "mong manh"}
+
 GROUPS = {"table1": "Table 1 (goods trade with six partners, 2024)",
           "table2": "Table 2 (registered foreign investment by partner, 2025)",
           "arms": "The arms-import series (section 3.1)",
           "text": "Figures in the text (sections 1 and 3)"}
+GROUPS_VI = {"table1": "Bảng 1 (thương mại hàng hóa với sáu đối tác, 2024)",
+             "table2": "Bảng 2 (vốn đầu tư nước ngoài đăng ký theo đối tác, 2025)",
+             "arms": "Chuỗi số liệu nhập khẩu vũ khí (mục 3.1)",
+             "text": "Các con số trong lời văn (mục 1 và 3)"}
+CLAIMS_TITLE = {"en": "Claims in words (sections 1 and 3.1–3.3)", "vi": "Các nhận định bằng lời (mục 1 và 3.1–3.3)"}
 CATEGORY_WORDS = {"transcription": "transcription", "other_source_or_reporter": "different source or reporter",
                   "other_period_or_base": "different period or base", "arithmetic": "arithmetic",
                   "data_release": "data release", "unexplained": "no cause found in the data",
                   "not_verifiable": "not verifiable", "self_consistent": "consistent with the article's own figures only",
                   "reproduced": "reproduced"}
-GROUPS_VI = {"table1": "Bảng 1 (thương mại hàng hóa với sáu đối tác, 2024)",
-             "table2": "Bảng 2 (vốn đầu tư nước ngoài đăng ký theo đối tác, 2025)",
-             "arms": "Chuỗi số liệu nhập khẩu vũ khí (mục 3.1)",
-             "text": "Các con số trong lời văn (mục 1 và 3)"}
 CATEGORY_WORDS_VI = {"transcription": "lỗi chép số", "other_source_or_reporter": "nguồn hoặc bên báo cáo khác",
                      "other_period_or_base": "kỳ số liệu hoặc cơ sở tính khác", "arithmetic": "lỗi tính toán",
                      "data_release": "phiên bản dữ liệu khác", "unexplained": "dữ liệu không cho thấy nguyên nhân",
                      "not_verifiable": "không kiểm chứng được",
                      "self_consistent": "chỉ nhất quán với số liệu của chính bài báo", "reproduced": "tái lập được"}
-SLOT = re.compile(r"\{([a-z0-9_.\-]+)\}")
+GAP_WORDS = {"en": {"source_not_consulted": "the source behind them could not be consulted",
+                    "no_source_found": "no source for them was found",
+                    "not_measurable": "the data do not measure the quantity they state",
+                    UNRECORDED: "the audit does not record why"},
+             "vi": {"source_not_consulted": "không tiếp cận được nguồn gốc của chúng",
+                    "no_source_found": "không tìm thấy nguồn nào cho chúng",
+                    "not_measurable": "dữ liệu không đo lường đại lượng mà chúng nêu",
+                    UNRECORDED: "quá trình kiểm tra không ghi lại lý do"}}
+# What the author is asked to do, by the cause category of a discrepancy (a claim that does not hold:
+# "claim").  The evidence is the row's registry keys, never retyped.
+REQUEST = {"en": {"transcription": "correct the figure as transcribed from its source",
+                  "other_source_or_reporter": "state the source and reporter of the figure, or use the one the "
+                                              "rest of the table uses",
+                  "other_period_or_base": "state the period or base of the figure, or use the one the text states",
+                  "arithmetic": "correct the arithmetic",
+                  "data_release": "state the data release the figure comes from",
+                  "unexplained": "give the source of the figure; none in the data reproduces it",
+                  "source_inconsistent": "say that the source's total disagrees with its own parts, and which of "
+                                         "them the figure takes",
+                  "other": "check the figure against its source",
+                  "claim": "correct or qualify the statement"},
+           "vi": {"transcription": "sửa con số theo đúng nguồn đã chép",
+                  "other_source_or_reporter": "nêu rõ nguồn và bên báo cáo của con số, hoặc dùng nguồn mà phần còn "
+                                              "lại của bảng dùng",
+                  "other_period_or_base": "nêu rõ kỳ số liệu hoặc cơ sở tính của con số, hoặc dùng kỳ mà lời văn nêu",
+                  "arithmetic": "sửa lại phép tính",
+                  "data_release": "nêu rõ phiên bản dữ liệu của con số",
+                  "unexplained": "cho biết nguồn của con số; không số liệu nào trong dữ liệu tái lập được nó",
+                  "source_inconsistent": "nói rõ rằng tổng số của nguồn không khớp với các thành phần của chính nó, "
+                                         "và con số lấy theo phần nào",
+                  "other": "đối chiếu lại con số với nguồn của nó",
+                  "claim": "sửa hoặc nói rõ giới hạn của nhận định"}}
+SLOT = re.compile(r"\{([A-Za-z0-9_.\-]+)\}")
+
+
+def category_word(c: str, lang: str = "en") -> str:
+    """A cause category in words; a category the list does not know yet is shown by its code."""
+    words = CATEGORY_WORDS_VI if lang == "vi" else CATEGORY_WORDS
+    return words.get(c) or R.WORDS[lang].get(f"category.{c}") or R.WORDS[lang].get(f"cause.{c}") or c.replace("_", " ")
 
 
 def classify(share: float | None) -> str:
@@ -75,214 +135,707 @@ def classify(share: float | None) -> str:
         return "not verifiable"
     if share >= FULLY - 1e-12:
         return "fully reproduced"
-    if share >= LARGELY:
+    if share >= LARGELY - 1e-12:
         return "largely reproduced"
-    if share >= PARTIALLY:
+    if share >= PARTIALLY - 1e-12:
         return "partially reproduced"
     return "not reproduced"
 
 
+def _s(x) -> str:
+    """A CSV cell as text ('' for an absent column or a missing value)."""
+    return "" if x is None or (isinstance(x, float) and x != x) else str(x)
+
+
+def audit_row(r: dict) -> dict:
+    """An audit row with the agreed columns, read with defaults where the audit does not write them yet:
+    the basis in the agreed words, a gap only for a not-verifiable row, an alternative only if it differs."""
+    v = _s(r.get("verdict"))
+    basis = _s(r.get("basis"))
+    basis = LEGACY_BASIS.get(basis, basis)
+    if v == "consistent":
+        basis = "article_only"
+    if v == "not_verifiable":
+        basis = ""
+    alt = _s(r.get("verdict_alt"))
+    return {**r, "verdict": v, "basis": basis, "gap": (_s(r.get("gap")) or UNRECORDED) if v == "not_verifiable" else "",
+            "authority": _s(r.get("authority")), "verdict_alt": "" if alt == v else alt,
+            "alt_keys": _s(r.get("alt_keys")), "category": _s(r.get("category")), "coarse": _s(r.get("coarse"))}
+
+
+def claim_row(c: dict) -> dict:
+    """A claim with the agreed verdicts ('not verifiable' is now 'not decided') and columns."""
+    v = _s(c.get("verdict"))
+    v = "not decided" if v == "not verifiable" else v
+    alt = _s(c.get("verdict_alt"))
+    alt = "not decided" if alt == "not verifiable" else alt
+    return {**c, "verdict": v, "gap": (_s(c.get("gap")) or UNRECORDED) if v == "not decided" else "",
+            "authority": _s(c.get("authority")), "verdict_alt": "" if alt == v else alt,
+            "alt_keys": _s(c.get("alt_keys"))}
+
+
+def _share(t: dict) -> None:
+    t["share"] = t["reproduced"] / t["checkable"] if t["checkable"] else None
+    t["class"] = classify(t["share"])
+
+
 def tally(audit: list[dict], claims: list[dict]) -> dict:
-    """Counts by group: n, reproduced, consistent, discrepancy, not_verifiable, checkable, share, class, and
-    discrepancies by reason category."""
+    """Counts by result and overall.  For the printed numbers: n; on independent evidence reproduced,
+    discrepancy and checkable; apart, mixed (agree, differ) and article_only; not_verifiable with its
+    breakdown by gap; every discrepancy by reason category; coarse passing checks.  For the claims:
+    holds, partly, does_not_hold, not_decided (by gap).  Then share and class."""
+    audit, claims = [audit_row(r) for r in audit], [claim_row(c) for c in claims]
     out = {}
     for g in GROUPS:
-        a = [r for r in audit if r["result"] == g]
+        a = [r for r in audit if r.get("result") == g]
         count = lambda f: sum(1 for r in a if f(r))
-        rep = count(lambda r: r["verdict"] in ("match", "rounding"))
-        dis = count(lambda r: r["verdict"] == "discrepancy")
-        out[g] = {"n": len(a), "reproduced": float(rep), "consistent": count(lambda r: r["verdict"] == "consistent"),
-                  "discrepancy": dis, "not_verifiable": count(lambda r: r["verdict"] == "not_verifiable"),
-                  "checkable": rep + dis,
-                  "coarse": count(lambda r: str(r["coarse"]) == "True" and r["verdict"] in PASSING),
+        ind = lambda r: r["basis"] == "independent"
+        rep = count(lambda r: ind(r) and r["verdict"] in REPRODUCED)
+        dis = count(lambda r: ind(r) and r["verdict"] == "discrepancy")
+        out[g] = {"n": len(a), "reproduced": float(rep), "discrepancy": dis, "checkable": rep + dis,
+                  "discrepancy_all": count(lambda r: r["verdict"] == "discrepancy"),
+                  "mixed": count(lambda r: r["basis"] == "mixed"),
+                  "mixed_agree": count(lambda r: r["basis"] == "mixed" and r["verdict"] in PASSING),
+                  "mixed_differ": count(lambda r: r["basis"] == "mixed" and r["verdict"] == "discrepancy"),
+                  "article_only": count(lambda r: r["basis"] == "article_only"),
+                  "article_only_differ": count(lambda r: r["basis"] == "article_only" and r["verdict"] == "discrepancy"),
+                  "not_verifiable": count(lambda r: r["verdict"] == "not_verifiable"),
+                  "gap": {x: count(lambda r: r["verdict"] == "not_verifiable" and r["gap"] == x)
+                          for x in (*GAPS, UNRECORDED)},
+                  "coarse": count(lambda r: r["coarse"] == "True" and r["verdict"] in PASSING),
+                  # the weakest authority an independent or mixed verdict rests on
+                  "authority": {x: count(lambda r: r["basis"] in ("independent", "mixed") and r["authority"] == x)
+                                for x in AUTHORITIES},
                   "by_category": {c: count(lambda r: r["verdict"] == "discrepancy" and r["category"] == c)
-                                  for c in R.CATEGORIES}}
+                                  for c in sorted({*R.CATEGORIES, *(r["category"] for r in a)})}}
     v = [c["verdict"] for c in claims]
-    holds, partly, fails, nv = (v.count(x) for x in ("holds", "partly holds", "does not hold", "not verifiable"))
+    holds, partly, fails, nd = (v.count(x) for x in CLAIM_VERDICTS)
     out["claims"] = {"n": len(claims), "reproduced": holds + 0.5 * partly, "holds": holds, "partly": partly,
-                     "does_not_hold": fails, "not_verifiable": nv, "checkable": holds + partly + fails}
-    for g, t in out.items():
-        t["share"] = t["reproduced"] / t["checkable"] if t["checkable"] else None
-        t["class"] = classify(t["share"])
-    rep = sum(t["reproduced"] for t in out.values())
-    chk = sum(t["checkable"] for t in out.values())
-    out["overall"] = {"n": sum(t["n"] for t in out.values()), "reproduced": rep, "checkable": chk,
-                      "share": rep / chk if chk else None}
-    out["overall"]["class"] = classify(out["overall"]["share"])
+                     "does_not_hold": fails, "not_decided": nd, "checkable": holds + partly + fails,
+                     "gap": {x: sum(1 for c in claims if c["verdict"] == "not decided" and c["gap"] == x)
+                             for x in (*GAPS, UNRECORDED)}}
+    for t in out.values():
+        _share(t)
+    numbers = [out[g] for g in GROUPS]
+    out["numbers"] = {k: sum(t[k] for t in numbers) for k in numbers[0] if not isinstance(numbers[0][k], dict)
+                      and k not in ("share", "class")}
+    for k in ("gap", "by_category", "authority"):
+        out["numbers"][k] = {x: sum(t[k].get(x, 0) for t in numbers) for x in numbers[0][k]}
+    _share(out["numbers"])
+    out["overall"] = {"n": out["numbers"]["n"] + out["claims"]["n"],
+                      "reproduced": out["numbers"]["reproduced"] + out["claims"]["reproduced"],
+                      "checkable": out["numbers"]["checkable"] + out["claims"]["checkable"]}
+    _share(out["overall"])
     return out
 
 
-def fragment(t: dict, files: dict[str, str]) -> Fragment:
+def margins(reproduced: float, checkable: int) -> tuple[int | None, int | None]:
+    """How many checkable items turned from reproduced to not (down) or the reverse (up) change the class;
+    None when no such number exists."""
+    cls = classify(reproduced / checkable if checkable else None)
+    down = next((k for k in range(1, int(reproduced) + 1) if classify((reproduced - k) / checkable) != cls), None)
+    up = next((k for k in range(1, int(checkable - reproduced) + 1)
+               if classify((reproduced + k) / checkable) != cls), None)
+    return down, up
+
+
+def robustness(flips: bool, margin_down: int | None, margin_up: int | None) -> str:
+    """'fragile' when a row judged under another allowed source or reading changes the class; else
+    'borderline' when one item judged otherwise would; else 'robust'."""
+    if flips:
+        return "fragile"
+    return "borderline" if 1 in (margin_down, margin_up) else "robust"
+
+
+def _judged_otherwise(audit: list[dict], claims: list[dict], kind: str, i: int) -> tuple[list, list]:
+    """The rows with row i judged by its alternative verdict.  A row that becomes judgeable keeps its basis,
+    or is taken as independent when it had none (an alternative source is a source)."""
+    audit, claims = list(audit), list(claims)
+    if kind == "audit":
+        r = audit_row(audit[i])
+        audit[i] = {**r, "verdict": r["verdict_alt"], "verdict_alt": "", "basis": r["basis"] or "independent"}
+    else:
+        c = claim_row(claims[i])
+        claims[i] = {**c, "verdict": c["verdict_alt"], "verdict_alt": ""}
+    return audit, claims
+
+
+def sensitivity(audit: list[dict], claims: list[dict]) -> dict:
+    """For each result and overall: the rows with an alternative verdict (`alts`), those that alone change
+    the class (`flips`), the class with every alternative at once, robust or fragile, and the margins."""
+    base = tally(audit, claims)
+    rows = [("audit", i, audit_row(r)) for i, r in enumerate(audit)] + \
+           [("claims", i, claim_row(c)) for i, c in enumerate(claims)]
+    rows = [x for x in rows if x[2]["verdict_alt"]]
+    out = {g: {"alts": [], "flips": []} for g in (*GROUPS, "claims", "numbers", "overall")}
+    all_a, all_c = list(audit), list(claims)
+    for kind, i, r in rows:
+        t = tally(*_judged_otherwise(audit, claims, kind, i))
+        all_a, all_c = _judged_otherwise(all_a, all_c, kind, i)
+        g = r.get("result") if kind == "audit" else "claims"
+        e = {"id": r["id"], "kind": kind, "group": g, "verdict": r["verdict"], "verdict_alt": r["verdict_alt"],
+             "alt_keys": [k for k in r["alt_keys"].split(";") if k], "class": t[g]["class"],
+             "numbers_class": t["numbers"]["class"], "overall_class": t["overall"]["class"]}
+        for where, cls in ((g, t[g]["class"]), ("overall", t["overall"]["class"])) + \
+                (("numbers", t["numbers"]["class"]),) * (kind == "audit"):
+            out[where]["alts"].append(e)
+            if cls != base[where]["class"]:
+                out[where]["flips"].append(e)
+    t_all = tally(all_a, all_c)
+    for g, x in out.items():
+        x["class"], x["class_all_alt"] = base[g]["class"], t_all[g]["class"]
+        x["margin_down"], x["margin_up"] = margins(base[g]["reproduced"], base[g]["checkable"]) \
+            if base[g]["checkable"] else (None, None)
+        x["robustness"] = robustness(bool(x["flips"]), x["margin_down"], x["margin_up"])
+    return out
+
+
+def fragment(t: dict, sens: dict, files: dict[str, str]) -> Fragment:
     frag = Fragment("analysis.report", {rel(p): sha256(p) for p in files.values()})
     ins = [rel(files["audit"]), rel(files["claims"])]
     for name, v in (("fully", FULLY), ("largely", LARGELY), ("partially", PARTIALLY)):
         frag.add(f"report.threshold.{name}", 100 * v, "%", f"Reproduced share needed for '{name} reproduced'",
                  f"analysis/report.py, {name.upper()}", ins, decimals=0)
     for g, x in t.items():
-        for k in ("n", "checkable", "discrepancy", "not_verifiable", "consistent", "coarse", "holds", "partly",
-                  "does_not_hold"):
-            if k in x:
-                frag.add(f"report.{g}.{k}", int(x[k]), "count", f"{g}: {k.replace('_', ' ')}", "count of rows",
+        for k, n in x.items():
+            if isinstance(n, (int, float)) and not isinstance(n, bool) and k not in ("reproduced", "share"):
+                frag.add(f"report.{g}.{k}", int(n), "count", f"{g}: {k.replace('_', ' ')}", "count of rows",
                          ins, decimals=0)
-        frag.add(f"report.{g}.reproduced", x["reproduced"], "count" if float(x["reproduced"]).is_integer() else "ratio",
-                 f"{g}: reproduced",
-                 "count of rows reproduced (a claim that partly holds counts half)", ins,
-                 decimals=0 if float(x["reproduced"]).is_integer() else 1)
+        for k, sub in (("gap", "gap"), ("by_category", "cause"), ("authority", "authority")):
+            for c, n in x.get(k, {}).items():
+                frag.add(f"report.{g}.{sub}.{c}", n, "count", f"{g}: rows with {sub} '{c}'", "count of rows",
+                         ins, decimals=0)
+        whole = float(x["reproduced"]).is_integer()
+        frag.add(f"report.{g}.reproduced", x["reproduced"], "count" if whole else "ratio", f"{g}: reproduced",
+                 "count of rows reproduced on independent evidence (a claim that partly holds counts half)", ins,
+                 decimals=0 if whole else 1)
+        if x.get("n"):
+            frag.add(f"report.{g}.coverage", 100 * x["checkable"] / x["n"], "%",
+                     f"{g}: share of the audited items checkable on independent evidence", "checkable / audited", ins,
+                     decimals=0)
         if x["share"] is not None:
             frag.add(f"report.{g}.share", 100 * x["share"], "%", f"{g}: reproduced share of the checkable",
                      "reproduced / checkable", ins, decimals=0)
         frag.add(f"report.{g}.class", x["class"], "text", f"{g}: classification",
                  "analysis/report.py, classify()", ins, shown_as=x["class"], shown_as_vi=CLASSES_VI[x["class"]])
-        for c, n in x.get("by_category", {}).items():
-            frag.add(f"report.{g}.cause.{c}", n, "count", f"{g}: discrepancies with reason '{c}'", "count of rows",
+    for g, x in sens.items():
+        frag.add(f"report.{g}.robustness", x["robustness"], "text", f"{g}: robust or fragile under the alternatives",
+                 "analysis/report.py, sensitivity()", ins, shown_as=x["robustness"],
+                 shown_as_vi=ROBUSTNESS_VI[x["robustness"]])
+        frag.add(f"report.{g}.class_all_alt", x["class_all_alt"], "text", f"{g}: class with every alternative verdict",
+                 "analysis/report.py, sensitivity()", ins, shown_as=x["class_all_alt"],
+                 shown_as_vi=CLASSES_VI[x["class_all_alt"]])
+        for k in ("alts", "flips"):
+            frag.add(f"report.{g}.{k}", len(x[k]), "count", f"{g}: rows with an alternative verdict"
+                     + (" that alone change the class" if k == "flips" else ""), "analysis/report.py, sensitivity()",
                      ins, decimals=0)
+        for k in ("margin_down", "margin_up"):
+            if x[k] is not None:
+                frag.add(f"report.{g}.{k}", x[k], "count", f"{g}: reproduced items {k[7:]} that change the class",
+                         "analysis/report.py, margins()", ins, decimals=0)
+    for e in {e["id"]: e for x in sens.values() for e in x["alts"]}.values():
+        words = CLAIM_VERDICTS_VI if e["kind"] == "claims" else {v: R.WORDS["vi"].get(f"verdict.{v}", v)
+                                                                  for v in (e["verdict_alt"],)}
+        frag.add(f"report.alt.{e['id']}.verdict", e["verdict_alt"], "text", f"{e['id']}: verdict under the alternative",
+                 "the audit's verdict_alt", ins, shown_as=e["verdict_alt"].replace("_", " "),
+                 shown_as_vi=words.get(e["verdict_alt"], e["verdict_alt"]))
+        for k in ("class", "overall_class"):
+            frag.add(f"report.alt.{e['id']}.{k}", e[k], "text", f"{e['id']}: {k.replace('_', ' ')} under the alternative",
+                     "analysis/report.py, sensitivity()", ins, shown_as=e[k], shown_as_vi=CLASSES_VI[e[k]])
     return frag
 
 
-def template(t: dict, audit: list[dict], claims: list[dict], lang: str = "en") -> list[tuple[str, object]]:
-    """The report as lines: ('line', text with {key} slots) or ('item', 'claim') items, in English or
-    Vietnamese (the same slots, the same order)."""
+MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|#$@~^])")
+
+
+def md_text(text) -> str:
+    """Text from an input as literal Markdown (a table cell included): every special character escaped."""
+    return MD_SPECIAL.sub(r"\\\1", str(text).replace("\r", " ").replace("\n", " "))
+
+
+def rule_row(*widths: int) -> str:
+    """A pipe table's separator whose dashes give the columns' relative widths (pandoc reads them as widths
+    when a row is longer than a line, as a row of shortcodes is)."""
+    return "|" + "|".join("-" * w for w in widths) + "|"
+
+
+def _join(items: list[str], lang: str) -> str:
+    """'a, b and c' in the language."""
+    items = [x for x in items if x]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + (" và " if lang == "vi" else " and ") + items[-1]
+
+
+def where_computed(entry: dict | None, lang: str = "en") -> str:
+    """'analysis/trade.py, fragment(), line 229': the code that wrote the entry, as it recorded itself."""
+    c = (entry or {}).get("computed_by") or {}
+    if not c.get("program"):
+        return "—"
+    return f"`{c['program']}`, `{c['function']}()`, {'dòng' if lang == 'vi' else 'line'} {c['line']}"
+
+
+def _gap_clause(t: dict, g: str, lang: str) -> str:
+    """'5 because …, 3 because …' for the non-zero gaps of a result (slots)."""
+    because = " vì " if lang == "vi" else " because "
+    return "; ".join(f"{{report.{g}.gap.{x}}}{because}{GAP_WORDS[lang][x]}" for x, n in t[g]["gap"].items() if n)
+
+
+def _items(n: int, noun: str) -> str:
+    return noun if n == 1 else noun + "s"
+
+
+def _flip_groups(x: dict, g: str) -> list[tuple[list[str], str]]:
+    """The rows that flip a class, grouped by the verdict they would get and the class they would give
+    (ids in audit order), with the registry field of that class."""
+    cls = "overall_class" if g == "overall" else "class"
+    groups: dict[tuple, list[str]] = {}
+    for e in x["flips"]:
+        groups.setdefault((e["verdict_alt"], e[cls]), []).append(e["id"])
+    return [(ids, cls) for ids in groups.values()]
+
+
+def _alt_sentence(sens: dict, g: str, lang: str, scope: str) -> str:
+    """The sensitivity of one class, in words with slots: robust or fragile, the rows that flip it, the margins."""
+    x = sens[g]
     vi = lang == "vi"
-    groups, words = (GROUPS_VI, CATEGORY_WORDS_VI) if vi else (GROUPS, CATEGORY_WORDS)
-    L = []
-    add = lambda s="": L.append(("line", s))
     if vi:
-        add("# Báo cáo tái lập: Trần Thị Diễm Trâm (2026), *Quan hệ đối tác chiến lược toàn diện Việt Nam – Nga*")
-        add()
-        add("Báo cáo do quy trình (`analysis/report.py`) viết theo khuôn mẫu các báo cáo tái lập của Biên tập viên "
-            "Dữ liệu AEA. Mọi con số đếm dưới đây là một khóa trong sổ đăng ký; các lý do được dựng từ dữ liệu có "
-            "cấu trúc của quá trình kiểm tra.")
-        add()
-        add("## Tóm tắt")
-        add()
-        add("Xét tổng thể, bài báo được xếp loại **{report.overall.class}**: {report.overall.reproduced} trên "
-            "{report.overall.checkable} con số được in và nhận định bằng lời có thể kiểm chứng độc lập "
-            "({report.overall.share}) được tái lập (một nhận định đúng một phần được tính một nửa).")
-        add()
-        add("| Kết quả | Số được kiểm tra | Kiểm chứng được | Tái lập được | Tỷ lệ | Xếp loại |")
-    else:
-        add("# Replication report: Tran (2026), *The Vietnam–Russia Comprehensive Strategic Partnership*")
-        add()
-        add("Written by the workflow (`analysis/report.py`) in the shape of the AEA Data Editor's replication reports. "
-            "Every count below is a registry key; the reasons are built from the audit's structured data.")
-        add()
-        add("## Summary")
-        add()
-        add("Overall the article is **{report.overall.class}**: {report.overall.reproduced} of {report.overall.checkable} "
-            "independently checkable printed numbers and claims in words ({report.overall.share}) are reproduced "
-            "(a claim that partly holds counts half).")
-        add()
-        add("| Result | Audited | Checkable | Reproduced | Share | Classification |")
-    add("|---|---|---|---|---|---|")
-    claims_title = "Các nhận định bằng lời (mục 1 và 3.1–3.3)" if vi else "Claims in words (sections 1 and 3.1–3.3)"
-    for g, title in list(groups.items()) + [("claims", claims_title)]:
-        share = "{report.%s.share}" % g if t[g]["share"] is not None else "—"
-        add(f"| {title} | {{report.{g}.n}} | {{report.{g}.checkable}} | {{report.{g}.reproduced}} | {share} | "
-            f"{{report.{g}.class}} |")
-    add()
-    if vi:
-        add("## Quy tắc xếp loại")
-        add()
-        add("Một con số được in là kiểm chứng được khi dữ liệu gốc cho một giá trị đối chiếu độc lập (kết luận khớp, "
-            "khớp khi làm tròn hoặc sai lệch). Các con số chỉ được đối chiếu với chính số liệu của bài báo (kết luận "
-            "nhất quán) và các con số không kiểm chứng được vẫn được báo cáo nhưng không được tính. Một nhận định "
-            "bằng lời là kiểm chứng được trừ khi không kiểm chứng được; nhận định đúng một phần được tính một nửa. "
-            "Một kết quả được xếp loại *tái lập hoàn toàn* khi tỷ lệ tái lập trên các mục kiểm chứng được là "
-            "{report.threshold.fully}, *tái lập phần lớn* từ {report.threshold.largely}, *tái lập một phần* từ "
-            "{report.threshold.partially}, và *không tái lập được* dưới mức đó.")
-    else:
-        add("## Classification rule")
-        add()
-        add("A printed number is checkable when the raw data give an independent counterpart (verdict match, rounding "
-            "or discrepancy). Numbers checked only against the article's own figures (verdict consistent) and numbers "
-            "that are not verifiable are reported but not counted. A claim in words is checkable unless not "
-            "verifiable; one that partly holds counts half. A result is *fully reproduced* when the reproduced share "
-            "of its checkable items is {report.threshold.fully}, *largely reproduced* from {report.threshold.largely}, "
-            "*partially reproduced* from {report.threshold.partially}, and *not reproduced* below that.")
-    add()
-    for g, title in groups.items():
-        x = t[g]
-        add(f"## {title}")
-        add()
-        if vi:
-            add(f"Số được kiểm tra {{report.{g}.n}}: tái lập được {{report.{g}.reproduced}}, chỉ nhất quán với số liệu "
-                f"của chính bài báo {{report.{g}.consistent}}, sai lệch {{report.{g}.discrepancy}}, không kiểm chứng "
-                f"được {{report.{g}.not_verifiable}}; số phép kiểm tra đạt nhưng bị đánh dấu là thô "
-                f"{{report.{g}.coarse}}. Xếp loại: **{{report.{g}.class}}**.")
+        s = f"Xếp loại này **{{report.{g}.robustness}}**: "
+        if x["flips"]:
+            s += "nếu được đánh giá theo một nguồn hoặc cách đọc khác mà các quy tắc cũng cho phép, " + _join(
+                [("chỉ cần một trong các dòng " if len(ids) > 1 else "dòng ") + _join(ids, lang)
+                 + f" (khi đó là {{report.alt.{ids[0]}.verdict}}) "
+                 + ("là đủ làm " if len(ids) > 1 else "sẽ làm ") + f"{scope} thành {{report.alt.{ids[0]}.{cls}}}"
+                 for ids, cls in _flip_groups(x, g)], lang) + "."
         else:
-            add(f"Audited {{report.{g}.n}}: reproduced {{report.{g}.reproduced}}, consistent with the article's own "
-                f"figures only {{report.{g}.consistent}}, discrepancies {{report.{g}.discrepancy}}, not verifiable "
-                f"{{report.{g}.not_verifiable}}; passing checks flagged coarse {{report.{g}.coarse}}. "
-                f"Classification: **{{report.{g}.class}}**.")
-        add()
-        if g == "arms":
-            if vi:
-                add("Đối chiếu song song với từng phiên bản dữ liệu của SIPRI: " + "; ".join(
-                    f"{r}: khớp {{audit.count.arms.{r}.match}}, khớp khi làm tròn {{audit.count.arms.{r}.rounding}}, "
-                    f"sai lệch {{audit.count.arms.{r}.discrepancy}}" for r in RELEASES) + ". Phiên bản được dùng là "
-                    "**{audit.arms_release}**, được chọn theo phạm vi bao phủ (chuỗi tổng của nó kết thúc vào năm "
-                    "{audit.arms_release_rule.last_printed_year}, năm cuối cùng mà bài báo in số tổng), không theo "
-                    "các con số đếm này.")
-            else:
-                add("Side by side, against each SIPRI release: " + "; ".join(
-                    f"{r}: match {{audit.count.arms.{r}.match}}, rounding {{audit.count.arms.{r}.rounding}}, discrepancy "
-                    f"{{audit.count.arms.{r}.discrepancy}}" for r in RELEASES) + ". The release used is "
-                    "**{audit.arms_release}**, chosen by coverage (its totals end in {audit.arms_release_rule.last_printed_year}, "
-                    "the last year the article prints a total for), not by these counts.")
-            add()
-        cats = [c for c, n in x["by_category"].items() if n]
-        if cats:
-            add(("Các sai lệch theo nhóm nguyên nhân: " if vi else "Discrepancies by reason category: ") + "; ".join(
-                f"{words[c]} {{report.{g}.cause.{c}}}" for c in cats) + ".")
-            add()
-            for a in (r for r in audit if r["result"] == g and r["verdict"] == "discrepancy"):
-                L.append(("item", (a["id"], a["item"], words[a["category"]], json.loads(a["reason_spec"]))))
-            add()
-    if vi:
-        add("## Các nhận định bằng lời")
-        add()
-        add("Số nhận định được đánh giá {report.claims.n}: đúng {report.claims.holds}, đúng một phần "
-            "{report.claims.partly}, không đúng {report.claims.does_not_hold}, không kiểm chứng được "
-            "{report.claims.not_verifiable}. Xếp loại: **{report.claims.class}**.")
+            s += (f"không dòng nào trong {{report.{g}.alts}} dòng có kết luận thay thế làm thay đổi nó khi xét riêng."
+                  if x["alts"] else "không dòng nào có kết luận thay thế.")
+        if x["margin_down"] is not None:
+            s += f" Chỉ cần {{report.{g}.margin_down}} mục tái lập được đổi thành không tái lập là xếp loại hạ xuống"
+            s += (f"; {{report.{g}.margin_up}} mục theo chiều ngược lại là xếp loại nâng lên." if x["margin_up"]
+                  is not None else ".")
+        elif x["margin_up"] is not None:
+            s += f" Chỉ cần {{report.{g}.margin_up}} mục không tái lập được đổi thành tái lập là xếp loại nâng lên."
+        return s
+    s = f"This class is **{{report.{g}.robustness}}**: "
+    if x["flips"]:
+        s += "judged under another source or reading the rules also allow, " + _join(
+            [("any one of " if len(ids) > 1 else "") + _join(ids, lang)
+             + f" ({'each ' if len(ids) > 1 else ''}then {{report.alt.{ids[0]}.verdict}}) would make {scope} "
+             f"{{report.alt.{ids[0]}.{cls}}}" for ids, cls in _flip_groups(x, g)], lang) + "."
     else:
-        add("## Claims in words")
+        s += (f"none of the {{report.{g}.alts}} rows with an alternative verdict changes it on its own."
+              if x["alts"] else "no row has an alternative verdict.")
+    if x["margin_down"] is not None:
+        s += f" {{report.{g}.margin_down}} {_items(x['margin_down'], 'reproduced item')} judged otherwise would lower it"
+        s += (f"; {{report.{g}.margin_up}} the other way would raise it." if x["margin_up"] is not None else ".")
+    elif x["margin_up"] is not None:
+        s += f" {{report.{g}.margin_up}} {_items(x['margin_up'], 'item')} not reproduced judged otherwise would raise it."
+    return s
+
+
+def classification_lines(t: dict, sens: dict, lang: str) -> list[tuple[str, str]]:
+    """The classification: the overall class with its sensitivity, the table by result, the rule."""
+    vi = lang == "vi"
+    groups = GROUPS_VI if vi else GROUPS
+    L = []
+    add = lambda s="", kind="line": L.append((kind, s))
+    if vi:
+        add("Chỉ xét trên bằng chứng độc lập, bài báo được xếp loại **{report.overall.class}**: "
+            "{report.overall.reproduced} trên {report.overall.checkable} con số được in và nhận định bằng lời kiểm "
+            "chứng được ({report.overall.share}) được tái lập (một nhận định đúng một phần được tính một nửa). "
+            + _alt_sentence(sens, "overall", lang, "xếp loại chung"))
         add()
-        add("Judged {report.claims.n}: holds {report.claims.holds}, partly holds {report.claims.partly}, does not hold "
-            "{report.claims.does_not_hold}, not verifiable {report.claims.not_verifiable}. Classification: "
-            "**{report.claims.class}**.")
+        add("| Kết quả | Số được kiểm tra | Kiểm chứng độc lập được | Độ bao phủ | Tái lập được | Tỷ lệ | Xếp loại | Độ vững |")
+    else:
+        add("On independent evidence only, the article is **{report.overall.class}**: {report.overall.reproduced} of "
+            "{report.overall.checkable} independently checkable printed numbers and claims in words "
+            "({report.overall.share}) are reproduced (a claim that partly holds counts half). "
+            + _alt_sentence(sens, "overall", lang, "the overall class"))
+        add()
+        add("| Result | Audited | Independently checkable | Coverage | Reproduced | Share | Classification | Robustness |")
+    add(rule_row(24, 8, 10, 8, 9, 7, 14, 10))
+    for g, title in list(groups.items()) + [("claims", CLAIMS_TITLE[lang])]:
+        share = "{report.%s.share}" % g if t[g]["share"] is not None else "—"
+        cover = "{report.%s.coverage}" % g if t[g]["n"] else "—"
+        add(f"| {title} | {{report.{g}.n}} | {{report.{g}.checkable}} | {cover} | {{report.{g}.reproduced}} | {share} | "
+            f"{{report.{g}.class}} | {{report.{g}.robustness}} |")
     add()
-    for c in claims:
-        L.append(("claim", c))
+    if vi:
+        add("Quy tắc xếp loại: một con số được in là kiểm chứng được khi nó được đối chiếu với một nguồn độc lập với "
+            "bài báo. Các con số được đối chiếu với số liệu của chính bài báo kết hợp với một nguồn độc lập, hoặc chỉ "
+            "với số liệu của chính bài báo, được báo cáo riêng và không bao giờ được tính là tái lập; các con số không "
+            "kiểm chứng được được đếm theo lý do. Một nhận định bằng lời là kiểm chứng được khi bằng chứng phân định "
+            "được nó; nhận định đúng một phần được tính một nửa. Một kết quả là *tái lập hoàn toàn* khi tỷ lệ tái lập "
+            "là {report.threshold.fully}, *tái lập phần lớn* từ {report.threshold.largely}, *tái lập một phần* từ "
+            "{report.threshold.partially}, và *không tái lập được* dưới mức đó. Một xếp loại là *mong manh* khi một "
+            "dòng, nếu được đánh giá theo một nguồn hoặc cách đọc khác mà các quy tắc cũng cho phép, làm nó thay đổi; "
+            "*sát ngưỡng* khi không dòng nào như vậy làm nó thay đổi nhưng chỉ một mục được đánh giá khác đi cũng đủ; "
+            "*vững* trong các trường hợp còn lại.")
+    else:
+        add("Classification rule: a printed number is checkable when it was judged against a source independent of "
+            "the article. Numbers checked against the article's own value combined with an independent one, or "
+            "against the article's own figures only, are reported apart and never counted as reproduced; numbers "
+            "that are not verifiable are counted by why. A claim in words is checkable when the evidence decides it; "
+            "one that partly holds counts half. A result is *fully reproduced* when the reproduced share is "
+            "{report.threshold.fully}, *largely reproduced* from {report.threshold.largely}, *partially reproduced* "
+            "from {report.threshold.partially}, and *not reproduced* below that. A class is *fragile* when one row, "
+            "judged under another source or reading that the rules also allow, changes it; *borderline* when no such "
+            "row does but a single item judged otherwise would; *robust* otherwise.")
     add()
+    for g, title in list(groups.items()) + [("claims", CLAIMS_TITLE[lang])]:
+        thin = 2 * t[g]["checkable"] < t[g]["n"]
+        if sens[g]["flips"] or thin:
+            cover = ""
+            if thin:
+                cover = (f"chỉ {{report.{g}.checkable}} trong {{report.{g}.n}} mục được đối chiếu với một nguồn độc lập, "
+                         "và xếp loại chỉ nói về các mục ấy. " if vi else
+                         f"independent sources checked only {{report.{g}.checkable}} of its {{report.{g}.n}} items, and "
+                         "the class speaks for those alone. ")
+            add(f"*{title}*: {{report.{g}.class}}" + (f"; {cover}" if cover else ". ")
+                + _alt_sentence(sens, g, lang, "kết quả này" if vi else "this result"))
+            add()
     return L
 
 
-def render(lines, numbers: dict, form: str, lang: str = "en", items: dict[str, str] | None = None) -> str:
-    """The report's lines in words: `form` 'text' (display values) or 'md' (shortcodes); `lang` 'en' or 'vi'
-    (the Vietnamese edition is Markdown only); `items`, an audit row's description in the language (by id)."""
-    def fill(s: str) -> str:
-        return SLOT.sub(lambda m: shortcode(m.group(1)) if form == "md" else R.shown(numbers[m.group(1)], lang), s)
-    out = []
-    for kind, x in lines:
-        if kind == "line":
-            out.append(fill(x))
-        elif kind == "item":
-            rid, item, cat, spec = x
-            out.append(f"- **{rid}**, {(items or {}).get(rid, item)} ({cat}): {R.render(spec, numbers, lang, form)}")
-        elif lang == "vi":
-            c = x
-            verdict = shortcode("claim." + c["id"] + ".verdict")
-            out.append(f"- **{c['id']}** (§{c['section']}), *{c['quote_vi']}*: **{verdict}**. "
-                       f"Quy tắc: {c['rule_vi_md']}. Kết quả: {c['finding_vi_md'] or '—'}.")
-        else:
-            c = x
-            verdict = shortcode(f"claim.{c['id']}.verdict") if form == "md" else c["verdict"]
-            finding = c["finding_md"] if form == "md" else c["finding"]
-            rule = c["rule_md"] if form == "md" else c["rule"]
-            out.append(f"- **{c['id']}** (§{c['section']}), *{c['quote_vi']}* ({c['gloss_en']}): **{verdict}**. "
-                       f"Rule: {rule}. Finding: {finding or '—'}.")
-    return "\n".join(out).rstrip() + "\n"
+AUTHORITY_WORDS = {"en": {"secondary": "a secondary source", "third_party_copy": "a third-party copy"},
+                   "vi": {"secondary": "một nguồn thứ cấp", "third_party_copy": "một bản sao của bên thứ ba"}}
 
+
+def _authority_sentence(t: dict, lang: str) -> str:
+    """How many verdicts rest on a weaker authority than an official source (empty when none does)."""
+    found = [(a, w) for a, w in AUTHORITY_WORDS[lang].items() if t["numbers"]["authority"].get(a)]
+    parts = [f"{{report.numbers.authority.{a}}} " + ("dựa trên " if lang == "vi" else "rest on " if i == 0 else "on ")
+             + w for i, (a, w) in enumerate(found)]
+    if not parts:
+        return ""
+    return (" Trong các kết luận đối chiếu với nguồn, " if lang == "vi" else " Of the verdicts checked against a source, ") \
+        + _join(parts, lang) + "."
+
+
+def _numbers_sentence(t: dict, lang: str) -> str:
+    """The printed numbers by basis and verdict, with the unverifiable ones by why (slots)."""
+    gaps = _gap_clause(t, "numbers", lang) + "." + _authority_sentence(t, lang)
+    if lang == "vi":
+        return ("Bài báo in {audit.count.all} con số trong Bảng 1, Bảng 2, đoạn về nhập khẩu vũ khí ở mục 3.1 và các câu "
+                "về thương mại và đầu tư ở mục 1 và 3. Theo các quy tắc ở @sec-rules, {report.numbers.checkable} con "
+                "số được đối chiếu với nguồn độc lập với bài báo: {report.numbers.reproduced} được tái lập, "
+                "{report.numbers.discrepancy} sai lệch quá mức làm tròn. {report.numbers.mixed} con số được đối chiếu "
+                "với số liệu của chính bài báo kết hợp với một nguồn độc lập ({report.numbers.mixed_agree} khớp, "
+                "{report.numbers.mixed_differ} sai lệch) và {report.numbers.article_only} chỉ với số liệu của chính "
+                "bài báo; các con số này được đếm riêng, không bao giờ được tính là tái lập. "
+                "{report.numbers.not_verifiable} con số không kiểm chứng được: " + gaps)
+    return ("The article prints {audit.count.all} numbers in Table 1, Table 2, the arms passage of §3.1 and the trade "
+            "and investment sentences of §1 and §3. Judged by the rules of @sec-rules, {report.numbers.checkable} were "
+            "checked against sources independent of the article: {report.numbers.reproduced} are reproduced and "
+            "{report.numbers.discrepancy} differ by more than rounding. {report.numbers.mixed} were checked against "
+            "the article's own figures combined with an independent source ({report.numbers.mixed_agree} agree, "
+            "{report.numbers.mixed_differ} differ) and {report.numbers.article_only} against the article's own "
+            "figures only; these are counted apart, never as reproduced. {report.numbers.not_verifiable} cannot be "
+            "checked: " + gaps)
+
+
+def _claims_sentence(t: dict, lang: str) -> str:
+    gaps = _gap_clause(t, "claims", lang)
+    if lang == "vi":
+        s = ("Trong {report.claims.n} nhận định bằng lời (@sec-claims-words), {report.claims.holds} đúng, "
+             "{report.claims.partly} đúng một phần, {report.claims.does_not_hold} không đúng và "
+             "{report.claims.not_decided} chưa phân định được")
+        return s + (f" ({gaps})." if gaps else ".")
+    s = ("Of the {report.claims.n} claims in words (@sec-claims-words), {report.claims.holds} hold, "
+         "{report.claims.partly} partly hold, {report.claims.does_not_hold} do not hold and "
+         "{report.claims.not_decided} are not decided")
+    return s + (f" ({gaps})." if gaps else ".")
+
+
+def discrepancy_lines(t: dict, audit: list[dict], lang: str) -> list[tuple[str, str]]:
+    """Each discrepancy under its cause category (the category the audit gives it, whatever it is)."""
+    vi = lang == "vi"
+    audit = [audit_row(r) for r in audit]
+    dis = [r for r in audit if r["verdict"] == "discrepancy"]
+    L = []
+    if not dis:
+        return L
+    L.append(("line", ("Các sai lệch, theo nhóm nguyên nhân mà quá trình kiểm tra tìm ra (@sec-discrepancies):" if vi
+                       else "The discrepancies, by the cause category the audit finds (@sec-discrepancies):")))
+    L.append(("line", ""))
+    for c, n in t["numbers"]["by_category"].items():
+        rows = [r for r in dis if r["category"] == c]
+        if not rows:
+            continue
+        L.append(("line", f"- **{category_word(c, lang)}** ({{report.numbers.cause.{c}}}): " + "; ".join(
+            f"{r['id']}, {md_text(R.item(r, lang))} ({'in' if vi else 'printed'} {{printed.{r['id']}}})"
+            for r in rows) + "."))
+    L.append(("line", ""))
+    return L
+
+
+def summary_lines(t: dict, sens: dict, audit: list[dict], lang: str) -> list[tuple[str, str]]:
+    """The manuscript's summary of findings: every count, cause, direction and class from the data."""
+    vi = lang == "vi"
+    L = [("line", _numbers_sentence(t, lang)), ("line", "")]
+    L += discrepancy_lines(t, audit, lang)
+    L += [("line", _claims_sentence(t, lang)), ("line", "")]
+    L += classification_lines(t, sens, lang)
+    rel_counts = _join([f"{{audit.arms_release_matches.{r}}} " + (f"bằng phiên bản {'hiện hành' if r == 'current' else r}" if vi else f"equal the {r} release")
+                        for r in RELEASES], lang)
+    L.append(("line", ("Các con số về vũ khí được đối chiếu với phiên bản **{audit.arms_release}** của SIPRI, được chọn "
+                       "theo phạm vi bao phủ (@sec-rules); trong các giá trị vũ khí được in, " if vi else
+                       "The arms figures are judged against SIPRI's **{audit.arms_release}** release, chosen by coverage "
+                       "(@sec-rules); of the printed arms values, ") + rel_counts + "."))
+    L.append(("line", ""))
+    return L
+
+
+AUTHORITY_NAMES = {"en": {"official": "official", "secondary": "secondary", "third_party_copy": "third-party copy"},
+                   "vi": {"official": "chính thức", "secondary": "thứ cấp", "third_party_copy": "bản sao của bên thứ ba"}}
+BASIS_WORDS = {"en": {"independent": "independent", "mixed": "mixed", "article_only": "article only", "": "—"},
+               "vi": {"independent": "độc lập", "mixed": "kết hợp", "article_only": "chỉ số liệu của bài báo",
+                      "": "—"}}
+
+
+def environment(pyproject: str | Path) -> dict:
+    """The computing environment the build runs in, read from the machine: Python, the operating system and
+    the version installed of each package the project depends on (no host name, no time: a rebuild on one
+    machine writes the same bytes)."""
+    import tomllib
+    with open(pyproject, "rb") as f:
+        project = tomllib.load(f)["project"]
+    names = sorted({re.split(r"[<>=!~ ;\[]", d, maxsplit=1)[0] for d in project.get("dependencies", [])} | {"numpy"})
+    packages = {}
+    for n in names:
+        try:
+            packages[n] = importlib.metadata.version(n)
+        except importlib.metadata.PackageNotFoundError:
+            packages[n] = "not installed"
+    return {"python": platform.python_version(), "implementation": platform.python_implementation(),
+            "os": f"{platform.system()} {platform.release()}", "machine": platform.machine(), "packages": packages}
+
+
+STEP_RULE = re.compile(r'^rule (\w+):\n(?:    """(.*?)"""\n)?(.*?)(?=^\S|\Z)', re.M | re.S)
+STEP_PROGRAM = re.compile(r'step\("(\w+)')
+
+
+def steps(snakefile_text: str) -> list[dict]:
+    """The workflow's steps as the Snakefile states them: rule, program (analysis/<module>.py) and the first
+    sentence of its docstring."""
+    out = []
+    for m in STEP_RULE.finditer(snakefile_text):
+        prog = STEP_PROGRAM.search(m.group(3))
+        doc = " ".join((m.group(2) or "").split())
+        out.append({"rule": m.group(1), "program": f"analysis/{prog.group(1)}.py" if prog else "",
+                    "doc": doc.split(". ")[0].rstrip(".") if doc else ""})
+    return out
+
+
+def read_sources(paths: list[str]) -> list[dict]:
+    rows = []
+    for p in paths:
+        rows += [{**r, "file": rel(p)} for r in read_rows(p)]
+    return rows
+
+
+def rights_by_source(manifest: dict) -> dict[str, list[str]]:
+    """Each source id -> the terms of use of the files that cite it (from the manifest)."""
+    out: dict[str, set] = {}
+    for res in manifest.get("resources", []):
+        terms = {lic.get("title") or lic.get("name", "") for lic in res.get("licenses", [])}
+        for s in res.get("sources", []):
+            if s.get("x-source-id"):
+                out.setdefault(s["x-source-id"], set()).update(terms)
+    return {k: sorted(v) for k, v in out.items()}
+
+
+def data_lines(sources: list[dict], rights: dict, lang: str, form: str) -> list[tuple[str, str]]:
+    vi = lang == "vi"
+    L = [("line", "## Mô tả dữ liệu" if vi else "## Data description"), ("line", "")]
+    L.append(("md", "Trích dẫn, cách tiếp cận, quyền sử dụng và thẩm quyền của từng nguồn: @sec-data-files và tệp "
+                    "`sources.csv` của từng thư mục trong `data/raw/`; báo cáo độc lập `data/derived/replication_report.vi.md` "
+                    "liệt kê chúng trong một bảng." if vi else
+                    "Each source's citation, access, rights and authority: @sec-data-files and the `sources.csv` of each "
+                    "folder of `data/raw/`; the standalone report `data/derived/replication_report.md` lists them in one "
+                    "table."))
+    L.append(("text", ("Mọi tệp đầu vào nằm trong `data/raw/`, được liệt kê với kích thước và mã sha256 trong "
+                       "`data/raw/datapackage.json`. Các nguồn:" if vi else
+                       "Every input is in `data/raw/`, listed with its bytes and sha256 in `data/raw/datapackage.json`. "
+                       "The sources:")))
+    L.append(("text", ""))
+    L.append(("text", "| Nguồn | Trích dẫn | Tiếp cận | Quyền sử dụng | Thẩm quyền |" if vi else
+              "| Source | Citation | Access | Rights | Authority |"))
+    L.append(("text", rule_row(14, 30, 30, 20, 8)))
+    for s in sources:
+        cite = f"{s.get('publisher', '')}, “{s.get('title', '')}”, {s.get('date', '')}"
+        access = f"{s.get('url', '')} ({'tệp' if vi else 'file'} {s['file']})"
+        terms = "; ".join(rights.get(s.get("source_id", ""), [])) or "—"
+        L.append(("text", f"| {md_text(s.get('source_id', ''))} | {md_text(cite)} | {md_text(access)} | {md_text(terms)} | "
+                          f"{md_text(s.get('authority', ''))} |"))
+    L.append(("line", ""))
+    return L
+
+
+def environment_lines(env: dict, lang: str) -> list[tuple[str, str]]:
+    vi = lang == "vi"
+    L = [("line", "## Môi trường tính toán" if vi else "## Computing environment"), ("line", "")]
+    L.append(("md", "Môi trường mà bản dựng chạy trong đó được đọc từ máy lúc dựng và ghi vào "
+                    "`data/derived/environment.json` và báo cáo độc lập; bản thảo không phụ thuộc vào máy." if vi else
+                    "The environment the build ran in is read from the machine at build time and written to "
+                    "`data/derived/environment.json` and the standalone report; the manuscript does not depend on the "
+                    "machine."))
+    L.append(("text", ("Đọc từ máy lúc dựng: " if vi else "Read from the machine at build time: ")
+              + f"Python {env['python']} ({env['implementation']}), {env['os']}, {env['machine']}."))
+    L.append(("text", ""))
+    for n, v in env["packages"].items():
+        L.append(("text", f"- {n} {v}"))
+    L.append(("line", ""))
+    return L
+
+
+def steps_lines(rules: list[dict], lang: str) -> list[tuple[str, str]]:
+    vi = lang == "vi"
+    L = [("line", "## Các bước của quy trình" if vi else "## The steps of the workflow"), ("line", "")]
+    L.append(("line", "Các quy tắc của `Snakefile`, theo thứ tự luồng dữ liệu; mỗi quy tắc chạy một chương trình và ghi "
+                      "lệnh đã chạy vào `data/derived/logs/<quy tắc>.log`. `snakemake -c2` chạy tất cả (các bước kết xuất chỉ khi đã cài Quarto); "
+                      "`snakemake -c2 derived` chạy tất cả trừ các bước kết xuất bản thảo (`render_*`)." if vi else
+                      "The rules of the `Snakefile`, in the order of the data flow; each runs one program and logs the "
+                      "command that ran to `data/derived/logs/<rule>.log`. `snakemake -c2` runs them all (the render's only where Quarto is installed); "
+                      "`snakemake -c2 derived` runs all but the render's (`render_*`)."))
+    L.append(("line", ""))
+    L.append(("line", "| Quy tắc | Chương trình |" if vi else "| Rule | Program | What it does |"))
+    L.append(("line", rule_row(12, 12) if vi else rule_row(12, 12, 50)))
+    for r in rules:
+        if not r["program"]:
+            continue
+        L.append(("line", f"| `{r['rule']}` | `{r['program']}` |" + ("" if vi else f" {md_text(r['doc']) or '—'} |")))
+    L.append(("line", ""))
+    return L
+
+
+def findings_lines(t: dict, audit: list[dict], claims: list[dict], where: dict, lang: str) -> list[tuple[str, str]]:
+    """Every printed number and claim: the code that computed it (as it recorded itself), reproduced or not,
+    the reason category.  The reasons themselves are the audit's, linked, never copied."""
+    vi = lang == "vi"
+    groups = GROUPS_VI if vi else GROUPS
+    L = [("line", "## Kết quả theo từng mục" if vi else "## Findings for every item"), ("line", "")]
+    L.append(("md", "Lý do của từng kết luận: @sec-every và @sec-discrepancies; mỗi kết luận dẫn đến nguồn gốc của nó."
+              if vi else "Each verdict's reason: @sec-every and @sec-discrepancies; each verdict links to its lineage."))
+    L.append(("text", "Lý do của từng kết luận nằm trong `data/derived/audit.csv` (cột `reason_vi`), theo mã." if vi else
+              "Each verdict's reason is in `data/derived/audit.csv` (column `reason`), by id."))
+    L.append(("line", ""))
+    L.append(("line", ("Nhóm lý do được chọn từ một danh sách cố định (`analysis/reasons.py`): " if vi else
+                       "The reason category is one of a fixed list (`analysis/reasons.py`): ")
+              + "; ".join(category_word(c, lang) for c in R.CATEGORIES) + "."))
+    L.append(("line", ""))
+    audit = [audit_row(r) for r in audit]
+    for g, title in groups.items():
+        L.append(("line", f"### {title}"))
+        L.append(("line", ""))
+        gaps = _gap_clause(t, g, lang)
+        if vi:
+            L.append(("line", f"Số được kiểm tra {{report.{g}.n}}: đối chiếu với nguồn độc lập {{report.{g}.checkable}} "
+                              f"(tái lập được {{report.{g}.reproduced}}, sai lệch {{report.{g}.discrepancy}}); kết hợp "
+                              f"{{report.{g}.mixed}}; chỉ số liệu của bài báo {{report.{g}.article_only}}; không kiểm "
+                              f"chứng được {{report.{g}.not_verifiable}}" + (f" ({gaps})" if gaps else "")
+                              + f". Xếp loại: **{{report.{g}.class}}**."))
+        else:
+            L.append(("line", f"Audited {{report.{g}.n}}: checked against independent sources {{report.{g}.checkable}} "
+                              f"(reproduced {{report.{g}.reproduced}}, discrepancies {{report.{g}.discrepancy}}); mixed "
+                              f"{{report.{g}.mixed}}; article only {{report.{g}.article_only}}; not verifiable "
+                              f"{{report.{g}.not_verifiable}}" + (f" ({gaps})" if gaps else "")
+                              + f". Classification: **{{report.{g}.class}}**."))
+        L.append(("line", ""))
+        L.append(("line", "| Mã | Con số được in | Tính bởi | Kết luận | Cơ sở | Thẩm quyền | Nhóm lý do |" if vi else
+                          "| ID | Printed number | Computed by | Verdict | Basis | Authority | Reason category |"))
+        L.append(("line", rule_row(6, 26, 26, 10, 8, 9, 14)))
+        for r in (r for r in audit if r.get("result") == g):
+            L.append(("line", f"| {r['id']} | {md_text(R.item(r, lang))} | {where_computed(where.get(r['id']), lang)} | "
+                              f"{{audit.verdict.{r['id']}}} | {BASIS_WORDS[lang].get(r['basis'], r['basis'])} | "
+                              f"{AUTHORITY_NAMES[lang].get(r['authority'], md_text(r['authority'])) or '—'} | "
+                              f"{category_word(r['category'], lang)} |"))
+        L.append(("line", ""))
+    L.append(("line", f"### {CLAIMS_TITLE[lang]}"))
+    L.append(("line", ""))
+    L.append(("text", _claims_sentence(t, lang) + (" Xếp loại: **{report.claims.class}**." if vi else
+                                                   " Classification: **{report.claims.class}**.")))
+    L.append(("md", "Số nhận định theo kết luận và xếp loại: @sec-summary." if vi else
+                    "The claims by verdict, and their class: @sec-summary."))
+    L.append(("line", ""))
+    L.append(("line", "| Mã | Mục | Tính bởi | Kết luận |" if vi else "| ID | Section | Computed by | Verdict |"))
+    L.append(("line", rule_row(6, 8, 30, 12)))
+    for c in claims:
+        L.append(("line", f"| {c['id']} | §{md_text(c.get('section', ''))} | {where_computed(where.get(c['id']), lang)} | "
+                          f"{{claim.{c['id']}.verdict}} |"))
+    L.append(("line", ""))
+    return L
+
+
+def requests_lines(audit: list[dict], claims: list[dict], numbers: dict, lang: str) -> list[tuple[str, str]]:
+    """What the author is asked to correct: each discrepancy and each claim that does not (wholly) hold, with
+    the registry keys of its evidence."""
+    vi = lang == "vi"
+    L = [("line", "## Đề nghị sửa đổi gửi tác giả" if vi else "## Requested changes for the author"), ("line", "")]
+    evidence = lambda keys: ", ".join(f"`{k}` = {{{k}}}" for k in keys if k in numbers) or "—"
+    n = 0
+    for r in (audit_row(r) for r in audit):
+        if r["verdict"] != "discrepancy":
+            continue
+        n += 1
+        keys = [k for k in _s(r.get("cited_keys")).split(";") if k]
+        L.append(("line", f"{n}. **{r['id']}**, {md_text(R.item(r, lang))} ({'in' if vi else 'printed'} "
+                          f"{{printed.{r['id']}}}; {category_word(r['category'], lang)}): "
+                          f"{REQUEST[lang].get(r['category'], REQUEST[lang]['other'])}. "
+                          f"{'Bằng chứng' if vi else 'Evidence'}: {evidence(keys)}."))
+    for c in (claim_row(c) for c in claims):
+        if c["verdict"] not in ("does not hold", "partly holds"):
+            continue
+        n += 1
+        keys = [k for k in _s(c.get("keys")).split(";") if k]
+        L.append(("line", f"{n}. **{c['id']}** (§{md_text(c.get('section', ''))}, {{claim.{c['id']}.verdict}}): "
+                          f"{REQUEST[lang]['claim']}. {'Bằng chứng' if vi else 'Evidence'}: {evidence(keys)}."))
+    if not n:
+        L.append(("line", "Không có." if vi else "None."))
+    L.append(("line", ""))
+    return L
+
+
+def template(t: dict, sens: dict, audit: list[dict], claims: list[dict], where: dict, sources: list[dict],
+             rights: dict, env: dict, rules: list[dict], numbers: dict, lang: str = "en") -> list[tuple[str, str]]:
+    """The report as lines (kind, text with {key} slots): 'line' in every form, 'md' only in the manuscript's
+    part, 'text' only in the standalone report."""
+    vi = lang == "vi"
+    L = []
+    if vi:
+        L += [("line", "# Báo cáo tái lập: Trần Thị Diễm Trâm (2026), *Quan hệ đối tác chiến lược toàn diện Việt Nam – "
+                       "Nga*"), ("line", ""),
+              ("line", "Báo cáo do quy trình (`analysis/report.py`) viết theo khuôn mẫu các báo cáo tái lập của Biên tập "
+                       "viên Dữ liệu AEA. Mọi con số đếm là một khóa trong sổ đăng ký."), ("line", ""),
+              ("line", "## Tóm tắt và xếp loại"), ("line", "")]
+    else:
+        L += [("line", "# Replication report: Tran (2026), *The Vietnam–Russia Comprehensive Strategic Partnership*"),
+              ("line", ""),
+              ("line", "Written by the workflow (`analysis/report.py`) in the shape of the AEA Data Editor's replication "
+                       "reports. Every count is a registry key."), ("line", ""),
+              ("line", "## Summary and classification"), ("line", "")]
+    # said once in the manuscript: its summary of findings gives the classification and its sensitivity
+    L += [("text" if kind == "line" else kind, x) for kind, x in classification_lines(t, sens, lang)]
+    L += [("md", "Xếp loại và độ vững của nó: @sec-summary." if vi else
+                 "The classification and its sensitivity: @sec-summary."), ("md", "")]
+    L += data_lines(sources, rights, lang, "")
+    L += environment_lines(env, lang)
+    L += steps_lines(rules, lang)
+    L += findings_lines(t, audit, claims, where, lang)
+    L += requests_lines(audit, claims, numbers, lang)
+    return L
+
+
+def render(lines, numbers: dict, form: str, lang: str = "en") -> str:
+    """Lines in words: `form` 'text' (display values; '@sec-…' references dropped) or 'md' (shortcodes)."""
+    def fill(s: str) -> str:
+        s = SLOT.sub(lambda m: shortcode(m.group(1)) if form == "md" else R.shown(numbers[m.group(1)], lang), s)
+        where = "bản thảo" if lang == "vi" else "the manuscript"
+        return s if form == "md" else re.sub(r"\s*\(@sec-[\w-]+\)|@sec-[\w-]+",
+                                             lambda m: "" if m.group().strip().startswith("(") else where, s)
+    out = [fill(x) for kind, x in lines if kind == "line" or (kind == "md") == (form == "md") and kind != "line"]
+    return "\n".join(out).rstrip() + "\n"
 
 RULES = """\
 Each printed number is compared with its recomputed counterpart (`analysis/verdict.py`) by one rule, whatever its
@@ -349,6 +902,8 @@ của nó viện dẫn.
 """
 
 
+
+
 def rules_part(numbers: dict, lang: str = "en") -> str:
     return render([("line", RULES_VI if lang == "vi" else RULES)], numbers, "md", lang)
 
@@ -364,33 +919,78 @@ def read_rows(path) -> list[dict]:
         return list(csv.DictReader(f))
 
 
+def computed_where(audit: list[dict], claims: list[dict], registry: dict, numbers: dict) -> dict[str, dict]:
+    """Each audit row and claim -> the registry entry of what it is judged against (its key's, or its
+    verdict's where the key has none), whose `computed_by` names the program, function and line."""
+    entries = {**registry.get("gaps", {}), **numbers}
+    out = {}
+    for r in audit:
+        out[r["id"]] = entries.get(_s(r.get("key"))) or entries.get(f"audit.verdict.{r['id']}")
+    for c in claims:
+        out[c["id"]] = claim_test_entry(_s(c.get("test"))) or entries.get(f"claim.{c['id']}.verdict")
+    return out
+
+
+def claim_test_entry(test: str) -> dict | None:
+    """The function of analysis/claims.py that judges a claim's test, and the line it starts on (every
+    verdict is written to the registry by one loop; the test is what computed it)."""
+    f = getattr(claims_module, "TESTS", {}).get(test)
+    if f is None:
+        return None
+    try:
+        line = inspect.getsourcelines(f)[1]
+    except (OSError, TypeError):
+        return None
+    program = Path(inspect.getsourcefile(f)).resolve()
+    try:
+        program = program.relative_to(Path(__file__).resolve().parent.parent)
+    except ValueError:
+        return None
+    return {"computed_by": {"program": program.as_posix(), "function": f.__name__, "line": line}}
+
+
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description="Write the replication report")
-    ap.add_argument("--registry", required=True)
+    ap = argparse.ArgumentParser(description="Write the replication report and the summary of findings")
+    ap.add_argument("--registry", required=True, help="the computed numbers (data/derived/computed.json)")
     ap.add_argument("--audit", required=True)
     ap.add_argument("--audit-numbers", required=True)
     ap.add_argument("--claims", required=True)
     ap.add_argument("--claims-numbers", required=True)
-    ap.add_argument("--out", required=True)
+    ap.add_argument("--manifest", required=True, help="data/raw/datapackage.json (each file's terms of use)")
+    ap.add_argument("--sources", required=True, nargs="+", help="each folder's sources.csv")
+    ap.add_argument("--snakefile", required=True, help="the workflow, whose rules are the steps")
+    ap.add_argument("--pyproject", required=True, help="the project's dependencies, whose versions are read")
+    ap.add_argument("--out", required=True, help="the standalone report, English")
+    ap.add_argument("--out-vi", required=True, help="the standalone report, Vietnamese")
+    ap.add_argument("--out-env", required=True, help="the computing environment (JSON)")
     ap.add_argument("--out-numbers", required=True)
     ap.add_argument("--out-part", required=True)
     ap.add_argument("--out-rules", required=True)
     ap.add_argument("--out-part-vi", required=True, help="the report part of the Vietnamese edition")
     ap.add_argument("--out-rules-vi", required=True, help="the rules part of the Vietnamese edition")
+    ap.add_argument("--out-summary", required=True, help="the summary of findings, English")
+    ap.add_argument("--out-summary-vi", required=True, help="the summary of findings, Vietnamese")
     args = ap.parse_args(argv)
     audit, claims = read_rows(args.audit), read_rows(args.claims)
-    t = tally(audit, claims)
-    frag = fragment(t, {"audit": args.audit, "claims": args.claims})
-    numbers = {**read_json(args.registry)["numbers"], **read_json(args.audit_numbers)["numbers"],
+    t, sens = tally(audit, claims), sensitivity(audit, claims)
+    frag = fragment(t, sens, {"audit": args.audit, "claims": args.claims})
+    registry = read_json(args.registry)
+    numbers = {**registry["numbers"], **read_json(args.audit_numbers)["numbers"],
                **read_json(args.claims_numbers)["numbers"], **frag.numbers}
-    lines = template(t, audit, claims)
-    write_text_atomic(args.out, render(lines, numbers, "text"))
-    write_text_atomic(args.out_part, manuscript_part(render(lines, numbers, "md")))
-    write_text_atomic(args.out_rules, rules_part(numbers))
-    items_vi = {a["id"]: R.item(a, "vi") for a in audit}
-    write_text_atomic(args.out_part_vi, manuscript_part(render(template(t, audit, claims, "vi"), numbers, "md", "vi",
-                                                               items_vi)))
-    write_text_atomic(args.out_rules_vi, rules_part(numbers, "vi"))
+    where = computed_where(audit, claims, registry, numbers)
+    sources, rights = read_sources(args.sources), rights_by_source(read_json(args.manifest))
+    env = environment(args.pyproject)
+    with open(args.snakefile, encoding="utf-8") as f:
+        rules = steps(f.read())
+    for lang, out, part, rules_out, summary in (("en", args.out, args.out_part, args.out_rules, args.out_summary),
+                                                ("vi", args.out_vi, args.out_part_vi, args.out_rules_vi,
+                                                 args.out_summary_vi)):
+        lines = template(t, sens, audit, claims, where, sources, rights, env, rules, numbers, lang)
+        write_text_atomic(out, render(lines, numbers, "text", lang))
+        write_text_atomic(part, manuscript_part(render(lines, numbers, "md", lang)))
+        write_text_atomic(rules_out, rules_part(numbers, lang))
+        write_text_atomic(summary, render(summary_lines(t, sens, audit, lang), numbers, "md", lang))
+    write_json(args.out_env, env)
     write_json(args.out_numbers, frag.to_json())
     return 0
 

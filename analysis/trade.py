@@ -5,7 +5,7 @@ deleting rows from the raw data.  For each partner, among the 2024 figures:
 
 1. full year over part year (period FY; forecasts and year-to-date figures are out);
 2. Vietnamese statistics over partner-side (mirror) statistics;
-3. higher authority first: official > official_cited > press > low;
+3. higher standing first: official > official_cited > press > low;
 4. a source giving both exports and imports over one giving less;
 5. final over unknown over preliminary over estimate;
 6. the latest publication; then the source id, so ties break the same way every run.
@@ -15,10 +15,18 @@ turnover the source states.  Growth rates take both years from one source.
 Mirror figures (South Korea's KITA, Singapore's statistics converted at the
 2024 average ECB cross rate) are shown beside the Vietnamese ones.
 
+Published rankings (a partner's place among Vietnam's partners, Vietnam's place
+among the US's partners) and a stated growth rate are statements, not data: each
+is registered with its source, and where several sources state a rank for the same
+partner, measure and year, the one the audit cites is chosen by a stated rule
+(full year over "currently" over part year; then the stronger authority of the copy
+read; then the latest publication; then the source id).
+
 Run on its own:
     python -m analysis.trade --checked data/derived/validated/trade.json \
         --trade data/raw/trade/vietnam_trade_by_partner.csv --local data/raw/trade/partner_side_local_currency.csv \
         --sources data/raw/trade/sources.csv --fx data/raw/fx/ecb_eurofxref_2024_USD_SGD.csv \
+        --statements data/raw/trade/published_statements.csv \
         --out-table t1.csv --out-candidates c.csv --out-numbers n.json
 """
 from __future__ import annotations
@@ -32,9 +40,11 @@ from analysis.article import TRADE_PARTNERS, TRADE_YEAR
 from analysis.io import rel, require_validated, run, write_csv, write_json
 from analysis.registry import Fragment, decimals_of, half_unit
 
-ROLES = ("trade", "local", "sources", "fx")  # the raw files, by role; their paths come from the rule
+ROLES = ("trade", "local", "sources", "fx", "statements")  # the raw files, by role; their paths come from the rule
 PARTNERS = {slug: english for slug, (english, _) in TRADE_PARTNERS.items()}
-AUTHORITY = {"official": 0, "official_cited": 1, "press": 2, "low": 3}
+STANDING = {"official": 0, "official_cited": 1, "press": 2, "low": 3}
+AUTHORITY = {"official": 0, "secondary": 1, "third_party_copy": 2}  # of the copy read, strongest first
+STATEMENT_PERIOD = {"FY": 0, "current": 1, "10M": 2, "9M": 3}  # full year, stated as current, part year
 STATUS = {"final": 0, "unknown": 1, "preliminary": 2, "estimate": 3, "forecast": 4}
 FX_SOURCE = ["ECB_EUROFXREF_2024"]  # the source id of data/raw/fx (its sources.csv)
 PERIOD_WORDS = {"FY": "full year", "11M": "Jan–Nov", "10M": "Jan–Oct", "9M": "Jan–Sep", "H1": "Jan–Jun",
@@ -55,6 +65,33 @@ def load(files: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFram
     return trade, local, sources, fx
 
 
+def load_statements(path) -> pd.DataFrame:
+    """Published rankings and stated growth rates (data/raw/trade/published_statements.csv), values as written."""
+    st = pd.read_csv(path, dtype=str, keep_default_na=False)
+    st["decimals"] = st["value"].map(decimals_of)
+    st["value"] = st["value"].astype(float)
+    st["year"] = st["year"].astype(int)
+    return st
+
+
+def subject_slug(name: str) -> str:
+    """'United States' -> 'united_states' (the partner slugs of Table 1)."""
+    return "".join(c if c.isalnum() else "_" for c in name.lower())
+
+
+def published_ranks(statements: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """The rank the audit cites for each (among, measure, year, subject), by the stated rule: a full-year
+    statement over one stated as current over a part-year one; then the stronger authority of the copy
+    read; then the latest publication; then the source id.  Every other statement stays in the registry."""
+    meta = sources.set_index("source_id")
+    ranks = statements[statements["unit"] == "rank"].copy()
+    ranks["order"] = [(STATEMENT_PERIOD[r["period"]], AUTHORITY[meta.at[r["source_id"], "authority"]],
+                       _neg_date(meta.at[r["source_id"], "date"]), r["source_id"]) for _, r in ranks.iterrows()]
+    ranks = ranks.sort_values("order", kind="stable")
+    return ranks.groupby(["among", "measure", "year", "subject"], sort=True).head(1).drop(columns="order") \
+        .sort_values(["among", "measure", "year", "subject"]).reset_index(drop=True)
+
+
 def sgd_per_usd(fx: pd.DataFrame) -> float:
     """2024 average of the daily SGD-per-USD cross rate (SGD per EUR / USD per EUR)."""
     return float((fx["SGD"] / fx["USD"]).mean())
@@ -68,7 +105,7 @@ def rank_sources(rows: pd.DataFrame, sources: pd.DataFrame) -> list[str]:
         m = meta.loc[sid]
         flows = set(grp["flow"])
         complete = 0 if {"exports", "imports"} <= flows else 1
-        keys.append((0 if m["reporter"] == "Vietnam" else 1, AUTHORITY[m["authority"]], complete,
+        keys.append((0 if m["reporter"] == "Vietnam" else 1, STANDING[m["standing"]], complete,
                      STATUS[m["status"]], _neg_date(m["date"]), sid))
     return [k[-1] for k in sorted(keys)]
 
@@ -205,8 +242,10 @@ def candidate_kind(c: pd.Series, chosen: str, reporter: str) -> str:
 
 
 def fragment(t1: pd.DataFrame, trade: pd.DataFrame, local: pd.DataFrame, sources: pd.DataFrame,
-             fx: pd.DataFrame, cands: pd.DataFrame, files: dict[str, str], hashes: dict[str, str]) -> Fragment:
-    """`files`: role -> path read; `hashes`: path -> sha256 (as validated)."""
+             fx: pd.DataFrame, cands: pd.DataFrame, files: dict[str, str], hashes: dict[str, str],
+             statements: pd.DataFrame | None = None) -> Fragment:
+    """`files`: role -> path read; `hashes`: path -> sha256 (as validated); `statements`: the published
+    rankings and growth rates (read from `files['statements']` when not given)."""
     frag = Fragment("analysis.trade", hashes)
     path = {role: rel(p) for role, p in files.items()}
     ins = [path["trade"], path["sources"]]
@@ -275,12 +314,54 @@ def fragment(t1: pd.DataFrame, trade: pd.DataFrame, local: pd.DataFrame, sources
     g = growth_same_source(trade, sources, "Russia")
     frag.add("trade.growth_2024.russia", g[0], "% change", "Growth of Vietnam–Russia trade, 2024 on 2023",
              "2024 / 2023 turnover − 1, both years from the same source", ins, [g[2]], decimals=1, uncertainty=g[1])
-    reasons.gap(frag, "trade.rank_of_vietnam_among_us_partners", "Vietnam's rank among US trading partners",
-                [reasons.clause("g_no_rankings")], [], [])
+    if statements is None:
+        statements = load_statements(files["statements"])
+    _statements(frag, statements, sources, [path["statements"], path["sources"]])
     reasons.gap(frag, "trade.rank_of_vietnam_among_us_export_markets", "Vietnam's rank among US export markets",
-                [reasons.clause("g_no_rankings_asean")], [], [])
+                [reasons.clause("g_no_us_export_rank")], [], [])
     _candidates(frag, t1, cands, sources, local, wsid, ins, path)
     return frag
+
+
+AMONG_WORDS = {"vietnam_partners": "Vietnam's", "us_partners": "the US's"}
+MEASURE_WORDS = {"turnover": "trading partners", "exports": "export markets", "imports": "import sources"}
+STATEMENT_PERIOD_WORDS = {"FY": "full year", "current": "stated as current", "10M": "Jan–Oct", "9M": "Jan–Sep"}
+
+
+def _statements(frag: Fragment, statements: pd.DataFrame, sources: pd.DataFrame, ins: list[str]) -> None:
+    """Every published rank as its own number (trade.rank_stated.*), the rank the rule chooses for each
+    partner, measure and year (trade.rank_published.*, trade.us_partner_rank.*), and the stated growth of
+    Vietnam-Russia trade (trade.growth_stated_2024.russia)."""
+    for _, r in statements[statements["unit"] == "rank"].iterrows():
+        slug, sid = subject_slug(r["subject"]), r["source_id"]
+        frag.add(f"trade.rank_stated.{r['among']}.{r['measure']}.{r['year']}.{slug}.{sid}", int(r["value"]), "rank",
+                 f"{r['subject']}'s rank among {AMONG_WORDS[r['among']]} {MEASURE_WORDS[r['measure']]}, {r['year']} "
+                 f"({STATEMENT_PERIOD_WORDS[r['period']]}) [{sid}]", "rank as the source states it", ins, [sid], decimals=0)
+    for _, r in published_ranks(statements, sources).iterrows():
+        slug, sid, year = subject_slug(r["subject"]), r["source_id"], r["year"]
+        rule = ("rank stated by the source the ranking rule chooses (full year over stated as current over part "
+                "year; then the stronger authority of the copy read; then the latest)")
+        if r["among"] == "us_partners":
+            if r["subject"] != "Vietnam" or r["measure"] != "turnover":
+                continue
+            frag.add(f"trade.us_partner_rank.{year}", int(r["value"]), "rank",
+                     f"Vietnam's rank among the US's trading partners, {year} ({STATEMENT_PERIOD_WORDS[r['period']]})",
+                     rule, ins, [sid], decimals=0)
+        else:
+            frag.add(f"trade.rank_published.{r['measure']}.{year}.{slug}", int(r["value"]), "rank",
+                     f"{r['subject']}'s rank among Vietnam's {MEASURE_WORDS[r['measure']]}, {year} "
+                     f"({STATEMENT_PERIOD_WORDS[r['period']]})", rule, ins, [sid], decimals=0)
+    growth = statements[(statements["unit"] == "pct_change") & (statements["subject"] == "Russia")
+                        & (statements["year"] == TRADE_YEAR) & (statements["period"] == "FY")]
+    if not growth.empty:
+        meta = sources.set_index("source_id")
+        g = min((r for _, r in growth.iterrows()),
+                key=lambda r: (AUTHORITY[meta.at[r["source_id"], "authority"]], _neg_date(meta.at[r["source_id"], "date"]),
+                               r["source_id"]))
+        frag.add(f"trade.growth_stated_{TRADE_YEAR}.russia", float(g["value"]), "% change",
+                 f"Growth of Vietnam–Russia trade, {TRADE_YEAR} on {TRADE_YEAR - 1}, as a source states it",
+                 "growth rate stated by the source (stronger authority of the copy read, then the latest)", ins,
+                 [g["source_id"]], decimals=int(g["decimals"]), uncertainty=half_unit(int(g["decimals"])))
 
 
 def _candidates(frag: Fragment, t1: pd.DataFrame, cands: pd.DataFrame, sources: pd.DataFrame, local: pd.DataFrame,
@@ -323,11 +404,12 @@ def main(argv: list[str] | None = None) -> int:
     files = {role: getattr(args, role) for role in ROLES}
     hashes = require_validated(list(files.values()), args.checked)
     trade, local, sources, fx = load(files)
+    statements = load_statements(files["statements"])
     t1 = table1(trade, local, sources, fx)
     cands = candidates(trade, local, fx)
     write_csv(args.out_table, t1)
     write_csv(args.out_candidates, cands)
-    write_json(args.out_numbers, fragment(t1, trade, local, sources, fx, cands, files, hashes).to_json())
+    write_json(args.out_numbers, fragment(t1, trade, local, sources, fx, cands, files, hashes, statements).to_json())
     return 0
 
 

@@ -124,7 +124,8 @@ def test_an_interrupted_step_leaves_no_job_running(tmp_path):
 
 # Which steps an edit of each module must rerun, worked out by hand from the imports and the rules:
 # a rule reruns when a module it imports changes, and then every rule that reads its outputs.
-AFTER_AUDIT = {"audit_numbers", "check_claims", "write_report", "build_registry", "write_manuscript_parts"}
+AFTER_AUDIT = {"audit_numbers", "check_claims", "write_report", "build_registry", "write_manuscript_parts",
+               "check_manuscript_claims"}
 COMPUTE = {"compute_arms", "compute_trade", "compute_fdi", "build_computed_registry"}
 FIGURES = {"plot_figures"}  # they read the series, Table 1 and the printed numbers: not the audit
 EVERY_STEP = {"validate_raw", "parse_published"} | COMPUTE | AFTER_AUDIT | FIGURES
@@ -142,8 +143,10 @@ RERUNS = {
     "analysis/verdict.py": AFTER_AUDIT,
     "analysis/reasons.py": COMPUTE | AFTER_AUDIT | FIGURES,  # the compute steps build reasons' facets too
     "analysis/audit.py": AFTER_AUDIT,
-    "analysis/claims.py": {"check_claims", "write_report", "build_registry", "write_manuscript_parts"},
-    "analysis/report.py": {"write_report", "build_registry", "write_manuscript_parts"},
+    "analysis/claims.py": {"check_claims", "write_report", "build_registry", "write_manuscript_parts",
+                           "check_manuscript_claims"},  # the report imports the claims' words and tests
+    "analysis/report.py": {"write_report", "build_registry", "write_manuscript_parts", "check_manuscript_claims"},
+    "analysis/assertions.py": {"check_manuscript_claims"},
     "analysis/figures.py": FIGURES,  # the manuscript's parts do not wait for the figures
     "analysis/manuscript.py": {"write_manuscript_parts"},
     "analysis/render.py": set(),  # the render's own step, outside the derived data

@@ -73,10 +73,95 @@ def test_published_holds_at_least_40_numbers_with_locations():
 
 
 def test_every_source_id_used_is_described():
-    for domain, data in (("trade", "vietnam_trade_by_partner.csv"), ("fdi", "fdi_by_partner.csv")):
+    for domain, data in (("trade", "vietnam_trade_by_partner.csv"), ("fdi", "fdi_by_partner.csv"),
+                         ("trade", "published_statements.csv"), ("arms", "share_statements.csv")):
         ids = {r["source_id"] for r in csv.DictReader(open(ROOT / "data/raw" / domain / "sources.csv", encoding="utf-8"))}
         used = {r["source_id"] for r in csv.DictReader(open(ROOT / "data/raw" / domain / data, encoding="utf-8"))}
         assert used <= ids
+
+
+def _sources(domain):
+    return {r["source_id"]: r for r in csv.DictReader(open(ROOT / "data/raw" / domain / "sources.csv", encoding="utf-8"))}
+
+
+def test_every_source_carries_the_authority_of_the_copy_read():
+    """official = the agency's own page; secondary = an outlet reporting it; third_party_copy = a reprint, mirror,
+    aggregator or third-party file copy.  The selection rules' older classes live on as `standing`."""
+    for domain in ("trade", "fdi", "arms", "fx"):
+        for sid, r in _sources(domain).items():
+            assert r["authority"] in ("official", "secondary", "third_party_copy"), (domain, sid)
+            assert r["standing"] in ("official", "official_cited", "press", "low"), (domain, sid)
+    fdi, trade, arms, fx = (_sources(d) for d in ("fdi", "trade", "arms", "fx"))
+    # the ministry's own English pages are the only official FDI sources
+    assert {s for s, r in fdi.items() if r["authority"] == "official"} == {"S05", "S08"}
+    assert "mpi.gov.vn" in fdi["S05"]["url"]
+    # reposts and mirrors, however official the figures they carry
+    for sid, host in (("S19", "tinmoi-247.com"), ("S18", "xosothudu.com"), ("S16", "dev5.voh.com.vn")):
+        assert host in fdi[sid]["url"] and fdi[sid]["authority"] == "third_party_copy"
+    assert "cloudfront.net" in arms["REUTERS_CLOUDFRONT_202412"]["url"]
+    assert arms["REUTERS_CLOUDFRONT_202412"]["authority"] == "third_party_copy"
+    assert trade["TRACUUQH_202411"]["authority"] == "third_party_copy"
+    # the SIPRI and World Bank files were read from GitHub copies, the ECB rates from a PyPI package
+    assert all(arms[s]["authority"] == "third_party_copy" and "github.com" in arms[s]["url"]
+               for s in ("WDI_2026-04-08", "SIPRI_TIVEXP_RUS_2022-07-28", "SIPRI_REG_2025-01-03"))
+    assert fx["ECB_EUROFXREF_2024"]["authority"] == "third_party_copy" and "PyPI" in fx["ECB_EUROFXREF_2024"]["notes"]
+    # a ministry newspaper is a news outlet, not the ministry's page
+    assert trade["MOF_TBTC_202504"]["authority"] == "secondary"
+
+
+def test_second_search_figures_are_quoted_briefly_with_their_number():
+    """Each figure added from the second search has its quotation (at most 25 words) holding the figure."""
+    new = {"fdi": {"S21": "4,7", "S22": "24", "S23": "24,09", "S24": "171"},
+           "trade": {"TRACUUQH_202411": "lớn nhất", "DNTT_20240408": "lớn thứ hai", "VNPLUS_EN_20230909": "seventh",
+                     "VCCINEWS_20230627": "7th"},
+           "arms": {"REUTERS_CLOUDFRONT_202412": "60%", "AFP_MCEBISCOO_20241219": "80 percent",
+                    "REUTERS_VNEXPRESS_20221208": "80%", "SPUTNIK_FR_20170109": "90 %", "LOC_COUNTRYDATA_1987": "97"}}
+    for domain, ids in new.items():
+        src = _sources(domain)
+        for sid, figure in ids.items():
+            for part in src[sid]["quote"].split(" / "):
+                assert len(part.split()) <= 25, (sid, part)
+            assert figure in src[sid]["quote"], sid
+            assert src[sid]["url"].startswith("http") and src[sid]["authority"], sid
+
+
+def test_second_search_rows_never_overwrite_earlier_rows():
+    """Earlier figures are kept: the 2024 ranks of S06, and both 7-month figures (24 and 24.09) side by side."""
+    rows = list(csv.DictReader(open(ROOT / "data/raw/fdi/fdi_by_partner.csv", encoding="utf-8")))
+    china_rank = {(r["source_id"], r["value"]) for r in rows
+                  if (r["partner"], r["period"], r["measure"]) == ("China", "2024-12M", "rank")}
+    assert china_rank == {("S06", "3"), ("S21", "3")}
+    seven = {(r["source_id"], r["value"]) for r in rows
+             if (r["partner"], r["period"], r["measure"]) == ("Total", "2025-07M", "registered_total")}
+    assert seven == {("S22", "24"), ("S23", "24.09")}
+
+
+def test_new_statement_files_have_schemas_bounds_and_required_rows():
+    pkg = json.loads(RAW_DP.read_text(encoding="utf-8"))
+    st = next(r for r in pkg["resources"] if r["name"] == "trade_published_statements")
+    assert {c["name"] for c in st["x-rowChecks"]} >= {"a rank starts at 1"}
+    assert any(req["where"].get("among") == "us_partners" for req in st["x-requiredRows"])
+    arms = next(r for r in pkg["resources"] if r["name"] == "arms_share_statements")
+    value = next(f for f in arms["schema"]["fields"] if f["name"] == "value")
+    assert (value["constraints"]["minimum"], value["constraints"]["maximum"]) == (0, 100)
+    assert {c["kind"] for c in arms["x-crossChecks"]} == {"sum_at_most"}
+
+
+def test_a_rank_below_one_in_the_statements_is_refused(raw_copy):
+    p, msg = _schema_problem(raw_copy, "trade/published_statements.csv",
+                             "Vietnam,us_partners,turnover,2024,current,8,rank", "Vietnam,us_partners,turnover,2024,current,0,rank")
+    assert p.column == "value" and "a rank starts at 1" in msg and "published_statements.csv" in msg
+
+
+def test_a_share_statement_above_100_is_refused(raw_copy):
+    p, msg = _schema_problem(raw_copy, "arms/share_statements.csv", "2022,2022,60,,about", "2022,2022,160,,about")
+    assert p.column == "value" and "share_statements.csv" in msg
+
+
+def test_an_unknown_authority_is_refused(raw_copy):
+    p, msg = _schema_problem(raw_copy, "fdi/sources.csv", "official_cited,secondary,unknown,\"January-July 2025, attributed",
+                             "official_cited,ministry,unknown,\"January-July 2025, attributed")
+    assert p.column == "authority" and "fdi/sources.csv" in msg
 
 
 # --- bad input: each stops validation with file, row, column and rule -------------

@@ -17,7 +17,7 @@ QMD = ROOT / "manuscript" / "index.qmd"
 EDITIONS = {"index.qmd": "_generated/", "index.vi.qmd": "_generated/vi/"}
 MD_PARTS = {"table1.md", "table2.md", "arms_periods.md", "arms_claims.md", "text_claims.md", "discrepancies.md",
             "audit.md", "data_availability.md", "lineage_typst.md", "lineage_data.md", "claims.md", "report.md",
-            "rules.md"}
+            "rules.md", "summary.md"}
 LINEAGE_PAGES = {"lineage.qmd": "_generated/lineage.md", "lineage.vi.qmd": "_generated/vi/lineage.md"}
 SHORTCODE = re.compile(r"\{\{<.*?>\}\}")
 NUMERAL = re.compile(r"\d+(?:[.,]\d+)*")
@@ -117,7 +117,7 @@ def test_manuscript_has_no_hand_typed_numbers(qmd):
 def test_manuscript_uses_the_shortcode_and_includes_every_generated_part(qmd):
     """Each edition includes every part, its own language's (the Vietnamese from _generated/vi/)."""
     text = (ROOT / "manuscript" / qmd).read_text(encoding="utf-8")
-    assert len(manuscript.keys_in(text)) >= 20
+    assert manuscript.keys_in(text)  # the numbers of the prose; the findings come in generated parts
     included = set(re.findall(r"\{\{<\s*include\s+(_generated/\S+)\s*>\}\}", text))
     assert included == {EDITIONS[qmd] + n for n in MD_PARTS}
 

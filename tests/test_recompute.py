@@ -14,13 +14,15 @@ from tests.conftest import ROOT
 
 RAW = ROOT / "data" / "raw"
 TRADE = {"trade": RAW / "trade/vietnam_trade_by_partner.csv", "local": RAW / "trade/partner_side_local_currency.csv",
-         "sources": RAW / "trade/sources.csv", "fx": RAW / "fx/ecb_eurofxref_2024_USD_SGD.csv"}
+         "sources": RAW / "trade/sources.csv", "fx": RAW / "fx/ecb_eurofxref_2024_USD_SGD.csv",
+         "statements": RAW / "trade/published_statements.csv"}
 FDI = {"fdi": RAW / "fdi/fdi_by_partner.csv", "sources": RAW / "fdi/sources.csv"}
 ARMS = {"wdi_2026": RAW / "arms/wdi_2026-04-08_VNM_row.csv", "wdi_2020": RAW / "arms/wdi_1745336_VNM_row.csv",
         "sipri_table": RAW / "arms/sipri_tiv_table_justin2028_VietNam_row.csv",
         "sipri_rus": RAW / "arms/sipri_tiv_export_RUS_gen2022-07-28_VietNam_row.csv",
         "sipri_usr": RAW / "arms/sipri_tiv_export_USR_gen2022-07-28_VietNam_row.csv",
-        "register": RAW / "arms/sipri_register_2025-01-03_VietNam_rows.csv"}
+        "register": RAW / "arms/sipri_register_2025-01-03_VietNam_rows.csv",
+        "statements": RAW / "arms/share_statements.csv", "sources": RAW / "arms/sources.csv"}
 
 
 @pytest.fixture(scope="module")
@@ -155,8 +157,21 @@ def test_audit_verdicts(audited):
     assert a.at["X-03", "reason"] == a.at["X-08", "reason"] and a.at["X-03", "location"] == "§1"
     # the arms figures are all-supplier totals, not Russia's: 855 in 2015 against Russia's 735 (exporter table)
     assert a.at["A-09", "reading"] == "all_suppliers" and a.at["A-09", "russia_key"] == "arms.r2022.russia.2015"
-    # Russia's 'about 60%' in 2022: the register gives 76%; the 2017-2020 window gives 59.9%
-    assert a.at["A-13", "cause"] == "other_period_or_base" and "2017–2020" in a.at["A-13", "reason"]
+    # Russia's 'about 60%' in 2022: the register gives 76%; a published statement (Reuters, as copied on a
+    # CloudFront page, citing SIPRI) gives about 60% for 2022, the same year, so it is the likeliest cause
+    assert a.at["A-13", "verdict"] == "discrepancy" and a.at["A-13", "cause"] == "other_source_or_reporter"
+    assert "REUTERS_CLOUDFRONT_202412" in a.at["A-13", "reason"] and "military purchases in 2022" in a.at["A-13", "reason"]
+    # the second search: the 7-month total, the US-side rank and the stated growth now have a source
+    assert (a.at["X-17", "recomputed_value"], a.at["X-17", "sources"]) == (24.09, "S23")
+    assert (a.at["X-11", "recomputed_value"], a.at["X-11", "verdict"]) == (8, "match")
+    assert a.at["X-05", "sources"] == "VNS_20250920" and a.at["X-05", "recomputed_value"] == 26
+    assert a.at["T2-05", "sources"] == "S21" and a.at["T2-05", "basis"] == "mixed"
+    # the equipment in service: SIPRI cannot measure it; the one stock estimate (60-70%) is cited, not judged
+    assert a.at["A-14", "verdict"] == "not_verifiable" and "VOGON_20221226" in a.at["A-14", "reason"]
+    assert set(a.at["A-14", "cited_keys"].split(";")) == {"arms.stated_share.military_assets.2022_2022.VOGON_20221226",
+                                                         "arms.stated_share.military_assets.2022_2022.VOGON_20221226.high"}
+    # the US-side rank among export markets is still unsourced; the reason no longer says no US-side rank exists
+    assert "export markets" in a.at["X-12", "reason"] and "hold no US-side" not in a.at["X-12", "reason"]
 
 
 def test_every_printed_number_gets_exactly_one_row(audited):
@@ -199,3 +214,110 @@ def test_uncertainties_are_derived_not_typed():
     t = trade.fragment(trade.table1(*tr), *tr, trade.candidates(tr[0], tr[1], tr[3]), TRADE, _hashes(TRADE)).numbers
     # Japan's imports = turnover 46.20 - exports 24.61 (MOFA_DNTT_20250424): two half-units of 0.01
     assert t["trade.imports_2024.japan"]["uncertainty"] == pytest.approx(0.005 + 0.005)
+
+
+# --- the second search: published rankings, 2024 FDI by partner, the 7-month total, Russia's stock, arms shares ---
+
+def _trade_numbers():
+    tr = trade.load(TRADE)
+    return trade.fragment(trade.table1(*tr), *tr, trade.candidates(tr[0], tr[1], tr[3]), TRADE, _hashes(TRADE)).numbers
+
+
+def test_published_ranks_follow_the_stated_rule():
+    n = _trade_numbers()
+    # US largest export market, 2024: MOF_TBTC_202504 (secondary, Apr 2025) and TRACUUQH_202411 (a repost,
+    # third_party_copy) both say 1; both are 'currently' statements, so the stronger authority is cited
+    assert (n["trade.rank_published.exports.2024.united_states"]["value"],
+            n["trade.rank_published.exports.2024.united_states"]["sources"]) == (1, ["MOF_TBTC_202504"])
+    assert n["trade.rank_stated.vietnam_partners.exports.2024.united_states.TRACUUQH_202411"]["value"] == 1
+    # US second-largest trading partner, 2024: only the repost states it
+    assert (n["trade.rank_published.turnover.2024.united_states"]["value"],
+            n["trade.rank_published.turnover.2024.united_states"]["sources"]) == (2, ["TRACUUQH_202411"])
+    # China: largest source of imports (Jan-Sep 2024, VnBusiness citing the GSO); largest partner and
+    # second export market in 2023 (Doanh nghiệp & Tiếp thị citing customs); no 2024 statement of those two
+    assert n["trade.rank_published.imports.2024.china"]["value"] == 1
+    assert (n["trade.rank_published.turnover.2023.china"]["value"], n["trade.rank_published.exports.2023.china"]["value"]) == (1, 2)
+    assert "trade.rank_published.exports.2024.china" not in n
+    # Vietnam among the US's partners: 8th in 2024 (TBTCO); 7th in 2022, where the full-year statement
+    # (VietnamPlus citing the US Census) outranks the 'currently' one (VCCI News), both 7
+    assert (n["trade.us_partner_rank.2024"]["value"], n["trade.us_partner_rank.2024"]["sources"]) == (8, ["MOF_TBTC_202504"])
+    assert n["trade.us_partner_rank.2022"]["sources"] == ["VNPLUS_EN_20230909"]
+
+
+def test_stated_russia_growth_is_the_ambassadors_26_percent():
+    n = _trade_numbers()
+    g = n["trade.growth_stated_2024.russia"]
+    # VNS 20 Sep 2025: 'up twenty-six per cent' -> 26, half a unit of its last digit
+    assert (g["value"], g["uncertainty"], g["sources"]) == (26, 0.5, ["VNS_20250920"])
+    # the growth computed from one source's two years stays: 4.57 / 3.63 - 1 (The Saigon Times estimate)
+    assert n["trade.growth_2024.russia"]["value"] == pytest.approx(100 * (4.57 / 3.63 - 1))
+
+
+def _fdi_numbers():
+    published = load_published(PUBLISHED)
+    data, sources = fdi.load(FDI)
+    printed = fdi.printed_table(published)
+    files = FDI | {"printed": PUBLISHED}
+    return fdi.fragment(fdi.table2(printed, data, sources), printed, data, sources, files, _hashes(files))
+
+
+def test_china_2024_base_and_ranks_2024():
+    f = _fdi_numbers()
+    n = f.numbers
+    # Thời Đại: 'Năm 2024, Trung Quốc đứng thứ ba ... với 4,7 tỷ USD' -> 4,700 mn, one decimal of a bn: 50 mn
+    assert (n["fdi.value_2024.china"]["value"], n["fdi.value_2024.china"]["uncertainty"]) == (4700, 50)
+    yoy = 100 * (5695.8 / 4700 - 1)
+    assert n["fdi.yoy.china"]["value"] == pytest.approx(yoy)
+    assert n["fdi.yoy.china"]["uncertainty"] == pytest.approx((yoy + 100) * (0.05 / 5695.8 + 50 / 4700))
+    assert n["fdi.yoy.china"]["basis"] == "mixed" and n["fdi.yoy.china"]["sources"] == ["S21"]
+    # 2024 order (Bắc Giang/VNA: Singapore, Korea, then China, Hong Kong, Japan) -> ranks 1..5
+    assert {p: n[f"fdi.rank_2024.{p}"]["value"] for p in ("singapore", "south_korea", "china", "hong_kong", "japan")} \
+        == {"singapore": 1, "south_korea": 2, "china": 3, "hong_kong": 4, "japan": 5}
+    # China: 3rd in 2024, 2nd in Table 2 -> up one place, resting on the source of the 2024 rank
+    assert (n["fdi.rank_change.china"]["value"], n["fdi.rank_change.china"]["sources"]) == (1, ["S06"])
+    assert "fdi.rank_2024.thailand" not in n
+
+
+def test_seven_month_total_prefers_the_fia_attributed_figure():
+    f = _fdi_numbers()
+    n = f.numbers
+    # Diễn đàn Doanh nghiệp (FIA): 24.09 bn, +27.3%; VnExpress (statistics office): 'hơn 24', +27.3%
+    assert (n["fdi.total_7m_2025"]["value"], n["fdi.total_7m_2025"]["sources"]) == (24.09, ["S23"])
+    assert n["fdi.total_7m_2025"]["uncertainty"] == pytest.approx(0.005)
+    assert n["fdi.total_7m_2025_yoy"]["value"] == 27.3
+    assert [c["key"] for c in f.candidates["fdi.total_7m_2025"]] == ["fdi.raw.total.registered_total.2025-07M.S22"]
+
+
+def test_russia_cumulative_position_at_each_date():
+    n = _fdi_numbers().numbers
+    # end 2022 (VOH citing MPI): 164 projects, 965.8 mn, 27th of 140
+    assert [n[f"fdi.russia_cumulative.2022_12_31.{m}"]["value"] for m in ("projects", "value", "rank", "partners")] \
+        == [164, 965.8, 27, 140]
+    # March 2023 (VnEconomy citing MoIT): 171 valid projects, 970 mn
+    assert [n[f"fdi.russia_cumulative.2023_03.{m}"]["value"] for m in ("projects", "value")] == [171, 970]
+    # April 2024: TASS 'around $985 million' (press) outranks the mirror's 'gần 1 tỷ' (low)
+    assert (n["fdi.russia_cumulative.2024_04.value"]["value"], n["fdi.russia_cumulative.2024_04.value"]["sources"]) \
+        == (985, ["S17"])
+    # early November 2024 (tinmoi-247 repost): 199 projects, about 990 mn, 26th of 147
+    assert [n[f"fdi.russia_cumulative.2024_11_early.{m}"]["value"] for m in ("projects", "value", "rank", "partners")] \
+        == [199, 990, 26, 147]
+
+
+def test_published_arms_share_statements():
+    series = arms.load_series(ARMS)
+    f = arms.fragment(series, ARMS, _hashes(ARMS))
+    n = f.numbers
+    # Reuters (CloudFront copy): 'approximately 60% of Vietnam's military purchases in 2022'
+    assert (n["arms.stated_share.2022"]["value"], n["arms.stated_share.2022"]["sources"]) == (60, ["REUTERS_CLOUDFRONT_202412"])
+    # AFP (repost) and here.news: more than 80% of arms imports 1995-2023
+    assert n["arms.stated_share.arms_imports.1995_2023.AFP_MCEBISCOO_20241219"]["value"] == 80
+    # Vogon/StartMag citing The Diplomat: '60-70% of Vietnam's military assets' -> the two ends
+    base = "arms.stated_share.military_assets.2022_2022.VOGON_20221226"
+    assert (n[base]["value"], n[base + ".high"]["value"]) == (60, 70)
+    # Sputnik France: 90% 'in recent years' before January 2017
+    assert n["arms.stated_share.arms_market.to_2016.SPUTNIK_FR_20170109"]["value"] == 90
+    # offered to the cause search of the computed 2022 share, never mixed into it
+    assert {"key": "arms.stated_share.2022", "kind": "other_source_or_reporter",
+            "what": {"src": "stated", "measure": "military_purchases", "first": 2022, "last": 2022}} \
+        in f.candidates["arms.*.russia_share.2022"]
+    assert n["arms.current.russia_share.2022"]["value"] != 60

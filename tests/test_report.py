@@ -1,8 +1,19 @@
-"""The replication report's classification (analysis/report.py) on constructed audits."""
-import pandas as pd
+"""The replication report (analysis/report.py) on constructed audits, worked out by hand: the classes by their
+thresholds, counting on independent evidence only, the gaps, the sensitivity, the summary's words."""
+import inspect
+import platform
+
 import pytest
 
 from analysis import report
+from analysis.registry import Fragment
+
+
+def row(rid, verdict, basis="independent", result="table1", **kw):
+    category = {"match": "reproduced", "rounding": "reproduced", "consistent": "self_consistent",
+                "not_verifiable": "not_verifiable"}.get(verdict, "unexplained")
+    return {"id": rid, "result": result, "item": f"item {rid}", "verdict": verdict, "basis": basis,
+            "category": kw.pop("category", category), "coarse": "False", **kw}
 
 
 @pytest.mark.parametrize("share,cls", [(1.0, "fully reproduced"), (0.75, "largely reproduced"),
@@ -12,15 +23,193 @@ def test_classes_by_stated_thresholds(share, cls):
     assert report.classify(share) == cls
 
 
-def test_tally_counts_only_independent_checks_and_half_of_partly_holding_claims():
-    audit = pd.DataFrame({"result": ["table1"] * 5, "verdict": ["match", "rounding", "consistent", "discrepancy",
-                                                                "not_verifiable"],
-                          "category": ["reproduced", "reproduced", "self_consistent", "data_release", "not_verifiable"],
-                          "coarse": ["True", "False", "True", "True", "False"]}).to_dict("records")
-    claims = [{"verdict": v} for v in ("holds", "partly holds", "does not hold", "not verifiable")]
+def test_only_independent_checks_count_mixed_and_article_only_apart_gaps_by_why():
+    audit = [row("a", "match"), row("b", "rounding", coarse="True"), row("c", "discrepancy"),
+             row("d", "match", "mixed"), row("e", "discrepancy", "mixed"),
+             row("f", "consistent", "internal", coarse="True"),         # the audit's former word for article_only
+             row("g", "not_verifiable", "none", gap="source_not_consulted"),
+             row("h", "not_verifiable", "", gap="no_source_found"),
+             row("i", "not_verifiable", "none")]                          # no gap recorded: never guessed
+    claims = [{"id": "C1", "verdict": "holds"}, {"id": "C2", "verdict": "partly holds"},
+              {"id": "C3", "verdict": "does not hold"}, {"id": "C4", "verdict": "not decided", "gap": "no_source_found"},
+              {"id": "C5", "verdict": "not verifiable"}]                  # the former word: now 'not decided'
     t = report.tally(audit, claims)
-    assert (t["table1"]["checkable"], t["table1"]["reproduced"], t["table1"]["class"]) == (3, 2, "partially reproduced")
-    assert t["table1"]["coarse"] == 2 and t["table1"]["by_category"]["data_release"] == 1   # coarse among passing (match, consistent) only
-    assert t["claims"]["reproduced"] == 1.5 and t["claims"]["checkable"] == 3
-    assert t["overall"]["reproduced"] == 3.5 and t["overall"]["checkable"] == 6
-    assert t["table2"]["class"] == "not verifiable"
+    t1 = t["table1"]
+    # independent: a, b reproduced, c not: 2 of 3 = 67%, partially reproduced
+    assert (t1["checkable"], t1["reproduced"], t1["discrepancy"], t1["class"]) == (3, 2, 1, "partially reproduced")
+    assert (t1["mixed"], t1["mixed_agree"], t1["mixed_differ"], t1["article_only"]) == (2, 1, 1, 1)
+    assert t1["discrepancy_all"] == 2 and t1["by_category"]["unexplained"] == 2
+    assert t1["not_verifiable"] == 3
+    assert t1["gap"] == {"source_not_consulted": 1, "no_source_found": 1, "not_measurable": 0, "unrecorded": 1}
+    assert t1["coarse"] == 2                                             # b and f: passing checks flagged coarse
+    c = t["claims"]
+    assert (c["reproduced"], c["checkable"], c["not_decided"]) == (1.5, 3, 2)
+    assert c["gap"] == {"source_not_consulted": 0, "no_source_found": 1, "not_measurable": 0, "unrecorded": 1}
+    # overall: 2 + 1.5 of 3 + 3 = 58%
+    assert (t["overall"]["reproduced"], t["overall"]["checkable"], t["overall"]["class"]) == \
+        (3.5, 6, "partially reproduced")
+    assert t["numbers"]["gap"]["unrecorded"] == 1 and t["table2"]["class"] == "not verifiable"
+
+
+def test_a_table_passing_only_on_the_articles_own_values_is_not_classified_reproduced():
+    """Table 2 today: changes and ranks computed from the article's own values pass, its partner values cannot
+    be checked: nothing independent is left, so it cannot be 'largely reproduced'."""
+    audit = [row(f"m{i}", "match", "mixed", "table2") for i in range(5)] + \
+            [row("r", "rounding", "mixed", "table2"), row("k", "consistent", "article_only", "table2")] + \
+            [row(f"n{i}", "not_verifiable", "none", "table2", gap="source_not_consulted") for i in range(10)]
+    t = report.tally(audit, [])["table2"]
+    assert (t["checkable"], t["reproduced"], t["class"]) == (0, 0, "not verifiable")
+    assert (t["mixed_agree"], t["article_only"], t["gap"]["source_not_consulted"]) == (6, 1, 10)
+
+
+@pytest.mark.parametrize("reproduced,checkable,expected", [(3, 4, (1, 1)),    # 75%: 2/4 partially, 4/4 fully
+                                                          (0, 2, (None, 1)),  # 0%: nothing lower; 1/2 partially
+                                                          (4, 4, (1, None)),  # 100%: 3/4 largely; nothing higher
+                                                          (11, 15, (8, 1))])  # 73%: 3/15 = 20% is below 25%
+def test_margins_count_the_items_to_the_next_threshold(reproduced, checkable, expected):
+    assert report.margins(reproduced, checkable) == expected
+
+
+def test_sensitivity_names_the_rows_that_flip_a_class_just_under_the_line():
+    # 11 of 15 independent reproduced: 73%, partially.  D1 judged 'rounding' elsewhere: 12/15 = 80%, largely.
+    # D2 'not verifiable' under the other reading: 11/14 = 79%, largely.  M1 'discrepancy': 10/15, still
+    # partially.  D3's alternative equals its verdict: no alternative at all.
+    audit = [row(f"m{i}", "match") for i in range(10)] + [row("M1", "match", verdict_alt="discrepancy")] + \
+            [row("D1", "discrepancy", verdict_alt="rounding", alt_keys="x.a;x.b"),
+             row("D2", "discrepancy", verdict_alt="not_verifiable"), row("D3", "discrepancy", verdict_alt="discrepancy"),
+             row("D4", "discrepancy")]
+    s = report.sensitivity(audit, [])
+    assert s["table1"]["class"] == "partially reproduced"
+    assert [e["id"] for e in s["table1"]["alts"]] == ["M1", "D1", "D2"]
+    assert [(e["id"], e["class"]) for e in s["table1"]["flips"]] == [("D1", "largely reproduced"),
+                                                                     ("D2", "largely reproduced")]
+    assert [e["id"] for e in s["overall"]["flips"]] == ["D1", "D2"]
+    assert s["table1"]["flips"][0]["alt_keys"] == ["x.a", "x.b"]
+    # all three at once: 11 reproduced (−M1 + D1) of 14 (−D2) = 79%
+    assert s["table1"]["class_all_alt"] == "largely reproduced"
+    assert (s["table1"]["robustness"], s["table1"]["margin_down"], s["table1"]["margin_up"]) == ("fragile", 8, 1)
+    assert s["arms"]["robustness"] == "robust" and s["arms"]["alts"] == []
+
+
+def test_a_claim_judged_otherwise_flips_the_claims_and_a_not_verifiable_row_becomes_independent():
+    claims = [{"id": "C1", "verdict": "holds"}, {"id": "C2", "verdict": "does not hold", "verdict_alt": "holds"}]
+    audit = [row("N", "not_verifiable", "none", "arms", verdict_alt="match")]
+    s = report.sensitivity(audit, claims)
+    # claims 1/2 = 50% partially; C2 holding: 2/2 fully
+    assert [(e["id"], e["class"]) for e in s["claims"]["flips"]] == [("C2", "fully reproduced")]
+    # arms: nothing checkable (not verifiable); N matched on the other source: 1/1 fully
+    assert [(e["id"], e["class"]) for e in s["arms"]["flips"]] == [("N", "fully reproduced")]
+    assert "N" not in [e["id"] for e in s["claims"]["alts"]]
+
+
+def test_summary_breaks_unverifiable_numbers_down_by_why_and_lists_each_discrepancy_under_its_own_cause():
+    audit = [row("T1", "match"), row("T2", "discrepancy", category="unexplained"),
+             row("T3", "discrepancy", category="other_source_or_reporter"),
+             row("T4", "not_verifiable", "none", gap="source_not_consulted"),
+             row("T5", "not_verifiable", "none", gap="not_measurable")]
+    claims = [{"id": "C1", "verdict": "holds"}]
+    t, s = report.tally(audit, claims), report.sensitivity(audit, claims)
+    md = report.render(report.summary_lines(t, s, audit, "en"), {}, "md")
+    assert ("{{<num report.numbers.gap.source_not_consulted>}} because the source behind them could not be "
+            "consulted; {{<num report.numbers.gap.not_measurable>}} because the data do not measure") in md
+    assert "no_source_found" not in md and "unrecorded" not in md           # only the gaps that occur
+    assert "- **no cause found in the data** ({{<num report.numbers.cause.unexplained>}}): T2, item T2" in md
+    assert "- **different source or reporter** ({{<num report.numbers.cause.other_source_or_reporter>}}): T3" in md
+    assert "support" not in md                                                  # no blanket cause
+    assert "{{<num report.overall.class>}}" in md and "{{<num report.overall.robustness>}}" in md
+
+
+def test_an_unknown_cause_category_is_shown_by_its_code_not_dropped():
+    assert report.category_word("source_total_disagrees_with_parts") == "source total disagrees with parts"
+    assert report.category_word("unexplained", "vi") == "dữ liệu không cho thấy nguyên nhân"
+
+
+def test_requested_changes_list_each_discrepancy_and_failing_claim_with_its_evidence():
+    audit = [row("T1", "match"), row("T2", "discrepancy", category="arithmetic", cited_keys="k.a;k.missing")]
+    claims = [{"id": "C1", "verdict": "holds", "section": "3.1", "keys": "k.a"},
+              {"id": "C2", "verdict": "does not hold", "section": "3.2", "keys": "k.b"}]
+    lines = report.requests_lines(audit, claims, {"k.a": {}, "k.b": {}}, "en")
+    text = [x for _, x in lines]
+    assert text[2] == ("1. **T2**, item T2 (printed {printed.T2}; arithmetic): correct the arithmetic. "
+                       "Evidence: `k.a` = {k.a}.")
+    assert text[3] == "2. **C2** (§3.2, {claim.C2.verdict}): correct or qualify the statement. Evidence: `k.b` = {k.b}."
+    assert len([x for x in text if x[:1].isdigit()]) == 2
+
+
+def test_the_registry_records_the_program_function_and_line_that_wrote_a_number(tmp_path):
+    frag = Fragment("test", {})
+    line = inspect.currentframe().f_lineno + 1
+    frag.add("x.one", 1.0, "count", "one", "rule", [])
+    assert frag.numbers["x.one"]["computed_by"] == {
+        "program": "tests/test_report.py",
+        "function": "test_the_registry_records_the_program_function_and_line_that_wrote_a_number", "line": line}
+    assert report.where_computed(frag.numbers["x.one"]).endswith(f"line {line}")
+
+
+def test_environment_is_read_from_the_machine_and_the_steps_from_the_snakefile(tmp_path):
+    py = tmp_path / "pyproject.toml"
+    py.write_text('[project]\nname = "x"\ndependencies = ["pandas>=2", "no-such-package-xyz==1"]\n')
+    env = report.environment(py)
+    assert env == report.environment(py)                                       # same machine, same facts
+    assert env["python"] == platform.python_version()
+    assert env["packages"]["no-such-package-xyz"] == "not installed" and "numpy" in env["packages"]
+    snake = ('rule a:\n    """Does A. Then more."""\n    shell:\n        step("alpha --x")\n\n\n'
+             'rule b:\n    input:\n        "x"\n')
+    assert report.steps(snake) == [{"rule": "a", "program": "analysis/alpha.py", "doc": "Does A"},
+                                   {"rule": "b", "program": "", "doc": ""}]
+
+
+def test_markdown_from_inputs_is_escaped():
+    assert report.md_text("a|b *c* [d]") == r"a\|b \*c\* \[d\]"
+
+
+def test_a_result_checked_on_few_items_says_so_and_weak_authority_is_counted():
+    audit = [row("t", "rounding", result="table2", authority="third_party_copy"),
+             row("s", "match", "mixed", "table2", authority="secondary")] + \
+            [row(f"n{i}", "not_verifiable", "none", "table2", gap="source_not_consulted") for i in range(3)]
+    t, s = report.tally(audit, []), report.sensitivity(audit, [])
+    assert t["table2"]["authority"] == {"official": 0, "secondary": 1, "third_party_copy": 1}
+    md = report.render(report.summary_lines(t, s, audit, "en"), {}, "md")
+    # 1 of 5 checked independently: fully reproduced on that one alone, and the summary says so
+    assert ("*Table 2 (registered foreign investment by partner, 2025)*: {{<num report.table2.class>}}; independent "
+            "sources checked only {{<num report.table2.checkable>}} of its {{<num report.table2.n>}} items, and the "
+            "class speaks for those alone.") in md
+    # fully reproduced on 1 of 1, and 0 of 1 is 'not reproduced': one item from another class, borderline
+    assert s["table2"]["robustness"] == "borderline"
+    assert ("Of the verdicts checked against a source, {{<num report.numbers.authority.secondary>}} rest on a "
+            "secondary source and {{<num report.numbers.authority.third_party_copy>}} on a third-party copy.") in md
+    assert "*Table 1" not in md                                              # nothing checked there: no sentence
+
+
+def test_a_claims_computed_by_is_the_function_of_its_test():
+    source = (report.Path(report.__file__).parent / "claims.py").read_text(encoding="utf-8").splitlines()
+    line = next(i for i, x in enumerate(source, 1) if x.startswith("def t_exceeds("))
+    assert report.claim_test_entry("exceeds")["computed_by"] == {"program": "analysis/claims.py",
+                                                                  "function": "t_exceeds", "line": line}
+    assert report.claim_test_entry("no_such_test") is None
+
+
+@pytest.mark.parametrize("flips,down,up,expected", [(True, 5, 5, "fragile"), (False, 1, None, "borderline"),
+                                                    (False, 4, 1, "borderline"), (False, 2, 3, "robust"),
+                                                    (False, None, None, "robust")])
+def test_robustness(flips, down, up, expected):
+    assert report.robustness(flips, down, up) == expected
+
+
+def test_rows_that_flip_a_class_the_same_way_are_named_together():
+    # 3 of 4 reproduced: 75%, largely; any one of a, b judged a discrepancy elsewhere gives 2/4, partially
+    audit = [row("a", "match", verdict_alt="discrepancy"), row("b", "rounding", verdict_alt="discrepancy"),
+             row("c", "match"), row("d", "discrepancy")]
+    t, s = report.tally(audit, []), report.sensitivity(audit, [])
+    md = report.render(report.classification_lines(t, s, "en"), {}, "md")
+    assert ("*Table 1 (goods trade with six partners, 2024)*: {{<num report.table1.class>}}. This class is "
+            "**{{<num report.table1.robustness>}}**: judged under another source or reading the rules also allow, "
+            "any one of a and b (each then {{<num report.alt.a.verdict>}}) would make this result "
+            "{{<num report.alt.a.class>}}.") in md
+
+
+def test_a_request_never_claims_a_cause_its_row_does_not_have():
+    audit = [row("S", "discrepancy", category="source_inconsistent"), row("N", "discrepancy", category="new_cause")]
+    text = [x for _, x in report.requests_lines(audit, [], {}, "en")]
+    assert "the source's total disagrees with its own parts" in text[2] and "none in the data" not in text[2]
+    assert text[3].endswith("check the figure against its source. Evidence: —.")

@@ -116,6 +116,26 @@ def test_manuscript_parts_cite_only_registry_keys_and_give_each_a_lineage_entry(
     assert (gen / "arms_series.svg").read_bytes() == (built / "data/derived/figures/arms_series.svg").read_bytes()
 
 
+def test_a_changed_registry_number_makes_the_check_name_the_sentence_that_no_longer_holds(built, tmp_path):
+    """The build's own registry, copied with one number changed: the manuscript's assertion check (the rule
+    check_manuscript_claims) fails and names the sentence of each edition by file, line and text."""
+    import json
+    reg = json.loads((built / "data/derived/numbers.json").read_text(encoding="utf-8"))
+    assert json.loads((built / "data/derived/validated/manuscript_claims.json").read_text())["assertions"]
+    reg["numbers"]["fdi.implied_bases_sum_2024"]["value"] = reg["numbers"]["fdi.implied_base_2024.total"]["value"] / 2
+    copy = tmp_path / "numbers.json"
+    copy.write_text(json.dumps(reg), encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "analysis.assertions", "--registry", str(copy), "--qmd",
+                        "manuscript/index.qmd", "manuscript/index.vi.qmd", "--report", str(tmp_path / "out.json")],
+                       cwd=built, capture_output=True, text=True)
+    assert r.returncode == 1 and not (tmp_path / "out.json").exists()
+    named = [x for x in r.stderr.splitlines() if "fdi.implied_bases_sum_2024" in x]
+    assert len(named) == 2, r.stderr
+    assert re.search(r"manuscript/index\.qmd, line \d+: the sentence “Their implied 2024 values sum to", named[0])
+    assert re.search(r"manuscript/index\.vi\.qmd, line \d+: the sentence “Các giá trị năm 2024 hàm ý", named[1])
+    assert all("no longer holds" in x for x in named)
+
+
 def test_readme_list_of_outputs_is_current(built):
     r = subprocess.run([sys.executable, "-m", "analysis.readme", "--check"], cwd=built, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
