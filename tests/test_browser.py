@@ -236,15 +236,16 @@ def test_focus_hover_and_tap_show_the_lineage_on_the_page(browser, served, page)
     assert _errors(browser) == []
 
 
-# Every token (text between ordinary spaces, so that a value and its unit joined by no-break spaces are one)
-# of every text node inside a table, with the lines its boxes lie on.
+# Every token of every text node inside a table: a word or a number, with what holds it together (digit
+# groups, decimal marks, a hyphen or dash inside it, and the no-break spaces that join a value and its unit),
+# and the lines its boxes lie on.  A break before an opening bracket or after a slash is not inside a token.
 BROKEN_TOKENS = """(() => {
   const out = [];
   const walker = document.createTreeWalker(document.querySelector('main') || document.body, NodeFilter.SHOW_TEXT);
   let n, count = 0;
   while ((n = walker.nextNode())) {
     if (!n.parentElement.closest('table')) continue;
-    const re = /[^ \\t\\n\\r]+/g; let m;
+    const re = /[\\p{L}\\p{N}](?:[\\p{L}\\p{N}\\p{M}.,%'’~↑↓+\\u2212\\u2013\\u00a0\\u202f\\u2009-]*[\\p{L}\\p{N}\\p{M}%])?/gu; let m;
     while ((m = re.exec(n.textContent))) {
       const r = document.createRange(); r.setStart(n, m.index); r.setEnd(n, m.index + m[0].length);
       const tops = new Set([...r.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.top)));
