@@ -77,6 +77,23 @@ def cite_sources(text: str, keys: set[str]) -> str:
     return SOURCE_IDS.sub(one, text)
 
 
+# A number written out in a generated text (an audit reason quotes its figures): its unit, and a hedge word
+# before it, are held to it with no-break spaces, as the shortcode holds a registry number's.
+NUMBER_WITH_WORDS = re.compile(r"\b((?:khoảng|hơn|trên|gần|chỉ|about|over|nearly) )?([~↑↓+−-]?\d[\d.,\u2009]*)"
+                               r"((?: (?:bn|mn|tỷ|triệu))?(?: (?:USD|TIV|SGD|pp)\b))?")
+
+
+def hold_numbers(text: str) -> str:
+    """No-break spaces between a written-out number and its unit words, and after a hedge word before it."""
+    def one(m: re.Match) -> str:
+        hedge, number, unit = m.group(1) or "", m.group(2), m.group(3) or ""
+        if not (hedge or unit):
+            return m.group(0)
+        return hedge.replace(" ", "\u00a0") + number + unit.replace(" ", "\u00a0")
+
+    return NUMBER_WITH_WORDS.sub(one, text)
+
+
 def stage(root: Path, dest: Path) -> int:
     """A fresh copy of what the render reads from manuscript/ (sources and generated parts) in dest,
     with every number's shortcode in the form pandoc reads fast (SPACED) and every bracketed list of
@@ -91,7 +108,7 @@ def stage(root: Path, dest: Path) -> int:
         if f.suffix in (".md", ".qmd"):
             text = SPACED.sub(r"{{<num \1>}}", f.read_text(encoding="utf-8"))
             if f.suffix == ".md" and f.name not in ("lineage.md", "lineage_data.md", "lineage_typst.md"):
-                text = cite_sources(text, keys)
+                text = hold_numbers(cite_sources(text, keys))
             target.write_bytes(text.encode("utf-8"))
         else:
             shutil.copyfile(f, target)

@@ -218,3 +218,10 @@ def test_source_ids_become_author_year_citations_only_when_all_are_sources():
     text = "Recomputed [MOF_TBTC_202504]; converted [ECB_X, MOF_TBTC_202504]; kept [ECB_X, NOT_A_SOURCE]; [link](x)"
     assert render.cite_sources(text, keys) == ("Recomputed [@src-mof-tbtc-202504]; converted [@src-ecb-x; "
                                                "@src-mof-tbtc-202504]; kept [ECB_X, NOT_A_SOURCE]; [link](x)")
+
+
+def test_a_written_out_number_is_held_to_its_unit_and_hedge():
+    from analysis import render
+    nb = "\u00a0"
+    assert render.hold_numbers("Recomputed: 134 bn USD; khoảng 786 tỷ USD; 2 partners") == (
+        f"Recomputed: 134{nb}bn{nb}USD; khoảng{nb}786{nb}tỷ{nb}USD; 2 partners")
