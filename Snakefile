@@ -421,6 +421,7 @@ def render_command(fmt, ext):
 rule render_html:
     input:
         digest=rules.render_digest.output,
+        code=code_of("analysis.render"),  # it stages the render's copy of the manuscript
         registry=f"{OUT}/numbers.json",
         parts=PARTS + AUDIT_PARTS + FIGURE_COPIES,
         sources=RENDER_SOURCES,
@@ -443,6 +444,7 @@ rule render_html:
 rule render_pdf:
     input:
         digest=rules.render_digest.output,
+        code=code_of("analysis.render"),  # it stages the render's copy of the manuscript
         registry=f"{OUT}/numbers.json",
         parts=PARTS + AUDIT_PARTS + FIGURE_COPIES,
         sources=RENDER_SOURCES,

@@ -79,8 +79,8 @@ def cite_sources(text: str, keys: set[str]) -> str:
 
 # A number written out in a generated text (an audit reason quotes its figures): its unit, and a hedge word
 # before it, are held to it with no-break spaces, as the shortcode holds a registry number's.
-NUMBER_WITH_WORDS = re.compile(r"\b((?:khoảng|hơn|trên|gần|chỉ|about|over|nearly) )?([~↑↓+−-]?\d[\d.,\u2009]*)"
-                               r"((?: (?:bn|mn|tỷ|triệu))?(?: (?:USD|TIV|SGD|pp)\b))?")
+NUMBER_WITH_WORDS = re.compile(r"\b((?:khoảng|hơn|trên|gần|chỉ|about|over|nearly)[ \u00a0])?([~↑↓+−-]?\d[\d.,\u2009]*)"
+                               r"((?:[ \u00a0](?:bn|mn|tỷ|triệu))?(?:[ \u00a0](?:USD|TIV|SGD|pp)\b))?")
 
 
 def hold_numbers(text: str) -> str:
