@@ -38,7 +38,8 @@ PLACES = {"manuscript/index.qmd": "the text", "_generated/table1.md": "Table 1 r
           "_generated/discrepancies.md": "the list of discrepancies", "_generated/audit.md": "the full audit table",
           "_generated/data_availability.md": "the data statement",
           "manuscript/_generated/rules.md": "the audit's rules", "manuscript/_generated/claims.md": "the claims in words",
-          "manuscript/_generated/report.md": "the replication report"}
+          "manuscript/_generated/report.md": "the replication report",
+          "manuscript/_generated/summary.md": "the summary of findings"}
 PLACES_VI = {"manuscript/index.vi.qmd": "phần lời văn", "_generated/vi/table1.md": "Bảng 1 tái lập",
              "_generated/vi/table2.md": "Bảng 2 tái lập", "_generated/vi/arms_periods.md": "bảng các giai đoạn nhập "
              "khẩu vũ khí", "_generated/vi/arms_claims.md": "bảng các con số về vũ khí",
@@ -47,7 +48,8 @@ PLACES_VI = {"manuscript/index.vi.qmd": "phần lời văn", "_generated/vi/tabl
              "_generated/vi/data_availability.md": "tuyên bố về dữ liệu",
              "manuscript/_generated/vi/rules.md": "các quy tắc kiểm tra",
              "manuscript/_generated/vi/claims.md": "các nhận định bằng lời",
-             "manuscript/_generated/vi/report.md": "báo cáo tái lập"}
+             "manuscript/_generated/vi/report.md": "báo cáo tái lập",
+             "manuscript/_generated/vi/summary.md": "tóm tắt kết quả"}
 # The Vietnamese edition's words for the terms of use in the manifests (by the licence's name or the start of
 # its title); a licence not listed keeps its own words.
 TERMS_VI = {"CC-BY-4.0": "CC BY 4.0 (Ngân hàng Thế giới)",

@@ -123,8 +123,8 @@ def test_the_vietnamese_edition_shows_vietnamese_numbers_and_words(registry):
     English verdict, heading or label of Quarto's left in it."""
     page = _page("vi")
     text = html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)))
-    text = text.replace("\u00a0", " ")
-    for key in ("trade.turnover_2024.singapore", "trade.fx_sgd_per_usd_2024", "fdi.value_2024.total"):
+    text = text.replace("\u00a0", " ").replace("\u202f", "\u2009")  # the shortcode's narrow no-break space
+    for key in ("fdi.top10_sum_2025", "fdi.value_2025.others", "fdi.implied_bases_sum_2024"):
         assert registry[key]["display_vi"] != registry[key]["display"] and registry[key]["display_vi"] in text
     shown = " ".join(html.unescape(t).replace("\u00a0", " ") for a, t in LINK.findall(page) if 'class="num"' in a)
     assert "tỷ USD" in shown and "triệu USD" in shown and " bn USD" not in shown and " mn USD" not in shown
