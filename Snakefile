@@ -78,7 +78,13 @@ AUDIT_PARTS = expand("manuscript/_generated/{edition}{name}", edition=["", "vi/"
 # The manuscript's hand-written sentences that state a count, a cause, a direction or a class, each checked
 # against the registry (analysis/assertions.py): the render waits for this check.
 MANUSCRIPT_CLAIMS = f"{OUT}/validated/manuscript_claims.json"
-DERIVED = [f"{OUT}/numbers.json", f"{OUT}/audit.csv", *FIGURES, *FIGURE_COPIES, *PARTS, *AUDIT_PARTS, MANUSCRIPT_CLAIMS]
+# The verdicts as schema.org ClaimReview (JSON-LD), per edition, and as each edition's HTML header include.
+VERDICTS = [f"{OUT}/verdicts.jsonld", f"{OUT}/verdicts.vi.jsonld"]
+VERDICT_PARTS = ["manuscript/_generated/verdicts.html", "manuscript/_generated/vi/verdicts.html"]
+# The build's Workflow Run Crate (RO-Crate): written last, it lists every input and product.
+CRATE = f"{OUT}/ro-crate-metadata.json"
+DERIVED = [f"{OUT}/numbers.json", f"{OUT}/audit.csv", *FIGURES, *FIGURE_COPIES, *PARTS, *AUDIT_PARTS, MANUSCRIPT_CLAIMS,
+           *VERDICTS, *VERDICT_PARTS, CRATE]
 
 
 rule all:
@@ -224,6 +230,8 @@ rule audit_numbers:
         published=f"{OUT}/validated/published.csv",
         printed=source(f"{PUB}/printed_numbers.csv"),
         registry=f"{OUT}/computed.json",
+        checked=CHECKS,
+        sources=SOURCES_CSV,
     output:
         audit=f"{OUT}/audit.csv",
         numbers=f"{OUT}/numbers/audit.json",
@@ -233,7 +241,8 @@ rule audit_numbers:
         STEPS_ENV
     shell:
         step("audit --published {input.published:q} --printed-source {input.printed:q} --registry {input.registry:q}"
-             " --out {output.audit:q} --out-numbers {output.numbers:q}")
+             " --checked {input.checked:q} --sources {input.sources:q} --out {output.audit:q}"
+             " --out-numbers {output.numbers:q}")
 
 
 rule check_claims:
@@ -244,6 +253,7 @@ rule check_claims:
         claims=source(f"{PUB}/claims.csv"),
         registry=f"{OUT}/computed.json",
         audit=f"{OUT}/numbers/audit.json",
+        sources=SOURCES_CSV,
     output:
         table=f"{OUT}/claims.csv",
         numbers=f"{OUT}/numbers/claims.json",
@@ -255,8 +265,8 @@ rule check_claims:
         STEPS_ENV
     shell:
         step("claims --claims {input.claims:q} --checked {input.checked:q} --registry {input.registry:q}"
-             " --audit-numbers {input.audit:q} --out {output.table:q} --out-numbers {output.numbers:q}"
-             " --out-part {output.part:q} --out-part-vi {output.part_vi:q}")
+             " --audit-numbers {input.audit:q} --sources {input.sources:q} --out {output.table:q}"
+             " --out-numbers {output.numbers:q} --out-part {output.part:q} --out-part-vi {output.part_vi:q}")
 
 
 rule write_report:
@@ -380,6 +390,37 @@ rule write_manuscript_parts:
              " --manifests {input.manifests:q} --sources {input.sources:q} --outdir {params.outdir:q}")
 
 
+rule write_verdicts:
+    """Every verdict as a schema.org ClaimReview of the article's words, in each edition's language: JSON-LD
+    files, and the HTML header include that each edition's front matter names."""
+    input:
+        code=code_of("analysis.claimreview"),
+        audit=f"{OUT}/audit.csv",
+        claims=f"{OUT}/claims.csv",
+        registry=f"{OUT}/numbers.json",
+        bib="manuscript/references.bib",
+        citation="CITATION.cff",
+        pyproject="pyproject.toml",
+    output:
+        jsonld=VERDICTS[0],
+        jsonld_vi=VERDICTS[1],
+        html=VERDICT_PARTS[0],
+        html_vi=VERDICT_PARTS[1],
+    log:
+        f"{LOGS}/write_verdicts.log",
+    conda:
+        STEPS_ENV
+    shell:
+        step("claimreview --audit {input.audit:q} --claims {input.claims:q} --registry {input.registry:q}"
+             " --bib {input.bib:q} --citation {input.citation:q} --pyproject {input.pyproject:q}"
+             " --out {output.jsonld:q} --out-vi {output.jsonld_vi:q} --out-html {output.html:q}"
+             " --out-html-vi {output.html_vi:q}")
+
+
+# The rules of the derived build, every one defined above: the run crate lists their outputs and inputs.
+BUILD_RULES = [r for r in workflow.rules if r.output and not r.has_wildcards()]
+
+
 rule render_manuscript:
     """The manuscript, HTML and PDF (`snakemake -c2 render_manuscript`): two jobs per document, run in parallel."""
     input:
@@ -392,7 +433,7 @@ rule render_digest:
         code=code_of("analysis.render"),
         claims_hold=MANUSCRIPT_CLAIMS,
         registry=f"{OUT}/numbers.json",
-        parts=PARTS + AUDIT_PARTS + FIGURE_COPIES,
+        parts=PARTS + AUDIT_PARTS + FIGURE_COPIES + VERDICT_PARTS,
         sources=RENDER_SOURCES,
         project=["pyproject.toml", "CITATION.cff"],
     output:
@@ -423,7 +464,7 @@ rule render_html:
         digest=rules.render_digest.output,
         code=code_of("analysis.render"),  # it stages the render's copy of the manuscript
         registry=f"{OUT}/numbers.json",
-        parts=PARTS + AUDIT_PARTS + FIGURE_COPIES,
+        parts=PARTS + AUDIT_PARTS + FIGURE_COPIES + VERDICT_PARTS,
         sources=RENDER_SOURCES,
     output:
         "docs/{doc}.html",
@@ -446,7 +487,7 @@ rule render_pdf:
         digest=rules.render_digest.output,
         code=code_of("analysis.render"),  # it stages the render's copy of the manuscript
         registry=f"{OUT}/numbers.json",
-        parts=PARTS + AUDIT_PARTS + FIGURE_COPIES,
+        parts=PARTS + AUDIT_PARTS + FIGURE_COPIES + VERDICT_PARTS,
         sources=RENDER_SOURCES,
     output:
         "docs/{doc}.pdf",
@@ -462,6 +503,80 @@ rule render_pdf:
         stem=lambda w: Path(DOCUMENTS[w.doc]).stem,
     shell:
         render_command("typst", "pdf")
+
+
+# Every product of the derived build, and every other file its steps read (code, manuscript sources).
+PRODUCTS = sorted({str(f) for r in BUILD_RULES for f in r.output})
+PUBLISHED_FILES = sorted(str(p) for p in Path(PUB).rglob("*") if p.is_file())
+READ_BY_STEPS = sorted({str(f) for r in BUILD_RULES for f in r.input} - set(PRODUCTS) - set(raw_files())
+                       - set(PUBLISHED_FILES))
+ABOUT = ["README.md", "CITATION.cff", "LICENSE", "pyproject.toml", "requirements.lock"]  # the package's own description
+
+
+rule write_run_crate:
+    """The build's Workflow Run Crate (RO-Crate 1.1): the workflow, every input with its checksum and sources,
+    every product, the run and each rule's run, the software that ran.  Its timestamps are the jobs' own
+    (Snakemake's records), or SOURCE_DATE_EPOCH when that is set."""
+    input:
+        code=code_of("analysis.crate"),
+        citation="CITATION.cff",
+        pyproject="pyproject.toml",
+        workflow="Snakefile",
+        manifests=[f"{RAW}/datapackage.json", f"{PUB}/datapackage.json"],
+        inputs=raw_files() + PUBLISHED_FILES,
+        read=READ_BY_STEPS,
+        about=ABOUT,
+        products=PRODUCTS,
+    output:
+        CRATE,
+    log:
+        f"{LOGS}/write_run_crate.log",
+    params:
+        metadata=".snakemake/metadata",
+    conda:
+        STEPS_ENV
+    shell:
+        step("crate --citation {input.citation:q} --pyproject {input.pyproject:q} --workflow {input.workflow:q}"
+             " --manifests {input.manifests:q} --inputs {input.inputs:q} --code {input.read:q} {input.code:q}"
+             " --products {input.products:q} --about {input.about:q} --metadata {params.metadata:q} --out {output:q}")
+
+
+# The files of the deposit archive: the repository's own, as a fresh clone holds them (from git, or from the
+# .gitignore files where there is no git).  Listed only when the archive is asked for (input functions run
+# only for the jobs a build needs), so that no other build pays for the listing.
+from functools import cache
+
+from analysis.deposit import listed_files, CRATE_NAME
+from analysis.io import sha256
+
+
+@cache
+def deposit_files():
+    """(the files the archive takes as inputs, the shipped render): the shipped render is the render rules'
+    output, and as an input here it would make the deposit re-render the manuscript; the archive takes it as
+    shipped, and its content, hashed into a parameter, reruns the deposit when it changes."""
+    listed = [f for f in listed_files(".") if f != CRATE_NAME]
+    return [f for f in listed if f not in MANUSCRIPT], [f for f in listed if f in MANUSCRIPT]
+
+
+rule deposit:
+    """The archive a journal's repository takes (`snakemake -c2 deposit`): code, inputs, the shipped render,
+    README, citation, licence, lock and the run crate at its root; no build output, no .git."""
+    input:
+        code=code_of("analysis.deposit"),
+        crate=CRATE,
+        pyproject="pyproject.toml",
+        files=lambda w: deposit_files()[0],
+    output:
+        f"{OUT}/deposit.zip",
+    log:
+        f"{LOGS}/deposit.log",
+    params:
+        shipped=lambda w: " ".join(f"{f}:{sha256(f)}" for f in deposit_files()[1]),
+    conda:
+        STEPS_ENV
+    shell:
+        step("deposit --root . --crate {input.crate:q} --pyproject {input.pyproject:q} --out {output:q}")
 
 
 def cancel_pending_timers():

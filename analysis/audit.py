@@ -13,15 +13,27 @@ cites; the reason is rendered from that structure in English and Vietnamese.  Th
 likeliest-cause search takes every alternative figure the compute steps registered for
 the quantity (other sources, reporters, periods, windows of years, bases and releases).
 
+Columns shared with the report (vocabularies in analysis/verdict.py): `basis` (independent,
+mixed, article_only), `gap` (why a number is not verifiable: source_not_consulted,
+no_source_found, not_measurable, from the registry gap's structured reason), `authority`
+(the weakest authority of the sources the verdict rests on, by `verdict.authority` from
+data/raw/*/sources.csv), `verdict_alt` and `alt_keys` (the verdict under another release,
+reading, source, reporter or base of the same quantity that the rules also allow, when it
+would turn a pass into a failure or the reverse).  A source that states a figure its own
+other figures of the same period contradict beyond rounding is a cause of its own
+(`source_inconsistent`), found from the data.
+
 Run on its own:  python -m analysis.audit --published data/derived/published.csv \
     --printed-source data/published/printed_numbers.csv --registry data/derived/computed.json \
-    --out data/derived/audit.csv --out-numbers data/derived/numbers/audit.json
+    --out data/derived/audit.csv --out-numbers data/derived/numbers/audit.json \
+    [--sources data/raw/*/sources.csv --checked data/derived/validated/raw.json]
 """
 from __future__ import annotations
 
 import argparse
 import fnmatch
 import json
+import math
 import re
 import sys
 
@@ -29,17 +41,55 @@ import pandas as pd
 
 from analysis import reasons as R
 from analysis.article import ARMS_STAT, RELEASES, arms_parts
-from analysis.io import read_json, rel, sha256, write_csv, write_json
+from analysis.io import read_json, rel, require_validated, sha256, write_csv, write_json
 from analysis.registry import Fragment, convert
-from analysis.verdict import (COARSE_UNITS, EXACT, PASSING, VERDICTS, accepted_interval, close_enough, coarse, hedge,
-                              impossible, transcription_like, verdict)
+from analysis.verdict import (AUTHORITIES, BASES, COARSE_UNITS, EXACT, GAPS, PASSING, VERDICTS, accepted_interval,
+                              authority, basis_of, close_enough, coarse, hedge, impossible, transcription_like,
+                              verdict, weakest)
 
 RESULTS = ("table1", "table2", "arms", "text")
 # the order in which equally close alternatives are preferred as the likeliest cause
 KIND_ORDER = ("data_release", "other_period_or_base", "other_source_or_reporter", "arithmetic", "transcription")
 RULE_WORDS = {"equal": "rule.equal", "equal after rounding to the printed precision": "rule.rounding",
+              "equal within the rounding of the source figures": "rule.within",
               "equal after truncation to the printed precision": "rule.truncation",
-              "equal after rounding up to the printed precision": "rule.rounding_up"}
+              "equal after rounding up to the printed precision": "rule.rounding_up",
+              "above the stated bound": "rule.above", "below the stated bound": "rule.below",
+              "above the stated bound within the uncertainty of the recomputed value": "rule.above_within",
+              "below the stated bound within the uncertainty of the recomputed value": "rule.below_within"}
+
+
+def read_sources(paths) -> dict[str, dict]:
+    """source id -> its row of metadata, from the raw folders' sources.csv files."""
+    out = {}
+    for path in paths or []:
+        for _, r in pd.read_csv(path, dtype=str, keep_default_na=False).iterrows():
+            out[r["source_id"]] = dict(r)
+    return out
+
+
+def authorities(meta: dict[str, dict]) -> dict[str, str]:
+    """source id -> authority (analysis/verdict.py, AUTHORITIES), by the rule `verdict.authority`."""
+    return {sid: authority(m) for sid, m in meta.items()}
+
+
+def inconsistent_pairs(alts: list[dict], numbers: dict) -> list[tuple[dict, dict]]:
+    """Pairs (a figure a source states, the same figure derived from the same source's other figures of the
+    same period: a sum of parts or a total less a part) that differ by more than the rounding of both: a source
+    that disagrees with itself.  Found from the data (the alternatives' facets and sources), never from a
+    typed id."""
+    out = []
+    for a in alts:
+        if a["what"].get("how") != "stated":
+            continue
+        for b in alts:
+            fa, fb = dict(a["what"]), dict(b["what"])
+            if fb.get("how") not in ("sum", "diff") or numbers[a["key"]]["sources"] != numbers[b["key"]]["sources"]:
+                continue
+            fa.pop("how"), fb.pop("how")
+            if fa == fb and abs(a["value"] - b["value"]) > a["uncertainty"] + b["uncertainty"] + EXACT:
+                out.append((a, b))
+    return out
 
 
 def judge(row, key: str, numbers: dict, gaps: dict) -> dict:
@@ -92,9 +142,11 @@ def russia_key(key: str) -> str | None:
     return None
 
 
-def alternatives(row, key: str, recomputed: float | None, numbers: dict, candidates: dict) -> list[dict]:
+def alternatives(row, key: str, recomputed: float | None, numbers: dict, candidates: dict,
+                 keep_equal: bool = False) -> list[dict]:
     """Every registered alternative figure for the quantity judged against `key`, in the printed unit:
-    exact-target lists first, then patterns; each alternative once; none equal to the recomputed value."""
+    exact-target lists first, then patterns; each alternative once; none equal to the recomputed value
+    (unless `keep_equal`)."""
     targets = [key] if key in candidates else []
     targets += sorted(t for t in candidates if "*" in t and fnmatch.fnmatchcase(key, t))
     out, seen = [], {key}
@@ -110,7 +162,7 @@ def alternatives(row, key: str, recomputed: float | None, numbers: dict, candida
                 e = convert(n["uncertainty"], n["unit"], row["unit"])
             except ValueError:
                 continue
-            if recomputed is not None and abs(v - recomputed) <= EXACT * max(1.0, abs(v)):
+            if not keep_equal and recomputed is not None and abs(v - recomputed) <= EXACT * max(1.0, abs(v)):
                 continue
             out.append({"key": k, "kind": c["kind"], "what": c["what"], "value": v, "uncertainty": e})
     return out
@@ -139,11 +191,13 @@ class Audit:
     """Builds the rows and the audit's own registry numbers together, so that every figure a reason
     cites is a registry key."""
 
-    def __init__(self, registry: dict, files: dict[str, str]):
+    def __init__(self, registry: dict, files: dict[str, str], auth: dict[str, str] | None = None):
         self.numbers, self.gaps, self.cands = registry["numbers"], registry["gaps"], registry["candidates"]
+        self.auth = auth or {}
         self.frag = Fragment("analysis.audit", {rel(p): sha256(p) if p else "" for p in files.values()})
         self.ins = [rel(files["printed"])]
-        self.ins_reg = self.ins + [rel(files["registry"])]
+        self.ins_reg = self.ins + [rel(files["registry"])] + [rel(p) for k, p in sorted(files.items())
+                                                               if k.startswith("sources") and p]
         self.frag.add("audit.rule.coarse_units", COARSE_UNITS, "count",
                       "Width, in units of the printed last digit, above which a check is flagged coarse",
                       "analysis/verdict.py, COARSE_UNITS", self.ins, decimals=0)
@@ -204,10 +258,19 @@ class Audit:
         extra = {}
         if arms:
             extra = self.arms(row, key, cur_key, release, fallback, res, clauses, flags)
+        gap = R.gap_kind(res["gap"].get("why")) if v == "not_verifiable" else ""
+        auth = "" if v == "not_verifiable" else weakest(self.auth.get(s, "") for s in res["entry"]["sources"])
+        if auth in ("secondary", "third_party_copy"):
+            clauses.append(R.clause("authority", authority=R.word(f"authority.{auth}")))
+        alt_v, alt_keys = self.alternative_verdict(row, res, extra)
         spec = R.spec(cause, clauses)
         self.frag.add(f"audit.verdict.{rid}", v, "text", f"Verdict on {rid}: {row['item']}",
                       f"{res['rule']} (analysis/verdict.py); cause: {cause}", self.ins_reg,
                       shown_as=v.replace("_", " "), shown_as_vi=R.WORDS["vi"][f"verdict.{v}"])
+        if gap:
+            self.frag.add(f"audit.gap.{rid}", gap, "text", f"Why {rid} is not verifiable",
+                          "kind of the registry gap's first reason (analysis/reasons.py, GAP_KINDS)", self.ins_reg,
+                          shown_as=R.WORDS["en"][f"gap.{gap}"], shown_as_vi=R.WORDS["vi"][f"gap.{gap}"])
         parts = arms_parts(key) if arms else {}
         year = parts.get("year") if arms else _year_of(key)
         return {
@@ -219,8 +282,10 @@ class Audit:
             "russia_key": extra.get("russia_key", ""),
             "recomputed_value": None if r is None else round(r, 6), "uncertainty": None if e is None else round(e, 6),
             "printed_value_key_unit": round(convert(p, unit, res["entry"]["unit"]), 6) if r is not None else None,
-            "accepted_lo": None if lo is None else round(lo, 6), "accepted_hi": None if hi is None else round(hi, 6),
-            "verdict": v, "rule": res["rule"], "basis": res["basis"], "coarse": flags["coarse"],
+            "accepted_lo": None if lo is None or math.isinf(lo) else round(lo, 6),
+            "accepted_hi": None if hi is None or math.isinf(hi) else round(hi, 6),
+            "verdict": v, "rule": res["rule"], "basis": basis_of(res["basis"]), "gap": gap, "authority": auth,
+            "verdict_alt": alt_v, "alt_keys": ";".join(alt_keys), "coarse": flags["coarse"],
             "hedge": flags["hedge"], "reading": flags["reading"], "cause": cause, "category": R.CAUSES[cause],
             "sources": res["sources"],
             "current_release_value": extra.get("current_value"), "current_release_verdict": extra.get("current_verdict"),
@@ -247,6 +312,15 @@ class Audit:
             else:
                 clauses.append(R.clause("diff_only", basis=basis, value=value))
         alts = alternatives(row, res["key"], r, self.numbers, self.cands)
+        q = row["qualifier"]
+        for total, parts in inconsistent_pairs(alternatives(row, res["key"], r, self.numbers, self.cands, True),
+                                               self.numbers):
+            hit = [x for x in (total, parts) if close_enough(p, d, x["value"], x["uncertainty"], q, unit)]
+            if len(hit) == 1:
+                clauses.append(R.clause("source_inconsistent", stated=R.key(total["key"], src=True),
+                                        derived_what=R.what(**parts["what"]), derived=R.key(parts["key"], src=True),
+                                        printed_as=R.word("si.stated" if hit[0] is total else "si.derived")))
+                return "source_inconsistent"
         if r is not None and transcription_like(p, d, r):
             clauses.append(R.clause("typo", what=R.what(src="self"), value=R.key(res["key"], src=True)))
             return "transcription"
@@ -266,6 +340,44 @@ class Audit:
         else:
             clauses.append(R.clause("no_alternative"))
         return "impossible_value" if bad else "unexplained"
+
+    def alternative_verdict(self, row, res, extra) -> tuple[str, list[str]]:
+        """The verdict under another source or reading the rules also allow, and its keys: for the arms passage
+        the other SIPRI releases, the Russia-alone reading and another source of the same figure; otherwise
+        another source, reporter or base
+        (stated total or sum of parts) for the same quantity, year and full period.  The first alternative (in
+        that order, then by key) whose verdict passes where the row's fails or fails where it passes; empty when
+        no allowed alternative changes whether the row passes."""
+        v = res["verdict"]
+        if v == "not_verifiable":
+            return "", []
+        p, d, q, unit = float(row["printed_value"]), int(row["printed_decimals"]), row["qualifier"], row["unit"]
+        tried: list[tuple[str, list[str]]] = []
+        if extra:
+            tail = row["recompute_key"].split("{release}.", 1)[1]
+            for x in RELEASES:
+                k = f"arms.{x}.{tail}"
+                if k != res["key"] and k in self.numbers:
+                    tried.append((judge(row, k, self.numbers, self.gaps)["verdict"], [k]))
+            rk = extra.get("russia_key")
+            if rk:
+                tried.append((extra["russia_used"], [rk]))
+            # another source of the same figure (a published statement of the share, say)
+            for a in alternatives(row, res["key"], res["recomputed_value"], self.numbers, self.cands):
+                if a["kind"] == "other_source_or_reporter":
+                    alt_v, _ = verdict(p, d, q, unit, a["value"], a["uncertainty"], self.numbers[a["key"]]["basis"])
+                    tried.append((alt_v, [a["key"]]))
+        else:
+            year = _year_of(res["key"])
+            for a in alternatives(row, res["key"], res["recomputed_value"], self.numbers, self.cands):
+                f = a["what"]
+                same = a["kind"] in ("data_release", "other_source_or_reporter") or (
+                    year is not None and f.get("year") == year and f.get("period") in ("FY", "12M"))
+                if same:
+                    alt_v, _ = verdict(p, d, q, unit, a["value"], a["uncertainty"], self.numbers[a["key"]]["basis"])
+                    tried.append((alt_v, [a["key"]]))
+        flips = [t for t in tried if (t[0] in PASSING) != (v in PASSING)]
+        return (flips or [("", [])])[0]
 
     def arms(self, row, key, cur_key, release, fallback, res, clauses, flags) -> dict:
         """The arms passage: the two readings (all suppliers, Russia alone) in the release used and the
@@ -327,10 +439,12 @@ def location(row) -> str:
                                  row["column"] and f"column '{row['column']}'"] if x)
 
 
-def audit(published: pd.DataFrame, registry: dict, files: dict[str, str] | None = None) -> tuple[pd.DataFrame, Fragment]:
+def audit(published: pd.DataFrame, registry: dict, files: dict[str, str] | None = None,
+          auth: dict[str, str] | None = None) -> tuple[pd.DataFrame, Fragment]:
     """Judge every printed number against the registry of computed numbers.  `files`: the printed
-    transcription and the registry, path -> sha256, for the lineage of what this step writes."""
-    a = Audit(registry, files or {"printed": "", "registry": ""})
+    transcription and the registry, path -> sha256, for the lineage of what this step writes; `auth`: source
+    id -> authority (`authorities`)."""
+    a = Audit(registry, files or {"printed": "", "registry": ""}, auth)
     release, info = article_release(published, a.numbers)
     rows = [a.row(row, release) for _, row in published.iterrows()]
     numbers = a.all_numbers()
@@ -357,6 +471,13 @@ def summary(a: Audit, table: pd.DataFrame, release: str, info: dict) -> None:
         for result in RESULTS:
             frag.add(f"audit.count.{result}.{v}", int(((table["verdict"] == v) & (table["result"] == result)).sum()),
                      "count", f"{result}: printed numbers judged '{v}'", "count of audit rows", ins, decimals=0)
+    for col, words in (("basis", BASES), ("gap", GAPS), ("authority", AUTHORITIES)):
+        for w in words:
+            frag.add(f"audit.count.{col}.{w}", int((table[col] == w).sum()), "count", f"Audit rows with {col} '{w}'",
+                     "count of audit rows", ins, decimals=0)
+    frag.add("audit.count.verdict_alt", int((table["verdict_alt"] != "").sum()), "count",
+             "Audit rows whose verdict would change under another source or reading the rules allow",
+             "count of audit rows with a verdict_alt", ins, decimals=0)
     passing = table["verdict"].isin(PASSING)
     frag.add("audit.count.coarse", int((table["coarse"] & passing).sum()), "count",
              "Passing checks flagged coarse", "audit rows judged match, rounding or consistent whose accepted interval "
@@ -394,12 +515,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--published", required=True, help="parsed printed numbers (analysis.published)")
     ap.add_argument("--printed-source", required=True, help="the transcription they were parsed from (for lineage)")
     ap.add_argument("--registry", required=True, help="registry of the computed numbers (analysis.registry)")
+    ap.add_argument("--sources", nargs="*", default=[], help="the raw folders' sources.csv (each source's authority)")
+    ap.add_argument("--checked", nargs="*", default=[], help="the input check that validated the sources files")
     ap.add_argument("--out", required=True)
     ap.add_argument("--out-numbers", required=True)
     args = ap.parse_args(argv)
     published = pd.read_csv(args.published, keep_default_na=False,
                             dtype={"section": str, "printed_value": float, "printed_decimals": int})
-    table, frag = audit(published, read_json(args.registry), {"printed": args.printed_source, "registry": args.registry})
+    if args.sources:
+        require_validated(list(args.sources), args.checked)
+    files = {"printed": args.printed_source, "registry": args.registry} | {f"sources{i}": p for i, p in
+                                                                            enumerate(args.sources)}
+    table, frag = audit(published, read_json(args.registry), files, authorities(read_sources(args.sources)))
     write_csv(args.out, table)
     write_json(args.out_numbers, frag.to_json())
     return 0

@@ -6,11 +6,18 @@ Russia, Russia's place among investors, the trend of arms imports, Russia's shar
 them and the origin of Vietnam's equipment.  Each row names a test (TESTS) and its
 parameters.  A test reads registry numbers computed from the raw data (never the
 article's own figures), computes the deciding figures into the registry
-(`claim.<id>.<name>`) and returns one of VERDICTS by the rule its docstring states.
+(`claim.<id>.<name>`) and returns one of VERDICTS by the rule its docstring states:
+'partly holds' only when the evidence shows part true and part false, 'not decided' (with
+its gap, analysis/verdict.py GAPS) when the evidence cannot settle it, never a partial
+verdict for want of data.  A statement that is also a printed number is judged once, by
+the audit, and the claim carries that verdict (`printed=` names the printed numbers; see
+`judge`).  Each row also gets the weakest authority of the sources its verdict rests on.
 
-Rankings use the partners the data hold and the rest of the world as a residual: the
-residual (Vietnam's total − the listed partners) is all the trade of every partner not
-listed, so if it is smaller than the subject's value no unlisted partner can outrank it.
+Rankings are settled by a published ranking (registry key
+trade.rank_published.<measure>.<year>.<partner>) where one exists; otherwise by the
+partners the data hold and the rest of the world as a residual: the residual (Vietnam's
+total − the listed partners) is all the trade of every partner not listed, so if it is
+smaller than the subject's value no unlisted partner can outrank it.
 
 Run on its own:  python -m analysis.claims --claims data/published/claims.csv \
     --checked data/derived/validated/published.json --registry data/derived/computed.json \
@@ -25,20 +32,25 @@ import io
 import re
 
 from analysis import reasons as R
-from analysis.article import TRADE_PARTNERS, TRADE_YEAR
+from analysis.audit import authorities, read_sources
+from analysis.article import RELEASES, TRADE_PARTNERS, TRADE_YEAR
 from analysis.io import read_json, rel, require_validated, run, sha256, write_json, write_text_atomic
 from analysis.registry import Fragment, convert, display, shortcode
+from analysis.verdict import GAPS, weakest
 
-VERDICTS = ("holds", "partly holds", "does not hold", "not verifiable")
+VERDICTS = ("holds", "partly holds", "does not hold", "not decided")
 # The Vietnamese edition's words for the verdicts and for the measures a test names.
 VERDICTS_VI = {"holds": "đúng", "partly holds": "đúng một phần", "does not hold": "không đúng",
-               "not verifiable": "không kiểm chứng được"}
+               "not decided": R.WORDS["vi"]["verdict.not_decided"]}
+# A printed number's verdict as the verdict of a claim that states it (one statement, one judgement).
+FROM_AUDIT = {"match": "holds", "rounding": "holds", "consistent": "holds", "discrepancy": "does not hold",
+              "not_verifiable": "not decided"}
 MEASURES_VI = {"turnover": "kim ngạch thương mại", "exports": "kim ngạch xuất khẩu", "imports": "kim ngạch nhập khẩu",
                "registered cumulative": "vốn đăng ký lũy kế", "registered total": "tổng vốn đăng ký",
                "current": "hiện hành"}
 SLOT = re.compile(r"\{(\w+)\}")
-COLUMNS = ("id", "section", "quote_vi", "gloss_en", "test", "params", "verdict", "rule", "finding", "rule_md",
-           "finding_md", "rule_vi_md", "finding_vi_md", "keys")
+COLUMNS = ("id", "section", "quote_vi", "gloss_en", "test", "params", "verdict", "gap", "authority", "verdict_alt",
+           "alt_keys", "printed_ids", "rule", "finding", "rule_md", "finding_md", "rule_vi_md", "finding_vi_md", "keys")
 
 
 def read_claims(path) -> list[dict]:
@@ -59,7 +71,8 @@ def parse_params(text: str) -> dict:
     out = {}
     for part in filter(None, (p.strip() for p in text.split(";"))):
         name, value = (x.strip() for x in part.split("=", 1))
-        out[name] = value.split("|") if "|" in value or name in ("subjects", "positions", "others") else value
+        out[name] = value.split("|") if "|" in value or name in ("subjects", "positions", "others", "rows", "partners",
+                                                                  "printed") else value
     return out
 
 
@@ -69,8 +82,10 @@ class Result:
     in Vietnamese (rule_vi, finding_vi) with the same slots."""
 
     def __init__(self, rule: str, rule_vi: str):
-        self.rule, self.finding, self.verdict, self.figures = rule, "", "not verifiable", {}
+        self.rule, self.finding, self.verdict, self.figures = rule, "", "not decided", {}
         self.rule_vi, self.finding_vi = rule_vi, ""
+        # why not decided (analysis/verdict.py, GAPS); the verdict under another source or reading, and its keys
+        self.gap, self.verdict_alt, self.alt_keys = "no_source_found", "", []
 
     def fig(self, name: str, value, unit: str, label: str, decimals: int = 1, sources=(), vi: str | None = None) -> str:
         """A deciding figure; `vi`, a word's Vietnamese form (a measure, a partner's name)."""
@@ -105,54 +120,107 @@ def _name_vi(slug_or_name: str) -> str:
 
 # --- the tests ---------------------------------------------------------------------
 
+def published_rank(numbers: dict, measure: str, year: int, partner: str):
+    """A published rank of `partner` among Vietnam's partners by `measure` in `year` (registry key
+    trade.rank_published.<measure>.<year>.<partner>), or None."""
+    v = _v(numbers, f"trade.rank_published.{measure}.{year}.{partner}")
+    return None if v is None else int(v)
+
+
 def t_rank(p: dict, numbers: dict, ctx: dict) -> Result:
-    """The subjects hold the claimed positions among Vietnam's partners by `measure`: holds if they hold
-    them among the partners in the data and the residual (total − listed partners) is smaller than each
-    subject's value, so no partner outside the data can outrank them; partly holds if they hold them among
-    the listed partners but the residual could hide a larger partner; does not hold if a listed partner
-    already outranks a subject beyond its claimed position; not verifiable otherwise."""
-    res = Result("holds if the subjects rank as claimed among the partners in the data and the rest of "
-                 "Vietnam's {measure} ({residual}) is smaller than each subject's, so that no partner outside the "
-                 "data can outrank them",
-                 "đúng nếu các đối tác được nêu giữ đúng thứ hạng ấy trong số các đối tác có trong dữ liệu và phần "
-                 "{measure} còn lại của Việt Nam ({residual}) nhỏ hơn giá trị của từng đối tác được nêu, để không đối "
-                 "tác nào ngoài dữ liệu có thể vượt lên trên")
+    """The subjects hold the claimed positions among Vietnam's partners by `measure` in the data's year.
+    Parameters: `subjects` (partner slugs, '|'-separated), `positions` (the claimed ranks, '|'-separated),
+    `measure` (turnover, exports or imports).  A subject's rank is settled by a published ranking
+    (trade.rank_published.<measure>.<year>.<subject>) when the registry has one; otherwise by the partners in
+    the data when the rest of Vietnam's trade (total − listed partners) is smaller than the subject's value,
+    so no partner outside the data can outrank it.  Holds if every subject's settled rank is as claimed; does
+    not hold if a settled rank is not, or a listed partner already outranks a subject beyond its claimed
+    position; not decided otherwise (gap: no published ranking and the rest of the world could hide a larger
+    partner).  Never partly holds for want of data.  When not decided, the verdict under the latest earlier
+    year's published ranking (a reading the rules allow for 'hiện là', currently) is the claim's verdict_alt."""
+    res = Result("holds if each subject's rank by {measure}, from a published ranking where one exists, otherwise "
+                 "among the partners in the data when the rest of Vietnam's {measure} ({residual}) is smaller than "
+                 "the subject's so that no partner outside the data can outrank it, is the rank claimed",
+                 "đúng nếu thứ hạng theo {measure} của từng đối tác được nêu, lấy từ bảng xếp hạng đã công bố nếu có, "
+                 "nếu không thì trong số các đối tác có trong dữ liệu khi phần {measure} còn lại của Việt Nam "
+                 "({residual}) nhỏ hơn giá trị của đối tác đó để không đối tác nào ngoài dữ liệu có thể vượt lên, "
+                 "đúng bằng thứ hạng được nêu")
     m = p["measure"]
     listed = {s: _v(numbers, f"trade.{m}_{TRADE_YEAR}.{s}") for s in TRADE_PARTNERS}
     listed = {s: v for s, v in listed.items() if v is not None}
     total = _v(numbers, f"trade.{m}_{TRADE_YEAR}.world")
     keys = [f"trade.{m}_{TRADE_YEAR}.{s}" for s in listed] + [f"trade.{m}_{TRADE_YEAR}.world"]
-    residual = total - sum(listed.values())
     res.fig("measure", m, "text", "Measure ranked")
-    res.fig("residual", residual, "USD bn", f"Vietnam's {m} with partners not in the data (total − listed)", 2,
-            _src(numbers, *keys))
+    residual = None if total is None else total - sum(listed.values())
+    if residual is not None:
+        res.fig("residual", residual, "USD bn", f"Vietnam's {m} with partners not in the data (total − listed)", 2,
+                _src(numbers, *keys))
     res.fig("listed", len(listed), "count", "Partners in the data with this measure", 0)
-    ranks = {}
-    for s in p["subjects"]:
+    claimed = [int(x) for x in p["positions"]]
+    settled, data_rank, parts, parts_vi, missing = {}, {}, [], [], []
+    for s, want in zip(p["subjects"], claimed):
+        pub = published_rank(numbers, m, TRADE_YEAR, s)
+        if pub is not None:
+            pk = f"trade.rank_published.{m}.{TRADE_YEAR}.{s}"
+            settled[s] = pub
+            res.fig(f"published_{s}", pub, "rank", f"{_name(s)}: published rank by {m}, {TRADE_YEAR}", 0,
+                    _src(numbers, pk))
+            parts.append(f"a published ranking puts {_name(s)} at {{published_{s}}}")
+            parts_vi.append(f"bảng xếp hạng đã công bố đặt {_name_vi(s)} ở vị trí {{published_{s}}}")
+            continue
         if s not in listed:
-            return res
-        ranks[s] = 1 + sum(1 for v in listed.values() if v > listed[s])
+            missing.append(s)
+            continue
+        data_rank[s] = 1 + sum(1 for v in listed.values() if v > listed[s])
         res.fig(f"value_{s}", listed[s], "USD bn", f"{_name(s)}: {m}", 2, _src(numbers, f"trade.{m}_{TRADE_YEAR}.{s}"))
-        res.fig(f"rank_{s}", ranks[s], "rank", f"{_name(s)}: rank among the partners in the data", 0)
-    claimed = sorted(int(x) for x in p["positions"])
-    got = sorted(ranks.values())
-    res.finding = "; ".join(f"{_name(s)} ranks {{rank_{s}}} with {{value_{s}}}" for s in ranks) + \
-        "; the rest of the world holds {residual}"
-    res.finding_vi = "; ".join(f"{_name_vi(s)} đứng thứ {{rank_{s}}} với {{value_{s}}}" for s in ranks) + \
-        "; phần còn lại của thế giới là {residual}"
-    safe = all(residual < listed[s] for s in ranks)
-    if got == claimed:
-        res.verdict = "holds" if safe else "partly holds"
-    elif any(r > max(claimed) for r in got):
+        res.fig(f"rank_{s}", data_rank[s], "rank", f"{_name(s)}: rank among the partners in the data", 0)
+        parts.append(f"{_name(s)} ranks {{rank_{s}}} among the partners in the data with {{value_{s}}}")
+        parts_vi.append(f"{_name_vi(s)} đứng thứ {{rank_{s}}} trong số các đối tác có trong dữ liệu với {{value_{s}}}")
+        if residual is not None and residual < listed[s]:
+            settled[s] = data_rank[s]
+    if residual is not None:
+        parts.append("the rest of the world holds {residual}")
+        parts_vi.append("phần còn lại của thế giới là {residual}")
+    want = dict(zip(p["subjects"], claimed))
+    # a rank in the data can only get worse once partners outside the data are counted
+    beyond = [s for s, r in data_rank.items() if r > max(claimed)]
+    wrong = [s for s, r in settled.items() if r != want[s]]
+    if wrong or beyond:
         res.verdict = "does not hold"
+    elif not missing and len(settled) == len(want):
+        res.verdict = "holds"
+    else:
+        open_ = [s for s in want if s not in settled]
+        res.fig("open", ", ".join(_name(s) for s in open_), "text", "Subjects whose rank is not settled",
+                vi=", ".join(_name_vi(s) for s in open_))
+        parts.append("no published ranking settles the rank of {open} and the rest of the world could hide a larger "
+                     "partner")
+        parts_vi.append("không có bảng xếp hạng đã công bố nào xác định thứ hạng của {open} và phần còn lại của thế "
+                        "giới có thể chứa một đối tác lớn hơn")
+    res.finding, res.finding_vi = "; ".join(parts), "; ".join(parts_vi)
+    if res.verdict == "not decided":
+        # another reading the rules allow: the latest earlier year's published ranking for the subjects left open
+        earlier = {}
+        for s in want:
+            if s in settled:
+                continue
+            years = sorted(int(k.split(".")[3]) for k in numbers
+                           if k.startswith(f"trade.rank_published.{m}.") and k.endswith(f".{s}")
+                           and int(k.split(".")[3]) < TRADE_YEAR)
+            if years:
+                earlier[s] = f"trade.rank_published.{m}.{years[-1]}.{s}"
+        if earlier and len(earlier) + len(settled) == len(want):
+            ranks = settled | {s: int(_v(numbers, k)) for s, k in earlier.items()}
+            res.verdict_alt = "holds" if all(ranks[s] == want[s] for s in want) else "does not hold"
+            res.alt_keys = sorted(earlier.values())
     return res
 
 
 def t_rank_at_least(p: dict, numbers: dict, ctx: dict) -> Result:
     """The subject is not among the leading partners (its rank is at least `rank`): holds if at least
     rank − 1 partners in the data are larger (partners outside the data can only push it further down);
-    does not hold if fewer are larger and the residual is smaller than the subject's value; not verifiable
-    otherwise."""
+    does not hold if fewer are larger and the residual is smaller than the subject's value; not decided
+    otherwise (the rest of the world could hide larger partners)."""
     res = Result("holds if at least {needed} partners in the data trade more with Vietnam than {subject_name}",
                  "đúng nếu có ít nhất {needed} đối tác trong dữ liệu buôn bán với Việt Nam nhiều hơn {subject_name}")
     m, s = p["measure"], p["subject"]
@@ -224,7 +292,7 @@ def _fdi_rows(numbers: dict, partner: str, measure: str, period: str | None = No
 
 def t_rank_above(p: dict, numbers: dict, ctx: dict) -> Result:
     """The partner is not in the top `threshold` investors: holds if every rank the data give for it is
-    greater than the threshold; does not hold if any is at or within it; not verifiable without a rank."""
+    greater than the threshold; does not hold if any is at or within it; not decided without a rank."""
     res = Result("holds if every rank the data give {partner_name} among investors in Vietnam is worse than "
                  "{threshold}",
                  "đúng nếu mọi thứ hạng mà dữ liệu cho {partner_name} trong số các nhà đầu tư vào Việt Nam đều sau "
@@ -247,7 +315,7 @@ def t_rank_above(p: dict, numbers: dict, ctx: dict) -> Result:
 def t_below_each(p: dict, numbers: dict, ctx: dict) -> Result:
     """The partner's investment is among the lowest compared with the others: holds if the largest figure
     the data give for the partner (all years together) is below each other partner's figure for a single
-    period; does not hold otherwise; not verifiable without the figures."""
+    period; does not hold otherwise; not decided without the figures."""
     res = Result("holds if {partner_name}'s largest {measure} figure in the data ({subject}) is below every "
                  "listed partner's {others_measure} in one period alone",
                  "đúng nếu con số {measure} lớn nhất của {partner_name} trong dữ liệu ({subject}) nhỏ hơn {others_measure} "
@@ -441,37 +509,399 @@ def t_share_falls(p: dict, numbers: dict, ctx: dict) -> Result:
 
 
 def t_proxy_above(p: dict, numbers: dict, ctx: dict) -> Result:
-    """A claim about the stock of equipment, which the data do not hold: partly holds if the proxy (the
-    share of all deliveries since SIPRI's records begin from the Soviet Union and Russia) exceeds the
-    threshold, as the stock itself is unverified; not verifiable otherwise."""
-    res = Result("the stock of equipment is not in the data; partly holds if the Soviet Union's and Russia's share "
-                 "of all deliveries {first}–{last} exceeds {threshold}",
-                 "dữ liệu không có số trang bị đang sử dụng; đúng một phần nếu tỷ trọng của Liên Xô và Nga trong toàn "
-                 "bộ giá trị chuyển giao giai đoạn {first}–{last} vượt {threshold}")
+    """A claim that is itself a printed number (the share of Vietnam's equipment of Soviet or Russian origin,
+    'hơn 80%'): one statement, one judgement.  Parameters: `printed` (the id of the printed number in
+    data/published/printed_numbers.csv that states it), `threshold` (the share claimed, %).  The verdict is the
+    audit's on that printed number (match, rounding or consistent -> holds; discrepancy -> does not hold; not
+    verifiable -> not decided, with the audit's gap).  The share of all deliveries since SIPRI's records begin
+    from the Soviet Union and Russia is shown as context only: deliveries are not the stock in service."""
+    res = Result("the verdict of printed number {printed} (one statement, one judgement); the stock of equipment in "
+                 "service is not measured by any source gathered, and the share of deliveries {first}–{last} is "
+                 "context, not the quantity",
+                 "kết luận của con số in {printed} (một nhận định, một kết luận); không nguồn nào đã thu thập đo được "
+                 "số trang bị đang sử dụng, và tỷ trọng giá trị chuyển giao giai đoạn {first}–{last} chỉ là bối cảnh, "
+                 "không phải đại lượng được nêu")
+    pid = p["printed"][0] if isinstance(p["printed"], list) else p["printed"]
     res.fig("threshold", float(p["threshold"]), "%", "Share claimed", 0)
+    res.fig("printed", pid, "text", "Printed number stating the claim", vi=pid)
     for n_, k in (("share", "arms.r2022.origin_proxy.share"), ("first", "arms.r2022.origin_proxy.first_year"),
                   ("last", "arms.r2022.origin_proxy.last_year")):
-        if k not in numbers:
+        if k in numbers:
+            e = numbers[k]
+            res.fig(n_, e["value"], e["unit"], e["label"], e["decimals"], e["sources"])
+        else:
+            res.fig(n_, "—", "text", k, vi="—")
+    audit = ctx.get("audit") or {}
+    v = audit.get(f"audit.verdict.{pid}")
+    if v is None:
+        raise ValueError(f"claim test 'proxy_above': the audit has no verdict on printed number {pid!r}")
+    res.verdict = FROM_AUDIT[v["value"]]
+    if res.verdict == "not decided":
+        res.gap = audit[f"audit.gap.{pid}"]["value"]
+    res.finding = ("as printed number {printed}; for context, the Soviet Union and Russia supplied {share} of "
+                   "deliveries {first}–{last} (r2022 release)")
+    res.finding_vi = ("như con số in {printed}; để tham khảo, Liên Xô và Nga cung cấp {share} giá trị chuyển giao "
+                      "giai đoạn {first}–{last} (phiên bản r2022)")
+    return res
+
+
+def t_mean_ratio(p: dict, numbers: dict, ctx: dict) -> Result:
+    """Arms imports surge: holds if the annual mean of `first`–`last` is at least `factor` times the annual
+    mean of `ref_first`–`ref_last` (one release: the article's where it covers every year, else the current);
+    partly holds if it is higher but by less; does not hold otherwise.  Parameters: first, last, ref_first,
+    ref_last, factor."""
+    res = Result("holds if the annual mean {first}–{last} is at least {factor} times the annual mean "
+                 "{ref_first}–{ref_last}; partly holds if it is higher by less",
+                 "đúng nếu mức bình quân năm giai đoạn {first}–{last} gấp ít nhất {factor} lần mức bình quân năm giai "
+                 "đoạn {ref_first}–{ref_last}; đúng một phần nếu cao hơn nhưng chưa tới mức đó")
+    years, ref = range(int(p["first"]), int(p["last"]) + 1), range(int(p["ref_first"]), int(p["ref_last"]) + 1)
+    rel_ = _arms_release(numbers, ctx, [*ref, *years])
+    for n_ in ("first", "last", "ref_first", "ref_last"):
+        res.fig(n_, int(p[n_]), "year", n_.replace("_", " "), 0)
+    res.fig("factor", float(p["factor"]), "ratio", "Factor that counts as a surge", 0)
+    res.fig("release", rel_, "text", "SIPRI release used")
+    keys = [f"arms.{rel_}.total.{y}" for y in years]
+    refkeys = [f"arms.{rel_}.total.{y}" for y in ref]
+    if not all(k in numbers for k in keys + refkeys):
+        return res
+    mean = sum(_v(numbers, k) for k in keys) / len(keys)
+    ref_mean = sum(_v(numbers, k) for k in refkeys) / len(refkeys)
+    res.fig("mean", mean, "TIV mn", "Annual mean of the period claimed", 0, _src(numbers, *keys))
+    res.fig("ref_mean", ref_mean, "TIV mn", "Annual mean of the reference period", 0, _src(numbers, *refkeys))
+    res.fig("ratio", mean / ref_mean, "ratio", "Ratio of the two means", 1)
+    res.finding = "{mean} a year against {ref_mean}, {ratio} times, in the {release} release"
+    res.finding_vi = "{mean} mỗi năm so với {ref_mean}, gấp {ratio} lần, theo phiên bản {release}"
+    f = float(p["factor"])
+    res.verdict = "holds" if mean >= f * ref_mean else "partly holds" if mean > ref_mean else "does not hold"
+    return res
+
+
+def t_falls(p: dict, numbers: dict, ctx: dict) -> Result:
+    """Arms imports fall from `first` to `last`: holds if the later year's total is lower (and, when `fraction`
+    is given, at most `fraction` percent of the earlier: a sharp fall); partly holds if it is lower but not by
+    that much; does not hold if it is not lower.  Parameters: first, last, fraction (optional)."""
+    frac = p.get("fraction")
+    res = Result("holds if imports in {last} are below those of {first}" + (" and at most {fraction} of them"
+                                                                            if frac else ""),
+                 "đúng nếu giá trị nhập khẩu năm {last} thấp hơn năm {first}" + (" và không quá {fraction} mức đó"
+                                                                                  if frac else ""))
+    a, b = int(p["first"]), int(p["last"])
+    rel_ = _arms_release(numbers, ctx, [a, b])
+    res.fig("first", a, "year", "Earlier year", 0)
+    res.fig("last", b, "year", "Later year", 0)
+    res.fig("release", rel_, "text", "SIPRI release used")
+    if frac:
+        res.fig("fraction", float(frac), "%", "Share of the earlier year's total that counts as a sharp fall", 0)
+    ka, kb = f"arms.{rel_}.total.{a}", f"arms.{rel_}.total.{b}"
+    if ka not in numbers or kb not in numbers:
+        return res
+    va, vb = _v(numbers, ka), _v(numbers, kb)
+    res.fig("start", va, "TIV mn", "Imports in the earlier year", 0, _src(numbers, ka))
+    res.fig("end", vb, "TIV mn", "Imports in the later year", 0, _src(numbers, kb))
+    res.finding = "{start} in {first}, {end} in {last} in the {release} release"
+    res.finding_vi = "{start} năm {first}, {end} năm {last} theo phiên bản {release}"
+    sharp = frac is None or vb <= float(frac) / 100 * va
+    res.verdict = ("holds" if vb < va and sharp else "partly holds" if vb < va else "does not hold")
+    return res
+
+
+def t_arms_reading(p: dict, numbers: dict, ctx: dict) -> Result:
+    """The arms passage presents its figures as imports from Russia: holds if every printed arms figure the
+    audit reproduces is reproduced by Russia's deliveries (alone or as well as by the all-supplier total);
+    does not hold if none is and some are reproduced by all-supplier totals only; partly holds if both kinds
+    occur.  Read from the audit's count of readings (analysis/audit.py).  Parameter: series (the supplier the
+    text names; only 'russia', the reading the audit makes beside the all-supplier total)."""
+    res = Result("holds if every printed arms figure that a reading reproduces is reproduced by deliveries from "
+                 "Russia, as the text says",
+                 "đúng nếu mọi con số nhập khẩu vũ khí được một cách đọc tái lập đều được tái lập bởi giá trị nhập "
+                 "từ Nga, như lời văn nói")
+    if p.get("series") != "russia":
+        raise ValueError(f"claim test 'arms_reading': series must be 'russia', not {p.get('series')!r}")
+    audit = ctx.get("audit") or {}
+    got = {}
+    for r in ("all_suppliers", "russia_only", "both", "neither"):
+        k = f"audit.count.arms_reading.{r}"
+        if k not in audit:
             return res
-        e = numbers[k]
-        res.fig(n_, e["value"], e["unit"], e["label"], e["decimals"], e["sources"])
-    res.finding = "the Soviet Union and Russia supplied {share} of deliveries {first}–{last} (r2022 release)"
-    res.finding_vi = "Liên Xô và Nga cung cấp {share} giá trị chuyển giao giai đoạn {first}–{last} (phiên bản r2022)"
-    res.verdict = "partly holds" if numbers["arms.r2022.origin_proxy.share"]["value"] > float(p["threshold"]) \
-        else "not verifiable"
+        got[r] = int(audit[k]["value"])
+        res.fig(r, got[r], "count", f"Printed arms figures reproduced by the reading '{r}'", 0)
+    res.finding = ("{all_suppliers} printed figures are reproduced by the all-supplier totals only, {russia_only} by "
+                   "Russia alone, {both} by both, {neither} by neither")
+    res.finding_vi = ("{all_suppliers} con số chỉ được tái lập bởi tổng từ mọi nhà cung cấp, {russia_only} chỉ bởi "
+                      "riêng Nga, {both} bởi cả hai, {neither} không bởi cách đọc nào")
+    russia = got["russia_only"] + got["both"]
+    if got["all_suppliers"] == 0 and russia:
+        res.verdict = "holds"
+    elif got["all_suppliers"] and got["russia_only"] == 0:
+        res.verdict = "does not hold"
+    elif got["all_suppliers"]:
+        res.verdict = "partly holds"
+    return res
+
+
+def t_arms_unit(p: dict, numbers: dict, ctx: dict) -> Result:
+    """The arms passage gives its figures in US dollars: holds if the figures it is judged against (SIPRI's
+    annual totals in the release the article used) are in the unit the text names; does not hold otherwise
+    (SIPRI's trend-indicator values are a volume measure, not a price).  Parameter: unit (the currency the text
+    names, e.g. USD)."""
+    res = Result("holds if SIPRI's figures the arms passage is judged against are in {claimed}",
+                 "đúng nếu số liệu của SIPRI mà đoạn về vũ khí được đối chiếu tính bằng {claimed}")
+    res.fig("claimed", p["unit"], "text", "Unit the text names", vi=p["unit"])
+    rel_ = ctx.get("release", "")
+    keys = sorted(k for k in numbers if k.startswith(f"arms.{rel_}.total."))
+    if not keys:
+        return res
+    unit = numbers[keys[0]]["unit"]
+    res.fig("unit", unit, "text", "Unit of SIPRI's annual totals", vi=unit)
+    res.fig("release", rel_, "text", "SIPRI release used")
+    res.fig("n", len(keys), "count", "Annual totals in the release", 0, _src(numbers, *keys))
+    res.finding = "the {n} annual totals of the {release} release are in {unit} (trend-indicator values)"
+    res.finding_vi = "{n} giá trị năm của phiên bản {release} tính bằng {unit} (giá trị chỉ báo xu hướng)"
+    res.verdict = "holds" if unit.split()[0] == p["unit"] else "does not hold"
+    return res
+
+
+def t_top_group(p: dict, numbers: dict, ctx: dict) -> Result:
+    """The subjects regularly lead Vietnam's investors: holds if, in every period for which the data rank
+    them (at least two), each subject ranks within the top `rank`; does not hold if some subject ranks outside
+    it in at least half the periods; partly holds otherwise; not decided with fewer than two ranked periods.
+    Parameters: subjects, rank."""
+    res = Result("holds if, in every period the data rank them (at least two), each subject ranks within the top "
+                 "{rank}",
+                 "đúng nếu trong mọi kỳ mà dữ liệu có xếp hạng (ít nhất hai kỳ), mỗi đối tác được nêu đều nằm trong "
+                 "nhóm {rank} đứng đầu")
+    top = int(p["rank"])
+    res.fig("rank", top, "rank", "Size of the leading group", 0)
+    ranks: dict[str, dict[str, float]] = {}
+    keys = []
+    for s in p["subjects"]:
+        for k in _fdi_rows(numbers, s, "rank"):
+            period = k.split(".")[4]
+            if "cumulative" in period:
+                continue
+            ranks.setdefault(period, {})[s] = min(numbers[k]["value"], ranks.get(period, {}).get(s, 1e9))
+            keys.append(k)
+    periods = sorted(pp for pp, r in ranks.items() if set(r) == set(p["subjects"]))
+    res.fig("periods", len(periods), "count", "Periods in which the data rank every subject", 0, _src(numbers, *keys))
+    res.finding = "the data rank every subject in {periods} periods"
+    res.finding_vi = "dữ liệu xếp hạng mọi đối tác được nêu trong {periods} kỳ"
+    if not periods:
+        return res
+    worst = max(max(ranks[pp].values()) for pp in periods)
+    res.fig("worst", worst, "rank", "Worst rank of a subject in those periods", 0, _src(numbers, *keys))
+    res.finding += "; the worst rank of a subject is {worst}"
+    res.finding_vi += "; thứ hạng thấp nhất của một đối tác là {worst}"
+    if len(periods) < 2:
+        return res
+    out = {s: sum(1 for pp in periods if ranks[pp][s] > top) for s in p["subjects"]}
+    if not any(out.values()):
+        res.verdict = "holds"
+    elif any(2 * n >= len(periods) for n in out.values()):
+        res.verdict = "does not hold"
+    else:
+        res.verdict = "partly holds"
+    return res
+
+
+def t_grows(p: dict, numbers: dict, ctx: dict) -> Result:
+    """A quantity grew: holds if the registry's growth figure `key` is above zero by more than its uncertainty;
+    does not hold if it is below zero by more than its uncertainty; not decided otherwise.  Parameter: key."""
+    res = Result("holds if the growth figure is above zero by more than its uncertainty",
+                 "đúng nếu mức tăng trưởng lớn hơn 0 vượt quá sai số của nó")
+    k = p["key"]
+    if k not in numbers:
+        return res
+    e = numbers[k]
+    res.fig("growth", e["value"], e["unit"], e["label"], e["decimals"], e["sources"])
+    res.finding = "growth {growth}"
+    res.finding_vi = "tăng trưởng {growth}"
+    u = float(e.get("uncertainty") or 0.0)
+    res.verdict = ("holds" if e["value"] - u > 0 else "does not hold" if e["value"] + u < 0 else "not decided")
+    return res
+
+
+def t_smaller_than(p: dict, numbers: dict, ctx: dict) -> Result:
+    """The subjects' trade with Vietnam is smaller than the others': holds if every subject's value by
+    `measure` is below every other's; does not hold otherwise.  Parameters: subjects, others, measure."""
+    res = Result("holds if each subject's {measure} is below each of the others'",
+                 "đúng nếu {measure} của từng đối tác được nêu đều nhỏ hơn của từng đối tác so sánh")
+    m = p["measure"]
+    res.fig("measure", m, "text", "Measure")
+    vals = {}
+    for s in [*p["subjects"], *p["others"]]:
+        v = _v(numbers, f"trade.{m}_{TRADE_YEAR}.{s}")
+        if v is None:
+            return res
+        vals[s] = v
+        res.fig(f"value_{s}", v, "USD bn", f"{_name(s)}: {m}", 2, _src(numbers, f"trade.{m}_{TRADE_YEAR}.{s}"))
+    res.finding = ", ".join(f"{_name(s)} {{value_{s}}}" for s in p["subjects"]) + " against " + \
+        ", ".join(f"{_name(s)} {{value_{s}}}" for s in p["others"])
+    res.finding_vi = ", ".join(f"{_name_vi(s)} {{value_{s}}}" for s in p["subjects"]) + " so với " + \
+        ", ".join(f"{_name_vi(s)} {{value_{s}}}" for s in p["others"])
+    res.verdict = "holds" if max(vals[s] for s in p["subjects"]) < min(vals[s] for s in p["others"]) \
+        else "does not hold"
+    return res
+
+
+_ALT = re.compile(r"^trade\.alt\.(?P<slug>[a-z_]+)\.(?P<flow>[a-z]+)\.(?P<year>\d{4})\.(?P<period>[^.]+)\.(?P<sid>[^.]+)\.")
+
+
+def t_table_period(p: dict, numbers: dict, ctx: dict) -> Result:
+    """A table's label states the period of its values: for each printed row (`rows`, the printed ids, with
+    the partners' slugs in `partners`), the figures in the data that reproduce the printed value (the
+    recomputed value and every full-year alternative, each by the rounding rule of analysis/verdict.py for an
+    'about' figure) give the years the row can stand for.  Holds if those years lie in `first`–`last` and cover
+    both ends; partly holds if they lie within it but cover only part of it; does not hold if some lie outside;
+    not decided if no row is reproduced.  The reporters of the reproducing figures are stated (a label that
+    names one period over figures from more than one reporter).  Parameters: rows, partners, first, last,
+    measure."""
+    from analysis.verdict import close_enough
+    res = Result("holds if the years of the figures that reproduce the table's values lie in {first}–{last} and "
+                 "cover both; partly holds if they lie within it but cover only part of it",
+                 "đúng nếu các năm của những số liệu tái lập được các giá trị trong bảng nằm trong giai đoạn "
+                 "{first}–{last} và bao phủ cả hai đầu; đúng một phần nếu chỉ nằm trong một phần của giai đoạn")
+    a, b, m = int(p["first"]), int(p["last"]), p["measure"]
+    res.fig("first", a, "year", "First year of the label", 0)
+    res.fig("last", b, "year", "Last year of the label", 0)
+    audit, meta = ctx.get("audit") or {}, ctx.get("sources") or {}
+    years, reporters, keys, reproduced = set(), set(), [], 0
+    rows = p["rows"] if isinstance(p["rows"], list) else [p["rows"]]
+    partners = p["partners"] if isinstance(p["partners"], list) else [p["partners"]]
+    for rid, slug in zip(rows, partners):
+        pe = audit.get(f"printed.{rid}")
+        if pe is None:
+            raise ValueError(f"claim test 'table_period': the audit has no printed number {rid!r}")
+        found = []
+        main = f"trade.{m}_{TRADE_YEAR}.{slug}"
+        if main in numbers:
+            found.append((main, TRADE_YEAR, numbers[main]["sources"]))
+        for k in numbers:
+            g = _ALT.match(k)
+            if g and g["slug"] == slug and g["flow"] == m and g["period"] == "FY":
+                found.append((k, int(g["year"]), [g["sid"]]))
+        hit = False
+        for k, y, sids in found:
+            e = numbers[k]
+            value = convert(e["value"], e["unit"], pe["unit"])
+            if close_enough(pe["value"], pe["decimals"], value, convert(e["uncertainty"], e["unit"], pe["unit"]),
+                            "approx", pe["unit"]):
+                hit = True
+                years.add(y)
+                keys.append(k)
+                reporters |= {meta.get(sid, {}).get("reporter", "") for sid in sids} - {""}
+        reproduced += hit
+    res.fig("rows", len(rows), "count", "Rows of the table", 0)
+    res.fig("reproduced", reproduced, "count", "Rows whose value some figure in the data reproduces", 0)
+    res.fig("years", ", ".join(str(y) for y in sorted(years)) or "—", "text", "Years of the reproducing figures",
+            sources=_src(numbers, *keys), vi=", ".join(str(y) for y in sorted(years)) or "—")
+    res.fig("reporters", ", ".join(sorted(reporters)) or "—", "text", "Reporters of the reproducing figures",
+            vi=", ".join(_name_vi(r) for r in sorted(reporters)) or "—")
+    res.finding = ("{reproduced} of {rows} values are reproduced, by figures of {years} reported by {reporters}")
+    res.finding_vi = ("{reproduced} trên {rows} giá trị được tái lập, bởi số liệu năm {years} do {reporters} báo cáo")
+    if not years:
+        return res
+    if any(y < a or y > b for y in years):
+        res.verdict = "does not hold"
+    elif a in years and b in years:
+        res.verdict = "holds"
+    else:
+        res.verdict = "partly holds"
+    return res
+
+
+def t_printed_pass(p: dict, numbers: dict, ctx: dict) -> Result:
+    """A label or statement whose truth is that of printed numbers the audit judges (one statement, one
+    judgement): holds if every one passes (match, rounding or consistent); does not hold if every judged one is
+    a discrepancy; partly holds if some pass and some are discrepancies; not decided if none is judged.
+    Parameter: printed (the ids)."""
+    res = Result("holds if the audit reproduces every printed number the statement rests on ({ids})",
+                 "đúng nếu phần kiểm tra số liệu tái lập được mọi con số in mà nhận định dựa vào ({ids})")
+    ids = p["printed"] if isinstance(p["printed"], list) else [p["printed"]]
+    res.fig("ids", ", ".join(ids), "text", "Printed numbers the statement rests on", vi=", ".join(ids))
+    audit = ctx.get("audit") or {}
+    got = []
+    for pid in ids:
+        v = audit.get(f"audit.verdict.{pid}")
+        if v is None:
+            raise ValueError(f"claim test 'printed_pass': the audit has no verdict on printed number {pid!r}")
+        got.append(FROM_AUDIT[v["value"]])
+    res.fig("held", got.count("holds"), "count", "Printed numbers reproduced", 0)
+    res.fig("failed", got.count("does not hold"), "count", "Printed numbers that are discrepancies", 0)
+    res.finding = "{held} reproduced, {failed} discrepancies (see the audit rows)"
+    res.finding_vi = "{held} được tái lập, {failed} sai lệch (xem các dòng của phần kiểm tra số liệu)"
+    judged = [g for g in got if g != "not decided"]
+    if not judged:
+        gaps = [audit.get(f"audit.gap.{pid}", {}).get("value") for pid in ids]
+        res.gap = next((g for g in gaps if g), "no_source_found")
+    elif all(g == "holds" for g in judged):
+        res.verdict = "holds" if len(judged) == len(got) else "not decided"
+    elif all(g == "does not hold" for g in judged):
+        res.verdict = "does not hold"
+    else:
+        res.verdict = "partly holds"
     return res
 
 
 TESTS = {"rank": t_rank, "rank_at_least": t_rank_at_least, "share_below": t_share_below, "exceeds": t_exceeds,
          "rank_above": t_rank_above, "below_each": t_below_each, "trend_down": t_trend_down,
          "low_after": t_low_after, "share_lower": t_share_lower, "largest_supplier": t_largest_supplier,
-         "share_falls": t_share_falls, "proxy_above": t_proxy_above}
+         "share_falls": t_share_falls, "proxy_above": t_proxy_above, "mean_ratio": t_mean_ratio, "falls": t_falls,
+         "arms_reading": t_arms_reading, "arms_unit": t_arms_unit, "top_group": t_top_group, "grows": t_grows,
+         "smaller_than": t_smaller_than, "table_period": t_table_period, "printed_pass": t_printed_pass}
 
 
 def judge(claim: dict, numbers: dict, ctx: dict) -> Result:
+    """One claim by its test.  Every test also accepts the parameter `printed` (ids of printed numbers,
+    '|'-separated): the figures the claim quotes are judged once, as those printed numbers, by the audit; the
+    claim's finding cites their verdicts and does not judge them again."""
     if claim["test"] not in TESTS:
         raise ValueError(f"claim {claim['id']}: unknown test {claim['test']!r}; known: {', '.join(TESTS)}")
-    return TESTS[claim["test"]](parse_params(claim["params"]), numbers, ctx)
+    params = parse_params(claim["params"])
+    res = TESTS[claim["test"]](params, numbers, ctx)
+    quoted = params.get("printed")
+    quoted = [] if quoted is None else [quoted] if isinstance(quoted, str) else list(quoted)
+    res.printed_ids = quoted
+    if quoted and claim["test"] not in ("proxy_above", "printed_pass"):
+        audit = ctx.get("audit") or {}
+        for pid in quoted:
+            if f"audit.verdict.{pid}" not in audit:
+                raise ValueError(f"claim {claim['id']}: the audit has no verdict on printed number {pid!r}")
+        slots = [f"quoted_{i}" for i in range(len(quoted))]
+        for sl, pid in zip(slots, quoted):
+            res.fig(sl, pid, "text", "Printed number quoted in the claim", vi=pid)
+        sep = "; " if res.finding else ""
+        res.finding += sep + "the figure quoted is judged once, as printed number " + \
+            ", ".join("{" + sl + "}" for sl in slots) + " of the audit"
+        res.finding_vi += sep + "con số được trích chỉ được đánh giá một lần, như con số in " + \
+            ", ".join("{" + sl + "}" for sl in slots) + " của phần kiểm tra số liệu"
+    if res.verdict != "not decided":
+        res.gap = ""
+    return res
+
+
+def alternative(claim: dict, res: Result, numbers: dict, ctx: dict) -> Result | None:
+    """The claim judged under another SIPRI release the rules also allow (a test whose figures name the
+    release it used): the first release, in RELEASES order, under which the test uses another release and
+    reaches another verdict; None when there is none."""
+    if "release" not in res.figures:
+        return None
+    for r in RELEASES:
+        if r == res.figures["release"]["value"]:
+            continue
+        try:
+            alt = judge(claim, numbers, ctx | {"release": r})
+        except (KeyError, TypeError, ValueError, ZeroDivisionError):
+            continue
+        if alt.figures.get("release", {}).get("value") == r and alt.verdict != res.verdict:
+            return alt
+    return None
+
+
+def claim_authority(res: Result, auth: dict[str, str]) -> str:
+    """The weakest authority among the sources of the figures a verdict rests on ('' when not decided)."""
+    if res.verdict == "not decided":
+        return ""
+    return weakest(auth.get(s, "") for f in res.figures.values() for s in f["sources"])
 
 
 def fill(sentence: str, cid: str, figures: dict, form: str, lang: str = "en") -> str:
@@ -486,12 +916,24 @@ def fill(sentence: str, cid: str, figures: dict, form: str, lang: str = "en") ->
     return SLOT.sub(one, sentence)
 
 
-def judge_all(claims: list[dict], numbers: dict, ctx: dict, files: dict[str, str]) -> tuple[list[dict], Fragment]:
+def judge_all(claims: list[dict], numbers: dict, ctx: dict, files: dict[str, str],
+              auth: dict[str, str] | None = None) -> tuple[list[dict], Fragment]:
+    """`auth`: source id -> authority (analysis.audit.authorities)."""
     frag = Fragment("analysis.claims", {rel(p): sha256(p) if p else "" for p in files.values()})
     ins = [rel(files["claims"]), rel(files["registry"])]
     rows = []
     for c in claims:
         res = judge(c, numbers, ctx)
+        alt = alternative(c, res, numbers, ctx)
+        if alt is not None:
+            res.verdict_alt = alt.verdict
+            res.alt_keys = [f"claim.{c['id']}.alt.{name}" for name in alt.figures]
+            for name, f in alt.figures.items():
+                frag.add(f"claim.{c['id']}.alt.{name}", f["value"], f["unit"],
+                         f"{c['id']}, under the {alt.figures['release']['value']} release: {f['label']}",
+                         f"test '{c['test']}' of analysis/claims.py under another release", ins, f["sources"],
+                         decimals=f["decimals"], shown_as_vi=f.get("vi"))
+        authority = claim_authority(res, auth or {})
         for name, f in res.figures.items():
             frag.add(f"claim.{c['id']}.{name}", f["value"], f["unit"], f"{c['id']}: {f['label']}",
                      f"test '{c['test']}' of analysis/claims.py", ins, f["sources"], decimals=f["decimals"],
@@ -499,8 +941,14 @@ def judge_all(claims: list[dict], numbers: dict, ctx: dict, files: dict[str, str
         frag.add(f"claim.{c['id']}.verdict", res.verdict, "text", f"Verdict on claim {c['id']}: {c['gloss_en']}",
                  f"{TESTS[c['test']].__doc__.split(':')[0].strip()} (analysis/claims.py, test '{c['test']}')", ins,
                  shown_as=res.verdict, shown_as_vi=VERDICTS_VI[res.verdict])
+        if res.gap:
+            frag.add(f"claim.{c['id']}.gap", res.gap, "text", f"Why claim {c['id']} is not decided",
+                     "the test's gap (analysis/verdict.py, GAPS)", ins, shown_as=R.WORDS["en"][f"gap.{res.gap}"],
+                     shown_as_vi=R.WORDS["vi"][f"gap.{res.gap}"])
         rows.append({"id": c["id"], "section": c["section"], "quote_vi": c["quote_vi"], "gloss_en": c["gloss_en"],
-                     "test": c["test"], "params": c["params"], "verdict": res.verdict,
+                     "test": c["test"], "params": c["params"], "verdict": res.verdict, "gap": res.gap,
+                     "authority": authority, "verdict_alt": res.verdict_alt, "alt_keys": ";".join(res.alt_keys),
+                     "printed_ids": ";".join(res.printed_ids),
                      "rule": fill(res.rule, c["id"], res.figures, "text"),
                      "finding": fill(res.finding, c["id"], res.figures, "text") if res.finding else "",
                      "rule_md": fill(res.rule, c["id"], res.figures, "md"),
@@ -512,7 +960,10 @@ def judge_all(claims: list[dict], numbers: dict, ctx: dict, files: dict[str, str
              ins, decimals=0)
     for v in VERDICTS:
         frag.add(f"claim.count.{v.replace(' ', '_')}", sum(r["verdict"] == v for r in rows), "count",
-                 f"Claims in words that {v}", "count of judged claims", ins, decimals=0)
+                 f"Claims in words judged '{v}'", "count of judged claims", ins, decimals=0)
+    for g in GAPS:
+        frag.add(f"claim.count.gap.{g}", sum(r["gap"] == g for r in rows), "count",
+                 f"Claims not decided for want of evidence: {g}", "count of judged claims", ins, decimals=0)
     return rows, frag
 
 
@@ -545,17 +996,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--checked", nargs="+", required=True, help="the input check that validated the claims")
     ap.add_argument("--registry", required=True, help="registry of the computed numbers")
     ap.add_argument("--audit-numbers", required=True, help="the audit's fragment (the SIPRI release the article used)")
+    ap.add_argument("--sources", nargs="*", default=[], help="the raw folders' sources.csv (each source's authority)")
     ap.add_argument("--out", required=True)
     ap.add_argument("--out-numbers", required=True)
     ap.add_argument("--out-part", required=True)
     ap.add_argument("--out-part-vi", required=True, help="the claims table of the Vietnamese edition")
     args = ap.parse_args(argv)
-    require_validated([args.claims], args.checked)
+    require_validated([args.claims, *args.sources], args.checked)
     claims = read_claims(args.claims)
     numbers = read_json(args.registry)["numbers"]
-    ctx = {"release": read_json(args.audit_numbers)["numbers"]["audit.arms_release"]["value"]}
-    table, frag = judge_all(claims, numbers, ctx, {"claims": args.claims, "registry": args.registry,
-                                                    "audit": args.audit_numbers})
+    audit = read_json(args.audit_numbers)["numbers"]
+    meta = read_sources(args.sources)
+    ctx = {"release": audit["audit.arms_release"]["value"], "audit": audit, "sources": meta}
+    files = {"claims": args.claims, "registry": args.registry, "audit": args.audit_numbers} | {
+        f"sources{i}": p for i, p in enumerate(args.sources)}
+    table, frag = judge_all(claims, numbers, ctx, files, authorities(meta))
     write_text_atomic(args.out, to_csv(table))
     write_json(args.out_numbers, frag.to_json())
     write_text_atomic(args.out_part, claims_part(table))

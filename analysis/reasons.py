@@ -38,11 +38,35 @@ CAUSES = {
     "arithmetic": "arithmetic",
     "data_release": "data_release",
     "impossible_value": "arithmetic",
+    "source_inconsistent": "source_inconsistent",
     "unexplained": "unexplained",
     "not_verifiable": "not_verifiable",
 }
 CATEGORIES = ("reproduced", "self_consistent", "transcription", "other_source_or_reporter", "other_period_or_base",
-              "arithmetic", "data_release", "unexplained", "not_verifiable")
+              "arithmetic", "data_release", "source_inconsistent", "unexplained", "not_verifiable")
+# The kind of gap (analysis/verdict.py, GAPS) each structured gap reason states: a gap in our evidence, never an
+# error of the article.  Keyed on the template of the gap's first clause.
+GAP_KINDS = {
+    "g_fia_table": "source_not_consulted", "g_no_base": "source_not_consulted", "g_no_rank": "source_not_consulted",
+    "g_report_not_consulted": "source_not_consulted",
+    "g_between": "no_source_found", "g_source_not_found": "no_source_found", "g_no_flow": "no_source_found",
+    "g_no_rankings": "no_source_found", "g_no_rankings_asean": "no_source_found",
+    "g_coverage": "no_source_found", "g_no_split": "no_source_found",
+    "g_no_us_export_rank": "no_source_found",
+    "g_stock": "not_measurable", "g_stock_stated": "not_measurable",
+}
+
+
+def gap_kind(why: list) -> str:
+    """The kind of a gap from its structured reason: that of its first clause.  A gap template without a
+    declared kind stops the build: every gap must say whether it is a source not consulted, none found, or a
+    quantity not measurable."""
+    if not why:
+        raise ValueError("a registry gap has no structured reason, so its kind (GAPS) cannot be told")
+    t = why[0][0]
+    if t not in GAP_KINDS:
+        raise ValueError(f"gap template {t!r} has no kind in analysis/reasons.py GAP_KINDS")
+    return GAP_KINDS[t]
 
 WORDS = {
     "en": {
@@ -51,6 +75,15 @@ WORDS = {
         "cause.other_period_or_base": "a different period or base",
         "cause.arithmetic": "arithmetic",
         "cause.data_release": "a different data release",
+        "cause.source_inconsistent": "the source disagrees with itself",
+        "si.stated": "the figure it states",
+        "si.derived": "the figure derived from its other figures",
+        "category.source_inconsistent": "the source's total disagrees with its own parts",
+        "rule.within": "equal within the rounding of the source figures (the recomputed value itself does not round "
+                       "to the printed one)",
+        "rule.above": "above the stated bound", "rule.below": "below the stated bound",
+        "rule.above_within": "above the stated bound within the uncertainty of the recomputed value",
+        "rule.below_within": "below the stated bound within the uncertainty of the recomputed value",
         "basis.independent": "", "basis.none": "",
         "basis.internal": " from the article's own figures",
         "basis.mixed": " from the article's figures and raw data",
@@ -79,6 +112,15 @@ WORDS = {
         "cause.other_period_or_base": "dùng kỳ số liệu hoặc cơ sở tính khác",
         "cause.arithmetic": "lỗi tính toán",
         "cause.data_release": "dùng phiên bản dữ liệu khác",
+        "cause.source_inconsistent": "nguồn tự mâu thuẫn",
+        "si.stated": "con số mà nguồn nêu",
+        "si.derived": "con số suy ra từ các số liệu khác của nguồn",
+        "category.source_inconsistent": "tổng số của nguồn không khớp với các thành phần của chính nó",
+        "rule.within": "bằng nhau trong phạm vi làm tròn của số liệu nguồn (bản thân giá trị tính lại không làm tròn "
+                       "thành con số in ra)",
+        "rule.above": "cao hơn ngưỡng được nêu", "rule.below": "thấp hơn ngưỡng được nêu",
+        "rule.above_within": "cao hơn ngưỡng được nêu trong phạm vi sai số của giá trị tính lại",
+        "rule.below_within": "thấp hơn ngưỡng được nêu trong phạm vi sai số của giá trị tính lại",
         "basis.independent": "", "basis.none": "",
         "basis.internal": " từ chính số liệu của bài báo",
         "basis.mixed": " từ số liệu của bài báo và dữ liệu gốc",
@@ -104,6 +146,35 @@ WORDS = {
     },
 }
 
+# Display forms of the audit's vocabularies (analysis/verdict.py: BASES, GAPS, AUTHORITIES), both languages.
+WORDS["en"] |= {
+    "basis_of.independent": "checked against a source independent of the article",
+    "basis_of.mixed": "checked against the article's own figure combined with an independent source",
+    "basis_of.article_only": "checked against the article's own figures only",
+    "gap.source_not_consulted": "the source behind the figure could not be consulted",
+    "gap.no_source_found": "no source for the figure was found",
+    "gap.not_measurable": "the quantity is not measured by any source gathered",
+    "authority.official": "official",
+    "authority.secondary": "secondary (press or a report citing an official source)",
+    "authority.third_party_copy": "a third party's copy of the publisher's file",
+    "verdict.not_decided": "not decided",
+}
+WORDS["vi"] |= {
+    "basis_of.independent": "đối chiếu với nguồn độc lập với bài báo",
+    "basis_of.mixed": "đối chiếu với số liệu của chính bài báo kết hợp với một nguồn độc lập",
+    "basis_of.article_only": "chỉ đối chiếu với chính số liệu của bài báo",
+    "gap.source_not_consulted": "không tiếp cận được nguồn của con số",
+    "gap.no_source_found": "không tìm thấy nguồn nào cho con số",
+    "gap.not_measurable": "không nguồn nào đã thu thập đo được đại lượng này",
+    "authority.official": "chính thức",
+    "authority.secondary": "thứ cấp (báo chí hoặc bài viết dẫn nguồn chính thức)",
+    "authority.third_party_copy": "bản sao của bên thứ ba từ tệp của nhà xuất bản",
+    "verdict.not_decided": "chưa phân định được",
+}
+BASES_VI = {b: WORDS["vi"][f"basis_of.{b}"] for b in ("independent", "mixed", "article_only")}
+GAPS_VI = {g: WORDS["vi"][f"gap.{g}"] for g in ("source_not_consulted", "no_source_found", "not_measurable")}
+AUTHORITIES_VI = {a: WORDS["vi"][f"authority.{a}"] for a in ("official", "secondary", "third_party_copy")}
+
 # Partner names in Vietnamese, read off the article's own table rows.
 PARTNER_VI = {en: row.split("– ")[-1] for en, row in TRADE_PARTNERS.values()}
 PARTNER_VI |= {en: vi for en, vi, _ in FDI_PARTNERS.values()}
@@ -128,6 +199,10 @@ TEMPLATES = {
         "coarse": "The check is coarse: it accepts any value from {lo} to {hi}, an interval wider than {n} units of "
                   "the printed last digit.",
         "not_verifiable": "Not independently verifiable: {why}.",
+        "authority": "The verdict rests on a source whose authority is {authority}.",
+        "source_inconsistent": "Likeliest cause, the source disagrees with itself: it states {stated}, while its "
+                               "own other figures of the same period give {derived_what} = {derived}, a difference "
+                               "beyond the rounding of both; the printed figure reproduces {printed_as}.",
         "release_rule": "Judged against the {release} release, the one the article used by the stated rule.",
         "release_fallback": "The {release} release lacks this figure, so it is judged against the {current} release.",
         "current": "In the {current} release: {value} ({verdict}).",
@@ -182,6 +257,10 @@ TEMPLATES = {
         "coarse": "Phép kiểm tra này còn thô: nó chấp nhận mọi giá trị từ {lo} đến {hi}, một khoảng rộng hơn {n} "
                   "đơn vị của chữ số cuối được in.",
         "not_verifiable": "Không thể kiểm chứng độc lập: {why}.",
+        "authority": "Kết luận này dựa trên một nguồn có mức tin cậy: {authority}.",
+        "source_inconsistent": "Nguyên nhân khả dĩ nhất là nguồn tự mâu thuẫn: nguồn nêu {stated}, trong khi các số "
+                               "liệu khác của chính nó cho cùng kỳ cho {derived_what} = {derived}, chênh nhau vượt quá "
+                               "sai số làm tròn của cả hai; con số in ra trùng với {printed_as}.",
         "release_rule": "Được đối chiếu với phiên bản {release}, phiên bản mà bài báo đã dùng theo quy tắc đã nêu.",
         "release_fallback": "Phiên bản {release} không có con số này, nên nó được đối chiếu với phiên bản {current}.",
         "current": "Theo phiên bản {current}: {value} ({verdict}).",

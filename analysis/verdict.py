@@ -9,30 +9,43 @@ hedged whole number that ends in zeros ('khoảng 60%', 'hơn 80%') is a round
 figure: its last significant digit is the last non-zero one (u = 10 for 60 and
 80).  Unhedged figures, years, ranks and counts are read at their last digit.
 
-One rule for every hedge ('khoảng', '~', 'hơn', 'trên', 'vượt', 'gần' or none);
-in order:
+A hedge that states a bound is tested as the bound it states; in order:
 
 1. discrepancy     the printed value is impossible (a fall of more than the whole);
 2. not_verifiable  no recomputed value exists (the source could not be consulted
                    or the data do not contain the quantity);
-3. match           p equals r (to 1e-9);
-4. rounding        |p − r| <= u/2 + e (rounding), or p <= r < p + u (truncation:
-                   what 'more than p' says), or p − u < r <= p (rounding up: what
-                   'nearly p' says);
-5. discrepancy     anything else.
+3. 'above' ('hơn', 'trên', 'vượt ngưỡng': more than p)
+                   rounding (bound met) when r > p; rounding (bound met within the
+                   uncertainty) when r <= p < r + e; discrepancy otherwise;
+   'below' ('gần': nearly p, at most p)
+                   rounding (bound met) when r < p; rounding (bound met within the
+                   uncertainty) when r − e < p <= r; discrepancy otherwise;
+4. otherwise ('khoảng', '~' or no hedge: a window around p)
+                   match       p equals r (to 1e-9);
+                   rounding    r rounded to the printed precision u is p ('equal after
+                               rounding'); or |p − r| < u/2 + e though r itself does not
+                               round to p, so that a value within r's own rounding does
+                               (equal within the rounding of the source figures); or p <= r < p + u (truncation); or p − u < r <= p
+                               (rounding up);
+                   discrepancy anything else.
 
 Then, whatever the verdict:
 - a match or rounding reached only from the article's own figures (registry
   basis 'internal') becomes **consistent**: consistent with the article's own
   figures, not independently verified.  It is counted apart from match and rounding;
-- the hedge is checked on its own: 'more than p' is borne out when r >= p,
+- the hedge is reported on its own: 'more than p' is borne out when r >= p,
   'nearly p' when r <= p (flag `hedge`);
 - the check is **coarse** when the interval of values it accepts is wider than
   COARSE_UNITS units of the printed last digit: such a check could not fail a
   misprint in the last digit, so a pass says little (flag `coarse`).
 
-The hedge changes neither the tolerance nor the verdict: the same printed figure
-against the same recomputed value gets the same verdict wherever it is printed.
+The same printed figure with the same hedge against the same recomputed value gets
+the same verdict wherever it is printed (number or claim in words).
+
+Vocabularies of the audit's columns (English identifiers; their display forms in both
+languages are words of analysis/reasons.py, 'basis_of.*', 'gap.*', 'authority.*'): BASES (what the check rests on), GAPS (why a figure is not
+verifiable: a gap in our evidence, never an error of the article), AUTHORITIES (the
+weakest authority among the sources a verdict rests on, strongest first).
 """
 from __future__ import annotations
 
@@ -42,6 +55,48 @@ EXACT = 1e-9
 COARSE_UNITS = 4  # a check accepting an interval wider than this many units of the printed last digit is coarse
 
 VERDICTS = ("match", "rounding", "consistent", "discrepancy", "not_verifiable")
+BASES = ("independent", "mixed", "article_only")
+GAPS = ("source_not_consulted", "no_source_found", "not_measurable")
+AUTHORITIES = ("official", "secondary", "third_party_copy")  # strongest first
+# Hosts that serve copies of other publishers' files: a source read from one of them is a third party's copy
+# unless its publisher is that host (documented metadata: the `url` column of data/raw/*/sources.csv).
+REHOSTS = ("github.com", "raw.githubusercontent.com", "kaggle.com", "pypi.org", "files.pythonhosted.org")
+
+
+def authority(meta: dict) -> str:
+    """The authority of one source from its row of data/raw/*/sources.csv.  When its `authority` column holds
+    one of AUTHORITIES (who published the copy that was read), that.  Otherwise (an older grading of the
+    figures: official, official_cited, press, low) by rule: `third_party_copy` when its file was read from a
+    host that serves copies of other publishers' files (REHOSTS) and the publisher is not that host;
+    `official` when the column says official; `secondary` otherwise."""
+    stated = str(meta.get("authority") or "").strip()
+    if stated in AUTHORITIES:
+        return stated
+    from urllib.parse import urlparse
+    host = urlparse(str(meta.get("url") or "")).netloc.lower().removeprefix("www.")
+    publisher = str(meta.get("publisher") or "").lower()
+    if host in REHOSTS and host.split(".")[-2] not in publisher:
+        return "third_party_copy"
+    return "official" if str(meta.get("authority") or "").strip() == "official" else "secondary"
+
+
+def weakest(authorities) -> str:
+    """The weakest of some authorities ('' when there are none)."""
+    present = [a for a in authorities if a]
+    return max(present, key=AUTHORITIES.index) if present else ""
+
+
+def basis_of(registry_basis: str) -> str:
+    """The audit's basis word for a registry entry's basis ('' when there is no recomputed value)."""
+    return {"independent": "independent", "mixed": "mixed", "internal": "article_only"}.get(registry_basis, "")
+
+
+def rounds_to(r: float, p: float, u: float) -> bool:
+    """Does r, rounded half away from zero to the unit u, give p?  (Literally what 'equal after rounding to the
+    printed precision' says.)"""
+    q = abs(r) / u
+    n = math.floor(q + 0.5 + 1e-9)
+    return abs(math.copysign(n * u, r) - p) <= EXACT * max(1.0, abs(p))
 PASSING = ("match", "rounding", "consistent")
 HEDGED = ("approx", "above", "below")
 WHOLE_UNITS = ("count", "year", "rank", "rank change")
@@ -70,11 +125,29 @@ def verdict(printed: float, decimals: int, qualifier: str, unit: str,
     if recomputed is None:
         return "not_verifiable", "no recomputed value"
     p, r = float(printed), float(recomputed)
+    e = abs(float(uncertainty or 0.0))
     u = precision(p, decimals, qualifier, unit)
-    if abs(p - r) <= EXACT * max(1.0, abs(r)):
+    if qualifier == "above":
+        if r > p + EXACT * max(1.0, abs(p)):
+            v, rule = "rounding", "above the stated bound"
+        elif r + e > p + EXACT:
+            v, rule = "rounding", "above the stated bound within the uncertainty of the recomputed value"
+        else:
+            return "discrepancy", "not above the stated bound"
+    elif qualifier == "below":
+        if r < p - EXACT * max(1.0, abs(p)):
+            v, rule = "rounding", "below the stated bound"
+        elif r - e < p - EXACT:
+            v, rule = "rounding", "below the stated bound within the uncertainty of the recomputed value"
+        else:
+            return "discrepancy", "not below the stated bound"
+    elif abs(p - r) <= EXACT * max(1.0, abs(r)):
         v, rule = "match", "equal"
-    elif abs(p - r) <= u / 2 + uncertainty + EXACT:
+    elif rounds_to(r, p, u):
         v, rule = "rounding", "equal after rounding to the printed precision"
+    elif e > 0 and abs(p - r) < u / 2 + e - EXACT:
+        # some value within r's own rounding (r ± e) rounds to p
+        v, rule = "rounding", "equal within the rounding of the source figures"
     elif p <= r + EXACT and r < p + u:
         v, rule = "rounding", "equal after truncation to the printed precision"
     elif p - u < r <= p + EXACT:
@@ -88,8 +161,13 @@ def verdict(printed: float, decimals: int, qualifier: str, unit: str,
 
 def accepted_interval(printed: float, decimals: int, qualifier: str, unit: str,
                       uncertainty: float) -> tuple[float, float]:
-    """The recomputed values the rules would accept for this printed figure (rounding, truncation
-    and rounding up together)."""
+    """The recomputed values the rules would accept for this printed figure: for a bound, everything on its
+    side of it (less the uncertainty; the other end infinite); otherwise rounding, truncation and rounding up
+    together."""
+    if qualifier == "above":
+        return printed - uncertainty, math.inf
+    if qualifier == "below":
+        return -math.inf, printed + uncertainty
     u = precision(printed, decimals, qualifier, unit)
     half = u / 2 + uncertainty
     return min(printed - half, printed - u), max(printed + half, printed + u)
@@ -97,7 +175,10 @@ def accepted_interval(printed: float, decimals: int, qualifier: str, unit: str,
 
 def coarse(printed: float, decimals: int, qualifier: str, unit: str, uncertainty: float) -> bool:
     """Is the check too coarse to fail a misprint in the last digit?  True when the accepted
-    interval is wider than COARSE_UNITS units of the printed last digit."""
+    interval is wider than COARSE_UNITS units of the printed last digit.  A bound is tested as a bound,
+    not as a window around a figure: never coarse."""
+    if qualifier in ("above", "below"):
+        return False
     lo, hi = accepted_interval(printed, decimals, qualifier, unit, uncertainty)
     return (hi - lo) > COARSE_UNITS * precision(printed, decimals, qualifier, unit) + EXACT
 

@@ -38,3 +38,14 @@ def raw_copy(tmp_path):
 def data_copy(tmp_path):
     """Writable copies of data/raw and data/published, as tmp_path/raw and tmp_path/published."""
     return copy_data(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """One clean build of all derived data in a copy of the repository (what a fresh clone holds), shared by
+    the tests that only read it; a test that changes anything works in its own copy of it."""
+    from tests.test_workflow import _copy, _run
+    a = _copy(tmp_path_factory.mktemp("build_a"))
+    r = _run(a)
+    assert r.returncode == 0, r.stderr[-3000:]
+    return a

@@ -1,6 +1,7 @@
 """The audit's rules on hand-made registries (not the real data): verdicts, cause codes, cited keys,
 the likeliest-cause search, the SIPRI release rule and the two readings of the arms figures."""
 import json
+import math
 
 import pandas as pd
 import pytest
@@ -155,3 +156,162 @@ def test_sections_are_read_as_strings(tmp_path):
     assert A.main(["--published", str(pub), "--printed-source", str(pub), "--registry", str(reg), "--out", str(out),
                    "--out-numbers", str(tmp_path / "audit.json")]) == 0
     assert pd.read_csv(out)["location"].tolist() == ["§1", "§3.1"]
+
+
+def trade_alt(year=2024, period="FY", how="stated", flow="turnover"):
+    return {"src": "trade", "flow": flow, "year": year, "period": period, "how": how, "reporter": "Vietnam"}
+
+
+def test_a_source_whose_total_disagrees_with_its_parts_is_a_cause_of_its_own():
+    # one source, one period: it states a total of 132 (+-0.5) while its parts add up to 119 + 15 = 134 (+-1);
+    # |134 - 132| = 2 > 0.5 + 1.  The printed 132.4 is the stated total; the recomputed value is the sum.
+    cands = {"k.t_2024": [{"key": "alt.stated", "kind": "other_period_or_base", "what": trade_alt()},
+                     {"key": "alt.sum", "kind": "other_period_or_base", "what": trade_alt(how="sum")}]}
+    nums = {"k.t_2024": n(134.0, decimals=0, uncertainty=1.0, sources=("M",)),
+            "alt.stated": n(132.0, decimals=0, uncertainty=0.5, sources=("M",)),
+            "alt.sum": n(134.0, decimals=0, uncertainty=1.0, sources=("M",))}
+    t, frag = run([row("X-1", "k.t_2024", "~132,4 tỷ USD", 132.4, 1, "approx")], nums, candidates=cands)
+    assert t.at["X-1", "verdict"] == "discrepancy" and t.at["X-1", "cause"] == "source_inconsistent"
+    assert t.at["X-1", "category"] == "source_inconsistent"
+    assert "the source disagrees with itself: it states 132 bn USD [M]" in t.at["X-1", "reason"]
+    assert "exports + imports 2024 (full year) = 134 bn USD [M]" in t.at["X-1", "reason"]
+    assert "the printed figure reproduces the figure it states" in t.at["X-1", "reason"]
+    assert "nguồn tự mâu thuẫn" in t.at["X-1", "reason_vi"]
+    assert "a different period or base" not in t.at["X-1", "reason"]
+    assert frag.numbers["audit.count.cause.source_inconsistent"]["value"] == 1
+    # the stated total is the reading that passes: the verdict under it is the row's alternative
+    assert t.at["X-1", "verdict_alt"] == "rounding" and t.at["X-1", "alt_keys"] == "alt.stated"
+
+
+def test_a_total_and_parts_that_agree_within_rounding_are_no_inconsistency():
+    # 100.62 stated against 88.05 + 12.57 = 100.62: the same; and two different sources are never compared
+    cands = {"k.t_2024": [{"key": "alt.stated", "kind": "other_period_or_base", "what": trade_alt()},
+                     {"key": "alt.sum", "kind": "other_period_or_base", "what": trade_alt(how="sum")},
+                     {"key": "alt.other", "kind": "other_source_or_reporter", "what": trade_alt(how="sum")}]}
+    nums = {"k.t_2024": n(134.0, decimals=0, uncertainty=1.0, sources=("M",)),
+            "alt.stated": n(133.5, decimals=1, uncertainty=0.05, sources=("M",)),
+            "alt.sum": n(134.0, decimals=0, uncertainty=1.0, sources=("M",)),
+            "alt.other": n(129.0, decimals=0, uncertainty=1.0, sources=("N",))}
+    t, _ = run([row("X-1", "k.t_2024", "~129,0 tỷ USD", 129.0, 1, "approx")], nums, candidates=cands)
+    assert t.at["X-1", "cause"] == "other_source_or_reporter"
+
+
+def test_gap_basis_and_authority_columns():
+    gaps = {"k.fia": {"sources": [], "why": [R.clause("g_fia_table")]},
+            "k.stock": {"sources": [], "why": [R.clause("g_stock")]},
+            "k.flow": {"sources": [], "why": [R.clause("g_no_flow", flow=R.word("flow.exports"),
+                                                         dir=R.word("flow.dir.exports"), partner=R.partner("Russia"))]}}
+    nums = {"k.a": n(10.0, sources=("OFF", "PRESS")), "k.b": n(10.0, basis="internal", sources=()),
+            "k.c": n(10.0, basis="mixed", sources=("COPY",))}
+    rows = [row("X-1", "k.fia", "1", 1, 0), row("X-2", "k.stock", "2", 2, 0), row("X-3", "k.flow", "3", 3, 0),
+            row("X-4", "k.a", "10,0", 10.0), row("X-5", "k.b", "10,0", 10.0), row("X-6", "k.c", "10,0", 10.0)]
+    auth = {"OFF": "official", "PRESS": "secondary", "COPY": "third_party_copy"}
+    table, frag = A.audit(pd.DataFrame(rows), {"numbers": nums, "gaps": gaps, "candidates": {}}, None, auth)
+    t = table.set_index("id")
+    assert t["gap"].tolist() == ["source_not_consulted", "not_measurable", "no_source_found", "", "", ""]
+    assert t["basis"].tolist() == ["", "", "", "independent", "article_only", "mixed"]
+    assert t["authority"].tolist() == ["", "", "", "secondary", "", "third_party_copy"]
+    assert "The verdict rests on a source whose authority is a third party's copy" in t.at["X-6", "reason"]
+    assert "authority" not in t.at["X-5", "reason"]
+    assert frag.numbers["audit.gap.X-2"]["value"] == "not_measurable"
+    assert frag.numbers["audit.count.gap.source_not_consulted"]["value"] == 1
+    assert frag.numbers["audit.count.authority.third_party_copy"]["value"] == 1
+    assert frag.numbers["audit.count.basis.article_only"]["value"] == 1
+
+
+def test_verdict_alt_names_the_reading_that_changes_the_verdict(monkeypatch):
+    monkeypatch.setattr(A, "RELEASES", ("r2", "r1"))
+    nums = arms_registry()
+    nums["arms.r1.russia.2015"] = n(735, "TIV mn", 0, 0.5)
+    rows = [row("A-1", "arms.{release}.total.2015", "855 triệu USD", 855, 0, unit="TIV mn", result="arms"),
+            row("A-2", "arms.{release}.total.2020", "41 triệu USD", 41, 0, unit="TIV mn", result="arms")]
+    t, frag = run(rows, nums)
+    # A-1 matches r1's 855; r2 gives 869 (a discrepancy): the other release is the first alternative that flips it
+    assert t.at["A-1", "verdict"] == "match" and t.at["A-1", "verdict_alt"] == "discrepancy"
+    assert t.at["A-1", "alt_keys"] == "arms.r2.total.2015"
+    # A-2 is a discrepancy in r1 (32) and a match in r2 (41)
+    assert t.at["A-2", "verdict_alt"] == "match" and t.at["A-2", "alt_keys"] == "arms.r2.total.2020"
+    assert frag.numbers["audit.count.verdict_alt"]["value"] == 2
+    # an arms figure that another source of the same figure reproduces (a published statement of a share)
+    nums = arms_registry()
+    nums["arms.r1.russia_share.2020"] = n(76.0, "%", 0, 0.05)
+    nums["arms.stated.2020"] = n(60.0, "%", 0, 0.5)
+    cands = {"arms.*.russia_share.2020": [{"key": "arms.stated.2020", "kind": "other_source_or_reporter",
+                                           "what": {"src": "arms", "release": "r1", "series": "russia_share",
+                                                    "year": 2020}}]}
+    t, _ = run([row("A-3", "arms.{release}.russia_share.2020", "khoảng 60%", 60, 0, "approx", "%", "arms"),
+                row("A-1", "arms.{release}.total.2015", "855 triệu USD", 855, 0, unit="TIV mn", result="arms")],
+               nums, candidates=cands)
+    assert t.at["A-3", "verdict"] == "discrepancy" and t.at["A-3", "verdict_alt"] == "match"
+    assert t.at["A-3", "alt_keys"] == "arms.stated.2020"
+    # an alternative that passes as the row passes changes nothing: no verdict_alt
+    cands = {"k.a_2024": [{"key": "alt.b", "kind": "other_source_or_reporter", "what": trade_alt()},
+                          {"key": "alt.9m", "kind": "other_period_or_base", "what": trade_alt(period="9M")}]}
+    t, _ = run([row("X-1", "k.a_2024", "10,0", 10.0)], {"k.a_2024": n(10.0), "alt.b": n(10.04), "alt.9m": n(7.0)},
+               candidates=cands)
+    assert t.at["X-1", "verdict_alt"] == "" and t.at["X-1", "alt_keys"] == ""    # nine months is another quantity
+    # the same figure from another source that fails where the row passes is its alternative
+    t, _ = run([row("X-1", "k.a_2024", "10,0", 10.0)], {"k.a_2024": n(10.0), "alt.b": n(11.0), "alt.9m": n(10.0)},
+               candidates=cands)
+    assert t.at["X-1", "verdict_alt"] == "discrepancy" and t.at["X-1", "alt_keys"] == "alt.b"
+
+
+def test_bounds_in_the_audit_pass_on_the_bound_and_report_it():
+    t, _ = run([row("X-1", "k.a", "trên 132 tỷ USD", 132, 0, "above"), row("X-2", "k.b", "hơn 80%", 80, 0, "above", "%"),
+                row("X-3", "k.c", "vượt ngưỡng 1 tỷ USD", 1, 0, "above", "TIV bn")],
+               {"k.a": n(134.0, decimals=0, uncertainty=1.0), "k.b": n(92.0, "%", 1, 0.1),
+                "k.c": n(0.974, "TIV bn", 3, 0.0005)})
+    assert t.at["X-1", "verdict"] == "rounding" and t.at["X-1", "reason"].endswith("above the stated bound.")
+    assert t.at["X-2", "verdict"] == "rounding" and not bool(t.at["X-2", "coarse"])
+    assert pd.isna(t.at["X-2", "accepted_hi"]) and t.at["X-2", "accepted_lo"] == pytest.approx(79.9)
+    assert t.at["X-3", "verdict"] == "discrepancy" and t.at["X-3", "rule"] == "not above the stated bound"
+
+
+@pytest.fixture(scope="module")
+def fresh_audit(tmp_path_factory):
+    """The audit of a fresh build in a temporary copy (never a stale local one)."""
+    import subprocess
+    import sys
+    from tests.test_workflow import _copy
+    d = _copy(tmp_path_factory.mktemp("audit"))
+    r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "--quiet", "all", "--", "data/derived/audit.csv"],
+                       cwd=d, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr[-3000:]
+    return pd.read_csv(d / "data/derived/audit.csv", keep_default_na=False, dtype={"section": str})
+
+
+def test_every_rounding_reason_is_literally_true_of_its_numbers(fresh_audit):
+    """'equal after rounding to the printed precision' only where the recomputed value, rounded half away from
+    zero to one unit of the printed precision, is the printed value; 'within the rounding of the source
+    figures' only where it is not, yet lies within half a unit plus its uncertainty; a bound only where the
+    recomputed value lies on the stated side."""
+    from analysis.verdict import precision
+    checked = 0
+    for _, r in fresh_audit.iterrows():
+        if r["recomputed_value"] == "":
+            continue
+        p, x, e = float(r["printed_value"]), float(r["recomputed_value"]), float(r["uncertainty"])
+        u = precision(p, int(r["printed_decimals"]), r["qualifier"], r["unit"])
+        rounded = math.floor(abs(x) / u + 0.5 + 1e-9) * u * (1 if x >= 0 else -1)
+        rule = r["rule"].split(",")[0]
+        if rule == "equal after rounding to the printed precision":
+            assert abs(rounded - p) < 1e-6 * max(1, abs(p)), r["id"]
+            checked += 1
+        elif rule == "equal within the rounding of the source figures":
+            assert abs(rounded - p) > 1e-6 * max(1, abs(p)) and abs(p - x) < u / 2 + e, r["id"]
+            checked += 1
+        elif rule == "above the stated bound":
+            assert r["qualifier"] == "above" and x > p, r["id"]
+        elif rule == "below the stated bound":
+            assert r["qualifier"] == "below" and x < p, r["id"]
+        elif rule == "equal":
+            assert abs(x - p) < 1e-6 * max(1, abs(p)), r["id"]
+        if "equal after rounding to the printed precision" in r["reason"]:
+            assert rule == "equal after rounding to the printed precision", r["id"]
+    assert checked >= 5
+    # the new columns hold their vocabularies only
+    from analysis.verdict import AUTHORITIES, BASES, GAPS
+    assert set(fresh_audit["basis"]) <= set(BASES) | {""} and set(fresh_audit["gap"]) <= set(GAPS) | {""}
+    assert set(fresh_audit["authority"]) <= set(AUTHORITIES) | {""}
+    nv = fresh_audit["verdict"] == "not_verifiable"
+    assert (fresh_audit.loc[nv, "gap"] != "").all() and (fresh_audit.loc[~nv, "gap"] == "").all()

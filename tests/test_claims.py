@@ -32,17 +32,62 @@ def test_params():
 
 def test_rank_uses_the_residual_to_rule_out_partners_outside_the_data():
     base = trade("turnover", china=200, united_states=130, south_korea=80, japan=40, singapore=10, russia=5)
-    # rest of the world 600 - 465 = 135 > 130: an unlisted partner could outrank the US
+    # rest of the world 600 - 465 = 135 > 130: an unlisted partner could outrank the US, and no published
+    # ranking settles it: not decided (a gap in the evidence), never 'partly holds'
     r = judge("rank", "subjects=united_states; positions=2; measure=turnover", base | trade("turnover", world=600))
-    assert r.verdict == "partly holds" and r.figures["residual"]["value"] == pytest.approx(135)
+    assert r.verdict == "not decided" and r.gap == "no_source_found"
+    assert r.figures["residual"]["value"] == pytest.approx(135) and r.figures["open"]["value"] == "United States"
     r = judge("rank", "subjects=united_states; positions=2; measure=turnover", base | trade("turnover", world=550))
     assert r.verdict == "holds"                                          # residual 85 < 130
     r = judge("rank", "subjects=south_korea; positions=2; measure=turnover", base | trade("turnover", world=550))
     assert r.verdict == "does not hold"                                  # already third among the listed
+    r = judge("rank", "subjects=south_korea; positions=2; measure=turnover", base | trade("turnover", world=900))
+    assert r.verdict == "does not hold"              # third among the listed: outside partners can only push it down
     r = judge("rank", "subjects=china|united_states; positions=1|2; measure=turnover", base | trade("turnover", world=550))
     assert r.verdict == "holds"
     r = judge("rank", "subjects=russia; positions=1; measure=turnover", trade("turnover", china=1, world=10))
-    assert r.verdict == "not verifiable"                                 # no figure for the subject
+    assert r.verdict == "not decided"                                    # no figure for the subject
+
+
+def pub(measure, **ranks):
+    return {f"trade.rank_published.{measure}.2024.{k}": n(v, "rank", 0, sources=("P",)) for k, v in ranks.items()}
+
+
+def test_a_published_ranking_settles_what_the_data_cannot():
+    base = trade("exports", united_states=119, china=61.2, south_korea=25.6, japan=24.6, singapore=5.2)
+    open_ = base | trade("exports", world=405.5)                         # rest 169.9 > 119: open in the data
+    assert judge("rank", "subjects=united_states; positions=1; measure=exports", open_).verdict == "not decided"
+    # a published ranking puts the US first: holds, and the finding says so with the rank as a figure
+    r = judge("rank", "subjects=united_states; positions=1; measure=exports", open_ | pub("exports", united_states=1))
+    assert r.verdict == "holds" and r.gap == "" and r.figures["published_united_states"]["value"] == 1
+    assert "a published ranking puts United States at {published_united_states}" in r.finding
+    assert r.figures["published_united_states"]["sources"] == ["P"]
+    # China second among the listed, but a published ranking puts it third: does not hold
+    r = judge("rank", "subjects=china; positions=2; measure=exports", open_ | pub("exports", china=3))
+    assert r.verdict == "does not hold"
+    # two subjects: one settled by a ranking, the other open in the data -> not decided
+    r = judge("rank", "subjects=china|united_states; positions=2|1; measure=exports", open_ | pub("exports", china=2))
+    assert r.verdict == "not decided" and r.figures["open"]["value"] == "United States"
+    # both settled by rankings
+    r = judge("rank", "subjects=china|united_states; positions=2|1; measure=exports",
+              open_ | pub("exports", china=2, united_states=1))
+    assert r.verdict == "holds"
+    # a published ranking outweighs the data's order among the listed partners
+    r = judge("rank", "subjects=united_states; positions=2; measure=exports", open_ | pub("exports", united_states=2))
+    assert r.verdict == "holds"
+    # measure and year are part of the key: an imports ranking says nothing of exports
+    assert judge("rank", "subjects=united_states; positions=1; measure=exports",
+                 open_ | pub("imports", united_states=1)).verdict == "not decided"
+
+
+def test_no_test_returns_partly_holds_for_want_of_data():
+    # every test run on an empty registry (where it can run) is 'not decided', never partial
+    for test, params in (("rank", "subjects=china; positions=1; measure=turnover"),
+                         ("rank_above", "partner=russia; measure=rank; threshold=10"),
+                         ("below_each", "partner=russia; measure=registered_cumulative; others=china; "
+                                        "others_measure=registered_total; others_period=2025-06M")):
+        r = judge(test, params, trade("turnover", world=10))
+        assert r.verdict == "not decided" and r.gap in C.GAPS
 
 
 def test_rank_at_least():
@@ -51,7 +96,7 @@ def test_rank_at_least():
     small = trade("turnover", china=200, russia=5, world=206)            # one larger partner, residual 1 < 5
     assert judge("rank_at_least", "subject=russia; measure=turnover; rank=6", small).verdict == "does not hold"
     open_ = trade("turnover", china=200, russia=5, world=400)            # residual 195 could hold larger partners
-    assert judge("rank_at_least", "subject=russia; measure=turnover; rank=6", open_).verdict == "not verifiable"
+    assert judge("rank_at_least", "subject=russia; measure=turnover; rank=6", open_).verdict == "not decided"
 
 
 def test_share_below_and_exceeds():
@@ -69,7 +114,7 @@ def test_fdi_ranks_and_comparisons():
     assert judge("rank_above", "partner=russia; measure=rank; threshold=10", nums).verdict == "holds"
     nums["fdi.raw.russia.rank.cum-3.S3"] = n(9, "rank", 0)
     assert judge("rank_above", "partner=russia; measure=rank; threshold=10", nums).verdict == "does not hold"
-    assert judge("rank_above", "partner=russia; measure=rank; threshold=10", {}).verdict == "not verifiable"
+    assert judge("rank_above", "partner=russia; measure=rank; threshold=10", {}).verdict == "not decided"
     nums = {"fdi.raw.russia.registered_cumulative.cum.S1": n(1000, "USD mn", 0),
             "fdi.raw.china.registered_total.2025-06M.S2": n(2.5, "USD bn"),
             "fdi.raw.japan.registered_total.2025-06M.S2": n(2.1, "USD bn")}
@@ -125,12 +170,41 @@ def test_russia_shares_supplier_ranking_and_diversification():
     assert C.russia_share(r22, "r2022", range(2000, 2002))[0] == pytest.approx(80)
 
 
-def test_proxy_claims_can_only_partly_hold():
+def test_a_claim_that_is_a_printed_number_takes_the_audit_verdict():
     nums = {"arms.r2022.origin_proxy.share": n(88.0, "%", 1), "arms.r2022.origin_proxy.first_year": n(1954, "year", 0),
             "arms.r2022.origin_proxy.last_year": n(2020, "year", 0)}
-    assert judge("proxy_above", "threshold=80", nums).verdict == "partly holds"
+    text = lambda v: {"value": v, "unit": "text", "decimals": 0, "uncertainty": 0.0, "sources": [], "label": "x"}
+    audit = {"audit.verdict.A-9": text("not_verifiable"), "audit.gap.A-9": text("not_measurable")}
+    r = judge("proxy_above", "threshold=80; printed=A-9", nums, CTX | {"audit": audit})
+    assert r.verdict == "not decided" and r.gap == "not_measurable" and r.printed_ids == ["A-9"]
+    # the proxy (88% of deliveries) does not decide it: the audit's verdict does, whatever the proxy says
     nums["arms.r2022.origin_proxy.share"] = n(70.0, "%", 1)
-    assert judge("proxy_above", "threshold=80", nums).verdict == "not verifiable"
+    assert judge("proxy_above", "threshold=80; printed=A-9", nums, CTX | {"audit": audit}).verdict == "not decided"
+    for audit_v, claim_v in (("rounding", "holds"), ("match", "holds"), ("discrepancy", "does not hold")):
+        r = judge("proxy_above", "threshold=80; printed=A-9", nums, CTX | {"audit": {"audit.verdict.A-9": text(audit_v)}})
+        assert r.verdict == claim_v and r.gap == ""
+    with pytest.raises(ValueError, match="A-8"):
+        judge("proxy_above", "threshold=80; printed=A-8", nums, CTX | {"audit": audit})
+
+
+def test_a_quoted_figure_is_judged_once_by_the_audit():
+    text = lambda v: {"value": v, "unit": "text", "decimals": 0, "uncertainty": 0.0, "sources": [], "label": "x"}
+    t = trade("turnover", russia=5, china=200, united_states=130)
+    r = judge("exceeds", "subjects=china|united_states; base=russia; measure=turnover; factor=10; printed=X-9", t,
+              CTX | {"audit": {"audit.verdict.X-9": text("rounding")}})
+    assert r.verdict == "holds" and r.printed_ids == ["X-9"] and r.figures["quoted_0"]["value"] == "X-9"
+    assert r.finding.endswith("judged once, as printed number {quoted_0} of the audit")
+    with pytest.raises(ValueError, match="X-9"):
+        judge("exceeds", "subjects=china; base=russia; measure=turnover; factor=10; printed=X-9", t, CTX | {"audit": {}})
+
+
+def test_authority_is_the_weakest_of_the_deciding_sources():
+    r = judge("share_below", "subject=russia; measure=turnover; threshold=1",
+              {"trade.turnover_2024.russia": n(5, sources=("A",)), "trade.turnover_2024.world": n(1000, sources=("B",))})
+    assert C.claim_authority(r, {"A": "official", "B": "secondary"}) == "secondary"
+    assert C.claim_authority(r, {"A": "official", "B": "official"}) == "official"
+    r.verdict = "not decided"
+    assert C.claim_authority(r, {"A": "official", "B": "third_party_copy"}) == ""
 
 
 def test_every_transcribed_claim_names_a_known_test():
@@ -166,11 +240,13 @@ def test_real_c06_china_is_the_largest_source_of_imports(real):
     assert r.verdict == "holds" and r.figures["residual"]["value"] == pytest.approx(138.90)
 
 
-def test_real_c04_us_largest_export_market_only_among_the_listed(real):
+def test_real_c04_us_largest_export_market_is_decided_only_by_a_published_ranking(real):
     # exports 2024: United States 119, China 61.2, South Korea 25.6, Japan 24.61, Singapore 5.16 (Russia: none);
     # rest of the world 405.53 - 235.57 = 169.96 > 119: a partner outside the data (the EU?) could be larger.
+    # Without a published ranking in the registry the claim is not decided (never partly holds).
     r = real("C-04")
-    assert r.verdict == "partly holds" and r.figures["residual"]["value"] == pytest.approx(169.96)
+    assert r.figures["residual"]["value"] == pytest.approx(169.96)
+    assert r.verdict == ("not decided" if "published_united_states" not in r.figures else "holds")
 
 
 def test_real_c07_russia_share_of_total_trade(real):
@@ -199,3 +275,134 @@ def test_real_c09_arms_imports_fall_with_a_rebound(real):
     # 2020 -> 2021 rises, the least-squares slope is negative: partly holds
     r = real("C-09")
     assert r.verdict == "partly holds" and r.figures["rises"]["value"] == 1 and r.figures["slope"]["value"] < 0
+
+
+# --- the statements added from a second line-by-line reading ------------------------------------------
+
+def text(v):
+    return {"value": v, "unit": "text", "decimals": 0, "uncertainty": 0.0, "sources": [], "label": "x"}
+
+
+def test_mean_ratio_and_falls():
+    # 2001-2002 mean (100 + 200) / 2 = 150; 2011-2012 mean (900 + 1000) / 2 = 950 = 6.3 times
+    nums = arms("r2022", {2001: 100, 2002: 200, 2011: 900, 2012: 1000, 2015: 855, 2018: 604, 2019: 160, 2020: 41})
+    p = "first=2011; last=2012; ref_first=2001; ref_last=2002; factor="
+    r = judge("mean_ratio", p + "2", nums)
+    assert r.verdict == "holds" and r.figures["ratio"]["value"] == pytest.approx(950 / 150)
+    assert judge("mean_ratio", p + "7", nums).verdict == "partly holds"         # higher, but not 7 times
+    assert judge("mean_ratio", "first=2001; last=2002; ref_first=2011; ref_last=2012; factor=2", nums).verdict \
+        == "does not hold"
+    assert judge("falls", "first=2015; last=2018", nums).verdict == "holds"        # 604 < 855
+    assert judge("falls", "first=2018; last=2015", nums).verdict == "does not hold"
+    # 41 <= 50% of 160 = 80: a sharp fall; 604 > 50% of 855 = 427.5: a fall, not a sharp one
+    assert judge("falls", "first=2019; last=2020; fraction=50", nums).verdict == "holds"
+    assert judge("falls", "first=2015; last=2018; fraction=50", nums).verdict == "partly holds"
+    assert judge("falls", "first=2015; last=2030", nums).verdict == "not decided"
+
+
+def test_the_arms_framing_from_russia_and_in_dollars():
+    counts = lambda a, r, b, n_: {f"audit.count.arms_reading.{k}": text(v) for k, v in
+                                  (("all_suppliers", a), ("russia_only", r), ("both", b), ("neither", n_))}
+    ctx = lambda c: CTX | {"audit": c}
+    assert judge("arms_reading", "series=russia", {}, ctx(counts(7, 0, 2, 2))).verdict == "does not hold"
+    assert judge("arms_reading", "series=russia", {}, ctx(counts(3, 2, 2, 0))).verdict == "partly holds"
+    assert judge("arms_reading", "series=russia", {}, ctx(counts(0, 4, 2, 1))).verdict == "holds"
+    assert judge("arms_reading", "series=russia", {}, ctx({})).verdict == "not decided"
+    nums = arms("r2022", {2011: 1010, 2012: 900})
+    r = judge("arms_unit", "unit=USD", nums)
+    assert r.verdict == "does not hold" and r.figures["unit"]["value"] == "TIV mn" and r.figures["n"]["value"] == 2
+    nums["arms.r2022.total.2011"] = n(1010, "USD mn", 0)
+    assert judge("arms_unit", "unit=USD", nums).verdict == "holds"               # the first key decides the unit
+
+
+def test_top_group_needs_two_ranked_periods():
+    def ranks(period, **r):
+        return {f"fdi.raw.{k}.rank.{period}.S": n(v, "rank", 0) for k, v in r.items()}
+    one = ranks("2024-12M", singapore=1, japan=5)
+    p = "subjects=singapore|japan; rank=5"
+    assert judge("top_group", p, one).verdict == "not decided"                  # one year cannot show 'regularly'
+    two = one | ranks("2023-12M", singapore=2, japan=3)
+    assert judge("top_group", p, two).verdict == "holds"
+    # Japan sixth in one of two periods: out in half the periods -> does not hold; one of three -> partly
+    lapse = ranks("2024-12M", singapore=1, japan=6) | ranks("2023-12M", singapore=2, japan=3)
+    assert judge("top_group", p, lapse).verdict == "does not hold"
+    assert judge("top_group", p, lapse | ranks("2022-12M", singapore=1, japan=4)).verdict == "partly holds"
+    # cumulative ranks are not a period's ranking
+    assert judge("top_group", p, one | ranks("cumulative-2024", singapore=2, japan=3)).verdict == "not decided"
+
+
+def test_grows_and_smaller_than():
+    g = lambda v, e: {"trade.growth_2024.russia": {**n(v, "% change", 1), "uncertainty": e}}
+    assert judge("grows", "key=trade.growth_2024.russia", g(25.9, 0.3)).verdict == "holds"
+    assert judge("grows", "key=trade.growth_2024.russia", g(-2.0, 0.3)).verdict == "does not hold"
+    assert judge("grows", "key=trade.growth_2024.russia", g(0.2, 0.3)).verdict == "not decided"
+    t = trade("turnover", south_korea=81.5, japan=46.2, united_states=134, china=205.2)
+    p = "subjects=south_korea|japan; others=united_states|china; measure=turnover"
+    assert judge("smaller_than", p, t).verdict == "holds"
+    assert judge("smaller_than", p, t | trade("turnover", south_korea=140)).verdict == "does not hold"
+
+
+def test_table_period_reads_the_years_of_the_figures_that_reproduce_each_row():
+    pe = lambda v, d: {"value": v, "unit": "USD bn", "decimals": d, "uncertainty": 0.0, "sources": [], "label": "x"}
+    audit = {"printed.T-1": pe(205.2, 1), "printed.T-2": pe(23.7, 1), "printed.T-3": pe(35.8, 1)}
+    nums = trade("turnover", china=205.2, singapore=10.53, japan=46.2)
+    nums["trade.alt.singapore.turnover.2024.FY.SG.converted"] = {**n(23.71, sources=("SG", "ECB")), "uncertainty": 0.005}
+    nums["trade.alt.japan.turnover.2023.9M.JP.stated"] = n(35.8, sources=("JP",))   # nine months: not a year's value
+    meta = {"S": {"reporter": "Vietnam"}, "SG": {"reporter": "Singapore"}, "ECB": {"reporter": "ECB"},
+            "JP": {"reporter": "Vietnam"}}
+    ctx = CTX | {"audit": audit, "sources": meta}
+    p = "rows=T-1|T-2|T-3; partners=china|singapore|japan; first=2023; last=2024; measure=turnover"
+    r = judge("table_period", p, nums, ctx)
+    # China 205.2 (2024) and Singapore 23.71 (2024, Singapore-side) reproduce; Japan nothing: 2024 only -> partly
+    assert r.verdict == "partly holds" and r.figures["reproduced"]["value"] == 2
+    assert r.figures["years"]["value"] == "2024" and r.figures["reporters"]["value"] == "Singapore, Vietnam"   # the figure's own source, not the exchange rate's
+    # a 2023 full-year figure reproducing Japan's row covers the label's other end: holds
+    nums["trade.alt.japan.turnover.2023.FY.JP.stated"] = n(35.8, sources=("JP",))
+    assert judge("table_period", p, nums, ctx).verdict == "holds"
+    # a label of 2024 alone over a 2023 figure: does not hold
+    assert judge("table_period", p.replace("first=2023", "first=2024"), nums, ctx).verdict == "does not hold"
+
+
+def test_printed_pass_takes_the_audit_verdicts():
+    a = {"audit.verdict.T-1": text("rounding"), "audit.verdict.T-2": text("discrepancy"),
+         "audit.verdict.T-3": text("not_verifiable"), "audit.gap.T-3": text("source_not_consulted")}
+    ctx = CTX | {"audit": a}
+    assert judge("printed_pass", "printed=T-1|T-2", {}, ctx).verdict == "partly holds"
+    assert judge("printed_pass", "printed=T-1", {}, ctx).verdict == "holds"
+    assert judge("printed_pass", "printed=T-2", {}, ctx).verdict == "does not hold"
+    r = judge("printed_pass", "printed=T-3", {}, ctx)
+    assert r.verdict == "not decided" and r.gap == "source_not_consulted"
+    assert judge("printed_pass", "printed=T-1|T-3", {}, ctx).verdict == "not decided"
+
+
+def test_a_claim_judged_under_another_release_names_its_verdict():
+    # r2022 (the article's release): 855 -> 604, a fall; current: 869 -> 900, a rise
+    nums = arms("r2022", {2015: 855, 2018: 604}) | arms("current", {2015: 869, 2018: 900})
+    claim = {"id": "C-00", "test": "falls", "params": "first=2015; last=2018"}
+    res = C.judge(claim, nums, CTX)
+    alt = C.alternative(claim, res, nums, CTX)
+    assert res.verdict == "holds" and alt.verdict == "does not hold" and alt.figures["release"]["value"] == "current"
+    # the same verdict under every release: no alternative
+    nums = arms("r2022", {2015: 855, 2018: 604}) | arms("current", {2015: 869, 2018: 600})
+    assert C.alternative(claim, C.judge(claim, nums, CTX), nums, CTX) is None
+    # a test without a release has none
+    t = trade("turnover", russia=5, world=1000)
+    c2 = {"id": "C-00", "test": "share_below", "params": "subject=russia; measure=turnover; threshold=1"}
+    assert C.alternative(c2, C.judge(c2, t, CTX), t, CTX) is None
+
+
+def test_an_earlier_published_ranking_is_the_alternative_reading_not_the_verdict():
+    base = trade("exports", united_states=119, china=61.2, world=405.5)            # rest 225: open in the data
+    earlier = {"trade.rank_published.exports.2023.china": n(2, "rank", 0, sources=("P",))}
+    r = judge("rank", "subjects=china; positions=2; measure=exports", base | earlier)
+    assert r.verdict == "not decided" and r.verdict_alt == "holds"
+    assert r.alt_keys == ["trade.rank_published.exports.2023.china"]
+    earlier["trade.rank_published.exports.2022.china"] = n(3, "rank", 0)       # the latest earlier year counts
+    assert judge("rank", "subjects=china; positions=2; measure=exports", base | earlier).verdict_alt == "holds"
+    earlier["trade.rank_published.exports.2023.china"] = n(4, "rank", 0)
+    assert judge("rank", "subjects=china; positions=2; measure=exports", base | earlier).verdict_alt == "does not hold"
+    # a later year is not an earlier reading; the year's own ranking decides, with no alternative
+    later = {"trade.rank_published.exports.2025.china": n(2, "rank", 0)}
+    assert judge("rank", "subjects=china; positions=2; measure=exports", base | later).verdict_alt == ""
+    r = judge("rank", "subjects=china; positions=2; measure=exports", base | pub("exports", china=2) | earlier)
+    assert r.verdict == "holds" and r.verdict_alt == ""

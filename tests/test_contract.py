@@ -35,8 +35,9 @@ def _git(cwd: Path, *args: str) -> None:
                    capture_output=True)
 
 
-def test_a_windows_checkout_with_autocrlf_builds_the_same_outputs(tmp_path, reference):
-    """git with core.autocrlf=true rewrites text files to CRLF on checkout; .gitattributes keeps the data exact."""
+def test_a_windows_checkout_with_autocrlf_builds_the_same_outputs(tmp_path, reference, built):
+    """git with core.autocrlf=true rewrites text files to CRLF on checkout; .gitattributes keeps the data exact.
+    The run crate records the files as checked out: it differs only in the converted files' sizes and checksums."""
     src = _copy(tmp_path / "src")
     _git(src, "init", "-q")
     _git(src, "add", "-A")
@@ -47,7 +48,17 @@ def test_a_windows_checkout_with_autocrlf_builds_the_same_outputs(tmp_path, refe
     assert b"\r\n" in (clone / "Snakefile").read_bytes()
     r = _run(clone)
     assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
-    assert _digests(clone) == reference
+    crate = "data/derived/ro-crate-metadata.json"
+    assert {k: v for k, v in _digests(clone).items() if k != crate} == {k: v for k, v in reference.items() if k != crate}
+    import json
+    ours, theirs = ({n["@id"]: n for n in json.loads((d / crate).read_text(encoding="utf-8"))["@graph"]}
+                    for d in (built, clone))
+    converted = {i for i, n in ours.items() if "sha256" in n and n["sha256"] != theirs[i]["sha256"]}
+    assert converted and "Snakefile" in converted
+    assert all(b"\r\n" in (clone / i).read_bytes() and not i.startswith(("data/", "docs/")) for i in converted)
+    varies = ("sha256", "contentSize", "startTime", "endTime", "datePublished")
+    assert ({i: {k: v for k, v in n.items() if k not in varies} for i, n in ours.items()}
+            == {i: {k: v for k, v in n.items() if k not in varies} for i, n in theirs.items()})
 
 
 def test_read_only_data_and_a_path_with_spaces_and_diacritics_build_the_same_outputs(tmp_path, reference):
@@ -125,7 +136,7 @@ def test_an_interrupted_step_leaves_no_job_running(tmp_path):
 # Which steps an edit of each module must rerun, worked out by hand from the imports and the rules:
 # a rule reruns when a module it imports changes, and then every rule that reads its outputs.
 AFTER_AUDIT = {"audit_numbers", "check_claims", "write_report", "build_registry", "write_manuscript_parts",
-               "check_manuscript_claims"}
+               "check_manuscript_claims", "write_verdicts"}
 COMPUTE = {"compute_arms", "compute_trade", "compute_fdi", "build_computed_registry"}
 FIGURES = {"plot_figures"}  # they read the series, Table 1 and the printed numbers: not the audit
 EVERY_STEP = {"validate_raw", "parse_published"} | COMPUTE | AFTER_AUDIT | FIGURES
@@ -144,9 +155,13 @@ RERUNS = {
     "analysis/reasons.py": COMPUTE | AFTER_AUDIT | FIGURES,  # the compute steps build reasons' facets too
     "analysis/audit.py": AFTER_AUDIT,
     "analysis/claims.py": {"check_claims", "write_report", "build_registry", "write_manuscript_parts",
-                           "check_manuscript_claims"},  # the report imports the claims' words and tests
-    "analysis/report.py": {"write_report", "build_registry", "write_manuscript_parts", "check_manuscript_claims"},
+                           "check_manuscript_claims", "write_verdicts"},  # the report imports the claims' words and tests
+    "analysis/report.py": {"write_report", "build_registry", "write_manuscript_parts", "check_manuscript_claims",
+                           "write_verdicts"},
     "analysis/assertions.py": {"check_manuscript_claims"},
+    "analysis/claimreview.py": {"write_verdicts"},
+    "analysis/crate.py": set(),  # the crate's own step: added below, as for every edit that reruns a step
+    "analysis/deposit.py": set(),  # the archive's step, outside the derived data
     "analysis/figures.py": FIGURES,  # the manuscript's parts do not wait for the figures
     "analysis/manuscript.py": {"write_manuscript_parts"},
     "analysis/render.py": set(),  # the render's own step, outside the derived data
@@ -154,6 +169,9 @@ RERUNS = {
     "analysis/deps.py": set(), "analysis/manifest.py": set(), "analysis/readme.py": set(),
     "analysis/benchmark.py": set(), "analysis/install_quarto.py": set(),
 }
+# The run crate lists every product with its checksum: whatever reruns, its step reruns after it.
+RERUNS = {m: steps | {"write_run_crate"} if steps or m == "analysis/crate.py" else steps
+          for m, steps in RERUNS.items()}
 
 
 def test_the_table_of_reruns_covers_every_module():

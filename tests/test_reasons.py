@@ -92,3 +92,15 @@ def test_fragment_gap_text_is_rendered_from_its_clauses():
     R.gap(f, "t.gap", "a gap", [R.clause("g_no_rank", partner=R.partner("Taiwan"), n=R.key("t.n"))], ["in.csv"])
     assert f.gaps["t.gap"]["reason"] == "the data hold no base-year rank for Taiwan (only the top 5 are known)"
     assert f.gaps["t.gap"]["why"][0][0] == "g_no_rank"
+
+
+def test_every_gap_template_has_a_kind_and_an_unknown_one_stops_the_build():
+    from analysis.verdict import GAPS
+    gaps = {t for t in R.TEMPLATES["en"] if t.startswith("g_")}
+    assert gaps == set(R.GAP_KINDS) and set(R.GAP_KINDS.values()) <= set(GAPS)
+    assert R.gap_kind([R.clause("g_fia_table")]) == "source_not_consulted"
+    assert R.gap_kind([R.clause("g_stock")]) == "not_measurable"
+    with pytest.raises(ValueError, match="g_new"):
+        R.gap_kind([["g_new", {}]])
+    with pytest.raises(ValueError):
+        R.gap_kind([])

@@ -146,15 +146,19 @@ def test_audit_verdicts(audited):
     expected = {"T1-01": "match", "T1-02": "discrepancy", "T1-05": "discrepancy", "T1-06": "match",
                 "T2-32": "discrepancy", "T2-34": "discrepancy", "T2-31": "consistent", "T2-01": "not_verifiable",
                 "A-06": "discrepancy", "A-09": "match", "A-12": "discrepancy", "X-10": "discrepancy",
-                "X-27": "consistent", "X-18": "not_verifiable", "X-03": "discrepancy", "X-08": "discrepancy"}
+                "X-27": "consistent", "X-18": "not_verifiable", "X-03": "rounding", "X-08": "discrepancy"}
     assert {k: a.at[k, "verdict"] for k in expected} == expected
     assert "Singapore-side" in a.at["T1-05", "reason"] and a.at["T1-05", "cause"] == "other_source_or_reporter"
     assert "Jan–Oct" in a.at["T2-34", "reason"]
     assert "2012 total" in a.at["A-06", "reason"]
-    assert "turnover − exports" in a.at["X-10", "reason"] and a.at["X-10", "cause"] == "arithmetic"
+    # 13 = the source's stated 132 − its 119, while the same source states imports of 15: the source disagrees
+    # with itself
+    assert "turnover − exports" in a.at["X-10", "reason"] and a.at["X-10", "cause"] == "source_inconsistent"
     assert a.at["A-09", "current_release_value"] == 869
-    # one printed figure, one verdict: 'trên 132' (section 1) and 'khoảng 132' (section 3.1), same reason
-    assert a.at["X-03", "reason"] == a.at["X-08", "reason"] and a.at["X-03", "location"] == "§1"
+    # 'trên 132' (section 1) states a bound, met by 119 + 15 = 134; 'khoảng 132' (section 3.1) is a window around
+    # 132 that 134 +- 1 misses: the source's stated total (132) disagrees with its own parts
+    assert a.at["X-03", "rule"] == "above the stated bound" and a.at["X-03", "location"] == "§1"
+    assert a.at["X-08", "cause"] == "source_inconsistent" and a.at["T1-02", "cause"] == "source_inconsistent"
     # the arms figures are all-supplier totals, not Russia's: 855 in 2015 against Russia's 735 (exporter table)
     assert a.at["A-09", "reading"] == "all_suppliers" and a.at["A-09", "russia_key"] == "arms.r2022.russia.2015"
     # Russia's 'about 60%' in 2022: the register gives 76%; a published statement (Reuters, as copied on a

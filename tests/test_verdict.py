@@ -1,8 +1,11 @@
 """The verdict rules (analysis/verdict.py) on constructed cases."""
 import pytest
 
-from analysis.verdict import (COARSE_UNITS, accepted_interval, close_enough, coarse, hedge, precision,
-                              transcription_like, verdict)
+import math
+
+from analysis.reasons import AUTHORITIES_VI, BASES_VI, GAPS_VI
+from analysis.verdict import (AUTHORITIES, BASES, COARSE_UNITS, GAPS, accepted_interval, authority, basis_of, close_enough, coarse, hedge, precision,
+                              rounds_to, transcription_like, verdict, weakest)
 
 
 def v(*a, **k):
@@ -14,12 +17,27 @@ def test_exact_match():
 
 
 def test_rounding_truncation_and_rounding_up():
-    assert v(24.45, 2, "none", "%", 24.4551, 0.0002) == "rounding"      # within half a unit + e
+    # 24.4551 rounds to 24.46, not to the printed 24.45: it agrees only within the source figures' rounding
+    assert verdict(24.45, 2, "none", "%", 24.4551, 0.0002) == ("rounding",
+                                                               "equal within the rounding of the source figures")
+    assert verdict(24.46, 2, "none", "%", 24.4551, 0.0002) == ("rounding",
+                                                               "equal after rounding to the printed precision")
     assert v(3.12, 2, "none", "USD bn", 3.1296, 0.0) == "rounding"      # truncation: 3.1296 -> 3.12
-    assert v(5.7, 1, "below", "USD bn", 5.6958, 0.0) == "rounding"      # 'nearly 5.7': rounding
     assert v(5.7, 1, "none", "USD bn", 5.62, 0.0) == "rounding"         # rounding up: 5.6 < 5.62 <= 5.7
-    assert v(4.59, 2, "approx", "USD bn", 4.6, 0.05) == "rounding"      # the source has one decimal only
+    # 'khoảng 4,59' against 4.6 +- 0.05: 4.6 itself rounds to 4.60, but 4.59 lies in 4.55-4.65
+    assert verdict(4.59, 2, "approx", "USD bn", 4.6, 0.05) == ("rounding",
+                                                               "equal within the rounding of the source figures")
     assert verdict(3.12, 2, "none", "USD bn", 3.1296, 0.0)[1] == "equal after truncation to the printed precision"
+    # 'khoảng 60%' is a round figure (u = 10): 64.9 rounds to 60, 65.0 rounds to 70 (half away from zero)
+    assert verdict(60, 0, "approx", "%", 64.9, 0.0)[1] == "equal after rounding to the printed precision"
+    assert v(60, 0, "approx", "%", 65.0, 0.0) == "rounding"             # rounding up is not it, 65 > 60 + ...
+    assert verdict(60, 0, "approx", "%", 65.0, 0.0)[1] != "equal after rounding to the printed precision"
+
+
+def test_rounds_to_is_half_away_from_zero():
+    assert rounds_to(1.215, 1.22, 0.01) and not rounds_to(1.2149, 1.22, 0.01)
+    assert rounds_to(-8.05, -8.1, 0.1) and rounds_to(205.2, 205, 1) and not rounds_to(205.5, 205, 1)
+    assert rounds_to(76.2, 80, 10) and not rounds_to(76.2, 60, 10)
 
 
 def test_discrepancy():
@@ -28,20 +46,61 @@ def test_discrepancy():
     assert v(3.12, 2, "none", "USD bn", 3.1351, 0.0) == "discrepancy"   # truncation would give 3.13
 
 
-def test_one_rule_whatever_the_hedge():
-    # the same printed 132 against the same recomputed 134 +- 1 gets one verdict, 'trên' or 'khoảng'
-    assert {v(132, 0, q, "USD bn", 134.0, 1.0) for q in ("above", "approx", "none", "below")} == {"discrepancy"}
-    # and 205 against 205.2 +- 0.1 passes under every hedge
-    assert {v(205, 0, q, "USD bn", 205.2, 0.1) for q in ("above", "approx", "none")} == {"rounding"}
+def test_hedges_are_tested_as_the_bounds_they_state():
+    # 'trên 132 tỷ' against 134 +- 1: 134 > 132, the bound is met (as 'trên 205' against 205.2 is)
+    assert verdict(132, 0, "above", "USD bn", 134.0, 1.0) == ("rounding", "above the stated bound")
+    assert verdict(205, 0, "above", "USD bn", 205.2, 0.1) == ("rounding", "above the stated bound")
+    # 'khoảng 132' is a window, not a bound: 134 +- 1 is 2 away, more than 0.5 + 1
+    assert v(132, 0, "approx", "USD bn", 134.0, 1.0) == "discrepancy"
+    # 'hơn 80%' tests 80 itself, not a window around it: 92 is more than 80, 79.9 +- 0.05 is not
+    assert v(80, 0, "above", "%", 92.0, 0.1) == "rounding"
+    assert verdict(80, 0, "above", "%", 79.9, 0.05) == ("discrepancy", "not above the stated bound")
+    # 'vượt ngưỡng 1 tỷ': 0.974 rounds to 1 but is below the threshold
+    assert v(1, 0, "above", "TIV bn", 0.974, 0.0005) == "discrepancy" and v(1, 0, "above", "TIV bn", 1.01, 0.0005) \
+        == "rounding"
+    # 'hơn 26%' against 25.9 +- 0.3: 26 lies inside 25.6-26.2, so the data cannot show the bound is not met
+    assert verdict(26, 0, "above", "% change", 25.9, 0.3) == (
+        "rounding", "above the stated bound within the uncertainty of the recomputed value")
+    assert v(26, 0, "above", "% change", 25.9, 0.1) == "discrepancy"    # 25.8-26.0 never exceeds 26
+    assert v(26, 0, "above", "% change", 26.0, 0.0) == "discrepancy"    # exactly 26 is not more than 26
+    # 'gần 5,7' (at most): 5.6958 is below, 5.75 +- 0.01 is not, 5.705 +- 0.01 only within the uncertainty
+    assert verdict(5.7, 1, "below", "USD bn", 5.6958, 0.0) == ("rounding", "below the stated bound")
+    assert v(5.7, 1, "below", "USD bn", 5.75, 0.01) == "discrepancy"
+    assert verdict(5.7, 1, "below", "USD bn", 5.705, 0.01)[1].endswith("within the uncertainty of the recomputed value")
+    # a bound accepts everything on its side, so it is never a coarse window
+    assert accepted_interval(80, 0, "above", "%", 0.1) == (79.9, math.inf) and not coarse(80, 0, "above", "%", 0.1)
 
 
 def test_round_figures_are_precise_to_their_last_nonzero_digit():
     assert precision(80, 0, "above", "%") == 10 and precision(60, 0, "approx", "%") == 10
     assert precision(80, 0, "none", "%") == 1          # unhedged: read at the last digit
     assert precision(10, 0, "above", "rank change") == 1 and precision(2020, 0, "approx", "year") == 1
-    assert v(80, 0, "above", "%", 88.5, 0.1) == "rounding"        # 'more than 80%': 80 <= 88.5 < 90
-    assert v(80, 0, "above", "%", 92.0, 0.1) == "discrepancy"     # beyond the round figure's precision
     assert v(60, 0, "approx", "%", 76.2, 0.1) == "discrepancy"    # 'about 60%' accepts 55-65 only
+
+
+def test_vocabularies_and_their_display_forms():
+    assert BASES == ("independent", "mixed", "article_only")
+    assert GAPS == ("source_not_consulted", "no_source_found", "not_measurable")
+    assert AUTHORITIES == ("official", "secondary", "third_party_copy")
+    for words, vi in ((BASES, BASES_VI), (GAPS, GAPS_VI), (AUTHORITIES, AUTHORITIES_VI)):
+        assert set(vi) == set(words) and all(vi[w] and vi[w] != w for w in words)
+    assert basis_of("internal") == "article_only" and basis_of("mixed") == "mixed" and basis_of("none") == ""
+
+
+def test_authority_from_the_sources_metadata():
+    gh = "https://github.com/someone/copy/blob/abc/file.csv"
+    # an older grading of the figures (official_cited, press, low): the rule on the host the copy was read from
+    assert authority({"authority": "press", "url": gh, "publisher": "Kaggle user x"}) == "third_party_copy"
+    assert authority({"authority": "low", "url": "https://github.com/o/r", "publisher": "GitHub"}) == "secondary"
+    for a in ("official_cited", "press", "low", ""):
+        assert authority({"authority": a, "url": "https://vneconomy.vn/x.htm", "publisher": "VnEconomy"}) == "secondary"
+    # the column may state the authority of the copy read directly: that wins over the rule
+    assert authority({"authority": "third_party_copy", "url": "https://www.ecb.europa.eu/x", "publisher": "ECB"}) \
+        == "third_party_copy"
+    assert authority({"authority": "official", "url": "https://mpi.gov.vn/x", "publisher": "MPI"}) == "official"
+    assert authority({"authority": "secondary", "url": gh, "publisher": "SIPRI"}) == "secondary"
+    assert weakest(["official", "third_party_copy", "secondary"]) == "third_party_copy"
+    assert weakest(["official", "secondary", ""]) == "secondary" and weakest([]) == ""
 
 
 def test_internal_basis_is_consistent_not_a_match():
@@ -52,7 +111,7 @@ def test_internal_basis_is_consistent_not_a_match():
 
 
 def test_hedge_flag_is_separate_from_the_verdict():
-    assert hedge("above", 26, 25.9) == "not_borne_out" and v(26, 0, "above", "% change", 25.9, 0.3) == "rounding"
+    assert hedge("above", 26, 25.9) == "not_borne_out" and v(26, 0, "approx", "% change", 25.9, 0.3) == "rounding"
     assert hedge("above", 132, 134) == "borne_out"
     assert hedge("below", 5.7, 5.6958) == "borne_out" and hedge("below", 5.7, 5.75) == "not_borne_out"
     assert hedge("approx", 5.7, 9.0) == "" and hedge("above", 5.7, None) == ""
