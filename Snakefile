@@ -36,11 +36,20 @@ def raw_files():
     return sorted(str(p) for p in Path(RAW).rglob("*") if p.is_file())
 
 
+# Each step's record of the files it read and wrote (analysis/io.py): the state of this folder's builds, like
+# Snakemake's own records beside it, not a product (a checkout with CRLF line ends records other checksums).
+STAMPS = ".snakemake/stamps"
+
+
 def step(*commands):
     """The shell command of a rule: each `module args` run as `python -m analysis.module args`, traced
-    into the rule's log; when a command fails, the end of the log (its one-line message) is shown."""
+    into the rule's log; when a command fails, the end of the log (its one-line message) is shown.
+    The step is told its stamp and the rule's files (one a line), to check the products it reads and
+    record what it read and wrote: see stale_steps() at the end of this file."""
     run = "; ".join(f"{PY} -m analysis.{c}" for c in commands)
-    return f"( set -x; {run} ) > {{log:q}} 2>&1 || {{{{ tail -n 5 {{log:q}} >&2; exit 1; }}}}"
+    files = (f"export STEP_STAMP={STAMPS}/\"$(basename {{log:q}} .log)\".json STEP_INPUTS=\"$(printf '%s\\n' {{input:q}})\" "
+             f"STEP_OUTPUTS=\"$(printf '%s\\n' {{output:q}})\"; ")
+    return f"( {files}set -x; {run} ) > {{log:q}} 2>&1 || {{{{ tail -n 5 {{log:q}} >&2; exit 1; }}}}"
 
 
 # The reports of the two input checks.  Every step that reads an input waits for both, so that one
@@ -612,3 +621,65 @@ if any(not Path(p).is_file() for p in READ):
     except ValidationError as err:
         print(err, file=sys.stderr)
         sys.exit(1)
+
+
+
+# Recovery and content, not time.  Both act only in a run that is the only live Snakemake of this workflow in
+# this folder: each run holds a shared lock on .snakemake/run.flock for its whole life (the kernel drops it
+# when the process dies, even by kill -9), and one that can take it exclusively knows that no other runs.
+# - A run killed before it could release Snakemake's own locks (kill -9, out of memory, a closed laptop)
+#   leaves them in .snakemake/locks/, and every later run would stop on them: a sole run removes them, so
+#   that running the same command again finishes the build (rerun-incomplete redoes what the killed jobs left).
+# - A step whose outputs are not the files it wrote (edited by hand, copied from elsewhere) or whose inputs
+#   (data, code, products of other steps) changed since it ran must run again, whatever the timestamps say
+#   (an edit that kept an old timestamp, an unpacked archive, `cp -p`).  Each step records what it read and
+#   wrote in its stamp (analysis/io.py); a sole run compares them with the files and removes the outputs of
+#   every step that disagrees (in a dry run too: they are stale either way), so that Snakemake rebuilds them
+#   and everything after them.
+def sole_run():
+    """Take this run's lock; True when no other run is live (then it holds the lock exclusively)."""
+    global RUN_LOCK
+    try:
+        import fcntl
+
+        Path(".snakemake").mkdir(exist_ok=True)
+        RUN_LOCK = open(".snakemake/run.flock", "a")
+    except (ImportError, OSError):  # no flock on this system, or a read-only folder: leave everything as it is
+        return False
+    try:
+        fcntl.flock(RUN_LOCK, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except OSError:
+        fcntl.flock(RUN_LOCK, fcntl.LOCK_SH)  # another run is live: its locks and outputs are its own
+        return False
+
+
+def remove_stale_locks():
+    locks = list(Path(".snakemake/locks").glob("*.lock"))
+    for lock in locks:
+        lock.unlink(missing_ok=True)
+    if locks:
+        print("Removed the locks of a Snakemake run that was killed before it could release them.", file=sys.stderr)
+    for tmp in [*Path(OUT).rglob(".*.tmp"), *Path("manuscript/_generated").rglob(".*.tmp")]:
+        tmp.unlink(missing_ok=True)  # a killed step's half-written file (io.write_bytes_atomic)
+
+
+def stamped_steps():
+    """{step: (inputs, outputs)} of every rule that runs a step (its stamp is named as its log,
+    data/derived/logs/<rule>.log)."""
+    return {Path(str(r.log[0])).stem: ([str(f) for f in r.input], [str(f) for f in r.output])
+            for r in workflow.rules if "STEP_STAMP=" in (r.shellcmd or "")}
+
+
+if workflow.is_main_process and sole_run():
+    import fcntl
+
+    from analysis.io import stale_steps
+
+    remove_stale_locks()
+    STEPS = stamped_steps()
+    for name, why in stale_steps(STEPS, STAMPS).items():
+        for out in STEPS[name][1]:
+            Path(out).unlink(missing_ok=True)
+        print(f"{why}: rule {name} runs again", file=sys.stderr)
+    fcntl.flock(RUN_LOCK, fcntl.LOCK_SH)  # from here on, another run may start beside this one

@@ -197,4 +197,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from analysis.io import run  # the workflow's stamps: see analysis/io.py
+    run(main)

@@ -35,7 +35,6 @@ import fnmatch
 import json
 import math
 import re
-import sys
 
 import pandas as pd
 
@@ -533,4 +532,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from analysis.io import run  # the workflow's stamps: see analysis/io.py
+    run(main)

@@ -25,6 +25,7 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
+from analysis.deposit import listed_files
 from analysis.io import ROOT
 from analysis.readme import splice
 
@@ -38,10 +39,10 @@ RENDER_EN_CASE = "render of the English edition, HTML and PDF"
 
 
 def copy_repository(dst: Path) -> Path:
-    """The files git knows of (tracked or not ignored): what a fresh clone would hold."""
-    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT, capture_output=True,
-                            text=True, check=True).stdout.splitlines()
-    for f in listed:
+    """The files a fresh clone would hold, copied with their timestamps: git's list in a checkout, and in a
+    copy without .git (an unpacked deposit archive) the files .gitignore does not exclude (the deposit's
+    own rule, analysis/deposit.py's listed_files)."""
+    for f in listed_files(ROOT):
         if (ROOT / f).is_file():
             (dst / f).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(ROOT / f, dst / f)

@@ -28,6 +28,7 @@ import tomllib
 
 import yaml
 
+from analysis.escape import json_in_script
 from analysis.io import dumps_json, read_json, run, write_text_atomic
 
 CONTEXT = "https://schema.org"
@@ -173,7 +174,7 @@ def document(audit: list[dict], claims: list[dict], numbers: dict, bib: dict[str
 def script_tag(doc: dict) -> str:
     """The document as an HTML `<script type="application/ld+json">`: every `<` escaped as \\u003c, so that
     no text from the inputs can close the element (`</script>`) or open a comment inside it."""
-    body = json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True).replace("<", "\\u003c")
+    body = json_in_script(json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True))
     return f'<script type="application/ld+json">\n{body}\n</script>\n'
 
 

@@ -34,6 +34,7 @@ import re
 from analysis import reasons as R
 from analysis.audit import authorities, read_sources
 from analysis.article import RELEASES, TRADE_PARTNERS, TRADE_YEAR
+from analysis.escape import md_cell
 from analysis.io import read_json, rel, require_validated, run, sha256, write_json, write_text_atomic
 from analysis.registry import Fragment, convert, display, shortcode
 from analysis.verdict import GAPS, weakest
@@ -977,14 +978,14 @@ def claims_part(table: list[dict], lang: str = "en") -> str:
         out = ["| Mã | § | Lời văn của bài báo | Quy tắc | Số liệu quyết định | Kết luận |",
                "|" + "|".join("-" * w for w in widths) + "|"]
         for r in table:
-            out.append(f"| {r['id']} | {r['section']} | *{cell(r['quote_vi'])}* | {cell(r['rule_vi_md'])} | "
+            out.append(f"| {r['id']} | {r['section']} | *{md_cell(r['quote_vi'])}* | {cell(r['rule_vi_md'])} | "
                        f"{cell(r['finding_vi_md']) or '—'} | {shortcode('claim.' + r['id'] + '.verdict')} |")
         return "\n".join(out) + ("\n\n: Các nhận định bằng lời của bài báo, mỗi nhận định được đánh giá theo một quy "
                                  "tắc nêu rõ, từ dữ liệu gốc (analysis/claims.py); mọi con số đều dẫn tới nguồn gốc "
                                  "của nó {#tbl-claims}\n")
     out = ["| ID | § | The article's words | Rule | Deciding figures | Verdict |", "|---|---|---|---|---|---|"]
     for r in table:
-        out.append(f"| {r['id']} | {r['section']} | *{cell(r['quote_vi'])}* ({cell(r['gloss_en'])}) | "
+        out.append(f"| {r['id']} | {r['section']} | *{md_cell(r['quote_vi'])}* ({md_cell(r['gloss_en'])}) | "
                    f"{cell(r['rule_md'])} | {cell(r['finding_md']) or '—'} | {shortcode('claim.' + r['id'] + '.verdict')} |")
     return "\n".join(out) + ("\n\n: The article's claims in words, each judged by a stated rule from the raw data "
                              "(analysis/claims.py); every figure links to its lineage {#tbl-claims}\n")

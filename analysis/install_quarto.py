@@ -14,6 +14,10 @@ hand, and exits 0.  `--strict` makes any such failure exit 1.
 
 `--url` / QUARTO_ARCHIVE_URL (an http(s) or file:// URL, or a plain path) and `--sha256` /
 QUARTO_ARCHIVE_SHA256 replace the pinned archive and checksum, e.g. for a mirror or a test.
+The same limits hold on every path: an archive of at most MAX_BYTES whether downloaded or a local
+file (which must be a regular file: a FIFO or a device is refused at once, never read), unpacked to
+at most MAX_UNPACKED bytes in at most MAX_MEMBERS members; what an interrupted install left behind
+is removed by the next run.
 Only the standard library is used, because this runs before anything else is set up.
 """
 from __future__ import annotations
@@ -25,6 +29,7 @@ import os
 import platform
 import re
 import shutil
+import stat
 import subprocess
 import sys
 import tarfile
@@ -64,8 +69,11 @@ PINNED: dict[str, tuple[str, str]] = {
 
 TIMEOUT = 10.0            # seconds, for connecting and for each read
 TOTAL_TIMEOUT = 900.0     # seconds, for the whole download (the archive is ~130 MB)
-MAX_BYTES = 1 << 30       # refuse anything larger than 1 GiB
+MAX_BYTES = 1 << 30       # refuse an archive larger than 1 GiB, from any source (HTTP, a path, a device)
+MAX_UNPACKED = 3 << 29    # refuse an archive that unpacks to more than 1.5 GiB (the release unpacks to ~0.4 GiB)
+MAX_MEMBERS = 50_000      # ... or that holds more members (the release holds a few thousand)
 CHUNK = 1 << 16
+PARTIAL = re.compile(r"^\.quarto-(?:download|[0-9.]+-unpack)-(\d+)-")  # an install's own temporary files, by pid
 
 
 class Failure(Exception):
@@ -130,17 +138,13 @@ def _source_path(url: str) -> Path | None:
 
 def download(url: str, dest_dir: Path) -> Path:
     """Stream `url` into a temporary file in `dest_dir`, bounded in time and size; never hangs."""
-    fd, tmp = tempfile.mkstemp(prefix=".quarto-download-", suffix=".part", dir=dest_dir)
+    fd, tmp = tempfile.mkstemp(prefix=f".quarto-download-{os.getpid()}-", suffix=".part", dir=dest_dir)
     tmp_path = Path(tmp)
     try:
         with os.fdopen(fd, "wb") as out:
             local = _source_path(url)
             if local is not None:
-                try:
-                    with open(local, "rb") as src:
-                        shutil.copyfileobj(src, out, CHUNK)
-                except OSError as e:
-                    raise Failure(f"Quarto not installed: cannot download {url} ({e.strerror or e}); {HINT}")
+                copy_local(local, out, url)
                 return tmp_path
             start, size = time.monotonic(), 0
             try:
@@ -166,6 +170,62 @@ def download(url: str, dest_dir: Path) -> Path:
     except BaseException:
         tmp_path.unlink(missing_ok=True)
         raise
+
+
+def copy_local(local: Path, out, url: str) -> None:
+    """Copy a local archive, which must be a regular file of at most MAX_BYTES.  It is opened without
+    blocking and checked on the open descriptor, so a FIFO or a device (/dev/zero) is refused at once
+    instead of hanging or filling the disk; the copy itself stops at MAX_BYTES too (a file that grows)."""
+    try:
+        fd = os.open(local, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as e:
+        raise Failure(f"Quarto not installed: cannot read {url} ({e.strerror or e}); {HINT}")
+    with os.fdopen(fd, "rb") as src:
+        st = os.fstat(src.fileno())
+        if not stat.S_ISREG(st.st_mode):
+            raise Failure(f"Quarto not installed: {url} is not a regular file (a FIFO, device or folder); {HINT}")
+        if st.st_size > MAX_BYTES:
+            raise Failure(f"Quarto not installed: {url} is larger than {MAX_BYTES} bytes; {HINT}")
+        size = 0
+        try:
+            while chunk := src.read(CHUNK):
+                size += len(chunk)
+                if size > MAX_BYTES:
+                    raise Failure(f"Quarto not installed: {url} is larger than {MAX_BYTES} bytes; {HINT}")
+                out.write(chunk)
+        except OSError as e:
+            raise Failure(f"Quarto not installed: cannot read {url} ({e.strerror or e}); {HINT}")
+
+
+def remove_partials(opt: Path) -> list[Path]:
+    """Remove what an interrupted install left in `opt` (a partial download, a half-unpacked folder):
+    each is named with the id of the process that made it, and is removed once that process is gone
+    (an install running at the same time keeps its own)."""
+    removed = []
+    if not opt.is_dir():
+        return removed
+    for p in opt.iterdir():
+        m = PARTIAL.match(p.name)
+        if m is None or _alive(int(m.group(1))):
+            continue
+        if p.is_dir() and not p.is_symlink():
+            shutil.rmtree(p, ignore_errors=True)
+        else:
+            p.unlink(missing_ok=True)
+        removed.append(p)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # exists (another user's) or cannot tell: keep its files
+    return True
 
 
 def _reason(e: object) -> str:
@@ -209,12 +269,24 @@ def _check_link(member: tarfile.TarInfo) -> bool:
     return False
 
 
+def _too_big(url: str, what: str) -> Failure:
+    return Failure(f"Quarto not installed: archive {url} {what}; {HINT}")
+
+
 def unpack(archive: Path, dest: Path, url: str) -> None:
-    """Unpack a .tar.gz or .zip into `dest`, refusing members that would escape it."""
+    """Unpack a .tar.gz or .zip into `dest`, refusing members that would escape it, and an archive
+    that unpacks to more than MAX_UNPACKED bytes or MAX_MEMBERS members (checked from the members'
+    headers as they are read, before anything is written: a zip bomb is refused, not unpacked)."""
     if tarfile.is_tarfile(archive):
         with tarfile.open(archive) as tar:
-            members = tar.getmembers()
-            for m in members:
+            members, total = [], 0
+            for m in tar:  # one header at a time: a bomb is refused at the first header past a limit
+                members.append(m)
+                total += max(m.size, 0)
+                if len(members) > MAX_MEMBERS:
+                    raise _too_big(url, f"holds more than {MAX_MEMBERS} members")
+                if total > MAX_UNPACKED:
+                    raise _too_big(url, f"unpacks to more than {MAX_UNPACKED} bytes")
                 if _unsafe(m.name) or _check_link(m):
                     raise Failure(f"Quarto not installed: unsafe archive {url} (member {m.name!r} "
                                   f"points outside the install folder); {HINT}")
@@ -227,11 +299,17 @@ def unpack(archive: Path, dest: Path, url: str) -> None:
                 tar.extractall(dest, members=members)
     elif zipfile.is_zipfile(archive):
         with zipfile.ZipFile(archive) as z:
-            for info in z.infolist():
+            infos = z.infolist()
+            if len(infos) > MAX_MEMBERS:
+                raise _too_big(url, f"holds more than {MAX_MEMBERS} members")
+            # zipfile never writes more than a member's declared size, so the declared sizes bound the total
+            if sum(i.file_size for i in infos) > MAX_UNPACKED:
+                raise _too_big(url, f"unpacks to more than {MAX_UNPACKED} bytes")
+            for info in infos:
                 if _unsafe(info.filename):
                     raise Failure(f"Quarto not installed: unsafe archive {url} (member {info.filename!r} "
                                   f"points outside the install folder); {HINT}")
-            for info in z.infolist():
+            for info in infos:
                 path = Path(z.extract(info, dest))
                 mode = (info.external_attr >> 16) & 0o777
                 if mode and not info.is_dir():
@@ -273,6 +351,7 @@ def install(prefix: Path, url: str, expected: str) -> Path:
     opt = prefix / "opt"
     created_opt = not opt.exists()
     opt.mkdir(parents=True, exist_ok=True)
+    remove_partials(opt)
     target = opt / f"quarto-{VERSION}"
     archive = staging = None
     try:
@@ -281,7 +360,7 @@ def install(prefix: Path, url: str, expected: str) -> Path:
         if actual != expected.lower():
             raise Failure(f"Quarto not installed: checksum mismatch for {url}: expected sha256 {expected.lower()}, "
                           f"got {actual}; the download was discarded — {HINT}")
-        staging = Path(tempfile.mkdtemp(prefix=f".quarto-{VERSION}-unpack-", dir=opt))
+        staging = Path(tempfile.mkdtemp(prefix=f".quarto-{VERSION}-unpack-{os.getpid()}-", dir=opt))
         try:
             unpack(archive, staging, url)
             root = _quarto_root(staging)
@@ -311,6 +390,7 @@ def install(prefix: Path, url: str, expected: str) -> Path:
 
 def run(prefix: Path, url: str | None, sha256: str | None) -> str:
     """Install unless a usable quarto exists; returns the one line to print, raises Failure otherwise."""
+    remove_partials(prefix / "opt")  # whatever an interrupted install left, even when nothing is to be installed
     present = existing_quarto(prefix)
     if present:
         exe, v = present

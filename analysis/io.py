@@ -102,11 +102,97 @@ def require_validated(paths: list[str | os.PathLike], reports: list[str | os.Pat
     return out
 
 
+# --- content, not time ----------------------------------------------------------------------------
+# Each step of the workflow records, in a stamp (.snakemake/stamps/<rule>.json), the sha256 of every
+# file its rule names as input (data, code, products of other steps), read before it ran, and of every
+# output it wrote.  A step refuses a product of another step that no longer has the checksum its writer
+# recorded (a hand-edited or foreign file), and the Snakefile, when it is read, reruns every step whose
+# outputs or inputs differ from its stamp, whatever the files' timestamps say (`stale_steps`).  The
+# workflow passes the stamp's path and the rule's files in the environment (STEP_STAMP, STEP_INPUTS,
+# STEP_OUTPUTS: see the Snakefile's step()); run by hand, a step records nothing.
+
+def _paths(var: str) -> list[str]:
+    return [p for p in os.environ.get(var, "").split("\n") if p]
+
+
+def _digests(paths, cache: dict | None = None) -> dict[str, str | None]:
+    """{path: sha256, or None for a file that does not exist}."""
+    cache = {} if cache is None else cache
+    for p in paths:
+        if p not in cache:
+            cache[p] = sha256(p) if os.path.isfile(p) else None
+    return {p: cache[p] for p in paths}
+
+
+def recorded_products(stamp_dir: str | os.PathLike) -> dict[str, tuple[str, str]]:
+    """{product path: (sha256 its writer recorded, rule)} from every stamp in `stamp_dir`."""
+    out = {}
+    d = Path(stamp_dir)
+    for stamp in sorted(d.glob("*.json")) if d.is_dir() else []:
+        try:
+            rec = read_json(stamp)
+        except (OSError, ValueError):
+            continue
+        for path, digest in rec.get("outputs", {}).items():
+            out[path] = (digest, stamp.stem)
+    return out
+
+
+def verify_products(inputs: list[str], stamp_dir: str | os.PathLike, digests: dict[str, str | None]) -> None:
+    """Refuse an input that another step wrote, unless it still has the checksum that step recorded."""
+    products = recorded_products(stamp_dir)
+    for p in inputs:
+        if p in products and digests.get(p) != products[p][0]:
+            raise UnvalidatedInput(f"{p}: changed since rule {products[p][1]} wrote it (sha256 {digests.get(p)}, "
+                                   f"written {products[p][0]}); run the workflow again to rebuild it "
+                                   "[rule: product checksum]")
+
+
+def write_stamp(stamp: str | os.PathLike, inputs: dict[str, str | None], outputs: list[str]) -> None:
+    write_json(stamp, {"inputs": inputs, "outputs": _digests(outputs)})
+
+
+def stale_steps(steps: dict[str, tuple[list[str], list[str]]], stamp_dir: str | os.PathLike) -> dict[str, str]:
+    """{rule: why it must run again} for every rule whose outputs all exist but do not agree with its
+    stamp: no stamp, an output that is not the file the rule wrote, or an input whose content is not
+    the one the rule read.  `steps` maps each rule to its (inputs, outputs)."""
+    cache: dict = {}
+    stale = {}
+    for rule, (inputs, outputs) in steps.items():
+        now = _digests(outputs, cache)
+        if not outputs or any(v is None for v in now.values()):
+            continue  # Snakemake builds what is missing
+        stamp = Path(stamp_dir) / f"{rule}.json"
+        try:
+            rec = read_json(stamp)
+        except (OSError, ValueError):
+            stale[rule] = f"{outputs[0]}: no record of the inputs it was made from"
+            continue
+        changed = [p for p, d in now.items() if rec.get("outputs", {}).get(p) != d]
+        if changed:
+            stale[rule] = f"{changed[0]}: not the file rule {rule} wrote (edited by hand, or from elsewhere)"
+            continue
+        read = _digests(inputs, cache)
+        changed = [p for p, d in read.items() if rec.get("inputs", {}).get(p) != d]
+        if changed:
+            stale[rule] = f"{changed[0]}: changed since rule {rule} read it"
+    return stale
+
+
 def run(main) -> None:
-    """Run a step's main() as a command: a bad or unvalidated input ends it with its one-line message."""
+    """Run a step's main() as a command: a bad or unvalidated input ends it with its one-line message.
+    Run by the workflow (STEP_STAMP set), the step first checks the products it reads against their
+    writers' stamps, and records its own stamp once it has succeeded."""
     import sys
+    stamp = os.environ.get("STEP_STAMP")
     try:
+        if stamp:
+            inputs = _paths("STEP_INPUTS")
+            read = _digests(inputs)
+            verify_products(inputs, Path(stamp).parent, read)
         code = main()
+        if stamp and code in (0, None):
+            write_stamp(stamp, read, _paths("STEP_OUTPUTS"))
     except UnvalidatedInput as err:
         print(err, file=sys.stderr)
         code = 1

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import html
 import json
 import re
 import sys
@@ -26,7 +25,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import reasons as R
+from analysis import escape as esc, reasons as R
 from analysis.article import ARMS_PERIODS as PERIODS, FDI_OTHER_ROWS, FDI_PARTNERS, TRADE_PARTNERS
 from analysis.io import read_json, rel, run, write_text_atomic
 from analysis.registry import shortcode
@@ -198,7 +197,8 @@ def claims_part(audit: pd.DataFrame, result: str, caption: str, label: str, numb
     rows = []
     for _, a in audit[audit["result"] == result].iterrows():
         recomputed = num(a["key"]) if a["key"] in numbers else "—"
-        row = [a["id"], R.item(a, lang), num(f"printed.{a['id']}"), recomputed, num(f"audit.verdict.{a['id']}")]
+        row = [a["id"], esc.md_cell(R.item(a, lang)), num(f"printed.{a['id']}"), recomputed,
+               num(f"audit.verdict.{a['id']}")]
         if result == "arms":
             tail = a["key"].split(".", 2)[-1] if a["key"].startswith("arms.") else ""
             row.insert(4, maybe(numbers, f"arms.current.{tail}") if tail and a["key"] != f"arms.current.{tail}" else "—")
@@ -220,13 +220,13 @@ def discrepancies_part(audit: pd.DataFrame, numbers: dict | None = None, lang: s
         for _, a in audit[audit["verdict"] == "discrepancy"].iterrows():
             where = "; ".join(x for x in str(a["location"]).split("; ") if x.startswith(("§", "Bảng")))
             reason = R.render(json.loads(a["reason_spec"]), numbers, "vi", "md")
-            out.append(f"- **{a['id']}, {R.item(a, 'vi')}** ({where}), số in {num('printed.' + a['id'])}: "
+            out.append(f"- **{a['id']}, {esc.md_text(R.item(a, 'vi'))}** ({esc.md_text(where)}), số in {num('printed.' + a['id'])}: "
                        f"{cell(reason)}")
         return "\n".join(out) + "\n"
     for _, a in audit[audit["verdict"] == "discrepancy"].iterrows():
         reason = a["reason"].removeprefix(f"Printed {a['printed']}; ")  # the shortcode shows the printed form
-        out.append(f"- **{a['id']}, {a['item']}** ({a['location']}), printed {num('printed.' + a['id'])}: "
-                   f"{cell(reason)}")
+        out.append(f"- **{a['id']}, {esc.md_text(a['item'])}** ({esc.md_text(a['location'])}), printed "
+                   f"{num('printed.' + a['id'])}: {esc.md_text(reason)}")
     return "\n".join(out) + "\n"
 
 
@@ -243,7 +243,7 @@ def audit_part(audit: pd.DataFrame, numbers: dict, lang: str = "en") -> str:
     where the others are."""
     shown = shown_elsewhere(audit)
     rest = audit[~audit["id"].isin(shown)]
-    rows = [[a["id"], R.item(a, lang), num(f"printed.{a['id']}"), num(a["key"]) if a["key"] in numbers else "—",
+    rows = [[a["id"], esc.md_cell(R.item(a, lang)), num(f"printed.{a['id']}"), num(a["key"]) if a["key"] in numbers else "—",
              num(f"audit.verdict.{a['id']}")] for _, a in rest.iterrows()]
     if lang == "vi":
         lead = ("Kết luận về các con số còn lại của bài báo đã có ở @tbl-table1, cột kết luận của @tbl-table2 "
@@ -275,10 +275,7 @@ def bib_key(source_id: str) -> str:
 
 def _bib_escape(text: str) -> str:
     """Plain text for a BibTeX field: no braces of its own, and LaTeX's special characters escaped."""
-    text = text.replace("\\", "").replace("{", "").replace("}", "")
-    for ch in "&%$#_":
-        text = text.replace(ch, "\\" + ch)
-    return text
+    return esc.bibtex(text)
 
 
 def sources_bib(sources: list[dict]) -> str:
@@ -289,7 +286,7 @@ def sources_bib(sources: list[dict]) -> str:
         if True:
             fields = {"author": "{" + _bib_escape(s["publisher"]) + "}",
                       "title": "{" + _bib_escape(s["title"] or f"Figures reported by {s['publisher']}") + "}",
-                      "year": _bib_escape(s["date"][:4]), "url": s["url"],
+                      "year": _bib_escape(s["date"][:4]), "url": esc.bibtex_url(s["url"]),
                       "note": "Source id " + _bib_escape(s["source_id"])}
             if len(s["date"]) == 10:
                 fields["date"] = s["date"]
@@ -323,13 +320,13 @@ def data_statement(raw_pkg: dict, pub_pkg: dict, lang: str = "en") -> str:
         if r["path"].endswith((".md", "sources.csv")):
             continue
         cites = [f"@{bib_key(s['x-source-id'])}" for s in r.get("sources", []) if s.get("x-source-id")]
-        terms = "; ".join(_terms(lic, lang) for lic in r.get("licenses", raw_pkg["licenses"]))
-        rows.append([f"`{r['path']}`", r.get("title", ""), f"`{r['hash'].split(':')[1][:12]}`", terms,
+        terms = "; ".join(esc.md_cell(_terms(lic, lang)) for lic in r.get("licenses", raw_pkg["licenses"]))
+        rows.append([f"`{r['path']}`", esc.md_cell(r.get("title", "")), f"`{r['hash'].split(':')[1][:12]}`", terms,
                      str(len(cites)) if cites else "—"])
         if cites:
             cited.append(f"- `{r['path']}`: [{'; '.join(cites)}]")
     for r in pub_pkg["resources"]:
-        rows.append([f"`published/{r['path']}`", r.get("title", ""), f"`{r['hash'].split(':')[1][:12]}`",
+        rows.append([f"`published/{r['path']}`", esc.md_cell(r.get("title", "")), f"`{r['hash'].split(':')[1][:12]}`",
                      "trích dẫn ngắn có ghi nguồn" if vi else "brief quotation with attribution", "1"])
         cited.append(f"- `published/{r['path']}`: [@tran2026]")
     # The sources, a list that can be longer than a page, follow the table as one paragraph per file.
@@ -347,7 +344,7 @@ def data_statement(raw_pkg: dict, pub_pkg: dict, lang: str = "en") -> str:
     if gaps:
         out.append("\nNhững nguồn không tiếp cận được (ghi chú của bản kê khai, nguyên văn tiếng Anh):\n" if vi
                    else "\nWhat could not be consulted:\n")
-        out += [f"- `{path}`: {cell(note)}" for path, note in gaps]
+        out += [f"- `{path}`: {esc.md_text(note)}" for path, note in gaps]
     return "\n".join(out) + "\n"
 
 
@@ -446,7 +443,7 @@ def lineage_data(entries: dict[str, str]) -> str:
 
 
 def _h(text: str) -> str:
-    return html.escape(str(text), quote=True)
+    return esc.html_text(text)
 
 
 # A rule's varying parts: numbers (years, periods, sections) and quoted names (rows, columns).
@@ -462,7 +459,7 @@ def _rule_pattern(rules: list[str]) -> str:
 
 
 def _typst_str(text: str) -> str:
-    return '"' + str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+    return esc.typst_string(text)
 
 
 def lineage_typst(keys: list[str], numbers: dict, publishers: dict[str, str], lang: str = "en") -> str:

@@ -17,6 +17,7 @@ import shlex
 import sys
 from pathlib import Path
 
+from analysis.escape import md_cell
 from analysis.io import ROOT, read_json
 from analysis.manuscript import keys_in
 
@@ -98,7 +99,8 @@ def outputs_block(root: Path = ROOT) -> str:
     for k in keys:
         e = numbers[k]
         s = by_module[e["step"]]
-        lines.append(_row([f"`{k}`", e["display"], e["label"], f"`{s['rule']}`", f"`{s['script']}`"]))
+        # the display and the label carry input text (a printed form, a printed number's item): escaped
+        lines.append(_row([f"`{k}`", md_cell(e["display"]), md_cell(e["label"]), f"`{s['rule']}`", f"`{s['script']}`"]))
     return "\n".join(lines) + "\n"
 
 

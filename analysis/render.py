@@ -59,6 +59,8 @@ SPACED = re.compile(r"\{\{<\s+num\s+([^\s>]+)\s*>\}\}")
 # A bracketed list of source ids in a generated text ("[MOF_TBTC_202504]", "[ECB_X, IBT_Y]"), as the audit's
 # reasons and the report print them.
 SOURCE_IDS = re.compile(r"\[([A-Za-z0-9][A-Za-z0-9_.\-]*(?:, [A-Za-z0-9][A-Za-z0-9_.\-]*)*)\]")
+# the same list as Markdown escaping writes it ("\\[MOF\\_TBTC\\_202504\\]")
+ESCAPED_IDS = re.compile(r"\\\[((?:[A-Za-z0-9.\-]|\\_)+(?:, (?:[A-Za-z0-9.\-]|\\_)+)*)\\\]")
 BIB_KEY = re.compile(r"^@\w+\{([^,\s]+),", re.M)
 
 
@@ -74,7 +76,13 @@ def cite_sources(text: str, keys: set[str]) -> str:
             return m.group(0)
         return "[" + "; ".join(f"@{bib_key(i)}" for i in ids) + "]"
 
-    return SOURCE_IDS.sub(one, text)
+    def escaped(m: re.Match) -> str:
+        ids = m.group(1).replace("\\_", "_").split(", ")
+        if not all(bib_key(i) in keys for i in ids):
+            return m.group(0)
+        return "[" + "; ".join(f"@{bib_key(i)}" for i in ids) + "]"
+
+    return SOURCE_IDS.sub(one, ESCAPED_IDS.sub(escaped, text))
 
 
 # A number written out in a generated text (an audit reason quotes its figures): its unit, and a hedge word

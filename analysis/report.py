@@ -45,6 +45,7 @@ from analysis import reasons as R
 from analysis.article import RELEASES
 from analysis import claims as claims_module
 from analysis.claims import VERDICTS_VI as CLAIM_VERDICTS_VI_CLAIMS
+from analysis.escape import md_text  # text from an input, as literal Markdown (table cells too)
 from analysis.io import read_json, rel, run, sha256, write_json, write_text_atomic
 from analysis.registry import Fragment, shortcode
 from analysis.verdict import PASSING
@@ -343,14 +344,6 @@ def fragment(t: dict, sens: dict, files: dict[str, str]) -> Fragment:
             frag.add(f"report.alt.{e['id']}.{k}", e[k], "text", f"{e['id']}: {k.replace('_', ' ')} under the alternative",
                      "analysis/report.py, sensitivity()", ins, shown_as=e[k], shown_as_vi=CLASSES_VI[e[k]])
     return frag
-
-
-MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|#$@~^])")
-
-
-def md_text(text) -> str:
-    """Text from an input as literal Markdown (a table cell included): every special character escaped."""
-    return MD_SPECIAL.sub(r"\\\1", str(text).replace("\r", " ").replace("\n", " "))
 
 
 def rule_row(*widths: int) -> str:

@@ -320,3 +320,126 @@ def test_runs_as_module(archive, prefix):
                         capture_output=True, text=True, timeout=60)
     assert ok.returncode == 0, ok.stderr
     assert version_of(prefix / "bin" / "quarto") == "1.7.34"
+
+
+# --- limits on every path: local files, devices, FIFOs, unpacked size, members; leftovers ----------------
+
+def _refused_quickly(prefix: Path, url: str, timeout: float = 30) -> str:
+    """Run the installer as the setup does, in its own process (so a hang fails the test instead of
+    blocking it); return its one line on stderr."""
+    r = subprocess.run([sys.executable, "-m", "analysis.install_quarto", "--prefix", str(prefix), "--url", url,
+                        "--sha256", "a" * 64, "--strict"], cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
+    return r.stderr
+
+
+def test_a_fifo_is_refused_at_once_instead_of_hanging(tmp_path, prefix):
+    fifo = tmp_path / "quarto.tar.gz"
+    os.mkfifo(fifo)  # nobody ever writes to it: reading it would block forever
+    err = _refused_quickly(prefix, str(fifo))
+    assert "is not a regular file" in err and str(fifo) in err
+    assert nothing_installed(prefix)
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero on this system")
+def test_a_device_is_refused_instead_of_filling_the_disk(prefix):
+    err = _refused_quickly(prefix, "/dev/zero")
+    assert "is not a regular file" in err
+    assert nothing_installed(prefix)
+
+
+def test_a_local_archive_over_the_size_limit_is_refused(archive, prefix, capsys, monkeypatch):
+    a, digest = archive
+    monkeypatch.setattr(iq, "MAX_BYTES", a.stat().st_size - 1)
+    assert iq.main(["--prefix", str(prefix), "--url", str(a), "--sha256", digest, "--strict"]) == 1
+    assert f"is larger than {a.stat().st_size - 1} bytes" in capsys.readouterr().err
+    assert nothing_installed(prefix)
+    monkeypatch.setattr(iq, "MAX_BYTES", a.stat().st_size)  # exactly at the limit: installed
+    assert iq.main(["--prefix", str(prefix), "--url", str(a), "--sha256", digest, "--strict"]) == 0
+
+
+def _gzip_bomb(path: Path, declared: int) -> Path:
+    """A tar.gz of about 2 MB whose one member declares and holds `declared` bytes of zeros: the gzip
+    stream is one member for the tar header, then the same compressed MiB of zeros repeated (a gzip
+    file may hold several members, read one after the other)."""
+    import gzip
+    header = tarfile.TarInfo("quarto-1.7.34/bin/quarto")
+    header.size, header.mode = declared, 0o755
+    mib = gzip.compress(bytes(1 << 20), compresslevel=9)
+    with open(path, "wb") as f:
+        f.write(gzip.compress(header.tobuf(format=tarfile.GNU_FORMAT)))
+        for _ in range(declared >> 20):
+            f.write(mib)
+        f.write(gzip.compress(bytes(1024)))  # the archive's end
+    return path
+
+
+def test_a_gzip_bomb_is_refused_before_anything_is_unpacked(tmp_path, prefix, capsys):
+    """2 MB packed, 2 GiB unpacked (more than MAX_UNPACKED): refused from the member's header."""
+    assert iq.MAX_UNPACKED < 2 << 30
+    a = _gzip_bomb(tmp_path / "bomb.tar.gz", 2 << 30)
+    assert a.stat().st_size < 4 << 20
+    assert iq.main(["--prefix", str(prefix), "--url", str(a), "--sha256", sha(a), "--strict"]) == 1
+    err = capsys.readouterr().err
+    assert f"unpacks to more than {iq.MAX_UNPACKED} bytes" in err
+    assert nothing_installed(prefix)
+
+
+def test_a_zip_bomb_and_too_many_members_are_refused(tmp_path, prefix, capsys, monkeypatch):
+    import zipfile
+    bomb = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("quarto-1.7.34/bin/quarto", FAKE_QUARTO)
+        z.writestr("quarto-1.7.34/share/zeros", bytes(4 << 20))  # 4 MiB of zeros, a few KB packed
+    assert bomb.stat().st_size < 64 << 10
+    monkeypatch.setattr(iq, "MAX_UNPACKED", 1 << 20)
+    assert iq.main(["--prefix", str(prefix), "--url", str(bomb), "--sha256", sha(bomb), "--strict"]) == 1
+    assert "unpacks to more than 1048576 bytes" in capsys.readouterr().err
+    assert nothing_installed(prefix)
+    many = make_archive(tmp_path / "many.tar.gz", {"bin/quarto": FAKE_QUARTO,
+                                                   **{f"share/{i}": b"" for i in range(20)}})
+    monkeypatch.setattr(iq, "MAX_MEMBERS", 10)
+    assert iq.main(["--prefix", str(prefix), "--url", str(many), "--sha256", sha(many), "--strict"]) == 1
+    assert "holds more than 10 members" in capsys.readouterr().err
+    assert nothing_installed(prefix)
+
+
+def test_an_interrupted_install_is_cleaned_up_by_the_next_run(tmp_path, prefix):
+    """The installer killed (SIGKILL) in the middle of a download leaves its partial file; the next run,
+    even one that installs nothing, removes it.  A partial file of a live process is kept."""
+    import signal
+    import time
+    with socket.socket() as s:  # a server that sends half an archive and then stalls
+        s.bind(("127.0.0.1", 0))
+        s.listen(1)
+        url = f"http://127.0.0.1:{s.getsockname()[1]}/quarto.tar.gz"
+        proc = subprocess.Popen([sys.executable, "-m", "analysis.install_quarto", "--prefix", str(prefix),
+                                 "--url", url, "--sha256", "a" * 64], cwd=ROOT, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        try:
+            conn, _ = s.accept()
+            with conn:
+                conn.recv(65536)
+                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 100000000\r\n\r\n" + bytes(1 << 20))
+                deadline = time.monotonic() + 30
+                while time.monotonic() < deadline:
+                    parts = [p for p in (prefix / "opt").glob(".quarto-download-*") if p.stat().st_size >= 1 << 20]
+                    if parts:
+                        break
+                    time.sleep(0.05)
+                proc.send_signal(signal.SIGKILL)
+                proc.wait(timeout=30)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+    left = list((prefix / "opt").iterdir())
+    assert len(left) == 1 and left[0].name.startswith(f".quarto-download-{proc.pid}-")
+    staging = prefix / "opt" / f".quarto-1.7.34-unpack-{proc.pid}-x"  # as if killed while unpacking, too
+    (staging / "bin").mkdir(parents=True)
+    (staging / "bin" / "quarto").write_bytes(FAKE_QUARTO)
+    live = prefix / "opt" / f".quarto-download-{os.getppid()}-y.part"  # another install, still running
+    live.write_bytes(b"partial")
+    assert iq.main(["--prefix", str(prefix), "--url", f"http://127.0.0.1:{closed_port()}/x.tar.gz",
+                    "--sha256", "a" * 64]) == 0
+    assert sorted(p.name for p in (prefix / "opt").iterdir()) == [live.name]

@@ -225,3 +225,9 @@ def test_a_written_out_number_is_held_to_its_unit_and_hedge():
     nb = "\u00a0"
     assert render.hold_numbers("Recomputed: 134 bn USD; khoảng 786 tỷ USD; 2 partners") == (
         f"Recomputed: 134{nb}bn{nb}USD; khoảng{nb}786{nb}tỷ{nb}USD; 2 partners")
+
+
+def test_escaped_source_ids_become_citations_too():
+    from analysis import render
+    assert render.cite_sources("x \\[MOF\\_TBTC\\_202504\\]; y \\[NOT\\_ONE\\]", {"src-mof-tbtc-202504"}) == (
+        "x [@src-mof-tbtc-202504]; y \\[NOT\\_ONE\\]")

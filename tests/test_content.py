@@ -1,0 +1,188 @@
+"""Content, not time: a derived file is trusted only while it is the file its step wrote, from the inputs as
+they are now; timestamps decide nothing.
+
+Why: a hand-edited registry or table in data/derived/ would otherwise be kept by the next build and flow
+into the manuscript, and a raw edit that carries an old timestamp (an unpacked archive, `cp -p`) would
+rebuild nothing, leaving the old value in the registry.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from analysis import io as aio
+from analysis.benchmark import copy_repository
+from tests.conftest import ROOT, rehash
+from tests.test_workflow import _digests  # a build's products (the run crate without its times)
+
+pytestmark = pytest.mark.workflow
+BUILD = [sys.executable, "-m", "snakemake", "-c2", "--quiet", "all", "--", "derived"]
+
+
+def _build(cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(BUILD, cwd=cwd, capture_output=True, text=True)
+
+
+def _edit_keeping_mtime(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Change a file's bytes and give it back its old timestamps, as `cp -p` or unpacking an archive would."""
+    st = path.stat()
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= count, (path, old)
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+
+
+# `built`, the suite's one clean build (tests/conftest.py), is only copied here.
+
+
+@pytest.fixture
+def copy(built, tmp_path):
+    d = tmp_path / "copy"
+    shutil.copytree(built, d, symlinks=True)  # timestamps kept, as a second checkout of the same build
+    return d
+
+
+def test_a_hand_edited_registry_and_table_are_rebuilt(copy):
+    registry, table = copy / "data/derived/numbers.json", copy / "data/derived/table1.csv"
+    originals = {p: p.read_bytes() for p in (registry, table, copy / "manuscript/_generated/table1.md")}
+    _edit_keeping_mtime(registry, '"value": 205.2', '"value": 999.9')
+    _edit_keeping_mtime(table, "205.2", "999.9")
+    r = _build(copy)
+    assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
+    assert "data/derived/numbers.json: not the file rule build_registry wrote" in r.stderr
+    assert "data/derived/table1.csv: not the file rule compute_trade wrote" in r.stderr
+    for p, data in originals.items():
+        assert p.read_bytes() == data, p  # rebuilt, from the inputs, byte for byte
+    assert "999.9" not in (copy / "manuscript/_generated/table1.md").read_text(encoding="utf-8")
+
+
+def test_a_raw_edit_with_old_timestamps_reruns_its_steps(copy):
+    trade = copy / "data/raw/trade/vietnam_trade_by_partner.csv"
+    manifest = copy / "data/raw/datapackage.json"
+    st = manifest.stat()
+    # Vietnam's imports from China in 2024, and the turnover with them, one tenth higher in every source
+    _edit_keeping_mtime(trade, "China,2024,FY,imports,144.0,", "China,2024,FY,imports,144.1,", count=2)
+    _edit_keeping_mtime(trade, "China,2024,FY,turnover,205.2,", "China,2024,FY,turnover,205.3,", count=3)
+    rehash(manifest)
+    os.utime(manifest, ns=(st.st_atime_ns, st.st_mtime_ns))
+    r = _build(copy)
+    assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
+    assert "data/raw/datapackage.json: changed since rule validate_raw read it" in r.stderr
+    assert "vietnam_trade_by_partner.csv: changed since rule compute_trade read it" in r.stderr
+    numbers = json.loads((copy / "data/derived/numbers.json").read_text(encoding="utf-8"))["numbers"]
+    # Table 1's turnover is exports + imports: 61.2 + 144.1
+    assert numbers["trade.turnover_2024.china"]["value"] == pytest.approx(205.3)
+
+
+def test_a_code_edit_with_an_old_timestamp_reruns_its_step(copy):
+    figures = copy / "analysis/figures.py"
+    _edit_keeping_mtime(figures, '"""', '"""Edited. ', count=1)
+    r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "derived", "-n", "--quiet", "rules"], cwd=copy,
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert "analysis/figures.py: changed since rule plot_figures read it" in r.stderr
+    assert "plot_figures" in r.stdout + r.stderr
+
+
+def test_a_clean_build_is_not_rebuilt(copy):
+    r = _build(copy)
+    assert r.returncode == 0 and "runs again" not in r.stderr, r.stderr[-2000:]
+
+
+# --- the steps themselves --------------------------------------------------------------------------
+
+def test_a_step_refuses_a_product_changed_since_it_was_written(built, tmp_path):
+    """Run as the workflow runs it (its stamp and files in the environment), the registry step refuses a
+    fragment whose bytes are not those the compute step recorded, with one line naming file and writer."""
+    d = tmp_path / "copy"
+    shutil.copytree(built, d, symlinks=True)
+    fragment = "data/derived/numbers/trade.json"
+    _edit_keeping_mtime(d / fragment, '"value": 205.2', '"value": 999.9')
+    frags = [f"data/derived/numbers/{s}.json" for s in ("arms", "trade", "fdi")]
+    env = {**os.environ, "STEP_STAMP": ".snakemake/stamps/build_computed_registry.json",
+           "STEP_INPUTS": "\n".join(frags), "STEP_OUTPUTS": "out.json"}
+    r = subprocess.run([sys.executable, "-m", "analysis.registry", *frags, "--out", "out.json"], cwd=d, env=env,
+                       capture_output=True, text=True)
+    assert r.returncode == 1 and not (d / "out.json").exists()
+    assert r.stderr.startswith(f"{fragment}: changed since rule compute_trade wrote it")
+    assert "Traceback" not in r.stderr and "[rule: product checksum]" in r.stderr
+    # by hand (no stamp in the environment), a step records and checks nothing
+    r = subprocess.run([sys.executable, "-m", "analysis.registry", *frags, "--out", "out.json"], cwd=d,
+                       env={k: v for k, v in env.items() if not k.startswith("STEP_")}, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+
+
+def test_stale_steps_on_constructed_stamps(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("in.csv").write_text("a\n1\n")
+    Path("out.csv").write_text("b\n2\n")
+    Path("stamps").mkdir()
+    steps = {"r": (["in.csv"], ["out.csv"]), "missing": (["in.csv"], ["nothing.csv"])}
+    assert aio.stale_steps(steps, "stamps") == {"r": "out.csv: no record of the inputs it was made from"}
+    aio.write_stamp("stamps/r.json", {"in.csv": aio.sha256("in.csv")}, ["out.csv"])
+    assert aio.stale_steps(steps, "stamps") == {}
+    Path("in.csv").write_text("a\n3\n")
+    assert aio.stale_steps(steps, "stamps") == {"r": "in.csv: changed since rule r read it"}
+    aio.write_stamp("stamps/r.json", {"in.csv": aio.sha256("in.csv")}, ["out.csv"])
+    Path("out.csv").write_text("b\n4\n")
+    assert aio.stale_steps(steps, "stamps") == {
+        "r": "out.csv: not the file rule r wrote (edited by hand, or from elsewhere)"}
+
+
+# --- recovery: a killed build, then the README's command again ---------------------------------------
+
+def test_a_build_killed_with_sigkill_is_finished_by_the_same_command(built, tmp_path):
+    """kill -9 (an out-of-memory kill, a closed laptop) gives Snakemake no chance to release its locks;
+    running the README's command again must still finish the build, with the same bytes."""
+    import signal
+    import time
+    d = copy_repository(tmp_path / "killed")
+    env = {**os.environ, "PATH": os.pathsep.join(p for p in os.environ.get("PATH", "").split(os.pathsep)
+                                                 if not (Path(p) / "quarto").exists())}
+    readme = [sys.executable, "-m", "snakemake", "-c2"]  # `.venv/bin/snakemake -c2`
+    proc = subprocess.Popen(readme, cwd=d, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    deadline = time.monotonic() + 120
+    while not (d / "data/derived/numbers/arms.json").exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=60)
+    assert not (d / "data/derived/numbers.json").exists(), "the build finished before it could be killed"
+    assert list((d / ".snakemake/locks").glob("*.lock")), "the killed run left no lock: the test shows nothing"
+    r = subprocess.run(readme, cwd=d, env=env, capture_output=True, text=True)
+    assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
+    assert "Removed the locks of a Snakemake run that was killed" in r.stderr
+    assert _digests(d) == _digests(built)
+
+
+def test_a_live_run_keeps_its_locks(tmp_path):
+    """Only the locks of a dead run are removed: while another run is live, a second one stops on Snakemake's
+    own lock (it would otherwise write the same files at the same time)."""
+    import fcntl
+    d = copy_repository(tmp_path / "live")
+    (d / ".snakemake/locks").mkdir(parents=True)
+    lock = d / ".snakemake/locks/0.output.lock"
+    lock.write_text("data/derived/numbers.json\n")  # as Snakemake writes the outputs it is building
+    with open(d / ".snakemake/run.flock", "a") as held:  # a live run holds this for its whole life
+        fcntl.flock(held, fcntl.LOCK_SH)
+        r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "derived"], cwd=d,
+                           capture_output=True, text=True)
+    assert r.returncode != 0 and lock.exists()
+    assert "Directory cannot be locked" in r.stdout + r.stderr
+
+
+def test_every_step_records_its_stamp():
+    """A step records its stamp through analysis.io.run; a module run by a rule without it would have no record
+    of what it read, and every build would rebuild it (and all after it)."""
+    import re
+    modules = set(re.findall(r'\bstep\("([a-z_]+)', (ROOT / "Snakefile").read_text(encoding="utf-8")))
+    assert {"validate", "published", "arms", "registry", "manuscript"} <= modules
+    for m in sorted(modules):
+        main_block = (ROOT / "analysis" / f"{m}.py").read_text(encoding="utf-8").split('if __name__ == "__main__":')[-1]
+        assert re.search(r"^\s+run\(main\)\s*$", main_block, re.M), f"analysis/{m}.py: end with analysis.io's run(main)"

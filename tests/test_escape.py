@@ -1,0 +1,289 @@
+"""Text from the inputs is shown, never executed: each escaping function on constructed text, then
+hostile text in every text field of every input, through a whole build, into the generated parts (read
+by pandoc) and, where Quarto is installed, into the rendered HTML and PDF.
+
+Why: a quote, an item, a title, a note or a URL is data.  Written into Markdown unescaped, `<script>`
+reaches the page, `{{< include … >}}` pulls a file into the manuscript, `@key` becomes a citation, a
+newline starts a heading, and a brace in a URL stops pandoc from reading the bibliography.
+"""
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from analysis import escape as esc
+from analysis.benchmark import copy_repository
+from tests.conftest import rehash
+
+pypandoc = pytest.importorskip("pypandoc", reason="pypandoc-binary (which bundles pandoc) is not installed")
+
+SCRIPT = "<script>alert(1)</script>"
+# One line of hostile text (the parts show an input's text on one line), then the same with the line
+# breaks an input may hold: each of those becomes a space in the parts.
+HOSTILE = (f"# heading {SCRIPT} {{{{<num audit.count.all>}}}} {{{{< include ../../README.md >}}}} @tran2026 "
+           "*bold* _it_ $x$ }{ | a\\b `code` [link](http://example.org) &amp; ~sub~ ^sup^ 1. - + :::")
+MULTILINE = f"{HOSTILE}\n# heading two\n<div>block</div>\r\n- item"
+
+
+def shown(text: str) -> str:
+    """What a reader must see: the text itself, its line breaks as spaces."""
+    return " ".join(re.sub(r"[\r\n]+", " ", text).split())
+
+
+class Text(HTMLParser):
+    """The text a browser shows (character references resolved), and every element opened."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts, self.tags = [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def read_html(page: str) -> tuple[str, list]:
+    p = Text()
+    p.feed(page)
+    return " ".join("".join(p.parts).split()), p.tags
+
+
+def md_to_html(md: str) -> str:
+    return pypandoc.convert_text(md, "html", format="markdown", extra_args=["--wrap=none"])
+
+
+def assert_shown_not_executed(page: str, text: str, where: str) -> None:
+    words, tags = read_html(page)
+    assert shown(text) in words, f"{where}: the text is not shown as written"
+    assert SCRIPT not in page and not any(t == "script" for t, _ in tags), f"{where}: a script element"
+    assert not re.search(r"<h[1-6][^>]*>\s*heading", page), f"{where}: a heading made from the text"
+    assert not re.search(r"<(em|strong)>bold<", page) and not re.search(r"<em>it<", page), f"{where}: emphasis"
+    assert 'class="math' not in page, f"{where}: math made from the text"
+    assert not re.search(r'data-cites="tran2026">@tran2026<', page), f"{where}: a citation made from the text"
+    assert not any(t == "div" and not a for t, a in tags), f"{where}: a div element made from the text"
+
+
+# --- each function on its own --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [HOSTILE, MULTILINE, "# only a heading", "12. not a list", "- not a list",
+                                  "> not a quote", "::: not a div", "| not a row |", "a\\|b ends\\"])
+def test_markdown_text_and_cells_show_the_text(text):
+    para = md_to_html(f"{esc.md_text(text)}\n\nBefore {esc.md_text(text)} after.\n\n- *{esc.md_text(text)}*\n")
+    assert_shown_not_executed(para, text, "paragraph")
+    assert read_html(para)[0].count(shown(text)) == 3
+    # a table whose writer escapes pipes again (as the manuscript's tables do) keeps its two columns
+    cell = esc.md_cell(text).replace("|", "\\|")
+    table = md_to_html(f"| a | b |\n|---|---|\n| {cell} | right |\n")
+    assert_shown_not_executed(table, text, "table")
+    assert re.search(r"<td[^>]*>right</td>", table) and table.count("<td") == 2
+
+
+def test_no_shortcode_survives_any_escape():
+    """Quarto expands `{{<` wherever it meets it, in code and raw blocks too."""
+    for f in (esc.md_text, esc.md_cell, esc.bibtex, esc.html_text, esc.html_attr, esc.typst_string):
+        assert "{{<" not in f(HOSTILE) and "{{<" not in f("{{{{<<"), f.__name__
+
+
+def test_bibtex_fields_read_back_as_written():
+    url = "https://example.org/a}{b c\\d?x=1&y=%25#frag"
+    bib = (f"@online{{k,\n  author = {{{{{esc.bibtex(MULTILINE)}}}}},\n  title = {{{esc.bibtex(HOSTILE + ' -- --- `q` ~')}}},\n"
+           f"  url = {{{esc.bibtex_url(url)}}}\n}}\n")
+    entry = json.loads(pypandoc.convert_text(bib, "csljson", format="bibtex"))[0]
+    assert entry["author"][0]["literal"] == shown(MULTILINE)
+    assert entry["title"] == HOSTILE + " -- --- `q` ~"
+    assert entry["URL"] == "https://example.org/a%7D%7Bb%20c%5Cd?x=1&y=%25#frag"
+
+
+def test_yaml_scalars_read_back_as_written():
+    yaml = pytest.importorskip("yaml", reason="PyYAML is not installed")
+    for text in (HOSTILE, MULTILINE, 'key: "value" # no comment', "- [a, b]", "\u2028\x85\t\x00", "yes", "~", ""):
+        assert yaml.safe_load(f"k: {esc.yaml_scalar(text)}\n") == {"k": text}
+
+
+def test_html_text_and_attributes_show_the_text():
+    page = (f'<p title="{esc.html_attr(MULTILINE)}">{esc.html_text(MULTILINE)}</p>')
+    words, tags = read_html(page)
+    assert words == shown(MULTILINE) and tags == [("p", {"title": re.sub(r"[\r\n]", " ", MULTILINE)})]
+    # inside a Markdown raw HTML block, no line of the text can close the block
+    md = "```{=html}\n<p>" + esc.html_text("x\n```\n# heading") + "</p>\n```\n"
+    assert "<h1" not in md_to_html(md)
+
+
+def test_typst_strings_hold_the_text():
+    """Read back by Typst's rules for a string literal: \\, \" and \\u{hex} are escapes, a bare quote ends it."""
+    s = esc.typst_string(MULTILINE)
+    assert s.startswith('"') and s.endswith('"') and "\n" not in s
+    body = s[1:-1]
+    tokens = re.findall(r'\\u\{([0-9a-f]+)\}|\\(["\\])|([^"\\])|(.)', body)
+    assert not any(bad for *_, bad in tokens)  # no bare quote or stray backslash
+    decoded = "".join(chr(int(u, 16)) if u else e or c for u, e, c, _ in tokens)
+    assert decoded == re.sub(r"[\r\n]", " ", MULTILINE)  # each line break a space, nothing else changed
+
+
+# --- every text field of every input, through a build ---------------------------------------------
+
+def _edit_csv(path: Path, row_id: tuple[str, str], values: dict[str, str]) -> None:
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    hit = [r for r in rows if r[row_id[0]] == row_id[1]]
+    assert len(hit) == 1, (path, row_id)
+    hit[0].update(values)
+    out = io.StringIO()
+    w = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    w.writeheader()
+    w.writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
+def _tag(field: str) -> str:
+    return f"{field.upper()}-{HOSTILE}"
+
+
+# field -> (text put in, the parts in which it must be shown)
+FIELDS = {
+    "claim quote": ("data/published/claims.csv", ("id", "C-01"), "quote_vi", ["claims.md", "vi/claims.md"]),
+    "claim gloss": ("data/published/claims.csv", ("id", "C-01"), "gloss_en", ["claims.md"]),
+    "item (table)": ("data/published/printed_numbers.csv", ("id", "T1-02"), "item", ["audit.md", "discrepancies.md",
+                                                                                    "report.md", "summary.md"]),
+    "item (text)": ("data/published/printed_numbers.csv", ("id", "X-08"), "item", ["text_claims.md", "audit.md",
+                                                                                  "discrepancies.md"]),
+    "item (arms)": ("data/published/printed_numbers.csv", ("id", "A-12"), "item", ["arms_claims.md", "audit.md"]),
+    "context": ("data/published/printed_numbers.csv", ("id", "T1-02"), "context", []),
+    "publisher": ("data/raw/trade/sources.csv", ("source_id", "MOF_TBTC_202504"), "publisher", ["lineage.md"]),
+    "source title": ("data/raw/trade/sources.csv", ("source_id", "MOF_TBTC_202504"), "title", []),
+    "source notes": ("data/raw/trade/sources.csv", ("source_id", "MOF_TBTC_202504"), "notes", []),
+    "source quote": ("data/raw/trade/sources.csv", ("source_id", "MOF_TBTC_202504"), "quote", []),
+}
+MANIFEST_FIELDS = {"manifest title": ["data_availability.md", "vi/data_availability.md"],
+                   "licence title": ["data_availability.md", "vi/data_availability.md"],
+                   "not-consulted note": ["data_availability.md", "vi/data_availability.md"],
+                   "published title": ["data_availability.md", "vi/data_availability.md"]}
+HOSTILE_URL = "https://example.org/}{" + "?q=<script>&r={{<num audit.count.all>}}"
+
+
+def _poison(repo: Path) -> None:
+    """Hostile text in every text field the parts show (and in those they do not), then the manifests' hashes
+    refreshed, as a maintainer would after editing an input."""
+    for field, (path, row, column, _) in FIELDS.items():
+        text = _tag(field) if field not in ("claim quote", "item (table)") else _tag(field) + "\n# heading two\n<div>x</div>"
+        _edit_csv(repo / path, row, {column: text})
+    _edit_csv(repo / "data/raw/trade/sources.csv", ("source_id", "MOF_TBTC_202504"), {"url": HOSTILE_URL})
+    raw = repo / "data/raw/datapackage.json"
+    pkg = json.loads(raw.read_text(encoding="utf-8"))
+    res = next(r for r in pkg["resources"] if r["path"] == "trade/vietnam_trade_by_partner.csv")
+    res["title"] = _tag("manifest title")
+    res["licenses"] = [{"title": _tag("licence title"), "path": "https://example.org/terms"}]
+    res.setdefault("x-not-consulted", []).append(_tag("not-consulted note"))
+    raw.write_text(json.dumps(pkg, ensure_ascii=False, indent=2), encoding="utf-8")
+    pub = repo / "data/published/datapackage.json"
+    pkg = json.loads(pub.read_text(encoding="utf-8"))
+    next(r for r in pkg["resources"] if r["path"] == "claims.csv")["title"] = _tag("published title")
+    pub.write_text(json.dumps(pkg, ensure_ascii=False, indent=2), encoding="utf-8")
+    rehash(raw)
+    rehash(pub)
+
+
+def _quarto() -> str | None:
+    venv = Path(sys.executable).parent / "quarto"
+    return str(venv) if venv.is_file() else shutil.which("quarto")
+
+
+@pytest.fixture(scope="module")
+def poisoned(tmp_path_factory):
+    repo = copy_repository(tmp_path_factory.mktemp("hostile"))
+    _poison(repo)
+    r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "--quiet", "all", "--", "derived"], cwd=repo,
+                       capture_output=True, text=True)
+    assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
+    return repo
+
+
+@pytest.mark.workflow
+def test_hostile_input_text_is_shown_as_text_in_every_generated_part(poisoned):
+    gen = poisoned / "manuscript/_generated"
+    pages = {p.relative_to(gen).as_posix(): md_to_html(p.read_text(encoding="utf-8"))
+             for p in sorted(gen.rglob("*.md"))}
+    expected = {f: parts for f, (_, _, _, parts) in FIELDS.items()} | MANIFEST_FIELDS
+    for field, parts in expected.items():
+        for part in parts:
+            assert shown(_tag(field)) in read_html(pages[part])[0], (field, part)
+    for name, page in pages.items():  # wherever any of it went, it is text
+        assert SCRIPT not in page and "<script" not in page, name
+        assert not re.search(r"<h[1-6][^>]*>\s*heading", page), name
+        assert not re.search(r'data-cites="tran2026">@tran2026<', page), name
+        assert not re.search(r"<(em|strong)>bold<", page) and 'class="math' not in page, name
+        assert "<div>x</div>" not in page, name
+    # the standalone report, a Markdown file too
+    report = md_to_html((poisoned / "data/derived/replication_report.md").read_text(encoding="utf-8"))
+    for field in ("item (table)", "publisher", "source title", "licence title"):
+        assert shown(_tag(field)) in read_html(report)[0], field
+    assert SCRIPT not in report and "<script" not in report and 'class="math' not in report
+    # the bibliography still reads, with the publisher and the URL exactly as the input holds them
+    entries = json.loads(pypandoc.convert_text((gen / "sources.bib").read_text(encoding="utf-8"), "csljson",
+                                               format="bibtex"))
+    mof = next(e for e in entries if e["id"] == "src-mof-tbtc-202504")
+    assert mof["author"][0]["literal"] == shown(_tag("publisher"))
+    assert mof["title"] == shown(_tag("source title"))
+    assert mof["URL"] == "https://example.org/%7D%7B?q=%3Cscript%3E&r=%7B%7B%3Cnum%20audit.count.all%3E%7D%7D"
+
+
+@pytest.mark.workflow
+def test_hostile_input_text_is_shown_as_text_in_the_rendered_manuscript(poisoned):
+    quarto = _quarto()
+    missing = [t for t, ok in (("quarto", quarto), ("pdftotext", shutil.which("pdftotext"))) if not ok]
+    if missing:
+        pytest.skip(f"{' and '.join(missing)} not installed: the rendered HTML and PDF cannot be checked "
+                    "(install Quarto >= 1.7 from https://quarto.org and poppler-utils)")
+    env = {**os.environ, "PATH": os.pathsep.join([str(Path(quarto).parent), os.environ.get("PATH", "")])}
+    r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "--quiet", "all", "--", "docs/index.html", "docs/index.pdf"],
+                       cwd=poisoned, capture_output=True, text=True, env=env)
+    assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
+    page = (poisoned / "docs/index.html").read_text(encoding="utf-8")
+    words, tags = read_html(page)
+    for field in ("claim quote", "claim gloss", "item (table)", "manifest title", "not-consulted note", "publisher"):
+        assert shown(_tag(field)) in words, field
+    assert "alert(1)" not in "".join(str(a) for t, a in tags if t == "script")
+    assert not re.search(r"<script>\s*alert", page)
+    # the shortcodes stayed text: their literal form is shown, and README's text was not pulled in
+    readme_line = "Replication and audit package: Tran (2026)"
+    assert readme_line not in page
+    pdf = subprocess.run(["pdftotext", "-layout", str(poisoned / "docs/index.pdf"), "-"], capture_output=True,
+                         text=True).stdout
+    flat = " ".join(pdf.split())
+    for fragment in (SCRIPT, "{{<num audit.count.all>}}", "{{< include ../../README.md >}}", "@tran2026", "*bold*",
+                     "$x$"):
+        assert fragment in flat, fragment
+    assert readme_line not in flat
+
+
+def test_json_in_a_script_element_cannot_close_it():
+    doc = {"quote": MULTILINE + " </script><script>alert(2)</script> <!-- x -->"}
+    page = f'<script type="application/ld+json">{esc.json_in_script(json.dumps(doc, ensure_ascii=False))}</script><p>after</p>'
+
+    class Scripts(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.tags, self.data = [], []
+
+        def handle_starttag(self, tag, attrs):
+            self.tags.append(tag)
+
+        def handle_data(self, data):
+            self.data.append(data)
+
+    p = Scripts()
+    p.feed(page)
+    assert p.tags == ["script", "p"] and json.loads(p.data[0]) == doc
