@@ -32,8 +32,9 @@ def source(path):
 
 
 def raw_files():
-    """Every file on disk under data/raw/: the check refuses any the manifest does not list."""
-    return sorted(str(p) for p in Path(RAW).rglob("*") if p.is_file())
+    """Every file on disk under data/raw/: the check refuses any the manifest does not list.  A name
+    with a brace is left to the check (see the end of this file): Snakemake would read it as a wildcard."""
+    return sorted(str(p) for p in Path(RAW).rglob("*") if p.is_file() and not ("{" in str(p) or "}" in str(p)))
 
 
 # Each step's record of the files it read and wrote (analysis/io.py): the state of this folder's builds, like
@@ -43,13 +44,15 @@ STAMPS = ".snakemake/stamps"
 
 def step(*commands):
     """The shell command of a rule: each `module args` run as `python -m analysis.module args`, traced
-    into the rule's log; when a command fails, the end of the log (its one-line message) is shown.
+    into the rule's log; when a command fails, its message is shown: an input check's leading line (the
+    first problem and the count) with the next four, else the end of the log.
     The step is told its stamp and the rule's files (one a line), to check the products it reads and
     record what it read and wrote: see stale_steps() at the end of this file."""
     run = "; ".join(f"{PY} -m analysis.{c}" for c in commands)
     files = (f"export STEP_STAMP={STAMPS}/\"$(basename {{log:q}} .log)\".json STEP_INPUTS=\"$(printf '%s\\n' {{input:q}})\" "
              f"STEP_OUTPUTS=\"$(printf '%s\\n' {{output:q}})\"; ")
-    return f"( {files}set -x; {run} ) > {{log:q}} 2>&1 || {{{{ tail -n 5 {{log:q}} >&2; exit 1; }}}}"
+    return (f"( {files}set -x; {run} ) > {{log:q}} 2>&1 || {{{{ grep -m1 -A4 '^Invalid input: ' {{log:q}} >&2"
+            f" || tail -n 5 {{log:q}} >&2; exit 1; }}}}")
 
 
 # The reports of the two input checks.  Every step that reads an input waits for both, so that one
@@ -127,12 +130,14 @@ rule validate_raw:
 
 
 rule parse_published:
-    """Checks the printed numbers (their data package, their forms, their place in the article) and
-    parses them.  It runs beside the raw checks, and its parsed table is part of its report."""
+    """Checks the printed numbers (their data package, their forms, their place in the article) and the
+    claims in words (their sections, tests and parameters), and parses the printed numbers.  It runs
+    beside the raw checks, and its parsed table is part of its report."""
     input:
         code=code_of("analysis.published"),
         manifest=source(f"{PUB}/datapackage.json"),
         table=source(f"{PUB}/printed_numbers.csv"),
+        claims=source(f"{PUB}/claims.csv"),
     output:
         report=CHECKS[1],
         table=f"{OUT}/validated/published.csv",
@@ -141,8 +146,8 @@ rule parse_published:
     conda:
         STEPS_ENV
     shell:
-        step("published --manifest {input.manifest:q} --input {input.table:q} --report {output.report:q}"
-             " --out {output.table:q}")
+        step("published --manifest {input.manifest:q} --input {input.table:q} --claims {input.claims:q}"
+             " --report {output.report:q} --out {output.table:q}")
 
 
 rule compute_arms:
@@ -610,9 +615,11 @@ onerror:
     cancel_pending_timers()
 
 
-# A file a rule names is missing: Snakemake would stop on the missing input before any check runs, so
-# the input checks speak here first, in their own words (file, rule broken), as they would in the build.
-if any(not Path(p).is_file() for p in READ):
+# A file a rule names is missing, or a file name has a brace: Snakemake would stop (on the missing input,
+# or on a wildcard it cannot fill) before any check runs, so the input checks speak here first, in their
+# own words (file, rule broken), as they would in the build.
+if any(not Path(p).is_file() for p in READ) or any(
+        "{" in p.name or "}" in p.name for d in (RAW, PUB) for p in Path(d).rglob("*")):
     from analysis.validate import ValidationError, validate_package
 
     try:
@@ -620,6 +627,10 @@ if any(not Path(p).is_file() for p in READ):
             validate_package(package)
     except ValidationError as err:
         print(err, file=sys.stderr)
+        sys.exit(1)
+    except Exception as exc:  # never a traceback for a bad input
+        print(f"Invalid input: the input check stopped on {type(exc).__name__}: {exc} [rule: validator]",
+              file=sys.stderr)
         sys.exit(1)
 
 

@@ -850,6 +850,42 @@ TESTS = {"rank": t_rank, "rank_at_least": t_rank_at_least, "share_below": t_shar
          "arms_reading": t_arms_reading, "arms_unit": t_arms_unit, "top_group": t_top_group, "grows": t_grows,
          "smaller_than": t_smaller_than, "table_period": t_table_period, "printed_pass": t_printed_pass}
 
+# The parameters each test reads, checked with the claims before any product is written
+# (analysis/published.py, check_claims): name -> kind; a kind ending in '?' is optional.  The kinds and
+# their vocabularies are defined in analysis/published.py (PARAM_KINDS): trade_partner(s) and fdi_partner(s)
+# are partner slugs, trade_measure turnover/exports/imports, arms_year and supplier_year years the arms
+# data cover, number a plain non-negative decimal, rank/ranks positive integers, fdi_period an FDI period.
+_SPAN = {"first": "arms_year", "last": "arms_year"}
+_SUPPLIER_SPAN = {"first": "supplier_year", "last": "supplier_year"}
+_SUPPLIER_REF = {"ref_first": "supplier_year", "ref_last": "supplier_year"}
+PARAMS = {
+    "rank": {"subjects": "trade_partners", "positions": "ranks", "measure": "trade_measure"},
+    "rank_at_least": {"subject": "trade_partner", "measure": "trade_measure", "rank": "rank"},
+    "share_below": {"subject": "trade_partner", "measure": "trade_measure", "threshold": "number"},
+    "exceeds": {"subjects": "trade_partners", "base": "trade_partner", "measure": "trade_measure", "factor": "number"},
+    "rank_above": {"partner": "fdi_partner", "measure": "fdi_measure", "threshold": "rank"},
+    "below_each": {"partner": "fdi_partner", "measure": "fdi_measure", "others": "fdi_partners",
+                   "others_measure": "fdi_measure", "others_period": "fdi_period"},
+    "trend_down": _SPAN,
+    "low_after": {**_SPAN, "ref_first": "arms_year", "ref_last": "arms_year", "fraction": "number"},
+    "share_lower": {**_SUPPLIER_SPAN, **_SUPPLIER_REF},
+    "largest_supplier": _SUPPLIER_SPAN,
+    "share_falls": {**_SUPPLIER_SPAN, **_SUPPLIER_REF, "drop": "number"},
+    "proxy_above": {"threshold": "number"},
+    "mean_ratio": {**_SPAN, "ref_first": "arms_year", "ref_last": "arms_year", "factor": "number"},
+    "falls": {**_SPAN, "fraction": "number?"},
+    "arms_reading": {"series": "arms_series"},
+    "arms_unit": {"unit": "unit_word"},
+    "top_group": {"subjects": "fdi_partners", "rank": "rank"},
+    "grows": {"key": "registry_key"},
+    "smaller_than": {"subjects": "trade_partners", "others": "trade_partners", "measure": "trade_measure"},
+    "table_period": {"rows": "printed_ids", "partners": "trade_partners", "first": "trade_year", "last": "trade_year",
+                     "measure": "trade_measure"},
+    "printed_pass": {"printed": "printed_ids"},
+}
+# Every test also takes these (the printed numbers a claim quotes, judged once by the audit).
+COMMON_PARAMS = {"printed": "printed_ids?"}
+
 
 def judge(claim: dict, numbers: dict, ctx: dict) -> Result:
     """One claim by its test.  Every test also accepts the parameter `printed` (ids of printed numbers,

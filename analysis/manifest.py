@@ -19,7 +19,11 @@ maximum, primary and foreign keys), each CSV carries the rules of its rows as
 - `x-requiredRows`: the rows each compute step reads (`where` a column has a
   value or matches a pattern; `minRows`, `maxRows`; `for` says who needs them);
 - `x-crossChecks`: parts against stated totals, sums against another file and
-  shares of one period summing to at most 100, within the source's rounding;
+  shares of one period summing to at most 100, within the source's rounding; and,
+  in every table where parts have a whole, no part above it (`part_at_most_total`
+  within a long table, `row_at_most_row` between two rows of a wide table,
+  `row_at_most_reference` against a row of another file): an impossible part is
+  refused like a malformed value;
 - `x-exceptions`: where a source contradicts itself, the rows (`where`), the
   check broken and a one-sentence reason.  These are findings, not errors; the
   validator lists them in its report.
@@ -181,6 +185,12 @@ def _arms_resources() -> list[dict]:
         "name": "Total = sum of the years", "kind": "row_total", "label": label,
         "columns": [str(y) for y in range(first, last + 1)], "total": "Total",
         "description": "the Total column against the sum of the yearly values, within half a unit of each printed figure"}]
+    within_importer_table = lambda supplier: [{
+        "name": f"{supplier} at most Viet Nam's imports from all suppliers", "kind": "row_at_most_reference",
+        "label": "recipient", "part": "Viet Nam", "columns": [str(y) for y in range(1950, 2022)],
+        "reference": {"resource": "sipri_tiv_table_justin2028", "label": "Country/Region/Group", "whole": "Viet Nam"},
+        "description": f"deliveries from {supplier} in a year cannot exceed Viet Nam's imports from every supplier in "
+                       "SIPRI's importer table (the years both cover)"}]
     wdi_one_row = lambda: [{"where": {}, "minRows": 1, "maxRows": 1,
                             "for": "analysis/arms.py reads exactly one headerless WDI row (read_wdi_row)"}]
     common = {"format": "csv", "mediatype": "text/csv", "encoding": "utf-8"}
@@ -216,17 +226,22 @@ def _arms_resources() -> list[dict]:
                           "unless": {"column": "Country/Region/Group", "in": ["Total"]}}],
          "x-requiredRows": [{"where": {"Country/Region/Group": "Viet Nam"}, "minRows": 1, "maxRows": 1,
                              "for": "analysis/arms.py reads the 'Viet Nam' row (read_wide_row)"}],
-         "x-crossChecks": wide_total(1950, 2020, "Country/Region/Group"),
+         "x-crossChecks": wide_total(1950, 2020, "Country/Region/Group") + [{
+             "name": "Viet Nam at most the world total", "kind": "row_at_most_row", "label": "Country/Region/Group",
+             "part": "Viet Nam", "whole": "Total", "columns": [str(y) for y in range(1950, 2021)] + ["Total"],
+             "description": "one importer's TIV in a year (and in all years) cannot exceed all importers' together"}],
          "sources": _sources("arms", ["SIPRI_TIVTABLE_justin2028"]), "licenses": [LICENSES["sipri"]]},
         {"name": "sipri_tiv_export_rus_2022", "path": "arms/sipri_tiv_export_RUS_gen2022-07-28_VietNam_row.csv", **common,
          "title": "SIPRI exporter TIV table, Russia, generated 2022-07-28: header and Viet Nam row",
          "schema": {"fields": exporter()}, "x-requiredRows": one_vn_row,
-         "x-crossChecks": wide_total(1950, 2021, "recipient"), "sources": _sources("arms", ["SIPRI_TIVEXP_RUS_2022-07-28"]),
+         "x-crossChecks": wide_total(1950, 2021, "recipient") + within_importer_table("Russia"),
+         "sources": _sources("arms", ["SIPRI_TIVEXP_RUS_2022-07-28"]),
          "licenses": [LICENSES["sipri"]]},
         {"name": "sipri_tiv_export_usr_2022", "path": "arms/sipri_tiv_export_USR_gen2022-07-28_VietNam_row.csv", **common,
          "title": "SIPRI exporter TIV table, Soviet Union, generated 2022-07-28: header and Viet Nam row",
          "schema": {"fields": exporter()}, "x-requiredRows": one_vn_row,
-         "x-crossChecks": wide_total(1950, 2021, "recipient"), "sources": _sources("arms", ["SIPRI_TIVEXP_USR_2022-07-28"]),
+         "x-crossChecks": wide_total(1950, 2021, "recipient") + within_importer_table("the Soviet Union"),
+         "sources": _sources("arms", ["SIPRI_TIVEXP_USR_2022-07-28"]),
          "licenses": [LICENSES["sipri"]]},
         {"name": "sipri_register_2025", "path": "arms/sipri_register_2025-01-03_VietNam_rows.csv", **common,
          "title": "SIPRI trade register, all suppliers to Viet Nam, deliveries 2000-2023 (generated 2025-01-03)",
@@ -297,6 +312,9 @@ TRADE_EXCEPTIONS = [
 ]
 
 FDI_SHARES = ["share_pct", "share_pct_of_registered_new"]
+# FDI measures that are amounts or counts of a partner, of which the total is the whole (not changes, shares, ranks).
+FDI_AMOUNTS = ["registered_total", "registered_new", "registered_adjusted", "capital_contribution_share_purchase",
+               "registered_new_plus_adjusted", "new_projects", "projects", "registered_cumulative", "adjustment_count"]
 
 
 def _trade_required_rows() -> list[dict]:
@@ -364,6 +382,11 @@ def _trade_resources() -> list[dict]:
              {"name": "exports and imports at most turnover", "kind": "part_at_most_total",
               "group": ["partner", "year", "period", "source_id"], "category": "flow", "value": "value_usd_bn",
               "parts": ["exports", "imports"], "total": "turnover"},
+             {"name": "a partner at most Vietnam's total", "kind": "part_at_most_total",
+              "group": ["year", "period", "flow"], "category": "partner", "value": "value_usd_bn",
+              "parts": "*", "total": "World",
+              "description": "trade with one partner cannot exceed Vietnam's trade with the world in the same year, "
+                             "period and flow (the largest stated total, whatever its source)"},
          ],
          "x-exceptions": TRADE_EXCEPTIONS,
          "sources": _sources("trade"), "licenses": [LICENSES["facts"]]},
@@ -492,7 +515,18 @@ def _fdi_resources() -> list[dict]:
              "name": "shares of one period at most 100%", "kind": "sum_at_most", "where": {"measure": {"pattern": "share_pct.*"}},
              "group": ["period", "measure", "source_id"], "value": "value", "limit": 100,
              "description": "the partners' shares of one total (same period, measure and source) add up to at most 100, "
-                            "plus the rounding of the printed shares"}],
+                            "plus the rounding of the printed shares"}, {
+             "name": "a partner at most the total", "kind": "part_at_most_total",
+             "where": {"measure": {"pattern": "|".join(FDI_AMOUNTS)}}, "group": ["period", "measure", "unit"],
+             "category": "partner", "value": "value", "parts": "*", "total": "Total",
+             "description": "one partner's amount or count cannot exceed the total of the same period, measure and "
+                            "unit (the largest stated total, whatever its source)"}, {
+             "name": "a component at most the registered total", "kind": "part_at_most_total",
+             "group": ["partner", "period", "unit", "source_id"], "category": "measure", "value": "value",
+             "parts": ["registered_new", "registered_adjusted", "capital_contribution_share_purchase",
+                       "registered_new_plus_adjusted"], "total": "registered_total",
+             "description": "registered_total is new + adjusted + capital contribution, none negative: no component "
+                            "exceeds the total the same source states (sources may define their totals differently)"}],
          "sources": _sources("fdi"), "licenses": [LICENSES["facts"]]},
         _sources_resource("fdi"),
     ]

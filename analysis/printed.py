@@ -4,6 +4,14 @@ The article writes decimal commas ("205,2"), scale words ("tỷ" = billion,
 "triệu" = million), direction arrows ("↑20,4%", "↓8,0%") and hedges ("~",
 "khoảng", "hơn", "gần").  Turning these into values is code, not hand
 conversion, so that every parsed value can be re-derived and tested.
+
+The parser reads what a person reads, or refuses: the Unicode minus sign (U+2212)
+is a minus; a non-breaking, narrow non-breaking, thin or figure space between
+digit groups of three is a thousands separator, like the dot ("9 395,2"); an arrow
+together with a sign ("↓-8,0%", "↑−3") is refused as a conflict, as is a doubled
+sign; digits of other scripts (full-width, Arabic-Indic) are refused with the
+character named, never read as digits (every digit class here is ASCII 0-9);
+scientific notation is not Vietnamese notation and is refused.
 """
 from __future__ import annotations
 
@@ -41,7 +49,11 @@ UNITS = {
     "year": None,
 }
 
-_NUMBER = re.compile(r"^[+-]?(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$")
+_NUMBER = re.compile(r"^[+-]?([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,([0-9]+))?$")
+MINUS_SIGNS = "\u2212\u2012\u2013\ufe63\uff0d"  # minus sign, figure dash, en dash, small and full-width hyphen-minus
+# Spaces a typesetter puts between digit groups: no-break, narrow no-break, thin and figure space.
+GROUP_SPACES = "\u00a0\u202f\u2009\u2007"
+_GROUPED = re.compile(f"(?<=[0-9])[{GROUP_SPACES}](?=[0-9]{{3}}(?![0-9]))")
 
 
 class PrintedFormError(ValueError):
@@ -80,6 +92,12 @@ def parse_printed(printed: str, unit: str) -> Printed:
     text = unicodedata.normalize("NFC", printed).strip()
     if not text:
         raise PrintedFormError("empty printed form")
+    other = [c for c in dict.fromkeys(text) if c.isdigit() and not "0" <= c <= "9"]
+    if other:
+        named = ", ".join(f"{c!r} ({unicodedata.name(c, 'U+%04X' % ord(c))})" for c in other)
+        raise PrintedFormError(f"{printed!r} has digits of another script ({named}); transcribe them as ASCII digits 0-9")
+    text = _GROUPED.sub(".", text)  # '9 395,2' with a no-break or thin space between the groups = '9.395,2'
+    text = "".join("-" if c in MINUS_SIGNS else c for c in text)
     qualifier = "none"
     lowered = text.lower()
     for word in sorted(QUALIFIERS, key=len, reverse=True):
@@ -93,10 +111,14 @@ def parse_printed(printed: str, unit: str) -> Printed:
             text = text[len(word):].strip()
             lowered = text.lower()
     sign = 1.0
-    if text.startswith("↑"):
-        text = text[1:].strip()
-    elif text.startswith("↓"):
-        sign, text = -1.0, text[1:].strip()
+    arrow = text[:1] if text[:1] in ("↑", "↓") else ""
+    if arrow:
+        sign, text = (1.0 if arrow == "↑" else -1.0), text[1:].strip()
+        if text[:1] in ("+", "-"):
+            raise PrintedFormError(f"{printed!r} has both the arrow {arrow!r} and the sign {text[0]!r}: the direction "
+                                   "is stated twice and may conflict; transcribe one of them")
+    if re.match(r"[+-]\s*[+-]", text):
+        raise PrintedFormError(f"{printed!r} has two signs")
     percent = text.endswith("%")
     if percent:
         text = text[:-1].strip()

@@ -8,21 +8,32 @@ result that agrees with the table, and a recompute_key the compute steps
 promise (article.auditable_keys()).  A row that breaks any of these, or a form
 that cannot be parsed, stops the workflow with the file, row, column and rule.
 
+The claims in words (data/published/claims.csv) are checked here too, before any
+product is written: each names a section of the article, a test of
+analysis/claims.py (TESTS) and the parameters that test reads (claims.PARAMS),
+each of its kind: a partner the data hold, a year the arms data cover (and a
+first year not after the last), a plain number, a rank.  Rows are named by the
+physical line on which they start, as an editor shows it.
+
 Run on its own (checks the data package of the printed numbers first, then parses):
     python -m analysis.published --manifest data/published/datapackage.json \
-        --input data/published/printed_numbers.csv --report checked.json --out published.csv
+        --input data/published/printed_numbers.csv --claims data/published/claims.csv \
+        --report checked.json --out published.csv
 """
 from __future__ import annotations
 
 import argparse
+import re
 import sys
+from pathlib import Path
 
 import pandas as pd
 
 from analysis import article
+from analysis.claims import COMMON_PARAMS, PARAMS, TESTS
 from analysis.io import rel, write_csv, write_json
 from analysis.printed import PrintedFormError, parse_printed
-from analysis.validate import Problem, ValidationError, validate_package
+from analysis.validate import CsvProblem, Problem, ValidationError, print_problems, records, validate_package
 
 TABLE_RESULTS = {spec["result"] for spec in article.TABLES.values()}
 
@@ -64,17 +75,20 @@ def check_row(row, line: int, name: str, keys: set[str]) -> list[Problem]:
     return out
 
 
-def parse_table(table: pd.DataFrame, name: str = "data/published/printed_numbers.csv") -> pd.DataFrame:
+def parse_table(table: pd.DataFrame, name: str = "data/published/printed_numbers.csv",
+                lines: list[int] | None = None) -> pd.DataFrame:
     """Add printed_value, printed_decimals and qualifier; raise ValidationError on an unreadable form
-    or on a row that does not fit the article."""
+    or on a row that does not fit the article.  `lines`: the line each row starts on (default: one
+    line per row after the header)."""
     values, decimals, qualifiers, problems = [], [], [], []
     keys = article.auditable_keys()
-    for i, row in enumerate(table.itertuples(index=False)):
-        problems.extend(check_row(row, i + 2, name, keys))
+    lines = lines if lines is not None else list(range(2, 2 + len(table)))
+    for line, row in zip(lines, table.itertuples(index=False)):
+        problems.extend(check_row(row, line, name, keys))
         try:
             p = parse_printed(row.printed, row.unit)
         except PrintedFormError as exc:
-            problems.append(Problem(name, i + 2, "printed", "printed form", str(exc)))
+            problems.append(Problem(name, line, "printed", "printed form", str(exc)))
             continue
         values.append(p.value)
         decimals.append(p.decimals)
@@ -90,25 +104,195 @@ def parse_table(table: pd.DataFrame, name: str = "data/published/printed_numbers
     return out
 
 
+def read_table(path) -> tuple[pd.DataFrame, list[int]]:
+    """A transcribed CSV as strings, with the physical line each row starts on; ValidationError if the
+    text is not a table (a lone CR, a cell too long, a row of the wrong length)."""
+    name = rel(path)
+    if not Path(path).is_file():
+        raise ValidationError([Problem(name, None, None, "package", f"file is missing: no file at {Path(path).absolute()} "
+                                                                    "(a relative path is read from the working directory)")])
+    try:
+        starts, rows = records(Path(path).read_bytes().decode("utf-8"))
+    except CsvProblem as exc:
+        raise ValidationError([Problem(name, exc.line, None, exc.rule, exc.detail)]) from None
+    except UnicodeDecodeError as exc:
+        raise ValidationError([Problem(name, None, None, "encoding utf-8", f"not UTF-8 ({exc.reason})")]) from None
+    if not rows:
+        raise ValidationError([Problem(name, 1, None, "header", "file is empty; a header row is expected")])
+    header, lines, body = rows[0], starts[1:], rows[1:]
+    bad = [Problem(name, line, None, "row length", f"row has {len(r)} cells, expected {len(header)}")
+           for line, r in zip(lines, body) if len(r) != len(header)]
+    if bad:
+        raise ValidationError(bad)
+    return pd.DataFrame(body, columns=header, dtype=object), lines
+
+
 def load(path) -> pd.DataFrame:
-    table = pd.read_csv(path, dtype=str, keep_default_na=False)
-    return parse_table(table, rel(path))
+    table, lines = read_table(path)
+    return parse_table(table, rel(path), lines)
+
+
+# --- the claims in words --------------------------------------------------------------------------
+
+_FDI_PERIOD = r"[0-9]{4}-[0-9]{2}M|cumulative-[0-9]{4}-[0-9]{2}(-[0-9]{2}|-early)?"
+# The FDI measures a claim may compare (analysis/fdi.py writes each partner's raw figures under them).
+FDI_MEASURES = ("rank", "registered_total", "registered_cumulative", "registered_new", "projects", "share_pct")
+FDI_PARTNER_SLUGS = tuple(dict.fromkeys([*article.FDI_PARTNERS, *article.TRADE_PARTNERS]))
+TRADE_YEARS = range(2022, 2026)  # the years the trade data hold (the year range of data/raw/trade's schema)
+ARMS_SERIES = ("russia",)  # the supplier series a claim about the arms passage may name
+
+
+def _auditable_keys() -> set[str]:
+    if not hasattr(_auditable_keys, "keys"):
+        _auditable_keys.keys = article.auditable_keys()
+    return _auditable_keys.keys
+
+
+def _year_in(years: range):
+    return lambda v: re.fullmatch(r"[0-9]{4}", v) is not None and int(v) in years
+
+
+# kind -> (what it must be, test of one value, is it a list)
+PARAM_KINDS = {
+    "trade_partner": (f"a partner of Table 1 ({', '.join(article.TRADE_PARTNERS)})", article.TRADE_PARTNERS.__contains__, False),
+    "trade_partners": (f"partners of Table 1 separated by '|' ({', '.join(article.TRADE_PARTNERS)})",
+                       article.TRADE_PARTNERS.__contains__, True),
+    "fdi_partner": (f"a partner of the FDI data ({', '.join(FDI_PARTNER_SLUGS)})", FDI_PARTNER_SLUGS.__contains__, False),
+    "fdi_partners": (f"partners of the FDI data separated by '|' ({', '.join(FDI_PARTNER_SLUGS)})",
+                     FDI_PARTNER_SLUGS.__contains__, True),
+    "trade_measure": ("one of turnover, exports, imports", ("turnover", "exports", "imports").__contains__, False),
+    "fdi_measure": (f"one of {', '.join(FDI_MEASURES)}", FDI_MEASURES.__contains__, False),
+    "fdi_period": ("an FDI period (YYYY-nnM or cumulative-YYYY-MM)", lambda v: re.fullmatch(_FDI_PERIOD, v) is not None,
+                   False),
+    "arms_year": (f"a year the arms series covers ({article.ARMS_YEARS[0]}-{article.ARMS_YEARS[-1]})",
+                  _year_in(article.ARMS_YEARS), False),
+    "supplier_year": (f"a year the supplier split covers ({article.SUPPLIER_YEARS[0]}-{article.SUPPLIER_YEARS[-1]})",
+                      _year_in(article.SUPPLIER_YEARS), False),
+    "number": ("a plain non-negative number in ASCII digits (e.g. 10 or 2.5)",
+               lambda v: re.fullmatch(r"[0-9]+(\.[0-9]+)?", v) is not None, False),
+    "rank": ("a rank, a whole number from 1", lambda v: re.fullmatch(r"[1-9][0-9]*", v) is not None, False),
+    "trade_year": (f"a year the trade data hold ({TRADE_YEARS[0]}-{TRADE_YEARS[-1]})", _year_in(TRADE_YEARS), False),
+    "arms_series": (f"one of {', '.join(ARMS_SERIES)}", ARMS_SERIES.__contains__, False),
+    "unit_word": ("a unit or currency code in capitals (e.g. USD)", lambda v: re.fullmatch(r"[A-Z]{2,5}", v) is not None,
+                  False),
+    "registry_key": ("a registry key the compute steps promise (analysis.article.auditable_keys())",
+                     lambda v: v in _auditable_keys(), False),
+    # checked against the printed numbers' ids where they are known (check_claim's `printed_ids`)
+    "printed_ids": ("ids of printed numbers separated by '|' (e.g. T1-01|X-02)",
+                    lambda v: re.fullmatch(r"(T1|T2|A|X)-[0-9]{2}", v) is not None, True),
+    "ranks": ("ranks (whole numbers from 1) separated by '|'", lambda v: re.fullmatch(r"[1-9][0-9]*", v) is not None, True),
+}
+
+
+def parse_claim_params(text: str) -> tuple[dict[str, str], list[str]]:
+    """'a=1; b=x|y' -> ({'a': '1', 'b': 'x|y'}, problems): the form 'name=value' separated by ';'."""
+    out, problems = {}, []
+    for part in (p.strip() for p in text.split(";")):
+        if not part:
+            continue
+        if "=" not in part:
+            problems.append(f"{part!r} has no '=': each parameter is written name=value, separated by '; '")
+            continue
+        key, value = (x.strip() for x in part.split("=", 1))
+        if not re.fullmatch(r"[a-z_]+", key):
+            problems.append(f"parameter name {key!r} is not lower-case letters and '_'")
+        elif key in out:
+            problems.append(f"parameter {key!r} is given twice")
+        elif not value:
+            problems.append(f"parameter {key!r} has no value")
+        else:
+            out[key] = value
+    return out, problems
+
+
+def check_claim(row: dict, line: int, name: str, printed_ids: set[str] | None = None) -> list[Problem]:
+    """One claim against the article's sections, the tests of analysis/claims.py and their parameters;
+    `printed_ids`, the ids of the printed numbers, which a claim may quote (None: not checked)."""
+    out = []
+
+    def bad(column: str, rule: str, detail: str) -> None:
+        out.append(Problem(name, line, column, rule, detail))
+
+    if row["section"] not in article.SECTIONS:
+        bad("section", "article.SECTIONS",
+            f"section {row['section']!r} is not a section of the article ({', '.join(article.SECTIONS)})")
+    test = row["test"]
+    if test not in TESTS:
+        bad("test", "claims.TESTS", f"test {test!r} is not a test of analysis/claims.py ({', '.join(sorted(TESTS))})")
+        return out
+    spec = PARAMS.get(test)
+    if spec is None:
+        bad("test", "claims.PARAMS", f"test {test!r} has no parameter spec in analysis/claims.py (PARAMS)")
+        return out
+    spec = {**COMMON_PARAMS, **spec}
+    params, form = parse_claim_params(row["params"])
+    for why in form:
+        bad("params", "claims.params form", why)
+    required = {k for k, kind in spec.items() if not kind.endswith("?")}
+    for k in sorted(set(params) - set(spec)):
+        bad("params", "claims.PARAMS", f"test {test!r} takes no parameter {k!r} (it takes {', '.join(spec)})")
+    for k in sorted(required - set(params)):
+        bad("params", "claims.PARAMS", f"test {test!r} needs the parameter {k!r}")
+    for k, value in params.items():
+        if k not in spec:
+            continue
+        kind = spec[k].rstrip("?")
+        what, ok, is_list = PARAM_KINDS[kind]
+        items = value.split("|") if is_list else [value]
+        wrong = [v for v in items if not ok(v.strip())]
+        if not wrong and kind == "printed_ids" and printed_ids is not None:
+            missing = [v for v in items if v.strip() not in printed_ids]
+            if missing:
+                bad("params", "claims.PARAMS printed_ids", f"{k}={value!r}: {', '.join(map(repr, missing))} is not the "
+                                                           "id of a printed number (data/published/printed_numbers.csv)")
+        if wrong:
+            bad("params", f"claims.PARAMS {kind}", f"{k}={value!r}: {', '.join(map(repr, wrong))} is not {what}")
+    good = {k: v for k, v in params.items() if k in spec and all(
+        PARAM_KINDS[spec[k].rstrip('?')][1](x.strip()) for x in (v.split("|") if PARAM_KINDS[spec[k].rstrip('?')][2] else [v]))}
+    for lo, hi in (("first", "last"), ("ref_first", "ref_last")):
+        if lo in good and hi in good and int(good[lo]) > int(good[hi]):
+            bad("params", "claims.PARAMS span", f"{lo}={good[lo]} is after {hi}={good[hi]}")
+    if "positions" in good and "subjects" in good and \
+            len(good["positions"].split("|")) != len(good["subjects"].split("|")):
+        bad("params", "claims.PARAMS ranks", f"{len(good['subjects'].split('|'))} subject(s) but "
+                                             f"{len(good['positions'].split('|'))} position(s)")
+    return out
+
+
+def load_claims(path, printed_ids: set[str] | None = None) -> pd.DataFrame:
+    """The claims as transcribed, each checked (check_claim); ValidationError naming every bad row."""
+    table, lines = read_table(path)
+    name = rel(path)
+    missing = [c for c in ("id", "section", "test", "params") if c not in table.columns]
+    if missing:
+        raise ValidationError([Problem(name, 1, missing[0], "header", f"the claims need a column {missing[0]!r}")])
+    problems = []
+    for line, row in zip(lines, table.to_dict("records")):
+        problems.extend(check_claim(row, line, name, printed_ids))
+    if problems:
+        raise ValidationError(problems)
+    return table
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Check and parse the article's printed numbers")
     ap.add_argument("--manifest", required=True, help="the data package of the printed numbers")
     ap.add_argument("--input", required=True, help="the printed numbers, as transcribed")
+    ap.add_argument("--claims", help="the claims in words, as transcribed (checked, not rewritten)")
     ap.add_argument("--report", required=True, help="the check's report: what was validated, with checksums")
     ap.add_argument("--out", required=True, help="the printed numbers with their parsed values")
     args = ap.parse_args(argv)
     try:
         report = validate_package(args.manifest)
         parsed = load(args.input)
+        if args.claims:
+            load_claims(args.claims, set(parsed["id"]))
     except ValidationError as err:
-        print(err, file=sys.stderr)
-        for p in err.problems[1:20]:
-            print(f"  also: {p}", file=sys.stderr)
+        print_problems(err)
+        return 1
+    except Exception as exc:  # a case the checks do not foresee still ends in one line, not a traceback
+        print(f"Invalid input: {rel(args.input)}: the check stopped on {type(exc).__name__}: {exc} [rule: validator]",
+              file=sys.stderr)
         return 1
     write_json(args.report, {"validated": [report]})
     write_csv(args.out, parsed)

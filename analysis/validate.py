@@ -16,10 +16,27 @@ analysis/manifest.py.  The checks, in the order they run:
 5. once every file passes 1-4: foreign keys, `x-requiredRows` (the rows each
    compute step reads, so a missing row stops here rather than crashes later)
    and `x-crossChecks` (parts against stated totals, sums against a reference,
-   shares summing to at most 100), all within the rounding of the printed figures.
+   shares summing to at most 100, no part above its whole), all within the rounding
+   of the printed figures.
    A case the source itself gets wrong is documented in the manifest's
    `x-exceptions` (rows, rule, reason): it is a finding, listed in the report,
    not an error.  A documented exception that no longer occurs is an error.
+
+The descriptor is itself checked before any file is read (check_descriptor): every resource has a
+unique name and a unique path confined to the package folder (no absolute path, no `..`, no NUL, no
+brace, which Snakemake would read as a wildcard); every schema has fields of a type the validator
+implements (string, integer, number, date, year), constraints of the right type and patterns that
+compile; keys, rules and cross-checks name fields that exist.  A symlink whose target leaves the
+folder is refused, and files inside a symlinked folder are listed like any other.
+
+Limits, stated so that any input is answered in about linear time: a file above MAX_FILE_BYTES
+(8 MiB) is refused unread, a cell above MAX_CELL_CHARS (10,000 characters) is refused, and every check
+across rows uses hashing, not pairwise comparison.  Digits are ASCII only: a number written with
+digits of another script (full-width, Arabic-Indic) is refused with the character named, and every
+manifest pattern is matched with ASCII classes (a digit class means 0-9 only).  A number in scientific notation
+(`1.5e3`) is refused: sources print plain figures, and the precision of a figure is read from its
+decimals downstream.  Line endings are LF (or CRLF); a lone CR is refused.  Rows are named by the
+physical line on which they start, as a text editor shows it, also after a quoted newline.
 
 Cell checks run through pandera; file-level checks are plain Python.  Every
 broken rule is one message `<file>, row <n>, column '<c>': <detail> [rule: <rule>]`
@@ -47,6 +64,9 @@ import pandas as pd
 from analysis.io import rel, write_json
 
 HASH_FORM = re.compile(r"sha256:[0-9a-f]{64}")
+MAX_FILE_BYTES = 8 * 2**20  # a raw or published file above this size is refused unread
+MAX_CELL_CHARS = 10_000  # a cell longer than this is refused (the longest real cell, a quote, has about 300)
+FIELD_TYPES = ("string", "integer", "number", "date", "year")  # the Table Schema types this validator implements
 CRLF_FIX = ("line endings were converted to CRLF by the checkout; the manifest records the file with LF line "
             "endings, which match. Fix: run `git config core.autocrlf false` and check the data out again "
             "(`git rm -r --cached data && git reset --hard`), or keep the repository's .gitattributes "
@@ -89,17 +109,23 @@ def half_unit(text: str) -> float:
 
 # --- cell-level predicates (one per Table Schema rule) -------------------------
 
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+_DECIMAL = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _is_integer(v: str) -> bool:
-    return re.fullmatch(r"[+-]?\d+", v) is not None
+    return _INTEGER.fullmatch(v) is not None
 
 
 def _is_number(v: str) -> bool:
-    return re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", v) is not None
+    """A plain decimal in ASCII digits ('205.2', '-8', '.5'); no exponent, no other script's digits."""
+    return _DECIMAL.fullmatch(v) is not None
 
 
 def _is_date(v: str) -> bool:
     """ISO date that exists on the calendar (2024-02-30 does not)."""
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v) is None:
+    if _ISO_DATE.fullmatch(v) is None:
         return False
     try:
         datetime.date.fromisoformat(v)
@@ -137,14 +163,14 @@ def _cell_checks(field: dict) -> list[tuple[str, object]]:
         allowed = {str(x) for x in cons["enum"]}
         checks.append(("constraints.enum", lambda v, a=allowed: (not present(v)) or v in a))
     if "pattern" in cons:
-        rx = re.compile(cons["pattern"])
+        rx = re.compile(cons["pattern"], re.ASCII)
         checks.append(("constraints.pattern", lambda v, r=rx: (not present(v)) or r.fullmatch(v) is not None))
     if numeric and "minimum" in cons:
         lo = cons["minimum"]
-        checks.append(("constraints.minimum", lambda v, lo=lo: _num(v) is None or _num(v) >= lo))
+        checks.append(("constraints.minimum", lambda v, lo=lo: (x := _num(v)) is None or x >= lo))
     if numeric and "maximum" in cons:
         hi = cons["maximum"]
-        checks.append(("constraints.maximum", lambda v, hi=hi: _num(v) is None or _num(v) <= hi))
+        checks.append(("constraints.maximum", lambda v, hi=hi: (x := _num(v)) is None or x <= hi))
     if "x-empty" in field:  # a column that must stay empty (e.g. the trailing comma of WDI rows)
         checks.append(("x-empty", lambda v: not present(v)))
     return checks
@@ -157,7 +183,8 @@ def _describe(check: str, field: dict, value) -> str:
     if check == "type date":
         return f"value {shown} is not a real calendar date (YYYY-MM-DD)"
     if check.startswith("type"):
-        return f"value {shown} is not of type {field.get('type')}"
+        why = _why_not_number(str(value)) if isinstance(value, str) else ""
+        return f"value {shown} is not of type {field.get('type')}" + (f": {why}" if why else "")
     if check == "constraints.required":
         return "a value is required but the cell is empty"
     if check == "constraints.enum":
@@ -171,6 +198,33 @@ def _describe(check: str, field: dict, value) -> str:
     if check == "x-empty":
         return f"value {shown} must be empty"
     return f"value {shown} fails {check}"
+
+
+def foreign_digits(text: str) -> list[str]:
+    """Digits of scripts other than ASCII in `text`, each named ('\uff12' -> 'FULLWIDTH DIGIT TWO')."""
+    import unicodedata
+    return [f"{c!r} ({unicodedata.name(c, 'U+%04X' % ord(c))})" for c in dict.fromkeys(text)
+            if c.isdigit() and not ("0" <= c <= "9")]
+
+
+def _why_not_number(v: str) -> str:
+    """The reason a value that looks numeric is refused, so the message leads to the cause."""
+    other = foreign_digits(v)
+    if other:
+        return f"it has digits of another script ({', '.join(other)}); write ASCII digits 0-9"
+    if re.fullmatch(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)[eE][+-]?[0-9]+", v):
+        return ("scientific notation is not accepted: write the figure as the source prints it, with its "
+                "decimals (the decimals state its precision)")
+    import unicodedata
+    if v[:1] in "\u2212\u2012\u2013\ufe63\uff0d" and _DECIMAL.fullmatch(v[1:]):
+        return f"it begins with {unicodedata.name(v[0])} (U+{ord(v[0]):04X}); a raw value's minus is the ASCII '-'"
+    spaces = [c for c in dict.fromkeys(v) if c.isspace() or unicodedata.category(c) == "Zs"]
+    if spaces and re.fullmatch(r"[0-9.,\s\u00a0\u202f\u2009\u2007+-]+", v):
+        named = ", ".join(f"{unicodedata.name(c, 'SPACE')} (U+{ord(c):04X})" for c in spaces)
+        return f"it has a space between its digits ({named}); raw values are written without thousands separators"
+    if re.fullmatch(r"[+-]?[0-9]+,[0-9]+", v):
+        return "it has a decimal comma; raw values use a decimal point, as the sources' files do"
+    return ""
 
 
 # --- reading ---------------------------------------------------------------------
@@ -195,16 +249,55 @@ def _decode(path: Path, fields: list[dict], header: bool) -> tuple[str | None, P
                              f"byte(s) {bad} at offset {exc.start} are not UTF-8 ({exc.reason})")
 
 
-def _split(text: str, header: bool) -> tuple[list[str] | None, list[list[str]]]:
-    rows = list(csv.reader(io.StringIO(text)))
+class CsvProblem(Exception):
+    """A text that is not a CSV the checks can read: (line, rule, detail)."""
+
+    def __init__(self, line: int | None, rule: str, detail: str, index: int | None = None):
+        super().__init__(detail)
+        self.line, self.rule, self.detail, self.index = line, rule, detail, index
+
+
+def records(text: str) -> tuple[list[int], list[list[str]]]:
+    """The CSV records of `text` and the physical line each starts on (1 = first line), as an editor
+    numbers them, also after a quoted newline.  A lone CR, a cell above MAX_CELL_CHARS or a text the
+    csv module cannot read raise CsvProblem with its line."""
+    lone_cr = re.search(r"\r(?!\n)", text)
+    if lone_cr:
+        line = text.count("\n", 0, lone_cr.start()) + 1
+        raise CsvProblem(line, "line endings", "the line ends with a lone CR (carriage return without a line feed, "
+                                               "as old Mac files have); save the file with LF line endings")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    starts, rows, end = [], [], 0
+    try:
+        for row in reader:
+            starts.append(end + 1)
+            end = reader.line_num
+            rows.append(row)
+    except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            raise CsvProblem(end + 1, "cell size", f"a cell is longer than the csv module reads "
+                                                   f"({csv.field_size_limit()} characters); the limit is "
+                                                   f"{MAX_CELL_CHARS}") from None
+        raise CsvProblem(end + 1, "csv", f"not readable as CSV: {exc}") from None
+    for line, row in zip(starts, rows):
+        for i, cell in enumerate(row):
+            if len(cell) > MAX_CELL_CHARS:
+                raise CsvProblem(line, "cell size", f"cell {i + 1} has {len(cell)} characters; the limit is "
+                                                    f"{MAX_CELL_CHARS}", index=i)
+    return starts, rows
+
+
+def _split(text: str, header: bool) -> tuple[list[str] | None, list[int], list[list[str]]]:
+    """(header, lines, rows): the data rows with the physical line each starts on."""
+    lines, rows = records(text)
     if header:
         if not rows:
-            return None, []
-        return rows[0], rows[1:]
-    return None, rows
+            return None, [], []
+        return rows[0], lines[1:], rows[1:]
+    return None, lines, rows
 
 
-def _read_rows(path: Path, header: bool) -> tuple[list[str] | None, list[list[str]]]:
+def _read_rows(path: Path, header: bool) -> tuple[list[str] | None, list[int], list[list[str]]]:
     return _split(path.read_text(encoding="utf-8"), header)
 
 
@@ -212,27 +305,35 @@ def _header(resource: dict) -> bool:
     return resource.get("dialect", {}).get("header", True)
 
 
-def _frame(resource: dict, rows: list[list[str]]) -> pd.DataFrame:
-    """Rows as strings, indexed by their line number in the file."""
+def _frame(resource: dict, lines: list[int], rows: list[list[str]]) -> pd.DataFrame:
+    """Rows as strings, indexed by the line number on which each starts in the file."""
     names = [f["name"] for f in resource["schema"]["fields"]]
-    offset = 2 if _header(resource) else 1
     frame = pd.DataFrame(rows, columns=names, dtype=object)
-    frame.index = range(offset, offset + len(frame))
+    frame.index = pd.Index(lines, dtype="int64")
     return frame
 
 
 def _load_table(resource: dict, base: Path) -> pd.DataFrame:
-    _, rows = _read_rows(base / resource["path"], _header(resource))
-    return _frame(resource, rows)
+    _, lines, rows = _read_rows(base / resource["path"], _header(resource))
+    return _frame(resource, lines, rows)
 
 
 # --- 1-3: descriptor, listing, integrity ------------------------------------------
 
 def read_descriptor(descriptor: Path) -> dict:
-    """The descriptor as a dict, or ValidationError naming its line and column if it is not valid JSON."""
+    """The descriptor as a dict, or ValidationError naming its line and column if it is not valid JSON,
+    or naming the place in it (resources[i]...) of every entry the checks could not use."""
     name = rel(descriptor)
-    if not descriptor.exists():
-        raise ValidationError([Problem(name, None, None, "package", "descriptor is missing")])
+    if not descriptor.is_file():
+        where = Path(descriptor).absolute()
+        raise ValidationError([Problem(name, None, None, "package",
+                                       f"descriptor is missing: no file at {where} (a relative path is read from "
+                                       f"the working directory, {Path.cwd()}: run from the repository's folder, "
+                                       "or give the full path)")])
+    size = descriptor.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise ValidationError([Problem(name, None, None, "package.size",
+                                       f"descriptor has {size} bytes, above the limit of {MAX_FILE_BYTES}")])
     try:
         package = json.loads(descriptor.read_bytes().decode("utf-8"))
     except UnicodeDecodeError as exc:
@@ -240,33 +341,391 @@ def read_descriptor(descriptor: Path) -> dict:
     except json.JSONDecodeError as exc:
         raise ValidationError([Problem(name, exc.lineno, str(exc.colno), "package.json",
                                        f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")])
+    except RecursionError:
+        raise ValidationError([Problem(name, None, None, "package.json",
+                                       "the JSON is nested too deeply to read; a descriptor is a few levels deep")])
     if not isinstance(package, dict) or not isinstance(package.get("resources"), list):
         raise ValidationError([Problem(name, None, None, "package.json", "the descriptor has no list 'resources'")])
-    problems = []
-    for i, r in enumerate(package["resources"]):
-        if not isinstance(r, dict) or not isinstance(r.get("path"), str) or not isinstance(r.get("name"), str):
-            problems.append(Problem(name, None, f"resources[{i}]", "resource.path",
-                                    "every resource needs a 'name' and a 'path' (strings)"))
+    problems = check_descriptor(package, name)
     if problems:
         raise ValidationError(problems)
     return package
+
+
+# --- the descriptor's own shape: every entry the checks read, of the type they read ------------------
+
+def _is_num(v) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool) and v == v and abs(v) != float("inf")
+
+
+def _is_int(v) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _is_scalar(v) -> bool:
+    return isinstance(v, (str, int, float)) and not isinstance(v, bool)
+
+
+def _one_of(v, allowed) -> bool:
+    """v is a string among `allowed` (a value of the wrong type, even an unhashable one, is not)."""
+    return isinstance(v, str) and v in allowed
+
+
+def _names(v) -> list | None:
+    """A field list as the Table Schema allows it (a name or a list of names), or None if it is neither."""
+    if isinstance(v, str):
+        return [v]
+    if isinstance(v, list) and v and all(isinstance(x, str) for x in v):
+        return v
+    return None
+
+
+def path_problem(path: str) -> str | None:
+    """Why a resource path could leave its folder or trip the workflow, or None if it is a plain relative path."""
+    if "\x00" in path:
+        return "the path contains a NUL character"
+    if any(ord(c) < 32 for c in path):
+        return "the path contains a control character"
+    if path.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", path):
+        return "the path is absolute; it must be relative to the package folder"
+    if "\\" in path:
+        return "the path contains a backslash; use '/' between folders"
+    parts = path.split("/")
+    if ".." in parts:
+        return "the path contains '..' and would leave the package folder"
+    if "" in parts or "." in parts:
+        return "the path has an empty or '.' segment; write it plainly (folder/file.csv)"
+    if "{" in path or "}" in path:
+        return ("the path contains a brace, which the workflow cannot take (Snakemake reads braces as "
+                "wildcards); rename the file")
+    return None
+
+
+def _pattern_problem(pattern) -> str | None:
+    if not isinstance(pattern, str):
+        return f"a pattern must be a string, not {type(pattern).__name__}"
+    try:
+        re.compile(pattern, re.ASCII)
+    except (re.error, RecursionError, OverflowError) as exc:
+        return f"pattern {pattern!r} is not a valid regular expression ({exc})"
+    return None
+
+
+CROSS_KEYS = {  # what each kind of x-crossChecks reads: key -> 'field', 'fields', 'str', 'strs', 'num', 'where', 'ref'
+    "parts_sum_to_total": {"group": "fields", "category": "field", "value": "field", "parts": "strs", "total": "str"},
+    "part_at_most_total": {"group": "fields", "category": "field", "value": "field", "parts": "parts", "total": "str"},
+    "sum_matches_reference": {"group": "field", "value": "field", "reference": "ref", "perRowRounding": "num"},
+    "sum_at_most": {"group": "fields", "value": "field", "limit": "num"},
+    "row_total": {"columns": "fields", "total": "field", "label": "field"},
+    "row_at_most_row": {"columns": "fields", "label": "field", "part": "str", "whole": "str"},
+    "row_at_most_reference": {"columns": "fields", "label": "field", "part": "str", "reference": "rowref"},
+}
+
+
+def _check_resource_shape(r: dict, i: int, names: dict[str, list[str]]) -> list[tuple[str, str, str]]:
+    """(place, rule, detail) for every entry of one resource the checks could not use."""
+    out = []
+    at = r["name"]  # the place of a problem: the resource's name (unique, checked first), then the key
+
+    def bad(place: str, rule: str, detail: str) -> None:
+        out.append((f"{at}.{place}" if place else at, rule, detail))
+
+    if "bytes" in r and not (_is_int(r["bytes"]) and r["bytes"] >= 0):
+        bad("bytes", "resource.bytes", f"'bytes' is {r['bytes']!r}; it must be a non-negative integer")
+    if "dialect" in r and (not isinstance(r["dialect"], dict) or not isinstance(r["dialect"].get("header", True), bool)):
+        bad("dialect", "resource.dialect", "'dialect' must be an object whose 'header' is true or false")
+    if "format" in r and not isinstance(r["format"], str):
+        bad("format", "resource.format", "'format' must be a string")
+    for key in ("title", "description"):
+        if key in r and not isinstance(r[key], str):
+            bad(key, "resource.metadata", f"{key!r} must be a string")
+    for key, why in _metadata_problems(r):
+        bad(key, "resource.metadata", why)
+    schema = r.get("schema")
+    if schema is None:
+        return out
+    if not isinstance(schema, dict):
+        bad("schema", "resource.schema", "'schema' must be an object with a list 'fields'")
+        return out
+    fields = schema.get("fields")
+    if not isinstance(fields, list) or not fields:
+        bad("schema", "resource.schema", "the schema has no fields: a Table Schema needs a non-empty list 'fields'")
+        return out
+    fnames: list[str] = []
+    for j, f in enumerate(fields):
+        place = f"schema.fields[{j}]"
+        if not isinstance(f, dict) or not isinstance(f.get("name"), str) or not f["name"]:
+            bad(place, "schema.fields", "every field needs a 'name' (a non-empty string)")
+            continue
+        if f["name"] in fnames:
+            bad(place, "schema.fields unique", f"field name {f['name']!r} is used twice")
+        fnames.append(f["name"])
+        ftype = f.get("type", "string")
+        if ftype not in FIELD_TYPES:
+            bad(f"{place}.type", "schema.fields type",
+                f"field {f['name']!r} has type {ftype!r}, which the validator does not implement "
+                f"({', '.join(FIELD_TYPES)})")
+        for key in ("x-label", "unit", "description"):
+            if key in f and not isinstance(f[key], str):
+                bad(f"{place}.{key}", "schema.fields", f"{key!r} of field {f['name']!r} must be a string")
+        cons = f.get("constraints", {})
+        if not isinstance(cons, dict):
+            bad(f"{place}.constraints", "schema.constraints", "'constraints' must be an object")
+            continue
+        for key, v in cons.items():
+            cplace = f"{place}.constraints.{key}"
+            if key == "required" and not isinstance(v, bool):
+                bad(cplace, "schema.constraints", f"'required' must be true or false, not {v!r}")
+            elif key in ("minimum", "maximum") and not _is_num(v):
+                bad(cplace, "schema.constraints", f"{key!r} of field {f['name']!r} must be a number, not {v!r}")
+            elif key == "enum" and not (isinstance(v, list) and v and all(isinstance(x, (str, int, float)) for x in v)):
+                bad(cplace, "schema.constraints", "'enum' must be a non-empty list of values")
+            elif key == "pattern" and _pattern_problem(v):
+                bad(cplace, "schema.constraints", _pattern_problem(v))
+            elif key not in ("required", "minimum", "maximum", "enum", "pattern"):
+                bad(cplace, "schema.constraints", f"constraint {key!r} is not implemented by the validator")
+    known = set(fnames)
+
+    def fields_ok(place: str, v, what: str) -> None:
+        got = _names(v)
+        if got is None:
+            bad(place, what, "must name a field or a list of fields")
+        elif set(got) - known:
+            bad(place, what, f"names {', '.join(map(repr, sorted(set(got) - known)))}, not a field of this schema")
+
+    if "primaryKey" in schema:
+        fields_ok("schema.primaryKey", schema["primaryKey"], "schema.primaryKey")
+    fks = schema.get("foreignKeys", [])
+    if not isinstance(fks, list):
+        bad("schema.foreignKeys", "schema.foreignKeys", "'foreignKeys' must be a list")
+        fks = []
+    for j, fk in enumerate(fks):
+        place = f"schema.foreignKeys[{j}]"
+        ref = fk.get("reference") if isinstance(fk, dict) else None
+        if not isinstance(ref, dict) or not isinstance(ref.get("resource"), str) or _names(ref.get("fields")) is None:
+            bad(place, "schema.foreignKeys", "a foreign key needs 'fields' and a 'reference' with 'resource' and 'fields'")
+            continue
+        fields_ok(f"{place}.fields", fk.get("fields"), "schema.foreignKeys")
+        if ref["resource"] not in names:
+            bad(f"{place}.reference.resource", "schema.foreignKeys", f"unknown resource {ref['resource']!r}")
+        elif set(_names(ref["fields"])) - set(names[ref["resource"]]):
+            bad(f"{place}.reference.fields", "schema.foreignKeys",
+                f"{_names(ref['fields'])} are not all fields of resource {ref['resource']!r}")
+        elif len(_names(ref["fields"])) != len(_names(fk.get("fields")) or []):
+            bad(place, "schema.foreignKeys", "'fields' and 'reference.fields' differ in length")
+
+    def rule_list(key: str) -> list:
+        v = r.get(key, [])
+        if not isinstance(v, list) or not all(isinstance(x, dict) for x in v):
+            bad(key, key, f"{key!r} must be a list of objects")
+            return []
+        return v
+
+    for j, rule in enumerate(rule_list("x-rowChecks")):
+        place = f"x-rowChecks[{j}]"
+        if not isinstance(rule.get("name"), str):
+            bad(place, "x-rowChecks", "every row check needs a 'name'")
+        fields_ok(place, rule.get("columns", rule.get("column")), "x-rowChecks")
+        for key in ("minimum", "maximum"):
+            if key in rule and not _is_num(rule[key]):
+                bad(f"{place}.{key}", "x-rowChecks", f"{key!r} must be a number, not {rule[key]!r}")
+        for key in ("where", "unless"):
+            if key in rule:
+                w = rule[key]
+                if not isinstance(w, dict) or not _one_of(w.get("column"), known) or not isinstance(w.get("in"), list) \
+                        or not all(_is_scalar(x) for x in w["in"]):
+                    bad(f"{place}.{key}", "x-rowChecks", f"{key!r} needs a 'column' of this schema and a list 'in'")
+    for j, req in enumerate(rule_list("x-requiredRows")):
+        place = f"x-requiredRows[{j}]"
+        where = req.get("where", {})
+        if not isinstance(where, dict) or set(where) - known:
+            bad(f"{place}.where", "x-requiredRows", "'where' must map fields of this schema to values")
+        else:
+            for col, want in where.items():
+                if isinstance(want, dict):
+                    why = _pattern_problem(want.get("pattern"))
+                    if why:
+                        bad(f"{place}.where.{col}", "x-requiredRows", why)
+                elif not isinstance(want, (str, int, float)) or isinstance(want, bool):
+                    bad(f"{place}.where.{col}", "x-requiredRows", f"the value of {col!r} must be a string or number")
+        for key in ("minRows", "maxRows"):
+            if key in req and not (_is_int(req[key]) and req[key] >= 0):
+                bad(f"{place}.{key}", "x-requiredRows", f"{key!r} must be a non-negative integer, not {req[key]!r}")
+        if not isinstance(req.get("for"), str):
+            bad(f"{place}.for", "x-requiredRows", "every required-rows rule says whom it is 'for' (a string)")
+    checks = rule_list("x-crossChecks")
+    for j, chk in enumerate(checks):
+        place = f"x-crossChecks[{j}]"
+        kind = chk.get("kind")
+        if not _one_of(kind, CROSS_KEYS):
+            bad(f"{place}.kind", "x-crossChecks", f"kind {kind!r} is not implemented ({', '.join(CROSS_KEYS)})")
+            continue
+        if not isinstance(chk.get("name"), str):
+            bad(f"{place}.name", "x-crossChecks", "every cross-check needs a 'name'")
+        for key, how in CROSS_KEYS[kind].items():
+            v = chk.get(key)
+            if how in ("field", "fields"):
+                got = _names(v)
+                if got is None or (how == "field" and not isinstance(v, str)):
+                    bad(f"{place}.{key}", "x-crossChecks", f"{key!r} must name {'a field' if how == 'field' else 'fields'}")
+                elif set(got) - known:
+                    bad(f"{place}.{key}", "x-crossChecks", f"{key!r} names {sorted(set(got) - known)}, not fields of this schema")
+            elif how == "str" and not isinstance(v, str):
+                bad(f"{place}.{key}", "x-crossChecks", f"{key!r} must be a string")
+            elif how == "strs" and _names(v) is None:
+                bad(f"{place}.{key}", "x-crossChecks", f"{key!r} must be a list of strings")
+            elif how == "parts" and v != "*" and _names(v) is None:
+                bad(f"{place}.{key}", "x-crossChecks", f"{key!r} must be a list of strings or '*'")
+            elif how == "num" and not _is_num(v):
+                bad(f"{place}.{key}", "x-crossChecks", f"{key!r} must be a number, not {v!r}")
+            elif how == "rowref":
+                if not isinstance(v, dict) or not _one_of(v.get("resource"), names) or not isinstance(v.get("label"), str) \
+                        or not isinstance(v.get("whole"), str) or v["label"] not in names[v["resource"]]:
+                    bad(f"{place}.{key}", "x-crossChecks", "'reference' needs a known 'resource', a 'label' field of it "
+                                                           "and the 'whole' row's label")
+            elif how == "ref":
+                if not isinstance(v, dict) or not _one_of(v.get("resource"), names) or not _is_num(v.get("halfUnit")) \
+                        or not _is_num(v.get("scale", 1)):
+                    bad(f"{place}.{key}", "x-crossChecks", "'reference' needs a known 'resource', a number "
+                                                           "'halfUnit' and (optionally) a number 'scale'")
+        where = chk.get("where", {})
+        if not isinstance(where, dict) or set(where) - known or any(
+                isinstance(w, dict) and _pattern_problem(w.get("pattern")) for w in where.values()):
+            bad(f"{place}.where", "x-crossChecks", "'where' must map fields of this schema to values or valid patterns")
+    check_names = {c.get("name") for c in checks if isinstance(c.get("name"), str)}
+    for j, e in enumerate(rule_list("x-exceptions")):
+        place = f"x-exceptions[{j}]"
+        if not _one_of(e.get("check"), check_names):
+            bad(f"{place}.check", "x-exceptions", f"{e.get('check')!r} is not a cross-check of this resource")
+        if not isinstance(e.get("where"), dict) or set(e["where"]) - known or \
+                not all(_is_scalar(x) for x in e["where"].values()):
+            bad(f"{place}.where", "x-exceptions", "'where' must map fields of this schema to values")
+        if not isinstance(e.get("reason"), str) or not e.get("reason"):
+            bad(f"{place}.reason", "x-exceptions", "every documented exception gives its 'reason'")
+    return out
+
+
+def _field_names(r: dict) -> list[str]:
+    """The field names of a resource's schema, as far as they can be read (for foreign keys into it)."""
+    fields = r.get("schema", {}).get("fields") if isinstance(r.get("schema"), dict) else None
+    return [f["name"] for f in fields if isinstance(f, dict) and isinstance(f.get("name"), str)] \
+        if isinstance(fields, list) else []
+
+
+def _metadata_problems(obj: dict) -> list[tuple[str, str]]:
+    """The metadata the manuscript's data statement reads (licences, sources, gaps), of the shapes it reads."""
+    out = []
+    for key in ("licenses", "sources"):
+        v = obj.get(key, [])
+        if not isinstance(v, list) or not all(
+                isinstance(x, dict) and isinstance(x.get("title", x.get("name")), str)
+                and all(isinstance(x[k], str) for k in ("name", "title", "path") if k in x) for x in v):
+            out.append((key, f"{key!r} must be a list of objects, each with a 'title' or 'name' (strings)"))
+    gaps = obj.get("x-not-consulted", [])
+    if not isinstance(gaps, list) or not all(isinstance(x, str) for x in gaps):
+        out.append(("x-not-consulted", "'x-not-consulted' must be a list of sentences (strings)"))
+    return out
+
+
+def check_descriptor(package: dict, name: str) -> list[Problem]:
+    """The descriptor's own contract: names and paths present, unique and confined; schemas usable."""
+    problems = [Problem(name, None, key, "package.metadata", why) for key, why in _metadata_problems(package)]
+    resources = package["resources"]
+    names = {r["name"]: _field_names(r) for r in resources if isinstance(r, dict) and isinstance(r.get("name"), str)}
+    seen_names: dict[str, int] = {}
+    seen_paths: dict[str, int] = {}
+    for i, r in enumerate(resources):
+        if not isinstance(r, dict) or not isinstance(r.get("path"), str) or not isinstance(r.get("name"), str) \
+                or not r["name"] or not r["path"]:
+            problems.append(Problem(name, None, f"resources[{i}]", "resource.path",
+                                    "every resource needs a 'name' and a 'path' (non-empty strings)"))
+            continue
+        why = path_problem(r["path"])
+        if why:
+            problems.append(Problem(name, None, f"{r['name']}.path", "resource.path", f"{r['path']!r}: {why}"))
+            continue
+        if r["name"] in seen_names:
+            problems.append(Problem(name, None, f"resources[{i}].name", "resource.name unique",
+                                    f"name {r['name']!r} is also the name of resources[{seen_names[r['name']]}]; "
+                                    "every resource needs its own name"))
+        seen_names.setdefault(r["name"], i)
+        if r["path"] in seen_paths:
+            problems.append(Problem(name, None, f"resources[{i}].path", "resource.path unique",
+                                    f"path {r['path']!r} is also the path of resources[{seen_paths[r['path']]}]; "
+                                    "each file is described once"))
+        seen_paths.setdefault(r["path"], i)
+        if r["name"] in seen_names and seen_names[r["name"]] != i:
+            continue  # the duplicate is refused above; its shape is named once the names are unique
+        for place, rule, detail in _check_resource_shape(r, i, names):
+            problems.append(Problem(name, None, place, rule, detail))
+    return problems
 
 
 def _in_scope(path: str, prefixes: list[str] | None) -> bool:
     return not prefixes or any(path.startswith(p) for p in prefixes)
 
 
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.relative_to(folder)
+    except ValueError:
+        return False
+    return True
+
+
+def _own_name(path: Path) -> str:
+    """A file's name as the package lists it: its folder from the repository root, then its own name,
+    not resolved (a symbolic link is named where it is, not where it points)."""
+    return f"{rel(path.parent)}/{path.name}"
+
+
+def _walk(base: Path) -> tuple[list[Path], list[Path]]:
+    """(files, links that leave base): every file under base, also inside symlinked folders that stay
+    within it, and every symlink whose target is outside base.  A folder that links back to one of its
+    own ancestors is not entered again."""
+    real_base = base.resolve()
+    files, leaving = [], []
+    stack = [(base, frozenset())]
+    while stack:
+        folder, ancestors = stack.pop()
+        real = folder.resolve()
+        if real in ancestors:
+            continue
+        for entry in sorted(folder.iterdir()):
+            if entry.is_symlink() and not _inside(entry.resolve(), real_base):
+                leaving.append(entry)
+            elif entry.is_dir():
+                stack.append((entry, ancestors | {real}))
+            elif entry.is_file():
+                files.append(entry)
+    return sorted(files), sorted(leaving)
+
+
 def check_listing(package: dict, descriptor: Path, prefixes: list[str] | None = None) -> list[Problem]:
-    """Every file under the package folder (but the descriptor) must be a resource."""
+    """Every file under the package folder (but the descriptor) must be a resource; no symlink may lead
+    out of the folder; no file name may hold a brace."""
     base = descriptor.parent
     listed = {r["path"] for r in package["resources"]}
+    files, leaving = _walk(base)
     out = []
-    for p in sorted(base.rglob("*")):
-        if not p.is_file() or p.resolve() == descriptor.resolve():
+    for p in leaving:
+        path = p.relative_to(base).as_posix()
+        if _in_scope(path, prefixes):
+            out.append(Problem(_own_name(p), None, None, "package.files symlink",
+                               f"is a symbolic link to {p.resolve()}, outside the package folder {rel(base)}; "
+                               "keep the data inside it"))
+    for p in files:
+        if p.resolve() == descriptor.resolve():
             continue
         path = p.relative_to(base).as_posix()
-        if path not in listed and _in_scope(path, prefixes):
-            out.append(Problem(rel(p), None, None, "package.files",
+        if not _in_scope(path, prefixes):
+            continue
+        if "{" in path or "}" in path:
+            out.append(Problem(_own_name(p), None, None, "package.files name",
+                               "the file name contains a brace, which the workflow cannot take (Snakemake reads "
+                               "braces as wildcards); rename the file"))
+        elif path not in listed:
+            out.append(Problem(_own_name(p), None, None, "package.files",
                                f"file is not listed in {rel(descriptor)}: describe it in analysis/manifest.py and "
                                "regenerate the manifest (python -m analysis.manifest), or remove it"))
     return out
@@ -275,9 +734,17 @@ def check_listing(package: dict, descriptor: Path, prefixes: list[str] | None = 
 def check_integrity(resource: dict, base: Path) -> list[Problem]:
     """The file exists and matches the recorded bytes and sha256; both must be recorded."""
     path = base / resource["path"]
-    name = rel(path)
+    name = _own_name(path)
+    if not _inside(path.resolve(), base.resolve()):
+        return [Problem(name, None, None, "resource.path", f"the path leads to {path.resolve()}, outside the package "
+                                                           f"folder {rel(base)} (through a symbolic link)")]
     if not path.is_file():
         return [Problem(name, None, None, "resource.path", "file is missing (the manifest lists it)")]
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return [Problem(name, None, None, "resource.size",
+                        f"file has {size} bytes, above the limit of {MAX_FILE_BYTES} bytes (8 MiB) per file; "
+                        "the inputs are extracts, not bulk downloads")]
     problems = []
     want_bytes, want_hash = resource.get("bytes"), resource.get("hash")
     if want_bytes is None:
@@ -336,8 +803,14 @@ def check_schema(resource: dict, base: Path) -> list[Problem]:
     text, bad = _decode(path, fields, header)
     if bad:
         return [bad]
-    labels, rows = _split(text, header)
-    offset = 2 if header else 1  # line number of the first data row
+    try:
+        labels, lines, rows = _split(text, header)
+    except CsvProblem as exc:
+        column = None
+        if exc.index is not None:
+            column = f"header cell {exc.index + 1}" if header and exc.line == 1 else \
+                expected_label(fields, exc.index) if exc.index < len(fields) else None
+        return [Problem(name, exc.line, column, exc.rule, exc.detail)]
     names = [f["name"] for f in fields]
     if header:
         expected = [f.get("x-label", f["name"]) for f in fields]
@@ -349,31 +822,33 @@ def check_schema(resource: dict, base: Path) -> list[Problem]:
                     return [Problem(name, 1, want, "header", f"header column {i + 1} is {got!r}, expected {want!r}")]
             return [Problem(name, 1, None, "header", f"header has {len(labels)} columns, expected {len(expected)}")]
     problems = []
-    for i, row in enumerate(rows):
+    for line, row in zip(lines, rows):
         if len(row) != len(fields):
             missing = expected_label(fields, len(row)) if len(row) < len(fields) else None
-            problems.append(Problem(name, i + offset, missing, "row length",
+            problems.append(Problem(name, line, missing, "row length",
                                     f"row has {len(row)} cells, expected {len(fields)}"
                                     + (f"; it ends before column {missing!r}" if missing else "")))
     if problems:
-        return problems[:20]
-    frame = _frame(resource, rows)
+        return problems
+    frame = _frame(resource, lines, rows)
     checks = {n: _cell_checks(f) for n, f in zip(names, fields)}
     if not _all_cells_pass(frame, checks):
         problems.extend(_cell_failures(frame, checks, fields, name))
     pk = schema.get("primaryKey")
     pk = [pk] if isinstance(pk, str) else pk
     if pk:
-        dup = frame.duplicated(subset=pk, keep="first")
-        for line in frame.index[dup]:
-            values = ", ".join(f"{k}={frame.at[line, k]!r}" for k in pk)
-            first = frame.index[(frame[pk] == frame.loc[line, pk]).all(axis=1)][0]
-            problems.append(Problem(name, int(line), ",".join(pk), "primaryKey",
-                                    f"duplicate key ({values}), first on line {first}"))
+        first_line: dict[tuple, int] = {}  # one pass with a hash: linear in the rows
+        for line, values in zip(frame.index, frame[pk].itertuples(index=False, name=None)):
+            first = first_line.setdefault(values, int(line))
+            if first != line:
+                shown = ", ".join(f"{k}={v!r}" for k, v in zip(pk, values))
+                problems.append(Problem(name, int(line), ",".join(pk), "primaryKey",
+                                        f"duplicate key ({shown}), first on line {first}"))
     if not problems:
         for rule in resource.get("x-rowChecks", []):
             problems.extend(_check_row_rule(rule, frame, name))
-    problems.sort(key=lambda p: (p.row or 0, names.index(p.column) if p.column in names else -1))
+    order = {n: i for i, n in enumerate(names)}
+    problems.sort(key=lambda p: (p.row or 0, order.get(p.column, -1)))
     return problems
 
 
@@ -395,12 +870,12 @@ def _cell_failures(frame: pd.DataFrame, checks: dict[str, list], fields: list[di
         pa.DataFrameSchema(columns, strict=True, ordered=True).validate(frame, lazy=True)
     except pa.errors.SchemaErrors as err:
         out = []
-        for _, case in err.failure_cases.iterrows():
-            col = case.get("column")
-            check = str(case.get("check"))
-            field = fields[names.index(col)] if col in names else {}
-            out.append(Problem(name, int(case["index"]) if pd.notna(case.get("index")) else None,
-                               col, check, _describe(check, field, case.get("failure_case"))))
+        cases = err.failure_cases
+        by_name = dict(zip(names, fields))
+        for col, check, index, value in zip(cases["column"], cases["check"], cases["index"], cases["failure_case"]):
+            check = str(check)
+            out.append(Problem(name, int(index) if pd.notna(index) else None, col, check,
+                               _describe(check, by_name.get(col, {}), value)))
         return out
     return []
 
@@ -460,7 +935,7 @@ def _matches(frame: pd.DataFrame, where: dict) -> pd.Series:
     mask = pd.Series(True, index=frame.index)
     for col, want in where.items():
         if isinstance(want, dict):
-            mask &= frame[col].map(lambda v, rx=re.compile(want["pattern"]): rx.fullmatch(v) is not None)
+            mask &= frame[col].map(lambda v, rx=re.compile(want["pattern"], re.ASCII): rx.fullmatch(v) is not None)
         else:
             mask &= frame[col] == str(want)
     return mask
@@ -516,32 +991,73 @@ def _fmt(x: float) -> str:
 
 
 def _cross_parts_total(chk: dict, frame: pd.DataFrame) -> list[Violation]:
-    """Within each group, parts must add up to the stated total (kind 'parts_sum_to_total') or each
-    part must not exceed it (kind 'part_at_most_total'), within the rounding of the printed figures."""
+    """Within each group, parts must add up to the stated total (kind 'parts_sum_to_total'), within the
+    rounding of the printed figures."""
     cat, val, parts, total = chk["category"], chk["value"], chk["parts"], chk["total"]
     out = []
     for key, g in frame.groupby(chk["group"], sort=False):
         key = dict(zip(chk["group"], key if isinstance(key, tuple) else (key,)))
         by = {c: (int(line), g.at[line, val]) for line, c in zip(g.index, g[cat])}
-        if total not in by:
+        if total not in by or not all(p in by for p in parts):
             continue
         t_line, t_text = by[total]
-        if chk["kind"] == "parts_sum_to_total":
-            if not all(p in by for p in parts):
+        s = sum(float(by[p][1]) for p in parts)
+        tol = sum(half_unit(by[p][1]) for p in parts) + half_unit(t_text)
+        diff = abs(s - float(t_text))
+        if diff > tol + 1e-9:
+            terms = " + ".join(f"{p} {by[p][1]} (line {by[p][0]})" for p in parts)
+            out.append(Violation(chk["name"], t_line, val, sorted([t_line] + [by[p][0] for p in parts]), key,
+                                 f"{terms} = {_fmt(s)}, but {total} is {t_text}: they differ by {_fmt(diff)}, "
+                                 f"more than the rounding of the three printed figures allows ({_fmt(tol)})"))
+    return out
+
+
+def _cross_part_at_most(chk: dict, frame: pd.DataFrame) -> list[Violation]:
+    """No part may exceed its whole: within each group (of the rows matching `where`), every row whose
+    category is one of `parts` ('*': any category but the total) is at most the largest stated total of
+    the group, within the rounding of both printed figures.  A part above every stated total is an
+    impossible value, refused like a malformed one."""
+    cat, val, total = chk["category"], chk["value"], chk["total"]
+    parts = chk["parts"]
+    rows = frame[_matches(frame, chk.get("where", {}))]
+    out = []
+    for key, g in rows.groupby(chk["group"], sort=False):
+        key = dict(zip(chk["group"], key if isinstance(key, tuple) else (key,)))
+        totals = [(float(v), int(line), v) for line, v, c in zip(g.index, g[val], g[cat]) if c == total]
+        if not totals:
+            continue
+        t_value, t_line, t_text = max(totals)
+        for line, v, c in zip(g.index, g[val], g[cat]):
+            if c == total or (parts != "*" and c not in parts):
                 continue
-            s = sum(float(by[p][1]) for p in parts)
-            tol = sum(half_unit(by[p][1]) for p in parts) + half_unit(t_text)
-            diff = abs(s - float(t_text))
-            if diff > tol + 1e-9:
-                terms = " + ".join(f"{p} {by[p][1]} (line {by[p][0]})" for p in parts)
-                out.append(Violation(chk["name"], t_line, val, sorted([t_line] + [by[p][0] for p in parts]), key,
-                                     f"{terms} = {_fmt(s)}, but {total} is {t_text}: they differ by {_fmt(diff)}, "
-                                     f"more than the rounding of the three printed figures allows ({_fmt(tol)})"))
-        else:
-            for p in parts:
-                if p in by and float(by[p][1]) > float(t_text) + half_unit(by[p][1]) + half_unit(t_text) + 1e-9:
-                    out.append(Violation(chk["name"], by[p][0], val, sorted([by[p][0], t_line]), key,
-                                         f"{p} {by[p][1]} exceeds {total} {t_text} (line {t_line})"))
+            if float(v) > t_value + half_unit(v) + half_unit(t_text) + 1e-9:
+                whole = "the largest stated " if len(totals) > 1 else ""
+                out.append(Violation(chk["name"], int(line), val, sorted([int(line), t_line]), key,
+                                     f"{c} {v} exceeds {whole}{total} {t_text} (line {t_line}) of the same "
+                                     f"{', '.join(f'{k}={w!r}' for k, w in key.items())}: a part cannot be larger "
+                                     "than its whole"))
+    return out
+
+
+def _cross_row_at_most_row(chk: dict, frame: pd.DataFrame) -> list[Violation]:
+    """In a wide table, the row labelled `part` is at most the row labelled `whole` in every column
+    (e.g. one country's imports in a year at most the world's), within the rounding of both figures."""
+    label, cols = chk["label"], chk["columns"]
+    part = frame[frame[label] == chk["part"]]
+    whole = frame[frame[label] == chk["whole"]]
+    if part.empty or whole.empty:
+        return []
+    w_line = int(whole.index[0])
+    out = []
+    for line in part.index:
+        for col in cols:
+            v, t = part.at[line, col], whole.at[w_line, col]
+            if v == "" or t == "":
+                continue
+            if float(v) > float(t) + half_unit(v) + half_unit(t) + 1e-9:
+                out.append(Violation(chk["name"], int(line), col, [int(line), w_line], {label: chk["part"]},
+                                     f"{chk['part']} {v} exceeds {chk['whole']} {t} (line {w_line}) in column "
+                                     f"{col!r}: a part cannot be larger than its whole"))
     return out
 
 
@@ -607,10 +1123,42 @@ def _cross_row_total(chk: dict, frame: pd.DataFrame) -> list[Violation]:
     return out
 
 
+def _cross_row_at_most_reference(chk: dict, frame: pd.DataFrame, tables: dict, package: dict) -> list[Violation]:
+    """The row labelled `part` is at most the row labelled `reference.whole` of another resource in every
+    column both have (e.g. Russia's deliveries to Viet Nam in a year at most Viet Nam's imports from all
+    suppliers that year), within the rounding of both figures."""
+    ref = chk["reference"]
+    other = tables[ref["resource"]]
+    target = next(r for r in package["resources"] if r["name"] == ref["resource"])
+    whole = other[other[ref["label"]] == ref["whole"]]
+    part = frame[frame[chk["label"]] == chk["part"]]
+    if whole.empty or part.empty:
+        return []
+    w_line = int(whole.index[0])
+    cols = [c for c in chk["columns"] if c in other.columns]
+    out = []
+    for line in part.index:
+        for col in cols:
+            v, t = part.at[line, col], whole.at[w_line, col]
+            if v == "" or t == "":
+                continue
+            if float(v) > float(t) + half_unit(v) + half_unit(t) + 1e-9:
+                out.append(Violation(chk["name"], int(line), col, [int(line)], {chk["label"]: chk["part"]},
+                                     f"{chk['part']} {v} exceeds {ref['whole']} {t} in {target['path']} (line {w_line}) "
+                                     f"in column {col!r}: a part cannot be larger than its whole"))
+    return out
+
+
 def _cross_violations(chk: dict, frame: pd.DataFrame, tables: dict, package: dict) -> list[Violation]:
     kind = chk["kind"]
-    if kind in ("parts_sum_to_total", "part_at_most_total"):
+    if kind == "parts_sum_to_total":
         return _cross_parts_total(chk, frame)
+    if kind == "part_at_most_total":
+        return _cross_part_at_most(chk, frame)
+    if kind == "row_at_most_row":
+        return _cross_row_at_most_row(chk, frame)
+    if kind == "row_at_most_reference":
+        return _cross_row_at_most_reference(chk, frame, tables, package)
     if kind == "sum_matches_reference":
         return _cross_sum_reference(chk, frame, tables, package)
     if kind == "sum_at_most":
@@ -660,7 +1208,7 @@ def check_across(resource: dict, tables: dict, package: dict, base: Path) -> tup
 # --- the package ----------------------------------------------------------------------------
 
 def _referenced(resource: dict) -> list[str]:
-    refs = [fk["reference"]["resource"] for fk in resource.get("schema", {}).get("foreignKeys", [])]
+    refs = [fk["reference"]["resource"] for fk in (resource.get("schema") or {}).get("foreignKeys", [])]
     refs += [c["reference"]["resource"] for c in resource.get("x-crossChecks", []) if "reference" in c]
     return refs
 
@@ -712,6 +1260,15 @@ def validate_package(descriptor: str | Path, prefixes: list[str] | None = None) 
     return report
 
 
+def print_problems(err: ValidationError, shown: int = 20) -> None:
+    """The leading message (with the count) on the first line, then the next problems, then how many more."""
+    print(err, file=sys.stderr)
+    for p in err.problems[1:shown]:
+        print(f"  also: {p}", file=sys.stderr)
+    if len(err.problems) > shown:
+        print(f"  ... and {len(err.problems) - shown} more", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("descriptors", nargs="+", help="datapackage.json files")
@@ -721,14 +1278,16 @@ def main(argv: list[str] | None = None) -> int:
                     help="print the documented exceptions (findings in the sources, not errors)")
     args = ap.parse_args(argv)
     reports = []
-    try:
-        for d in args.descriptors:
+    for d in args.descriptors:
+        try:
             reports.append(validate_package(d, args.only))
-    except ValidationError as err:
-        print(err, file=sys.stderr)
-        for p in err.problems[1:20]:
-            print(f"  also: {p}", file=sys.stderr)
-        return 1
+        except ValidationError as err:
+            print_problems(err)
+            return 1
+        except Exception as exc:  # a case the checks do not foresee still ends in one line, not a traceback
+            print(f"Invalid input: {rel(d)}: the validator stopped on {type(exc).__name__}: {exc} [rule: validator]",
+                  file=sys.stderr)
+            return 1
     if args.report:
         write_json(args.report, {"validated": reports})
     if args.list_exceptions:

@@ -147,15 +147,16 @@ RERUNS = {
     # the printed-number check gates every step that reads an input, as the raw check does
     "analysis/printed.py": {"parse_published"} | COMPUTE | AFTER_AUDIT | FIGURES,
     "analysis/published.py": {"parse_published"} | COMPUTE | AFTER_AUDIT | FIGURES,
-    "analysis/registry.py": COMPUTE | AFTER_AUDIT | FIGURES,  # the figures take its unit conversion
+    # the printed-number check imports the claims' tests and their parameter spec (claims.py, and what it imports)
+    "analysis/registry.py": {"parse_published"} | COMPUTE | AFTER_AUDIT | FIGURES,
     "analysis/arms.py": {"compute_arms", "build_computed_registry"} | AFTER_AUDIT | FIGURES,
     "analysis/trade.py": {"compute_trade", "build_computed_registry"} | AFTER_AUDIT | FIGURES,
     "analysis/fdi.py": {"compute_fdi", "build_computed_registry"} | AFTER_AUDIT,
-    "analysis/verdict.py": AFTER_AUDIT,
-    "analysis/reasons.py": COMPUTE | AFTER_AUDIT | FIGURES,  # the compute steps build reasons' facets too
-    "analysis/audit.py": AFTER_AUDIT,
-    "analysis/claims.py": {"check_claims", "write_report", "build_registry", "write_manuscript_parts",
-                           "check_manuscript_claims", "write_verdicts"},  # the report imports the claims' words and tests
+    # the claims import the audit and the verdict rules, and the printed-number check imports the claims' spec
+    "analysis/verdict.py": {"parse_published"} | COMPUTE | AFTER_AUDIT | FIGURES,
+    "analysis/reasons.py": {"parse_published"} | COMPUTE | AFTER_AUDIT | FIGURES,
+    "analysis/audit.py": {"parse_published"} | COMPUTE | AFTER_AUDIT | FIGURES,
+    "analysis/claims.py": {"parse_published"} | COMPUTE | AFTER_AUDIT | FIGURES,
     "analysis/report.py": {"write_report", "build_registry", "write_manuscript_parts", "check_manuscript_claims",
                            "write_verdicts"},
     "analysis/assertions.py": {"check_manuscript_claims"},
@@ -165,8 +166,7 @@ RERUNS = {
     "analysis/figures.py": FIGURES,  # the manuscript's parts do not wait for the figures
     "analysis/manuscript.py": {"write_manuscript_parts"},
     # imported by the claims, the report and the manuscript's parts, which write input text
-    "analysis/escape.py": {"check_claims", "write_report", "build_registry", "write_manuscript_parts",
-                           "check_manuscript_claims", "write_verdicts"},  # as the claims, which import it
+    "analysis/escape.py": {"parse_published"} | COMPUTE | AFTER_AUDIT | FIGURES,  # as the claims, which import it
     "analysis/render.py": set(),  # the render's own step, outside the derived data
     # tools around the workflow, which no step runs
     "analysis/deps.py": set(), "analysis/manifest.py": set(), "analysis/readme.py": set(),
@@ -201,11 +201,27 @@ def test_editing_a_module_reruns_exactly_its_dependants(built_once, module, tmp_
     assert set(_planned_jobs(d)) - {"derived"} == RERUNS[module]
 
 
-# --- every bad input of tests/test_faults.py, through the whole workflow ---------------------------
+# --- bad inputs of tests/test_faults.py, through the whole workflow ---------------------------------------
 
 DERIVED_PRODUCTS = ["data/derived/table1.csv", "data/derived/table2.csv", "data/derived/arms_series.csv",
                     "data/derived/computed.json", "data/derived/numbers.json", "data/derived/audit.csv",
                     "data/derived/claims.csv", "data/derived/replication_report.md"]
+
+# Every fault is tried at the validator in tests/test_faults.py; through the whole build (seconds each) a
+# representative of every class: the listing, integrity, the manifest's own shape, confined paths, names
+# Snakemake cannot take, cells (other scripts' digits, exponents, line endings, cell size), required rows,
+# parts against their whole, the printed numbers, the claims and rows after a quoted newline.
+WHOLE_BUILD = [
+    "resource removed from manifest", "edited file, checksum not refreshed", "invalid JSON manifest",
+    "schema without fields", "invalid regular expression", "unknown field type", "path with ..",
+    "duplicate resource name", "symlink out of the folder", "brace in a file name",
+    "duplicate primary key", "full-width digits in a raw value", "scientific notation in a raw value",
+    "CR-only line endings", "200,000-character cell", "deleted required row: China 2024 FY turnover",
+    "exports + imports no longer match turnover", "a partner above Vietnam's total trade",
+    "an investor above the FDI total", "Viet Nam above the world's arms imports", "raw row after a quoted newline",
+    "unparseable printed form", "down arrow with a minus sign", "unknown claim test", "parameter without =",
+    "year beyond the data", "a section the article does not have", "claim row after a quoted newline",
+]
 
 
 def _fault_cases():
@@ -213,20 +229,36 @@ def _fault_cases():
     return CASES
 
 
-@pytest.mark.parametrize("name", list(_fault_cases()))
-def test_a_bad_input_stops_the_build_before_any_table_registry_or_audit(tmp_path, name):
-    """Each fault of the validator's suite, injected into a copy of the repository: the README's build
-    exits non-zero, shows one message naming the file and the rule (with row and column where the
-    fault has them), and writes no table, registry, audit, claim or report."""
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory):
+    """One copy of the repository; each case runs in a copy of it (cheaper than a fresh export)."""
+    return _copy(tmp_path_factory.mktemp("pristine"))
+
+
+def test_the_whole_build_subset_names_real_cases():
+    assert set(WHOLE_BUILD) <= set(_fault_cases()) and len(WHOLE_BUILD) == len(set(WHOLE_BUILD))
+
+
+def _build_with(pristine: Path, tmp_path: Path, inject, rehash_raw=False, rehash_published=False):
     from tests.conftest import rehash
-    case = _fault_cases()[name]
-    d = _copy(tmp_path / "repo")
-    case.inject(d / "data")
-    if case.rehash:
+    d = tmp_path / "repo"
+    shutil.copytree(pristine, d, symlinks=True)
+    inject(d / "data")
+    if rehash_raw:
         rehash(d / "data/raw/datapackage.json")
-    if case.target == "published":  # reach the printed-number checks, past the package's checksum
+    if rehash_published:
         rehash(d / "data/published/datapackage.json")
-    r = _run(d)
+    return d, _run(d)
+
+
+@pytest.mark.parametrize("name", WHOLE_BUILD)
+def test_a_bad_input_stops_the_build_before_any_table_registry_or_audit(pristine, tmp_path, name):
+    """A fault of the validator's suite, injected into a copy of the repository: the README's build exits
+    non-zero, shows one message naming the file and the rule (with row and column where the fault has
+    them), no traceback, and writes no table, registry, audit, claim or report."""
+    case = _fault_cases()[name]
+    # the printed numbers and the claims are reached past the published package's checksums
+    d, r = _build_with(pristine, tmp_path, case.inject, case.rehash, case.target in ("published", "claims"))
     out = r.stdout + r.stderr
     file, row, column, rule = case.expected
     assert r.returncode != 0, out[-2000:]
@@ -237,5 +269,40 @@ def test_a_bad_input_stops_the_build_before_any_table_registry_or_audit(tmp_path
         assert f"row {row}" in message, message
     if column is not None:
         assert f"column {column!r}" in message, message
+    assert "Traceback" not in out, out[-3000:]
     written = [p for p in DERIVED_PRODUCTS if (d / p).exists()]
     assert written == [], written
+
+
+def test_with_five_problems_the_build_shows_the_first_and_the_count(pristine, tmp_path):
+    """The rule's log holds every problem; what the build shows leads with the first one and the count."""
+    from tests.test_faults import TRADE, edit
+    edits = [("China,2024,FY,exports,61.2,", "China,2024,FY,exports,x,"),
+             ("Japan,2024,FY,exports,24.61,", "Japan,2024,FY,exports,y,"),
+             ("Russia,2024,FY,turnover,4.57", "Rusia,2024,FY,turnover,4.57"),
+             ("Japan,2024,FY,turnover,46.20,", "Japan,2024,FY,turnover,46.2.0,"),
+             ("China,2024,FY,imports,144.0,DNTT", "China,2024,FY,imports,-1,DNTT")]
+
+    def inject(root):
+        for old, new in edits:
+            edit(TRADE, old, new)(root)
+
+    d, r = _build_with(pristine, tmp_path, inject, rehash_raw=True)
+    out = r.stdout + r.stderr
+    assert r.returncode != 0
+    message = next((line for line in out.splitlines() if line.startswith("Invalid input: ")), "")
+    assert "vietnam_trade_by_partner.csv, row 3, column 'value_usd_bn'" in message, out[-3000:]
+    assert "(and 4 more problem(s))" in message, message
+
+
+def test_run_from_another_directory_says_where_it_looked(pristine, tmp_path):
+    """Snakemake run with the Snakefile's path from elsewhere reads data/ from the working directory: the
+    message says so, with the folder it looked in, instead of a bare 'missing'."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    r = subprocess.run([sys.executable, "-m", "snakemake", "-s", str(pristine / "Snakefile"), "-c2", "--quiet", "all",
+                        "--", "derived"], cwd=elsewhere, capture_output=True, text=True)
+    out = r.stdout + r.stderr
+    assert r.returncode != 0 and "Traceback" not in out, out[-3000:]
+    message = next((line for line in out.splitlines() if line.startswith("Invalid input: ")), "")
+    assert "descriptor is missing" in message and str(elsewhere) in message and "working directory" in message, out
