@@ -71,11 +71,15 @@ from analysis.render import SOURCES as RENDER_SOURCES  # the manuscript's own so
 # docs/<name>.pdf, exactly as rendered: the English edition (docs/index.*) and the Vietnamese one (docs/vi.*),
 # both from the one registry.
 DOCUMENTS = {"index": "index.qmd", "vi": "index.vi.qmd"}
-MANUSCRIPT = expand("docs/{doc}.{ext}", doc=list(DOCUMENTS), ext=["html", "pdf"])
+# Each edition's lineage, a page of its own in HTML (the PDF keeps it as an appendix): docs/lineage.html and
+# docs/vi-lineage.html.
+PAGES = {"lineage": "lineage.qmd", "vi-lineage": "lineage.vi.qmd"}
+MANUSCRIPT = expand("docs/{doc}.{ext}", doc=list(DOCUMENTS), ext=["html", "pdf"]) + \
+    expand("docs/{doc}.html", doc=list(PAGES))
 # Each edition's parts in its language (the Vietnamese ones in _generated/vi/); the bibliography and the
 # figures are shared.
 EDITION_PARTS = ["table1.md", "table2.md", "arms_periods.md", "arms_claims.md", "text_claims.md", "discrepancies.md",
-                 "audit.md", "data_availability.md", "lineage.md"]
+                 "audit.md", "data_availability.md", "lineage.md", "lineage_data.md", "lineage_typst.md"]
 PARTS = expand("manuscript/_generated/{name}", name=[*EDITION_PARTS, "sources.bib"]) + \
     expand("manuscript/_generated/vi/{name}", name=EDITION_PARTS)
 SOURCES_CSV = [source(f"{RAW}/{d}/sources.csv") for d in ("arms", "trade", "fdi", "fx")]
@@ -445,15 +449,18 @@ rule render_digest:
         registry=f"{OUT}/numbers.json",
         parts=PARTS + AUDIT_PARTS + FIGURE_COPIES + VERDICT_PARTS,
         sources=RENDER_SOURCES,
+        project=["pyproject.toml", "CITATION.cff"],
     output:
         html="manuscript/_generated/digest.html",
         typst="manuscript/_generated/digest.typ",
+        typst_vi="manuscript/_generated/vi/digest.typ",
+        meta="manuscript/_generated/build.yml",
     log:
         f"{LOGS}/render_digest.log",
     conda:
         "analysis/environment.yaml"
     shell:
-        step("render --root . --out-html {output.html:q} --out-typst {output.typst:q}")
+        step("render --root . --out-html {output.html:q} --out-typst {output.typst:q} --out-meta {output.meta:q}")
 
 
 def render_command(fmt, ext):
@@ -469,21 +476,22 @@ def render_command(fmt, ext):
 rule render_html:
     input:
         digest=rules.render_digest.output,
+        code=code_of("analysis.render"),  # it stages the render's copy of the manuscript
         registry=f"{OUT}/numbers.json",
         parts=PARTS + AUDIT_PARTS + FIGURE_COPIES + VERDICT_PARTS,
         sources=RENDER_SOURCES,
     output:
         "docs/{doc}.html",
     wildcard_constraints:
-        doc="|".join(DOCUMENTS),
+        doc="|".join([*DOCUMENTS, *PAGES]),
     log:
         f"{LOGS}/render_html_{{doc}}.log",
     conda:
         "manuscript/environment.yaml"
     params:
         quarto=shlex.quote(QUARTO or "quarto"),
-        qmd=lambda w: DOCUMENTS[w.doc],
-        stem=lambda w: Path(DOCUMENTS[w.doc]).stem,
+        qmd=lambda w: {**DOCUMENTS, **PAGES}[w.doc],
+        stem=lambda w: Path({**DOCUMENTS, **PAGES}[w.doc]).stem,
     shell:
         render_command("html", "html")
 
@@ -491,6 +499,7 @@ rule render_html:
 rule render_pdf:
     input:
         digest=rules.render_digest.output,
+        code=code_of("analysis.render"),  # it stages the render's copy of the manuscript
         registry=f"{OUT}/numbers.json",
         parts=PARTS + AUDIT_PARTS + FIGURE_COPIES + VERDICT_PARTS,
         sources=RENDER_SOURCES,

@@ -1,7 +1,9 @@
 """Figures: the arms series with the article's figures overlaid, and Table 1 printed vs recomputed.
 
 SVG (shown by the HTML and embedded in the PDF), with fixed metadata and SVG ids so that
-reruns are byte-identical.  Each figure names the script that made it.  Each is drawn once per
+reruns are byte-identical.  The caption credits the script (the plot does not repeat it).  Drawn at
+the size they are read at, about 13 cm wide, so that their type stays legible on a phone's screen
+(about 10 px at 390 px: the smallest, 11 pt, drawn at 518 px and shown at about 360 px) and reads as the text's in the PDF.  Each is drawn once per
 edition: English (arms_series.*, table1_turnover.*) and Vietnamese (arms_series_vi.*,
 table1_turnover_vi.*), from the same data, with the words of WORDS.
 
@@ -25,16 +27,16 @@ from analysis.article import ARMS_PERIODS as PERIODS, TRADE_PARTNERS, arms_parts
 from analysis.io import write_bytes_atomic  # noqa: E402
 from analysis.registry import convert  # noqa: E402
 
-plt.rcParams.update({"svg.hashsalt": "vn-russia-replication", "font.family": "DejaVu Sans", "font.size": 9})
+plt.rcParams.update({"svg.hashsalt": "vn-russia-replication", "font.family": "DejaVu Sans", "font.size": 12,
+                     "legend.fontsize": 11, "xtick.labelsize": 11, "ytick.labelsize": 11})
+WIDTH = 5.4  # inches: 13.7 cm in the PDF, 518 px in HTML (scaled to about 360 px on a phone)
 WORDS = {
-    "en": {"credit": "Made by analysis/figures.py from data/derived/{src}", "and": "and",
-           "russia": "Russia (current release, register)", "others": "Other suppliers (current release)",
+    "en": {           "russia": "Russia (current release, register)", "others": "Other suppliers (current release)",
            "total_current": "Total, current release (WDI 2026)", "total_r2022": "Total, 2022 release",
            "printed": "Figures printed in the article", "year": "Year of delivery", "tiv": "SIPRI TIV (millions)",
            "printed_t1": "Printed in Table 1", "recomputed": "Recomputed (Vietnamese figures)",
            "mirror": "Partner-side figure", "trade": "Goods trade with Vietnam, 2024 (billion USD)"},
-    "vi": {"credit": "Hình do analysis/figures.py tạo từ data/derived/{src}", "and": "và",
-           "russia": "Nga (phiên bản hiện hành, sổ đăng ký)", "others": "Các nhà cung cấp khác (phiên bản hiện hành)",
+    "vi": {           "russia": "Nga (phiên bản hiện hành, sổ đăng ký)", "others": "Các nhà cung cấp khác (phiên bản hiện hành)",
            "total_current": "Tổng, phiên bản hiện hành (WDI 2026)", "total_r2022": "Tổng, phiên bản 2022",
            "printed": "Các số liệu được in trong bài báo", "year": "Năm chuyển giao",
            "tiv": "TIV của SIPRI (triệu)", "printed_t1": "Số in trong Bảng 1",
@@ -56,14 +58,16 @@ def _save(fig, outdir: Path, stem: str) -> None:
 def arms_figure(series: pd.DataFrame, printed: pd.DataFrame, outdir: Path, lang: str = "en") -> None:
     """The series by supplier and release, with the article's yearly totals marked where it prints them."""
     w = WORDS[lang]
-    fig, ax = plt.subplots(figsize=(7.0, 3.6))
+    fig, ax = plt.subplots(figsize=(WIDTH, 3.6))
     s = series.set_index("year")
     ax.bar(s.index, s["russia_current"], color="#b2182b", label=w["russia"])
     ax.bar(s.index, s["other_current"], bottom=s["russia_current"], color="#9e9e9e", label=w["others"])
     ax.plot(s.index, s["total_current"], color="black", lw=1.2, label=w["total_current"])
     ax.plot(s.index, s["total_r2022"], color="#2166ac", lw=1.2, ls="--", label=w["total_r2022"])
-    for first, last in PERIODS:
+    for first, last in PERIODS:  # the article's three periods, shaded and labelled at the top
         ax.axvspan(first - 0.5, last + 0.5, color="#f0f0f0" if first != 2011 else "#e0e0e0", zorder=-1)
+        ax.text((first + last) / 2, 1.01, f"{first}–{last}", transform=ax.get_xaxis_transform(), ha="center",
+                va="bottom", fontsize=10)
     arms = printed[printed["result"] == "arms"]
     parts = [arms_parts(k) for k in arms["recompute_key"]]
     pts = [(p["year"], convert(v, u, "TIV mn")) for p, v, u in zip(parts, arms["printed_value"], arms["unit"])
@@ -73,9 +77,7 @@ def arms_figure(series: pd.DataFrame, printed: pd.DataFrame, outdir: Path, lang:
     ax.set_xlabel(w["year"])
     ax.set_ylabel(w["tiv"])
     ax.set_xlim(1994.5, 2024.5)
-    ax.legend(fontsize=7, frameon=False, loc="upper left")
-    ax.text(1.0, -0.2, w["credit"].format(src=f"arms_series.csv {w['and']} validated/published.csv"), transform=ax.transAxes,
-            ha="right", fontsize=6)
+    ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=1)
     _save(fig, outdir, STEM[lang].format("arms_series"))
 
 
@@ -86,7 +88,7 @@ def table1_figure(table1: pd.DataFrame, printed: pd.DataFrame, outdir: Path, lan
     by_slug = dict(zip((table_row_slug(t, r) for t, r in zip(rows["table"], rows["row"])), rows["printed_value"]))
     t1 = pd.DataFrame({"printed_value": [by_slug[k] for k in table1["partner_key"]],
                        "recomputed_value": table1["turnover_usd_bn"]})
-    fig, ax = plt.subplots(figsize=(7.0, 3.0))
+    fig, ax = plt.subplots(figsize=(WIDTH, 3.2))
     y = range(len(t1))
     ax.barh([i + 0.2 for i in y], t1["printed_value"], height=0.4, color="#e08214", label=w["printed_t1"])
     ax.barh([i - 0.2 for i in y], t1["recomputed_value"], height=0.4, color="#2166ac", label=w["recomputed"])
@@ -99,9 +101,7 @@ def table1_figure(table1: pd.DataFrame, printed: pd.DataFrame, outdir: Path, lan
     ax.set_yticks(list(y), shown)
     ax.invert_yaxis()
     ax.set_xlabel(w["trade"])
-    ax.legend(fontsize=7, frameon=False, loc="lower right")
-    ax.text(1.0, -0.3, w["credit"].format(src=f"table1.csv {w['and']} validated/published.csv"), transform=ax.transAxes,
-            ha="right", fontsize=6)
+    ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2)
     _save(fig, outdir, STEM[lang].format("table1_turnover"))
 
 

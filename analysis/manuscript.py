@@ -30,14 +30,15 @@ from analysis.article import ARMS_PERIODS as PERIODS, FDI_OTHER_ROWS, FDI_PARTNE
 from analysis.io import read_json, rel, run, write_text_atomic
 from analysis.registry import shortcode
 
-SHORTCODE = re.compile(r"\{\{<\s*num\s+([^\s>]+)\s*>\}\}")
+SHORTCODE = re.compile(r"\{\{<\s*num\s+([^\s>]+)(?:\s+bare)?\s*>\}\}")
 PLACES = {"manuscript/index.qmd": "the text", "_generated/table1.md": "Table 1 replicated",
           "_generated/table2.md": "Table 2 replicated", "_generated/arms_periods.md": "the arms periods table",
           "_generated/arms_claims.md": "the arms claims table", "_generated/text_claims.md": "the text claims table",
           "_generated/discrepancies.md": "the list of discrepancies", "_generated/audit.md": "the full audit table",
           "_generated/data_availability.md": "the data statement",
           "manuscript/_generated/rules.md": "the audit's rules", "manuscript/_generated/claims.md": "the claims in words",
-          "manuscript/_generated/report.md": "the replication report"}
+          "manuscript/_generated/report.md": "the replication report",
+          "manuscript/_generated/summary.md": "the summary of findings"}
 PLACES_VI = {"manuscript/index.vi.qmd": "phần lời văn", "_generated/vi/table1.md": "Bảng 1 tái lập",
              "_generated/vi/table2.md": "Bảng 2 tái lập", "_generated/vi/arms_periods.md": "bảng các giai đoạn nhập "
              "khẩu vũ khí", "_generated/vi/arms_claims.md": "bảng các con số về vũ khí",
@@ -46,7 +47,8 @@ PLACES_VI = {"manuscript/index.vi.qmd": "phần lời văn", "_generated/vi/tabl
              "_generated/vi/data_availability.md": "tuyên bố về dữ liệu",
              "manuscript/_generated/vi/rules.md": "các quy tắc kiểm tra",
              "manuscript/_generated/vi/claims.md": "các nhận định bằng lời",
-             "manuscript/_generated/vi/report.md": "báo cáo tái lập"}
+             "manuscript/_generated/vi/report.md": "báo cáo tái lập",
+             "manuscript/_generated/vi/summary.md": "tóm tắt kết quả"}
 # The Vietnamese edition's words for the terms of use in the manifests (by the licence's name or the start of
 # its title); a licence not listed keeps its own words.
 TERMS_VI = {"CC-BY-4.0": "CC BY 4.0 (Ngân hàng Thế giới)",
@@ -70,18 +72,26 @@ def cell(text: str) -> str:
 
 
 def pipe_table(header: list[str], rows: list[list[str]], caption: str, label: str,
-               widths: list[int] | None = None) -> str:
-    """A pipe table.  `widths`, relative column widths, become the separator's dashes, which pandoc
-    reads as widths when a row is longer than 72 characters (with a number's shortcode, every row
-    is): a long text column gets room instead of wrapping word by word down the PDF's page."""
+               widths: list[int] | None = None, align: str | None = None) -> str:
+    """A pipe table.  `align`, one letter a column ('l' or 'r'), sets the alignment: numbers right, text
+    left.  Without `widths` the columns follow their content in the HTML and the PDF (the render's filter,
+    manuscript/headings.lua, clears the equal widths pandoc would fix); `widths`, relative column widths,
+    become the separator's dashes for a table whose text needs a set share of the page."""
+    align = align or "l" * len(header)
     dashes = ["-" * w for w in widths] if widths else ["---"] * len(header)
+    dashes = [(":" + d if a == "l" else d + ":") for d, a in zip(dashes, align)]
     out = ["| " + " | ".join(header) + " |", "|" + "|".join(dashes) + "|"]
     out += ["| " + " | ".join(cell(c) for c in r) + " |" for r in rows]
     return "\n".join(out) + f"\n\n: {caption} {{#{label}}}\n"
 
 
-def maybe(numbers: dict, key: str) -> str:
-    return num(key) if key in numbers else "—"
+def bare(key: str) -> str:
+    """A registry number without its unit, for a column whose header names the unit."""
+    return f"{{{{<num {key} bare>}}}}"
+
+
+def maybe(numbers: dict, key: str, unit: bool = True) -> str:
+    return (num(key) if unit else bare(key)) if key in numbers else "—"
 
 
 def keys_in(text: str) -> list[str]:
@@ -91,27 +101,32 @@ def keys_in(text: str) -> list[str]:
 # --- the parts -------------------------------------------------------------------
 
 def table1_part(t1: pd.DataFrame, audit: pd.DataFrame, numbers: dict, lang: str = "en") -> str:
+    """Table 1 replicated: the units in the headers, the numbers bare and right-aligned (the printed ones as
+    the article prints them, without the unit words)."""
     rows = []
     printed = audit[audit["result"] == "table1"].set_index("key")
     for _, r in t1.iterrows():
         p = r["partner_key"]
         a = printed.loc[f"trade.turnover_2024.{p}"]
-        rows.append([r["partner"] if lang == "en" else TRADE_PARTNERS[p][1], num(f"printed.{a['id']}"),
-                     maybe(numbers, f"trade.exports_2024.{p}"),
-                     maybe(numbers, f"trade.imports_2024.{p}"), num(f"trade.turnover_2024.{p}"),
-                     maybe(numbers, f"trade.mirror_turnover_2024.{p}"), maybe(numbers, f"trade.share_2024.{p}"),
-                     num(f"audit.verdict.{a['id']}")])
+        rows.append([r["partner"] if lang == "en" else TRADE_PARTNERS[p][1].split("– ")[-1],
+                     bare(f"printed.{a['id']}"),
+                     maybe(numbers, f"trade.exports_2024.{p}", False), maybe(numbers, f"trade.imports_2024.{p}", False),
+                     bare(f"trade.turnover_2024.{p}"), maybe(numbers, f"trade.mirror_turnover_2024.{p}", False),
+                     maybe(numbers, f"trade.share_2024.{p}", False), num(f"audit.verdict.{a['id']}")])
+    align = "lrrrrrrl"
     if lang == "vi":
-        return pipe_table(["Đối tác", "Số in", "Xuất khẩu", "Nhập khẩu", "Kim ngạch thương mại", "Số liệu phía đối tác",
-                           "Tỷ trọng", "Kết luận"], rows,
-                          "Bảng 1 của bài báo được tái lập: thương mại hàng hóa của Việt Nam năm 2024 theo số in và "
-                          "theo số tính lại từ số liệu chính thức của Việt Nam (xuất khẩu và nhập khẩu tính bằng tỷ USD; "
-                          "tỷ trọng trong tổng kim ngạch thương mại hàng hóa của Việt Nam; số liệu của phía đối tác ở "
-                          "những trường hợp dữ liệu gốc có)", "tbl-table1")
-    return pipe_table(["Partner", "Printed", "Exports", "Imports", "Turnover", "Partner side", "Share", "Verdict"],
-                      rows, "The article's Table 1 replicated: Vietnam's goods trade in 2024 as printed and as recomputed from "
-                      "Vietnamese official figures (exports and imports in billion USD; share of Vietnam's total "
-                      "goods trade; partner-side figures where the raw data hold them)", "tbl-table1")
+        return pipe_table(["Đối tác", "Số in (tỷ USD)", "Xuất khẩu (tỷ USD)", "Nhập khẩu (tỷ USD)",
+                           "Kim ngạch (tỷ USD)", "Phía đối tác (tỷ USD)", "Tỷ trọng (%)", "Kết luận"], rows,
+                          "Bảng 1 của bài báo được tái lập: thương mại hàng hóa của Việt Nam với từng đối tác năm 2024 "
+                          "theo số in và theo số tính lại từ số liệu chính thức của Việt Nam (tỷ trọng trong tổng kim "
+                          "ngạch thương mại hàng hóa của Việt Nam; số liệu của phía đối tác ở những trường hợp dữ liệu "
+                          "gốc có)", "tbl-table1", align=align)
+    return pipe_table(["Partner", "Printed (bn USD)", "Exports (bn USD)", "Imports (bn USD)", "Turnover (bn USD)",
+                       "Partner side (bn USD)", "Share (%)", "Verdict"],
+                      rows, "The article's Table 1 replicated: Vietnam's goods trade with each partner in 2024 as printed "
+                      "(in the article's own form: *~* about, decimal comma) and as recomputed from Vietnamese official "
+                      "figures (share of Vietnam's total goods trade; partner-side figures where the raw data hold "
+                      "them)", "tbl-table1", align=align)
 
 
 def table2_part(t2: pd.DataFrame, audit: pd.DataFrame, numbers: dict, lang: str = "en") -> str:
@@ -132,24 +147,27 @@ def table2_part(t2: pd.DataFrame, audit: pd.DataFrame, numbers: dict, lang: str 
         rank_id = by_item.get(f"{name}: rank change on 2024")
         shown = name if lang == "en" else {**{k: v[1] for k, v in FDI_PARTNERS.items()},
                                            **{k: v[1] for k, v in FDI_OTHER_ROWS.items()}}[p]
-        rows.append([shown, num(f"printed.{value_id}"), num(f"printed.{yoy_id}"),
+        rows.append([shown, bare(f"printed.{value_id}"), bare(f"printed.{yoy_id}"),
                      num(f"printed.{rank_id}") if rank_id else "—",
-                     maybe(numbers, f"fdi.share.{p}"), maybe(numbers, f"fdi.implied_base_2024.{p}"),
-                     maybe(numbers, f"fdi.value_2024.{p}"), maybe(numbers, f"fdi.yoy.{p}"),
+                     maybe(numbers, f"fdi.share.{p}", False), maybe(numbers, f"fdi.implied_base_2024.{p}", False),
+                     maybe(numbers, f"fdi.value_2024.{p}", False), maybe(numbers, f"fdi.yoy.{p}", False),
                      num(f"audit.verdict.{yoy_id}")])
+    align = "lrrrrrrrl"
     if lang == "vi":
-        return pipe_table(["Đối tác", "Tổng vốn đăng ký 2025 (số in)", "Tăng/Giảm so với cùng kỳ (số in)",
-                           "Tăng/giảm xếp hạng (số in)", "Tỷ trọng", "Giá trị 2024 hàm ý", "Giá trị 2024 đã biết",
-                           "Tăng/Giảm tính lại", "Kết luận về mức tăng/giảm"], rows,
+        return pipe_table(["Đối tác", "Vốn đăng ký 2025, số in (triệu USD)", "Tăng/giảm, số in (%)",
+                           "Thứ hạng, số in", "Tỷ trọng (%)", "2024 hàm ý (triệu USD)", "2024 đã biết (triệu USD)",
+                           "Tăng/giảm tính lại (%)", "Kết luận về mức tăng/giảm"], rows,
                           "Bảng 2 của bài báo được tái lập: vốn đầu tư nước ngoài đăng ký năm 2025 (triệu USD) theo số "
                           "in, tỷ trọng của từng đối tác trong tổng số, giá trị năm 2024 mà mỗi mức tăng/giảm được in "
                           "hàm ý, giá trị năm 2024 ở những trường hợp dữ liệu gốc có, và mức tăng/giảm tính lại từ giá "
-                          "trị đó", "tbl-table2")
-    return pipe_table(["Partner", "Printed 2025", "Printed change", "Printed rank change", "Share", "Implied 2024",
-                       "Known 2024", "Recomputed change", "Verdict on change"], rows,
+                          "trị đó", "tbl-table2", align=align)
+    return pipe_table(["Partner", "Printed 2025 (mn USD)", "Printed change (%)", "Printed rank change",
+                       "Share (%)", "Implied 2024 (mn USD)", "Known 2024 (mn USD)", "Recomputed change (%)",
+                       "Verdict on change"], rows,
                       "The article's Table 2 replicated: registered foreign investment in 2025 (million USD) as printed, each "
                       "partner's share of the total, the 2024 value each printed change implies, the 2024 value "
-                      "where the raw data hold it, and the change recomputed from it", "tbl-table2")
+                      "where the raw data hold it, and the change recomputed from it (printed values in the "
+                      "article's form: decimal comma, ↑ rise, ↓ fall)", "tbl-table2", align=align)
 
 
 def arms_periods_part(numbers: dict, lang: str = "en") -> str:
@@ -160,16 +178,19 @@ def arms_periods_part(numbers: dict, lang: str = "en") -> str:
             if f"{base}.sum" not in numbers:
                 continue
             shown = release if lang == "en" or release != "current" else "hiện hành"
-            rows.append([f"{first}–{last}", shown, num(f"{base}.min") + " (" + num(f"{base}.min_year") + ")",
-                         num(f"{base}.max") + " (" + num(f"{base}.max_year") + ")", num(f"{base}.sum"),
-                         maybe(numbers, f"{base}.russia_share")])
+            rows.append([f"{first}–{last}", shown, bare(f"{base}.min"), num(f"{base}.min_year"), bare(f"{base}.max"),
+                         num(f"{base}.max_year"), bare(f"{base}.sum"), maybe(numbers, f"{base}.russia_share", False)])
+    align = "llrrrrrr"
     if lang == "vi":
-        return pipe_table(["Giai đoạn", "Phiên bản", "Năm thấp nhất", "Năm cao nhất", "Tổng", "Tỷ trọng của Nga"], rows,
+        return pipe_table(["Giai đoạn", "Phiên bản", "Thấp nhất (triệu TIV)", "Năm", "Cao nhất (triệu TIV)", "Năm",
+                           "Tổng (triệu TIV)", "Tỷ trọng của Nga (%)"], rows,
                           "Nhập khẩu vũ khí của Việt Nam theo giai đoạn, tính bằng giá trị chỉ báo xu hướng (TIV, triệu) "
-                          "của SIPRI, theo phiên bản bài báo đã dùng và theo phiên bản hiện hành", "tbl-arms-periods")
-    return pipe_table(["Period", "Release", "Lowest year", "Highest year", "Sum", "Russia's share"], rows,
+                          "của SIPRI, theo phiên bản bài báo đã dùng và theo phiên bản hiện hành", "tbl-arms-periods",
+                          align=align)
+    return pipe_table(["Period", "Release", "Lowest (mn TIV)", "Year", "Highest (mn TIV)", "Year", "Sum (mn TIV)",
+                       "Russia's share (%)"], rows,
                       "Vietnam's arms imports by period, SIPRI trend-indicator values (millions), in the release "
-                      "the article used and in the current release", "tbl-arms-periods")
+                      "the article used and in the current release", "tbl-arms-periods", align=align)
 
 
 def claims_part(audit: pd.DataFrame, result: str, caption: str, label: str, numbers: dict, lang: str = "en") -> str:
@@ -182,15 +203,13 @@ def claims_part(audit: pd.DataFrame, result: str, caption: str, label: str, numb
             tail = a["key"].split(".", 2)[-1] if a["key"].startswith("arms.") else ""
             row.insert(4, maybe(numbers, f"arms.current.{tail}") if tail and a["key"] != f"arms.current.{tail}" else "—")
         rows.append(row)
-    header, widths = ["ID", "Claim", "Printed", "Recomputed", "Verdict"], [7, 43, 18, 18, 14]
+    header, align = ["ID", "Claim", "Printed", "Recomputed", "Verdict"], "llrrl"
     if result == "arms":
-        header = ["ID", "Claim", "Printed", "Release used", "Current release", "Verdict"]
-        widths = [7, 35, 16, 14, 14, 14]
-    if lang == "vi":  # the verdicts are longer in Vietnamese: their column gets more room
+        header, align = ["ID", "Claim", "Printed", "Release used", "Current release", "Verdict"], "llrrrl"
+    if lang == "vi":
         header = (["Mã", "Nội dung", "Số in", "Phiên bản bài báo dùng", "Phiên bản hiện hành", "Kết luận"]
                   if result == "arms" else ["Mã", "Nội dung", "Số in", "Số tính lại", "Kết luận"])
-        widths = [6, 32, 15, 13, 13, 21] if result == "arms" else [6, 38, 17, 17, 22]
-    return pipe_table(header, rows, caption, label, widths)
+    return pipe_table(header, rows, caption, label, align=align)
 
 
 def discrepancies_part(audit: pd.DataFrame, numbers: dict | None = None, lang: str = "en") -> str:
@@ -211,14 +230,34 @@ def discrepancies_part(audit: pd.DataFrame, numbers: dict | None = None, lang: s
     return "\n".join(out) + "\n"
 
 
+def shown_elsewhere(audit: pd.DataFrame) -> set[str]:
+    """The printed numbers whose verdict a table before the full list already shows: every row of Table 1,
+    the changes of Table 2 (its verdict column), the arms claims and the figures in the text."""
+    t2 = audit[audit["result"] == "table2"]
+    changes = set(t2.loc[t2["item"].str.endswith("change on 2024") & ~t2["item"].str.contains("rank"), "id"])
+    return set(audit.loc[audit["result"].isin(["table1", "arms", "text"]), "id"]) | changes
+
+
 def audit_part(audit: pd.DataFrame, numbers: dict, lang: str = "en") -> str:
+    """The printed numbers no earlier table judges (each finding said once), after a sentence that says
+    where the others are."""
+    shown = shown_elsewhere(audit)
+    rest = audit[~audit["id"].isin(shown)]
     rows = [[a["id"], esc.md_cell(R.item(a, lang)), num(f"printed.{a['id']}"), num(a["key"]) if a["key"] in numbers else "—",
-             num(f"audit.verdict.{a['id']}")] for _, a in audit.iterrows()]
+             num(f"audit.verdict.{a['id']}")] for _, a in rest.iterrows()]
     if lang == "vi":
-        return pipe_table(["Mã", "Con số được in", "Số in", "Số tính lại", "Kết luận"], rows,
-                          "Mọi con số mà bài báo in, kèm kết luận kiểm tra", "tbl-audit", [6, 38, 17, 17, 22])
-    return pipe_table(["ID", "Printed number", "Printed", "Recomputed", "Verdict"], rows,
-                      "Every number the article prints, with its verdict", "tbl-audit", [7, 43, 18, 18, 14])
+        lead = ("Kết luận về các con số còn lại của bài báo đã có ở @tbl-table1, cột kết luận của @tbl-table2 "
+                "(mức tăng/giảm), @tbl-arms-claims và @tbl-text-claims; bảng dưới đây chỉ liệt kê những con số "
+                "chưa bảng nào ở trên đánh giá.\n\n")
+        return lead + pipe_table(["Mã", "Con số được in", "Số in", "Số tính lại", "Kết luận"], rows,
+                                 "Những con số được in mà các bảng trên chưa đánh giá, kèm kết luận", "tbl-audit",
+                                 align="llrrl")
+    lead = ("The verdicts on the article's other printed numbers are in @tbl-table1, the verdict column of "
+            "@tbl-table2 (the changes), @tbl-arms-claims and @tbl-text-claims; the table below lists only the "
+            "printed numbers that no table above judges.\n\n")
+    return lead + pipe_table(["ID", "Printed number", "Printed", "Recomputed", "Verdict"], rows,
+                             "The printed numbers no table above judges, with their verdicts", "tbl-audit",
+                             align="llrrl")
 
 
 def read_sources(paths: list[str]) -> list[dict]:
@@ -294,11 +333,11 @@ def data_statement(raw_pkg: dict, pub_pkg: dict, lang: str = "en") -> str:
     if vi:
         out.append(pipe_table(["Tệp", "Nội dung", "SHA-256 (12 ký tự đầu)", "Điều khoản sử dụng", "Số nguồn"], rows,
                               "Mọi tệp đầu vào, mã kiểm tra, điều khoản sử dụng và số nguồn của tệp, được liệt kê bên "
-                              "dưới", "tbl-data", [26, 28, 13, 26, 7]))
+                              "dưới", "tbl-data"))
     else:
         out.append(pipe_table(["File", "Content", "SHA-256 (first 12)", "Terms", "Sources"], rows,
                               "Every input file, its checksum, its terms of use and the number of its sources, listed "
-                              "below", "tbl-data", [26, 28, 13, 26, 7]))
+                              "below", "tbl-data"))
     out.append("\nNguồn của từng tệp:\n" if vi else "\nThe sources of each file:\n")
     out += cited
     gaps = [(r["path"], note) for r in raw_pkg["resources"] for note in r.get("x-not-consulted", [])]
@@ -346,30 +385,61 @@ def label(key: str, entry: dict, lang: str, items: dict[str, str] | None = None)
     return R.describe_key(key) or entry["label"]
 
 
-def lineage_part(keys: list[str], numbers: dict, where: dict[str, str], sources: list[dict], lang: str = "en",
-                 items: dict[str, str] | None = None) -> str:
-    """The lineage appendix in two forms, one per format.  HTML: one entry per key the manuscript
-    shows (what it is, the rule, the script, the inputs with checksums, the sources, where it is shown).
-    PDF: the same keys grouped, one entry for the keys that share script, rule, inputs and sources
-    (lineage_typst), so that the paper stays short; every key keeps its own link target in both."""
+LINEAGE_GROUPS = {
+    "en": {"printed": "Numbers as the article prints them", "trade": "Trade (Table 1 and the text)",
+           "fdi": "Foreign investment (Table 2)", "arms": "Arms imports (SIPRI)", "audit": "The audit's verdicts and checks",
+           "claim": "Claims in words", "report": "The replication report", "fx": "Exchange rates"},
+    "vi": {"printed": "Các con số như bài báo in", "trade": "Thương mại (Bảng 1 và lời văn)",
+           "fdi": "Đầu tư nước ngoài (Bảng 2)", "arms": "Nhập khẩu vũ khí (SIPRI)",
+           "audit": "Kết luận và phép kiểm tra", "claim": "Các nhận định bằng lời", "report": "Báo cáo tái lập",
+           "fx": "Tỷ giá"},
+}
+
+
+def lineage_entries(keys: list[str], numbers: dict, where: dict[str, str], sources: list[dict], lang: str = "en",
+                    items: dict[str, str] | None = None) -> dict[str, str]:
+    """Each key's lineage entry as HTML (the inside of its div): what it is, the rule, the script, the inputs
+    with checksums, the sources, where it is shown.  One text for the lineage page and the popovers."""
     publishers = {s["source_id"]: s["publisher"] for s in sources}
     w, shown = LINEAGE_WORDS[lang], "display" if lang == "en" else "display_vi"
-    # HTML as a raw block: pandoc reads one block instead of some thousands of inlines, and Typst skips it
-    out = ["```{=html}"]
+    out = {}
     for key in sorted(keys):
         e = numbers[key]
         script = e["step"].replace(".", "/") + ".py"
         inputs = "; ".join(f"<code>{_h(i['path'])}</code> (sha256 <code>{i['sha256'][:12]}</code>)"
                            for i in e["inputs"]) or "—"
-        sources = "; ".join(_h(f"{s} ({publishers.get(s, 'see sources.csv')})") for s in e["sources"]) or "—"
-        out.append(f'<div id="{anchor(key)}" class="lineage"><p><strong><code>{_h(key)}</code></strong> = '
-                   f'<span class="lineage-value">{_h(e[shown])}</span>. {_h(_sentence(label(key, e, lang, items)))}<br>\n'
-                   f'{w["rule"]}: <span class="lineage-rule">{_h(_sentence(e["rule"]))}</span><br>\n'
-                   f"{w['computed']} <code>{_h(script)}</code>; {w['inputs']}: {inputs}.<br>\n"
-                   f"{w['sources']}: {sources}.<br>\n{w['shown']}: {_h(where[key])}.</p></div>")
-    out.append("```\n")
-    out.append(lineage_typst(keys, numbers, publishers, lang))
+        srcs = "; ".join(_h(f"{s} ({publishers.get(s, 'see sources.csv')})") for s in e["sources"]) or "—"
+        out[key] = (f'<p><strong><code>{_h(key)}</code></strong> = '
+                    f'<span class="lineage-value">{_h(e[shown])}</span>. {_h(_sentence(label(key, e, lang, items)))}<br>\n'
+                    f'{w["rule"]}: <span class="lineage-rule">{_h(_sentence(e["rule"]))}</span><br>\n'
+                    f"{w['computed']} <code>{_h(script)}</code>; {w['inputs']}: {inputs}.<br>\n"
+                    f"{w['sources']}: {srcs}.<br>\n{w['shown']}: {_h(where[key])}.</p>")
+    return out
+
+
+def lineage_part(entries: dict[str, str], lang: str = "en") -> str:
+    """The HTML edition's lineage page (lineage.qmd, lineage.vi.qmd): every key its own entry, grouped by
+    what it is (one heading per group, so that the page's table of contents leads to a group).  Each group
+    is one raw HTML block: pandoc reads one block instead of some thousands of inlines."""
+    groups: dict[str, list[str]] = {}
+    for key in sorted(entries):
+        groups.setdefault(key.split(".", 1)[0], []).append(key)
+    names = LINEAGE_GROUPS[lang]
+    out = []
+    for head in sorted(groups, key=lambda h: (list(names).index(h) if h in names else len(names), h)):
+        out.append(f"## {names.get(head, head)} {{#lineage-group-{head} .unnumbered}}\n")
+        out.append("```{=html}")
+        out += [f'<div id="{anchor(k)}" class="lineage">{entries[k]}</div>' for k in groups[head]]
+        out.append("```\n")
     return "\n".join(out)
+
+
+def lineage_data(entries: dict[str, str]) -> str:
+    """The popovers' data on the edition's main page: each entry's HTML by its link target's id, as JSON in
+    a script element that the page does not display (the entries themselves are on the lineage page)."""
+    data = json.dumps({anchor(k): v for k, v in sorted(entries.items())}, ensure_ascii=False, sort_keys=True)
+    data = data.replace("</", "<\\/")  # nothing in it may close the script element
+    return f'```{{=html}}\n<script type="application/json" id="lineage-data">{data}</script>\n```\n'
 
 
 def _h(text: str) -> str:
@@ -536,7 +606,11 @@ def main(argv: list[str] | None = None) -> int:
         except (KeyError, ValueError) as err:
             print(f"manuscript: {err.args[0]}", file=sys.stderr)
             return 1
-        written["lineage.md"] = lineage_part(list(where), numbers, where, sources, lang, items)
+        entries = lineage_entries(list(where), numbers, where, sources, lang, items)
+        written["lineage.md"] = lineage_part(entries, lang)
+        written["lineage_data.md"] = lineage_data(entries)
+        written["lineage_typst.md"] = lineage_typst(list(where), numbers, {s["source_id"]: s["publisher"]
+                                                                            for s in sources}, lang)
         if lang == "en":
             written["sources.bib"] = sources_bib(sources)
         for name, text in written.items():

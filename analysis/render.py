@@ -26,13 +26,17 @@ from analysis.io import run, write_text_atomic
 
 # The manuscript's own sources: both editions' .qmd, and what they share.  The generated parts are
 # every file under manuscript/_generated/ (each edition's, the Vietnamese in vi/) but the digest's own.
-SOURCES = ["manuscript/_quarto.yml", "manuscript/index.qmd", "manuscript/index.vi.qmd", "manuscript/references.bib",
+SOURCES = ["manuscript/_quarto.yml", "manuscript/index.qmd", "manuscript/index.vi.qmd", "manuscript/lineage.qmd",
+           "manuscript/lineage.vi.qmd", "manuscript/references.bib", "manuscript/glossary.md", "manuscript/glossary.vi.md",
            "manuscript/styles.css", "manuscript/popover.html", "manuscript/title-block.html",
-           "manuscript/typst-header.typ",
+           "manuscript/typst-header.typ", "manuscript/headings.lua",
            "manuscript/_extensions/registry/_extension.yml", "manuscript/_extensions/registry/num.lua"]
 REGISTRY = "data/derived/numbers.json"
 GENERATED = "manuscript/_generated"
-OWN = ("digest.html", "digest.typ")
+# What the build records of itself (date, version, commit) is not an input of the render's content: it is
+# left out of the digest, so that the digest still says whether the shipped render shows these inputs.
+OWN = ("digest.html", "digest.typ", "vi/digest.typ", "build.yml")
+EDITIONS = {"en": "manuscript/index.qmd", "vi": "manuscript/index.vi.qmd"}
 
 
 def render_inputs(root: Path) -> list[Path]:
@@ -52,16 +56,68 @@ def digest_of(root: Path) -> str:
 SPACED = re.compile(r"\{\{<\s+num\s+([^\s>]+)\s*>\}\}")
 
 
+# A bracketed list of source ids in a generated text ("[MOF_TBTC_202504]", "[ECB_X, IBT_Y]"), as the audit's
+# reasons and the report print them.
+SOURCE_IDS = re.compile(r"\[([A-Za-z0-9][A-Za-z0-9_.\-]*(?:, [A-Za-z0-9][A-Za-z0-9_.\-]*)*)\]")
+# the same list as Markdown escaping writes it ("\\[MOF\\_TBTC\\_202504\\]")
+ESCAPED_IDS = re.compile(r"\\\[((?:[A-Za-z0-9.\-]|\\_)+(?:, (?:[A-Za-z0-9.\-]|\\_)+)*)\\\]")
+BIB_KEY = re.compile(r"^@\w+\{([^,\s]+),", re.M)
+
+
+def cite_sources(text: str, keys: set[str]) -> str:
+    """Each bracketed list of source ids as an author-year citation of the sources' BibTeX entries
+    (_generated/sources.bib, which keeps the id in each entry's note; the lineage keeps the ids): a list
+    whose ids are not all sources stays as it is."""
+    from analysis.manuscript import bib_key
+
+    def one(m: re.Match) -> str:
+        ids = m.group(1).split(", ")
+        if not all(bib_key(i) in keys for i in ids) or m.start() > 0 and m.string[m.start() - 1] in "]!":
+            return m.group(0)
+        return "[" + "; ".join(f"@{bib_key(i)}" for i in ids) + "]"
+
+    def escaped(m: re.Match) -> str:
+        ids = m.group(1).replace("\\_", "_").split(", ")
+        if not all(bib_key(i) in keys for i in ids):
+            return m.group(0)
+        return "[" + "; ".join(f"@{bib_key(i)}" for i in ids) + "]"
+
+    return SOURCE_IDS.sub(one, ESCAPED_IDS.sub(escaped, text))
+
+
+# A number written out in a generated text (an audit reason quotes its figures): its unit, and a hedge word
+# before it, are held to it with no-break spaces, as the shortcode holds a registry number's.
+NUMBER_WITH_WORDS = re.compile(r"\b((?:khoảng|hơn|trên|gần|chỉ|about|over|nearly)[ \u00a0])?([~↑↓+−-]?\d[\d.,\u2009]*)"
+                               r"((?:[ \u00a0](?:bn|mn|tỷ|triệu))?(?:[ \u00a0](?:USD|TIV|SGD|pp)\b))?")
+
+
+def hold_numbers(text: str) -> str:
+    """No-break spaces between a written-out number and its unit words, and after a hedge word before it."""
+    def one(m: re.Match) -> str:
+        hedge, number, unit = m.group(1) or "", m.group(2), m.group(3) or ""
+        if not (hedge or unit):
+            return m.group(0)
+        return hedge.replace(" ", "\u00a0") + number + unit.replace(" ", "\u00a0")
+
+    return NUMBER_WITH_WORDS.sub(one, text)
+
+
 def stage(root: Path, dest: Path) -> int:
     """A fresh copy of what the render reads from manuscript/ (sources and generated parts) in dest,
-    with every number's shortcode in the form pandoc reads fast (SPACED)."""
+    with every number's shortcode in the form pandoc reads fast (SPACED) and every bracketed list of
+    source ids in the generated parts an author-year citation (cite_sources)."""
     shutil.rmtree(dest, ignore_errors=True)
     files = [root / s for s in SOURCES] + sorted(p for p in (root / GENERATED).rglob("*") if p.is_file())
+    bib = root / GENERATED / "sources.bib"
+    keys = set(BIB_KEY.findall(bib.read_text(encoding="utf-8"))) if bib.is_file() else set()
     for f in files:
         target = dest / f.relative_to(root / "manuscript")
         target.parent.mkdir(parents=True, exist_ok=True)
         if f.suffix in (".md", ".qmd"):
-            target.write_bytes(SPACED.sub(r"{{<num \1>}}", f.read_text(encoding="utf-8")).encode("utf-8"))
+            text = SPACED.sub(r"{{<num \1>}}", f.read_text(encoding="utf-8"))
+            if f.suffix == ".md" and f.name not in ("lineage.md", "lineage_data.md", "lineage_typst.md"):
+                text = hold_numbers(cite_sources(text, keys))
+            target.write_bytes(text.encode("utf-8"))
         else:
             shutil.copyfile(f, target)
     return len(files)
@@ -71,15 +127,95 @@ def html_include(digest: str) -> str:
     return f'<meta name="replication-digest" content="{digest}">\n'
 
 
-def typst_include(digest: str) -> str:
-    return f'#set document(keywords: ("replication-digest:{digest}",))\n'
+def front_matter(path: Path) -> dict:
+    """A .qmd's YAML front matter."""
+    import yaml
+    text = path.read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("\n---", 1)[0].removeprefix("---")) or {}
+
+
+def plain(text: str) -> str:
+    """Metadata text without Markdown's marks (the PDF's Title and Subject are plain strings)."""
+    return re.sub(r"[*_`]", "", re.sub(r"\[-?@[^\]]*\]", "", str(text))).strip()
+
+
+def citation(root: Path) -> dict:
+    """The maintainers and the contact as CITATION.cff gives them: authors' names (a person's given and
+    family names, or an entity's name) and the first e-mail, else the repository or URL given there."""
+    import yaml
+    cff = yaml.safe_load((root / "CITATION.cff").read_text(encoding="utf-8")) or {}
+    names, mails = [], []
+    for a in cff.get("authors", []):
+        names.append(a.get("name") or " ".join(x for x in (a.get("given-names"), a.get("family-names")) if x))
+        if a.get("email"):
+            mails.append(a["email"])
+    contact = (mails[0] if mails else cff.get("contact", [{}])[0].get("email") if cff.get("contact") else None) \
+        or cff.get("repository-code") or cff.get("url") or ""
+    return {"maintainers": [n for n in names if n], "contact": contact}
+
+
+def build_info(root: Path, env: dict | None = None) -> dict:
+    """What the build records of itself: the date (SOURCE_DATE_EPOCH when set, else today, UTC), the
+    package's version (pyproject.toml) and the commit (git; a copy without .git, or without git, says
+    'unknown', and a working tree with changes to tracked files outside docs/ says so)."""
+    import datetime
+    import os
+    import subprocess
+    import tomllib
+    env = os.environ if env is None else env
+    stamp = env.get("SOURCE_DATE_EPOCH")
+    when = (datetime.datetime.fromtimestamp(int(stamp), datetime.timezone.utc) if stamp
+            else datetime.datetime.now(datetime.timezone.utc))
+    version = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    commit = "unknown"
+    if (root / ".git").exists():
+        try:
+            head = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=root, capture_output=True,
+                                  text=True, timeout=20)
+            if head.returncode == 0 and head.stdout.strip():
+                commit = head.stdout.strip()
+                dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "--", ".",
+                                        ":(exclude)docs"], cwd=root, capture_output=True, text=True, timeout=20)
+                if dirty.stdout.strip():
+                    commit += "+changes"
+        except (OSError, subprocess.SubprocessError):
+            pass
+    return {"build-date": when.strftime("%Y-%m-%d"), "build-version": version, "build-commit": commit}
+
+
+def meta_yaml(info: dict, cite: dict) -> str:
+    """The metadata Quarto reads for every document (metadata-files in _quarto.yml), as JSON (a subset
+    of YAML, so every value is quoted and escaped)."""
+    import json
+    meta = {**info, "author": cite["maintainers"] or ["unknown"], "contact": cite["contact"] or "—"}
+    return "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items())
+
+
+def _typst_str(text: str) -> str:
+    return '"' + str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def typst_include(digest: str, front: dict | None = None, cite: dict | None = None, info: dict | None = None) -> str:
+    """The PDF's metadata: Title, Author, Subject and Keywords (the edition's keywords, the build and the
+    digest of the render's inputs)."""
+    front, cite, info = front or {}, cite or {"maintainers": []}, info or {}
+    keywords = [*front.get("keywords", []), *(f"{k}:{v}" for k, v in info.items()), f"replication-digest:{digest}"]
+    fields = [f"keywords: ({''.join(_typst_str(k) + ', ' for k in keywords)})"]
+    if front.get("title"):
+        fields.append(f"title: {_typst_str(plain(front['title']))}")
+    if front.get("subtitle"):
+        fields.append(f"description: {_typst_str(plain(front['subtitle']))}")
+    if cite["maintainers"]:
+        fields.append(f"author: ({''.join(_typst_str(n) + ', ' for n in cite['maintainers'])})")
+    return f"#set document({', '.join(fields)})\n"
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--root", default=".", help="the repository root")
     ap.add_argument("--out-html")
-    ap.add_argument("--out-typst")
+    ap.add_argument("--out-typst", help="the English edition's Typst header (the Vietnamese one: vi/ beside it)")
+    ap.add_argument("--out-meta", help="the build's record of itself and the maintainers, for every document")
     ap.add_argument("--stage", metavar="DIR", help="copy the manuscript's sources and parts into DIR instead")
     args = ap.parse_args(argv)
     if args.stage:
@@ -87,9 +223,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if not (args.out_html and args.out_typst):
         ap.error("--out-html and --out-typst are required (or --stage)")
-    digest = digest_of(Path(args.root))
+    root = Path(args.root)
+    digest, cite, info = digest_of(root), citation(root), build_info(root)
     write_text_atomic(Path(args.out_html), html_include(digest))
-    write_text_atomic(Path(args.out_typst), typst_include(digest))
+    for lang, qmd in EDITIONS.items():
+        out = Path(args.out_typst) if lang == "en" else Path(args.out_typst).parent / lang / Path(args.out_typst).name
+        write_text_atomic(out, typst_include(digest, front_matter(root / qmd), cite, info))
+    if args.out_meta:
+        write_text_atomic(Path(args.out_meta), meta_yaml(info, cite))
     print(f"render digest {digest} of {len(render_inputs(Path(args.root)))} files")
     return 0
 

@@ -1,9 +1,13 @@
 """The shipped HTML of both editions (docs/index.html, docs/vi.html) in a real browser: headless Chromium, driven over the DevTools
 protocol through a pipe (standard library only), the page served from 127.0.0.1.
 
-No console errors; every number's link target exists; no sideways scrolling at 390 px (a phone) and
-1280 px; focusing, hovering or tapping a number shows its lineage (value and rule) beside it, on the
-same page, with the edition's own words.  Skipped, with the reason, where no Chromium or Chrome is installed.
+No console errors; every number's link target exists on the edition's lineage page (docs/lineage.html,
+docs/vi-lineage.html); no sideways scrolling at 390 px (a phone) and 1280 px; focusing, hovering or tapping
+a number shows its lineage (value and rule) beside it, on the same page, with the edition's own words.  What
+a reader sees, measured in the browser: no word or number inside a table breaks across lines (each
+space-separated token's Range.getClientRects() lies on one line); a table wider than its box on a phone says
+that it scrolls; the page is no taller than its content; the table of contents lists every top-level section.
+Skipped, with the reason, where no Chromium or Chrome is installed.
 """
 import functools
 import http.server
@@ -27,7 +31,8 @@ pytestmark = [pytest.mark.skipif(BROWSER is None, reason="the browser test needs
               pytest.mark.skipif(not all((DOCS / f"{p}.html").exists() for p in ("index", "vi")),
                                  reason="docs/index.html or docs/vi.html is not there")]
 PAGES = ["index", "vi"]
-MORE = {"index": "Go to the entry in the appendix", "vi": "Đến mục này trong phụ lục"}
+LINEAGE = {"index": "lineage", "vi": "vi-lineage"}
+MORE = {"index": "Go to the entry on the lineage page", "vi": "Đến mục này trên trang nguồn gốc số liệu"}
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run", "--remote-debugging-pipe"]
 
@@ -162,15 +167,21 @@ def test_no_console_errors_and_no_sideways_scrolling(browser, served, width, pag
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_every_number_links_to_an_entry_on_the_page(browser, served, page):
+def test_every_number_links_to_its_entry_on_the_lineage_page(browser, served, page):
     _open(browser, f"{served}{page}.html", 1280)
     found = browser.js("""(() => {
         const links = [...document.querySelectorAll('a.num')];
-        return {count: links.length,
-                broken: links.map(a => a.getAttribute('href')).filter(h => !h.startsWith('#')
-                        || !document.getElementById(decodeURIComponent(h.slice(1)))).slice(0, 10)};
+        const data = JSON.parse(document.getElementById('lineage-data').textContent);
+        return {count: links.length, hrefs: [...new Set(links.map(a => a.getAttribute('href')))],
+                nodata: links.map(a => a.getAttribute('href')).filter(h => !(decodeURIComponent(h.split('#')[1]) in data))};
     })()""")
-    assert found["count"] > 100 and found["broken"] == []
+    assert found["count"] > 100 and found["nodata"] == [], found["nodata"][:10]
+    assert {h.split("#")[0] for h in found["hrefs"]} == {f"{LINEAGE[page]}.html"}
+    _open(browser, f"{served}{LINEAGE[page]}.html", 1280)
+    assert _errors(browser) == []
+    ids = browser.js(f"""(() => {{ const want = {json.dumps([h.split("#")[1] for h in found["hrefs"]])};
+        return want.filter(id => !document.getElementById(id) || !document.getElementById(id).classList.contains('lineage')); }})()""")
+    assert ids == [], f"numbers whose entry is not on docs/{LINEAGE[page]}.html: {ids[:10]}"
 
 
 def _popover(b: Browser) -> dict:
@@ -186,8 +197,10 @@ def _entry(b: Browser, index: int) -> dict:
     return b.js(f"""(() => {{
         const a = document.querySelectorAll('a.num')[{index}];
         a.scrollIntoView({{block: 'center', behavior: 'instant'}});
-        const e = document.getElementById(decodeURIComponent(a.getAttribute('href').slice(1)));
-        const r = a.getClientRects()[0];  // the first line's box: a number may wrap
+        const data = JSON.parse(document.getElementById('lineage-data').textContent);
+        const e = document.createElement('div');
+        e.innerHTML = data[decodeURIComponent(a.getAttribute('href').split('#')[1])];
+        const r = a.getClientRects()[0];
         return {{value: e.querySelector('.lineage-value').textContent, rule: e.querySelector('.lineage-rule').textContent,
                  x: r.left + r.width / 2, y: r.top + r.height / 2}};
     }})()""")
@@ -221,3 +234,93 @@ def test_focus_hover_and_tap_show_the_lineage_on_the_page(browser, served, page)
     assert MORE[page] in pop["text"], "the popover's link is not in the edition's language"
     assert browser.js("location.href") == start, "a tap on a number left the page"
     assert _errors(browser) == []
+
+
+# Every token of every text node inside a table: a word or a number, with what holds it together (digit
+# groups, decimal marks, a hyphen or dash inside it, and the no-break spaces that join a value and its unit),
+# and the lines its boxes lie on.  A break before an opening bracket or after a slash is not inside a token.
+BROKEN_TOKENS = """(() => {
+  const out = [];
+  const walker = document.createTreeWalker(document.querySelector('main') || document.body, NodeFilter.SHOW_TEXT);
+  let n, count = 0;
+  while ((n = walker.nextNode())) {
+    if (!n.parentElement.closest('table')) continue;
+    const re = /[\\p{L}\\p{N}](?:[\\p{L}\\p{N}\\p{M}.,%'’~↑↓+\\u2212\\u2013\\u00a0\\u202f\\u2009-]*[\\p{L}\\p{N}\\p{M}%])?/gu; let m;
+    while ((m = re.exec(n.textContent))) {
+      const r = document.createRange(); r.setStart(n, m.index); r.setEnd(n, m.index + m[0].length);
+      const tops = new Set([...r.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.top)));
+      count++;
+      if (tops.size > 1) out.push(m[0]);
+    }
+  }
+  return {count: count, broken: out};
+})()"""
+
+
+def test_the_token_measure_sees_a_broken_token(browser, served):
+    """The measure itself: a word forced to break inside a narrow cell is found, one that fits is not."""
+    _open(browser, f"{served}index.html", 390)
+    found = browser.js("""(() => {
+        const main = document.querySelector('main');
+        const t = document.createElement('table');
+        t.innerHTML = '<tr><td>x</td><td><span style="display:inline-block;width:30px;word-break:break-all">verifiable</span></td>' +
+                      '<td>fits\u00a0here</td></tr>';
+        main.prepend(t);
+        return true;
+    })()""")
+    assert found
+    result = browser.js(BROKEN_TOKENS)
+    assert "verifiable" in result["broken"] and "fits\u00a0here" not in result["broken"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("width", [390, 1280])
+def test_no_word_or_number_in_a_table_breaks_across_lines(browser, served, width, page):
+    _open(browser, f"{served}{page}.html", width)
+    result = browser.js(BROKEN_TOKENS)
+    assert result["count"] > 1000, "the measure found too few tokens in the tables"
+    assert result["broken"] == [], f"tokens broken across lines at {width} px: {result['broken'][:20]}"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_table_that_scrolls_on_a_phone_says_so(browser, served, page):
+    _open(browser, f"{served}{page}.html", 390)
+    found = browser.js("""(() => [...document.querySelectorAll('main table')].map(t => ({
+        wide: t.scrollWidth > t.clientWidth + 1, overflow: getComputedStyle(t).overflowX,
+        cue: !!(t.previousElementSibling && t.previousElementSibling.classList.contains('table-scrolls')
+                && t.previousElementSibling.getBoundingClientRect().height > 0)})))()""")
+    wide = [t for t in found if t["wide"]]
+    assert all(t["overflow"] in ("auto", "scroll") and t["cue"] for t in wide), wide
+    assert not any(t["cue"] for t in found if not t["wide"])
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_page_is_no_taller_than_its_content(browser, served, width, page):
+    """The document ends where its last element does (no blank run after it), and the main page holds the
+    paper, not the lineage: at 1280 px the English page is under a third of the 121,151 px it measured with
+    the lineage on it."""
+    _open(browser, f"{served}{page}.html", width)
+    m = browser.js("""(() => {
+        const last = Math.max(...[...document.body.querySelectorAll('*')].filter(e => {
+            const s = getComputedStyle(e); return s.position !== 'fixed' && s.display !== 'none'; })
+            .map(e => e.getBoundingClientRect().bottom + window.scrollY));
+        return {height: document.documentElement.scrollHeight, last: last,
+                lineage: document.querySelectorAll('div.lineage').length};
+    })()""")
+    assert m["lineage"] == 0, "the lineage entries are on the main page"
+    assert m["height"] <= m["last"] + 200, m
+    if page == "index" and width == 1280:
+        assert m["height"] < 121151 / 3, m
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_the_table_of_contents_lists_every_top_level_section(browser, served, page):
+    _open(browser, f"{served}{page}.html", 1280)
+    found = browser.js("""(() => {
+        const toc = document.getElementById('TOC');
+        const heads = [...document.querySelectorAll('main section.level1')].map(s => s.id);
+        const listed = toc ? [...toc.querySelectorAll('a')].map(a => a.getAttribute('href')) : [];
+        return {heads: heads, missing: heads.filter(id => !listed.includes('#' + id))};
+    })()""")
+    assert len(found["heads"]) >= 10 and found["missing"] == [], found

@@ -16,7 +16,9 @@ QMD = ROOT / "manuscript" / "index.qmd"
 # Each edition: its source and the folder of its generated parts (as the .qmd includes them).
 EDITIONS = {"index.qmd": "_generated/", "index.vi.qmd": "_generated/vi/"}
 MD_PARTS = {"table1.md", "table2.md", "arms_periods.md", "arms_claims.md", "text_claims.md", "discrepancies.md",
-            "audit.md", "data_availability.md", "lineage.md", "claims.md", "report.md", "rules.md", "summary.md"}
+            "audit.md", "data_availability.md", "lineage_typst.md", "lineage_data.md", "claims.md", "report.md",
+            "rules.md", "summary.md"}
+LINEAGE_PAGES = {"lineage.qmd": "_generated/lineage.md", "lineage.vi.qmd": "_generated/vi/lineage.md"}
 SHORTCODE = re.compile(r"\{\{<.*?>\}\}")
 NUMERAL = re.compile(r"\d+(?:[.,]\d+)*")
 YEAR = re.compile(r"(19|20)\d\d")
@@ -120,13 +122,20 @@ def test_manuscript_uses_the_shortcode_and_includes_every_generated_part(qmd):
     assert included == {EDITIONS[qmd] + n for n in MD_PARTS}
 
 
+@pytest.mark.parametrize("qmd", sorted(LINEAGE_PAGES))
+def test_each_lineage_page_includes_its_editions_lineage(qmd):
+    text = (ROOT / "manuscript" / qmd).read_text(encoding="utf-8")
+    assert set(re.findall(r"\{\{<\s*include\s+(_generated/\S+)\s*>\}\}", text)) == {LINEAGE_PAGES[qmd]}
+
+
 def test_the_editions_have_the_same_sections_and_link_to_each_other():
     heads = {q: re.findall(r"^#+ .*?(\{#[^ }]+)", (ROOT / "manuscript" / q).read_text(encoding="utf-8"), re.M)
              for q in EDITIONS}
     assert heads["index.qmd"] == heads["index.vi.qmd"] and len(heads["index.qmd"]) >= 15
     en, vi = ((ROOT / "manuscript" / q).read_text(encoding="utf-8") for q in ("index.qmd", "index.vi.qmd"))
-    assert "](vi.html)" in en and "docs/vi.pdf" in en
-    assert "](index.html)" in vi and "docs/index.pdf" in vi and "href: vi.pdf" in vi
+    assert "](vi.html)" in en and "](vi.pdf)" in en and "docs/vi.pdf" not in en
+    assert "](index.html)" in vi and "](index.pdf)" in vi and "href: vi.pdf" in vi and "docs/index.pdf" not in vi
+    assert "lineage-page: lineage.html" in en and "lineage-page: vi-lineage.html" in vi
     assert re.search(r"^lang: vi$", vi, re.M) and re.search(r"^registry-lang: vi$", vi, re.M)
 
 
@@ -154,3 +163,71 @@ def test_no_callouts_or_executable_cells():
         text = f.read_text(encoding="utf-8")
         assert ".callout" not in text, f
         assert not re.search(r"^```\{(python|r|julia|ojs)", text, re.M), f
+
+
+def _audit(rows):
+    import pandas as pd
+    cols = ["id", "result", "item", "key"]
+    return pd.DataFrame([dict(zip(cols, r)) for r in rows])
+
+
+def test_the_full_list_leaves_out_what_earlier_tables_judge():
+    """Table 1's rows, Table 2's changes, the arms and the text figures each have a table before the full list;
+    Table 2's printed values and rank changes have none, so only they are listed."""
+    audit = _audit([("T1-01", "table1", "Vietnam–China goods trade turnover", "k"),
+                    ("T2-01", "table2", "Singapore: total registered capital 2025", "k"),
+                    ("T2-02", "table2", "Singapore: change on 2024", "k"),
+                    ("T2-03", "table2", "Singapore: rank change on 2024", "k"),
+                    ("A-01", "arms", "Lowest annual arms imports", "k"), ("X-01", "text", "Trade", "k")])
+    assert manuscript.shown_elsewhere(audit) == {"T1-01", "T2-02", "A-01", "X-01"}
+
+
+def test_a_table_with_units_in_its_header_shows_bare_numbers_aligned_right():
+    table = manuscript.pipe_table(["Partner", "Exports (bn USD)"], [["China", manuscript.bare("trade.x")]], "Cap",
+                                  "tbl-x", align="lr")
+    assert "|:---|---:|" in table and "{{<num trade.x bare>}}" in table
+    assert manuscript.keys_in(table) == ["trade.x"]
+
+
+def test_the_popover_data_cannot_close_its_script_element():
+    block = manuscript.lineage_data({"a.b": "<p>x</script><script>alert(1)</script></p>"})
+    inner = block.split('id="lineage-data">', 1)[1].rsplit("</script>", 1)[0]
+    assert "</" not in inner and json.loads(inner) == {"lineage-a-b": "<p>x</script><script>alert(1)</script></p>"}
+
+
+def test_the_build_records_unknown_commit_without_git_and_the_cff_maintainers(tmp_path):
+    from analysis import render
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\nversion = "9.8.7"\n', encoding="utf-8")
+    (tmp_path / "CITATION.cff").write_text('cff-version: 1.2.0\nauthors:\n  - given-names: "An"\n'
+                                           '    family-names: "Nguyễn"\n    email: "an@example.org"\n'
+                                           '  - name: "Team \\"Q\\""\n', encoding="utf-8")
+    info = render.build_info(tmp_path, {"SOURCE_DATE_EPOCH": "0"})
+    assert info == {"build-date": "1970-01-01", "build-version": "9.8.7", "build-commit": "unknown"}
+    cite = render.citation(tmp_path)
+    assert cite == {"maintainers": ["An Nguyễn", 'Team "Q"'], "contact": "an@example.org"}
+    typ = render.typst_include("d" * 64, {"title": "A *b* [-@x]", "subtitle": "S", "keywords": ["k"]}, cite, info)
+    assert 'title: "A b"' in typ and 'author: ("An Nguyễn", "Team \\"Q\\"", )' in typ
+    assert '"build-commit:unknown"' in typ and f'"replication-digest:{"d" * 64}"' in typ
+    meta = render.meta_yaml(info, cite)
+    assert 'build-commit: "unknown"' in meta and 'contact: "an@example.org"' in meta
+
+
+def test_source_ids_become_author_year_citations_only_when_all_are_sources():
+    from analysis import render
+    keys = {"src-mof-tbtc-202504", "src-ecb-x"}
+    text = "Recomputed [MOF_TBTC_202504]; converted [ECB_X, MOF_TBTC_202504]; kept [ECB_X, NOT_A_SOURCE]; [link](x)"
+    assert render.cite_sources(text, keys) == ("Recomputed [@src-mof-tbtc-202504]; converted [@src-ecb-x; "
+                                               "@src-mof-tbtc-202504]; kept [ECB_X, NOT_A_SOURCE]; [link](x)")
+
+
+def test_a_written_out_number_is_held_to_its_unit_and_hedge():
+    from analysis import render
+    nb = "\u00a0"
+    assert render.hold_numbers("Recomputed: 134 bn USD; khoảng 786 tỷ USD; 2 partners") == (
+        f"Recomputed: 134{nb}bn{nb}USD; khoảng{nb}786{nb}tỷ{nb}USD; 2 partners")
+
+
+def test_escaped_source_ids_become_citations_too():
+    from analysis import render
+    assert render.cite_sources("x \\[MOF\\_TBTC\\_202504\\]; y \\[NOT\\_ONE\\]", {"src-mof-tbtc-202504"}) == (
+        "x [@src-mof-tbtc-202504]; y \\[NOT\\_ONE\\]")

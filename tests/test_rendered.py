@@ -58,7 +58,9 @@ def _keys(root: Path, doc: str = "index") -> list[str]:
 def _squash(text: str) -> str:
     """Compare text without layout: no whitespace (ordinary or no-break) and no hyphenation at line ends."""
     text = re.sub(r"-\n", "", text)
-    return re.sub(r"\s+", "", text.replace("\u00a0", " "))
+    for space in ("\u00a0", "\u2009", "\u202f"):
+        text = text.replace(space, " ")
+    return re.sub(r"\s+", "", text.replace("\u2060", ""))
 
 
 @pytest.mark.parametrize("doc", sorted(EDITIONS))
@@ -79,8 +81,9 @@ def test_every_referenced_number_appears_in_html_and_pdf(rendered, doc):
 @pytest.mark.parametrize("doc", sorted(EDITIONS))
 def test_each_number_links_to_its_lineage_entry_with_a_tooltip(rendered, doc):
     page = (rendered / f"docs/{doc}.html").read_text(encoding="utf-8")
-    ids = set(re.findall(r'\bid="([^"]+)"', page))
-    links = re.findall(r'<a href="#(lineage-[^"]+)"[^>]*class="num"[^>]*title="([^"]*)"', page)
+    lineage = {"index": "lineage", "vi": "vi-lineage"}[doc]
+    ids = set(re.findall(r'\bid="([^"]+)"', (rendered / f"docs/{lineage}.html").read_text(encoding="utf-8")))
+    links = re.findall(rf'<a href="{lineage}\.html#(lineage-[^"]+)"[^>]*class="num"[^>]*title="([^"]*)"', page)
     assert len(links) > 100
     assert {target for target, _ in links} <= ids
     assert all(title.strip() for _, title in links)
@@ -114,10 +117,13 @@ def test_each_edition_links_to_the_other(rendered):
     assert re.search(r'class="edition-link"><a href="vi.html"', en)
     assert re.search(r'class="edition-link"><a href="index.html"', vi)
     assert 'href="vi.pdf"' in vi and 'href="index.pdf"' in en and "index.vi" not in vi
-    for doc, other in (("index", "docs/vi.pdf"), ("vi", "docs/index.pdf")):
+    for doc, other in (("index", "vi"), ("vi", "index")):
+        data = (rendered / f"docs/{doc}.pdf").read_bytes()  # a link to the other edition, not a file path
+        assert re.search(rb"/URI\s*\(" + other.encode() + rb"\.pdf\)", data), f"docs/{doc}.pdf links to no {other}.pdf"
+        assert re.search(rb"/URI\s*\(" + other.encode() + rb"\.html\)", data), f"docs/{doc}.pdf links to no {other}.html"
         text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(rendered / f"docs/{doc}.pdf"), "-"],
                               capture_output=True, text=True, check=True).stdout
-        assert other in text
+        assert "docs/" not in text.split("\n\n")[0]
 
 
 @pytest.mark.parametrize("doc", sorted(EDITIONS))
@@ -161,4 +167,57 @@ def test_render_records_its_digest_in_html_and_pdf(rendered, doc):
     info = subprocess.run(["pdfinfo", str(rendered / f"docs/{doc}.pdf")], capture_output=True, text=True).stdout
     assert f"replication-digest:{digest}" in info
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
-    assert pages <= 25, f"the PDF has {pages} pages"
+    assert pages <= 35, f"the PDF has {pages} pages"  # the paper, the report and the appendices
+
+
+def _info(path: Path) -> dict[str, str]:
+    out = subprocess.run(["pdfinfo", "-enc", "UTF-8", str(path)], capture_output=True, text=True, check=True).stdout
+    return {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in out.splitlines())}
+
+
+@pytest.mark.parametrize("doc", sorted(EDITIONS))
+def test_the_pdf_says_what_it_is(rendered, doc):
+    """Title, Author, Subject and Keywords in the PDF's metadata, the authors from CITATION.cff and the version
+    from pyproject.toml; the build's date, version and commit on the first page."""
+    import tomllib
+    import yaml
+    info = _info(rendered / f"docs/{doc}.pdf")
+    cff = yaml.safe_load((rendered / "CITATION.cff").read_text(encoding="utf-8"))
+    version = tomllib.loads((rendered / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    assert "Trần Thị Diễm Trâm" in info.get("Title", "") or "Tran (2026)" in info.get("Title", ""), info
+    assert info.get("Author") and all(a["name"] in info["Author"] for a in cff["authors"] if "name" in a), info
+    assert info.get("Subject"), info
+    assert "SIPRI" in info.get("Keywords", "") and f"build-version:{version}" in info["Keywords"], info
+    first = subprocess.run(["pdftotext", "-enc", "UTF-8", "-l", "1", str(rendered / f"docs/{doc}.pdf"), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    flat = re.sub(r"\s+", " ", first)
+    commit = re.search(r"build-commit:(\S+?)(?:,|$)", info["Keywords"]).group(1)
+    date = re.search(r"build-date:(\d{4}-\d\d-\d\d)", info["Keywords"]).group(1)
+    assert version in flat and commit in flat and date in flat, flat[:600]
+
+
+@pytest.mark.parametrize("doc", sorted(EDITIONS))
+def test_no_number_is_split_across_lines_in_the_pdf(rendered, doc):
+    """Each number the manuscript shows, in the edition's form (or without its unit, as a table shows it),
+    lies on one line of the PDF's text: found as often in the text read line by line as with its lines joined."""
+    import json
+    numbers = json.loads((rendered / "data/derived/numbers.json").read_text(encoding="utf-8"))["numbers"]
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(rendered / f"docs/{doc}.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    for space in ("\u00a0", "\u2009", "\u202f"):
+        text = text.replace(space, " ")
+    text = re.sub(r"[ \t]+", " ", text.replace("\u2060", ""))
+    lines = text.split("\n")
+    joined = " ".join(lines)
+    form = EDITIONS[doc][2]
+    split = []
+    units = (" bn USD", " mn USD", " mn TIV", " bn TIV", " tỷ USD", " triệu USD", " triệu TIV", " tỷ TIV")
+    for key in _keys(rendered, doc):
+        full = re.sub(r"\s+", " ", numbers[key][form].replace("\u2009", " ").replace("\u00a0", " "))
+        for shown in {full, *(full.removesuffix(u) for u in units)}:  # as the text shows it, or a table bare
+            if not re.search(r"\d", shown) or " " not in shown:
+                continue
+            on_lines = sum(line.count(shown) for line in lines)
+            if joined.count(shown) > on_lines:
+                split.append(shown)
+    assert split == [], f"numbers split across lines in docs/{doc}.pdf: {split[:10]}"

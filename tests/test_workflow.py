@@ -118,7 +118,8 @@ def test_manuscript_parts_cite_only_registry_keys_and_give_each_a_lineage_entry(
     # Table 1 has one row per partner, each printed value and verdict as a shortcode
     table1 = (gen / "table1.md").read_text(encoding="utf-8")
     for i in range(1, 7):
-        assert f"{{{{<num printed.T1-0{i}>}}}}" in table1 and f"{{{{<num audit.verdict.T1-0{i}>}}}}" in table1
+        # (the printed value bare: the column's header names the unit)
+        assert f"{{{{<num printed.T1-0{i} bare>}}}}" in table1 and f"{{{{<num audit.verdict.T1-0{i}>}}}}" in table1
     assert (gen / "arms_series.svg").read_bytes() == (built / "data/derived/figures/arms_series.svg").read_bytes()
 
 

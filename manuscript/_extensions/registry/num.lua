@@ -4,6 +4,10 @@
 -- `registry-lang: vi` (or, without it, `lang: vi`) gets the Vietnamese form (display_vi: decimal
 -- comma, tỷ/triệu, Vietnamese words); `lang=vi` on one shortcode does the same.  A key the
 -- registry lacks stops the render with a message naming it.  This file only formats: Snakemake computes.
+-- In HTML the link goes to the entry on the edition's lineage page (metadata `lineage-page`); in the PDF,
+-- to the appendix.  `{{< num key bare >}}` prints the number without its unit, for a table whose header
+-- names the unit.  Spaces become no-break spaces, and a Vietnamese thousands space a narrow no-break space,
+-- so that a number never breaks across lines.
 local registry = nil
 
 local function fail(message)
@@ -40,6 +44,21 @@ local function anchor(key)
 end
 
 -- the document's language for the registry's forms: registry-lang, else lang ("vi", "vi-VN", ...)
+-- the unit words a display form ends in, by the registry's unit (analysis/registry.py's UNIT_SUFFIX and
+-- its Vietnamese forms), which `bare` leaves out
+local SUFFIX = {
+  ["USD bn"] = {" bn USD", " tỷ USD"}, ["USD mn"] = {" mn USD", " triệu USD"},
+  ["TIV mn"] = {" mn TIV", " triệu TIV"}, ["TIV bn"] = {" bn TIV", " tỷ TIV"},
+  ["%"] = {"%", "%"}, ["% change"] = {"%", "%"}, ["pp"] = {" pp", " pp"},
+}
+
+local function bare(text, unit)
+  for _, s in ipairs(SUFFIX[unit] or {}) do
+    if #text > #s and text:sub(-#s) == s then return text:sub(1, -#s - 1) end
+  end
+  return text
+end
+
 local function doc_lang(meta)
   local lang = meta and (meta["registry-lang"] or meta["lang"])
   lang = lang and pandoc.utils.stringify(lang) or ""
@@ -62,9 +81,17 @@ return {
       end
       text, rule = entry.display_vi, ". Quy tắc: "
     end
-    -- no-break spaces keep a number and its unit together in narrow table cells; words (a verdict, a
-    -- class) keep their spaces, so that a long one wraps within its cell
-    if text:find("%d") then text = text:gsub(" ", "\u{00A0}") end
-    return pandoc.Link(text, "#" .. anchor(key), entry.label .. rule .. entry.rule, {class = "num"})
+    for _, a in ipairs(args) do
+      if pandoc.utils.stringify(a) == "bare" then text = bare(text, entry.unit) end
+    end
+    -- no-break spaces keep a number and its unit together; a thin space between digit groups becomes a
+    -- narrow no-break space; words (a verdict, a class) keep their spaces, so that a long one wraps
+    if text:find("%d") then
+      text = text:gsub("\u{2009}", "\u{202F}"):gsub(" ", "\u{00A0}")
+    end
+    local target = "#" .. anchor(key)
+    local page = meta and meta["lineage-page"] and pandoc.utils.stringify(meta["lineage-page"]) or ""
+    if page ~= "" and quarto.doc.is_format("html") then target = page .. target end
+    return pandoc.Link(text, target, entry.label .. rule .. entry.rule, {class = "num"})
   end
 }

@@ -1,0 +1,43 @@
+-- Three layout rules of the manuscript.
+--
+-- Headings inside a Div of class "shift-headings" (a generated part included under a section of its own,
+-- such as the replication report) are moved up or down so that the highest becomes level 2: numbered
+-- 8.1, 8.2 under section 8, never 8.0.a.
+function Div(div)
+  if not div.classes:includes("shift-headings") then return nil end
+  local top = nil
+  div:walk({Header = function(h) if top == nil or h.level < top then top = h.level end end})
+  if top == nil or top == 2 then return nil end
+  return div:walk({Header = function(h) h.level = h.level - top + 2; return h end})
+end
+
+-- A pipe table whose separator gives every column the same dashes (`|---|---|`) has no widths of its own:
+-- pandoc still fixes equal widths when a line is long (every generated row is: a shortcode per number).
+-- Such a table's columns follow their content instead (the browser's table layout in HTML, Typst's auto
+-- columns in the PDF).  A table with unequal dashes keeps the widths it asks for.
+--
+-- In a table, a word joined by a hyphen or a dash (a period "2001–2010", "Vietnam–Russia", "non-commercial")
+-- is not broken at it: a Span of class "nowrap" in HTML (styles.css), a word joiner after the dash in the PDF.
+local EN_DASH, JOINER = "\u{2013}", "\u{2060}"
+local function keep_dashed(str)
+  local t = str.text
+  if not (t:find("[%w%)]%-[%w%(]") or (t:find(EN_DASH, 1, true) and #t > #EN_DASH)) then return nil end
+  if quarto.doc.is_format("html") then
+    return pandoc.Span({pandoc.Str(t)}, {class = "nowrap"})
+  end
+  t = t:gsub("%-", "-" .. JOINER):gsub(EN_DASH, EN_DASH .. JOINER)
+  return pandoc.Str(t)
+end
+
+function Table(tbl)
+  tbl = tbl:walk({Str = keep_dashed})
+  local first = tbl.colspecs[1] and tbl.colspecs[1][2]
+  if first == nil or type(first) ~= "number" then return tbl end
+  for _, spec in ipairs(tbl.colspecs) do
+    if math.abs(spec[2] - first) > 1e-9 then return tbl end
+  end
+  for i, spec in ipairs(tbl.colspecs) do
+    tbl.colspecs[i] = {spec[1], pandoc.ColWidthDefault}
+  end
+  return tbl
+end
