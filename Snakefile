@@ -151,6 +151,8 @@ rule parse_published:
 
 
 rule compute_arms:
+    """The arms-import series in each SIPRI release, its periods, Russia's shares and the published
+    statements of those shares, as a fragment of the registry."""
     input:
         code=code_of("analysis.arms"),
         checked=CHECKS,
@@ -179,6 +181,8 @@ rule compute_arms:
 
 
 rule compute_trade:
+    """Table 1: each partner's goods trade chosen among the sources by a stated rule, every alternative
+    figure, the partner-side figures converted at the year's average rate, and the published rankings."""
     input:
         code=code_of("analysis.trade"),
         checked=CHECKS,
@@ -203,6 +207,8 @@ rule compute_trade:
 
 
 rule compute_fdi:
+    """Table 2: shares, implied 2024 bases, changes and ranks from the printed 2025 values and the
+    sourced totals and 2024 values, and Russia's cumulative investment at each date."""
     input:
         code=code_of("analysis.fdi"),
         checked=CHECKS,
@@ -239,6 +245,8 @@ rule build_computed_registry:
 
 
 rule audit_numbers:
+    """Every printed number judged by a stated rule against its recomputed value, with its basis,
+    authority, alternative verdict and reason."""
     input:
         code=code_of("analysis.audit"),
         published=f"{OUT}/validated/published.csv",
@@ -338,8 +346,9 @@ rule build_registry:
 
 
 rule check_manuscript_claims:
-    """Every assertion of the two editions (`[sentence]{.vouch check="..."}`) evaluated against the registry:
-    a sentence that no longer holds stops the build before the render, named by file, line and text."""
+    """Every asserted sentence of the two editions (a vouch span or div) evaluated against the registry:
+    a sentence that no longer holds stops the build before the render, named by file, line and text.
+    The syntax: analysis/assertions.py."""
     input:
         code=code_of("analysis.assertions"),
         registry=f"{OUT}/numbers.json",
@@ -379,6 +388,8 @@ rule plot_figures:
 
 
 rule write_manuscript_parts:
+    """The manuscript's generated parts in both editions: the replicated tables, the audit and claims
+    tables, the data statement, the bibliography of sources and the lineage."""
     input:
         code=code_of("analysis.manuscript"),
         registry=f"{OUT}/numbers.json",
@@ -436,7 +447,7 @@ BUILD_RULES = [r for r in workflow.rules if r.output and not r.has_wildcards()]
 
 
 rule render_manuscript:
-    """The manuscript, HTML and PDF (`snakemake -c2 render_manuscript`): two jobs per document, run in parallel."""
+    """The manuscript, HTML and PDF (snakemake -c2 render_manuscript): two jobs per document, run in parallel."""
     input:
         MANUSCRIPT,
 
@@ -574,7 +585,7 @@ def deposit_files():
 
 
 rule deposit:
-    """The archive a journal's repository takes (`snakemake -c2 deposit`): code, inputs, the shipped render,
+    """The archive a journal's repository takes (snakemake -c2 deposit): code, inputs, the shipped render,
     README, citation, licence, lock and the run crate at its root; no build output, no .git."""
     input:
         code=code_of("analysis.deposit"),
