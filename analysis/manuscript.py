@@ -130,21 +130,14 @@ def table1_part(t1: pd.DataFrame, audit: pd.DataFrame, numbers: dict, lang: str 
 
 
 def table2_part(t2: pd.DataFrame, audit: pd.DataFrame, numbers: dict, lang: str = "en") -> str:
-    t2a = audit[audit["result"] == "table2"]
-    by_item = {}
-    for _, a in t2a.iterrows():
-        by_item[a["item"]] = a["id"]
+    # the printed rows are found by the registry key they are judged against, never by their item text
+    # (an input's words are data: a changed or hostile item must not break the table)
+    by_key = {a["key"]: a["id"] for _, a in audit[audit["result"] == "table2"].iterrows()}
     rows = []
     for _, r in t2.iterrows():
         p, name = r["partner_key"], r["partner"]
-        if p == "total":
-            value_id, yoy_id = by_item["Total registered capital 2025"], by_item["Total: change on 2024"]
-        elif p == "others":
-            value_id = by_item["All other partners: total registered capital 2025"]
-            yoy_id = by_item["All other partners: change on 2024"]
-        else:
-            value_id, yoy_id = by_item[f"{name}: total registered capital 2025"], by_item[f"{name}: change on 2024"]
-        rank_id = by_item.get(f"{name}: rank change on 2024")
+        value_id, yoy_id = by_key[f"fdi.value_2025.{p}"], by_key[f"fdi.yoy.{p}"]
+        rank_id = by_key.get(f"fdi.rank_change.{p}")
         shown = name if lang == "en" else {**{k: v[1] for k, v in FDI_PARTNERS.items()},
                                            **{k: v[1] for k, v in FDI_OTHER_ROWS.items()}}[p]
         rows.append([shown, bare(f"printed.{value_id}"), bare(f"printed.{yoy_id}"),
@@ -438,7 +431,7 @@ def lineage_data(entries: dict[str, str]) -> str:
     """The popovers' data on the edition's main page: each entry's HTML by its link target's id, as JSON in
     a script element that the page does not display (the entries themselves are on the lineage page)."""
     data = json.dumps({anchor(k): v for k, v in sorted(entries.items())}, ensure_ascii=False, sort_keys=True)
-    data = data.replace("</", "<\\/")  # nothing in it may close the script element
+    data = esc.json_in_script(data)  # nothing in it may close the script element
     return f'```{{=html}}\n<script type="application/json" id="lineage-data">{data}</script>\n```\n'
 
 
