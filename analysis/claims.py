@@ -757,9 +757,11 @@ def t_table_period(p: dict, numbers: dict, ctx: dict) -> Result:
     names one period over figures from more than one reporter).  Parameters: rows, partners, first, last,
     measure."""
     from analysis.verdict import close_enough
-    res = Result("holds if the years of the figures that reproduce the table's values lie in {first}–{last} and "
-                 "cover both; partly holds if they lie within it but cover only part of it",
-                 "đúng nếu các năm của những số liệu tái lập được các giá trị trong bảng nằm trong giai đoạn "
+    res = Result("holds if the years of the full-year figures in the data that equal the table's values (after "
+                 "rounding) lie in {first}–{last} and cover both; partly holds if they lie within it but cover only "
+                 "part of it",
+                 "đúng nếu các năm của những số liệu cả năm trong dữ liệu bằng các giá trị trong bảng (sau khi làm "
+                 "tròn) nằm trong giai đoạn "
                  "{first}–{last} và bao phủ cả hai đầu; đúng một phần nếu chỉ nằm trong một phần của giai đoạn")
     a, b, m = int(p["first"]), int(p["last"]), p["measure"]
     res.fig("first", a, "year", "First year of the label", 0)
@@ -792,13 +794,19 @@ def t_table_period(p: dict, numbers: dict, ctx: dict) -> Result:
                 reporters |= {meta.get(sid, {}).get("reporter", "") for sid in sids} - {""}
         reproduced += hit
     res.fig("rows", len(rows), "count", "Rows of the table", 0)
-    res.fig("reproduced", reproduced, "count", "Rows whose value some figure in the data reproduces", 0)
+    res.fig("reproduced", reproduced, "count", "Rows whose value equals, after rounding, some full-year figure in the "
+            "data", 0)
     res.fig("years", ", ".join(str(y) for y in sorted(years)) or "—", "text", "Years of the reproducing figures",
             sources=_src(numbers, *keys), vi=", ".join(str(y) for y in sorted(years)) or "—")
     res.fig("reporters", ", ".join(sorted(reporters)) or "—", "text", "Reporters of the reproducing figures",
             vi=", ".join(_name_vi(r) for r in sorted(reporters)) or "—")
-    res.finding = ("{reproduced} of {rows} values are reproduced, by figures of {years} reported by {reporters}")
-    res.finding_vi = ("{reproduced} trên {rows} giá trị được tái lập, bởi số liệu năm {years} do {reporters} báo cáo")
+    # not 'reproduced' as the audit says it: any full-year figure in the data counts here (a partner-side
+    # figure or a source's own stated total too), since the question is which years the values can stand for
+    res.finding = ("{reproduced} of {rows} values equal, after rounding, some full-year figure in the data (any "
+                   "reporter; not only the audit's chosen figure): figures of {years} reported by {reporters}")
+    res.finding_vi = ("{reproduced} trên {rows} giá trị bằng, sau khi làm tròn, một số liệu cả năm nào đó trong dữ liệu "
+                      "(của bất kỳ bên báo cáo nào, không chỉ số liệu mà phần kiểm tra chọn): số liệu năm {years} do "
+                      "{reporters} báo cáo")
     if not years:
         return res
     if any(y < a or y > b for y in years):
@@ -828,7 +836,7 @@ def t_printed_pass(p: dict, numbers: dict, ctx: dict) -> Result:
         got.append(FROM_AUDIT[v["value"]])
     res.fig("held", got.count("holds"), "count", "Printed numbers reproduced", 0)
     res.fig("failed", got.count("does not hold"), "count", "Printed numbers that are discrepancies", 0)
-    res.finding = "{held} reproduced, {failed} discrepancies (see the audit rows)"
+    res.finding = "reproduced: {held}; discrepancies: {failed} (see the audit rows)"
     res.finding_vi = "{held} được tái lập, {failed} sai lệch (xem các dòng của phần kiểm tra số liệu)"
     judged = [g for g in got if g != "not decided"]
     if not judged:
@@ -885,6 +893,14 @@ PARAMS = {
 }
 # Every test also takes these (the printed numbers a claim quotes, judged once by the audit).
 COMMON_PARAMS = {"printed": "printed_ids?"}
+
+
+def test_summary(name: str) -> str:
+    """A test's rule in one plain sentence for the lineage: its docstring up to the first colon or full stop,
+    on one line, its parameter names written as words (the lineage shows text, not Markdown)."""
+    doc = " ".join((TESTS[name].__doc__ or name).split())
+    head = re.split(r":|\.\s", doc, maxsplit=1)[0].strip().rstrip(".")
+    return head.replace("`", "")
 
 
 def judge(claim: dict, numbers: dict, ctx: dict) -> Result:
@@ -976,7 +992,7 @@ def judge_all(claims: list[dict], numbers: dict, ctx: dict, files: dict[str, str
                      f"test '{c['test']}' of analysis/claims.py", ins, f["sources"], decimals=f["decimals"],
                      shown_as_vi=f.get("vi"))
         frag.add(f"claim.{c['id']}.verdict", res.verdict, "text", f"Verdict on claim {c['id']}: {c['gloss_en']}",
-                 f"{TESTS[c['test']].__doc__.split(':')[0].strip()} (analysis/claims.py, test '{c['test']}')", ins,
+                 f"{test_summary(c['test'])} (analysis/claims.py, test '{c['test']}')", ins,
                  shown_as=res.verdict, shown_as_vi=VERDICTS_VI[res.verdict])
         if res.gap:
             frag.add(f"claim.{c['id']}.gap", res.gap, "text", f"Why claim {c['id']} is not decided",

@@ -138,8 +138,8 @@ def table2_part(t2: pd.DataFrame, audit: pd.DataFrame, numbers: dict, lang: str 
         p, name = r["partner_key"], r["partner"]
         value_id, yoy_id = by_key[f"fdi.value_2025.{p}"], by_key[f"fdi.yoy.{p}"]
         rank_id = by_key.get(f"fdi.rank_change.{p}")
-        shown = name if lang == "en" else {**{k: v[1] for k, v in FDI_PARTNERS.items()},
-                                           **{k: v[1] for k, v in FDI_OTHER_ROWS.items()}}[p]
+        shown = name if lang == "en" else FDI_OTHER_ROWS[p][1] if p in FDI_OTHER_ROWS else \
+            R.PARTNER_VI.get(name, FDI_PARTNERS[p][1])
         rows.append([shown, bare(f"printed.{value_id}"), bare(f"printed.{yoy_id}"),
                      num(f"printed.{rank_id}") if rank_id else "—",
                      maybe(numbers, f"fdi.share.{p}", False), maybe(numbers, f"fdi.implied_base_2024.{p}", False),
@@ -193,8 +193,13 @@ def claims_part(audit: pd.DataFrame, result: str, caption: str, label: str, numb
         row = [a["id"], esc.md_cell(R.item(a, lang)), num(f"printed.{a['id']}"), recomputed,
                num(f"audit.verdict.{a['id']}")]
         if result == "arms":
+            # each value in the column of the release it comes from: a figure the release the article used
+            # lacks (judged in the current release) shows '—' there and its value under the current release
             tail = a["key"].split(".", 2)[-1] if a["key"].startswith("arms.") else ""
-            row.insert(4, maybe(numbers, f"arms.current.{tail}") if tail and a["key"] != f"arms.current.{tail}" else "—")
+            if a["key"] == f"arms.current.{tail}":
+                row[3:4] = ["—", recomputed]
+            else:
+                row.insert(4, maybe(numbers, f"arms.current.{tail}") if tail else "—")
         rows.append(row)
     header, align = ["ID", "Claim", "Printed", "Recomputed", "Verdict"], "llrrl"
     if result == "arms":
@@ -580,7 +585,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--outdir", required=True)
     args = ap.parse_args(argv)
     numbers = read_json(args.registry)["numbers"]
-    audit = pd.read_csv(args.audit, keep_default_na=False)
+    audit = pd.read_csv(args.audit, keep_default_na=False, dtype={"section": str})  # "1", never "1.0"
     sources = read_sources(args.sources)
     tables = (pd.read_csv(args.table1), pd.read_csv(args.table2))
     manifests = (read_json(args.manifests[0]), read_json(args.manifests[1]))

@@ -178,6 +178,9 @@ AUTHORITIES_VI = {a: WORDS["vi"][f"authority.{a}"] for a in ("official", "second
 # Partner names in Vietnamese, read off the article's own table rows.
 PARTNER_VI = {en: row.split("– ")[-1] for en, row in TRADE_PARTNERS.values()}
 PARTNER_VI |= {en: vi for en, vi, _ in FDI_PARTNERS.values()}
+# the article labels this row without spaces ("BritishVirginIslands"); a Vietnamese reader is shown the
+# territory's Vietnamese name (the label itself stays the printed row's, in data/published/)
+PARTNER_VI["British Virgin Islands"] = "Quần đảo Virgin thuộc Anh"
 PARTNER_VI |= {"World": "thế giới", "Total": "tổng số"}
 
 TEMPLATES = {

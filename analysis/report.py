@@ -509,12 +509,14 @@ def classification_lines(t: dict, sens: dict, lang: str) -> list[tuple[str, str]
     return L
 
 
-AUTHORITY_WORDS = {"en": {"secondary": "a secondary source", "third_party_copy": "a third-party copy"},
-                   "vi": {"secondary": "một nguồn thứ cấp", "third_party_copy": "một bản sao của bên thứ ba"}}
+AUTHORITY_WORDS = {"en": {"official": "an official source", "secondary": "a secondary source",
+                          "third_party_copy": "a third-party copy"},
+                   "vi": {"official": "một nguồn chính thức", "secondary": "một nguồn thứ cấp",
+                          "third_party_copy": "một bản sao của bên thứ ba"}}
 
 
 def _authority_sentence(t: dict, lang: str) -> str:
-    """How many verdicts rest on a weaker authority than an official source (empty when none does)."""
+    """How many verdicts checked against a source rest on each authority (empty when none is)."""
     found = [(a, w) for a, w in AUTHORITY_WORDS[lang].items() if t["numbers"]["authority"].get(a)]
     parts = [f"{{report.numbers.authority.{a}}} " + ("dựa trên " if lang == "vi" else "rest on " if i == 0 else "on ")
              + w for i, (a, w) in enumerate(found)]
@@ -756,7 +758,7 @@ def findings_lines(t: dict, audit: list[dict], claims: list[dict], where: dict, 
         L.append(("line", ""))
         L.append(("line", "| Mã | Con số được in | Tính bởi | Kết luận | Cơ sở | Thẩm quyền | Nhóm lý do |" if vi else
                           "| ID | Printed number | Computed by | Verdict | Basis | Authority | Reason category |"))
-        L.append(("line", rule_row(6, 26, 26, 10, 8, 9, 14)))
+        L.append(("line", rule_row(6, 24, 22, 10, 12, 11, 15)))
         for r in (r for r in audit if r.get("result") == g):
             L.append(("line", f"| {r['id']} | {md_text(R.item(r, lang))} | {where_computed(where.get(r['id']), lang)} | "
                               f"{{audit.verdict.{r['id']}}} | {BASIS_WORDS[lang].get(r['basis'], r['basis'])} | "
@@ -849,20 +851,21 @@ def render(lines, numbers: dict, form: str, lang: str = "en") -> str:
     return "\n".join(out).rstrip() + "\n"
 
 RULES = """\
-Each printed number is compared with its recomputed counterpart (`analysis/verdict.py`) by one rule, whatever its
-hedge (*khoảng*, *~*, *hơn*, *trên*, *vượt*, *gần* or none). The precision of a printed figure is one unit in
-its last printed digit; a hedged whole number ending in zeros is a round figure,
-precise to its last non-zero digit. In order: a figure is a **discrepancy** when it is impossible (a fall of more
-than the whole); **not verifiable** when no raw source gives its counterpart; a **match** when the two are equal;
-a **rounding** difference when they agree after rounding, truncating ('more than') or rounding up ('nearly') to
-the printed precision, allowing for the rounding uncertainty of the source figures; and a **discrepancy**
-otherwise. A match or rounding reached only from the article's own figures is reported as **consistent**:
-consistent with the article's own figures, not independently verified, and counted apart. The hedge itself is
-checked separately ('more than' is borne out when the recomputed value is at least the printed one): it never
-changes the tolerance, so the same printed figure gets the same verdict wherever it is printed. A check is
-flagged **coarse** when the interval of values it accepts is wider than {audit.rule.coarse_units} units of the
-printed last digit: such a check could not fail a misprint in the last digit
-({audit.count.coarse} passing checks are coarse).
+Each printed number is compared with its recomputed counterpart (`analysis/verdict.py`), and one rule judges each
+kind of hedge wherever the figure is printed. The precision of a printed figure is one unit in its last printed
+digit; a hedged whole number ending in zeros is a round figure, precise to its last non-zero digit. In order: a
+figure is a **discrepancy** when it is impossible (a fall of more than the whole); **not verifiable** when no raw
+source gives its counterpart. A hedge that states a bound is tested as that bound: *hơn*, *trên*, *vượt* ('more
+than') pass as a **rounding** when the recomputed value is above the printed one, or reaches it within the rounding
+uncertainty of the source figures, and *gần* ('nearly') when it is below; anything else is a **discrepancy**. A
+figure with *khoảng*, *~* or no hedge is a window: a **match** when the two are equal; a **rounding** difference
+when the recomputed value, rounded to the printed precision, gives the printed one, or agrees with it within the
+rounding of the source figures, or when truncating or rounding up gives it; a **discrepancy** otherwise. Each
+reason says which of these holds. A match or rounding reached only from the article's own figures is reported as
+**consistent**: consistent with the article's own figures, not independently verified, and counted apart. A check
+is flagged **coarse** when the interval of values it accepts is wider than {audit.rule.coarse_units} units of the
+printed last digit: such a check could not fail a misprint in the last digit ({audit.count.coarse} passing checks
+are coarse); a bound is never coarse.
 
 The SIPRI release the article used is chosen without looking at any verdict: the release whose annual totals end
 in the last year for which the article prints an annual total ({audit.arms_release_rule.last_printed_year}),
@@ -881,20 +884,22 @@ reason cites.
 
 
 RULES_VI = """\
-Mỗi con số được in được so sánh với giá trị tính lại tương ứng (`analysis/verdict.py`) theo cùng một quy tắc, bất kể
-từ rào đón đi kèm (*khoảng*, *~*, *hơn*, *trên*, *vượt*, *gần* hay không có). Độ chính xác của một con số được in là
-một đơn vị ở chữ số cuối cùng được in; một số nguyên có từ rào đón và tận cùng bằng các chữ số 0 được coi là số tròn,
-chính xác đến chữ số khác 0 cuối cùng. Xét lần lượt: một con số là **sai lệch** khi nó không thể có (một mức giảm lớn
-hơn toàn bộ giá trị gốc); **không kiểm chứng được** khi không nguồn dữ liệu gốc nào cho giá trị đối chiếu; **khớp**
-khi hai giá trị bằng nhau; **khớp khi làm tròn** khi chúng trùng nhau sau khi làm tròn, cắt bớt (với *hơn*) hoặc làm
-tròn lên (với *gần*) đến độ chính xác được in, có tính đến sai số làm tròn của các số liệu nguồn; và **sai lệch**
-trong mọi trường hợp còn lại. Một kết quả khớp hoặc khớp khi làm tròn chỉ đạt được từ chính các số liệu của bài báo
-được ghi là **nhất quán với số liệu của chính bài báo (chưa kiểm chứng độc lập)** và được đếm riêng. Bản thân từ rào
-đón được kiểm tra riêng (*hơn* được xác nhận khi giá trị tính lại ít nhất bằng con số in): nó không làm thay đổi dung
-sai, nên cùng một con số được in nhận cùng một kết luận ở bất cứ đâu nó xuất hiện. Một phép kiểm tra bị đánh dấu là
-**thô** khi khoảng giá trị mà nó chấp nhận rộng hơn {audit.rule.coarse_units} đơn vị của chữ số cuối được in: một
-phép kiểm tra như vậy không thể phát hiện một lỗi in sai ở chữ số cuối ({audit.count.coarse} phép kiểm tra đạt là
-thô).
+Mỗi con số được in được so sánh với giá trị tính lại tương ứng (`analysis/verdict.py`), và mỗi loại từ rào đón được
+đánh giá theo một quy tắc duy nhất, ở bất cứ đâu con số xuất hiện. Độ chính xác của một con số được in là một đơn vị ở
+chữ số cuối cùng được in; một số nguyên có từ rào đón và tận cùng bằng các chữ số 0 được coi là số tròn, chính xác đến
+chữ số khác 0 cuối cùng. Xét lần lượt: một con số là **sai lệch** khi nó không thể có (một mức giảm lớn hơn toàn bộ giá
+trị gốc); **không kiểm chứng được** khi không nguồn dữ liệu gốc nào cho giá trị đối chiếu. Từ rào đón nêu một giới hạn
+được kiểm tra đúng như giới hạn ấy: *hơn*, *trên*, *vượt* đạt (**khớp khi làm tròn**) khi giá trị tính lại lớn hơn con
+số in, hoặc chạm tới nó trong phạm vi sai số làm tròn của các số liệu nguồn, còn *gần* đạt khi giá trị tính lại nhỏ
+hơn; mọi trường hợp khác là **sai lệch**. Con số đi với *khoảng*, *~* hoặc không có từ rào đón được xét theo một
+khoảng: **khớp** khi hai giá trị bằng nhau; **khớp khi làm tròn** khi giá trị tính lại, làm tròn đến độ chính xác được
+in, cho đúng con số in, hoặc trùng với nó trong phạm vi làm tròn của các số liệu nguồn, hoặc khi cắt bớt hay làm tròn
+lên cho ra nó; **sai lệch** trong mọi trường hợp còn lại. Lý do đi kèm nói rõ trường hợp nào đúng. Một kết quả khớp
+hoặc khớp khi làm tròn chỉ đạt được từ chính các số liệu của bài báo được ghi là **nhất quán với số liệu của chính bài
+báo (chưa kiểm chứng độc lập)** và được đếm riêng. Một phép kiểm tra bị đánh dấu là **thô** khi khoảng giá trị mà nó
+chấp nhận rộng hơn {audit.rule.coarse_units} đơn vị của chữ số cuối được in: một phép kiểm tra như vậy không thể phát
+hiện một lỗi in sai ở chữ số cuối ({audit.count.coarse} phép kiểm tra đạt là thô); một giới hạn không bao giờ bị coi
+là thô.
 
 Phiên bản dữ liệu SIPRI mà bài báo dùng được chọn mà không xét đến bất kỳ kết luận nào: đó là phiên bản có chuỗi tổng
 hằng năm kết thúc vào năm cuối cùng mà bài báo in số tổng ({audit.arms_release_rule.last_printed_year}), ở đây là

@@ -86,12 +86,14 @@ return {
     end
     -- no-break spaces keep a number and its unit together; a thin space between digit groups becomes a
     -- narrow no-break space; words (a verdict, a class) keep their spaces, so that a long one wraps
+    local classes = {"num", "words"}
     if text:find("%d") then
       text = text:gsub("\u{2009}", "\u{202F}"):gsub(" ", "\u{00A0}")
+      classes = {"num"}
     end
     local target = "#" .. anchor(key)
     local page = meta and meta["lineage-page"] and pandoc.utils.stringify(meta["lineage-page"]) or ""
     if page ~= "" and quarto.doc.is_format("html") then target = page .. target end
-    return pandoc.Link(text, target, entry.label .. rule .. entry.rule, {class = "num"})
+    return pandoc.Link(text, target, entry.label .. rule .. entry.rule, pandoc.Attr("", classes))
   end
 }
