@@ -85,7 +85,7 @@ return {
       if pandoc.utils.stringify(a) == "bare" then text = bare(text, entry.unit) end
     end
     -- no-break spaces keep a number and its unit together; a thin space between digit groups becomes a
-    -- narrow no-break space; words (a verdict, a class) keep their spaces, so that a long one wraps
+    -- narrow no-break space; words (a verdict, a class) keep their ordinary spaces and the class "words"
     local classes = {"num", "words"}
     if text:find("%d") then
       text = text:gsub("\u{2009}", "\u{202F}"):gsub(" ", "\u{00A0}")
