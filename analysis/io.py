@@ -68,6 +68,13 @@ def read_json(path: str | os.PathLike) -> Any:
         return json.load(f)
 
 
+def read_csv_rows(path: str | os.PathLike) -> list[dict]:
+    """A CSV file's rows as dicts of text, exactly as written (no type guessing)."""
+    import csv
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
 def write_csv(path: str | os.PathLike, df: "pd.DataFrame") -> None:
     """CSV with '\\n' line ends and a fixed float format, so reruns are byte-identical."""
     text = df.to_csv(index=False, lineterminator="\n", float_format="%.10g")

@@ -17,7 +17,6 @@ Run on its own:  python -m analysis.manuscript --registry data/derived/numbers.j
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import re
 import sys
@@ -27,7 +26,7 @@ import pandas as pd
 
 from analysis import escape as esc, reasons as R
 from analysis.article import ARMS_PERIODS as PERIODS, FDI_OTHER_ROWS, FDI_PARTNERS, TRADE_PARTNERS
-from analysis.io import read_json, rel, run, write_text_atomic
+from analysis.io import read_csv_rows, read_json, rel, run, write_text_atomic
 from analysis.registry import shortcode
 
 SHORTCODE = re.compile(r"\{\{<\s*num\s+([^\s>]+)(?:\s+bare)?\s*>\}\}")
@@ -260,11 +259,7 @@ def audit_part(audit: pd.DataFrame, numbers: dict, lang: str = "en") -> str:
 
 def read_sources(paths: list[str]) -> list[dict]:
     """Every raw source (one row of a folder's sources.csv), in the order the rule lists the files."""
-    out = []
-    for p in paths:
-        with open(p, encoding="utf-8") as f:
-            out += list(csv.DictReader(f))
-    return out
+    return [row for p in paths for row in read_csv_rows(p)]
 
 
 def bib_key(source_id: str) -> str:

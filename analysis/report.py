@@ -35,7 +35,6 @@ report, so the manuscript does not depend on the machine), and the manuscript's 
 from __future__ import annotations
 
 import argparse
-import csv
 import importlib.metadata
 import inspect
 import platform
@@ -47,7 +46,7 @@ from analysis.article import RELEASES
 from analysis import claims as claims_module
 from analysis.claims import VERDICTS_VI as CLAIM_VERDICTS_VI_CLAIMS
 from analysis.escape import md_text  # text from an input, as literal Markdown (table cells too)
-from analysis.io import read_json, rel, run, sha256, write_json, write_text_atomic
+from analysis.io import read_csv_rows, read_json, rel, run, sha256, write_json, write_text_atomic
 from analysis.registry import Fragment, shortcode
 from analysis.verdict import PASSING
 
@@ -930,9 +929,7 @@ def manuscript_part(md: str) -> str:
     return "\n".join("#" + x if x.startswith("#") else x for x in body).lstrip("\n")
 
 
-def read_rows(path) -> list[dict]:
-    with open(path, encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
+read_rows = read_csv_rows
 
 
 def computed_where(audit: list[dict], claims: list[dict], registry: dict, numbers: dict) -> dict[str, dict]:

@@ -1048,17 +1048,20 @@ def _cross_row_at_most_row(chk: dict, frame: pd.DataFrame) -> list[Violation]:
     if part.empty or whole.empty:
         return []
     w_line = int(whole.index[0])
-    out = []
+    return [Violation(chk["name"], line, col, [line, w_line], {label: chk["part"]},
+                      f"{chk['part']} {v} exceeds {chk['whole']} {t} (line {w_line}) in column "
+                      f"{col!r}: a part cannot be larger than its whole")
+            for line, col, v, t in _parts_over_whole(part, whole, w_line, cols)]
+
+
+def _parts_over_whole(part: pd.DataFrame, whole: pd.DataFrame, w_line: int, cols: list[str]):
+    """(line, column, part value, whole value) of every cell of the part's rows larger than the whole's cell in
+    the same column, beyond the rounding of both figures; empty cells are not compared."""
     for line in part.index:
         for col in cols:
             v, t = part.at[line, col], whole.at[w_line, col]
-            if v == "" or t == "":
-                continue
-            if float(v) > float(t) + half_unit(v) + half_unit(t) + 1e-9:
-                out.append(Violation(chk["name"], int(line), col, [int(line), w_line], {label: chk["part"]},
-                                     f"{chk['part']} {v} exceeds {chk['whole']} {t} (line {w_line}) in column "
-                                     f"{col!r}: a part cannot be larger than its whole"))
-    return out
+            if v != "" and t != "" and float(v) > float(t) + half_unit(v) + half_unit(t) + 1e-9:
+                yield int(line), col, v, t
 
 
 def _cross_sum_reference(chk: dict, frame: pd.DataFrame, tables: dict, package: dict) -> list[Violation]:
@@ -1136,17 +1139,10 @@ def _cross_row_at_most_reference(chk: dict, frame: pd.DataFrame, tables: dict, p
         return []
     w_line = int(whole.index[0])
     cols = [c for c in chk["columns"] if c in other.columns]
-    out = []
-    for line in part.index:
-        for col in cols:
-            v, t = part.at[line, col], whole.at[w_line, col]
-            if v == "" or t == "":
-                continue
-            if float(v) > float(t) + half_unit(v) + half_unit(t) + 1e-9:
-                out.append(Violation(chk["name"], int(line), col, [int(line)], {chk["label"]: chk["part"]},
-                                     f"{chk['part']} {v} exceeds {ref['whole']} {t} in {target['path']} (line {w_line}) "
-                                     f"in column {col!r}: a part cannot be larger than its whole"))
-    return out
+    return [Violation(chk["name"], line, col, [line], {chk["label"]: chk["part"]},
+                      f"{chk['part']} {v} exceeds {ref['whole']} {t} in {target['path']} (line {w_line}) "
+                      f"in column {col!r}: a part cannot be larger than its whole")
+            for line, col, v, t in _parts_over_whole(part, whole, w_line, cols)]
 
 
 def _cross_violations(chk: dict, frame: pd.DataFrame, tables: dict, package: dict) -> list[Violation]:

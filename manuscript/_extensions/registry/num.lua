@@ -85,15 +85,13 @@ return {
       if pandoc.utils.stringify(a) == "bare" then text = bare(text, entry.unit) end
     end
     -- no-break spaces keep a number and its unit together; a thin space between digit groups becomes a
-    -- narrow no-break space; words (a verdict, a class) keep their ordinary spaces and the class "words"
-    local classes = {"num", "words"}
+    -- narrow no-break space; words (a verdict, a class) keep their ordinary spaces
     if text:find("%d") then
       text = text:gsub("\u{2009}", "\u{202F}"):gsub(" ", "\u{00A0}")
-      classes = {"num"}
     end
     local target = "#" .. anchor(key)
     local page = meta and meta["lineage-page"] and pandoc.utils.stringify(meta["lineage-page"]) or ""
     if page ~= "" and quarto.doc.is_format("html") then target = page .. target end
-    return pandoc.Link(text, target, entry.label .. rule .. entry.rule, pandoc.Attr("", classes))
+    return pandoc.Link(text, target, entry.label .. rule .. entry.rule, {class = "num"})
   end
 }
