@@ -66,7 +66,7 @@ CHECKS = [f"{OUT}/validated/raw.json", f"{OUT}/validated/published.json"]
 FIGURE_NAMES, EDITIONS = ["arms_series", "table1_turnover"], ["", "_vi"]
 FIGURES = expand(f"{OUT}/figures/{{name}}{{edition}}.svg", name=FIGURE_NAMES, edition=EDITIONS)
 FIGURE_COPIES = expand("manuscript/_generated/{name}{edition}.svg", name=FIGURE_NAMES, edition=EDITIONS)
-from analysis.render import SOURCES as RENDER_SOURCES  # the manuscript's own sources
+from analysis.manuscript.render import SOURCES as RENDER_SOURCES  # the manuscript's own sources
 # The rendered manuscript ships in docs/: each document (a .qmd of manuscript/) as docs/<name>.html and
 # docs/<name>.pdf, exactly as rendered: the English edition (docs/index.*) and the Vietnamese one (docs/vi.*),
 # both from the one registry.
@@ -88,7 +88,7 @@ SOURCES_CSV = [source(f"{RAW}/{d}/sources.csv") for d in ("arms", "trade", "fdi"
 # The audit's own parts of the manuscript: the claims in words, the replication report and the verdict rules.
 AUDIT_PARTS = expand("manuscript/_generated/{edition}{name}", edition=["", "vi/"], name=["claims.md", "report.md", "rules.md", "summary.md"])
 # The manuscript's hand-written sentences that state a count, a cause, a direction or a class, each checked
-# against the registry (analysis/assertions.py): the render waits for this check.
+# against the registry (analysis/manuscript/assertions.py): the render waits for this check.
 MANUSCRIPT_CLAIMS = f"{OUT}/validated/manuscript_claims.json"
 # The verdicts as schema.org ClaimReview (JSON-LD), per edition, and as each edition's HTML header include.
 VERDICTS = [f"{OUT}/verdicts.jsonld", f"{OUT}/verdicts.vi.jsonld"]
@@ -116,7 +116,7 @@ rule validate_raw:
     """Checks every raw input against the manifest: listed, checksum, schema, plausible values, the rows
     each step needs, and the cross-row rules."""
     input:
-        code=code_of("analysis.validate"),
+        code=code_of("analysis.contract.validate"),
         manifest=source(f"{RAW}/datapackage.json"),
         files=raw_files(),
     output:
@@ -126,7 +126,7 @@ rule validate_raw:
     conda:
         STEPS_ENV
     shell:
-        step("validate {input.manifest:q} --report {output:q}")
+        step("contract.validate {input.manifest:q} --report {output:q}")
 
 
 rule parse_published:
@@ -134,7 +134,7 @@ rule parse_published:
     claims in words (their sections, tests and parameters), and parses the printed numbers.  It runs
     beside the raw checks, and its parsed table is part of its report."""
     input:
-        code=code_of("analysis.published"),
+        code=code_of("analysis.contract.published"),
         manifest=source(f"{PUB}/datapackage.json"),
         table=source(f"{PUB}/printed_numbers.csv"),
         claims=source(f"{PUB}/claims.csv"),
@@ -146,7 +146,7 @@ rule parse_published:
     conda:
         STEPS_ENV
     shell:
-        step("published --manifest {input.manifest:q} --input {input.table:q} --claims {input.claims:q}"
+        step("contract.published --manifest {input.manifest:q} --input {input.table:q} --claims {input.claims:q}"
              " --report {output.report:q} --out {output.table:q}")
 
 
@@ -154,7 +154,7 @@ rule compute_arms:
     """The arms-import series in each SIPRI release, its periods, Russia's shares and the published
     statements of those shares, as a fragment of the registry."""
     input:
-        code=code_of("analysis.arms"),
+        code=code_of("analysis.compute.arms"),
         checked=CHECKS,
         wdi_2026=source(f"{RAW}/arms/wdi_2026-04-08_VNM_row.csv"),
         wdi_2020=source(f"{RAW}/arms/wdi_1745336_VNM_row.csv"),
@@ -173,7 +173,7 @@ rule compute_arms:
     conda:
         STEPS_ENV
     shell:
-        step("arms --checked {input.checked:q} --wdi-2026 {input.wdi_2026:q} --wdi-2020 {input.wdi_2020:q}"
+        step("compute.arms --checked {input.checked:q} --wdi-2026 {input.wdi_2026:q} --wdi-2020 {input.wdi_2020:q}"
              " --sipri-table {input.sipri_table:q} --sipri-rus {input.sipri_rus:q} --sipri-usr {input.sipri_usr:q}"
              " --register {input.register:q} --statements {input.statements:q} --sources {input.sources:q}"
              " --out-series {output.series:q} --out-periods {output.periods:q}"
@@ -184,7 +184,7 @@ rule compute_trade:
     """Table 1: each partner's goods trade chosen among the sources by a stated rule, every alternative
     figure, the partner-side figures converted at the year's average rate, and the published rankings."""
     input:
-        code=code_of("analysis.trade"),
+        code=code_of("analysis.compute.trade"),
         checked=CHECKS,
         trade=source(f"{RAW}/trade/vietnam_trade_by_partner.csv"),
         local=source(f"{RAW}/trade/partner_side_local_currency.csv"),
@@ -200,7 +200,7 @@ rule compute_trade:
     conda:
         STEPS_ENV
     shell:
-        step("trade --checked {input.checked:q} --trade {input.trade:q} --local {input.local:q}"
+        step("compute.trade --checked {input.checked:q} --trade {input.trade:q} --local {input.local:q}"
              " --sources {input.sources:q} --fx {input.fx:q} --statements {input.statements:q}"
              " --out-table {output.table:q}"
              " --out-candidates {output.candidates:q} --out-numbers {output.numbers:q}")
@@ -210,7 +210,7 @@ rule compute_fdi:
     """Table 2: shares, implied 2024 bases, changes and ranks from the printed 2025 values and the
     sourced totals and 2024 values, and Russia's cumulative investment at each date."""
     input:
-        code=code_of("analysis.fdi"),
+        code=code_of("analysis.compute.fdi"),
         checked=CHECKS,
         fdi=source(f"{RAW}/fdi/fdi_by_partner.csv"),
         sources=source(f"{RAW}/fdi/sources.csv"),
@@ -224,7 +224,7 @@ rule compute_fdi:
     conda:
         STEPS_ENV
     shell:
-        step("fdi --checked {input.checked:q} --fdi {input.fdi:q} --sources {input.sources:q}"
+        step("compute.fdi --checked {input.checked:q} --fdi {input.fdi:q} --sources {input.sources:q}"
              " --published {input.published:q} --printed-source {input.printed:q} --out-table {output.table:q}"
              " --out-numbers {output.numbers:q}")
 
@@ -248,7 +248,7 @@ rule audit_numbers:
     """Every printed number judged by a stated rule against its recomputed value, with its basis,
     authority, alternative verdict and reason."""
     input:
-        code=code_of("analysis.audit"),
+        code=code_of("analysis.audit.numbers"),
         published=f"{OUT}/validated/published.csv",
         printed=source(f"{PUB}/printed_numbers.csv"),
         registry=f"{OUT}/computed.json",
@@ -262,7 +262,7 @@ rule audit_numbers:
     conda:
         STEPS_ENV
     shell:
-        step("audit --published {input.published:q} --printed-source {input.printed:q} --registry {input.registry:q}"
+        step("audit.numbers --published {input.published:q} --printed-source {input.printed:q} --registry {input.registry:q}"
              " --checked {input.checked:q} --sources {input.sources:q} --out {output.audit:q}"
              " --out-numbers {output.numbers:q}")
 
@@ -270,7 +270,7 @@ rule audit_numbers:
 rule check_claims:
     """The claims in words, each judged by a stated rule from the computed numbers; writes the claims table."""
     input:
-        code=code_of("analysis.claims"),
+        code=code_of("analysis.audit.claims"),
         checked=CHECKS,
         claims=source(f"{PUB}/claims.csv"),
         registry=f"{OUT}/computed.json",
@@ -286,7 +286,7 @@ rule check_claims:
     conda:
         STEPS_ENV
     shell:
-        step("claims --claims {input.claims:q} --checked {input.checked:q} --registry {input.registry:q}"
+        step("audit.claims --claims {input.claims:q} --checked {input.checked:q} --registry {input.registry:q}"
              " --audit-numbers {input.audit:q} --sources {input.sources:q} --out {output.table:q}"
              " --out-numbers {output.numbers:q} --out-part {output.part:q} --out-part-vi {output.part_vi:q}")
 
@@ -295,7 +295,7 @@ rule write_report:
     """The replication report (AEA Data Editor's shape) in both languages, the manuscript's parts with shortcodes,
     and the summary of findings, every count, cause and class of it generated."""
     input:
-        code=code_of("analysis.report"),
+        code=code_of("analysis.audit.report"),
         registry=f"{OUT}/computed.json",
         audit=f"{OUT}/audit.csv",
         audit_numbers=f"{OUT}/numbers/audit.json",
@@ -321,7 +321,7 @@ rule write_report:
     conda:
         STEPS_ENV
     shell:
-        step("report --registry {input.registry:q} --audit {input.audit:q} --audit-numbers {input.audit_numbers:q}"
+        step("audit.report --registry {input.registry:q} --audit {input.audit:q} --audit-numbers {input.audit_numbers:q}"
              " --claims {input.claims:q} --claims-numbers {input.claims_numbers:q} --manifest {input.manifest:q}"
              " --sources {input.sources:q} --snakefile {input.snakefile:q} --pyproject {input.pyproject:q}"
              " --out {output.report:q} --out-vi {output.report_vi:q} --out-env {output.env:q}"
@@ -348,9 +348,9 @@ rule build_registry:
 rule check_manuscript_claims:
     """Every asserted sentence of the two editions (a vouch span or div) evaluated against the registry:
     a sentence that no longer holds stops the build before the render, named by file, line and text.
-    The syntax: analysis/assertions.py."""
+    The syntax: analysis/manuscript/assertions.py."""
     input:
-        code=code_of("analysis.assertions"),
+        code=code_of("analysis.manuscript.assertions"),
         registry=f"{OUT}/numbers.json",
         qmd=[f"manuscript/{q}" for q in DOCUMENTS.values()],
     output:
@@ -360,7 +360,7 @@ rule check_manuscript_claims:
     conda:
         STEPS_ENV
     shell:
-        step("assertions --registry {input.registry:q} --qmd {input.qmd:q} --report {output:q}")
+        step("manuscript.assertions --registry {input.registry:q} --qmd {input.qmd:q} --report {output:q}")
 
 
 rule plot_figures:
@@ -368,7 +368,7 @@ rule plot_figures:
     manuscript shows.  They plot the series and Table 1 against the printed numbers, so they draw beside
     the audit rather than after it, and the manuscript's parts do not wait for them."""
     input:
-        code=code_of("analysis.figures"),
+        code=code_of("analysis.manuscript.figures"),
         series=f"{OUT}/arms_series.csv",
         printed=f"{OUT}/validated/published.csv",
         table1=f"{OUT}/table1.csv",
@@ -383,7 +383,7 @@ rule plot_figures:
     conda:
         STEPS_ENV
     shell:
-        step("figures --series {input.series:q} --printed {input.printed:q} --table1 {input.table1:q}"
+        step("manuscript.figures --series {input.series:q} --printed {input.printed:q} --table1 {input.table1:q}"
              " --outdir {params.outdir:q} --copy-svg-to {params.copy_to:q}")
 
 
@@ -391,7 +391,7 @@ rule write_manuscript_parts:
     """The manuscript's generated parts in both editions: the replicated tables, the audit and claims
     tables, the data statement, the bibliography of sources and the lineage."""
     input:
-        code=code_of("analysis.manuscript"),
+        code=code_of("analysis.manuscript.parts"),
         registry=f"{OUT}/numbers.json",
         audit=f"{OUT}/audit.csv",
         table1=f"{OUT}/table1.csv",
@@ -410,7 +410,7 @@ rule write_manuscript_parts:
     conda:
         STEPS_ENV
     shell:
-        step("manuscript --registry {input.registry:q} --audit {input.audit:q} --table1 {input.table1:q}"
+        step("manuscript.parts --registry {input.registry:q} --audit {input.audit:q} --table1 {input.table1:q}"
              " --table2 {input.table2:q} --qmd {input.qmd:q} --qmd-vi {input.qmd_vi:q}"
              " --manifests {input.manifests:q} --sources {input.sources:q} --outdir {params.outdir:q}")
 
@@ -419,7 +419,7 @@ rule write_verdicts:
     """Every verdict as a schema.org ClaimReview of the article's words, in each edition's language: JSON-LD
     files, and the HTML header include that each edition's front matter names."""
     input:
-        code=code_of("analysis.claimreview"),
+        code=code_of("analysis.audit.claimreview"),
         audit=f"{OUT}/audit.csv",
         claims=f"{OUT}/claims.csv",
         registry=f"{OUT}/numbers.json",
@@ -436,7 +436,7 @@ rule write_verdicts:
     conda:
         STEPS_ENV
     shell:
-        step("claimreview --audit {input.audit:q} --claims {input.claims:q} --registry {input.registry:q}"
+        step("audit.claimreview --audit {input.audit:q} --claims {input.claims:q} --registry {input.registry:q}"
              " --bib {input.bib:q} --citation {input.citation:q} --pyproject {input.pyproject:q}"
              " --out {output.jsonld:q} --out-vi {output.jsonld_vi:q} --out-html {output.html:q}"
              " --out-html-vi {output.html_vi:q}")
@@ -455,7 +455,7 @@ rule render_manuscript:
 rule render_digest:
     """The digest of everything the render reads, written where _quarto.yml includes it (HTML meta, PDF keywords)."""
     input:
-        code=code_of("analysis.render"),
+        code=code_of("analysis.manuscript.render"),
         claims_hold=MANUSCRIPT_CLAIMS,
         registry=f"{OUT}/numbers.json",
         parts=PARTS + AUDIT_PARTS + FIGURE_COPIES + VERDICT_PARTS,
@@ -471,14 +471,14 @@ rule render_digest:
     conda:
         "analysis/environment.yaml"
     shell:
-        step("render --root . --out-html {output.html:q} --out-typst {output.typst:q} --out-meta {output.meta:q}")
+        step("manuscript.render --root . --out-html {output.html:q} --out-typst {output.typst:q} --out-meta {output.meta:q}")
 
 
 def render_command(fmt, ext):
     """Render one document to one format in its own copy of the manuscript folder (two Quarto processes
     in one project lock each other out of its cache), then copy the file to docs/."""
     job = f"manuscript/_output/{fmt}-{{wildcards.doc}}"
-    return (f"( set -x; {PY} -m analysis.render --root . --stage {job} && cd {job}"
+    return (f"( set -x; {PY} -m analysis.manuscript.render --root . --stage {job} && cd {job}"
             f" && {{params.quarto}} render {{params.qmd:q}} --to {fmt} ) > {{log:q}} 2>&1"
             f" && cp {job}/_output/{{params.stem:q}}.{ext} {{output:q}}"
             " || {{ tail -n 5 {log:q} >&2; exit 1; }}")
@@ -487,7 +487,7 @@ def render_command(fmt, ext):
 rule render_html:
     input:
         digest=rules.render_digest.output,
-        code=code_of("analysis.render"),  # it stages the render's copy of the manuscript
+        code=code_of("analysis.manuscript.render"),  # it stages the render's copy of the manuscript
         registry=f"{OUT}/numbers.json",
         parts=PARTS + AUDIT_PARTS + FIGURE_COPIES + VERDICT_PARTS,
         sources=RENDER_SOURCES,
@@ -510,7 +510,7 @@ rule render_html:
 rule render_pdf:
     input:
         digest=rules.render_digest.output,
-        code=code_of("analysis.render"),  # it stages the render's copy of the manuscript
+        code=code_of("analysis.manuscript.render"),  # it stages the render's copy of the manuscript
         registry=f"{OUT}/numbers.json",
         parts=PARTS + AUDIT_PARTS + FIGURE_COPIES + VERDICT_PARTS,
         sources=RENDER_SOURCES,
@@ -543,7 +543,7 @@ rule write_run_crate:
     every product, the run and each rule's run, the software that ran.  Its timestamps are the jobs' own
     (Snakemake's records), or SOURCE_DATE_EPOCH when that is set."""
     input:
-        code=code_of("analysis.crate"),
+        code=code_of("analysis.package.crate"),
         citation="CITATION.cff",
         pyproject="pyproject.toml",
         workflow="Snakefile",
@@ -561,7 +561,7 @@ rule write_run_crate:
     conda:
         STEPS_ENV
     shell:
-        step("crate --citation {input.citation:q} --pyproject {input.pyproject:q} --workflow {input.workflow:q}"
+        step("package.crate --citation {input.citation:q} --pyproject {input.pyproject:q} --workflow {input.workflow:q}"
              " --manifests {input.manifests:q} --inputs {input.inputs:q} --code {input.read:q} {input.code:q}"
              " --products {input.products:q} --about {input.about:q} --metadata {params.metadata:q} --out {output:q}")
 
@@ -571,7 +571,7 @@ rule write_run_crate:
 # only for the jobs a build needs), so that no other build pays for the listing.
 from functools import cache
 
-from analysis.deposit import listed_files, CRATE_NAME
+from analysis.package.deposit import listed_files, CRATE_NAME
 from analysis.io import sha256
 
 
@@ -588,7 +588,7 @@ rule deposit:
     """The archive a journal's repository takes (snakemake -c2 deposit): code, inputs, the shipped render,
     README, citation, licence, lock and the run crate at its root; no build output, no .git."""
     input:
-        code=code_of("analysis.deposit"),
+        code=code_of("analysis.package.deposit"),
         crate=CRATE,
         pyproject="pyproject.toml",
         files=lambda w: deposit_files()[0],
@@ -601,7 +601,7 @@ rule deposit:
     conda:
         STEPS_ENV
     shell:
-        step("deposit --root . --crate {input.crate:q} --pyproject {input.pyproject:q} --out {output:q}")
+        step("package.deposit --root . --crate {input.crate:q} --pyproject {input.pyproject:q} --out {output:q}")
 
 
 def cancel_pending_timers():
@@ -616,7 +616,7 @@ def cancel_pending_timers():
 onsuccess:
     if not QUARTO:
         print("\nThe manuscript was NOT rendered: Quarto is not installed. Everything else is built.\n"
-              "Read the shipped render in docs/, or install Quarto >= 1.7 (`python -m analysis.install_quarto`, "
+              "Read the shipped render in docs/, or install Quarto >= 1.7 (`python -m analysis.package.install_quarto`, "
               "or https://quarto.org/docs/get-started/) and run `snakemake -c2` again.",
               file=sys.stderr)
     cancel_pending_timers()
@@ -631,7 +631,7 @@ onerror:
 # own words (file, rule broken), as they would in the build.
 if any(not Path(p).is_file() for p in READ) or any(
         "{" in p.name or "}" in p.name for d in (RAW, PUB) for p in Path(d).rglob("*")):
-    from analysis.validate import ValidationError, validate_package
+    from analysis.contract.validate import ValidationError, validate_package
 
     try:
         for package in (f"{RAW}/datapackage.json", f"{PUB}/datapackage.json"):

@@ -2,10 +2,12 @@
 
 The Snakefile gives each rule these files as inputs, so that editing any module reruns exactly
 the steps that import it (directly or through another module), and never a step that does not.
-The imports are read from the source (Python's own parser), not listed by hand.  Standard
-library only: the Snakefile imports this on every run.
+The imports are read from the source (Python's own parser), not listed by hand: absolute ones
+(`from analysis.audit import claims`, `import analysis.io`) and relative ones (`from . import x`,
+`from ..io import y`).  Importing a module runs the `__init__.py` of every package above it, so
+those files are inputs too.  Standard library only: the Snakefile imports this on every run.
 
-Run on its own:  python -m analysis.deps analysis.audit
+Run on its own:  python -m analysis.deps analysis.audit.numbers
 """
 from __future__ import annotations
 
@@ -18,28 +20,54 @@ PACKAGE = "analysis"
 HERE = Path(__file__).resolve().parent
 
 
-def _file(module: str) -> Path:
-    return HERE / (module.split(".", 1)[1].replace(".", "/") + ".py")
+def _file(module: str) -> Path | None:
+    """The source file of a project module or package (`analysis.audit` -> analysis/audit/__init__.py),
+    or None when the name is not one (an attribute: `analysis.io.run`)."""
+    parts = module.split(".")
+    if parts[0] != PACKAGE:
+        return None
+    base = HERE.joinpath(*parts[1:])
+    for f in ([base.with_suffix(".py")] if len(parts) > 1 else []) + [base / "__init__.py"]:
+        if f.is_file():
+            return f
+    return None
+
+
+def _packages(module: str) -> list[str]:
+    """The packages whose __init__.py importing `module` runs: analysis.audit.claims -> analysis, analysis.audit."""
+    parts = module.split(".")
+    return [".".join(parts[:i]) for i in range(1, len(parts))]
+
+
+def _base(module: str, level: int) -> str:
+    """The package a relative import of `level` dots inside `module` starts from."""
+    package = module if _file(module).name == "__init__.py" else module.rsplit(".", 1)[0]
+    return package.rsplit(".", level - 1)[0] if level > 1 else package
 
 
 @cache
 def _direct(module: str) -> frozenset[str]:
-    """The project modules `module` imports itself (at any level of its code)."""
+    """The project modules and packages `module` imports itself (at any level of its code), with the
+    packages above each."""
     found = set()
     for node in ast.walk(ast.parse(_file(module).read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             names = [a.name for a in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = _base(module, node.level) if node.level else ""
+            target = ".".join(p for p in (base, node.module or "") if p)
+            names = [target] + [f"{target}.{a.name}" for a in node.names]
         else:
             continue
-        found |= {n for n in names if n.startswith(PACKAGE + ".") and _file(n).is_file()}
+        for n in names:
+            if _file(n) is not None:
+                found |= {n, *_packages(n)}
     return frozenset(found - {module})
 
 
 def closure(module: str) -> list[str]:
-    """`module` and every project module it imports, directly or not, sorted."""
-    seen, todo = set(), [module]
+    """`module`, the packages above it and every project module and package it imports, directly or not, sorted."""
+    seen, todo = set(), [module, *_packages(module)]
     while todo:
         m = todo.pop()
         if m not in seen:
@@ -49,10 +77,10 @@ def closure(module: str) -> list[str]:
 
 
 def files(module: str) -> list[str]:
-    """The source files of `closure(module)`, as paths relative to the repository root (plus the
-    package's __init__.py, which every import of the package runs)."""
-    init = f"{PACKAGE}/__init__.py"
-    return [init] + [f"{PACKAGE}/{m.split('.', 1)[1].replace('.', '/')}.py" for m in closure(module)]
+    """The source files of `closure(module)`, as paths relative to the repository root (a package's
+    is its __init__.py, which every import of a module inside it runs)."""
+    root = HERE.parent
+    return [_file(m).relative_to(root).as_posix() for m in closure(module)]
 
 
 if __name__ == "__main__":

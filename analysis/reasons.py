@@ -44,7 +44,7 @@ CAUSES = {
 }
 CATEGORIES = ("reproduced", "self_consistent", "transcription", "other_source_or_reporter", "other_period_or_base",
               "arithmetic", "data_release", "source_inconsistent", "unexplained", "not_verifiable")
-# The kind of gap (analysis/verdict.py, GAPS) each structured gap reason states: a gap in our evidence, never an
+# The kind of gap (analysis/audit/verdict.py, GAPS) each structured gap reason states: a gap in our evidence, never an
 # error of the article.  Keyed on the template of the gap's first clause.
 GAP_KINDS = {
     "g_fia_table": "source_not_consulted", "g_no_base": "source_not_consulted", "g_no_rank": "source_not_consulted",
@@ -146,7 +146,7 @@ WORDS = {
     },
 }
 
-# Display forms of the audit's vocabularies (analysis/verdict.py: BASES, GAPS, AUTHORITIES), both languages.
+# Display forms of the audit's vocabularies (analysis/audit/verdict.py: BASES, GAPS, AUTHORITIES), both languages.
 WORDS["en"] |= {
     "basis_of.independent": "checked against a source independent of the article",
     "basis_of.mixed": "checked against the article's own figure combined with an independent source",

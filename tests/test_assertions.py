@@ -1,10 +1,10 @@
-"""The manuscript's hand-written claims (analysis/assertions.py): found, evaluated, and a sentence that no longer
+"""The manuscript's hand-written claims (analysis/manuscript/assertions.py): found, evaluated, and a sentence that no longer
 holds named by file, line and text."""
 import json
 
 import pytest
 
-from analysis import assertions as A
+from analysis.manuscript import assertions as A
 from tests.conftest import ROOT
 
 TEXT = """# A section

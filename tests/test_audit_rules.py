@@ -6,7 +6,7 @@ import math
 import pandas as pd
 import pytest
 
-from analysis import audit as A
+from analysis.audit import numbers as A
 from analysis import reasons as R
 
 
@@ -285,7 +285,7 @@ def test_every_rounding_reason_is_literally_true_of_its_numbers(fresh_audit):
     zero to one unit of the printed precision, is the printed value; 'within the rounding of the source
     figures' only where it is not, yet lies within half a unit plus its uncertainty; a bound only where the
     recomputed value lies on the stated side."""
-    from analysis.verdict import precision
+    from analysis.audit.verdict import precision
     checked = 0
     for _, r in fresh_audit.iterrows():
         if r["recomputed_value"] == "":
@@ -310,7 +310,7 @@ def test_every_rounding_reason_is_literally_true_of_its_numbers(fresh_audit):
             assert rule == "equal after rounding to the printed precision", r["id"]
     assert checked >= 5
     # the new columns hold their vocabularies only
-    from analysis.verdict import AUTHORITIES, BASES, GAPS
+    from analysis.audit.verdict import AUTHORITIES, BASES, GAPS
     assert set(fresh_audit["basis"]) <= set(BASES) | {""} and set(fresh_audit["gap"]) <= set(GAPS) | {""}
     assert set(fresh_audit["authority"]) <= set(AUTHORITIES) | {""}
     nv = fresh_audit["verdict"] == "not_verifiable"

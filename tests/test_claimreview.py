@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from analysis.claimreview import bib_fields, detex, script_tag
+from analysis.audit.claimreview import bib_fields, detex, script_tag
 from tests.conftest import ROOT
 
 S = "http://schema.org/"
@@ -69,7 +69,7 @@ def test_text_from_the_inputs_cannot_close_the_script_element():
 
 def _verdict_words_vi() -> tuple[dict, dict]:
     """The Vietnamese words for the audit's and the claims' verdicts, from the project's own vocabularies."""
-    from analysis.claims import VERDICTS_VI
+    from analysis.audit.claims import VERDICTS_VI
     from analysis.reasons import WORDS
     audit = {k.removeprefix("verdict."): v for k, v in WORDS["vi"].items() if k.startswith("verdict.")}
     return audit, VERDICTS_VI

@@ -1,11 +1,11 @@
-"""The claims in words (analysis/claims.py): each test on constructed registries, and the real verdicts of a
+"""The claims in words (analysis/audit/claims.py): each test on constructed registries, and the real verdicts of a
 few claims worked out by hand from the raw files."""
 import csv
 
 import pandas as pd
 import pytest
 
-from analysis import claims as C
+from analysis.audit import claims as C
 from tests.conftest import ROOT
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from analysis import io as aio
-from analysis.benchmark import copy_repository
+from analysis.package.benchmark import copy_repository
 from tests.conftest import ROOT, rehash
 from tests.test_workflow import _digests  # a build's products (the run crate without its times)
 
@@ -81,12 +81,12 @@ def test_a_raw_edit_with_old_timestamps_reruns_its_steps(copy):
 
 
 def test_a_code_edit_with_an_old_timestamp_reruns_its_step(copy):
-    figures = copy / "analysis/figures.py"
+    figures = copy / "analysis/manuscript/figures.py"
     _edit_keeping_mtime(figures, '"""', '"""Edited. ', count=1)
     r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "derived", "-n", "--quiet", "rules"], cwd=copy,
                        capture_output=True, text=True)
     assert r.returncode == 0, r.stderr[-2000:]
-    assert "analysis/figures.py: changed since rule plot_figures read it" in r.stderr
+    assert "analysis/manuscript/figures.py: changed since rule plot_figures read it" in r.stderr
     assert "plot_figures" in r.stdout + r.stderr
 
 
@@ -181,8 +181,9 @@ def test_every_step_records_its_stamp():
     """A step records its stamp through analysis.io.run; a module run by a rule without it would have no record
     of what it read, and every build would rebuild it (and all after it)."""
     import re
-    modules = set(re.findall(r'\bstep\("([a-z_]+)', (ROOT / "Snakefile").read_text(encoding="utf-8")))
-    assert {"validate", "published", "arms", "registry", "manuscript"} <= modules
+    modules = set(re.findall(r'\bstep\("([a-z_.]+)', (ROOT / "Snakefile").read_text(encoding="utf-8")))
+    assert {"contract.validate", "contract.published", "compute.arms", "registry", "manuscript.parts"} <= modules
     for m in sorted(modules):
-        main_block = (ROOT / "analysis" / f"{m}.py").read_text(encoding="utf-8").split('if __name__ == "__main__":')[-1]
-        assert re.search(r"^\s+run\(main\)\s*$", main_block, re.M), f"analysis/{m}.py: end with analysis.io's run(main)"
+        path = f"analysis/{m.replace('.', '/')}.py"
+        main_block = (ROOT / path).read_text(encoding="utf-8").split('if __name__ == "__main__":')[-1]
+        assert re.search(r"^\s+run\(main\)\s*$", main_block, re.M), f"{path}: end with analysis.io's run(main)"

@@ -142,44 +142,51 @@ FIGURES = {"plot_figures"}  # they read the series, Table 1 and the printed numb
 EVERY_STEP = {"validate_raw", "parse_published"} | COMPUTE | AFTER_AUDIT | FIGURES
 RERUNS = {
     "analysis/io.py": EVERY_STEP,
-    "analysis/validate.py": EVERY_STEP,  # both checks, then everything that waits for them
+    "analysis/contract/validate.py": EVERY_STEP,  # both checks, then everything that waits for them
     "analysis/article.py": EVERY_STEP - {"validate_raw"},
     # the printed-number check gates every step that reads an input, as the raw check does
-    "analysis/printed.py": {"parse_published"} | COMPUTE | AFTER_AUDIT | FIGURES,
-    "analysis/published.py": {"parse_published"} | COMPUTE | AFTER_AUDIT | FIGURES,
+    "analysis/contract/printed.py": {"parse_published"} | COMPUTE | AFTER_AUDIT | FIGURES,
+    "analysis/contract/published.py": {"parse_published"} | COMPUTE | AFTER_AUDIT | FIGURES,
     # the printed-number check imports the claims' tests and their parameter spec (claims.py, and what it imports)
     "analysis/registry.py": {"parse_published"} | COMPUTE | AFTER_AUDIT | FIGURES,
-    "analysis/arms.py": {"compute_arms", "build_computed_registry"} | AFTER_AUDIT | FIGURES,
-    "analysis/trade.py": {"compute_trade", "build_computed_registry"} | AFTER_AUDIT | FIGURES,
-    "analysis/fdi.py": {"compute_fdi", "build_computed_registry"} | AFTER_AUDIT,
+    "analysis/compute/arms.py": {"compute_arms", "build_computed_registry"} | AFTER_AUDIT | FIGURES,
+    "analysis/compute/trade.py": {"compute_trade", "build_computed_registry"} | AFTER_AUDIT | FIGURES,
+    "analysis/compute/fdi.py": {"compute_fdi", "build_computed_registry"} | AFTER_AUDIT,
     # the claims import the audit and the verdict rules, and the printed-number check imports the claims' spec
-    "analysis/verdict.py": {"parse_published"} | COMPUTE | AFTER_AUDIT | FIGURES,
+    "analysis/audit/verdict.py": {"parse_published"} | COMPUTE | AFTER_AUDIT | FIGURES,
     "analysis/reasons.py": {"parse_published"} | COMPUTE | AFTER_AUDIT | FIGURES,
-    "analysis/audit.py": {"parse_published"} | COMPUTE | AFTER_AUDIT | FIGURES,
-    "analysis/claims.py": {"parse_published"} | COMPUTE | AFTER_AUDIT | FIGURES,
-    "analysis/report.py": {"write_report", "build_registry", "write_manuscript_parts", "check_manuscript_claims",
+    "analysis/audit/numbers.py": {"parse_published"} | COMPUTE | AFTER_AUDIT | FIGURES,
+    "analysis/audit/claims.py": {"parse_published"} | COMPUTE | AFTER_AUDIT | FIGURES,
+    "analysis/audit/report.py": {"write_report", "build_registry", "write_manuscript_parts", "check_manuscript_claims",
                            "write_verdicts"},
-    "analysis/assertions.py": {"check_manuscript_claims"},
-    "analysis/claimreview.py": {"write_verdicts"},
-    "analysis/crate.py": set(),  # the crate's own step: added below, as for every edit that reruns a step
-    "analysis/deposit.py": set(),  # the archive's step, outside the derived data
-    "analysis/figures.py": FIGURES,  # the manuscript's parts do not wait for the figures
-    "analysis/manuscript.py": {"write_manuscript_parts"},
+    "analysis/manuscript/assertions.py": {"check_manuscript_claims"},
+    "analysis/audit/claimreview.py": {"write_verdicts"},
+    "analysis/package/crate.py": set(),  # the crate's own step: added below, as for every edit that reruns a step
+    "analysis/package/deposit.py": set(),  # the archive's step, outside the derived data
+    "analysis/manuscript/figures.py": FIGURES,  # the manuscript's parts do not wait for the figures
+    "analysis/manuscript/parts.py": {"write_manuscript_parts"},
     # imported by the claims, the report and the manuscript's parts, which write input text
     "analysis/escape.py": {"parse_published"} | COMPUTE | AFTER_AUDIT | FIGURES,  # as the claims, which import it
-    "analysis/render.py": set(),  # the render's own step, outside the derived data
+    "analysis/manuscript/render.py": set(),  # the render's own step, outside the derived data
     # tools around the workflow, which no step runs
-    "analysis/deps.py": set(), "analysis/manifest.py": set(), "analysis/readme.py": set(),
-    "analysis/benchmark.py": set(), "analysis/install_quarto.py": set(),
+    "analysis/deps.py": set(), "analysis/contract/manifest.py": set(), "analysis/package/readme.py": set(),
+    "analysis/package/benchmark.py": set(), "analysis/package/install_quarto.py": set(),
+    # a layer's __init__.py runs with every import of a module inside it: as that layer's modules together
+    "analysis/contract/__init__.py": EVERY_STEP,
+    "analysis/compute/__init__.py": COMPUTE | AFTER_AUDIT | FIGURES,
+    "analysis/audit/__init__.py": {"parse_published"} | COMPUTE | AFTER_AUDIT | FIGURES,  # as claims.py
+    "analysis/manuscript/__init__.py": {"check_manuscript_claims", "write_manuscript_parts"} | FIGURES,
+    "analysis/package/__init__.py": set(),  # the crate's step (added below) and the archive's
 }
 # The run crate lists every product with its checksum: whatever reruns, its step reruns after it.
-RERUNS = {m: steps | {"write_run_crate"} if steps or m == "analysis/crate.py" else steps
+RERUNS = {m: steps | {"write_run_crate"} if steps or m in ("analysis/package/crate.py", "analysis/package/__init__.py")
+          else steps
           for m, steps in RERUNS.items()}
 
 
 def test_the_table_of_reruns_covers_every_module():
     from tests.conftest import ROOT
-    modules = {p.relative_to(ROOT).as_posix() for p in (ROOT / "analysis").glob("*.py")} - {"analysis/__init__.py"}
+    modules = {p.relative_to(ROOT).as_posix() for p in (ROOT / "analysis").rglob("*.py")} - {"analysis/__init__.py"}
     assert modules == set(RERUNS)
 
 

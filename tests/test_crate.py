@@ -34,18 +34,20 @@ def _sha(p: Path) -> str:
 
 
 def test_snakemakes_records_make_one_action_per_rule_run():
-    from analysis.crate import iso, jobs, times
+    from analysis.package.crate import iso, jobs, module_file, times
     records = {
         "t.csv": {"rule": "compute", "log": ["logs/compute.log"], "input": ["b.csv", "a.csv"], "starttime": 10.0,
-                  "endtime": 12.5, "shellcmd": "( set -x; /py -m analysis.trade --x ) > log"},
+                  "endtime": 12.5, "shellcmd": "( set -x; /py -m analysis.compute.trade --x ) > log"},
         "n.json": {"rule": "compute", "log": ["logs/compute.log"], "input": ["a.csv", "b.csv"], "starttime": 10.0,
-                   "endtime": 12.5, "shellcmd": "( set -x; /py -m analysis.trade --x ) > log"},
+                   "endtime": 12.5, "shellcmd": "( set -x; /py -m analysis.compute.trade --x ) > log"},
         "r.json": {"rule": "registry", "log": ["logs/registry.log"], "input": ["n.json"], "starttime": 13.0,
                    "endtime": 14.0, "shellcmd": "/py -m analysis.registry n.json"},
     }
     got = jobs(records)
     assert [(j["rule"], j["outputs"], j["inputs"], j["modules"]) for j in got] == [
-        ("compute", ["n.json", "t.csv"], ["a.csv", "b.csv"], ["trade"]), ("registry", ["r.json"], ["n.json"], ["registry"])]
+        ("compute", ["n.json", "t.csv"], ["a.csv", "b.csv"], ["compute.trade"]),
+        ("registry", ["r.json"], ["n.json"], ["registry"])]
+    assert [module_file(m) for j in got for m in j["modules"]] == ["analysis/compute/trade.py", "analysis/registry.py"]
     assert times(got, [], None) == (10.0, 14.0)
     assert times(got, [], "86400") == (86400.0, 86400.0) and {j["start"] for j in got} == {86400.0}
     assert iso(86400.0) == "1970-01-02T00:00:00+00:00"
@@ -110,11 +112,11 @@ def test_one_action_per_rule_run_with_its_own_inputs_and_outputs(built):
     # worked out from the Snakefile's rule compute_trade
     trade = steps["Rule compute_trade"]
     assert {"data/raw/trade/vietnam_trade_by_partner.csv", "data/raw/fx/ecb_eurofxref_2024_USD_SGD.csv",
-            "analysis/trade.py", "data/derived/validated/raw.json"} <= _ids(trade["object"])
+            "analysis/compute/trade.py", "data/derived/validated/raw.json"} <= _ids(trade["object"])
     assert _ids(trade["result"]) == {"data/derived/table1.csv", "data/derived/trade_candidates.csv",
                                      "data/derived/numbers/trade.json"}
-    assert trade["instrument"] == {"@id": "analysis/trade.py"}
-    assert "SoftwareSourceCode" in g["analysis/trade.py"]["@type"]
+    assert trade["instrument"] == {"@id": "analysis/compute/trade.py"}
+    assert "SoftwareSourceCode" in g["analysis/compute/trade.py"]["@type"]
     assert _ids(steps["Rule write_verdicts"]["result"]) == {
         "data/derived/verdicts.jsonld", "data/derived/verdicts.vi.jsonld", "manuscript/_generated/verdicts.html",
         "manuscript/_generated/vi/verdicts.html"}
@@ -137,7 +139,7 @@ def _rerun_crate(built: Path, out: Path, env: dict) -> Path:
 
 
 def test_timestamps_are_the_runs_or_fixed_by_SOURCE_DATE_EPOCH(built, tmp_path):
-    from analysis.crate import without_timestamps
+    from analysis.package.crate import without_timestamps
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     first = _rerun_crate(built, tmp_path / "a.json", {**env, "SOURCE_DATE_EPOCH": "1767225600"})
     second = _rerun_crate(built, tmp_path / "b.json", {**env, "SOURCE_DATE_EPOCH": "1767225600"})

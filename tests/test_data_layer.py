@@ -5,9 +5,9 @@ import shutil
 
 import pytest
 
-from analysis import manifest
-from analysis.published import load as load_published
-from analysis.validate import ValidationError, validate_package
+from analysis.contract import manifest
+from analysis.contract.published import load as load_published
+from analysis.contract.validate import ValidationError, validate_package
 from tests.conftest import ROOT, rehash
 
 RAW_DP = ROOT / "data" / "raw" / "datapackage.json"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.deposit import archive, listed_files, walk
+from analysis.package.deposit import archive, listed_files, walk
 from tests.conftest import ROOT
 
 FOLDER = "vn-russia-replication-0.1.0"  # pyproject.toml's name and version
@@ -117,7 +117,7 @@ def test_the_archive_rebuilds_offline_without_git_to_the_same_registry(built, tm
                                                                      ".snakemake/"))}
         assert inside == clone | {"ro-crate-metadata.json"}
         for needed in ("README.md", "CITATION.cff", "LICENSE", "requirements.lock", "pyproject.toml", "Snakefile",
-                       "docs/index.html", "docs/vi.pdf", "data/raw/datapackage.json", "analysis/crate.py"):
+                       "docs/index.html", "docs/vi.pdf", "data/raw/datapackage.json", "analysis/package/crate.py"):
             assert needed in inside, needed
         assert not any(n.startswith((".git/", "data/derived/", "manuscript/_generated/", ".snakemake/"))
                        for n in inside)

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from analysis import escape as esc
-from analysis.benchmark import copy_repository
+from analysis.package.benchmark import copy_repository
 from tests.conftest import rehash
 
 pypandoc = pytest.importorskip("pypandoc", reason="pypandoc-binary (which bundles pandoc) is not installed")

@@ -3,7 +3,7 @@ the file, the row (line number), the column and the rule it breaks.
 
 Every case copies data/raw and data/published to a temporary folder, injects one fault, re-hashes the
 manifest where the case is meant to reach the schema checks, and runs the validator (or, for the printed
-numbers, analysis.published's loader).  The expected (file, row, column, rule) of each case was worked out
+numbers, analysis.contract.published's loader).  The expected (file, row, column, rule) of each case was worked out
 by hand from the files: line 1 of a CSV with a header is the header, so its first data row is line 2;
 a row is named by the physical line it starts on, as an editor shows it.  A problem in the manifest itself
 is named by the manifest's file and the place in it (`<resource name>.<key>...`) as its column.
@@ -27,10 +27,10 @@ from typing import Callable
 
 import pytest
 
-from analysis import validate
-from analysis.published import load as load_published
-from analysis.published import load_claims, read_table
-from analysis.validate import ValidationError, validate_package
+from analysis.contract import validate
+from analysis.contract.published import load as load_published
+from analysis.contract.published import load_claims, read_table
+from analysis.contract.validate import ValidationError, validate_package
 from tests.conftest import ROOT, copy_data, rehash
 
 TRADE = "raw/trade/vietnam_trade_by_partner.csv"
@@ -205,7 +205,7 @@ class Case:
     expected: tuple  # (file under the copy, row, column, rule)
     rehash: bool = False  # refresh bytes and sha256 so the case reaches the schema checks
     target: str = "raw"  # "raw": validate_package on the raw manifest; "published": the printed-number loader;
-    # "claims": the claims' loader (analysis.published.load_claims)
+    # "claims": the claims' loader (analysis.contract.published.load_claims)
     detail: list = field(default_factory=list)  # words the message must contain
 
 
@@ -280,7 +280,7 @@ CASES = {
                                                          rehash=True),
     "deleted required row: China 2024 FY turnover": Case(drop_lines(TRADE, "China,2024,FY,turnover,"),
                                                          (TRADE, None, "partner,year,period,flow", "x-requiredRows"),
-                                                         rehash=True, detail=["partner='China'", "analysis/trade.py"]),
+                                                         rehash=True, detail=["partner='China'", "analysis/compute/trade.py"]),
     "deleted required row: register year 2007": Case(drop_csv_rows(REGISTER, "Delivery year", "2007"),
                                                      (REGISTER, None, "delivery_year", "x-requiredRows"), rehash=True,
                                                      detail=["delivery_year='2007'"]),
@@ -752,7 +752,7 @@ def test_the_snakefile_shows_the_leading_line_not_the_tail():
 
 def _cli(cwd, *args):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "analysis.validate", *args], cwd=cwd, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "analysis.contract.validate", *args], cwd=cwd, capture_output=True,
                           text=True, env=env)
 
 
@@ -786,21 +786,21 @@ def test_no_malformed_manifest_reaches_the_user_as_a_traceback(data_copy):
 
 
 def test_every_claim_test_has_its_parameter_spec():
-    from analysis.claims import COMMON_PARAMS, PARAMS, TESTS
-    from analysis.published import PARAM_KINDS
+    from analysis.audit.claims import COMMON_PARAMS, PARAMS, TESTS
+    from analysis.contract.published import PARAM_KINDS
     assert set(TESTS) == set(PARAMS)  # every test has its spec, and no spec outlives its test
     kinds = [k for spec in [*PARAMS.values(), COMMON_PARAMS] for k in spec.values()]
     assert {k.rstrip("?") for k in kinds} <= set(PARAM_KINDS)
 
 
 def test_the_transcribed_claims_pass_their_check():
-    from analysis.published import load_claims, read_table
+    from analysis.contract.published import load_claims, read_table
     assert len(load_claims(ROOT / "data" / CLAIMS)) >= 18
 
 
 def test_the_printed_number_check_names_a_claim_fault_and_writes_nothing(data_copy, capsys):
-    """The check that gates the build (analysis.published) stops on a bad claim with one line, exit 1, no report."""
-    from analysis import published
+    """The check that gates the build (analysis.contract.published) stops on a bad claim with one line, exit 1, no report."""
+    from analysis.contract import published
     CASES["unknown claim test"].inject(data_copy)
     rehash(data_copy / "published/datapackage.json")
     report, out = data_copy / "checked.json", data_copy / "parsed.csv"

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import install_quarto as iq
+from analysis.package import install_quarto as iq
 
 ROOT = Path(__file__).resolve().parent.parent
 FAKE_QUARTO = b"#!/bin/sh\nif [ \"$1\" = \"--version\" ]; then echo 1.7.34; fi\n"
@@ -310,10 +310,10 @@ def test_unsupported_platform_says_how_to_install_by_hand(prefix, capsys, monkey
 
 
 def test_runs_as_module(archive, prefix):
-    """The README runs it as `python -m analysis.install_quarto`."""
+    """The README runs it as `python -m analysis.package.install_quarto`."""
     a, digest = archive
     env = dict(os.environ)
-    cmd = [sys.executable, "-m", "analysis.install_quarto", "--prefix", str(prefix), "--url", str(a)]
+    cmd = [sys.executable, "-m", "analysis.package.install_quarto", "--prefix", str(prefix), "--url", str(a)]
     bad = subprocess.run(cmd + ["--sha256", "b" * 64], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert bad.returncode == 0 and bad.stderr.startswith("Quarto not installed: checksum mismatch")
     ok = subprocess.run(cmd + ["--sha256", digest, "--strict"], cwd=ROOT, env=env,
@@ -327,7 +327,7 @@ def test_runs_as_module(archive, prefix):
 def _refused_quickly(prefix: Path, url: str, timeout: float = 30) -> str:
     """Run the installer as the setup does, in its own process (so a hang fails the test instead of
     blocking it); return its one line on stderr."""
-    r = subprocess.run([sys.executable, "-m", "analysis.install_quarto", "--prefix", str(prefix), "--url", url,
+    r = subprocess.run([sys.executable, "-m", "analysis.package.install_quarto", "--prefix", str(prefix), "--url", url,
                         "--sha256", "a" * 64, "--strict"], cwd=ROOT, capture_output=True, text=True, timeout=timeout)
     assert r.returncode == 1, r.stdout + r.stderr
     assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
@@ -414,7 +414,7 @@ def test_an_interrupted_install_is_cleaned_up_by_the_next_run(tmp_path, prefix):
         s.bind(("127.0.0.1", 0))
         s.listen(1)
         url = f"http://127.0.0.1:{s.getsockname()[1]}/quarto.tar.gz"
-        proc = subprocess.Popen([sys.executable, "-m", "analysis.install_quarto", "--prefix", str(prefix),
+        proc = subprocess.Popen([sys.executable, "-m", "analysis.package.install_quarto", "--prefix", str(prefix),
                                  "--url", url, "--sha256", "a" * 64], cwd=ROOT, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
         try:

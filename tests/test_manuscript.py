@@ -9,7 +9,7 @@ import re
 import pypandoc
 import pytest
 
-from analysis import manuscript
+from analysis.manuscript import parts as manuscript
 from tests.conftest import ROOT
 
 QMD = ROOT / "manuscript" / "index.qmd"
@@ -196,7 +196,7 @@ def test_the_popover_data_cannot_close_its_script_element():
 
 
 def test_the_build_records_unknown_commit_without_git_and_the_cff_maintainers(tmp_path):
-    from analysis import render
+    from analysis.manuscript import render
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\nversion = "9.8.7"\n', encoding="utf-8")
     (tmp_path / "CITATION.cff").write_text('cff-version: 1.2.0\nauthors:\n  - given-names: "An"\n'
                                            '    family-names: "Nguyễn"\n    email: "an@example.org"\n'
@@ -213,7 +213,7 @@ def test_the_build_records_unknown_commit_without_git_and_the_cff_maintainers(tm
 
 
 def test_source_ids_become_author_year_citations_only_when_all_are_sources():
-    from analysis import render
+    from analysis.manuscript import render
     keys = {"src-mof-tbtc-202504", "src-ecb-x"}
     text = "Recomputed [MOF_TBTC_202504]; converted [ECB_X, MOF_TBTC_202504]; kept [ECB_X, NOT_A_SOURCE]; [link](x)"
     assert render.cite_sources(text, keys) == ("Recomputed [@src-mof-tbtc-202504]; converted [@src-ecb-x; "
@@ -221,13 +221,13 @@ def test_source_ids_become_author_year_citations_only_when_all_are_sources():
 
 
 def test_a_written_out_number_is_held_to_its_unit_and_hedge():
-    from analysis import render
+    from analysis.manuscript import render
     nb = "\u00a0"
     assert render.hold_numbers("Recomputed: 134 bn USD; khoảng 786 tỷ USD; 2 partners") == (
         f"Recomputed: 134{nb}bn{nb}USD; khoảng{nb}786{nb}tỷ{nb}USD; 2 partners")
 
 
 def test_escaped_source_ids_become_citations_too():
-    from analysis import render
+    from analysis.manuscript import render
     assert render.cite_sources("x \\[MOF\\_TBTC\\_202504\\]; y \\[NOT\\_ONE\\]", {"src-mof-tbtc-202504"}) == (
         "x [@src-mof-tbtc-202504]; y \\[NOT\\_ONE\\]")

@@ -1,6 +1,6 @@
 import pytest
 
-from analysis.printed import PrintedFormError, parse_number, parse_printed
+from analysis.contract.printed import PrintedFormError, parse_number, parse_printed
 
 
 @pytest.mark.parametrize("printed,unit,value,decimals,qualifier", [

@@ -95,7 +95,7 @@ def test_fragment_gap_text_is_rendered_from_its_clauses():
 
 
 def test_every_gap_template_has_a_kind_and_an_unknown_one_stops_the_build():
-    from analysis.verdict import GAPS
+    from analysis.audit.verdict import GAPS
     gaps = {t for t in R.TEMPLATES["en"] if t.startswith("g_")}
     assert gaps == set(R.GAP_KINDS) and set(R.GAP_KINDS.values()) <= set(GAPS)
     assert R.gap_kind([R.clause("g_fia_table")]) == "source_not_consulted"

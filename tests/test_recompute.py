@@ -6,9 +6,9 @@ import csv
 
 import pytest
 
-from analysis import arms, fdi, trade
-from analysis.audit import audit
-from analysis.published import load as load_published
+from analysis.compute import arms, fdi, trade
+from analysis.audit.numbers import audit
+from analysis.contract.published import load as load_published
 from analysis.io import rel, sha256
 from tests.conftest import ROOT
 

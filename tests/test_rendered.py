@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import manuscript
+from analysis.manuscript import parts as manuscript
 from tests.test_workflow import _copy
 
 QUARTO = shutil.which("quarto")
@@ -160,7 +160,7 @@ def test_a_second_render_gives_the_same_bytes(rendered):
 
 @pytest.mark.parametrize("doc", sorted(EDITIONS))
 def test_render_records_its_digest_in_html_and_pdf(rendered, doc):
-    from analysis import render
+    from analysis.manuscript import render
     digest = render.digest_of(rendered)
     assert f'<meta name="replication-digest" content="{digest}">' in (rendered / f"docs/{doc}.html").read_text(
         encoding="utf-8")

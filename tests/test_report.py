@@ -1,11 +1,11 @@
-"""The replication report (analysis/report.py) on constructed audits, worked out by hand: the classes by their
+"""The replication report (analysis/audit/report.py) on constructed audits, worked out by hand: the classes by their
 thresholds, counting on independent evidence only, the gaps, the sensitivity, the summary's words."""
 import inspect
 import platform
 
 import pytest
 
-from analysis import report
+from analysis.audit import report
 from analysis.registry import Fragment
 
 
@@ -176,9 +176,11 @@ def test_environment_is_read_from_the_machine_and_the_steps_from_the_snakefile(t
     assert env["python"] == platform.python_version()
     assert env["packages"]["no-such-package-xyz"] == "not installed" and "numpy" in env["packages"]
     snake = ('rule a:\n    """Does A. Then more."""\n    shell:\n        step("alpha --x")\n\n\n'
-             'rule b:\n    input:\n        "x"\n')
+             'rule b:\n    input:\n        "x"\n\n\n'
+             'rule c:\n    """Does C."""\n    shell:\n        step("layer.gamma --y")\n')
     assert report.steps(snake) == [{"rule": "a", "program": "analysis/alpha.py", "doc": "Does A"},
-                                   {"rule": "b", "program": "", "doc": ""}]
+                                   {"rule": "b", "program": "", "doc": ""},
+                                   {"rule": "c", "program": "analysis/layer/gamma.py", "doc": "Does C"}]
 
 
 def test_markdown_from_inputs_is_escaped():
@@ -207,7 +209,7 @@ def test_a_result_checked_on_few_items_says_so_and_weak_authority_is_counted():
 def test_a_claims_computed_by_is_the_function_of_its_test():
     source = (report.Path(report.__file__).parent / "claims.py").read_text(encoding="utf-8").splitlines()
     line = next(i for i, x in enumerate(source, 1) if x.startswith("def t_exceeds("))
-    assert report.claim_test_entry("exceeds")["computed_by"] == {"program": "analysis/claims.py",
+    assert report.claim_test_entry("exceeds")["computed_by"] == {"program": "analysis/audit/claims.py",
                                                                   "function": "t_exceeds", "line": line}
     assert report.claim_test_entry("no_such_test") is None
 

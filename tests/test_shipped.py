@@ -11,13 +11,13 @@ import sys
 
 import pytest
 
-from analysis import manuscript, render
+from analysis.manuscript import parts as manuscript, render
 from tests.conftest import ROOT
 from tests.test_workflow import _copy
 
 pytestmark = pytest.mark.workflow
 DOCS = ROOT / "docs"
-RERENDER = ("re-render: install Quarto >= 1.7 (python -m analysis.install_quarto, or https://quarto.org), run "
+RERENDER = ("re-render: install Quarto >= 1.7 (python -m analysis.package.install_quarto, or https://quarto.org), run "
             "`snakemake -c2` (it renders docs/index.* and docs/vi.*, HTML and PDF), and commit docs/")
 LINK = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.S)
 # Each edition: its file name in docs/, its source, its generated parts and the registry's form it shows.

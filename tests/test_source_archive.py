@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.benchmark import copy_repository, listed_files
+from analysis.package.benchmark import copy_repository, listed_files
 from tests.conftest import ROOT
 
 # Files a build, a render, a virtual environment or Python leave in a working folder, which .gitignore excludes
@@ -47,7 +47,7 @@ def test_the_benchmark_copy_the_workflow_and_the_tests_run_without_git(tmp_path)
     # the benchmark's copy, run from the unpacked package itself
     second = tmp_path / "benchmark copy"
     r = subprocess.run([sys.executable, "-c", "import sys; from pathlib import Path; "
-                        "from analysis.benchmark import copy_repository; copy_repository(Path(sys.argv[1]))",
+                        "from analysis.package.benchmark import copy_repository; copy_repository(Path(sys.argv[1]))",
                         str(second)], cwd=d, capture_output=True, text=True)
     assert r.returncode == 0 and not r.stderr, r.stderr[-2000:]
     assert sorted(p.relative_to(second).as_posix() for p in second.rglob("*") if p.is_file()) == sorted(listed_files(ROOT))

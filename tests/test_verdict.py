@@ -1,10 +1,10 @@
-"""The verdict rules (analysis/verdict.py) on constructed cases."""
+"""The verdict rules (analysis/audit/verdict.py) on constructed cases."""
 import pytest
 
 import math
 
 from analysis.reasons import AUTHORITIES_VI, BASES_VI, GAPS_VI
-from analysis.verdict import (AUTHORITIES, BASES, COARSE_UNITS, GAPS, accepted_interval, authority, basis_of, close_enough, coarse, hedge, precision,
+from analysis.audit.verdict import (AUTHORITIES, BASES, COARSE_UNITS, GAPS, accepted_interval, authority, basis_of, close_enough, coarse, hedge, precision,
                               rounds_to, transcription_like, verdict, weakest)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.benchmark import copy_repository
+from analysis.package.benchmark import copy_repository
 from tests.conftest import ROOT, rehash
 
 pytestmark = pytest.mark.workflow
@@ -30,7 +30,7 @@ def _content(p: Path) -> bytes:
     """A derived file's bytes; for the run crate, without the run's own timestamps (start, end, date), the one
     part of a build that is not a function of its inputs (tests/test_crate.py checks them)."""
     if p.name == "ro-crate-metadata.json":
-        from analysis.crate import without_timestamps
+        from analysis.package.crate import without_timestamps
         from analysis.io import dumps_json
         return dumps_json(without_timestamps(json.loads(p.read_bytes()))).encode("utf-8")
     return p.read_bytes()
@@ -106,7 +106,7 @@ def test_editing_one_raw_file_reruns_the_check_and_what_it_gates(tmp_path):
 
 def test_manuscript_parts_cite_only_registry_keys_and_give_each_a_lineage_entry(built):
     import json
-    from analysis.manuscript import anchor, keys_in
+    from analysis.manuscript.parts import anchor, keys_in
     numbers = json.loads((built / "data/derived/numbers.json").read_text(encoding="utf-8"))["numbers"]
     gen = built / "manuscript/_generated"
     used = set(keys_in((built / "manuscript/index.qmd").read_text(encoding="utf-8")))
@@ -132,7 +132,7 @@ def test_a_changed_registry_number_makes_the_check_name_the_sentence_that_no_lon
     reg["numbers"]["fdi.implied_bases_sum_2024"]["value"] = reg["numbers"]["fdi.implied_base_2024.total"]["value"] / 2
     copy = tmp_path / "numbers.json"
     copy.write_text(json.dumps(reg), encoding="utf-8")
-    r = subprocess.run([sys.executable, "-m", "analysis.assertions", "--registry", str(copy), "--qmd",
+    r = subprocess.run([sys.executable, "-m", "analysis.manuscript.assertions", "--registry", str(copy), "--qmd",
                         "manuscript/index.qmd", "manuscript/index.vi.qmd", "--report", str(tmp_path / "out.json")],
                        cwd=built, capture_output=True, text=True)
     assert r.returncode == 1 and not (tmp_path / "out.json").exists()
@@ -144,7 +144,7 @@ def test_a_changed_registry_number_makes_the_check_name_the_sentence_that_no_lon
 
 
 def test_readme_list_of_outputs_is_current(built):
-    r = subprocess.run([sys.executable, "-m", "analysis.readme", "--check"], cwd=built, capture_output=True, text=True)
+    r = subprocess.run([sys.executable, "-m", "analysis.package.readme", "--check"], cwd=built, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
 
 

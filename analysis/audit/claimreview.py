@@ -13,7 +13,7 @@ data/derived/verdicts.vi.jsonld (Vietnamese), and the same documents as HTML hea
 (`<script type="application/ld+json">`) that each edition's front matter names.  The verdicts are read
 from the CSVs' columns generically: any verdict word the rules write is carried as it is.
 
-    python -m analysis.claimreview --audit data/derived/audit.csv --claims data/derived/claims.csv \\
+    python -m analysis.audit.claimreview --audit data/derived/audit.csv --claims data/derived/claims.csv \\
         --registry data/derived/numbers.json --bib manuscript/references.bib --citation CITATION.cff \\
         --pyproject pyproject.toml --out data/derived/verdicts.jsonld --out-vi data/derived/verdicts.vi.jsonld \\
         --out-html manuscript/_generated/verdicts.html --out-html-vi manuscript/_generated/vi/verdicts.html

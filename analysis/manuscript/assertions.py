@@ -22,7 +22,7 @@ When an assertion no longer holds (or names a key the registry lacks, or cannot 
 stops the build with one message per sentence naming the file, line and text, the expression and the
 values it read.  Run on its own:
 
-    python -m analysis.assertions --registry data/derived/numbers.json \
+    python -m analysis.manuscript.assertions --registry data/derived/numbers.json \
         --qmd manuscript/index.qmd manuscript/index.vi.qmd --report data/derived/validated/manuscript_claims.json
 """
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The digest of a render's inputs, written where the render puts it into the HTML and the PDF.
 
-Every render records what it was made from: one sha256 (analysis.manuscript.render_digest)
+Every render records what it was made from: one sha256 (analysis.manuscript.parts.render_digest)
 over the registry, every generated part of the manuscript and the manuscript's own sources.
 This step writes it into manuscript/_generated/ as an HTML header include
 (`<meta name="replication-digest" content="…">`) and a Typst header include (the PDF's
@@ -11,9 +11,9 @@ It also stages a render: each render job (one format of one document) renders it
 the manuscript folder, manuscript/_output/<format>-<document>/, because two Quarto processes in
 one project folder lock each other out of its cache (.quarto/, "database is locked").
 
-Run on its own:  python -m analysis.render --root . \
+Run on its own:  python -m analysis.manuscript.render --root . \
     --out-html manuscript/_generated/digest.html --out-typst manuscript/_generated/digest.typ
-                 python -m analysis.render --root . --stage manuscript/_output/html-index
+                 python -m analysis.manuscript.render --root . --stage manuscript/_output/html-index
 """
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ def render_inputs(root: Path) -> list[Path]:
 
 
 def digest_of(root: Path) -> str:
-    from analysis.manuscript import render_digest  # here, not above: the Snakefile imports SOURCES, not pandas
+    from analysis.manuscript.parts import render_digest  # here, not above: the Snakefile imports SOURCES, not pandas
     return render_digest(render_inputs(root), root)
 
 
@@ -68,7 +68,7 @@ def cite_sources(text: str, keys: set[str]) -> str:
     """Each bracketed list of source ids as an author-year citation of the sources' BibTeX entries
     (_generated/sources.bib, which keeps the id in each entry's note; the lineage keeps the ids): a list
     whose ids are not all sources stays as it is."""
-    from analysis.manuscript import bib_key
+    from analysis.manuscript.parts import bib_key
 
     def one(m: re.Match) -> str:
         ids = m.group(1).split(", ")

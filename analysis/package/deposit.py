@@ -10,7 +10,7 @@ no .git.  The files are those git lists (tracked, or untracked and not ignored);
 same list.  The zip is deterministic: entries sorted, under one folder named for the package and its
 version, each with a fixed date and a mode that keeps only the executable bit.
 
-    python -m analysis.deposit --root . --crate data/derived/ro-crate-metadata.json \\
+    python -m analysis.package.deposit --root . --crate data/derived/ro-crate-metadata.json \\
         --pyproject pyproject.toml --out data/derived/deposit.zip
 """
 from __future__ import annotations

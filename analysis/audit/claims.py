@@ -8,7 +8,7 @@ parameters.  A test reads registry numbers computed from the raw data (never the
 article's own figures), computes the deciding figures into the registry
 (`claim.<id>.<name>`) and returns one of VERDICTS by the rule its docstring states:
 'partly holds' only when the evidence shows part true and part false, 'not decided' (with
-its gap, analysis/verdict.py GAPS) when the evidence cannot settle it, never a partial
+its gap, analysis/audit/verdict.py GAPS) when the evidence cannot settle it, never a partial
 verdict for want of data.  A statement that is also a printed number is judged once, by
 the audit, and the claim carries that verdict (`printed=` names the printed numbers; see
 `judge`).  Each row also gets the weakest authority of the sources its verdict rests on.
@@ -19,7 +19,7 @@ partners the data hold and the rest of the world as a residual: the residual (Vi
 total − the listed partners) is all the trade of every partner not listed, so if it is
 smaller than the subject's value no unlisted partner can outrank it.
 
-Run on its own:  python -m analysis.claims --claims data/published/claims.csv \
+Run on its own:  python -m analysis.audit.claims --claims data/published/claims.csv \
     --checked data/derived/validated/published.json --registry data/derived/computed.json \
     --audit-numbers data/derived/numbers/audit.json --out data/derived/claims.csv \
     --out-numbers data/derived/numbers/claims.json --out-part manuscript/_generated/claims.md
@@ -32,12 +32,12 @@ import io
 import re
 
 from analysis import reasons as R
-from analysis.audit import authorities, read_sources
+from analysis.audit.numbers import authorities, read_sources
 from analysis.article import RELEASES, TRADE_PARTNERS, TRADE_YEAR
 from analysis.escape import md_cell
 from analysis.io import read_json, rel, require_validated, run, sha256, write_json, write_text_atomic
 from analysis.registry import Fragment, convert, display, shortcode
-from analysis.verdict import GAPS, weakest
+from analysis.audit.verdict import GAPS, weakest
 
 VERDICTS = ("holds", "partly holds", "does not hold", "not decided")
 # The Vietnamese edition's words for the verdicts and for the measures a test names.
@@ -85,7 +85,7 @@ class Result:
     def __init__(self, rule: str, rule_vi: str):
         self.rule, self.finding, self.verdict, self.figures = rule, "", "not decided", {}
         self.rule_vi, self.finding_vi = rule_vi, ""
-        # why not decided (analysis/verdict.py, GAPS); the verdict under another source or reading, and its keys
+        # why not decided (analysis/audit/verdict.py, GAPS); the verdict under another source or reading, and its keys
         self.gap, self.verdict_alt, self.alt_keys = "no_source_found", "", []
 
     def fig(self, name: str, value, unit: str, label: str, decimals: int = 1, sources=(), vi: str | None = None) -> str:
@@ -610,7 +610,7 @@ def t_arms_reading(p: dict, numbers: dict, ctx: dict) -> Result:
     """The arms passage presents its figures as imports from Russia: holds if every printed arms figure the
     audit reproduces is reproduced by Russia's deliveries (alone or as well as by the all-supplier total);
     does not hold if none is and some are reproduced by all-supplier totals only; partly holds if both kinds
-    occur.  Read from the audit's count of readings (analysis/audit.py).  Parameter: series (the supplier the
+    occur.  Read from the audit's count of readings (analysis/audit/numbers.py).  Parameter: series (the supplier the
     text names; only 'russia', the reading the audit makes beside the all-supplier total)."""
     res = Result("holds if every printed arms figure that a reading reproduces is reproduced by deliveries from "
                  "Russia, as the text says",
@@ -750,13 +750,13 @@ _ALT = re.compile(r"^trade\.alt\.(?P<slug>[a-z_]+)\.(?P<flow>[a-z]+)\.(?P<year>\
 def t_table_period(p: dict, numbers: dict, ctx: dict) -> Result:
     """A table's label states the period of its values: for each printed row (`rows`, the printed ids, with
     the partners' slugs in `partners`), the figures in the data that reproduce the printed value (the
-    recomputed value and every full-year alternative, each by the rounding rule of analysis/verdict.py for an
+    recomputed value and every full-year alternative, each by the rounding rule of analysis/audit/verdict.py for an
     'about' figure) give the years the row can stand for.  Holds if those years lie in `first`–`last` and cover
     both ends; partly holds if they lie within it but cover only part of it; does not hold if some lie outside;
     not decided if no row is reproduced.  The reporters of the reproducing figures are stated (a label that
     names one period over figures from more than one reporter).  Parameters: rows, partners, first, last,
     measure."""
-    from analysis.verdict import close_enough
+    from analysis.audit.verdict import close_enough
     res = Result("holds if the years of the full-year figures in the data that equal the table's values (after "
                  "rounding) lie in {first}–{last} and cover both; partly holds if they lie within it but cover only "
                  "part of it",
@@ -859,8 +859,8 @@ TESTS = {"rank": t_rank, "rank_at_least": t_rank_at_least, "share_below": t_shar
          "smaller_than": t_smaller_than, "table_period": t_table_period, "printed_pass": t_printed_pass}
 
 # The parameters each test reads, checked with the claims before any product is written
-# (analysis/published.py, check_claims): name -> kind; a kind ending in '?' is optional.  The kinds and
-# their vocabularies are defined in analysis/published.py (PARAM_KINDS): trade_partner(s) and fdi_partner(s)
+# (analysis/contract/published.py, check_claims): name -> kind; a kind ending in '?' is optional.  The kinds and
+# their vocabularies are defined in analysis/contract/published.py (PARAM_KINDS): trade_partner(s) and fdi_partner(s)
 # are partner slugs, trade_measure turnover/exports/imports, arms_year and supplier_year years the arms
 # data cover, number a plain non-negative decimal, rank/ranks positive integers, fdi_period an FDI period.
 _SPAN = {"first": "arms_year", "last": "arms_year"}
@@ -971,8 +971,8 @@ def fill(sentence: str, cid: str, figures: dict, form: str, lang: str = "en") ->
 
 def judge_all(claims: list[dict], numbers: dict, ctx: dict, files: dict[str, str],
               auth: dict[str, str] | None = None) -> tuple[list[dict], Fragment]:
-    """`auth`: source id -> authority (analysis.audit.authorities)."""
-    frag = Fragment("analysis.claims", {rel(p): sha256(p) if p else "" for p in files.values()})
+    """`auth`: source id -> authority (analysis.audit.numbers.authorities)."""
+    frag = Fragment("analysis.audit.claims", {rel(p): sha256(p) if p else "" for p in files.values()})
     ins = [rel(files["claims"]), rel(files["registry"])]
     rows = []
     for c in claims:
@@ -984,19 +984,19 @@ def judge_all(claims: list[dict], numbers: dict, ctx: dict, files: dict[str, str
             for name, f in alt.figures.items():
                 frag.add(f"claim.{c['id']}.alt.{name}", f["value"], f["unit"],
                          f"{c['id']}, under the {alt.figures['release']['value']} release: {f['label']}",
-                         f"test '{c['test']}' of analysis/claims.py under another release", ins, f["sources"],
+                         f"test '{c['test']}' of analysis/audit/claims.py under another release", ins, f["sources"],
                          decimals=f["decimals"], shown_as_vi=f.get("vi"))
         authority = claim_authority(res, auth or {})
         for name, f in res.figures.items():
             frag.add(f"claim.{c['id']}.{name}", f["value"], f["unit"], f"{c['id']}: {f['label']}",
-                     f"test '{c['test']}' of analysis/claims.py", ins, f["sources"], decimals=f["decimals"],
+                     f"test '{c['test']}' of analysis/audit/claims.py", ins, f["sources"], decimals=f["decimals"],
                      shown_as_vi=f.get("vi"))
         frag.add(f"claim.{c['id']}.verdict", res.verdict, "text", f"Verdict on claim {c['id']}: {c['gloss_en']}",
-                 f"{test_summary(c['test'])} (analysis/claims.py, test '{c['test']}')", ins,
+                 f"{test_summary(c['test'])} (analysis/audit/claims.py, test '{c['test']}')", ins,
                  shown_as=res.verdict, shown_as_vi=VERDICTS_VI[res.verdict])
         if res.gap:
             frag.add(f"claim.{c['id']}.gap", res.gap, "text", f"Why claim {c['id']} is not decided",
-                     "the test's gap (analysis/verdict.py, GAPS)", ins, shown_as=R.WORDS["en"][f"gap.{res.gap}"],
+                     "the test's gap (analysis/audit/verdict.py, GAPS)", ins, shown_as=R.WORDS["en"][f"gap.{res.gap}"],
                      shown_as_vi=R.WORDS["vi"][f"gap.{res.gap}"])
         rows.append({"id": c["id"], "section": c["section"], "quote_vi": c["quote_vi"], "gloss_en": c["gloss_en"],
                      "test": c["test"], "params": c["params"], "verdict": res.verdict, "gap": res.gap,
@@ -1033,14 +1033,14 @@ def claims_part(table: list[dict], lang: str = "en") -> str:
             out.append(f"| {r['id']} | {r['section']} | *{md_cell(r['quote_vi'])}* | {cell(r['rule_vi_md'])} | "
                        f"{cell(r['finding_vi_md']) or '—'} | {shortcode('claim.' + r['id'] + '.verdict')} |")
         return "\n".join(out) + ("\n\n: Các nhận định bằng lời của bài báo, mỗi nhận định được đánh giá theo một quy "
-                                 "tắc nêu rõ, từ dữ liệu gốc (analysis/claims.py); mọi con số đều dẫn tới nguồn gốc "
+                                 "tắc nêu rõ, từ dữ liệu gốc (analysis/audit/claims.py); mọi con số đều dẫn tới nguồn gốc "
                                  "của nó {#tbl-claims}\n")
     out = ["| ID | § | The article's words | Rule | Deciding figures | Verdict |", "|---|---|---|---|---|---|"]
     for r in table:
         out.append(f"| {r['id']} | {r['section']} | *{md_cell(r['quote_vi'])}* ({md_cell(r['gloss_en'])}) | "
                    f"{cell(r['rule_md'])} | {cell(r['finding_md']) or '—'} | {shortcode('claim.' + r['id'] + '.verdict')} |")
     return "\n".join(out) + ("\n\n: The article's claims in words, each judged by a stated rule from the raw data "
-                             "(analysis/claims.py); every figure links to its lineage {#tbl-claims}\n")
+                             "(analysis/audit/claims.py); every figure links to its lineage {#tbl-claims}\n")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,7 +10,7 @@ setup must go on when Quarto cannot be had (offline, blocked host, unsupported p
 checksum mismatch): the step then prints ONE line saying why and how to install Quarto by
 hand, and exits 0.  `--strict` makes any such failure exit 1.
 
-    python -m analysis.install_quarto [--prefix VENV] [--url URL] [--sha256 HEX] [--strict]
+    python -m analysis.package.install_quarto [--prefix VENV] [--url URL] [--sha256 HEX] [--strict]
 
 `--url` / QUARTO_ARCHIVE_URL (an http(s) or file:// URL, or a plain path) and `--sha256` /
 QUARTO_ARCHIVE_SHA256 replace the pinned archive and checksum, e.g. for a mirror or a test.
@@ -148,7 +148,7 @@ def download(url: str, dest_dir: Path) -> Path:
                 return tmp_path
             start, size = time.monotonic(), 0
             try:
-                req = urllib.request.Request(url, headers={"User-Agent": "analysis.install_quarto"})
+                req = urllib.request.Request(url, headers={"User-Agent": "analysis.package.install_quarto"})
                 with urllib.request.urlopen(req, timeout=TIMEOUT) as resp:
                     while True:
                         if time.monotonic() - start > TOTAL_TIMEOUT:
@@ -419,7 +419,7 @@ def run(prefix: Path, url: str | None, sha256: str | None) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """CLI: one line out; exit 0 even on failure (the setup goes on) unless --strict."""
-    ap = argparse.ArgumentParser(prog="python -m analysis.install_quarto", description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(prog="python -m analysis.package.install_quarto", description=__doc__.splitlines()[0])
     ap.add_argument("--prefix", type=Path, default=Path(sys.prefix),
                     help="virtual environment to install into (default: the running one, sys.prefix)")
     ap.add_argument("--url", default=os.environ.get("QUARTO_ARCHIVE_URL") or None,

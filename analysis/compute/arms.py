@@ -16,7 +16,7 @@ kept apart from the series: each is registered with its measure, period and
 source (arms.stated_share.*), never mixed into a computed share.
 
 Run on its own (the files in the order of the `Snakefile`'s rule compute_arms):
-    python -m analysis.arms --checked data/derived/validated/arms.json \
+    python -m analysis.compute.arms --checked data/derived/validated/arms.json \
         --wdi-2026 data/raw/arms/wdi_2026-04-08_VNM_row.csv --wdi-2020 data/raw/arms/wdi_1745336_VNM_row.csv \
         --sipri-table data/raw/arms/sipri_tiv_table_justin2028_VietNam_row.csv \
         --sipri-rus data/raw/arms/sipri_tiv_export_RUS_gen2022-07-28_VietNam_row.csv \
@@ -196,7 +196,7 @@ def fragment(series: pd.DataFrame, files: dict[str, str], hashes: dict[str, str]
              statements: pd.DataFrame | None = None, sources: pd.DataFrame | None = None) -> Fragment:
     """`files`: role -> path read; `hashes`: path -> sha256 (as validated); `statements`, `sources`: the
     published share statements and the arms sources (read from `files` when not given)."""
-    frag = Fragment("analysis.arms", hashes)
+    frag = Fragment("analysis.compute.arms", hashes)
     path = {role: rel(p) for role, p in files.items()}
     lookup = cells(series)
     for release in RELEASES:

@@ -7,7 +7,7 @@ the size they are read at, about 13 cm wide, so that their type stays legible on
 edition: English (arms_series.*, table1_turnover.*) and Vietnamese (arms_series_vi.*,
 table1_turnover_vi.*), from the same data, with the words of WORDS.
 
-Run on its own:  python -m analysis.figures --series data/derived/arms_series.csv \
+Run on its own:  python -m analysis.manuscript.figures --series data/derived/arms_series.csv \
     --printed data/derived/validated/published.csv --table1 data/derived/table1.csv --outdir data/derived/figures \
     --copy-svg-to manuscript/_generated
 """

@@ -19,7 +19,7 @@ Where several sources give the same figure, `best` chooses by a stated rule
 latest); every figure stays in the registry as fdi.raw.*.
 
 Run on its own:
-    python -m analysis.fdi --checked data/derived/validated/fdi.json --fdi data/raw/fdi/fdi_by_partner.csv \
+    python -m analysis.compute.fdi --checked data/derived/validated/fdi.json --fdi data/raw/fdi/fdi_by_partner.csv \
         --sources data/raw/fdi/sources.csv --published data/derived/published.csv \
         --printed-source data/published/printed_numbers.csv --out-table t2.csv --out-numbers n.json
 """
@@ -133,7 +133,7 @@ def fragment(t2: pd.DataFrame, printed: pd.DataFrame, fdi: pd.DataFrame, sources
 
     Every uncertainty is derived: half a unit in the last printed (or published) digit of each figure,
     propagated through sums (added) and ratios (relative errors added)."""
-    frag = Fragment("analysis.fdi", hashes)
+    frag = Fragment("analysis.compute.fdi", hashes)
     raw_ins = [rel(files["fdi"]), rel(files["sources"])]
     pub_ins = [rel(files["printed"])]
     _raw_numbers(frag, fdi, raw_ins)
@@ -368,7 +368,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--checked", nargs="+", required=True, help="input-check reports that validated the raw files")
     for role in ROLES:
         ap.add_argument(f"--{role}", required=True)
-    ap.add_argument("--published", required=True, help="parsed printed numbers (analysis.published)")
+    ap.add_argument("--published", required=True, help="parsed printed numbers (analysis.contract.published)")
     ap.add_argument("--printed-source", required=True, help="the transcription they were parsed from (for lineage)")
     ap.add_argument("--out-table", required=True)
     ap.add_argument("--out-numbers", required=True)

@@ -18,7 +18,7 @@ Everything in it is a function of the files it lists, except the run's timestamp
 root's datePublished), which are the jobs' own; when SOURCE_DATE_EPOCH is set, all of them are that
 time instead, and the crate is byte-identical between builds of the same inputs.
 
-    python -m analysis.crate --citation CITATION.cff --pyproject pyproject.toml --workflow Snakefile \\
+    python -m analysis.package.crate --citation CITATION.cff --pyproject pyproject.toml --workflow Snakefile \\
         --manifests data/raw/datapackage.json data/published/datapackage.json --inputs data/raw/... \\
         --code analysis/... --products data/derived/... --metadata .snakemake/metadata \\
         --out data/derived/ro-crate-metadata.json
@@ -61,7 +61,7 @@ EXTRA_TYPES = {".md": "text/markdown", ".qmd": "text/markdown", ".jsonld": "appl
                ".cff": "application/yaml", ".toml": "application/toml", ".lua": "text/x-lua",
                ".typ": "text/x-typst", ".lock": "text/plain"}
 EXTRA_NAMES = {"Snakefile": "text/x-python", "LICENSE": "text/plain"}
-MODULE = re.compile(r"-m analysis\.(\w+)")
+MODULE = re.compile(r"-m analysis\.([\w.]+)")
 
 
 def media_type(path: str) -> str | None:
@@ -152,6 +152,12 @@ def jobs(records: dict[str, dict]) -> list[dict]:
     return sorted(runs.values(), key=lambda j: (j["rule"], j["outputs"]))
 
 
+def module_file(module: str) -> str:
+    """The source file of a module of analysis/, named as a rule runs it ('compute.trade' ->
+    'analysis/compute/trade.py')."""
+    return f"analysis/{module.replace('.', '/')}.py"
+
+
 def times(job_list: list[dict], fallback: list[float], epoch: str | None) -> tuple[float, float]:
     """The run's start and end: the earliest job's start and the latest job's end (else the products'
     modification times); SOURCE_DATE_EPOCH, when given, for both, and for every job's (set in place)."""
@@ -195,7 +201,7 @@ def crate(citation: dict, project: dict, workflow: str, files: dict[str, tuple[i
     authors = [{"@id": f"#author-{i}", "@type": "Person" if a.get("family-names") else "Organization",
                 "name": " ".join(a[k] for k in ("given-names", "family-names") if a.get(k)) or a["name"]}
                for i, a in enumerate(citation.get("authors", []), 1)]
-    modules = sorted({f"analysis/{m}.py" for j in job_list for m in j["modules"]} & set(code))
+    modules = sorted({module_file(m) for j in job_list for m in j["modules"]} & set(code))
     listed = sorted(set(inputs) | set(code) | set(products) | set(about) | {workflow})
     pkg_version = project["project"]["version"]
     entities = []
@@ -232,7 +238,7 @@ def crate(citation: dict, project: dict, workflow: str, files: dict[str, tuple[i
                                "recorded them",
                 "object": one_or_many([ref(file_id(p)) for p in job["inputs"] if p in known]),
                 "result": one_or_many([ref(file_id(p)) for p in job["outputs"] if p in known])}
-        instrument = [f"analysis/{m}.py" for m in job["modules"] if f"analysis/{m}.py" in known]
+        instrument = [module_file(m) for m in job["modules"] if module_file(m) in known]
         if instrument:
             step["instrument"] = ref(file_id(instrument[0]))
         if job["start"] is not None:

@@ -4,15 +4,15 @@ The descriptors (data/raw/datapackage.json, data/published/datapackage.json)
 are the contract the workflow validates against.  They are written by a
 person, not by the workflow: after changing a raw file on purpose, run
 
-    python -m analysis.manifest raw > data/raw/datapackage.json
-    python -m analysis.manifest published > data/published/datapackage.json
+    python -m analysis.contract.manifest raw > data/raw/datapackage.json
+    python -m analysis.contract.manifest published > data/published/datapackage.json
 
 and commit the result together with the changed file and its provenance.  The
 tests check that the committed descriptors equal what this module describes.
 
 Besides Table Schema (types, required, enum, pattern, plausible minimum and
 maximum, primary and foreign keys), each CSV carries the rules of its rows as
-`x-` extensions, which analysis/validate.py enforces:
+`x-` extensions, which analysis/contract/validate.py enforces:
 
 - `x-rowChecks`: a range that holds for some rows only (a share is 0-100; a rank
   starts at 1; one country's arms imports in a year at most 10,000 TIV mn);
@@ -36,7 +36,7 @@ from pathlib import Path
 
 from analysis.article import RESULTS
 from analysis.io import ROOT, dumps_json, sha256
-from analysis.printed import UNITS
+from analysis.contract.printed import UNITS
 
 RAW = ROOT / "data" / "raw"
 PUBLISHED = ROOT / "data" / "published"
@@ -180,7 +180,7 @@ def _arms_resources() -> list[dict]:
                         {"name": "Total", "type": "number", "constraints": {"minimum": 0, "maximum": 72 * TIV_MAX_PER_COUNTRY_YEAR},
                          "unit": "SIPRI TIV, millions"}]
     one_vn_row = [{"where": {"recipient": "Viet Nam"}, "minRows": 1, "maxRows": 1,
-                   "for": "analysis/arms.py reads the 'Viet Nam' row (read_wide_row)"}]
+                   "for": "analysis/compute/arms.py reads the 'Viet Nam' row (read_wide_row)"}]
     wide_total = lambda first, last, label: [{
         "name": "Total = sum of the years", "kind": "row_total", "label": label,
         "columns": [str(y) for y in range(first, last + 1)], "total": "Total",
@@ -192,7 +192,7 @@ def _arms_resources() -> list[dict]:
         "description": f"deliveries from {supplier} in a year cannot exceed Viet Nam's imports from every supplier in "
                        "SIPRI's importer table (the years both cover)"}]
     wdi_one_row = lambda: [{"where": {}, "minRows": 1, "maxRows": 1,
-                            "for": "analysis/arms.py reads exactly one headerless WDI row (read_wdi_row)"}]
+                            "for": "analysis/compute/arms.py reads exactly one headerless WDI row (read_wdi_row)"}]
     common = {"format": "csv", "mediatype": "text/csv", "encoding": "utf-8"}
     return [
         {"name": "wdi_2026_04_08", "path": "arms/wdi_2026-04-08_VNM_row.csv", **common,
@@ -225,7 +225,7 @@ def _arms_resources() -> list[dict]:
                           "columns": [str(y) for y in range(1950, 2021)], "maximum": TIV_MAX_PER_COUNTRY_YEAR,
                           "unless": {"column": "Country/Region/Group", "in": ["Total"]}}],
          "x-requiredRows": [{"where": {"Country/Region/Group": "Viet Nam"}, "minRows": 1, "maxRows": 1,
-                             "for": "analysis/arms.py reads the 'Viet Nam' row (read_wide_row)"}],
+                             "for": "analysis/compute/arms.py reads the 'Viet Nam' row (read_wide_row)"}],
          "x-crossChecks": wide_total(1950, 2020, "Country/Region/Group") + [{
              "name": "Viet Nam at most the world total", "kind": "row_at_most_row", "label": "Country/Region/Group",
              "part": "Viet Nam", "whole": "Total", "columns": [str(y) for y in range(1950, 2021)] + ["Total"],
@@ -248,7 +248,7 @@ def _arms_resources() -> list[dict]:
          "description": "All 192 rows with Recipient = Viet Nam, verbatim; one row per deal and delivery year.",
          "schema": {"fields": register_fields, "primaryKey": ["sipri_id", "delivery_year"]},
          "x-requiredRows": [{"where": {"delivery_year": str(y)}, "minRows": 1,
-                             "for": f"analysis/arms.py splits the {y} total by supplier from the register"}
+                             "for": f"analysis/compute/arms.py splits the {y} total by supplier from the register"}
                             for y in range(2000, 2024)],
          "x-crossChecks": [{
              "name": "register deliveries per year = WDI 2026 total", "kind": "sum_matches_reference",
@@ -281,7 +281,7 @@ def _arms_resources() -> list[dict]:
              {"name": "source_id", "type": "string", "constraints": {"required": True}},
          ], "primaryKey": ["measure", "first_year", "last_year", "source_id"], "foreignKeys": [_fk("arms_sources")]},
          "x-requiredRows": [{"where": {"first_year": "2022", "last_year": "2022", "measure": "military_purchases"},
-                             "minRows": 1, "for": "analysis/arms.py: the published statement of Russia's share in 2022"}],
+                             "minRows": 1, "for": "analysis/compute/arms.py: the published statement of Russia's share in 2022"}],
          "x-crossChecks": [{
              "name": "one source's shares of one measure and period at most 100%", "kind": "sum_at_most",
              "group": ["measure", "first_year", "last_year", "source_id"], "value": "value", "limit": 100,
@@ -318,20 +318,20 @@ FDI_AMOUNTS = ["registered_total", "registered_new", "registered_adjusted", "cap
 
 
 def _trade_required_rows() -> list[dict]:
-    """The 2024 full-year rows analysis/trade.py reads for Table 1, the shares and the Russia growth rate."""
+    """The 2024 full-year rows analysis/compute/trade.py reads for Table 1, the shares and the Russia growth rate."""
     req = [{"where": {"partner": p, "year": "2024", "period": "FY", "flow": "turnover"}, "minRows": 1,
-            "for": f"analysis/trade.py: Table 1 row for {p} (2024 full-year turnover)"}
+            "for": f"analysis/compute/trade.py: Table 1 row for {p} (2024 full-year turnover)"}
            for p in ["China", "United States", "South Korea", "Japan", "Singapore", "Russia"]]
     req += [{"where": {"partner": "World", "year": "2024", "period": "FY", "flow": f}, "minRows": 1,
-             "for": f"analysis/trade.py: Vietnam's total 2024 {f}, the denominator of the Table 1 shares"}
+             "for": f"analysis/compute/trade.py: Vietnam's total 2024 {f}, the denominator of the Table 1 shares"}
             for f in ("turnover", "exports")]
     req.append({"where": {"partner": "Russia", "year": "2023", "period": "FY", "flow": "turnover"}, "minRows": 1,
-                "for": "analysis/trade.py: the 2023 base of the growth of Vietnam-Russia trade"})
+                "for": "analysis/compute/trade.py: the 2023 base of the growth of Vietnam-Russia trade"})
     return req
 
 
 def _fdi_required_rows() -> list[dict]:
-    """The rows analysis/fdi.py reads: the 2024 and 2025 FIA totals and the figures the text gaps quote."""
+    """The rows analysis/compute/fdi.py reads: the 2024 and 2025 FIA totals and the figures the text gaps quote."""
     need = [
         ({"partner": "Total", "period": "2024-12M", "measure": "registered_total"}, "the 2024 total, base of the change"),
         ({"partner": "Total", "period": "2025-12M", "measure": "registered_total"}, "the FIA 2025 total"),
@@ -349,7 +349,7 @@ def _fdi_required_rows() -> list[dict]:
         ({"partner": "Total", "period": "2025-12M", "measure": "partners_with_new_projects"},
          "the number of partners with new projects, 2025"),
     ]
-    return [{"where": w, "minRows": 1, "for": f"analysis/fdi.py: {why}"} for w, why in need]
+    return [{"where": w, "minRows": 1, "for": f"analysis/compute/fdi.py: {why}"} for w, why in need]
 
 
 def _trade_resources() -> list[dict]:
@@ -406,7 +406,7 @@ def _trade_resources() -> list[dict]:
          ], "primaryKey": ["partner", "year", "period", "flow", "source_id"], "foreignKeys": [_fk("trade_sources")]},
          "x-requiredRows": [{"where": {"partner": "Singapore", "year": "2024", "period": "FY", "flow": "turnover",
                                        "currency": "SGD"}, "minRows": 1,
-                             "for": "analysis/trade.py: Singapore's own 2024 figure is the mirror value for Table 1"}],
+                             "for": "analysis/compute/trade.py: Singapore's own 2024 figure is the mirror value for Table 1"}],
          "sources": _sources("trade", ["IBT_SG_202512"]), "licenses": [LICENSES["facts"]]},
         {"name": "trade_published_statements", "path": "trade/published_statements.csv", **common,
          "title": "Published rankings of Vietnam's trading partners, Vietnam's rank among the US's partners, and a "
@@ -436,9 +436,9 @@ def _trade_resources() -> list[dict]:
               "where": {"column": "unit", "in": ["pct_change"]}}],
          "x-requiredRows": [
              {"where": {"subject": "Vietnam", "among": "us_partners", "year": "2024"}, "minRows": 1,
-              "for": "analysis/trade.py: Vietnam's rank among the US's trading partners, 2024"},
+              "for": "analysis/compute/trade.py: Vietnam's rank among the US's trading partners, 2024"},
              {"where": {"subject": "Russia", "year": "2024", "unit": "pct_change"}, "minRows": 1,
-              "for": "analysis/trade.py: the stated growth of Vietnam-Russia trade, 2024"}],
+              "for": "analysis/compute/trade.py: the stated growth of Vietnam-Russia trade, 2024"}],
          "sources": _sources("trade", ["MOF_TBTC_202504", "TRACUUQH_202411", "VNBUSINESS_GSO_9M2024", "DNTT_20240408",
                                        "VCCINEWS_20230627", "VNPLUS_EN_20230909", "VNS_20250920"]),
          "licenses": [LICENSES["facts"]]},
@@ -453,7 +453,7 @@ def _trade_resources() -> list[dict]:
               "unit": "SGD per EUR"},
          ], "primaryKey": ["Date"]},
          "x-requiredRows": [{"where": {"Date": {"pattern": f"2024-{m:02d}-\\d{{2}}"}}, "minRows": 15,
-                             "for": f"analysis/trade.py averages the 2024 rate over every business day; month {m:02d} "
+                             "for": f"analysis/compute/trade.py averages the 2024 rate over every business day; month {m:02d} "
                                     "needs its business days (at least 15)"} for m in range(1, 13)],
          "sources": _sources("fx"), "licenses": [LICENSES["ecb"]]},
         _sources_resource("fx"),
@@ -574,12 +574,12 @@ def describe_published() -> dict:
                 "encoding": "utf-8", "title": "Every number Tran (2026) prints in Table 1, Table 2, the arms passage of "
                 "section 3.1 and the trade and FDI text of sections 1 and 3",
                 "schema": {"fields": fields, "primaryKey": ["id"]},
-                "x-requiredRows": [{"where": {}, "minRows": 1, "for": "analysis/audit.py judges every printed number"}],
+                "x-requiredRows": [{"where": {}, "minRows": 1, "for": "analysis/audit/numbers.py judges every printed number"}],
                 "sources": [{"title": "Tran Thi Diem Tram (2026). Quan hệ đối tác chiến lược toàn diện Việt Nam - Nga: "
                                       "Phân tích từ góc độ chủ nghĩa hiện thực cấu trúc. Duy Tan University journal."}]}
     claims = {"name": "claims", "path": "claims.csv", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
               "title": "The claims in words of sections 1 and 3.1-3.3 that the data can speak to, each with the test "
-              "that judges it (analysis/claims.py)",
+              "that judges it (analysis/audit/claims.py)",
               "schema": {"fields": [
                   {"name": "id", "type": "string", "constraints": {"required": True, "pattern": r"C-\d{2}"}},
                   {"name": "section", "type": "string", "constraints": {"required": True, "pattern": r"\d(\.\d)?"}},
@@ -587,11 +587,11 @@ def describe_published() -> dict:
                    "description": "the article's words, quoted briefly ('...' marks a cut)"},
                   {"name": "gloss_en", "type": "string", "constraints": {"required": True}},
                   {"name": "test", "type": "string", "constraints": {"required": True, "pattern": "[a-z_]+"},
-                   "description": "the rule that judges the claim (analysis/claims.py, TESTS)"},
+                   "description": "the rule that judges the claim (analysis/audit/claims.py, TESTS)"},
                   {"name": "params", "type": "string", "constraints": {"required": True},
                    "description": "the test's parameters, 'name=value' separated by '; ', lists by '|'"}],
                   "primaryKey": ["id"]},
-              "x-requiredRows": [{"where": {}, "minRows": 1, "for": "analysis/claims.py judges every claim"}],
+              "x-requiredRows": [{"where": {}, "minRows": 1, "for": "analysis/audit/claims.py judges every claim"}],
               "sources": resource["sources"]}
     return {"name": "vn-russia-replication-published", "title": "Numbers printed in the article under audit",
             "licenses": [LICENSES["facts"]], "resources": [_hash(resource, PUBLISHED), _hash(claims, PUBLISHED)]}

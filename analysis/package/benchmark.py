@@ -9,7 +9,7 @@ the benchmark markers.  It measures this machine: it is a report, not a test.
 and PDF (rules render_html and render_pdf: four jobs, two at a time, after the derived data are
 built); it needs Quarto.
 
-Run:  python -m analysis.benchmark [--runs 5] [--render] [--readme]
+Run:  python -m analysis.package.benchmark [--runs 5] [--render] [--readme]
 """
 from __future__ import annotations
 
@@ -25,9 +25,9 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
-from analysis.deposit import listed_files
+from analysis.package.deposit import listed_files
 from analysis.io import ROOT
-from analysis.readme import splice
+from analysis.package.readme import splice
 
 START, END = "<!-- benchmark:start -->", "<!-- benchmark:end -->"
 COMMAND = [sys.executable, "-m", "snakemake", "-c2", "derived", "--quiet"]
@@ -41,7 +41,7 @@ RENDER_EN_CASE = "render of the English edition, HTML and PDF"
 def copy_repository(dst: Path) -> Path:
     """The files a fresh clone would hold, copied with their timestamps: git's list in a checkout, and in a
     copy without .git (an unpacked deposit archive) the files .gitignore does not exclude (the deposit's
-    own rule, analysis/deposit.py's listed_files)."""
+    own rule, analysis/package/deposit.py's listed_files)."""
     for f in listed_files(ROOT):
         if (ROOT / f).is_file():
             (dst / f).parent.mkdir(parents=True, exist_ok=True)
@@ -76,7 +76,7 @@ def measure(runs: int, render: bool = False) -> dict[str, list[float]]:
 def table(results: dict[str, list[float]], runs: int) -> str:
     cpu = os.cpu_count()
     flag = " --render" if RENDER_CASE in results else ""
-    lines = [f"Measured with `python -m analysis.benchmark --runs {runs}{flag}` on {platform.system()} {platform.machine()}, "
+    lines = [f"Measured with `python -m analysis.package.benchmark --runs {runs}{flag}` on {platform.system()} {platform.machine()}, "
              f"{cpu} cores, Python {platform.python_version()}, Snakemake {version('snakemake')}, "
              f"pandas {version('pandas')}; seconds of wall time, command `snakemake -c2 derived`"
              + (" (render: `snakemake -c2 render_manuscript` or the English `docs/index.*`, forced; the "

@@ -23,7 +23,7 @@ partner, measure and year, the one the audit cites is chosen by a stated rule
 read; then the latest publication; then the source id).
 
 Run on its own:
-    python -m analysis.trade --checked data/derived/validated/trade.json \
+    python -m analysis.compute.trade --checked data/derived/validated/trade.json \
         --trade data/raw/trade/vietnam_trade_by_partner.csv --local data/raw/trade/partner_side_local_currency.csv \
         --sources data/raw/trade/sources.csv --fx data/raw/fx/ecb_eurofxref_2024_USD_SGD.csv \
         --statements data/raw/trade/published_statements.csv \
@@ -246,7 +246,7 @@ def fragment(t1: pd.DataFrame, trade: pd.DataFrame, local: pd.DataFrame, sources
              statements: pd.DataFrame | None = None) -> Fragment:
     """`files`: role -> path read; `hashes`: path -> sha256 (as validated); `statements`: the published
     rankings and growth rates (read from `files['statements']` when not given)."""
-    frag = Fragment("analysis.trade", hashes)
+    frag = Fragment("analysis.compute.trade", hashes)
     path = {role: rel(p) for role, p in files.items()}
     ins = [path["trade"], path["sources"]]
     rate = sgd_per_usd(fx)

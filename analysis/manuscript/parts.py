@@ -9,7 +9,7 @@ table cell and a sentence in the prose go through the same path.  The lineage ap
 covers every key the manuscript uses, in the .qmd files and in these parts; a key the
 registry lacks stops this step, naming the key and the file that uses it.
 
-Run on its own:  python -m analysis.manuscript --registry data/derived/numbers.json \
+Run on its own:  python -m analysis.manuscript.parts --registry data/derived/numbers.json \
     --audit data/derived/audit.csv --table1 data/derived/table1.csv --table2 data/derived/table2.csv \
     --qmd manuscript/index.qmd --qmd-vi manuscript/index.vi.qmd \
     --outdir manuscript/_generated

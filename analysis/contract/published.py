@@ -10,13 +10,13 @@ that cannot be parsed, stops the workflow with the file, row, column and rule.
 
 The claims in words (data/published/claims.csv) are checked here too, before any
 product is written: each names a section of the article, a test of
-analysis/claims.py (TESTS) and the parameters that test reads (claims.PARAMS),
+analysis/audit/claims.py (TESTS) and the parameters that test reads (claims.PARAMS),
 each of its kind: a partner the data hold, a year the arms data cover (and a
 first year not after the last), a plain number, a rank.  Rows are named by the
 physical line on which they start, as an editor shows it.
 
 Run on its own (checks the data package of the printed numbers first, then parses):
-    python -m analysis.published --manifest data/published/datapackage.json \
+    python -m analysis.contract.published --manifest data/published/datapackage.json \
         --input data/published/printed_numbers.csv --claims data/published/claims.csv \
         --report checked.json --out published.csv
 """
@@ -30,10 +30,10 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import article
-from analysis.claims import COMMON_PARAMS, PARAMS, TESTS
+from analysis.audit.claims import COMMON_PARAMS, PARAMS, TESTS
 from analysis.io import rel, write_csv, write_json
-from analysis.printed import PrintedFormError, parse_printed
-from analysis.validate import CsvProblem, Problem, ValidationError, print_problems, records, validate_package
+from analysis.contract.printed import PrintedFormError, parse_printed
+from analysis.contract.validate import CsvProblem, Problem, ValidationError, print_problems, records, validate_package
 
 TABLE_RESULTS = {spec["result"] for spec in article.TABLES.values()}
 
@@ -135,7 +135,7 @@ def load(path) -> pd.DataFrame:
 # --- the claims in words --------------------------------------------------------------------------
 
 _FDI_PERIOD = r"[0-9]{4}-[0-9]{2}M|cumulative-[0-9]{4}-[0-9]{2}(-[0-9]{2}|-early)?"
-# The FDI measures a claim may compare (analysis/fdi.py writes each partner's raw figures under them).
+# The FDI measures a claim may compare (analysis/compute/fdi.py writes each partner's raw figures under them).
 FDI_MEASURES = ("rank", "registered_total", "registered_cumulative", "registered_new", "projects", "share_pct")
 FDI_PARTNER_SLUGS = tuple(dict.fromkeys([*article.FDI_PARTNERS, *article.TRADE_PARTNERS]))
 TRADE_YEARS = range(2022, 2026)  # the years the trade data hold (the year range of data/raw/trade's schema)
@@ -206,7 +206,7 @@ def parse_claim_params(text: str) -> tuple[dict[str, str], list[str]]:
 
 
 def check_claim(row: dict, line: int, name: str, printed_ids: set[str] | None = None) -> list[Problem]:
-    """One claim against the article's sections, the tests of analysis/claims.py and their parameters;
+    """One claim against the article's sections, the tests of analysis/audit/claims.py and their parameters;
     `printed_ids`, the ids of the printed numbers, which a claim may quote (None: not checked)."""
     out = []
 
@@ -218,11 +218,11 @@ def check_claim(row: dict, line: int, name: str, printed_ids: set[str] | None = 
             f"section {row['section']!r} is not a section of the article ({', '.join(article.SECTIONS)})")
     test = row["test"]
     if test not in TESTS:
-        bad("test", "claims.TESTS", f"test {test!r} is not a test of analysis/claims.py ({', '.join(sorted(TESTS))})")
+        bad("test", "claims.TESTS", f"test {test!r} is not a test of analysis/audit/claims.py ({', '.join(sorted(TESTS))})")
         return out
     spec = PARAMS.get(test)
     if spec is None:
-        bad("test", "claims.PARAMS", f"test {test!r} has no parameter spec in analysis/claims.py (PARAMS)")
+        bad("test", "claims.PARAMS", f"test {test!r} has no parameter spec in analysis/audit/claims.py (PARAMS)")
         return out
     spec = {**COMMON_PARAMS, **spec}
     params, form = parse_claim_params(row["params"])

@@ -43,12 +43,12 @@ from pathlib import Path
 
 from analysis import reasons as R
 from analysis.article import RELEASES
-from analysis import claims as claims_module
-from analysis.claims import VERDICTS_VI as CLAIM_VERDICTS_VI_CLAIMS
+from analysis.audit import claims as claims_module
+from analysis.audit.claims import VERDICTS_VI as CLAIM_VERDICTS_VI_CLAIMS
 from analysis.escape import md_text  # text from an input, as literal Markdown (table cells too)
-from analysis.io import read_csv_rows, read_json, rel, run, sha256, write_json, write_text_atomic
+from analysis.io import ROOT, read_csv_rows, read_json, rel, run, sha256, write_json, write_text_atomic
 from analysis.registry import Fragment, shortcode
-from analysis.verdict import PASSING
+from analysis.audit.verdict import PASSING
 
 FULLY, LARGELY, PARTIALLY = 1.0, 0.75, 0.25
 # A result is classed only when at least this share of its audited items is checkable on independent evidence.
@@ -57,9 +57,9 @@ CLASSES = ("fully reproduced", "largely reproduced", "partially reproduced", "no
 CLASSES_VI = {"fully reproduced": "tái lập hoàn toàn", "largely reproduced": "tái lập phần lớn",
               "partially reproduced": "tái lập một phần", "not reproduced": "không tái lập được",
               "not verifiable": "không kiểm chứng được"}
-# The shared vocabularies (analysis/verdict.py holds them once the audit writes them).
+# The shared vocabularies (analysis/audit/verdict.py holds them once the audit writes them).
 try:
-    from analysis.verdict import AUTHORITIES, BASES, GAPS
+    from analysis.audit.verdict import AUTHORITIES, BASES, GAPS
 except ImportError:  # the audit does not write these columns yet: the agreed vocabularies
     BASES = ("independent", "mixed", "article_only")
     GAPS = ("source_not_consulted", "no_source_found", "not_measurable")
@@ -299,14 +299,14 @@ def sensitivity(audit: list[dict], claims: list[dict]) -> dict:
 
 
 def fragment(t: dict, sens: dict, files: dict[str, str]) -> Fragment:
-    frag = Fragment("analysis.report", {rel(p): sha256(p) for p in files.values()})
+    frag = Fragment("analysis.audit.report", {rel(p): sha256(p) for p in files.values()})
     ins = [rel(files["audit"]), rel(files["claims"])]
     for name, v in (("fully", FULLY), ("largely", LARGELY), ("partially", PARTIALLY)):
         frag.add(f"report.threshold.{name}", 100 * v, "%", f"Reproduced share needed for '{name} reproduced'",
-                 f"analysis/report.py, {name.upper()}", ins, decimals=0)
+                 f"analysis/audit/report.py, {name.upper()}", ins, decimals=0)
     frag.add("report.threshold.coverage", 100 * MIN_COVERAGE, "%",
              "Share of a result's audited items that must be checkable on independent evidence for it to be classed",
-             "analysis/report.py, MIN_COVERAGE", ins, decimals=0)
+             "analysis/audit/report.py, MIN_COVERAGE", ins, decimals=0)
     for g, x in t.items():
         for k, n in x.items():
             if isinstance(n, (int, float)) and not isinstance(n, bool) and k not in ("reproduced", "share"):
@@ -328,22 +328,22 @@ def fragment(t: dict, sens: dict, files: dict[str, str]) -> Fragment:
             frag.add(f"report.{g}.share", 100 * x["share"], "%", f"{g}: reproduced share of the checkable",
                      "reproduced / checkable", ins, decimals=0)
         frag.add(f"report.{g}.class", x["class"], "text", f"{g}: classification",
-                 "analysis/report.py, classify()", ins, shown_as=x["class"], shown_as_vi=CLASSES_VI[x["class"]])
+                 "analysis/audit/report.py, classify()", ins, shown_as=x["class"], shown_as_vi=CLASSES_VI[x["class"]])
     for g, x in sens.items():
         frag.add(f"report.{g}.robustness", x["robustness"], "text", f"{g}: robust or fragile under the alternatives",
-                 "analysis/report.py, sensitivity()", ins, shown_as=x["robustness"],
+                 "analysis/audit/report.py, sensitivity()", ins, shown_as=x["robustness"],
                  shown_as_vi=ROBUSTNESS_VI[x["robustness"]])
         frag.add(f"report.{g}.class_all_alt", x["class_all_alt"], "text", f"{g}: class with every alternative verdict",
-                 "analysis/report.py, sensitivity()", ins, shown_as=x["class_all_alt"],
+                 "analysis/audit/report.py, sensitivity()", ins, shown_as=x["class_all_alt"],
                  shown_as_vi=CLASSES_VI[x["class_all_alt"]])
         for k in ("alts", "flips"):
             frag.add(f"report.{g}.{k}", len(x[k]), "count", f"{g}: rows with an alternative verdict"
-                     + (" that alone change the class" if k == "flips" else ""), "analysis/report.py, sensitivity()",
+                     + (" that alone change the class" if k == "flips" else ""), "analysis/audit/report.py, sensitivity()",
                      ins, decimals=0)
         for k in ("margin_down", "margin_up"):
             if x[k] is not None:
                 frag.add(f"report.{g}.{k}", x[k], "count", f"{g}: reproduced items {k[7:]} that change the class",
-                         "analysis/report.py, margins()", ins, decimals=0)
+                         "analysis/audit/report.py, margins()", ins, decimals=0)
     for e in {e["id"]: e for x in sens.values() for e in x["alts"]}.values():
         words = CLAIM_VERDICTS_VI if e["kind"] == "claims" else {v: R.WORDS["vi"].get(f"verdict.{v}", v)
                                                                   for v in (e["verdict_alt"],)}
@@ -352,7 +352,7 @@ def fragment(t: dict, sens: dict, files: dict[str, str]) -> Fragment:
                  shown_as_vi=words.get(e["verdict_alt"], e["verdict_alt"]))
         for k in ("class", "overall_class"):
             frag.add(f"report.alt.{e['id']}.{k}", e[k], "text", f"{e['id']}: {k.replace('_', ' ')} under the alternative",
-                     "analysis/report.py, sensitivity()", ins, shown_as=e[k], shown_as_vi=CLASSES_VI[e[k]])
+                     "analysis/audit/report.py, sensitivity()", ins, shown_as=e[k], shown_as_vi=CLASSES_VI[e[k]])
     return frag
 
 
@@ -371,7 +371,7 @@ def _join(items: list[str], lang: str) -> str:
 
 
 def where_computed(entry: dict | None, lang: str = "en") -> str:
-    """'analysis/trade.py, fragment(), line 229': the code that wrote the entry, as it recorded itself."""
+    """'analysis/compute/trade.py, fragment(), line 229': the code that wrote the entry, as it recorded itself."""
     c = (entry or {}).get("computed_by") or {}
     if not c.get("program"):
         return "—"
@@ -625,7 +625,7 @@ def environment(pyproject: str | Path) -> dict:
 
 
 STEP_RULE = re.compile(r'^rule (\w+):\n(?:    """(.*?)"""\n)?(.*?)(?=^\S|\Z)', re.M | re.S)
-STEP_PROGRAM = re.compile(r'step\("(\w+)')
+STEP_PROGRAM = re.compile(r'step\("([\w.]+)')
 
 
 def steps(snakefile_text: str) -> list[dict]:
@@ -635,7 +635,7 @@ def steps(snakefile_text: str) -> list[dict]:
     for m in STEP_RULE.finditer(snakefile_text):
         prog = STEP_PROGRAM.search(m.group(3))
         doc = " ".join((m.group(2) or "").split())
-        out.append({"rule": m.group(1), "program": f"analysis/{prog.group(1)}.py" if prog else "",
+        out.append({"rule": m.group(1), "program": f"analysis/{prog.group(1).replace('.', '/')}.py" if prog else "",
                     "doc": doc.split(". ")[0].rstrip(".") if doc else ""})
     return out
 
@@ -818,13 +818,13 @@ def template(t: dict, sens: dict, audit: list[dict], claims: list[dict], where: 
     if vi:
         L += [("line", "# Báo cáo tái lập: Trần Thị Diễm Trâm (2026), *Quan hệ đối tác chiến lược toàn diện Việt Nam – "
                        "Nga*"), ("line", ""),
-              ("line", "Báo cáo do quy trình (`analysis/report.py`) viết theo khuôn mẫu các báo cáo tái lập của Biên tập "
+              ("line", "Báo cáo do quy trình (`analysis/audit/report.py`) viết theo khuôn mẫu các báo cáo tái lập của Biên tập "
                        "viên Dữ liệu AEA. Mọi con số đếm là một khóa trong sổ đăng ký."), ("line", ""),
               ("line", "## Tóm tắt và xếp loại"), ("line", "")]
     else:
         L += [("line", "# Replication report: Tran (2026), *The Vietnam–Russia Comprehensive Strategic Partnership*"),
               ("line", ""),
-              ("line", "Written by the workflow (`analysis/report.py`) in the shape of the AEA Data Editor's replication "
+              ("line", "Written by the workflow (`analysis/audit/report.py`) in the shape of the AEA Data Editor's replication "
                        "reports. Every count is a registry key."), ("line", ""),
               ("line", "## Summary and classification"), ("line", "")]
     # said once in the manuscript: its summary of findings gives the classification and its sensitivity
@@ -850,7 +850,7 @@ def render(lines, numbers: dict, form: str, lang: str = "en") -> str:
     return "\n".join(out).rstrip() + "\n"
 
 RULES = """\
-Each printed number is compared with its recomputed counterpart (`analysis/verdict.py`), and one rule judges each
+Each printed number is compared with its recomputed counterpart (`analysis/audit/verdict.py`), and one rule judges each
 kind of hedge wherever the figure is printed. The precision of a printed figure is one unit in its last printed
 digit; a hedged whole number ending in zeros is a round figure, precise to its last non-zero digit. In order: a
 figure is a **discrepancy** when it is impossible (a fall of more than the whole); **not verifiable** when no raw
@@ -883,7 +883,7 @@ reason cites.
 
 
 RULES_VI = """\
-Mỗi con số được in được so sánh với giá trị tính lại tương ứng (`analysis/verdict.py`), và mỗi loại từ rào đón được
+Mỗi con số được in được so sánh với giá trị tính lại tương ứng (`analysis/audit/verdict.py`), và mỗi loại từ rào đón được
 đánh giá theo một quy tắc duy nhất, ở bất cứ đâu con số xuất hiện. Độ chính xác của một con số được in là một đơn vị ở
 chữ số cuối cùng được in; một số nguyên có từ rào đón và tận cùng bằng các chữ số 0 được coi là số tròn, chính xác đến
 chữ số khác 0 cuối cùng. Xét lần lượt: một con số là **sai lệch** khi nó không thể có (một mức giảm lớn hơn toàn bộ giá
@@ -945,7 +945,7 @@ def computed_where(audit: list[dict], claims: list[dict], registry: dict, number
 
 
 def claim_test_entry(test: str) -> dict | None:
-    """The function of analysis/claims.py that judges a claim's test, and the line it starts on (every
+    """The function of analysis/audit/claims.py that judges a claim's test, and the line it starts on (every
     verdict is written to the registry by one loop; the test is what computed it)."""
     f = getattr(claims_module, "TESTS", {}).get(test)
     if f is None:
@@ -956,7 +956,7 @@ def claim_test_entry(test: str) -> dict | None:
         return None
     program = Path(inspect.getsourcefile(f)).resolve()
     try:
-        program = program.relative_to(Path(__file__).resolve().parent.parent)
+        program = program.relative_to(ROOT)
     except ValueError:
         return None
     return {"computed_by": {"program": program.as_posix(), "function": f.__name__, "line": line}}

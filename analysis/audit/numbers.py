@@ -13,7 +13,7 @@ cites; the reason is rendered from that structure in English and Vietnamese.  Th
 likeliest-cause search takes every alternative figure the compute steps registered for
 the quantity (other sources, reporters, periods, windows of years, bases and releases).
 
-Columns shared with the report (vocabularies in analysis/verdict.py): `basis` (independent,
+Columns shared with the report (vocabularies in analysis/audit/verdict.py): `basis` (independent,
 mixed, article_only), `gap` (why a number is not verifiable: source_not_consulted,
 no_source_found, not_measurable, from the registry gap's structured reason), `authority`
 (the weakest authority of the sources the verdict rests on, by `verdict.authority` from
@@ -23,7 +23,7 @@ would turn a pass into a failure or the reverse).  A source that states a figure
 other figures of the same period contradict beyond rounding is a cause of its own
 (`source_inconsistent`), found from the data.
 
-Run on its own:  python -m analysis.audit --published data/derived/published.csv \
+Run on its own:  python -m analysis.audit.numbers --published data/derived/published.csv \
     --printed-source data/published/printed_numbers.csv --registry data/derived/computed.json \
     --out data/derived/audit.csv --out-numbers data/derived/numbers/audit.json \
     [--sources data/raw/*/sources.csv --checked data/derived/validated/raw.json]
@@ -42,7 +42,7 @@ from analysis import reasons as R
 from analysis.article import ARMS_STAT, RELEASES, arms_parts
 from analysis.io import read_json, rel, require_validated, sha256, write_csv, write_json
 from analysis.registry import Fragment, convert
-from analysis.verdict import (AUTHORITIES, BASES, COARSE_UNITS, EXACT, GAPS, PASSING, VERDICTS, accepted_interval,
+from analysis.audit.verdict import (AUTHORITIES, BASES, COARSE_UNITS, EXACT, GAPS, PASSING, VERDICTS, accepted_interval,
                               authority, basis_of, close_enough, coarse, hedge, impossible, transcription_like,
                               verdict, weakest)
 
@@ -68,7 +68,7 @@ def read_sources(paths) -> dict[str, dict]:
 
 
 def authorities(meta: dict[str, dict]) -> dict[str, str]:
-    """source id -> authority (analysis/verdict.py, AUTHORITIES), by the rule `verdict.authority`."""
+    """source id -> authority (analysis/audit/verdict.py, AUTHORITIES), by the rule `verdict.authority`."""
     return {sid: authority(m) for sid, m in meta.items()}
 
 
@@ -193,13 +193,13 @@ class Audit:
     def __init__(self, registry: dict, files: dict[str, str], auth: dict[str, str] | None = None):
         self.numbers, self.gaps, self.cands = registry["numbers"], registry["gaps"], registry["candidates"]
         self.auth = auth or {}
-        self.frag = Fragment("analysis.audit", {rel(p): sha256(p) if p else "" for p in files.values()})
+        self.frag = Fragment("analysis.audit.numbers", {rel(p): sha256(p) if p else "" for p in files.values()})
         self.ins = [rel(files["printed"])]
         self.ins_reg = self.ins + [rel(files["registry"])] + [rel(p) for k, p in sorted(files.items())
                                                                if k.startswith("sources") and p]
         self.frag.add("audit.rule.coarse_units", COARSE_UNITS, "count",
                       "Width, in units of the printed last digit, above which a check is flagged coarse",
-                      "analysis/verdict.py, COARSE_UNITS", self.ins, decimals=0)
+                      "analysis/audit/verdict.py, COARSE_UNITS", self.ins, decimals=0)
 
     def all_numbers(self) -> dict:
         return {**self.numbers, **self.frag.numbers}
@@ -219,7 +219,7 @@ class Audit:
             fallback, key = release, cur_key
         res = judge(row, key, self.numbers, self.gaps)
         self.frag.add(f"printed.{rid}", p, unit, f"{row['item']}, as printed",
-                      f"printed in the article at {location(row)}; parsed by analysis/printed.py", self.ins,
+                      f"printed in the article at {location(row)}; parsed by analysis/contract/printed.py", self.ins,
                       decimals=d, basis="internal", shown_as=row["printed"])
         r, e, v = res["recomputed_value"], res["uncertainty"], res["verdict"]
         flags = {"coarse": False, "hedge": hedge(row["qualifier"], p, r), "reading": ""}
@@ -264,7 +264,7 @@ class Audit:
         alt_v, alt_keys = self.alternative_verdict(row, res, extra)
         spec = R.spec(cause, clauses)
         self.frag.add(f"audit.verdict.{rid}", v, "text", f"Verdict on {rid}: {row['item']}",
-                      f"{res['rule']} (analysis/verdict.py); cause: {cause}", self.ins_reg,
+                      f"{res['rule']} (analysis/audit/verdict.py); cause: {cause}", self.ins_reg,
                       shown_as=v.replace("_", " "), shown_as_vi=R.WORDS["vi"][f"verdict.{v}"])
         if gap:
             self.frag.add(f"audit.gap.{rid}", gap, "text", f"Why {rid} is not verifiable",
@@ -511,7 +511,7 @@ def summary(a: Audit, table: pd.DataFrame, release: str, info: dict) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Audit every printed number")
-    ap.add_argument("--published", required=True, help="parsed printed numbers (analysis.published)")
+    ap.add_argument("--published", required=True, help="parsed printed numbers (analysis.contract.published)")
     ap.add_argument("--printed-source", required=True, help="the transcription they were parsed from (for lineage)")
     ap.add_argument("--registry", required=True, help="registry of the computed numbers (analysis.registry)")
     ap.add_argument("--sources", nargs="*", default=[], help="the raw folders' sources.csv (each source's authority)")

@@ -7,7 +7,7 @@ the manuscript sources; what each number is and which step owns it comes from th
 registry.  Nothing in the list is written by hand, and a test fails if the README's copy
 differs from what this module writes.
 
-Run after `snakemake -c2 derived`:  python -m analysis.readme [--write | --check]
+Run after `snakemake -c2 derived`:  python -m analysis.package.readme [--write | --check]
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from pathlib import Path
 
 from analysis.escape import md_cell
 from analysis.io import ROOT, read_json
-from analysis.manuscript import keys_in
+from analysis.manuscript.parts import keys_in
 
 START, END = "<!-- outputs:start -->", "<!-- outputs:end -->"
 OUTPUT_FLAGS = ("--out", "--report", "--outdir")
@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     new = splice(text, outputs_block())
     if args.check:
         if new != text:
-            print("README.md's list of outputs is stale: run `python -m analysis.readme --write`", file=sys.stderr)
+            print("README.md's list of outputs is stale: run `python -m analysis.package.readme --write`", file=sys.stderr)
             return 1
         return 0
     readme.write_text(new, encoding="utf-8")

@@ -1,7 +1,7 @@
 """Validate a Frictionless-style data package before anything is derived from it.
 
 The package descriptor (datapackage.json) is the contract, written by
-analysis/manifest.py.  The checks, in the order they run:
+analysis/contract/manifest.py.  The checks, in the order they run:
 
 1. the descriptor: valid JSON (rule package.json) with a list of resources;
 2. the listing: every file in the package folder (but the descriptor) is a
@@ -43,7 +43,7 @@ broken rule is one message `<file>, row <n>, column '<c>': <detail> [rule: <rule
 naming the file, the row (the line number in the file), the column and the rule;
 the first one stops the workflow and no report is written.
 
-Run on its own:  python -m analysis.validate data/raw/datapackage.json [--only arms/] \
+Run on its own:  python -m analysis.contract.validate data/raw/datapackage.json [--only arms/] \
                      [--report out.json] [--list-exceptions]
 """
 from __future__ import annotations
@@ -726,8 +726,8 @@ def check_listing(package: dict, descriptor: Path, prefixes: list[str] | None = 
                                "braces as wildcards); rename the file"))
         elif path not in listed:
             out.append(Problem(_own_name(p), None, None, "package.files",
-                               f"file is not listed in {rel(descriptor)}: describe it in analysis/manifest.py and "
-                               "regenerate the manifest (python -m analysis.manifest), or remove it"))
+                               f"file is not listed in {rel(descriptor)}: describe it in analysis/contract/manifest.py and "
+                               "regenerate the manifest (python -m analysis.contract.manifest), or remove it"))
     return out
 
 
@@ -763,7 +763,7 @@ def check_integrity(resource: dict, base: Path) -> list[Problem]:
         why = f" (it names the algorithm {algo!r})" if algo and algo != "sha256" else ""
         problems.append(Problem(name, None, None, "resource.hash format",
                                 f"hash {want_hash!r} is not in the form sha256:<64 lowercase hex>{why}; regenerate "
-                                "the manifest with python -m analysis.manifest"))
+                                "the manifest with python -m analysis.contract.manifest"))
         want_hash = None
     if problems:
         return problems
@@ -1197,7 +1197,7 @@ def check_across(resource: dict, tables: dict, package: dict, base: Path) -> tup
         if not u:
             problems.append(Problem(name, None, ",".join(_in_field_order(e["where"], frame)), "x-exceptions",
                                     f"the documented exception to {e['check']!r} for {_show_where(e['where'], frame)} no "
-                                    "longer occurs; remove it from analysis/manifest.py"))
+                                    "longer occurs; remove it from analysis/contract/manifest.py"))
     return problems, findings
 
 
