@@ -147,16 +147,17 @@ RERUNS = {
     # the printed-number check gates every step that reads an input, as the raw check does
     "analysis/contract/printed.py": {"parse_published"} | COMPUTE | AFTER_AUDIT | FIGURES,
     "analysis/contract/published.py": {"parse_published"} | COMPUTE | AFTER_AUDIT | FIGURES,
-    # the printed-number check imports the claims' tests and their parameter spec (claims.py, and what it imports)
-    "analysis/registry.py": {"parse_published"} | COMPUTE | AFTER_AUDIT | FIGURES,
+    # the claims' tests and their parameter spec are the printed-number check's own (published.py): it imports
+    # nothing of the audit, so no edit of the audit, the registry or the reasons reruns the checks
+    "analysis/registry.py": COMPUTE | AFTER_AUDIT | FIGURES,
     "analysis/compute/arms.py": {"compute_arms", "build_computed_registry"} | AFTER_AUDIT | FIGURES,
     "analysis/compute/trade.py": {"compute_trade", "build_computed_registry"} | AFTER_AUDIT | FIGURES,
     "analysis/compute/fdi.py": {"compute_fdi", "build_computed_registry"} | AFTER_AUDIT,
-    # the claims import the audit and the verdict rules, and the printed-number check imports the claims' spec
-    "analysis/audit/verdict.py": {"parse_published"} | COMPUTE | AFTER_AUDIT | FIGURES,
-    "analysis/reasons.py": {"parse_published"} | COMPUTE | AFTER_AUDIT | FIGURES,
-    "analysis/audit/numbers.py": {"parse_published"} | COMPUTE | AFTER_AUDIT | FIGURES,
-    "analysis/audit/claims.py": {"parse_published"} | COMPUTE | AFTER_AUDIT | FIGURES,
+    # the claims import the audit of the numbers and the verdict rules; the report imports the claims
+    "analysis/audit/verdict.py": AFTER_AUDIT,
+    "analysis/reasons.py": COMPUTE | AFTER_AUDIT | FIGURES,  # the compute steps write reasons too
+    "analysis/audit/numbers.py": AFTER_AUDIT,
+    "analysis/audit/claims.py": AFTER_AUDIT - {"audit_numbers"},
     "analysis/audit/report.py": {"write_report", "build_registry", "write_manuscript_parts", "check_manuscript_claims",
                            "write_verdicts"},
     "analysis/manuscript/assertions.py": {"check_manuscript_claims"},
@@ -166,7 +167,7 @@ RERUNS = {
     "analysis/manuscript/figures.py": FIGURES,  # the manuscript's parts do not wait for the figures
     "analysis/manuscript/parts.py": {"write_manuscript_parts"},
     # imported by the claims, the report and the manuscript's parts, which write input text
-    "analysis/escape.py": {"parse_published"} | COMPUTE | AFTER_AUDIT | FIGURES,  # as the claims, which import it
+    "analysis/escape.py": AFTER_AUDIT - {"audit_numbers"},  # and by the verdicts (claimreview.py)
     "analysis/manuscript/render.py": set(),  # the render's own step, outside the derived data
     # tools around the workflow, which no step runs
     "analysis/deps.py": set(), "analysis/contract/manifest.py": set(), "analysis/package/readme.py": set(),
@@ -174,7 +175,7 @@ RERUNS = {
     # a layer's __init__.py runs with every import of a module inside it: as that layer's modules together
     "analysis/contract/__init__.py": EVERY_STEP,
     "analysis/compute/__init__.py": COMPUTE | AFTER_AUDIT | FIGURES,
-    "analysis/audit/__init__.py": {"parse_published"} | COMPUTE | AFTER_AUDIT | FIGURES,  # as claims.py
+    "analysis/audit/__init__.py": AFTER_AUDIT,
     "analysis/manuscript/__init__.py": {"check_manuscript_claims", "write_manuscript_parts"} | FIGURES,
     "analysis/package/__init__.py": set(),  # the crate's step (added below) and the archive's
 }

@@ -786,8 +786,8 @@ def test_no_malformed_manifest_reaches_the_user_as_a_traceback(data_copy):
 
 
 def test_every_claim_test_has_its_parameter_spec():
-    from analysis.audit.claims import COMMON_PARAMS, PARAMS, TESTS
-    from analysis.contract.published import PARAM_KINDS
+    from analysis.audit.claims import TESTS
+    from analysis.contract.published import COMMON_PARAMS, PARAM_KINDS, PARAMS
     assert set(TESTS) == set(PARAMS)  # every test has its spec, and no spec outlives its test
     kinds = [k for spec in [*PARAMS.values(), COMMON_PARAMS] for k in spec.values()]
     assert {k.rstrip("?") for k in kinds} <= set(PARAM_KINDS)

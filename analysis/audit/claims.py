@@ -4,7 +4,7 @@ data/published/claims.csv transcribes the claims in words of sections 1 and 3.1-
 that the data can speak to: rankings of Vietnam's partners, the size of trade with
 Russia, Russia's place among investors, the trend of arms imports, Russia's share of
 them and the origin of Vietnam's equipment.  Each row names a test (TESTS) and its
-parameters.  A test reads registry numbers computed from the raw data (never the
+parameters (their spec is the input contract's: analysis/contract/published.py, PARAMS).  A test reads registry numbers computed from the raw data (never the
 article's own figures), computes the deciding figures into the registry
 (`claim.<id>.<name>`) and returns one of VERDICTS by the rule its docstring states:
 'partly holds' only when the evidence shows part true and part false, 'not decided' (with
@@ -857,42 +857,8 @@ TESTS = {"rank": t_rank, "rank_at_least": t_rank_at_least, "share_below": t_shar
          "share_falls": t_share_falls, "proxy_above": t_proxy_above, "mean_ratio": t_mean_ratio, "falls": t_falls,
          "arms_reading": t_arms_reading, "arms_unit": t_arms_unit, "top_group": t_top_group, "grows": t_grows,
          "smaller_than": t_smaller_than, "table_period": t_table_period, "printed_pass": t_printed_pass}
-
-# The parameters each test reads, checked with the claims before any product is written
-# (analysis/contract/published.py, check_claims): name -> kind; a kind ending in '?' is optional.  The kinds and
-# their vocabularies are defined in analysis/contract/published.py (PARAM_KINDS): trade_partner(s) and fdi_partner(s)
-# are partner slugs, trade_measure turnover/exports/imports, arms_year and supplier_year years the arms
-# data cover, number a plain non-negative decimal, rank/ranks positive integers, fdi_period an FDI period.
-_SPAN = {"first": "arms_year", "last": "arms_year"}
-_SUPPLIER_SPAN = {"first": "supplier_year", "last": "supplier_year"}
-_SUPPLIER_REF = {"ref_first": "supplier_year", "ref_last": "supplier_year"}
-PARAMS = {
-    "rank": {"subjects": "trade_partners", "positions": "ranks", "measure": "trade_measure"},
-    "rank_at_least": {"subject": "trade_partner", "measure": "trade_measure", "rank": "rank"},
-    "share_below": {"subject": "trade_partner", "measure": "trade_measure", "threshold": "number"},
-    "exceeds": {"subjects": "trade_partners", "base": "trade_partner", "measure": "trade_measure", "factor": "number"},
-    "rank_above": {"partner": "fdi_partner", "measure": "fdi_measure", "threshold": "rank"},
-    "below_each": {"partner": "fdi_partner", "measure": "fdi_measure", "others": "fdi_partners",
-                   "others_measure": "fdi_measure", "others_period": "fdi_period"},
-    "trend_down": _SPAN,
-    "low_after": {**_SPAN, "ref_first": "arms_year", "ref_last": "arms_year", "fraction": "number"},
-    "share_lower": {**_SUPPLIER_SPAN, **_SUPPLIER_REF},
-    "largest_supplier": _SUPPLIER_SPAN,
-    "share_falls": {**_SUPPLIER_SPAN, **_SUPPLIER_REF, "drop": "number"},
-    "proxy_above": {"threshold": "number"},
-    "mean_ratio": {**_SPAN, "ref_first": "arms_year", "ref_last": "arms_year", "factor": "number"},
-    "falls": {**_SPAN, "fraction": "number?"},
-    "arms_reading": {"series": "arms_series"},
-    "arms_unit": {"unit": "unit_word"},
-    "top_group": {"subjects": "fdi_partners", "rank": "rank"},
-    "grows": {"key": "registry_key"},
-    "smaller_than": {"subjects": "trade_partners", "others": "trade_partners", "measure": "trade_measure"},
-    "table_period": {"rows": "printed_ids", "partners": "trade_partners", "first": "trade_year", "last": "trade_year",
-                     "measure": "trade_measure"},
-    "printed_pass": {"printed": "printed_ids"},
-}
-# Every test also takes these (the printed numbers a claim quotes, judged once by the audit).
-COMMON_PARAMS = {"printed": "printed_ids?"}
+# The parameters each test reads are the input contract's (analysis/contract/published.py, PARAMS): the claims are
+# checked against them before any product is written, and every test here has its spec there.
 
 
 def test_summary(name: str) -> str:

@@ -10,7 +10,7 @@ that cannot be parsed, stops the workflow with the file, row, column and rule.
 
 The claims in words (data/published/claims.csv) are checked here too, before any
 product is written: each names a section of the article, a test of
-analysis/audit/claims.py (TESTS) and the parameters that test reads (claims.PARAMS),
+analysis/audit/claims.py and the parameters that test reads (PARAMS, below),
 each of its kind: a partner the data hold, a year the arms data cover (and a
 first year not after the last), a plain number, a rank.  Rows are named by the
 physical line on which they start, as an editor shows it.
@@ -30,7 +30,6 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import article
-from analysis.audit.claims import COMMON_PARAMS, PARAMS, TESTS
 from analysis.io import rel, write_csv, write_json
 from analysis.contract.printed import PrintedFormError, parse_printed
 from analysis.contract.validate import CsvProblem, Problem, ValidationError, print_problems, records, validate_package
@@ -184,6 +183,44 @@ PARAM_KINDS = {
 }
 
 
+# The tests a claim may name and the parameters each reads, checked with the claims before any product is
+# written (check_claim below): name -> kind; a kind ending in '?' is optional.  The kinds and their vocabularies
+# are PARAM_KINDS above: trade_partner(s) and fdi_partner(s) are partner slugs, trade_measure
+# turnover/exports/imports, arms_year and supplier_year years the arms data cover, number a plain non-negative
+# decimal, rank/ranks positive integers, fdi_period an FDI period.  Each test is a function of
+# analysis/audit/claims.py (TESTS), which judges the claims; every test there has its spec here, and no other.
+_SPAN = {"first": "arms_year", "last": "arms_year"}
+_SUPPLIER_SPAN = {"first": "supplier_year", "last": "supplier_year"}
+_SUPPLIER_REF = {"ref_first": "supplier_year", "ref_last": "supplier_year"}
+PARAMS = {
+    "rank": {"subjects": "trade_partners", "positions": "ranks", "measure": "trade_measure"},
+    "rank_at_least": {"subject": "trade_partner", "measure": "trade_measure", "rank": "rank"},
+    "share_below": {"subject": "trade_partner", "measure": "trade_measure", "threshold": "number"},
+    "exceeds": {"subjects": "trade_partners", "base": "trade_partner", "measure": "trade_measure", "factor": "number"},
+    "rank_above": {"partner": "fdi_partner", "measure": "fdi_measure", "threshold": "rank"},
+    "below_each": {"partner": "fdi_partner", "measure": "fdi_measure", "others": "fdi_partners",
+                   "others_measure": "fdi_measure", "others_period": "fdi_period"},
+    "trend_down": _SPAN,
+    "low_after": {**_SPAN, "ref_first": "arms_year", "ref_last": "arms_year", "fraction": "number"},
+    "share_lower": {**_SUPPLIER_SPAN, **_SUPPLIER_REF},
+    "largest_supplier": _SUPPLIER_SPAN,
+    "share_falls": {**_SUPPLIER_SPAN, **_SUPPLIER_REF, "drop": "number"},
+    "proxy_above": {"threshold": "number"},
+    "mean_ratio": {**_SPAN, "ref_first": "arms_year", "ref_last": "arms_year", "factor": "number"},
+    "falls": {**_SPAN, "fraction": "number?"},
+    "arms_reading": {"series": "arms_series"},
+    "arms_unit": {"unit": "unit_word"},
+    "top_group": {"subjects": "fdi_partners", "rank": "rank"},
+    "grows": {"key": "registry_key"},
+    "smaller_than": {"subjects": "trade_partners", "others": "trade_partners", "measure": "trade_measure"},
+    "table_period": {"rows": "printed_ids", "partners": "trade_partners", "first": "trade_year", "last": "trade_year",
+                     "measure": "trade_measure"},
+    "printed_pass": {"printed": "printed_ids"},
+}
+# Every test also takes these (the printed numbers a claim quotes, judged once by the audit).
+COMMON_PARAMS = {"printed": "printed_ids?"}
+
+
 def parse_claim_params(text: str) -> tuple[dict[str, str], list[str]]:
     """'a=1; b=x|y' -> ({'a': '1', 'b': 'x|y'}, problems): the form 'name=value' separated by ';'."""
     out, problems = {}, []
@@ -217,14 +254,10 @@ def check_claim(row: dict, line: int, name: str, printed_ids: set[str] | None = 
         bad("section", "article.SECTIONS",
             f"section {row['section']!r} is not a section of the article ({', '.join(article.SECTIONS)})")
     test = row["test"]
-    if test not in TESTS:
-        bad("test", "claims.TESTS", f"test {test!r} is not a test of analysis/audit/claims.py ({', '.join(sorted(TESTS))})")
+    if test not in PARAMS:
+        bad("test", "claims.TESTS", f"test {test!r} is not a test of analysis/audit/claims.py ({', '.join(sorted(PARAMS))})")
         return out
-    spec = PARAMS.get(test)
-    if spec is None:
-        bad("test", "claims.PARAMS", f"test {test!r} has no parameter spec in analysis/audit/claims.py (PARAMS)")
-        return out
-    spec = {**COMMON_PARAMS, **spec}
+    spec = {**COMMON_PARAMS, **PARAMS[test]}
     params, form = parse_claim_params(row["params"])
     for why in form:
         bad("params", "claims.params form", why)
