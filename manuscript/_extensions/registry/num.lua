@@ -38,7 +38,7 @@ local function load()
   return registry
 end
 
--- the same rule as analysis/manuscript.py's anchor()
+-- the same rule as analysis/manuscript/parts.py's anchor()
 local function anchor(key)
   return "lineage-" .. key:gsub("%.", "-"):gsub("%*", "x")
 end
