@@ -710,6 +710,17 @@ def remove_stale_locks():
         tmp.unlink(missing_ok=True)  # a killed step's half-written file (io.write_bytes_atomic)
 
 
+def remove_orphans():
+    """A file under manuscript/_generated/ that no rule writes (a part an older build wrote under another
+    name) is removed: the render reads, stages and digests every file there, so a leftover would reach it."""
+    written = {str(Path(f)) for r in workflow.rules for f in r.output}
+    for f in sorted(Path("manuscript/_generated").rglob("*")):
+        if f.is_file() and str(f) not in written:
+            f.unlink()
+            print(f"{f}: no rule writes it (left by an older build); removed, since the render reads every file "
+                  "there", file=sys.stderr)
+
+
 def stamped_steps():
     """{step: (inputs, outputs)} of every rule that runs a step (its stamp is named as its log,
     data/derived/logs/<rule>.log)."""
@@ -723,6 +734,7 @@ if workflow.is_main_process and sole_run():
     from analysis.io import stale_steps
 
     remove_stale_locks()
+    remove_orphans()
     STEPS = stamped_steps()
     for name, why in stale_steps(STEPS, STAMPS).items():
         for out in STEPS[name][1]:
