@@ -169,6 +169,7 @@ RERUNS = {
     # imported by the claims, the report and the manuscript's parts, which write input text
     "analysis/escape.py": AFTER_AUDIT - {"audit_numbers"},  # and by the verdicts (claimreview.py)
     "analysis/manuscript/render.py": set(),  # the render's own step, outside the derived data
+    "analysis/manuscript/lineage_page.py": set(),  # the lineage pages' step, which writes the shipped docs/
     # tools around the workflow, which no step runs
     "analysis/deps.py": set(), "analysis/contract/manifest.py": set(), "analysis/package/readme.py": set(),
     "analysis/package/benchmark.py": set(), "analysis/package/install_quarto.py": set(),

@@ -1,2 +1,2 @@
-"""The manuscript: its generated parts, figures, the check of its asserted sentences, and the render's staging.
-Imports only the shared foundations of analysis/ and its own modules; it reads the audit's products, not its code."""
+"""The manuscript: its generated parts, figures, the check of its asserted sentences, the render's staging and
+the lineage pages.  Imports only the shared foundations of analysis/ and its own modules: it reads the audit's products."""
