@@ -458,14 +458,18 @@ def lineage_entries(keys: list[str], numbers: dict, where: dict[str, str], sourc
     out = {}
     for key in sorted(keys):
         e = numbers[key]
-        script = e["step"].replace(".", "/") + ".py"
+        # the function that computed the number and its line (the registry's computed_by), else the step's script
+        c = e.get("computed_by") or {}
+        script = (f"<code>{_h(c['program'])}</code>, <code>{_h(c['function'])}()</code>, "
+                  f"{'dòng' if lang == 'vi' else 'line'} {int(c['line'])}" if c.get("function")
+                  else f"<code>{_h(e['step'].replace('.', '/') + '.py')}</code>")
         inputs = "; ".join(f"<code>{_h(i['path'])}</code> (sha256 <code>{i['sha256'][:12]}</code>)"
                            for i in e["inputs"]) or "—"
         srcs = "; ".join(_h(f"{s} ({publishers.get(s, 'see sources.csv')})") for s in e["sources"]) or "—"
         out[key] = (f'<p><strong><code>{_h(key)}</code></strong> = '
                     f'<span class="lineage-value">{_h(e[shown])}</span>. {_h(_sentence(label(key, e, lang, items)))}<br>\n'
                     f'{w["rule"]}: <span class="lineage-rule">{_h(_sentence(e["rule"]))}</span><br>\n'
-                    f"{w['computed']} <code>{_h(script)}</code>; {w['inputs']}: {inputs}.<br>\n"
+                    f"{w['computed']} {script}; {w['inputs']}: {inputs}.<br>\n"
                     f"{w['sources']}: {srcs}.<br>\n{w['shown']}: {_h(where[key])}.</p>")
     return out
 
