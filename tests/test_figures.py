@@ -16,6 +16,7 @@ import pytest
 
 from analysis import figures
 from analysis.article import ARMS_PERIODS, TRADE_PARTNERS
+from tests.test_browser import browser, served  # noqa: F401  (fixtures of the browser test, for the last test)
 
 PHONE_COLUMN = 324        # CSS px: the figure's width in the HTML at a 390 px window
 PDF_COLUMN = 17 / 2.54 * 72  # pt: the A4 text column
@@ -108,3 +109,26 @@ def test_long_labels_wrap_before_their_unit():
 
 def test_the_same_data_draw_the_same_bytes(drawn, tmp_path):
     assert _draw(tmp_path) == drawn
+
+
+# --- the shipped HTML in a browser ---------------------------------------------------------------------
+
+def test_the_shipped_figures_type_is_nine_px_or_more_at_390_px(request):
+    """Measured where a reader meets it: each figure of both editions as Chromium lays it out at a 390 px
+    window, its smallest type scaled by the width it is shown at (skipped without Chromium or docs/)."""
+    import base64
+
+    from tests import test_browser as tb
+    if tb.BROWSER is None or not all((tb.DOCS / f"{p}.html").exists() for p in tb.PAGES):
+        pytest.skip("needs Chromium or Chrome on PATH and docs/index.html, docs/vi.html")
+    served, browser = request.getfixturevalue("served"), request.getfixturevalue("browser")
+    for page in tb.PAGES:
+        tb._open(browser, f"{served}{page}.html", 390)
+        shown = browser.js("[...document.querySelectorAll('img.figure-img')]"
+                           ".map(i => ({w: i.getBoundingClientRect().width, src: i.src}))")
+        assert len(shown) == 2, page
+        for i, img in enumerate(shown):
+            assert img["src"].startswith("data:image/svg+xml;base64,"), page  # the HTML embeds its figures
+            m = measure(base64.b64decode(img["src"].split(",", 1)[1]).decode("utf-8"))
+            px = m["smallest"] * img["w"] / m["width"]
+            assert px >= 9, f"docs/{page}.html, figure {i + 1}: smallest type {px:.1f} px at 390 px"
