@@ -319,11 +319,12 @@ def sources_bib(sources: list[dict]) -> str:
     ids: dict[str, list[str]] = {}
     for s in sources:
         ids.setdefault(entry[s["source_id"]], []).append(s["source_id"])
-    out = []
+    out, done = [], set()
     for s in sources:
-        if s["source_id"] != entry[s["source_id"]]:
+        if s["source_id"] != entry[s["source_id"]] or s["source_id"] in done:
             continue
-        same = sorted(ids[s["source_id"]])
+        done.add(s["source_id"])
+        same = sorted(set(ids[s["source_id"]]))
         fields = {"ids": ", ".join(bib_key(i) for i in same if i != s["source_id"]),
                   "author": "{" + _bib_escape(s["publisher"]) + "}",
                   "title": "{" + _bib_escape(s["title"] or f"Figures reported by {s['publisher']}") + "}",
