@@ -2,10 +2,10 @@
 
 A lineage page is data, not prose: every number an edition shows, with its entry (value, rule, script,
 inputs with checksums, sources, where it is shown), the same HTML the edition's popovers carry
-(analysis/manuscript.py writes both).  Written here, without Quarto, it costs the render nothing: the
+(analysis/manuscript/parts.py writes both).  Written here, without Quarto, it costs the render nothing: the
 two pages once were two more Quarto runs.  Each page records the digest of the render's inputs, as the
 editions do, and the build it comes from (date, version, commit: _generated/build.yml, written by
-analysis/render.py).  Everything taken from a file is escaped for HTML here; the entries were escaped
+analysis/manuscript/render.py).  Everything taken from a file is escaped for HTML here; the entries were escaped
 where they were written.
 
 Run on its own:  python -m analysis.manuscript.lineage_page --lang en --body manuscript/_generated/lineage.html \
@@ -136,9 +136,9 @@ def page(body: str, lang: str, build: dict[str, str], digest: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--lang", choices=sorted(WORDS), required=True)
-    ap.add_argument("--body", required=True, help="the edition's lineage entries (written by analysis.manuscript)")
-    ap.add_argument("--build", required=True, help="the build's record of itself (written by analysis.render)")
-    ap.add_argument("--digest", required=True, help="the digest of the render's inputs (written by analysis.render)")
+    ap.add_argument("--body", required=True, help="the edition's lineage entries (written by analysis.manuscript.parts)")
+    ap.add_argument("--build", required=True, help="the build's record of itself (written by analysis.manuscript.render)")
+    ap.add_argument("--digest", required=True, help="the digest of the render's inputs (written by analysis.manuscript.render)")
     ap.add_argument("--out", required=True)
     args = ap.parse_args(argv)
     body = Path(args.body).read_text(encoding="utf-8")
