@@ -1086,4 +1086,7 @@ def label_vi(label: str) -> str | None:
     """A registry label in Vietnamese from LABELS_VI (the label's own ids, names and numbers put back in); None
     when its template has none."""
     vi = LABELS_VI.get(label_template(label))
-    return None if vi is None else vi.format(*(_LabelPart(p) for p in LABEL_PARTS.findall(label)))
+    if vi is None:
+        return None
+    text = vi.format(*(_LabelPart(p) for p in LABEL_PARTS.findall(label)))
+    return text[:1].upper() + text[1:]  # a label starts a tooltip and a lineage entry

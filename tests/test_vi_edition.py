@@ -67,7 +67,7 @@ def test_a_label_in_vietnamese_names_the_partner_the_group_and_the_code_in_vietn
     assert R.label_vi("C-01: China / Russia") == "C-01: Trung Quốc / Nga"
     assert R.label_vi("table2: classification") == "Bảng 2: xếp loại"
     assert R.label_vi("numbers: rows with gap 'no_source_found'") == \
-        "con số được in: số dòng không kiểm chứng được vì không tìm thấy nguồn nào cho con số"
+        "Con số được in: số dòng không kiểm chứng được vì không tìm thấy nguồn nào cho con số"
     assert R.label_vi("Something else entirely") is None
 
 
