@@ -71,15 +71,14 @@ from analysis.render import SOURCES as RENDER_SOURCES  # the manuscript's own so
 # docs/<name>.pdf, exactly as rendered: the English edition (docs/index.*) and the Vietnamese one (docs/vi.*),
 # both from the one registry.
 DOCUMENTS = {"index": "index.qmd", "vi": "index.vi.qmd"}
-# Each edition's lineage, a page of its own in HTML (the PDF keeps it as an appendix): docs/lineage.html and
-# docs/vi-lineage.html.
-PAGES = {"lineage": "lineage.qmd", "vi-lineage": "lineage.vi.qmd"}
-MANUSCRIPT = expand("docs/{doc}.{ext}", doc=list(DOCUMENTS), ext=["html", "pdf"]) + \
-    expand("docs/{doc}.html", doc=list(PAGES))
+# Each edition's lineage, a page of its own in HTML (the PDF keeps it as an appendix), written without Quarto:
+# docs/lineage.html and docs/vi-lineage.html.
+PAGES = {"en": "docs/lineage.html", "vi": "docs/vi-lineage.html"}
+MANUSCRIPT = expand("docs/{doc}.{ext}", doc=list(DOCUMENTS), ext=["html", "pdf"]) + list(PAGES.values())
 # Each edition's parts in its language (the Vietnamese ones in _generated/vi/); the bibliography and the
 # figures are shared.
 EDITION_PARTS = ["table1.md", "table2.md", "arms_periods.md", "arms_claims.md", "text_claims.md", "discrepancies.md",
-                 "audit.md", "data_availability.md", "lineage.md", "lineage_data.md", "lineage_typst.md"]
+                 "audit.md", "data_availability.md", "lineage.html", "lineage_data.md", "lineage_typst.md"]
 PARTS = expand("manuscript/_generated/{name}", name=[*EDITION_PARTS, "sources.bib"]) + \
     expand("manuscript/_generated/vi/{name}", name=[*EDITION_PARTS, "tooltips.json"])
 SOURCES_CSV = [source(f"{RAW}/{d}/sources.csv") for d in ("arms", "trade", "fdi", "fx")]
@@ -447,7 +446,8 @@ BUILD_RULES = [r for r in workflow.rules if r.output and not r.has_wildcards()]
 
 
 rule render_manuscript:
-    """The manuscript, HTML and PDF (snakemake -c2 render_manuscript): two jobs per document, run in parallel."""
+    """The manuscript, HTML and PDF (snakemake -c2 render_manuscript): two jobs per edition, run in parallel,
+    and the editions' lineage pages."""
     input:
         MANUSCRIPT,
 
@@ -494,15 +494,15 @@ rule render_html:
     output:
         "docs/{doc}.html",
     wildcard_constraints:
-        doc="|".join([*DOCUMENTS, *PAGES]),
+        doc="|".join(DOCUMENTS),
     log:
         f"{LOGS}/render_html_{{doc}}.log",
     conda:
         "manuscript/environment.yaml"
     params:
         quarto=shlex.quote(QUARTO or "quarto"),
-        qmd=lambda w: {**DOCUMENTS, **PAGES}[w.doc],
-        stem=lambda w: Path({**DOCUMENTS, **PAGES}[w.doc]).stem,
+        qmd=lambda w: DOCUMENTS[w.doc],
+        stem=lambda w: Path(DOCUMENTS[w.doc]).stem,
     shell:
         render_command("html", "html")
 
@@ -528,6 +528,30 @@ rule render_pdf:
         stem=lambda w: Path(DOCUMENTS[w.doc]).stem,
     shell:
         render_command("typst", "pdf")
+
+
+rule write_lineage_pages:
+    """Each edition's lineage, a page of its own: plain HTML from the edition's lineage entries, with the
+    build's record and the render's digest, written without Quarto (so it adds nothing to the render's time).
+    Not a stamped step: like the render, it writes the shipped docs/, which a fresh clone holds unstamped."""
+    input:
+        code=code_of("analysis.lineage_page"),
+        body_en="manuscript/_generated/lineage.html",
+        body_vi="manuscript/_generated/vi/lineage.html",
+        build=rules.render_digest.output.meta,
+        digest=rules.render_digest.output.html,
+    output:
+        en=PAGES["en"],
+        vi=PAGES["vi"],
+    log:
+        f"{LOGS}/write_lineage_pages.log",
+    conda:
+        STEPS_ENV
+    shell:
+        (f"( set -x; {PY} -m analysis.lineage_page --lang en --body {{input.body_en:q}} --build {{input.build:q}}"
+         f" --digest {{input.digest:q}} --out {{output.en:q}} && {PY} -m analysis.lineage_page --lang vi"
+         f" --body {{input.body_vi:q}} --build {{input.build:q}} --digest {{input.digest:q}} --out {{output.vi:q}}"
+         " ) > {log:q} 2>&1 || {{ tail -n 5 {log:q} >&2; exit 1; }}")
 
 
 # Every product of the derived build, and every other file its steps read (code, manuscript sources).
@@ -686,6 +710,17 @@ def remove_stale_locks():
         tmp.unlink(missing_ok=True)  # a killed step's half-written file (io.write_bytes_atomic)
 
 
+def remove_orphans():
+    """A file under manuscript/_generated/ that no rule writes (a part an older build wrote under another
+    name) is removed: the render reads, stages and digests every file there, so a leftover would reach it."""
+    written = {str(Path(f)) for r in workflow.rules for f in r.output}
+    for f in sorted(Path("manuscript/_generated").rglob("*")):
+        if f.is_file() and str(f) not in written:
+            f.unlink()
+            print(f"{f}: no rule writes it (left by an older build); removed, since the render reads every file "
+                  "there", file=sys.stderr)
+
+
 def stamped_steps():
     """{step: (inputs, outputs)} of every rule that runs a step (its stamp is named as its log,
     data/derived/logs/<rule>.log)."""
@@ -699,6 +734,7 @@ if workflow.is_main_process and sole_run():
     from analysis.io import stale_steps
 
     remove_stale_locks()
+    remove_orphans()
     STEPS = stamped_steps()
     for name, why in stale_steps(STEPS, STAMPS).items():
         for out in STEPS[name][1]:

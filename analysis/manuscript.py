@@ -418,20 +418,22 @@ def lineage_entries(keys: list[str], numbers: dict, where: dict[str, str], sourc
 
 
 def lineage_part(entries: dict[str, str], lang: str = "en") -> str:
-    """The HTML edition's lineage page (lineage.qmd, lineage.vi.qmd): every key its own entry, grouped by
-    what it is (one heading per group, so that the page's table of contents leads to a group).  Each group
-    is one raw HTML block: pandoc reads one block instead of some thousands of inlines."""
+    """The body of the edition's lineage page (analysis/lineage_page.py wraps it): a list of the groups,
+    then every key its own entry, grouped by what it is (one heading per group, which the list leads to)."""
     groups: dict[str, list[str]] = {}
     for key in sorted(entries):
         groups.setdefault(key.split(".", 1)[0], []).append(key)
     names = LINEAGE_GROUPS[lang]
-    out = []
-    for head in sorted(groups, key=lambda h: (list(names).index(h) if h in names else len(names), h)):
-        out.append(f"## {names.get(head, head)} {{#lineage-group-{head} .unnumbered}}\n")
-        out.append("```{=html}")
+    order = sorted(groups, key=lambda h: (list(names).index(h) if h in names else len(names), h))
+    out = ['<nav class="lineage-groups"><ul>']
+    out += [f'<li><a href="#lineage-group-{_h(head)}">{_h(names.get(head, head))}</a> ({len(groups[head])})</li>'
+            for head in order]
+    out.append("</ul></nav>")
+    for head in order:
+        out.append(f'<section id="lineage-group-{_h(head)}">\n<h2>{_h(names.get(head, head))}</h2>')
         out += [f'<div id="{anchor(k)}" class="lineage">{entries[k]}</div>' for k in groups[head]]
-        out.append("```\n")
-    return "\n".join(out)
+        out.append("</section>")
+    return "\n".join(out) + "\n"
 
 
 def lineage_data(entries: dict[str, str]) -> str:
@@ -607,7 +609,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"manuscript: {err.args[0]}", file=sys.stderr)
             return 1
         entries = lineage_entries(list(where), numbers, where, sources, lang, items)
-        written["lineage.md"] = lineage_part(entries, lang)
+        written["lineage.html"] = lineage_part(entries, lang)
         written["lineage_data.md"] = lineage_data(entries)
         written["lineage_typst.md"] = lineage_typst(list(where), numbers, {s["source_id"]: s["publisher"]
                                                                             for s in sources}, lang)

@@ -26,8 +26,7 @@ from analysis.io import run, write_text_atomic
 
 # The manuscript's own sources: both editions' .qmd, and what they share.  The generated parts are
 # every file under manuscript/_generated/ (each edition's, the Vietnamese in vi/) but the digest's own.
-SOURCES = ["manuscript/_quarto.yml", "manuscript/index.qmd", "manuscript/index.vi.qmd", "manuscript/lineage.qmd",
-           "manuscript/lineage.vi.qmd", "manuscript/references.bib", "manuscript/glossary.md", "manuscript/glossary.vi.md",
+SOURCES = ["manuscript/_quarto.yml", "manuscript/index.qmd", "manuscript/index.vi.qmd", "manuscript/references.bib", "manuscript/glossary.md", "manuscript/glossary.vi.md",
            "manuscript/styles.css", "manuscript/popover.html", "manuscript/title-block.html",
            "manuscript/typst-header.typ", "manuscript/headings.lua",
            "manuscript/_extensions/registry/_extension.yml", "manuscript/_extensions/registry/num.lua"]
@@ -115,7 +114,7 @@ def stage(root: Path, dest: Path) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         if f.suffix in (".md", ".qmd"):
             text = SPACED.sub(r"{{<num \1>}}", f.read_text(encoding="utf-8"))
-            if f.suffix == ".md" and f.name not in ("lineage.md", "lineage_data.md", "lineage_typst.md"):
+            if f.suffix == ".md" and f.name not in ("lineage_data.md", "lineage_typst.md"):
                 text = hold_numbers(cite_sources(text, keys))
             target.write_bytes(text.encode("utf-8"))
         else:
@@ -187,7 +186,9 @@ def meta_yaml(info: dict, cite: dict) -> str:
     """The metadata Quarto reads for every document (metadata-files in _quarto.yml), as JSON (a subset
     of YAML, so every value is quoted and escaped)."""
     import json
-    meta = {**info, "author": cite["maintainers"] or ["unknown"], "contact": cite["contact"] or "—"}
+    meta = {**info, "author": cite["maintainers"] or ["unknown"],
+            "contact": cite["contact"] or "none given in CITATION.cff",
+            "contact-vi": cite["contact"] or "CITATION.cff chưa ghi địa chỉ liên hệ"}
     return "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items())
 
 

@@ -743,11 +743,15 @@ STEPS_VI = {
                               "bảng nhận định, tuyên bố về dữ liệu, danh mục nguồn và nguồn gốc số liệu",
     "write_verdicts": "Mọi kết luận dưới dạng ClaimReview của schema.org về lời văn của bài báo, bằng ngôn ngữ của "
                       "từng bản: các tệp JSON-LD và phần đầu HTML mà mỗi bản nạp vào",
-    "render_manuscript": "Bản thảo dạng HTML và PDF: hai tác vụ cho mỗi tài liệu, chạy song song",
+    "render_manuscript": "Bản thảo dạng HTML và PDF: hai tác vụ cho mỗi bản, chạy song song, và các trang nguồn gốc "
+                         "số liệu của hai bản",
     "render_digest": "Mã băm của mọi thứ mà bước kết xuất đọc, ghi vào chỗ _quarto.yml nạp (thẻ meta của HTML, từ "
                      "khóa của PDF)",
     "render_html": "Kết xuất một tài liệu sang HTML trong bản sao riêng của thư mục bản thảo",
     "render_pdf": "Kết xuất một tài liệu sang PDF (Typst) trong bản sao riêng của thư mục bản thảo",
+    "write_lineage_pages": "Nguồn gốc số liệu của mỗi bản thành một trang riêng: HTML thuần từ các mục nguồn gốc của "
+                           "bản đó, kèm thông tin về bản dựng và mã băm của dữ liệu đầu vào của bước kết xuất, viết "
+                           "không qua Quarto (nên không làm bước kết xuất lâu thêm)",
     "write_run_crate": "Gói mô tả lần chạy (RO-Crate 1.1): quy trình, mọi tệp đầu vào kèm mã kiểm tra và nguồn, mọi "
                        "sản phẩm, lần chạy và từng bước, phần mềm đã chạy",
     "deposit": "Tệp lưu trữ để nộp cho kho dữ liệu của tạp chí: mã nguồn, dữ liệu đầu vào, bản kết xuất đã phát "

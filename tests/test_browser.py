@@ -157,7 +157,7 @@ def _errors(b: Browser) -> list[str]:
     return out
 
 
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", [*PAGES, *(LINEAGE[p] for p in PAGES)])
 @pytest.mark.parametrize("width", [390, 1280])
 def test_no_console_errors_and_no_sideways_scrolling(browser, served, width, page):
     _open(browser, f"{served}{page}.html", width)

@@ -164,7 +164,7 @@ FIELDS = {
                                                                                   "discrepancies.md"]),
     "item (arms)": ("data/published/printed_numbers.csv", ("id", "A-12"), "item", ["arms_claims.md"]),
     "context": ("data/published/printed_numbers.csv", ("id", "T1-02"), "context", []),
-    "publisher": ("data/raw/trade/sources.csv", ("source_id", "MOF_TBTC_202504"), "publisher", ["lineage.md"]),
+    "publisher": ("data/raw/trade/sources.csv", ("source_id", "MOF_TBTC_202504"), "publisher", ["lineage.html", "vi/lineage.html"]),
     "source title": ("data/raw/trade/sources.csv", ("source_id", "MOF_TBTC_202504"), "title", []),
     "source notes": ("data/raw/trade/sources.csv", ("source_id", "MOF_TBTC_202504"), "notes", []),
     "source quote": ("data/raw/trade/sources.csv", ("source_id", "MOF_TBTC_202504"), "quote", []),
@@ -220,6 +220,8 @@ def test_hostile_input_text_is_shown_as_text_in_every_generated_part(poisoned):
     gen = poisoned / "manuscript/_generated"
     pages = {p.relative_to(gen).as_posix(): md_to_html(p.read_text(encoding="utf-8"))
              for p in sorted(gen.rglob("*.md"))}
+    # the lineage pages' bodies are HTML already (analysis/lineage_page.py wraps them, without pandoc)
+    pages |= {p.relative_to(gen).as_posix(): p.read_text(encoding="utf-8") for p in sorted(gen.rglob("lineage.html"))}
     expected = {f: parts for f, (_, _, _, parts) in FIELDS.items()} | MANIFEST_FIELDS
     for field, parts in expected.items():
         for part in parts:
@@ -245,6 +247,18 @@ def test_hostile_input_text_is_shown_as_text_in_every_generated_part(poisoned):
     assert mof["author"][0]["literal"] == shown(_tag("publisher"))
     assert mof["title"] == shown(_tag("source title"))
     assert mof["URL"] == "https://example.org/%7D%7B?q=%3Cscript%3E&r=%7B%7B%3Cnum%20audit.count.all%3E%7D%7D"
+
+
+@pytest.mark.workflow
+def test_hostile_input_text_is_shown_as_text_on_the_lineage_pages(poisoned):
+    """The lineage pages need no Quarto: the workflow writes them from the poisoned build."""
+    r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "--quiet", "all", "--", "docs/lineage.html",
+                        "docs/vi-lineage.html"], cwd=poisoned, capture_output=True, text=True)
+    assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
+    for name in ("lineage.html", "vi-lineage.html"):
+        page = (poisoned / "docs" / name).read_text(encoding="utf-8")
+        assert shown(_tag("publisher")) in read_html(page)[0], name
+        assert SCRIPT not in page and "<script" not in page and "<div>x</div>" not in page, name
 
 
 @pytest.mark.workflow

@@ -18,7 +18,6 @@ EDITIONS = {"index.qmd": "_generated/", "index.vi.qmd": "_generated/vi/"}
 MD_PARTS = {"table1.md", "table2.md", "arms_periods.md", "arms_claims.md", "text_claims.md", "discrepancies.md",
             "audit.md", "data_availability.md", "lineage_typst.md", "lineage_data.md", "claims.md", "report.md",
             "rules.md", "summary.md"}
-LINEAGE_PAGES = {"lineage.qmd": "_generated/lineage.md", "lineage.vi.qmd": "_generated/vi/lineage.md"}
 SHORTCODE = re.compile(r"\{\{<.*?>\}\}")
 NUMERAL = re.compile(r"\d+(?:[.,]\d+)*")
 YEAR = re.compile(r"(19|20)\d\d")
@@ -122,10 +121,35 @@ def test_manuscript_uses_the_shortcode_and_includes_every_generated_part(qmd):
     assert included == {EDITIONS[qmd] + n for n in MD_PARTS}
 
 
-@pytest.mark.parametrize("qmd", sorted(LINEAGE_PAGES))
-def test_each_lineage_page_includes_its_editions_lineage(qmd):
-    text = (ROOT / "manuscript" / qmd).read_text(encoding="utf-8")
-    assert set(re.findall(r"\{\{<\s*include\s+(_generated/\S+)\s*>\}\}", text)) == {LINEAGE_PAGES[qmd]}
+@pytest.mark.parametrize("lang,own,other", [("en", "index.html", "vi-lineage.html"), ("vi", "vi.html", "lineage.html")])
+def test_each_lineage_page_is_a_whole_page_with_its_editions_entries(lang, own, other):
+    """The page wraps the edition's entries as they are, links back to its edition and across to the other
+    edition's page, and shows the build's record as text (escaped), the digest in its header."""
+    from analysis import lineage_page
+    entries = {"trade.x.a": "<p>a &amp; b</p>", "audit.verdict.T1-01": "<p>c</p>", "arms.y": "<p>d</p>"}
+    body = manuscript.lineage_part(entries, lang)
+    build = {"build-date": "2026-01-02", "build-version": "9.9.9", "build-commit": "abc<b>&def"}
+    page = lineage_page.page(body, lang, build, "0" * 64)
+    assert page.startswith("<!DOCTYPE html>") and f'<html lang="{lang}">' in page
+    assert f'<meta name="replication-digest" content="{"0" * 64}">' in page
+    assert f'href="{own}"' in page and f'href="{other}"' in page
+    assert "abc&lt;b&gt;&amp;def" in page and "<b>" not in page and "2026-01-02" in page and "9.9.9" in page
+    for key, entry in entries.items():  # each entry once, under its id, as written
+        assert page.count(f'<div id="{manuscript.anchor(key)}" class="lineage">{entry}</div>') == 1
+    # one heading per group, each listed at the top with its count, in the groups' order
+    heads = re.findall(r'<section id="lineage-group-(\w+)">', page)
+    assert heads == ["trade", "arms", "audit"]
+    assert all(f'<a href="#lineage-group-{h}">' in page for h in heads) and "</a> (1)</li>" in page
+    ids = re.findall(r'\bid="([^"]+)"', page)
+    assert len(ids) == len(set(ids))
+
+
+def test_a_lineage_page_refuses_a_build_record_without_its_commit():
+    from analysis import lineage_page
+    with pytest.raises(ValueError, match="build-commit"):
+        lineage_page.read_build('build-date: "2026-01-02"\nbuild-version: "1"\n')
+    assert lineage_page.read_build('build-date: "2026-01-02"\nbuild-version: "1"\nbuild-commit: "a\\"b"\nauthor: ["x"]\n') \
+        == {"build-date": "2026-01-02", "build-version": "1", "build-commit": 'a"b'}
 
 
 def test_the_editions_have_the_same_sections_and_link_to_each_other():
@@ -210,6 +234,10 @@ def test_the_build_records_unknown_commit_without_git_and_the_cff_maintainers(tm
     assert '"build-commit:unknown"' in typ and f'"replication-digest:{"d" * 64}"' in typ
     meta = render.meta_yaml(info, cite)
     assert 'build-commit: "unknown"' in meta and 'contact: "an@example.org"' in meta
+    assert 'contact-vi: "an@example.org"' in meta
+    # a CITATION.cff with no e-mail, repository or URL: the page says so, in each edition's language
+    meta = render.meta_yaml(info, {"maintainers": ["M"], "contact": ""})
+    assert 'contact: "none given in CITATION.cff"' in meta and 'contact-vi: "CITATION.cff chưa ghi' in meta
 
 
 def test_source_ids_become_author_year_citations_only_when_all_are_sources():

@@ -82,6 +82,22 @@ def test_shipped_render_was_made_from_the_current_inputs(fresh, doc):
 
 
 @pytest.mark.parametrize("doc", sorted(EDITIONS))
+def test_shipped_lineage_page_is_the_one_a_fresh_build_writes(fresh, doc):
+    """The lineage pages are written without Quarto: from a fresh build's entries, with the build record the
+    shipped page shows (its date, version and commit), the writer gives the shipped page byte for byte."""
+    from analysis import lineage_page
+    shipped = _page(LINEAGE[doc])
+    m = re.search(r'<p class="build">.*?(\d{4}-\d\d-\d\d)\D.*?<code>([^<]*)</code>', shipped)
+    assert m, f"docs/{LINEAGE[doc]}.html records no build: {RERENDER}"
+    version = re.search(r"(\d+\.\d+\.\d+\S*) ", shipped[m.start():m.end()].split(m.group(1), 1)[1]).group(1)
+    build = {"build-date": m.group(1), "build-version": version, "build-commit": html.unescape(m.group(2))}
+    lang, parts = ("en", "manuscript/_generated") if doc == "index" else ("vi", "manuscript/_generated/vi")
+    body = (fresh / parts / "lineage.html").read_text(encoding="utf-8")
+    expected = lineage_page.page(body, lang, build, render.digest_of(fresh))
+    assert shipped == expected, f"docs/{LINEAGE[doc]}.html is not what a fresh build writes: {RERENDER}"
+
+
+@pytest.mark.parametrize("doc", sorted(EDITIONS))
 def test_every_linked_number_in_the_html_shows_its_registry_value(registry, doc):
     page, form = _page(doc), EDITIONS[doc][2]
     by_anchor = {manuscript.anchor(k): k for k in registry}

@@ -131,7 +131,7 @@ def test_no_vietnamese_word_in_a_code_span_of_the_vietnamese_edition_sources():
 # --- the built parts -----------------------------------------------------------------------------------------
 
 VI_PARTS = ["table1.md", "table2.md", "arms_periods.md", "arms_claims.md", "text_claims.md", "discrepancies.md",
-            "audit.md", "data_availability.md", "claims.md", "report.md", "rules.md", "summary.md", "lineage.md"]
+            "audit.md", "data_availability.md", "claims.md", "report.md", "rules.md", "summary.md", "lineage.html"]
 
 
 def test_the_vietnamese_parts_hold_none_of_the_audits_english_words(built):
@@ -153,7 +153,7 @@ def test_every_number_the_vietnamese_edition_shows_has_a_vietnamese_tooltip_rule
     numbers = json.loads((built / "data" / "derived" / "numbers.json").read_text(encoding="utf-8"))["numbers"]
     tips = json.loads((gen / "tooltips.json").read_text(encoding="utf-8"))
     shown = set(re.findall(r"\{\{<\s*num\s+([^\s>]+)", "".join(
-        (gen / n).read_text(encoding="utf-8") for n in VI_PARTS if n != "lineage.md")))
+        (gen / n).read_text(encoding="utf-8") for n in VI_PARTS if n != "lineage.html")))
     assert shown and shown <= set(tips)
     for key, tip in tips.items():
         assert ". Quy tắc: " in tip and R.rule_vi(numbers[key]["rule"]) in tip, key
