@@ -183,7 +183,7 @@ PARTNER_VI |= {en: vi for en, vi, _ in FDI_PARTNERS.values()}
 # the article labels this row without spaces ("BritishVirginIslands"); a Vietnamese reader is shown the
 # territory's Vietnamese name (the label itself stays the printed row's, in data/published/)
 PARTNER_VI["British Virgin Islands"] = "Quần đảo Virgin thuộc Anh"
-PARTNER_VI |= {"World": "thế giới", "Total": "tổng số"}
+PARTNER_VI |= {"World": "thế giới", "Total": "tổng số", "Vietnam": "Việt Nam"}
 
 TEMPLATES = {
     "en": {
@@ -452,6 +452,10 @@ def describe(f: dict, lang: str) -> str:
 STATED_MEASURES = {"arms_imports": ("arms imports", "nhập khẩu vũ khí"),
                    "military_purchases": ("military purchases", "mua sắm quân sự")}
 
+
+# A registry unit in the Vietnamese edition's words, where it is shown as a word (analysis/registry.py's display
+# forms give the same suffixes).
+UNITS_VI = {"TIV mn": "triệu TIV", "TIV bn": "tỷ TIV", "USD mn": "triệu USD", "USD bn": "tỷ USD"}
 
 # A release id in the Vietnamese edition's words (the dated ones, r2022, stay as they are).
 RELEASE_VI = {"current": "hiện hành"}
@@ -882,7 +886,7 @@ def rule_vi(rule: str) -> str | None:
 
 _REPORT_GROUPS_VI = {"arms": "vũ khí", "claims": "nhận định bằng lời", "numbers": "con số được in",
                      "overall": "toàn bộ", "table1": "Bảng 1", "table2": "Bảng 2", "text": "con số trong lời văn"}
-_PARTNER_NAMES = sorted((n for n in PARTNER_VI if n not in ("World", "Total")), key=len, reverse=True)
+_PARTNER_NAMES = sorted((n for n in PARTNER_VI if n not in ("World", "Total", "Vietnam")), key=len, reverse=True)
 # A label's varying parts: a report group (at its start), a quoted code or word, an audit or claim id, a partner's
 # name, a number.  Placeholders as in RULES_VI; '{0:g}' a report group, '{0:p}' a partner, '{0:q}' a quoted code.
 LABEL_PARTS = re.compile(r"^(?:" + "|".join(_REPORT_GROUPS_VI) + r")(?=: )|(?<![\w])'[^']*'(?![\w])|\b[A-Z]\d?-\d{2}\b"

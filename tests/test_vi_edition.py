@@ -168,3 +168,15 @@ def test_the_vietnamese_code_spans_hold_no_vietnamese_word(built):
         spans = [s for s in re.findall(r"`([^`\n]+)`", (gen / name).read_text(encoding="utf-8"))
                  if re.search(r"[^\x00-\x7f—–…·−]", s)]
         assert not spans, (name, spans)
+
+
+def test_the_words_the_vietnamese_edition_shows_as_numbers_are_vietnamese(built):
+    """A registry value shown as a word (a verdict, a unit, a list of reporters) in its Vietnamese form."""
+    gen = built / "manuscript" / "_generated" / "vi"
+    numbers = json.loads((built / "data" / "derived" / "numbers.json").read_text(encoding="utf-8"))["numbers"]
+    shown = set(re.findall(r"\{\{<\s*num\s+([^\s>]+)", "".join((gen / n).read_text(encoding="utf-8")
+                                                               for n in VI_PARTS if n != "lineage.html")))
+    english = re.compile(ENGLISH.pattern + r"|\b(mn|bn|Vietnam|current|holds|partly|fully|largely)\b")
+    found = {k: numbers[k]["display_vi"] for k in shown
+             if numbers[k]["unit"] == "text" and english.search(numbers[k]["display_vi"])}
+    assert not found, found
