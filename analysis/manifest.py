@@ -27,6 +27,11 @@ maximum, primary and foreign keys), each CSV carries the rules of its rows as
 - `x-exceptions`: where a source contradicts itself, the rows (`where`), the
   check broken and a one-sentence reason.  These are findings, not errors; the
   validator lists them in its report.
+
+Beside the English words the manuscript shows, the Vietnamese edition's: `x-title-vi` (a file's or a
+licence's title) and `x-not-consulted-vi` (one note for each of `x-not-consulted`), written here next
+to the English so that whoever changes one sees the other; the validator refuses a translation that
+states other numbers than its English text.
 """
 from __future__ import annotations
 
