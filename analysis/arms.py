@@ -210,18 +210,19 @@ def fragment(series: pd.DataFrame, files: dict[str, str], hashes: dict[str, str]
             frag.add(f"arms.{release}.total.{y}", float(row["tiv"]), "TIV mn",
                      f"Vietnam's arms imports {y}, {release} release", f"SIPRI TIV total for {y} in the {release} release"
                      + (" (WDI full units divided by 1,000,000)" if release != "r2022" else ""),
-                     ins, src, decimals=0, uncertainty=float(row["uncertainty"]))
+                     ins, src, decimals=0, uncertainty=float(row["uncertainty"]), by=release_series)
         for y in YEARS:
             if value(lookup, release, "russia", y) is None:
                 continue
             r = value(lookup, release, "russia", y)
             frag.add(f"arms.{release}.russia.{y}", r[0], "TIV mn", f"Arms imports from Russia {y}, {release} release",
                      "sum of register deliveries from Russia" if release == "current" else "SIPRI exporter table, Russia",
-                     ins, src, decimals=0 if release != "current" else 1, uncertainty=r[1])
+                     ins, src, decimals=0 if release != "current" else 1, uncertainty=r[1], by=release_series)
             s = share(lookup, release, range(y, y + 1))
             if s is not None:
                 frag.add(f"arms.{release}.russia_share.{y}", s[0], "%", f"Russia's share of arms imports {y}, {release} release",
-                         "Russia / all suppliers, both from the same release", ins, src, decimals=0, uncertainty=s[1])
+                         "Russia / all suppliers, both from the same release", ins, src, decimals=0, uncertainty=s[1],
+                         by=share)
         for first, last in PERIODS:
             key = f"arms.{release}.p{first}_{last}"
             st = period_stats(series, release, first, last)
@@ -229,36 +230,54 @@ def fragment(series: pd.DataFrame, files: dict[str, str], hashes: dict[str, str]
             if st is None:
                 for stat in ("min", "max", "min_year", "max_year", "sum", "russia_share"):
                     reasons.gap(frag, f"{key}.{stat}", f"{stat} {label}",
-                                [reasons.clause("g_coverage", release=reasons.ident(release))], ins, src)
+                                [reasons.clause("g_coverage", release=reasons.ident(release))], ins, src,
+                                by=period_stats)
                 continue
             frag.add(f"{key}.min", st["min"][0], "TIV mn", f"Lowest annual arms imports {label}",
-                     f"minimum of annual totals {first}–{last}", ins, src, decimals=0, uncertainty=st["min"][1])
+                     f"minimum of annual totals {first}–{last}", ins, src, decimals=0, uncertainty=st["min"][1], by=period_stats)
             frag.add(f"{key}.min_year", st["min_year"], "year", f"Year of the lowest annual arms imports {label}",
-                     "year of the minimum (earliest on ties)", ins, src, decimals=0)
+                     "year of the minimum (earliest on ties)", ins, src, decimals=0, by=period_stats)
             frag.add(f"{key}.max", st["max"][0], "TIV mn", f"Highest annual arms imports {label}",
-                     f"maximum of annual totals {first}–{last}", ins, src, decimals=0, uncertainty=st["max"][1])
+                     f"maximum of annual totals {first}–{last}", ins, src, decimals=0, uncertainty=st["max"][1], by=period_stats)
             frag.add(f"{key}.max_year", st["max_year"], "year", f"Year of the highest annual arms imports {label}",
-                     "year of the maximum (earliest on ties)", ins, src, decimals=0)
+                     "year of the maximum (earliest on ties)", ins, src, decimals=0, by=period_stats)
             frag.add(f"{key}.sum", st["sum"][0], "TIV mn", f"Total arms imports {label}",
-                     f"sum of annual totals {first}–{last}", ins, src, decimals=0, uncertainty=st["sum"][1])
+                     f"sum of annual totals {first}–{last}", ins, src, decimals=0, uncertainty=st["sum"][1], by=period_stats)
             if st["russia_share"] is None:
                 reasons.gap(frag, f"{key}.russia_share", f"Russia's share {label}",
-                            [reasons.clause("g_no_split", release=reasons.ident(release))], ins, src)
+                            [reasons.clause("g_no_split", release=reasons.ident(release))], ins, src,
+                            by=period_stats)
             else:
                 frag.add(f"{key}.russia_share", st["russia_share"][0], "%", f"Russia's share of arms imports {label}",
                          "sum of Russia's deliveries / sum of all deliveries over the period, same release",
-                         ins, src, decimals=1, uncertainty=st["russia_share"][1])
+                         ins, src, decimals=1, uncertainty=st["russia_share"][1], by=period_stats)
         for first, last in FIVE_YEARS:
             s = share(lookup, release, range(first, last + 1))
             if s is not None:
                 frag.add(f"arms.{release}.russia_share_5y.{first}_{last}", s[0], "%",
                          f"Russia's share of arms imports {first}–{last}, {release} release",
                          "Russia / all suppliers over the block of years, same release", ins, src,
-                         decimals=1, uncertainty=s[1])
+                         decimals=1, uncertainty=s[1], by=share)
     s = share(lookup, "current", range(2017, 2022))
     frag.add("arms.current.russia_share.2017_2021", s[0], "%", "Russia's share of arms imports 2017–2021 (register)",
              "check against SIPRI's published 56% for 2017–21", [path["register"]], ["SIPRI_REG_2025-01-03"],
-             decimals=1, uncertainty=s[1])
+             decimals=1, uncertainty=s[1], by=share)
+    _register_checks(frag, series, path, files)
+    _readings_and_windows(frag, series, lookup, path, files)
+    _coverage_and_origin(frag, series, lookup, path)
+    if statements is None:
+        statements = load_statements(files["statements"])
+    if sources is None:
+        sources = pd.read_csv(files["sources"], dtype=str, keep_default_na=False)
+    st_ins = [path["statements"], path["sources"]]
+    _stated_shares(frag, statements, sources, st_ins)
+    _equipment_origin(frag, statements, st_ins)
+    _candidates(frag, lookup)
+    return frag
+
+
+def _register_checks(frag: Fragment, series: pd.DataFrame, path: dict, files: dict) -> None:
+    """The register against the WDI total (its largest yearly gap) and the number of register rows read."""
     reg_tot = register_total(series)
     wdi = series[(series["release"] == "current") & (series["series"] == "total")].set_index("year")["tiv"]
     diffs = (reg_tot - wdi.reindex(reg_tot.index)).abs()
@@ -269,14 +288,11 @@ def fragment(series: pd.DataFrame, files: dict[str, str], hashes: dict[str, str]
     frag.add("arms.register.rows", int(len(pd.read_csv(files["register"]))), "count",
              "Rows of the SIPRI register read (deals × delivery years)", "count of rows with Recipient = Viet Nam",
              [path["register"]], ["SIPRI_REG_2025-01-03"], decimals=0)
-    _readings_and_windows(frag, series, lookup, path, files)
-    _coverage_and_origin(frag, series, lookup, path)
-    if statements is None:
-        statements = load_statements(files["statements"])
-    if sources is None:
-        sources = pd.read_csv(files["sources"], dtype=str, keep_default_na=False)
-    st_ins = [path["statements"], path["sources"]]
-    _stated_shares(frag, statements, sources, st_ins)
+
+
+def _equipment_origin(frag: Fragment, statements: pd.DataFrame, st_ins: list[str]) -> None:
+    """The share of equipment of Soviet or Russian origin: a gap, whose reason cites the latest stated
+    range of the stock where a source gives one (_stated_shares registers it)."""
     assets = statements[(statements["measure"] == "military_assets") & (statements["qualifier"] == "range")]
     if not assets.empty:
         a = assets.sort_values(["last_year", "source_id"]).iloc[-1]  # the latest estimate of the stock
@@ -287,8 +303,6 @@ def fragment(series: pd.DataFrame, files: dict[str, str], hashes: dict[str, str]
     else:
         reasons.gap(frag, "arms.equipment_origin_share", "Share of Vietnam's military equipment of Soviet or Russian origin",
                     [reasons.clause("g_stock")], [], [])
-    _candidates(frag, lookup)
-    return frag
 
 
 STATED_WORDS = {"arms_imports": "arms imports", "military_purchases": "military purchases", "arms_needs": "arms needs",

@@ -199,7 +199,7 @@ class Audit:
                                                                if k.startswith("sources") and p]
         self.frag.add("audit.rule.coarse_units", COARSE_UNITS, "count",
                       "Width, in units of the printed last digit, above which a check is flagged coarse",
-                      "analysis/verdict.py, COARSE_UNITS", self.ins, decimals=0)
+                      "analysis/verdict.py, COARSE_UNITS", self.ins, decimals=0, by=coarse)
 
     def all_numbers(self) -> dict:
         return {**self.numbers, **self.frag.numbers}

@@ -977,6 +977,7 @@ def judge_all(claims: list[dict], numbers: dict, ctx: dict, files: dict[str, str
     rows = []
     for c in claims:
         res = judge(c, numbers, ctx)
+        test = TESTS[c["test"]]  # what computed the claim's figures and verdict (judge() checked the name)
         alt = alternative(c, res, numbers, ctx)
         if alt is not None:
             res.verdict_alt = alt.verdict
@@ -985,19 +986,19 @@ def judge_all(claims: list[dict], numbers: dict, ctx: dict, files: dict[str, str
                 frag.add(f"claim.{c['id']}.alt.{name}", f["value"], f["unit"],
                          f"{c['id']}, under the {alt.figures['release']['value']} release: {f['label']}",
                          f"test '{c['test']}' of analysis/claims.py under another release", ins, f["sources"],
-                         decimals=f["decimals"], shown_as_vi=f.get("vi"))
+                         decimals=f["decimals"], shown_as_vi=f.get("vi"), by=test)
         authority = claim_authority(res, auth or {})
         for name, f in res.figures.items():
             frag.add(f"claim.{c['id']}.{name}", f["value"], f["unit"], f"{c['id']}: {f['label']}",
                      f"test '{c['test']}' of analysis/claims.py", ins, f["sources"], decimals=f["decimals"],
-                     shown_as_vi=f.get("vi"))
+                     shown_as_vi=f.get("vi"), by=test)
         frag.add(f"claim.{c['id']}.verdict", res.verdict, "text", f"Verdict on claim {c['id']}: {c['gloss_en']}",
                  f"{test_summary(c['test'])} (analysis/claims.py, test '{c['test']}')", ins,
-                 shown_as=res.verdict, shown_as_vi=VERDICTS_VI[res.verdict])
+                 shown_as=res.verdict, shown_as_vi=VERDICTS_VI[res.verdict], by=test)
         if res.gap:
             frag.add(f"claim.{c['id']}.gap", res.gap, "text", f"Why claim {c['id']} is not decided",
                      "the test's gap (analysis/verdict.py, GAPS)", ins, shown_as=R.WORDS["en"][f"gap.{res.gap}"],
-                     shown_as_vi=R.WORDS["vi"][f"gap.{res.gap}"])
+                     shown_as_vi=R.WORDS["vi"][f"gap.{res.gap}"], by=test)
         rows.append({"id": c["id"], "section": c["section"], "quote_vi": c["quote_vi"], "gloss_en": c["gloss_en"],
                      "test": c["test"], "params": c["params"], "verdict": res.verdict, "gap": res.gap,
                      "authority": authority, "verdict_alt": res.verdict_alt, "alt_keys": ";".join(res.alt_keys),
@@ -1009,6 +1010,12 @@ def judge_all(claims: list[dict], numbers: dict, ctx: dict, files: dict[str, str
                      "rule_vi_md": fill(res.rule_vi, c["id"], res.figures, "md"),
                      "finding_vi_md": fill(res.finding_vi, c["id"], res.figures, "md") if res.finding_vi else "",
                      "keys": ";".join(f"claim.{c['id']}.{n}" for n in res.figures)})
+    _counts(frag, rows, ins)
+    return rows, frag
+
+
+def _counts(frag: Fragment, rows: list[dict], ins: list[str]) -> None:
+    """The claims judged, in all, by verdict and, for those not decided, by gap."""
     frag.add("claim.count.all", len(rows), "count", "Claims in words judged", "rows of data/published/claims.csv",
              ins, decimals=0)
     for v in VERDICTS:
@@ -1017,7 +1024,6 @@ def judge_all(claims: list[dict], numbers: dict, ctx: dict, files: dict[str, str
     for g in GAPS:
         frag.add(f"claim.count.gap.{g}", sum(r["gap"] == g for r in rows), "count",
                  f"Claims not decided for want of evidence: {g}", "count of judged claims", ins, decimals=0)
-    return rows, frag
 
 
 def claims_part(table: list[dict], lang: str = "en") -> str:

@@ -127,6 +127,19 @@ def table2(printed: pd.DataFrame, fdi: pd.DataFrame, sources: pd.DataFrame) -> p
     return out.round(6)
 
 
+def table2_checks(t2: pd.DataFrame, fdi: pd.DataFrame) -> dict:
+    """Table 2 against itself and the raw data: the sum of the ten partners' values and the rest of the
+    total, the partners whose 2024 rank the raw data hold, the sum of the implied 2024 values, and the
+    adjacent pairs (by implied 2024 rank) whose implied 2024 value increases."""
+    top = t2[t2["rank_2025"].notna()]
+    total_2025 = float(t2[t2["partner_key"] == "total"].iloc[0]["value_2025"])
+    order = top.sort_values("implied_rank_2024")["implied_base_2024"].tolist()
+    return {"top10_sum": float(top["value_2025"].sum()), "others": total_2025 - float(top["value_2025"].sum()),
+            "known_ranks": int(fdi[(fdi["period"] == "2024-12M") & (fdi["measure"] == "rank")]["partner"].nunique()),
+            "implied_bases_sum": float(top["implied_base_2024"].sum()),
+            "order_violations": sum(1 for a, b in zip(order, order[1:]) if b > a)}
+
+
 def fragment(t2: pd.DataFrame, printed: pd.DataFrame, fdi: pd.DataFrame, sources: pd.DataFrame,
              files: dict[str, str], hashes: dict[str, str]) -> Fragment:
     """`files`: role -> path read (with `printed`: the article's numbers as transcribed); `hashes`: path -> sha256.
@@ -145,83 +158,86 @@ def fragment(t2: pd.DataFrame, printed: pd.DataFrame, fdi: pd.DataFrame, sources
     fia_total = best(fdi[(fdi["partner"] == "Total") & (fdi["period"] == "2025-12M") & (fdi["measure"] == "registered_total")], sources)
     frag.add("fdi.value_2025.total", fia_total["value_mn"], "USD mn", "Total registered foreign investment, 2025",
              "FIA-attributed 12-month total (bn USD × 1,000)", raw_ins, [fia_total["source_id"]], decimals=0,
-             uncertainty=fia_total["uncertainty"])
+             uncertainty=fia_total["uncertainty"], by=best)
+    checks = table2_checks(t2, fdi)
     e_top = float(sum(hu(r, "value_decimals") for _, r in top.iterrows()))
-    frag.add("fdi.top10_sum_2025", float(top["value_2025"].sum()), "USD mn", "Sum of the ten partners in Table 2",
-             "sum of the article's ten partner values", pub_ins, [], decimals=1, uncertainty=e_top, basis="internal")
-    frag.add("fdi.value_2025.others", total_2025 - float(top["value_2025"].sum()), "USD mn",
+    frag.add("fdi.top10_sum_2025", checks["top10_sum"], "USD mn", "Sum of the ten partners in Table 2",
+             "sum of the article's ten partner values", pub_ins, [], decimals=1, uncertainty=e_top, basis="internal",
+             by=table2_checks)
+    frag.add("fdi.value_2025.others", checks["others"], "USD mn",
              "Other partners, 2025 (total − ten partners)", "Table 2 total − sum of the ten partner values",
-             pub_ins, [], decimals=1, uncertainty=e_top + e_total_2025, basis="internal")
-    known_ranks = int(fdi[(fdi["period"] == "2024-12M") & (fdi["measure"] == "rank")]["partner"].nunique())
-    frag.add("fdi.known_ranks_2024", known_ranks, "count", "Partners whose 2024 rank the data hold",
-             "count of partners with a 2024 rank in the raw data", raw_ins, [], decimals=0)
+             pub_ins, [], decimals=1, uncertainty=e_top + e_total_2025, basis="internal", by=table2_checks)
+    frag.add("fdi.known_ranks_2024", checks["known_ranks"], "count", "Partners whose 2024 rank the data hold",
+             "count of partners with a 2024 rank in the raw data", raw_ins, [], decimals=0, by=table2_checks)
     e_bases = 0.0
     for _, r in top.iterrows():
         k, name = r["partner_key"], ENGLISH[r["partner_key"]]
         ev, ec = hu(r, "value_decimals"), hu(r, "yoy_decimals")
         reasons.gap(frag, f"fdi.value_2025.{k}", f"{name}: registered capital 2025",
-                    [reasons.clause("g_fia_table")], pub_ins, [])
+                    [reasons.clause("g_fia_table")], pub_ins, [], by=table2)
         frag.add(f"fdi.table_value.{k}", r["value_2025"] / 1000, "USD bn", f"{name}: registered capital 2025 as in Table 2",
-                 "Table 2 value (mn USD) / 1,000", pub_ins, [], decimals=2, uncertainty=ev / 1000, basis="internal")
+                 "Table 2 value (mn USD) / 1,000", pub_ins, [], decimals=2, uncertainty=ev / 1000, basis="internal",
+                 by=printed_table)
         e_share = r["share_pct"] * (ev / r["value_2025"] + e_total_2025 / total_2025)
         frag.add(f"fdi.share.{k}", r["share_pct"], "%", f"{name}: share of total registered capital 2025",
-                 "Table 2 value / Table 2 total × 100", pub_ins, [], decimals=2, uncertainty=e_share, basis="internal")
+                 "Table 2 value / Table 2 total × 100", pub_ins, [], decimals=2, uncertainty=e_share, basis="internal",
+                 by=table2)
         e_base = r["implied_base_2024"] * (ev / r["value_2025"] + ec / (100 + r["yoy_printed"]))
         e_bases += e_base
         frag.add(f"fdi.implied_base_2024.{k}", r["implied_base_2024"], "USD mn", f"{name}: 2024 value implied by the printed change",
-                 "Table 2 value / (1 + printed change / 100)", pub_ins, [], decimals=1, uncertainty=e_base, basis="internal")
+                 "Table 2 value / (1 + printed change / 100)", pub_ins, [], decimals=1, uncertainty=e_base, basis="internal",
+                 by=table2)
         frag.add(f"fdi.implied_rank_2024.{k}", r["implied_rank_2024"], "rank", f"{name}: 2024 rank implied by the printed rank change",
-                 "2025 position in Table 2 − printed rank change", pub_ins, [], decimals=0, basis="internal")
+                 "2025 position in Table 2 − printed rank change", pub_ins, [], decimals=0, basis="internal", by=table2)
         if pd.notna(r["value_2024_known"]):
             e = abs(r["yoy_recomputed"] + 100) * (ev / r["value_2025"] + r["value_2024_uncertainty"] / r["value_2024_known"])
             frag.add(f"fdi.value_2024.{k}", r["value_2024_known"], "USD mn", f"{name}: registered capital 2024",
                      "FIA headline measure for 2024 from the best-ranked source", raw_ins, [r["value_2024_source"]],
-                     decimals=0, uncertainty=r["value_2024_uncertainty"])
+                     decimals=0, uncertainty=r["value_2024_uncertainty"], by=table2)
             frag.add(f"fdi.yoy.{k}", r["yoy_recomputed"], "% change", f"{name}: change 2025 on 2024",
                      "Table 2 value / 2024 value from the raw data − 1", raw_ins + pub_ins, [r["value_2024_source"]],
-                     decimals=1, uncertainty=e, basis="mixed")
+                     decimals=1, uncertainty=e, basis="mixed", by=table2)
         else:
             reasons.gap(frag, f"fdi.yoy.{k}", f"{name}: change 2025 on 2024",
                         [reasons.clause("g_no_base", partner=reasons.partner(RAW_NAMES.get(k) or name),
-                                        implied=reasons.key(f"fdi.implied_base_2024.{k}"))], pub_ins, [])
+                                        implied=reasons.key(f"fdi.implied_base_2024.{k}"))], pub_ins, [], by=table2)
         if pd.notna(r["rank_2024_known"]):
             frag.add(f"fdi.rank_change.{k}", r["rank_change_recomputed"], "rank change", f"{name}: rank change 2025 on 2024",
                      "2024 rank from the raw data − 2025 position in Table 2", raw_ins + pub_ins, [r["rank_2024_source"]],
-                     decimals=0, basis="mixed")
+                     decimals=0, basis="mixed", by=table2)
         else:
             reasons.gap(frag, f"fdi.rank_change.{k}", f"{name}: rank change 2025 on 2024",
                         [reasons.clause("g_no_rank", partner=reasons.partner(RAW_NAMES.get(k) or name),
-                                        n=reasons.key("fdi.known_ranks_2024"))], pub_ins, [])
+                                        n=reasons.key("fdi.known_ranks_2024"))], pub_ins, [], by=table2)
     t24 = best(fdi[(fdi["partner"] == "Total") & (fdi["period"] == "2024-12M") & (fdi["measure"] == "registered_total")], sources)
     t24_v, t24_e = float(t24["value_mn"]), float(t24["uncertainty"])
     frag.add("fdi.value_2024.total", t24_v, "USD mn", "Total registered foreign investment, 2024",
-             "FIA report for 2024", raw_ins, [t24["source_id"]], decimals=0, uncertainty=t24_e)
+             "FIA report for 2024", raw_ins, [t24["source_id"]], decimals=0, uncertainty=t24_e, by=best)
     e_total_yoy = hu(total, "yoy_decimals")
     frag.add("fdi.implied_base_2024.total", total["implied_base_2024"], "USD mn", "Total: 2024 value implied by the printed change",
-             "Table 2 total / (1 + printed change / 100)", pub_ins, [], decimals=1, basis="internal",
+             "Table 2 total / (1 + printed change / 100)", pub_ins, [], decimals=1, basis="internal", by=table2,
              uncertainty=total["implied_base_2024"] * (e_total_2025 / total_2025 + e_total_yoy / (100 + total["yoy_printed"])))
-    frag.add("fdi.implied_bases_sum_2024", float(top["implied_base_2024"].sum()), "USD mn",
+    frag.add("fdi.implied_bases_sum_2024", checks["implied_bases_sum"], "USD mn",
              "Sum of the ten partners' implied 2024 values", "sum of value / (1 + printed change)", pub_ins, [], decimals=1,
-             basis="internal", uncertainty=e_bases)
+             basis="internal", uncertainty=e_bases, by=table2_checks)
     e_others_base = t24_e + e_bases
     frag.add("fdi.implied_base_2024.others", others["implied_base_2024"], "USD mn",
              "Other partners: 2024 value implied by the 2024 total and the ten implied bases",
              "2024 total (raw) − sum of the ten implied 2024 values", raw_ins + pub_ins, [t24["source_id"]],
-             decimals=1, basis="mixed", uncertainty=e_others_base)
+             decimals=1, basis="mixed", uncertainty=e_others_base, by=table2)
     ratio = others["value_2025"] / others["implied_base_2024"]
     frag.add("fdi.yoy.others", others["yoy_recomputed"], "% change", "Other partners: change 2025 on 2024",
              "Others 2025 / (2024 total − ten implied 2024 values) − 1", raw_ins + pub_ins, [t24["source_id"]],
-             decimals=1, basis="mixed",
+             decimals=1, basis="mixed", by=table2,
              uncertainty=100 * abs(ratio) * (hu(others, "value_decimals") / others["value_2025"]
                                              + e_others_base / abs(others["implied_base_2024"])))
     frag.add("fdi.yoy.total", total["yoy_recomputed"], "% change", "Total: change 2025 on 2024",
-             "Table 2 total / 2024 total (raw) − 1", raw_ins + pub_ins, [t24["source_id"]], decimals=2, basis="mixed",
+             "Table 2 total / 2024 total (raw) − 1", raw_ins + pub_ins, [t24["source_id"]], decimals=2, basis="mixed", by=table2,
              uncertainty=100 * total_2025 / t24_v * (e_total_2025 / total_2025 + t24_e / t24_v))
-    order = top.sort_values("implied_rank_2024")["implied_base_2024"].tolist()
-    frag.add("fdi.check.implied_rank_order_violations", sum(1 for a, b in zip(order, order[1:]) if b > a), "count",
+    frag.add("fdi.check.implied_rank_order_violations", checks["order_violations"], "count",
              "Pairs of partners whose implied 2024 values contradict their implied 2024 ranks",
              "count of adjacent pairs (by implied 2024 rank) whose implied 2024 value increases", pub_ins, [], decimals=0,
-             basis="internal")
+             basis="internal", by=table2_checks)
     _ranks_2024(frag, fdi, sources, raw_ins)
     _candidates(frag, t2, fdi, total_2025, e_total_2025, raw_ins, pub_ins, hu)
     _seven_months(frag, fdi, sources, raw_ins)

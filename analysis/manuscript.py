@@ -261,21 +261,82 @@ def _bib_escape(text: str) -> str:
     return esc.bibtex(text)
 
 
-def sources_bib(sources: list[dict]) -> str:
-    """BibTeX entries for every raw source (publisher as author, title as published, date, URL),
-    cited in the data statement.  Titles are braced so that no style recases them."""
-    out = []
+def _plain(text: str) -> str:
+    """A field compared as words: case, punctuation and spacing ignored ('VnEconomy, English' = 'VnEconomy English')."""
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _url(url: str) -> str:
+    """A URL compared as an address: no scheme, no 'www.', no trailing slash, the host in lower case."""
+    rest = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip(), flags=re.I).removeprefix("www.").rstrip("/")
+    host, _, path = rest.partition("/")
+    return f"{host.lower()}/{path}"
+
+
+def publications(sources: list[dict]) -> dict[str, str]:
+    """Each source id -> the id whose entry cites its publication in the bibliography.
+
+    Two source ids are one publication when they give the same URL, or the same title, publisher and date
+    (compared as words, so 'VnEconomy English' and 'VnEconomy, English' are one publisher); the rule is
+    transitive.  Same title alone is not enough (a database's releases share a title and differ in date),
+    nor same publisher and date (two tables of one database).  The entry is the publication's id that sorts
+    first, so that the choice does not depend on the order of the files; every id stays in the lineage."""
+    parent = {s["source_id"]: s["source_id"] for s in sources}
+
+    def root(i: str) -> str:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    seen: dict[tuple, str] = {}
     for s in sources:
-        if True:
-            fields = {"author": "{" + _bib_escape(s["publisher"]) + "}",
-                      "title": "{" + _bib_escape(s["title"] or f"Figures reported by {s['publisher']}") + "}",
-                      "year": _bib_escape(s["date"][:4]), "url": esc.bibtex_url(s["url"]),
-                      "note": "Source id " + _bib_escape(s["source_id"])}
-            if len(s["date"]) == 10:
-                fields["date"] = s["date"]
-            body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items() if v)
-            out.append(f"@online{{{bib_key(s['source_id'])},\n{body}\n}}\n")
+        marks = [("url", _url(s["url"]))] if s.get("url", "").strip() else []
+        if s.get("title", "").strip() and s.get("date", "").strip():
+            marks.append(("work", _plain(s["title"]), _plain(s["publisher"]), s["date"].strip()))
+        for mark in marks:
+            other = seen.setdefault(mark, s["source_id"])
+            a, b = sorted((root(other), root(s["source_id"])))
+            parent[b] = a
+    return {i: root(i) for i in parent}
+
+
+def sources_bib(sources: list[dict]) -> str:
+    """BibTeX entries for every raw publication (publisher as author, title as published, date, URL),
+    cited in the data statement.  Titles are braced so that no style recases them.  Source ids that are one
+    publication (publications()) share one entry: its key is the first id's, the others' keys are its
+    aliases (the `ids` field, which pandoc resolves), and its note names every id."""
+    entry = publications(sources)
+    ids: dict[str, list[str]] = {}
+    for s in sources:
+        ids.setdefault(entry[s["source_id"]], []).append(s["source_id"])
+    out, done = [], set()
+    for s in sources:
+        if s["source_id"] != entry[s["source_id"]] or s["source_id"] in done:
+            continue
+        done.add(s["source_id"])
+        same = sorted(set(ids[s["source_id"]]))
+        fields = {"ids": ", ".join(bib_key(i) for i in same if i != s["source_id"]),
+                  "author": "{" + _bib_escape(s["publisher"]) + "}",
+                  "title": "{" + _bib_escape(s["title"] or f"Figures reported by {s['publisher']}") + "}",
+                  "year": _bib_escape(s["date"][:4]), "url": esc.bibtex_url(s["url"]),
+                  "note": ("Source ids " if len(same) > 1 else "Source id ") + _bib_escape(", ".join(same))}
+        if len(s["date"]) == 10:
+            fields["date"] = s["date"]
+        body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items() if v)
+        out.append(f"@online{{{bib_key(s['source_id'])},\n{body}\n}}\n")
     return "\n".join(out)
+
+
+BIB_ENTRY = re.compile(r"^@\w+\{([^,\s]+),\n(?:  ids = \{([^}]*)\},\n)?", re.M)
+
+
+def bib_keys(bib: str) -> dict[str, str]:
+    """Every key of a sources.bib written by sources_bib, and every alias, -> its entry's key."""
+    out = {}
+    for m in BIB_ENTRY.finditer(bib):
+        out[m.group(1)] = m.group(1)
+        out |= {alias.strip(): m.group(1) for alias in (m.group(2) or "").split(",") if alias.strip()}
+    return out
 
 
 def _terms(lic: dict, lang: str) -> str:
@@ -341,8 +402,10 @@ def _sentence(text: str) -> str:
 # The lineage's own words in each edition.
 LINEAGE_WORDS = {
     "en": {"rule": "Rule", "computed": "Computed by", "inputs": "inputs", "sources": "Sources", "shown": "Shown in",
+           "see_sources": "see sources.csv",
            "script": "Script", "inputs_t": "Inputs"},
     "vi": {"rule": "Quy tắc", "computed": "Tính bằng", "inputs": "đầu vào", "sources": "Nguồn", "shown": "Xuất hiện ở",
+           "see_sources": "xem sources.csv",
            "script": "Tập lệnh", "inputs_t": "Đầu vào"},
 }
 
@@ -405,14 +468,18 @@ def lineage_entries(keys: list[str], numbers: dict, where: dict[str, str], sourc
     out = {}
     for key in sorted(keys):
         e = numbers[key]
-        script = e["step"].replace(".", "/") + ".py"
+        # the function that computed the number and its line (the registry's computed_by), else the step's script
+        c = e.get("computed_by") or {}
+        script = (f"<code>{_h(c['program'])}</code>, <code>{_h(c['function'])}()</code>, "
+                  f"{'dòng' if lang == 'vi' else 'line'} {int(c['line'])}" if c.get("function")
+                  else f"<code>{_h(e['step'].replace('.', '/') + '.py')}</code>")
         inputs = "; ".join(f"<code>{_h(i['path'])}</code> (sha256 <code>{i['sha256'][:12]}</code>)"
                            for i in e["inputs"]) or "—"
-        srcs = "; ".join(_h(f"{s} ({publishers.get(s, 'see sources.csv')})") for s in e["sources"]) or "—"
+        srcs = "; ".join(_h(f"{s} ({publishers.get(s, w['see_sources'])})") for s in e["sources"]) or "—"
         out[key] = (f'<p><strong><code>{_h(key)}</code></strong> = '
                     f'<span class="lineage-value">{_h(e[shown])}</span>. {_h(_sentence(label(key, e, lang, items)))}<br>\n'
                     f'{w["rule"]}: <span class="lineage-rule">{_h(_sentence(rule(e, lang)))}</span><br>\n'
-                    f"{w['computed']} <code>{_h(script)}</code>; {w['inputs']}: {inputs}.<br>\n"
+                    f"{w['computed']} {script}; {w['inputs']}: {inputs}.<br>\n"
                     f"{w['sources']}: {srcs}.<br>\n{w['shown']}: {_h(where[key])}.</p>")
     return out
 
@@ -499,7 +566,7 @@ def lineage_typst(keys: list[str], numbers: dict, publishers: dict[str, str], la
         out.append("#lineage-entry(" + ", ".join([
             _typst_str(step.replace(".", "/") + ".py"),
             "(" + "".join(f"({_typst_str(p)}, {_typst_str(h)}), " for p, h in inputs) + ")",
-            "(" + "".join(_typst_str(f"{s} ({publishers.get(s, 'see sources.csv')})") + ", " for s in srcs) + ")",
+            "(" + "".join(_typst_str(f"{s} ({publishers.get(s, w['see_sources'])})") + ", " for s in srcs) + ")",
             "(" + "".join(lines) + ")"]) + ")")
     out.append("```\n")
     return "\n".join(out)

@@ -342,11 +342,12 @@ def candidate(frag, target: str, alt_key: str, kind: str, facets: dict) -> None:
 
 
 def gap(frag, k: str, label: str, clauses: list, inputs: list[str] | None = None,
-        sources: list[str] | None = None) -> None:
+        sources: list[str] | None = None, by=None) -> None:
     """A stated gap whose reason is structured: the English text is rendered from the clauses (with the
-    fragment's own numbers), and the clauses are kept for rendering in other languages and forms."""
+    fragment's own numbers), and the clauses are kept for rendering in other languages and forms.  `by`:
+    the function that found the number missing, where that is not the caller."""
     text = "; ".join(_clause(c, frag.numbers, "en", "text") for c in clauses)
-    frag.gap(k, label, text, inputs, sources)
+    frag.gap(k, label, text, inputs, sources, by=by)
     frag.gaps[k]["why"] = clauses
 
 

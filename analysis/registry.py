@@ -5,9 +5,11 @@ and alternative figures that may explain a printed number).  `build` merges
 the fragments, adds the sha256 of every input file and the display forms,
 and refuses duplicate keys, so each number has exactly one owner.
 
-Each entry records the program, function and line that wrote it (`computed_by`,
-read from the call stack when the entry is added), so that the replication report
-names the code itself for every number it lists.
+Each entry records the program, function and line that computed it (`computed_by`), so that
+the replication report and the lineage name the code itself for every number they list: the
+function a step names when it adds the entry (`by=`, where the step's `fragment()` only records what
+another function computed), else the first function on the call stack past the plumbing that passes
+numbers on.  No entry names a plumbing function (PLUMBING): the tests check every key.
 """
 from __future__ import annotations
 
@@ -26,11 +28,27 @@ ROOT = Path(__file__).resolve().parent.parent
 # wrapper): the code that computed a number is the first frame past them.
 PASS_ON = {Path(__file__).resolve(), ROOT / "analysis" / "reasons.py"}
 PASS_ON_FUNCTIONS = {"add", "gap"}
+# Functions that record, merge or dispatch numbers and compute none: never named as what computed a number.
+PLUMBING = {"fragment", "add", "gap", "candidate", "judge_all", "main", "run", "__init__", "<module>", "<lambda>"}
 
 
-def computed_by(skip: int = 1) -> dict:
-    """The program, function and line that computed a number, read from the call stack when its entry
-    is written (so the report names the code itself, not a typed description of it)."""
+def _program(filename: str) -> str:
+    path = Path(filename).resolve()
+    try:
+        return path.relative_to(ROOT).as_posix()
+    except ValueError:
+        return path.name
+
+
+def computed_by(skip: int = 1, by=None) -> dict:
+    """The program, function and line that computed a number: `by`, the function that computed it, with
+    the line it is defined on; else read from the call stack when its entry is written (the function and
+    line that wrote it).  Either way the report names the code itself, not a typed description of it."""
+    if by is not None:
+        code = getattr(by, "__code__", None)
+        if code is None or by.__name__ in PLUMBING:
+            raise ValueError(f"computed_by: {by!r} is not a function that computes a number")
+        return {"program": _program(code.co_filename), "function": by.__name__, "line": code.co_firstlineno}
     frame = inspect.currentframe()
     for _ in range(skip + 1):
         frame = frame.f_back if frame is not None else None
@@ -41,12 +59,7 @@ def computed_by(skip: int = 1) -> dict:
         frame = frame.f_back
     if frame is None:
         return {"program": "", "function": "", "line": 0}
-    path = Path(frame.f_code.co_filename).resolve()
-    try:
-        program = path.relative_to(ROOT).as_posix()
-    except ValueError:
-        program = path.name
-    return {"program": program, "function": frame.f_code.co_name, "line": frame.f_lineno}
+    return {"program": _program(frame.f_code.co_filename), "function": frame.f_code.co_name, "line": frame.f_lineno}
 
 
 UNIT_SUFFIX = {"USD bn": " bn USD", "USD mn": " mn USD", "TIV mn": " mn TIV", "TIV bn": " bn TIV",
@@ -101,28 +114,32 @@ class Fragment:
 
     def add(self, key: str, value, unit: str, label: str, rule: str, inputs: list[str],
             sources: list[str] | None = None, decimals: int = 1, uncertainty: float = 0.0,
-            basis: str = "independent", shown_as: str | None = None, shown_as_vi: str | None = None) -> None:
+            basis: str = "independent", shown_as: str | None = None, shown_as_vi: str | None = None,
+            by=None) -> None:
         """Record one number. `basis`: 'independent' (raw sources) or 'internal' (the article's own figures);
         `shown_as`: a fixed display form (a printed number is shown exactly as the article prints it);
-        `shown_as_vi`: its Vietnamese form where it differs (a word: a verdict, a class, a measure)."""
+        `shown_as_vi`: its Vietnamese form where it differs (a word: a verdict, a class, a measure);
+        `by`: the function that computed it, where that is not the caller (computed_by)."""
         self._check(key, inputs)
         if isinstance(value, float) and not math.isfinite(value):
             raise ValueError(f"registry key {key!r}: value is not finite")
         self.numbers[key] = {"value": value, "unit": unit, "label": label, "rule": rule,
                              "inputs": sorted(set(inputs)), "sources": sorted(set(sources or [])),
                              "decimals": decimals, "uncertainty": round(float(uncertainty), 10),
-                             "basis": basis, "step": self.step, "computed_by": computed_by()}
+                             "basis": basis, "step": self.step, "computed_by": computed_by(by=by)}
         if shown_as is not None:
             self.numbers[key]["shown_as"] = shown_as
         if shown_as_vi is not None:
             self.numbers[key]["shown_as_vi"] = shown_as_vi
 
     def gap(self, key: str, label: str, reason: str, inputs: list[str] | None = None,
-            sources: list[str] | None = None) -> None:
-        """A number the article prints that the raw data cannot recompute, with the reason why."""
+            sources: list[str] | None = None, by=None) -> None:
+        """A number the article prints that the raw data cannot recompute, with the reason why; `by`: the
+        function that found it missing, where that is not the caller."""
         self._check(key, inputs or [])
         self.gaps[key] = {"label": label, "reason": reason, "inputs": sorted(set(inputs or [])),
-                          "sources": sorted(set(sources or [])), "step": self.step, "computed_by": computed_by()}
+                          "sources": sorted(set(sources or [])), "step": self.step,
+                          "computed_by": computed_by(by=by)}
 
     def _check(self, key: str, inputs: list[str]) -> None:
         """One owner per key, and lineage only to files the step was given (and hashed)."""

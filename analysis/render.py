@@ -60,26 +60,30 @@ SPACED = re.compile(r"\{\{<\s+num\s+([^\s>]+)\s*>\}\}")
 SOURCE_IDS = re.compile(r"\[([A-Za-z0-9][A-Za-z0-9_.\-]*(?:, [A-Za-z0-9][A-Za-z0-9_.\-]*)*)\]")
 # the same list as Markdown escaping writes it ("\\[MOF\\_TBTC\\_202504\\]")
 ESCAPED_IDS = re.compile(r"\\\[((?:[A-Za-z0-9.\-]|\\_)+(?:, (?:[A-Za-z0-9.\-]|\\_)+)*)\\\]")
-BIB_KEY = re.compile(r"^@\w+\{([^,\s]+),", re.M)
 
 
-def cite_sources(text: str, keys: set[str]) -> str:
+def cite_sources(text: str, keys: set[str] | dict[str, str]) -> str:
     """Each bracketed list of source ids as an author-year citation of the sources' BibTeX entries
     (_generated/sources.bib, which keeps the id in each entry's note; the lineage keeps the ids): a list
-    whose ids are not all sources stays as it is."""
+    whose ids are not all sources stays as it is.  `keys` maps a key or alias to its entry's key
+    (manuscript.bib_keys), so two ids of one publication are cited once."""
     from analysis.manuscript import bib_key
+    entry = keys if isinstance(keys, dict) else {k: k for k in keys}
+
+    def cite(ids: list[str]) -> str:
+        return "[" + "; ".join(dict.fromkeys(f"@{entry[bib_key(i)]}" for i in ids)) + "]"
 
     def one(m: re.Match) -> str:
         ids = m.group(1).split(", ")
-        if not all(bib_key(i) in keys for i in ids) or m.start() > 0 and m.string[m.start() - 1] in "]!":
+        if not all(bib_key(i) in entry for i in ids) or m.start() > 0 and m.string[m.start() - 1] in "]!":
             return m.group(0)
-        return "[" + "; ".join(f"@{bib_key(i)}" for i in ids) + "]"
+        return cite(ids)
 
     def escaped(m: re.Match) -> str:
         ids = m.group(1).replace("\\_", "_").split(", ")
-        if not all(bib_key(i) in keys for i in ids):
+        if not all(bib_key(i) in entry for i in ids):
             return m.group(0)
-        return "[" + "; ".join(f"@{bib_key(i)}" for i in ids) + "]"
+        return cite(ids)
 
     return SOURCE_IDS.sub(one, ESCAPED_IDS.sub(escaped, text))
 
@@ -108,7 +112,8 @@ def stage(root: Path, dest: Path) -> int:
     shutil.rmtree(dest, ignore_errors=True)
     files = [root / s for s in SOURCES] + sorted(p for p in (root / GENERATED).rglob("*") if p.is_file())
     bib = root / GENERATED / "sources.bib"
-    keys = set(BIB_KEY.findall(bib.read_text(encoding="utf-8"))) if bib.is_file() else set()
+    from analysis.manuscript import bib_keys
+    keys = bib_keys(bib.read_text(encoding="utf-8")) if bib.is_file() else {}
     for f in files:
         target = dest / f.relative_to(root / "manuscript")
         target.parent.mkdir(parents=True, exist_ok=True)

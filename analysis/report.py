@@ -306,56 +306,58 @@ def fragment(t: dict, sens: dict, files: dict[str, str]) -> Fragment:
     ins = [rel(files["audit"]), rel(files["claims"])]
     for name, v in (("fully", FULLY), ("largely", LARGELY), ("partially", PARTIALLY)):
         frag.add(f"report.threshold.{name}", 100 * v, "%", f"Reproduced share needed for '{name} reproduced'",
-                 f"analysis/report.py, {name.upper()}", ins, decimals=0)
+                 f"analysis/report.py, {name.upper()}", ins, decimals=0, by=classify)
     frag.add("report.threshold.coverage", 100 * MIN_COVERAGE, "%",
              "Share of a result's audited items that must be checkable on independent evidence for it to be classed",
-             "analysis/report.py, MIN_COVERAGE", ins, decimals=0)
+             "analysis/report.py, MIN_COVERAGE", ins, decimals=0, by=classify)
     for g, x in t.items():
         for k, n in x.items():
             if isinstance(n, (int, float)) and not isinstance(n, bool) and k not in ("reproduced", "share"):
                 frag.add(f"report.{g}.{k}", int(n), "count", f"{g}: {k.replace('_', ' ')}", "count of rows",
-                         ins, decimals=0)
+                         ins, decimals=0, by=tally)
         for k, sub in (("gap", "gap"), ("by_category", "cause"), ("authority", "authority")):
             for c, n in x.get(k, {}).items():
                 frag.add(f"report.{g}.{sub}.{c}", n, "count", f"{g}: rows with {sub} '{c}'", "count of rows",
-                         ins, decimals=0)
+                         ins, decimals=0, by=tally)
         whole = float(x["reproduced"]).is_integer()
         frag.add(f"report.{g}.reproduced", x["reproduced"], "count" if whole else "ratio", f"{g}: reproduced",
                  "count of rows reproduced on independent evidence (a claim that partly holds counts half)", ins,
-                 decimals=0 if whole else 1)
+                 decimals=0 if whole else 1, by=tally)
         if x.get("n"):
             frag.add(f"report.{g}.coverage", 100 * x["checkable"] / x["n"], "%",
                      f"{g}: share of the audited items checkable on independent evidence", "checkable / audited", ins,
-                     decimals=0)
+                     decimals=0, by=_share)
         if x["share"] is not None:
             frag.add(f"report.{g}.share", 100 * x["share"], "%", f"{g}: reproduced share of the checkable",
-                     "reproduced / checkable", ins, decimals=0)
+                     "reproduced / checkable", ins, decimals=0, by=_share)
         frag.add(f"report.{g}.class", x["class"], "text", f"{g}: classification",
-                 "analysis/report.py, classify()", ins, shown_as=x["class"], shown_as_vi=CLASSES_VI[x["class"]])
+                 "analysis/report.py, classify()", ins, shown_as=x["class"], shown_as_vi=CLASSES_VI[x["class"]],
+                 by=classify)
     for g, x in sens.items():
         frag.add(f"report.{g}.robustness", x["robustness"], "text", f"{g}: robust or fragile under the alternatives",
                  "analysis/report.py, sensitivity()", ins, shown_as=x["robustness"],
-                 shown_as_vi=ROBUSTNESS_VI[x["robustness"]])
+                 shown_as_vi=ROBUSTNESS_VI[x["robustness"]], by=robustness)
         frag.add(f"report.{g}.class_all_alt", x["class_all_alt"], "text", f"{g}: class with every alternative verdict",
                  "analysis/report.py, sensitivity()", ins, shown_as=x["class_all_alt"],
-                 shown_as_vi=CLASSES_VI[x["class_all_alt"]])
+                 shown_as_vi=CLASSES_VI[x["class_all_alt"]], by=sensitivity)
         for k in ("alts", "flips"):
             frag.add(f"report.{g}.{k}", len(x[k]), "count", f"{g}: rows with an alternative verdict"
                      + (" that alone change the class" if k == "flips" else ""), "analysis/report.py, sensitivity()",
-                     ins, decimals=0)
+                     ins, decimals=0, by=sensitivity)
         for k in ("margin_down", "margin_up"):
             if x[k] is not None:
                 frag.add(f"report.{g}.{k}", x[k], "count", f"{g}: reproduced items {k[7:]} that change the class",
-                         "analysis/report.py, margins()", ins, decimals=0)
+                         "analysis/report.py, margins()", ins, decimals=0, by=margins)
     for e in {e["id"]: e for x in sens.values() for e in x["alts"]}.values():
         words = CLAIM_VERDICTS_VI if e["kind"] == "claims" else {v: R.WORDS["vi"].get(f"verdict.{v}", v)
                                                                   for v in (e["verdict_alt"],)}
         frag.add(f"report.alt.{e['id']}.verdict", e["verdict_alt"], "text", f"{e['id']}: verdict under the alternative",
                  "the audit's verdict_alt", ins, shown_as=e["verdict_alt"].replace("_", " "),
-                 shown_as_vi=words.get(e["verdict_alt"], e["verdict_alt"]))
+                 shown_as_vi=words.get(e["verdict_alt"], e["verdict_alt"]), by=sensitivity)
         for k in ("class", "overall_class"):
             frag.add(f"report.alt.{e['id']}.{k}", e[k], "text", f"{e['id']}: {k.replace('_', ' ')} under the alternative",
-                     "analysis/report.py, sensitivity()", ins, shown_as=e[k], shown_as_vi=CLASSES_VI[e[k]])
+                     "analysis/report.py, sensitivity()", ins, shown_as=e[k], shown_as_vi=CLASSES_VI[e[k]],
+                     by=sensitivity)
     return frag
 
 
@@ -374,7 +376,7 @@ def _join(items: list[str], lang: str) -> str:
 
 
 def where_computed(entry: dict | None, lang: str = "en") -> str:
-    """'analysis/trade.py, fragment(), line 229': the code that wrote the entry, as it recorded itself."""
+    """'analysis/trade.py, table1(), line 136': the code that computed the entry, as it recorded itself."""
     c = (entry or {}).get("computed_by") or {}
     if not c.get("program"):
         return "—"

@@ -252,32 +252,23 @@ def fragment(t1: pd.DataFrame, trade: pd.DataFrame, local: pd.DataFrame, sources
     rate = sgd_per_usd(fx)
     frag.add("trade.fx_sgd_per_usd_2024", rate, "SGD per USD", "Average SGD per USD, 2024",
              "mean over 2024 business days of (SGD per EUR) / (USD per EUR)", [path["fx"]],
-             FX_SOURCE, decimals=4)
-    world = pick(trade, sources, "World")
-    wf = flows_of(world)
-    wsid = world["source_id"].iloc[0]
-    frag.add("trade.turnover_2024.world", wf["turnover"][0], "USD bn", "Vietnam's total goods trade, 2024",
-             "stated full-year total of the best-ranked source", ins, [wsid], decimals=2, uncertainty=wf["turnover"][1])
-    frag.add("trade.exports_2024.world", wf["exports"][0], "USD bn", "Vietnam's total goods exports, 2024",
-             "stated full-year total of the best-ranked source", ins, [wsid], decimals=2, uncertainty=wf["exports"][1])
-    frag.add("trade.imports_2024.world", wf["turnover"][0] - wf["exports"][0], "USD bn",
-             "Vietnam's total goods imports, 2024", "total turnover − total exports of the best-ranked source", ins,
-             [wsid], decimals=2, uncertainty=wf["turnover"][1] + wf["exports"][1])
+             FX_SOURCE, decimals=4, by=sgd_per_usd)
+    wf, wsid = _world(frag, trade, sources, ins)
     for _, r in t1.iterrows():
         p, name, sid = r["partner_key"], r["partner"], r["source_id"]
         frag.add(f"trade.turnover_2024.{p}", float(r["turnover_usd_bn"]), "USD bn",
                  f"Vietnam–{name} goods trade, 2024",
                  "exports + imports of the source chosen by the Table 1 rule" if r["turnover_basis"] != "stated"
                  else "turnover stated by the source chosen by the Table 1 rule (it gives no export/import split)",
-                 ins, [sid], decimals=int(r["decimals"]), uncertainty=float(r["turnover_uncertainty"]))
+                 ins, [sid], decimals=int(r["decimals"]), uncertainty=float(r["turnover_uncertainty"]), by=table1)
         frag.add(f"trade.source_2024.{p}", sid, "text", f"Source chosen for Vietnam–{name} trade, 2024",
-                 "Table 1 selection rule", ins, [sid])
+                 "Table 1 selection rule", ins, [sid], by=pick)
         if pd.notna(r["stated_turnover_usd_bn"]):
             st = trade[(trade["source_id"] == sid) & (trade["partner"] == name) & (trade["flow"] == "turnover")
                        & (trade["year"] == TRADE_YEAR) & (trade["period"] == "FY")]
             frag.add(f"trade.stated_turnover_2024.{p}", float(r["stated_turnover_usd_bn"]), "USD bn",
                      f"Vietnam–{name} turnover as the chosen source states it, 2024", "stated value", ins, [sid],
-                     decimals=2, uncertainty=half_unit(int(st["decimals"].iloc[0])))
+                     decimals=2, uncertainty=half_unit(int(st["decimals"].iloc[0])), by=table1)
         for flow in ("exports", "imports"):
             v = r[f"{flow}_usd_bn"]
             if pd.isna(v):
@@ -285,7 +276,7 @@ def fragment(t1: pd.DataFrame, trade: pd.DataFrame, local: pd.DataFrame, sources
                             f"Vietnam's {flow} {'to' if flow == 'exports' else 'from'} {name}, 2024",
                             [reasons.clause("g_no_flow", flow=reasons.word(f"flow.{flow}"),
                                             dir=reasons.word(f"flow.dir.{flow}"), partner=reasons.partner(name))],
-                            ins, [])
+                            ins, [], by=table1)
             else:
                 derived = flow == "imports" and bool(r["imports_derived"])
                 sub = trade[(trade["source_id"] == sid) & (trade["partner"] == name) & (trade["year"] == TRADE_YEAR)
@@ -296,13 +287,13 @@ def fragment(t1: pd.DataFrame, trade: pd.DataFrame, local: pd.DataFrame, sources
                 frag.add(f"trade.{flow}_2024.{p}", float(v), "USD bn",
                          f"Vietnam's {flow} {'to' if flow == 'exports' else 'from'} {name}, 2024",
                          "turnover − exports of the chosen source" if derived else f"{flow} stated by the chosen source",
-                         ins, [sid], decimals=2, uncertainty=e)
+                         ins, [sid], decimals=2, uncertainty=e, by=table1)
         share_pct = float(r["share_of_vietnam_total_pct"])
         e_share = share_pct * (float(r["turnover_uncertainty"]) / float(r["turnover_usd_bn"])
                                + wf["turnover"][1] / wf["turnover"][0])
         frag.add(f"trade.share_2024.{p}", share_pct, "%",
                  f"{name}'s share of Vietnam's total goods trade, 2024", "turnover / Vietnam's total turnover × 100",
-                 ins, [sid, wsid], decimals=1, uncertainty=e_share)
+                 ins, [sid, wsid], decimals=1, uncertainty=e_share, by=table1)
         if pd.notna(r["mirror_turnover_usd_bn"]):
             converted = r["mirror_source_id"] in set(local["source_id"])
             mins = ins + ([path["local"], path["fx"]] if converted else [])
@@ -310,17 +301,32 @@ def fragment(t1: pd.DataFrame, trade: pd.DataFrame, local: pd.DataFrame, sources
                      f"Vietnam–{name} trade, 2024, {name}'s own statistics",
                      "partner-side total (converted at the 2024 average ECB rate where published in local currency)",
                      mins, [r["mirror_source_id"]] + (FX_SOURCE if converted else []),
-                     decimals=2)
+                     decimals=2, by=_mirror)
     g = growth_same_source(trade, sources, "Russia")
     frag.add("trade.growth_2024.russia", g[0], "% change", "Growth of Vietnam–Russia trade, 2024 on 2023",
-             "2024 / 2023 turnover − 1, both years from the same source", ins, [g[2]], decimals=1, uncertainty=g[1])
+             "2024 / 2023 turnover − 1, both years from the same source", ins, [g[2]], decimals=1, uncertainty=g[1],
+             by=growth_same_source)
     if statements is None:
         statements = load_statements(files["statements"])
     _statements(frag, statements, sources, [path["statements"], path["sources"]])
-    reasons.gap(frag, "trade.rank_of_vietnam_among_us_export_markets", "Vietnam's rank among US export markets",
-                [reasons.clause("g_no_us_export_rank")], [], [])
     _candidates(frag, t1, cands, sources, local, wsid, ins, path)
     return frag
+
+
+def _world(frag: Fragment, trade: pd.DataFrame, sources: pd.DataFrame, ins: list[str]) -> tuple[dict, str]:
+    """Vietnam's total goods trade, exports and imports (turnover − exports) of 2024 from the best-ranked
+    source; returns its flows and its id."""
+    world = pick(trade, sources, "World")
+    wf = flows_of(world)
+    wsid = world["source_id"].iloc[0]
+    frag.add("trade.turnover_2024.world", wf["turnover"][0], "USD bn", "Vietnam's total goods trade, 2024",
+             "stated full-year total of the best-ranked source", ins, [wsid], decimals=2, uncertainty=wf["turnover"][1])
+    frag.add("trade.exports_2024.world", wf["exports"][0], "USD bn", "Vietnam's total goods exports, 2024",
+             "stated full-year total of the best-ranked source", ins, [wsid], decimals=2, uncertainty=wf["exports"][1])
+    frag.add("trade.imports_2024.world", wf["turnover"][0] - wf["exports"][0], "USD bn",
+             "Vietnam's total goods imports, 2024", "total turnover − total exports of the best-ranked source", ins,
+             [wsid], decimals=2, uncertainty=wf["turnover"][1] + wf["exports"][1])
+    return wf, wsid
 
 
 AMONG_WORDS = {"vietnam_partners": "Vietnam's", "us_partners": "the US's"}
@@ -330,8 +336,8 @@ STATEMENT_PERIOD_WORDS = {"FY": "full year", "current": "stated as current", "10
 
 def _statements(frag: Fragment, statements: pd.DataFrame, sources: pd.DataFrame, ins: list[str]) -> None:
     """Every published rank as its own number (trade.rank_stated.*), the rank the rule chooses for each
-    partner, measure and year (trade.rank_published.*, trade.us_partner_rank.*), and the stated growth of
-    Vietnam-Russia trade (trade.growth_stated_2024.russia)."""
+    partner, measure and year (trade.rank_published.*, trade.us_partner_rank.*), the stated growth of
+    Vietnam-Russia trade (trade.growth_stated_2024.russia), and the gap of the one rank no source gives."""
     for _, r in statements[statements["unit"] == "rank"].iterrows():
         slug, sid = subject_slug(r["subject"]), r["source_id"]
         frag.add(f"trade.rank_stated.{r['among']}.{r['measure']}.{r['year']}.{slug}.{sid}", int(r["value"]), "rank",
@@ -362,6 +368,9 @@ def _statements(frag: Fragment, statements: pd.DataFrame, sources: pd.DataFrame,
                  f"Growth of Vietnam–Russia trade, {TRADE_YEAR} on {TRADE_YEAR - 1}, as a source states it",
                  "growth rate stated by the source (stronger authority of the copy read, then the latest)", ins,
                  [g["source_id"]], decimals=int(g["decimals"]), uncertainty=half_unit(int(g["decimals"])))
+    # no source ranks Vietnam among the US's export markets
+    reasons.gap(frag, "trade.rank_of_vietnam_among_us_export_markets", "Vietnam's rank among US export markets",
+                [reasons.clause("g_no_us_export_rank")], [], [])
 
 
 def _candidates(frag: Fragment, t1: pd.DataFrame, cands: pd.DataFrame, sources: pd.DataFrame, local: pd.DataFrame,

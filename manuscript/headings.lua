@@ -2,13 +2,18 @@
 --
 -- Headings inside a Div of class "shift-headings" (a generated part included under a section of its own,
 -- such as the replication report) are moved up or down so that the highest becomes level 2: numbered
--- 8.1, 8.2 under section 8, never 8.0.a.
+-- 8.1, 8.2 under section 8 and their subsections 8.5.1 (in the PDF too: _quarto.yml sets Typst's
+-- section-numbering to 1.1.1, as the HTML numbers), never 8.0.a.  The Div is then dropped, its blocks
+-- kept: a heading inside a Div is left out of the HTML's table of contents, which must list the report's
+-- sections as the PDF's does.
 function Div(div)
   if not div.classes:includes("shift-headings") then return nil end
   local top = nil
   div:walk({Header = function(h) if top == nil or h.level < top then top = h.level end end})
-  if top == nil or top == 2 then return nil end
-  return div:walk({Header = function(h) h.level = h.level - top + 2; return h end})
+  if top ~= nil and top ~= 2 then
+    div = div:walk({Header = function(h) h.level = h.level - top + 2; return h end})
+  end
+  return div.content
 end
 
 -- A pipe table whose separator gives every column the same dashes (`|---|---|`) has no widths of its own:

@@ -1,0 +1,76 @@
+"""One publication, one bibliography entry: source ids that cite the same publication share one BibTeX
+entry (the others' keys its aliases), and every id stays named in it.  Constructed cases, read back by
+pandoc (pypandoc ships a pandoc binary), and the raw sources' one such pair."""
+import json
+
+import pypandoc
+
+from analysis import manuscript, render
+from tests.conftest import ROOT
+
+
+def _src(sid, publisher="P", title="T", date="2024-01-02", url=""):
+    return {"source_id": sid, "publisher": publisher, "title": title, "date": date, "url": url}
+
+
+def test_a_url_given_twice_is_one_publication_whatever_the_spelling_of_its_publisher():
+    # the same page under two ids: https/http, 'www.', a trailing slash and the publisher's comma differ
+    sources = [_src("ZED_2023", "VnEconomy, English", "Target", "2023", "https://www.example.org/a.htm/"),
+               _src("S24", "VnEconomy English", "Target", "2023", "http://Example.org/a.htm"),
+               _src("OTHER", "VnEconomy English", "Another", "2023", "https://example.org/b.htm")]
+    assert manuscript.publications(sources) == {"ZED_2023": "S24", "S24": "S24", "OTHER": "OTHER"}
+    bib = manuscript.sources_bib(sources)
+    assert bib.count("@online{") == 2
+    entries = json.loads(pypandoc.convert_text(bib, "csljson", format="bibtex"))
+    assert sorted(e["id"] for e in entries) == ["src-other", "src-s24"]
+    s24 = next(e for e in entries if e["id"] == "src-s24")
+    assert s24["author"][0]["literal"] == "VnEconomy English" and s24["note"] == "Source ids S24, ZED_2023"
+    assert manuscript.bib_keys(bib) == {"src-s24": "src-s24", "src-zed-2023": "src-s24", "src-other": "src-other"}
+
+
+def test_an_alias_cites_the_one_entry_and_two_ids_of_it_are_cited_once():
+    sources = [_src("A_1", url="https://x.org/p"), _src("B_2", url="https://x.org/p"), _src("C_3", title="U")]
+    bib = manuscript.sources_bib(sources)
+    text = pypandoc.convert_text("See [@src-b-2] and [@src-a-1].", "plain", format="markdown",
+                                 extra_args=["--citeproc", "--bibliography", _write(bib)])
+    # one entry in the bibliography, both citations resolved to it (no '???' of a missing key)
+    assert "???" not in text and text.count("T.”") == 1, text
+    keys = manuscript.bib_keys(bib)
+    assert render.cite_sources("x [B_2, A_1]; y [C_3, B_2]; z [B_2, NOT_ONE]", keys) == (
+        "x [@src-a-1]; y [@src-c-3; @src-a-1]; z [B_2, NOT_ONE]")
+
+
+def _write(text: str) -> str:
+    import tempfile
+    f = tempfile.NamedTemporaryFile("w", suffix=".bib", delete=False, encoding="utf-8")
+    f.write(text)
+    f.close()
+    return f.name
+
+
+def test_a_shared_title_or_a_shared_publisher_and_date_alone_is_not_one_publication():
+    sources = [_src("WDI_NEW", "World Bank", "Arms imports", "2026-04-08", "https://a.org/new.csv"),
+               _src("WDI_OLD", "World Bank", "Arms imports", "2020", "https://b.org/old.csv"),     # another release
+               _src("SIPRI_RUS", "SIPRI", "TIV of exports from Russia", "2022-07-28", "https://c.org/r"),
+               _src("SIPRI_USR", "SIPRI", "TIV of exports from the USSR", "2022-07-28", "https://c.org/u")]
+    assert set(manuscript.publications(sources).values()) == {"WDI_NEW", "WDI_OLD", "SIPRI_RUS", "SIPRI_USR"}
+    assert manuscript.sources_bib(sources).count("@online{") == 4
+
+
+def test_the_same_title_publisher_and_date_at_two_urls_and_a_chain_of_matches_are_one_publication():
+    sources = [_src("M3", "Báo A", "Tin", "2025-01-02", "https://a.vn/tin"),
+               _src("M1", "Báo A.", "tin", "2025-01-02", "https://mirror.example/tin"),   # the same article mirrored
+               _src("M2", "Other", "Other title", "2024", "https://mirror.example/tin/")]  # M1's URL: one with both
+    assert manuscript.publications(sources) == {"M1": "M1", "M2": "M1", "M3": "M1"}
+    assert "ids = {src-m2, src-m3}" in manuscript.sources_bib(sources)
+
+
+def test_the_raw_sources_hold_one_publication_under_two_ids():
+    """Read by hand from data/raw/*/sources.csv: fdi's S24 and trade's VNECONOMY_EN_RU_2023 are the same
+    VnEconomy English article (same URL and title, the publisher spelt with and without a comma); the two
+    World Bank rows share a title but are releases of 2020 and 2026; the two SIPRI rows of 2022-07-28 are
+    different tables.  No other two rows share a URL, a title or a publisher and date."""
+    paths = [ROOT / f"data/raw/{d}/sources.csv" for d in ("arms", "trade", "fdi", "fx")]
+    entry = manuscript.publications(manuscript.read_sources([str(p) for p in paths]))
+    merged = {i: e for i, e in entry.items() if i != e}
+    assert merged == {"VNECONOMY_EN_RU_2023": "S24"}
