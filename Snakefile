@@ -80,7 +80,7 @@ MANUSCRIPT = expand("docs/{doc}.{ext}", doc=list(DOCUMENTS), ext=["html", "pdf"]
 EDITION_PARTS = ["table1.md", "table2.md", "arms_periods.md", "arms_claims.md", "text_claims.md", "discrepancies.md",
                  "audit.md", "data_availability.md", "lineage.html", "lineage_data.md", "lineage_typst.md"]
 PARTS = expand("manuscript/_generated/{name}", name=[*EDITION_PARTS, "sources.bib"]) + \
-    expand("manuscript/_generated/vi/{name}", name=EDITION_PARTS)
+    expand("manuscript/_generated/vi/{name}", name=[*EDITION_PARTS, "tooltips.json"])
 SOURCES_CSV = [source(f"{RAW}/{d}/sources.csv") for d in ("arms", "trade", "fdi", "fx")]
 
 # All derived data and the manuscript's generated parts: everything but the render.

@@ -131,7 +131,9 @@ WORDS = {
         "hedge.above": "hơn", "hedge.below": "gần",
         "side.above": "cao hơn", "side.below": "thấp hơn",
         "verdict.match": "khớp", "verdict.rounding": "khớp khi làm tròn",
-        "verdict.consistent": "nhất quán với số liệu của chính bài báo (chưa kiểm chứng độc lập)",
+        # a short label (it fits a table's verdict column); its meaning, "consistent with the article's own
+        # figures only, not independently verified", is said once in the rules (report.py) and the glossary
+        "verdict.consistent": "nhất quán nội tại",
         "verdict.discrepancy": "sai lệch", "verdict.not_verifiable": "không kiểm chứng được",
         "flow.turnover": "kim ngạch", "flow.exports": "xuất khẩu", "flow.imports": "nhập khẩu",
         "flow.dir.exports": "sang", "flow.dir.imports": "từ",
@@ -181,7 +183,7 @@ PARTNER_VI |= {en: vi for en, vi, _ in FDI_PARTNERS.values()}
 # the article labels this row without spaces ("BritishVirginIslands"); a Vietnamese reader is shown the
 # territory's Vietnamese name (the label itself stays the printed row's, in data/published/)
 PARTNER_VI["British Virgin Islands"] = "Quần đảo Virgin thuộc Anh"
-PARTNER_VI |= {"World": "thế giới", "Total": "tổng số"}
+PARTNER_VI |= {"World": "thế giới", "Total": "tổng số", "Vietnam": "Việt Nam"}
 
 TEMPLATES = {
     "en": {
@@ -396,7 +398,7 @@ def describe(f: dict, lang: str) -> str:
                     else " quy đổi theo tỷ giá bình quân năm của ECB")
         return out
     if src == "arms":
-        rel = f["release"]
+        rel = f["release"] if lang == "en" else RELEASE_VI.get(f["release"], f["release"])
         if f.get("same"):
             return f"the {rel} release" if lang == "en" else f"phiên bản {rel}"
         series = f["series"]
@@ -452,6 +454,14 @@ STATED_MEASURES = {"arms_imports": ("arms imports", "nhập khẩu vũ khí"),
                    "military_purchases": ("military purchases", "mua sắm quân sự")}
 
 
+# A registry unit in the Vietnamese edition's words, where it is shown as a word (analysis/registry.py's display
+# forms give the same suffixes).
+UNITS_VI = {"TIV mn": "triệu TIV", "TIV bn": "tỷ TIV", "USD mn": "triệu USD", "USD bn": "tỷ USD"}
+
+# A release id in the Vietnamese edition's words (the dated ones, r2022, stay as they are).
+RELEASE_VI = {"current": "hiện hành"}
+
+
 def _slot(value, numbers: dict, lang: str, form: str) -> str:
     if isinstance(value, dict) and "key" in value:
         k = value["key"]
@@ -465,7 +475,7 @@ def _slot(value, numbers: dict, lang: str, form: str) -> str:
     if isinstance(value, dict) and "word" in value:
         return WORDS[lang][value["word"]]
     if isinstance(value, dict) and "id" in value:
-        return str(value["id"])
+        return str(value["id"]) if lang == "en" else RELEASE_VI.get(str(value["id"]), str(value["id"]))
     if isinstance(value, dict) and "what" in value:
         return describe(value["what"], lang)
     if isinstance(value, dict) and "partner" in value:
@@ -592,3 +602,496 @@ def item(row: dict, lang: str) -> str:
     if described is None:
         raise ValueError(f"no Vietnamese description for the key {row['key']!r} of audit row {row['id']}")
     return f"{described} (§{row['section']})" if row.get("result") == "text" else described
+
+
+# --- the registry's rules in Vietnamese ----------------------------------------------------------------------
+
+# A rule's varying parts: quoted names (a row, a column, a test, the article's words) and numbers (years, periods,
+# sections, factors).  A rule's template is the rule with each of them as '{}'.
+RULE_PARTS = re.compile(r"(?<![\w])'[^']*'(?![\w])|\d(?:[\d,.]*\d)?(?:[–-]\d(?:[\d,.]*\d)?)?")
+
+_CLAIM = "(analysis/audit/claims.py, phép kiểm tra {%d})"
+# The Vietnamese text of every rule template the compute steps write (English template -> Vietnamese).  The
+# Vietnamese takes the rule's varying parts by position ({0}, {1}, ...), so that every number in it is the one the
+# step wrote; '{0:n}' shows a number in the Vietnamese form (decimal comma, thin space between digit groups).  A
+# template the registry holds and this table lacks fails tests/test_vi_edition.py.
+RULES_VI = {
+    # arms (analysis/compute/arms.py)
+    "(Soviet Union + Russia) / all suppliers, summed over every year with a total; deliveries, not the stock in "
+    "service": "(Liên Xô + Nga) / mọi nhà cung cấp, cộng qua mọi năm có số tổng; là giá trị chuyển giao, không phải "
+               "số trang bị đang sử dụng",
+    "Russia / all suppliers over the block of years, same release":
+        "Nga / mọi nhà cung cấp trong khối năm, cùng một phiên bản",
+    "Russia / all suppliers summed over the window of years, same release":
+        "Nga / mọi nhà cung cấp, cộng trong cửa sổ năm, cùng một phiên bản",
+    "Russia / all suppliers, both from the same release": "Nga / mọi nhà cung cấp, cả hai từ cùng một phiên bản",
+    "SIPRI TIV total for {} in the current release (WDI full units divided by {})":
+        "tổng TIV của SIPRI năm {0} trong phiên bản hiện hành (đơn vị đầy đủ của WDI chia cho {1:n})",
+    "SIPRI TIV total for {} in the r{} release": "tổng TIV của SIPRI năm {0} trong phiên bản r{1}",
+    "SIPRI TIV total for {} in the r{} release (WDI full units divided by {})":
+        "tổng TIV của SIPRI năm {0} trong phiên bản r{1} (đơn vị đầy đủ của WDI chia cho {2:n})",
+    "SIPRI exporter table, Russia": "bảng nước xuất khẩu của SIPRI, Nga",
+    "check against SIPRI's published {}% for {}": "đối chiếu với con số {0:n}% mà SIPRI công bố cho {1}",
+    "count of rows with Recipient = Viet Nam": "số dòng có Recipient = Viet Nam",
+    "earliest year with an annual total": "năm sớm nhất có số tổng năm",
+    "earliest year with an annual total in the r{} release": "năm sớm nhất có số tổng năm trong phiên bản r{0}",
+    "latest year with an annual total": "năm muộn nhất có số tổng năm",
+    "latest year with an annual total in the r{} release": "năm muộn nhất có số tổng năm trong phiên bản r{0}",
+    "max over years of |register sum − WDI total|; under {} means the two agree after rounding":
+        "giá trị lớn nhất qua các năm của |tổng theo sổ đăng ký chuyển giao − tổng của WDI|; dưới {0:n} nghĩa là "
+        "hai số khớp nhau sau khi làm tròn",
+    "maximum of Russia's annual deliveries {}": "giá trị lớn nhất của lượng chuyển giao hằng năm từ Nga, {0}",
+    "maximum of annual totals {}": "giá trị lớn nhất của các tổng năm, {0}",
+    "minimum of Russia's annual deliveries {}": "giá trị nhỏ nhất của lượng chuyển giao hằng năm từ Nga, {0}",
+    "minimum of annual totals {}": "giá trị nhỏ nhất của các tổng năm, {0}",
+    "sum of Russia's annual deliveries {}": "tổng lượng chuyển giao hằng năm từ Nga, {0}",
+    "sum of annual totals {}": "tổng của các tổng năm, {0}",
+    "sum of Russia's deliveries / sum of all deliveries over the period, same release":
+        "tổng chuyển giao từ Nga / tổng mọi chuyển giao trong giai đoạn, cùng một phiên bản",
+    "sum of register deliveries from Russia": "tổng chuyển giao từ Nga theo sổ đăng ký chuyển giao",
+    "sum of the register's delivery values for this supplier and year":
+        "tổng giá trị chuyển giao trong sổ đăng ký chuyển giao của nhà cung cấp này trong năm này",
+    "share as the source states it": "tỷ trọng như nguồn nêu",
+    "share as the source states it (lower end)": "tỷ trọng như nguồn nêu (cận dưới)",
+    "share as the source states it (upper end)": "tỷ trọng như nguồn nêu (cận trên)",
+    "the {} statement of the strongest authority (then the latest)":
+        "phát biểu về năm {0} của nguồn có mức tin cậy cao nhất (sau đó là nguồn mới nhất)",
+    "year of the maximum (earliest on ties)": "năm có giá trị lớn nhất (năm sớm nhất nếu bằng nhau)",
+    "year of the minimum (earliest on ties)": "năm có giá trị nhỏ nhất (năm sớm nhất nếu bằng nhau)",
+    # trade (analysis/compute/trade.py)
+    "Table {} selection rule": "quy tắc chọn nguồn của Bảng {0}",
+    "alternative figure in the raw data (another source, reporter, period or base)":
+        "số liệu thay thế trong dữ liệu gốc (nguồn, bên báo cáo, kỳ số liệu hoặc cơ sở tính khác)",
+    "exports + imports of the source chosen by the Table {} rule":
+        "xuất khẩu + nhập khẩu của nguồn được chọn theo quy tắc của Bảng {0}",
+    "exports stated by the chosen source": "xuất khẩu theo nguồn được chọn",
+    "imports stated by the chosen source": "nhập khẩu theo nguồn được chọn",
+    "growth rate stated by the source (stronger authority of the copy read, then the latest)":
+        "tốc độ tăng trưởng theo nguồn (bản đã đọc có mức tin cậy cao hơn, sau đó là nguồn mới nhất)",
+    "mean over {} business days of (SGD per EUR) / (USD per EUR)":
+        "trung bình qua các ngày làm việc năm {0} của (SGD trên EUR) / (USD trên EUR)",
+    "partner-side total (converted at the {} average ECB rate where published in local currency)":
+        "tổng theo số liệu phía đối tác (quy đổi theo tỷ giá bình quân năm {0} của ECB khi được công bố bằng nội tệ)",
+    "rank as the source states it": "thứ hạng như nguồn nêu",
+    "rank stated by the source the ranking rule chooses (full year over stated as current over part year; then the "
+    "stronger authority of the copy read; then the latest)":
+        "thứ hạng theo nguồn mà quy tắc xếp hạng chọn (cả năm trước số được nêu là hiện tại, rồi đến một phần năm; "
+        "sau đó là bản đã đọc có mức tin cậy cao hơn; sau đó là nguồn mới nhất)",
+    "stated full-year total of the best-ranked source": "tổng cả năm theo nguồn được xếp hạng cao nhất",
+    "stated value": "giá trị được nêu",
+    "total turnover − total exports of the best-ranked source":
+        "tổng kim ngạch − tổng xuất khẩu của nguồn được xếp hạng cao nhất",
+    "turnover / Vietnam's total turnover × {}": "kim ngạch / tổng kim ngạch của Việt Nam × {0:n}",
+    "turnover stated by the source chosen by the Table {} rule (it gives no export/import split)":
+        "kim ngạch theo nguồn được chọn theo quy tắc của Bảng {0} (nguồn không tách xuất khẩu/nhập khẩu)",
+    "turnover − exports of the chosen source": "kim ngạch − xuất khẩu của nguồn được chọn",
+    "{} / {} turnover − {}, both years from the same source":
+        "kim ngạch {0} / kim ngạch {1} − {2:n}, cả hai năm từ cùng một nguồn",
+    # foreign investment (analysis/compute/fdi.py)
+    "FIA headline measure for {} from the best-ranked source":
+        "chỉ tiêu chính của Cục Đầu tư nước ngoài (FIA) cho năm {0}, theo nguồn được xếp hạng cao nhất",
+    "FIA report for {}": "báo cáo của Cục Đầu tư nước ngoài (FIA) cho năm {0}",
+    "FIA-attributed {}-month total (bn USD × {})":
+        "tổng {0} tháng được dẫn theo Cục Đầu tư nước ngoài (FIA) (tỷ USD × {1:n})",
+    "January–July total of the best-ranked source (FIA-attributed first)":
+        "tổng tháng 1–7 theo nguồn được xếp hạng cao nhất (ưu tiên số được dẫn theo FIA)",
+    "Others {} / ({} total − ten implied {} values) − {}":
+        "các đối tác khác {0} / (tổng {1} − mười giá trị {2} hàm ý) − {3:n}",
+    "Table {} total / ({} + printed change / {})": "tổng của Bảng {0} / ({1:n} + mức tăng/giảm được in / {2:n})",
+    "Table {} total / another {} total in the raw data − {}":
+        "tổng của Bảng {0} / một tổng {1} khác trong dữ liệu gốc − {2:n}",
+    "Table {} total / {} total (raw) − {}": "tổng của Bảng {0} / tổng {1} (dữ liệu gốc) − {2:n}",
+    "Table {} total − sum of the ten partner values": "tổng của Bảng {0} − tổng giá trị của mười đối tác",
+    "Table {} value (mn USD) / {}": "giá trị trong Bảng {0} (triệu USD) / {1:n}",
+    "Table {} value / ({} + printed change / {})": "giá trị trong Bảng {0} / ({1:n} + mức tăng/giảm được in / {2:n})",
+    "Table {} value / Table {} total × {}": "giá trị trong Bảng {0} / tổng của Bảng {1} × {2:n}",
+    "Table {} value / another {} value in the raw data − {}":
+        "giá trị trong Bảng {0} / một giá trị {1} khác trong dữ liệu gốc − {2:n}",
+    "Table {} value / {} value from the raw data − {}": "giá trị trong Bảng {0} / giá trị {1} từ dữ liệu gốc − {2:n}",
+    "count of adjacent pairs (by implied {} rank) whose implied {} value increases":
+        "số cặp liền kề (theo thứ hạng {0} hàm ý) có giá trị {1} hàm ý tăng lên",
+    "count of partners with a {} rank in the raw data": "số đối tác có thứ hạng {0} trong dữ liệu gốc",
+    "cumulative figure of the best-ranked source for that date":
+        "số lũy kế theo nguồn được xếp hạng cao nhất cho thời điểm đó",
+    "figure as published": "số liệu như được công bố",
+    "percentages subtracted as if they added up": "trừ các tỷ lệ phần trăm như thể chúng cộng được với nhau",
+    "sum of the article's ten partner values": "tổng giá trị của mười đối tác trong bài báo",
+    "sum of value / ({} + printed change)": "tổng của giá trị / ({0:n} + mức tăng/giảm được in)",
+    "{} position in Table {} − printed rank change": "vị trí năm {0} trong Bảng {1} − mức thay đổi thứ hạng được in",
+    "{} rank from the best-ranked source": "thứ hạng năm {0} theo nguồn được xếp hạng cao nhất",
+    "{} rank from the raw data − {} position in Table {}":
+        "thứ hạng năm {0} từ dữ liệu gốc − vị trí năm {1} trong Bảng {2}",
+    "{} total (raw) − sum of the ten implied {} values": "tổng {0} (dữ liệu gốc) − tổng mười giá trị {1} hàm ý",
+    # the printed numbers (analysis/contract/printed.py)
+    "printed in the article at §{}; Bảng {}; row {}; column {}; parsed by analysis/contract/printed.py":
+        "in trong bài báo ở §{0}; Bảng {1}; dòng {2}; cột {3}; phân tích bằng analysis/contract/printed.py",
+    "printed in the article at §{}; parsed by analysis/contract/printed.py":
+        "in trong bài báo ở §{0}; phân tích bằng analysis/contract/printed.py",
+    # the audit (analysis/audit/numbers.py, analysis/audit/verdict.py)
+    "above the stated bound (analysis/audit/verdict.py); cause: reproduced":
+        "cao hơn ngưỡng được nêu (analysis/audit/verdict.py); nguyên nhân: tái lập được",
+    "above the stated bound within the uncertainty of the recomputed value (analysis/audit/verdict.py); cause: reproduced":
+        "cao hơn ngưỡng được nêu trong phạm vi sai số của giá trị tính lại (analysis/audit/verdict.py); nguyên nhân: tái "
+        "lập được",
+    "above the stated bound, from the article's own figures (analysis/audit/verdict.py); cause: self_consistent":
+        "cao hơn ngưỡng được nêu, từ chính số liệu của bài báo (analysis/audit/verdict.py); nguyên nhân: nhất quán nội tại",
+    "below the stated bound, from the article's own figures (analysis/audit/verdict.py); cause: self_consistent":
+        "thấp hơn ngưỡng được nêu, từ chính số liệu của bài báo (analysis/audit/verdict.py); nguyên nhân: nhất quán nội tại",
+    "equal (analysis/audit/verdict.py); cause: reproduced": "bằng nhau (analysis/audit/verdict.py); nguyên nhân: tái lập được",
+    "equal after rounding to the printed precision (analysis/audit/verdict.py); cause: reproduced":
+        "bằng nhau sau khi làm tròn đến độ chính xác được in (analysis/audit/verdict.py); nguyên nhân: tái lập được",
+    "equal after rounding to the printed precision, from the article's own figures (analysis/audit/verdict.py); cause: "
+    "self_consistent":
+        "bằng nhau sau khi làm tròn đến độ chính xác được in, từ chính số liệu của bài báo (analysis/audit/verdict.py); "
+        "nguyên nhân: nhất quán nội tại",
+    "equal after truncation to the printed precision, from the article's own figures (analysis/audit/verdict.py); cause: "
+    "self_consistent":
+        "bằng nhau sau khi cắt bớt đến độ chính xác được in, từ chính số liệu của bài báo (analysis/audit/verdict.py); "
+        "nguyên nhân: nhất quán nội tại",
+    "equal within the rounding of the source figures (analysis/audit/verdict.py); cause: reproduced":
+        "bằng nhau trong phạm vi làm tròn của số liệu nguồn (analysis/audit/verdict.py); nguyên nhân: tái lập được",
+    "equal within the rounding of the source figures, from the article's own figures (analysis/audit/verdict.py); cause: "
+    "self_consistent":
+        "bằng nhau trong phạm vi làm tròn của số liệu nguồn, từ chính số liệu của bài báo (analysis/audit/verdict.py); "
+        "nguyên nhân: nhất quán nội tại",
+    "differs by more than rounding (analysis/audit/verdict.py); cause: other_period_or_base":
+        "chênh lệch vượt quá mức làm tròn (analysis/audit/verdict.py); nguyên nhân: kỳ số liệu hoặc cơ sở tính khác",
+    "differs by more than rounding (analysis/audit/verdict.py); cause: other_source_or_reporter":
+        "chênh lệch vượt quá mức làm tròn (analysis/audit/verdict.py); nguyên nhân: nguồn hoặc bên báo cáo khác",
+    "differs by more than rounding (analysis/audit/verdict.py); cause: source_inconsistent":
+        "chênh lệch vượt quá mức làm tròn (analysis/audit/verdict.py); nguyên nhân: tổng số của nguồn không khớp với các "
+        "thành phần của chính nó",
+    "differs by more than rounding (analysis/audit/verdict.py); cause: unexplained":
+        "chênh lệch vượt quá mức làm tròn (analysis/audit/verdict.py); nguyên nhân: dữ liệu không cho thấy nguyên nhân",
+    "impossible: a fall of more than the whole (analysis/audit/verdict.py); cause: arithmetic":
+        "không thể có: mức giảm vượt quá toàn bộ giá trị (analysis/audit/verdict.py); nguyên nhân: lỗi tính toán",
+    "no recomputed value (analysis/audit/verdict.py); cause: not_verifiable":
+        "không có giá trị tính lại (analysis/audit/verdict.py); nguyên nhân: không kiểm chứng được",
+    "analysis/audit/verdict.py, COARSE_UNITS": "analysis/audit/verdict.py, COARSE_UNITS",
+    "audit rows judged match, rounding or consistent whose accepted interval is wider than audit.rule.coarse_units "
+    "units of the printed last digit":
+        "các dòng kiểm tra được kết luận khớp, khớp khi làm tròn hoặc nhất quán nội tại mà khoảng chấp nhận rộng hơn "
+        "audit.rule.coarse_units đơn vị của chữ số cuối được in",
+    "count of audit rows": "số dòng kiểm tra",
+    "count of audit rows with a verdict_alt": "số dòng kiểm tra có kết luận thay thế (verdict_alt)",
+    "count of audit rows with this verdict": "số dòng kiểm tra có kết luận này",
+    "count of exact matches (reported, not used to choose)": "số lần khớp chính xác (chỉ báo cáo, không dùng để chọn)",
+    "kind of the registry gap's first reason (analysis/reasons.py, GAP_KINDS)":
+        "loại của lý do đầu tiên của khoảng trống trong sổ đăng ký (analysis/reasons.py, GAP_KINDS)",
+    "max over printed arms totals": "năm lớn nhất trong các tổng nhập khẩu vũ khí được in",
+    "printed + (half a unit in the last digit + propagated uncertainty)":
+        "số in + (nửa đơn vị của chữ số cuối + sai số lan truyền)",
+    "printed − (half a unit in the last digit + propagated uncertainty)":
+        "số in − (nửa đơn vị của chữ số cuối + sai số lan truyền)",
+    "printed value − recomputed value, in the printed unit": "số in − số tính lại, theo đơn vị của số in",
+    "rows of the audit": "các dòng kiểm tra",
+    "the release whose annual totals end in the last year for which the article prints an annual total (if none ends "
+    "there, the oldest release covering it); no verdict enters the choice":
+        "phiên bản có chuỗi tổng năm kết thúc vào năm cuối cùng mà bài báo in số tổng năm (nếu không phiên bản nào "
+        "kết thúc ở đó, thì phiên bản cũ nhất có năm đó); không kết luận nào được xét khi chọn",
+    "{} × (printed − closest alternative) / |closest alternative|":
+        "{0:n} × (số in − số liệu thay thế gần nhất) / |số liệu thay thế gần nhất|",
+    "{} × (printed − recomputed) / |recomputed|": "{0:n} × (số in − số tính lại) / |số tính lại|",
+    # the claims in words (analysis/audit/claims.py: each test's rule)
+    "A claim that is itself a printed number (the share of Vietnam's equipment of Soviet or Russian origin, {}) "
+    + "(analysis/audit/claims.py, test {})":
+        "một nhận định mà bản thân là một con số được in (tỷ trọng trang bị có nguồn gốc Liên Xô hoặc Nga của Việt "
+        "Nam, {0}) " + _CLAIM % 1,
+    "A label or statement whose truth is that of printed numbers the audit judges (one statement, one judgement) "
+    "(analysis/audit/claims.py, test {})":
+        "một nhãn hoặc phát biểu mà tính đúng sai là của các con số được in mà phần kiểm tra đánh giá (một phát biểu, "
+        "một kết luận) " + _CLAIM % 0,
+    "A quantity grew (analysis/audit/claims.py, test {})": "một đại lượng đã tăng " + _CLAIM % 0,
+    "A table's label states the period of its values (analysis/audit/claims.py, test {})":
+        "nhãn của một bảng nêu đúng kỳ của các giá trị trong bảng " + _CLAIM % 0,
+    "Arms imports are {} in the years (analysis/audit/claims.py, test {})":
+        "nhập khẩu vũ khí rất thấp trong các năm " + _CLAIM % 1,
+    "Arms imports fall from first to last (analysis/audit/claims.py, test {})":
+        "nhập khẩu vũ khí giảm từ năm đầu đến năm cuối " + _CLAIM % 0,
+    "Arms imports surge (analysis/audit/claims.py, test {})": "nhập khẩu vũ khí tăng vọt " + _CLAIM % 0,
+    "Arms imports trend downwards over the years (analysis/audit/claims.py, test {})":
+        "nhập khẩu vũ khí có xu hướng giảm qua các năm " + _CLAIM % 0,
+    "Diversification (analysis/audit/claims.py, test {})": "đa dạng hóa " + _CLAIM % 0,
+    "Each subject's value far exceeds the base's (analysis/audit/claims.py, test {})":
+        "giá trị của mỗi đối tượng vượt xa giá trị của đối tượng so sánh " + _CLAIM % 0,
+    "Russia was the largest supplier over the years (analysis/audit/claims.py, test {})":
+        "Nga là nhà cung cấp lớn nhất trong các năm " + _CLAIM % 0,
+    "Russia's share in the years is lower than in the reference period (analysis/audit/claims.py, test {})":
+        "tỷ trọng của Nga trong các năm thấp hơn trong giai đoạn so sánh " + _CLAIM % 0,
+    "The arms passage gives its figures in US dollars (analysis/audit/claims.py, test {})":
+        "đoạn về vũ khí nêu các con số bằng đô la Mỹ " + _CLAIM % 0,
+    "The arms passage presents its figures as imports from Russia (analysis/audit/claims.py, test {})":
+        "đoạn về vũ khí trình bày các con số như là nhập khẩu từ Nga " + _CLAIM % 0,
+    "The partner is not in the top threshold investors (analysis/audit/claims.py, test {})":
+        "đối tác không nằm trong nhóm nhà đầu tư hàng đầu (theo ngưỡng) " + _CLAIM % 0,
+    "The partner's investment is among the lowest compared with the others (analysis/audit/claims.py, test {})":
+        "vốn đầu tư của đối tác thuộc hàng thấp nhất so với các đối tác khác " + _CLAIM % 0,
+    "The subject is not among the leading partners (its rank is at least rank) (analysis/audit/claims.py, test {})":
+        "đối tượng không thuộc nhóm đối tác hàng đầu (thứ hạng của nó không cao hơn ngưỡng) " + _CLAIM % 0,
+    "The subject's share of Vietnam's total is {} (analysis/audit/claims.py, test {})":
+        "tỷ trọng của đối tượng trong tổng số của Việt Nam rất nhỏ " + _CLAIM % 1,
+    "The subjects hold the claimed positions among Vietnam's partners by measure in the data's year "
+    "(analysis/audit/claims.py, test {})":
+        "các đối tượng giữ đúng vị trí được nêu trong số các đối tác của Việt Nam theo chỉ tiêu, trong năm của dữ "
+        "liệu " + _CLAIM % 0,
+    "The subjects regularly lead Vietnam's investors (analysis/audit/claims.py, test {})":
+        "các đối tượng thường xuyên dẫn đầu các nhà đầu tư vào Việt Nam " + _CLAIM % 0,
+    "The subjects' trade with Vietnam is smaller than the others' (analysis/audit/claims.py, test {})":
+        "thương mại của các đối tượng với Việt Nam nhỏ hơn của các đối tác khác " + _CLAIM % 0,
+    "count of judged claims": "số nhận định đã được đánh giá",
+    "rows of data/published/claims.csv": "các dòng của data/published/claims.csv",
+    "test {} of analysis/audit/claims.py": "phép kiểm tra {0} của analysis/audit/claims.py",
+    "the test's gap (analysis/audit/verdict.py, GAPS)": "khoảng trống của phép kiểm tra (analysis/audit/verdict.py, GAPS)",
+    # the report (analysis/audit/report.py)
+    "analysis/audit/report.py, FULLY": "analysis/audit/report.py, FULLY",
+    "analysis/audit/report.py, LARGELY": "analysis/audit/report.py, LARGELY",
+    "analysis/audit/report.py, MIN_COVERAGE": "analysis/audit/report.py, MIN_COVERAGE",
+    "analysis/audit/report.py, PARTIALLY": "analysis/audit/report.py, PARTIALLY",
+    "analysis/audit/report.py, classify()": "analysis/audit/report.py, classify()",
+    "analysis/audit/report.py, margins()": "analysis/audit/report.py, margins()",
+    "analysis/audit/report.py, sensitivity()": "analysis/audit/report.py, sensitivity()",
+    "checkable / audited": "kiểm chứng được / được kiểm tra",
+    "count of rows": "số dòng",
+    "count of rows reproduced on independent evidence (a claim that partly holds counts half)":
+        "số dòng được tái lập trên bằng chứng độc lập (một nhận định đúng một phần được tính một nửa)",
+    "reproduced / checkable": "tái lập được / kiểm chứng được",
+    "the audit's verdict_alt": "kết luận thay thế của phần kiểm tra (verdict_alt)",
+}
+
+
+class _Part(str):
+    """A rule's varying part: as written ('{0}'), or as a Vietnamese number ('{0:n}': decimal comma, thin space
+    between digit groups, the registry's Vietnamese form)."""
+    def __format__(self, spec: str) -> str:
+        if spec == "n":
+            return self.replace(",", "\u2009").replace(".", ",")
+        return str(self)
+
+
+def rule_template(rule: str) -> str:
+    return RULE_PARTS.sub("{}", rule)
+
+
+def rule_vi(rule: str) -> str | None:
+    """A registry rule in Vietnamese: its template's Vietnamese text with the rule's own varying parts (numbers,
+    quoted names) put back in; a column the article prints one column to the right says so in Vietnamese.  None
+    when the template has no Vietnamese text."""
+    vi = RULES_VI.get(rule_template(rule))
+    if vi is None:
+        return None
+    parts = [_Part(p.replace(SHIFTED, " (in lệch sang phải một cột)")) for p in RULE_PARTS.findall(rule)]
+    return vi.format(*parts)
+
+
+# --- the registry's labels in Vietnamese (those describe_key does not describe from the key) -------------------
+
+_REPORT_GROUPS_VI = {"arms": "vũ khí", "claims": "nhận định bằng lời", "numbers": "con số được in",
+                     "overall": "toàn bộ", "table1": "Bảng 1", "table2": "Bảng 2", "text": "con số trong lời văn"}
+_PARTNER_NAMES = sorted((n for n in PARTNER_VI if n not in ("World", "Total", "Vietnam")), key=len, reverse=True)
+# A label's varying parts: a report group (at its start), a quoted code or word, an audit or claim id, a partner's
+# name, a number.  Placeholders as in RULES_VI; '{0:g}' a report group, '{0:p}' a partner, '{0:q}' a quoted code.
+LABEL_PARTS = re.compile(r"^(?:" + "|".join(_REPORT_GROUPS_VI) + r")(?=: )|(?<![\w])'[^']*'(?![\w])|\b[A-Z]\d?-\d{2}\b"
+                         r"|\b(?:" + "|".join(map(re.escape, _PARTNER_NAMES)) + r")\b"
+                         r"|\d(?:[\d,.]*\d)?(?:[–-]\d(?:[\d,.]*\d)?)?")
+# the codes and words a label quotes, in Vietnamese (without quotation marks)
+_QUOTED_VI = {
+    "all_suppliers": "mọi nhà cung cấp", "russia_only": "riêng Nga", "both": "cả hai cách", "neither": "không cách nào",
+    **{g: w for g, w in GAPS_VI.items()}, **{a: w for a, w in AUTHORITIES_VI.items()},
+    "arithmetic": "lỗi tính toán", "other_period_or_base": "kỳ số liệu hoặc cơ sở tính khác",
+    "other_source_or_reporter": "nguồn hoặc bên báo cáo khác",
+    "source_inconsistent": "tổng số của nguồn không khớp với các thành phần của chính nó",
+    "unexplained": "dữ liệu không cho thấy nguyên nhân", "transcription": "lỗi chép số",
+    "fully reproduced": "tái lập hoàn toàn", "largely reproduced": "tái lập phần lớn",
+    "partially reproduced": "tái lập một phần",
+    "very low": "rất thấp", "very small": "rất nhỏ", "far exceeds": "vượt xa",
+}
+_C = "{0}: "
+LABELS_VI = {
+    # the audit (analysis/audit/numbers.py)
+    "Arms figures reproduced by the reading {} in the release used":
+        "Số con số về vũ khí được tái lập theo cách đọc “{0:q}” trong phiên bản được dùng",
+    "Last year for which the article prints an annual arms total":
+        "Năm cuối cùng mà bài báo in tổng nhập khẩu vũ khí của năm",
+    "Passing checks flagged coarse": "Số phép kiểm tra đạt nhưng thô",
+    "Printed arms figures equal to the current release": "Số con số về vũ khí được in bằng với phiên bản hiện hành",
+    "Printed arms figures equal to the r{} release": "Số con số về vũ khí được in bằng với phiên bản r{0}",
+    "Printed numbers audited": "Số con số được in đã kiểm tra",
+    "SIPRI release the article's arms figures come from": "Phiên bản dữ liệu SIPRI mà các con số về vũ khí của bài báo "
+                                                          "lấy từ đó",
+    "Width, in units of the printed last digit, above which a check is flagged coarse":
+        "Độ rộng, tính bằng đơn vị của chữ số cuối được in, mà trên đó một phép kiểm tra bị coi là thô",
+    "{}: class under the alternative": _C + "xếp loại theo kết luận thay thế",
+    "{}: verdict under the alternative": _C + "kết luận thay thế",
+    # arms (analysis/compute/arms.py)
+    "Lowest annual arms imports from {} {}, r{} release, deliveries from {} only":
+        "Mức nhập khẩu vũ khí thấp nhất trong một năm từ {0:p}, {1}, phiên bản r{2}, chỉ tính chuyển giao từ {3:p}",
+    "{}'s share of Vietnam's arms imports or purchases in {}, as a published statement gives it":
+        "Tỷ trọng của {0:p} trong nhập khẩu hoặc mua sắm vũ khí của Việt Nam năm {1}, theo một phát biểu đã công bố",
+    "{}'s share of arms imports {} (register)":
+        "Tỷ trọng của {0:p} trong nhập khẩu vũ khí {1} (theo sổ đăng ký chuyển giao)",
+    # foreign investment (analysis/compute/fdi.py)
+    "Printed total change − sum of the ten printed partner changes":
+        "Mức tăng/giảm của tổng số được in − tổng mười mức tăng/giảm được in của các đối tác",
+    "Sum of the ten partners in Table {}": "Tổng của mười đối tác trong Bảng {0}",
+    "Sum of the ten partners' implied {} values": "Tổng mười giá trị năm {0} mà mức tăng/giảm được in hàm ý",
+    "{} total over the {}M total [S{}] − {}": "Tổng năm {0} so với tổng {1} tháng [S{2}] − {3:n}",
+    # trade (analysis/compute/trade.py): alternative figures
+    "{}: exports + imports {} (Jan–Oct)": "{0:p}: xuất khẩu + nhập khẩu {1} (10 tháng)",
+    "{}: exports + imports {} (full year)": "{0:p}: xuất khẩu + nhập khẩu {1} (cả năm)",
+    "{}: imports {} (full year) as stated": "{0:p}: nhập khẩu {1} (cả năm) theo số công bố",
+    "{}: turnover {} (full year) as stated": "{0:p}: kim ngạch {1} (cả năm) theo số công bố",
+    "{}: turnover {} (full year), {}-side, S${} bn at the {} average ECB rate":
+        "{0:p}: kim ngạch {1} (cả năm) theo số liệu phía {2:p}, {3:n} tỷ SGD quy đổi theo tỷ giá bình quân năm {4} "
+        "của ECB",
+    "{}: turnover − exports {} (full year)": "{0:p}: kim ngạch − xuất khẩu {1} (cả năm)",
+    # the report (analysis/audit/report.py)
+    "Reproduced share needed for {}": "Tỷ lệ tái lập cần có để được xếp loại “{0:q}”",
+    "Share of a result's audited items that must be checkable on independent evidence for it to be classed":
+        "Tỷ lệ các mục đã kiểm tra của một kết quả cần kiểm chứng được bằng bằng chứng độc lập để kết quả được xếp loại",
+    "{}: article only": "{0:g}: chỉ đối chiếu với số liệu của bài báo",
+    "{}: checkable": "{0:g}: kiểm chứng được",
+    "{}: classification": "{0:g}: xếp loại",
+    "{}: discrepancy": "{0:g}: sai lệch",
+    "{}: mixed": "{0:g}: đối chiếu kết hợp",
+    "{}: mixed agree": "{0:g}: đối chiếu kết hợp, khớp",
+    "{}: mixed differ": "{0:g}: đối chiếu kết hợp, sai lệch",
+    "{}: n": "{0:g}: số mục",
+    "{}: not verifiable": "{0:g}: không kiểm chứng được",
+    "{}: reproduced": "{0:g}: tái lập được",
+    "{}: reproduced items down that change the class": "{0:g}: số mục tái lập được cần bớt đi để xếp loại thay đổi",
+    "{}: reproduced items up that change the class": "{0:g}: số mục tái lập được cần thêm vào để xếp loại thay đổi",
+    "{}: reproduced share of the checkable": "{0:g}: tỷ lệ tái lập trong số kiểm chứng được",
+    "{}: robust or fragile under the alternatives": "{0:g}: vững hay mong manh trước các kết luận thay thế",
+    "{}: rows with gap {}": "{0:g}: số dòng không kiểm chứng được vì {1:q}",
+    "{}: rows with authority {}": "{0:g}: số dòng có mức tin cậy “{1:q}”",
+    "{}: rows with cause {}": "{0:g}: số dòng có nguyên nhân “{1:q}”",
+    "{}: rows with an alternative verdict": "{0:g}: số dòng có kết luận thay thế",
+    "{}: share of the audited items checkable on independent evidence":
+        "{0:g}: tỷ lệ các mục đã kiểm tra kiểm chứng được bằng bằng chứng độc lập",
+    "{}: does not hold": "{0:g}: không đúng",
+    "{}: holds": "{0:g}: đúng",
+    "{}: not decided": "{0:g}: chưa phân định được",
+    "{}: partly": "{0:g}: đúng một phần",
+    # the claims in words (analysis/audit/claims.py: each test's figures)
+    "{}: Annual mean of the period claimed": _C + "Mức trung bình năm của giai đoạn được nhận định",
+    "{}: Annual mean of the reference period": _C + "Mức trung bình năm của giai đoạn so sánh",
+    "{}: Annual totals in the release": _C + "Số tổng năm trong phiên bản",
+    "{}: Base partner": _C + "Đối tác so sánh",
+    "{}: Best rank in the data (cumulative registered capital)":
+        _C + "Thứ hạng cao nhất trong dữ liệu (vốn đăng ký lũy kế)",
+    "{}: Bound for a {} year": _C + "Ngưỡng của một năm “{1:q}”",
+    "{}: Change in {}'s share": _C + "Thay đổi tỷ trọng của {1:p}",
+    "{}: Earlier year": _C + "Năm trước",
+    "{}: Factor that counts as a surge": _C + "Hệ số được coi là tăng vọt",
+    "{}: Factor that counts as {}": _C + "Hệ số được coi là “{1:q}”",
+    "{}: Fall, in percentage points, that counts as diversification":
+        _C + "Mức giảm, tính bằng điểm phần trăm, được coi là đa dạng hóa",
+    "{}: First year": _C + "Năm đầu",
+    "{}: First year of the label": _C + "Năm đầu của nhãn",
+    "{}: First year of the origin proxy": _C + "Năm đầu của chỉ báo thay thế về nguồn gốc",
+    "{}: Fraction of the reference mean that counts as {}": _C + "Phần của mức trung bình so sánh được coi là “{1:q}”",
+    "{}: Growth of Vietnam–{} trade, {} on {}": _C + "Tăng trưởng thương mại Việt Nam – {1:p}, {2} so với {3}",
+    "{}: Highest year tested": _C + "Mức năm cao nhất được kiểm tra",
+    "{}: Imports in the earlier year": _C + "Nhập khẩu năm trước",
+    "{}: Imports in the first year": _C + "Nhập khẩu năm đầu",
+    "{}: Imports in the last year": _C + "Nhập khẩu năm cuối",
+    "{}: Imports in the later year": _C + "Nhập khẩu năm sau",
+    "{}: Largest registered_cumulative of russia in the data": _C + "Vốn đăng ký lũy kế lớn nhất của Nga trong dữ liệu",
+    "{}: Last year": _C + "Năm cuối",
+    "{}: Last year of the label": _C + "Năm cuối của nhãn",
+    "{}: Last year of the origin proxy": _C + "Năm cuối của chỉ báo thay thế về nguồn gốc",
+    "{}: Later year": _C + "Năm sau",
+    "{}: Least-squares slope of annual imports (TIV mn per year)":
+        _C + "Hệ số góc bình phương tối thiểu của nhập khẩu hằng năm (triệu TIV mỗi năm)",
+    "{}: Measure": _C + "Chỉ tiêu",
+    "{}: Measure of the others": _C + "Chỉ tiêu của các đối tác khác",
+    "{}: Measure ranked": _C + "Chỉ tiêu được xếp hạng",
+    "{}: Partner": _C + "Đối tác",
+    "{}: Partners in the data larger than {}": _C + "Số đối tác trong dữ liệu lớn hơn {1:p}",
+    "{}: Partners that must be larger": _C + "Các đối tác phải lớn hơn",
+    "{}: Periods in which the data rank every subject": _C + "Các kỳ mà dữ liệu xếp hạng mọi đối tượng",
+    "{}: Printed arms figures reproduced by the reading {}":
+        _C + "Số con số về vũ khí được in được tái lập theo cách đọc “{1:q}”",
+    "{}: Printed number quoted in the claim": _C + "Con số được in mà nhận định trích",
+    "{}: Printed number stating the claim": _C + "Con số được in nêu nhận định",
+    "{}: Printed numbers reproduced": _C + "Số con số được in được tái lập",
+    "{}: Printed numbers that are discrepancies": _C + "Số con số được in là sai lệch",
+    "{}: Printed numbers the statement rests on": _C + "Các con số được in mà phát biểu dựa vào",
+    "{}: Rank that ends the top group": _C + "Thứ hạng cuối của nhóm dẫn đầu",
+    "{}: Ranks in the data": _C + "Số thứ hạng trong dữ liệu",
+    "{}: Ratio of the two means": _C + "Tỷ số của hai mức trung bình",
+    "{}: Reporters of the reproducing figures": _C + "Bên báo cáo của các số liệu tái lập được",
+    "{}: Rows of the table": _C + "Số dòng của bảng",
+    "{}: Rows whose value equals, after rounding, some full-year figure in the data":
+        _C + "Số dòng có giá trị bằng, sau khi làm tròn, một số liệu cả năm nào đó trong dữ liệu",
+    "{}: SIPRI release used": _C + "Phiên bản dữ liệu SIPRI được dùng",
+    "{}: Share of all arms deliveries to Vietnam from the Soviet Union and {} (r{} release, every year)":
+        _C + "Tỷ trọng của Liên Xô và {1:p} trong mọi chuyển giao vũ khí cho Việt Nam (phiên bản r{2}, mọi năm)",
+    "{}: Share of the earlier year's total that counts as a sharp fall":
+        _C + "Phần của tổng năm trước được coi là giảm mạnh",
+    "{}: Size of the leading group": _C + "Quy mô của nhóm dẫn đầu",
+    "{}: Subject": _C + "Đối tượng",
+    "{}: Subjects whose rank is not settled": _C + "Các đối tượng chưa xác định được thứ hạng",
+    "{}: The next-largest supplier": _C + "Nhà cung cấp lớn thứ hai",
+    "{}: The next-largest supplier's deliveries": _C + "Chuyển giao của nhà cung cấp lớn thứ hai",
+    "{}: Threshold of a {} share": _C + "Ngưỡng của một tỷ trọng “{1:q}”",
+    "{}: Unit of SIPRI's annual totals": _C + "Đơn vị của các tổng năm của SIPRI",
+    "{}: Unit the text names": _C + "Đơn vị mà lời văn nêu",
+    "{}: Vietnam's exports with partners not in the data (total − listed)":
+        _C + "Xuất khẩu của Việt Nam sang các đối tác không có trong dữ liệu (tổng − các đối tác được liệt kê)",
+    "{}: Vietnam's imports with partners not in the data (total − listed)":
+        _C + "Nhập khẩu của Việt Nam từ các đối tác không có trong dữ liệu (tổng − các đối tác được liệt kê)",
+    "{}: Vietnam's total turnover": _C + "Tổng kim ngạch thương mại của Việt Nam",
+    "{}: Vietnam's turnover with partners not in the data (total − listed)":
+        _C + "Kim ngạch của Việt Nam với các đối tác không có trong dữ liệu (tổng − các đối tác được liệt kê)",
+    "{}: Worst rank in the data": _C + "Thứ hạng thấp nhất trong dữ liệu",
+    "{}: Worst rank of a subject in those periods": _C + "Thứ hạng thấp nhất của một đối tượng trong các kỳ đó",
+    "{}: Years below the bound": _C + "Số năm dưới ngưỡng",
+    "{}: Years in which imports rose": _C + "Số năm nhập khẩu tăng",
+    "{}: Years of the reproducing figures": _C + "Các năm của số liệu tái lập được",
+    "{}: Years tested": _C + "Các năm được kiểm tra",
+    "{}: first": _C + "năm đầu",
+    "{}: last": _C + "năm cuối",
+    "{}: ref first": _C + "năm đầu của giai đoạn so sánh",
+    "{}: ref last": _C + "năm cuối của giai đoạn so sánh",
+    "{}: {} / {}": _C + "{1:p} / {2:p}",
+    "{}: {}'s deliveries over the years": _C + "Chuyển giao từ {1:p} trong các năm",
+    "{}: {}'s share after": _C + "Tỷ trọng của {1:p} ở giai đoạn sau",
+    "{}: {}'s share before": _C + "Tỷ trọng của {1:p} ở giai đoạn trước",
+    "{}: {}'s share in the reference period": _C + "Tỷ trọng của {1:p} trong giai đoạn so sánh",
+    "{}: {}'s share in the years claimed": _C + "Tỷ trọng của {1:p} trong các năm được nhận định",
+    "{}: {}'s share of Vietnam's total turnover": _C + "Tỷ trọng của {1:p} trong tổng kim ngạch thương mại của Việt Nam",
+    "{}: {}'s share of deliveries over the years": _C + "Tỷ trọng của {1:p} trong chuyển giao qua các năm",
+    "{}: {}: exports": _C + "{1:p}: xuất khẩu",
+    "{}: {}: published rank by exports, {}": _C + "{1:p}: thứ hạng đã công bố theo xuất khẩu, {2}",
+    "{}: {}: published rank by imports, {}": _C + "{1:p}: thứ hạng đã công bố theo nhập khẩu, {2}",
+    "{}: {}: published rank by turnover, {}": _C + "{1:p}: thứ hạng đã công bố theo kim ngạch, {2}",
+    "{}: {}: rank among the partners in the data": _C + "{1:p}: thứ hạng trong số các đối tác có trong dữ liệu",
+    "{}: {}: registered_total {}M": _C + "{1:p}: tổng vốn đăng ký, kỳ {2}M",
+    "{}: {}: turnover": _C + "{1:p}: kim ngạch",
+}
+
+
+class _LabelPart(_Part):
+    def __format__(self, spec: str) -> str:
+        if spec == "g":
+            return _REPORT_GROUPS_VI.get(str(self), str(self))
+        if spec == "p":
+            return PARTNER_VI.get(str(self), str(self))
+        if spec == "q":
+            return _QUOTED_VI.get(str(self).strip("'"), str(self).strip("'"))
+        return super().__format__(spec)
+
+
+def label_template(label: str) -> str:
+    return LABEL_PARTS.sub("{}", label)
+
+
+def label_vi(label: str) -> str | None:
+    """A registry label in Vietnamese from LABELS_VI (the label's own ids, names and numbers put back in); None
+    when its template has none."""
+    vi = LABELS_VI.get(label_template(label))
+    if vi is None:
+        return None
+    text = vi.format(*(_LabelPart(p) for p in LABEL_PARTS.findall(label)))
+    return text[:1].upper() + text[1:]  # a label starts a tooltip and a lineage entry

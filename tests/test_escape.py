@@ -186,13 +186,15 @@ def _poison(repo: Path) -> None:
     raw = repo / "data/raw/datapackage.json"
     pkg = json.loads(raw.read_text(encoding="utf-8"))
     res = next(r for r in pkg["resources"] if r["path"] == "trade/vietnam_trade_by_partner.csv")
-    res["title"] = _tag("manifest title")
+    res["title"] = res["x-title-vi"] = _tag("manifest title")  # each edition shows its own language's field
     res["licenses"] = [{"title": _tag("licence title"), "path": "https://example.org/terms"}]
     res.setdefault("x-not-consulted", []).append(_tag("not-consulted note"))
+    res.setdefault("x-not-consulted-vi", []).append(_tag("not-consulted note"))
     raw.write_text(json.dumps(pkg, ensure_ascii=False, indent=2), encoding="utf-8")
     pub = repo / "data/published/datapackage.json"
     pkg = json.loads(pub.read_text(encoding="utf-8"))
-    next(r for r in pkg["resources"] if r["path"] == "claims.csv")["title"] = _tag("published title")
+    claims = next(r for r in pkg["resources"] if r["path"] == "claims.csv")
+    claims["title"] = claims["x-title-vi"] = _tag("published title")
     pub.write_text(json.dumps(pkg, ensure_ascii=False, indent=2), encoding="utf-8")
     rehash(raw)
     rehash(pub)

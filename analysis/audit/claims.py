@@ -653,7 +653,7 @@ def t_arms_unit(p: dict, numbers: dict, ctx: dict) -> Result:
     if not keys:
         return res
     unit = numbers[keys[0]]["unit"]
-    res.fig("unit", unit, "text", "Unit of SIPRI's annual totals", vi=unit)
+    res.fig("unit", unit, "text", "Unit of SIPRI's annual totals", vi=R.UNITS_VI.get(unit, unit))
     res.fig("release", rel_, "text", "SIPRI release used")
     res.fig("n", len(keys), "count", "Annual totals in the release", 0, _src(numbers, *keys))
     res.finding = "the {n} annual totals of the {release} release are in {unit} (trend-indicator values)"

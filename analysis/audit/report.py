@@ -85,13 +85,16 @@ CLAIMS_TITLE = {"en": "Claims in words (sections 1 and 3.1–3.3)", "vi": "Các 
 CATEGORY_WORDS = {"transcription": "transcription", "other_source_or_reporter": "different source or reporter",
                   "other_period_or_base": "different period or base", "arithmetic": "arithmetic",
                   "data_release": "data release", "unexplained": "no cause found in the data",
-                  "not_verifiable": "not verifiable", "self_consistent": "consistent with the article's own figures only",
-                  "reproduced": "reproduced"}
+                  "not_verifiable": "not verifiable", "reproduced": "reproduced"}
 CATEGORY_WORDS_VI = {"transcription": "lỗi chép số", "other_source_or_reporter": "nguồn hoặc bên báo cáo khác",
                      "other_period_or_base": "kỳ số liệu hoặc cơ sở tính khác", "arithmetic": "lỗi tính toán",
                      "data_release": "phiên bản dữ liệu khác", "unexplained": "dữ liệu không cho thấy nguyên nhân",
                      "not_verifiable": "không kiểm chứng được",
-                     "self_consistent": "chỉ nhất quán với số liệu của chính bài báo", "reproduced": "tái lập được"}
+                     "reproduced": "tái lập được"}
+# a figure consistent only with the article's own figures: the verdict's own short label, whose meaning the rules
+# and the glossary give (one text per meaning; a long label widened the report's table)
+CATEGORY_WORDS["self_consistent"] = R.WORDS["en"]["verdict.consistent"]
+CATEGORY_WORDS_VI["self_consistent"] = R.WORDS["vi"]["verdict.consistent"]
 GAP_WORDS = {"en": {"source_not_consulted": "the source behind them could not be consulted",
                     "no_source_found": "no source for them was found",
                     "not_measurable": "the data do not measure the quantity they state",
@@ -649,11 +652,13 @@ def read_sources(paths: list[str]) -> list[dict]:
     return rows
 
 
-def rights_by_source(manifest: dict) -> dict[str, list[str]]:
-    """Each source id -> the terms of use of the files that cite it (from the manifest)."""
+def rights_by_source(manifest: dict, lang: str = "en") -> dict[str, list[str]]:
+    """Each source id -> the terms of use of the files that cite it (from the manifest; in Vietnamese the words
+    the manifest gives beside the English ones, x-title-vi)."""
     out: dict[str, set] = {}
     for res in manifest.get("resources", []):
-        terms = {lic.get("title") or lic.get("name", "") for lic in res.get("licenses", [])}
+        terms = {(lang == "vi" and lic.get("x-title-vi")) or lic.get("title") or lic.get("name", "")
+                 for lic in res.get("licenses", [])}
         for s in res.get("sources", []):
             if s.get("x-source-id"):
                 out.setdefault(s["x-source-id"], set()).update(terms)
@@ -681,8 +686,9 @@ def data_lines(sources: list[dict], rights: dict, lang: str, form: str) -> list[
         cite = f"{s.get('publisher', '')}, “{s.get('title', '')}”, {s.get('date', '')}"
         access = f"{s.get('url', '')} ({'tệp' if vi else 'file'} {s['file']})"
         terms = "; ".join(rights.get(s.get("source_id", ""), [])) or "—"
+        authority = R.AUTHORITIES_VI.get(s.get("authority", ""), s.get("authority", "")) if vi else s.get("authority", "")
         L.append(("text", f"| {md_text(s.get('source_id', ''))} | {md_text(cite)} | {md_text(access)} | {md_text(terms)} | "
-                          f"{md_text(s.get('authority', ''))} |"))
+                          f"{md_text(authority)} |"))
     L.append(("line", ""))
     return L
 
@@ -704,22 +710,77 @@ def environment_lines(env: dict, lang: str) -> list[tuple[str, str]]:
     return L
 
 
+# What each rule of the Snakefile does, in the Vietnamese edition's words (the English edition reads the rules'
+# docstrings).  Keyed by rule name: a rule of the Snakefile without an entry here fails tests/test_report.py.
+STEPS_VI = {
+    "all": "Toàn bộ quy trình: dữ liệu dẫn xuất và bản thảo đã kết xuất",
+    "derived": "Mọi bước trừ kết xuất bản thảo (phần được đo thời gian chạy)",
+    "validate_raw": "Kiểm tra từng tệp đầu vào theo bản kê khai: có trong danh sách, mã kiểm tra, lược đồ, giá trị "
+                    "hợp lý, các dòng mà mỗi bước cần và các quy tắc giữa các dòng",
+    "parse_published": "Kiểm tra các con số được in (gói dữ liệu, cách viết, vị trí trong bài báo) và các nhận định "
+                       "bằng lời (mục, phép kiểm tra, tham số), rồi phân tích các con số được in",
+    "compute_arms": "Chuỗi số liệu nhập khẩu vũ khí theo từng phiên bản dữ liệu SIPRI, các giai đoạn, tỷ trọng của "
+                    "Nga và các tỷ trọng được công bố, ghi thành một phần của sổ đăng ký",
+    "compute_trade": "Bảng 1: thương mại hàng hóa với từng đối tác, chọn giữa các nguồn theo một quy tắc nêu rõ; mọi "
+                     "số liệu thay thế; số liệu phía đối tác quy đổi theo tỷ giá bình quân năm; các bảng xếp hạng "
+                     "được công bố",
+    "compute_fdi": "Bảng 2: tỷ trọng, giá trị năm trước mà mỗi mức tăng/giảm được in hàm ý, mức tăng/giảm và thứ "
+                   "hạng, từ các giá trị được in cùng các tổng số và giá trị năm trước có nguồn; vốn đầu tư lũy kế "
+                   "của Nga theo từng thời điểm",
+    "build_computed_registry": "Gộp các con số tính được vào một sổ đăng ký cho phần kiểm tra đọc; dừng lại khi một "
+                               "khóa đã hứa mà không được ghi",
+    "audit_numbers": "Đánh giá từng con số được in theo một quy tắc nêu rõ, so với giá trị tính lại, kèm cơ sở đối "
+                     "chiếu, mức tin cậy của nguồn, kết luận thay thế và lý do",
+    "check_claims": "Đánh giá từng nhận định bằng lời theo một quy tắc nêu rõ, từ các con số tính được; ghi bảng "
+                    "các nhận định",
+    "write_report": "Báo cáo tái lập (theo khuôn của Ban biên tập dữ liệu AEA) bằng hai ngôn ngữ, các phần của bản "
+                    "thảo và phần tóm tắt kết quả, mọi số đếm, nguyên nhân và xếp loại đều được sinh ra từ dữ liệu",
+    "build_registry": "Mọi con số mà bản thảo có thể trình bày: số tính được, số của phần kiểm tra, của các nhận "
+                      "định và của báo cáo",
+    "check_manuscript_claims": "Đối chiếu từng câu khẳng định của hai bản với sổ đăng ký: một câu không còn đúng "
+                               "dừng quy trình trước khi kết xuất, kèm tên tệp, dòng và nội dung câu",
+    "plot_figures": "Các hình bằng ngôn ngữ của từng bản (bản tiếng Việt có hậu tố _vi), kèm các bản SVG mà bản thảo "
+                    "hiển thị",
+    "write_manuscript_parts": "Các phần được sinh ra của bản thảo ở cả hai bản: các bảng tái lập, bảng kiểm tra và "
+                              "bảng nhận định, tuyên bố về dữ liệu, danh mục nguồn và nguồn gốc số liệu",
+    "write_verdicts": "Mọi kết luận dưới dạng ClaimReview của schema.org về lời văn của bài báo, bằng ngôn ngữ của "
+                      "từng bản: các tệp JSON-LD và phần đầu HTML mà mỗi bản nạp vào",
+    "render_manuscript": "Bản thảo dạng HTML và PDF: hai tác vụ cho mỗi bản, chạy song song, và các trang nguồn gốc "
+                         "số liệu của hai bản",
+    "render_digest": "Mã băm của mọi thứ mà bước kết xuất đọc, ghi vào chỗ _quarto.yml nạp (thẻ meta của HTML, từ "
+                     "khóa của PDF)",
+    "render_html": "Kết xuất một tài liệu sang HTML trong bản sao riêng của thư mục bản thảo",
+    "render_pdf": "Kết xuất một tài liệu sang PDF (Typst) trong bản sao riêng của thư mục bản thảo",
+    "write_lineage_pages": "Nguồn gốc số liệu của mỗi bản thành một trang riêng: HTML thuần từ các mục nguồn gốc của "
+                           "bản đó, kèm thông tin về bản dựng và mã băm của dữ liệu đầu vào của bước kết xuất, viết "
+                           "không qua Quarto (nên không làm bước kết xuất lâu thêm)",
+    "write_run_crate": "Gói mô tả lần chạy (RO-Crate 1.1): quy trình, mọi tệp đầu vào kèm mã kiểm tra và nguồn, mọi "
+                       "sản phẩm, lần chạy và từng bước, phần mềm đã chạy",
+    "deposit": "Tệp lưu trữ để nộp cho kho dữ liệu của tạp chí: mã nguồn, dữ liệu đầu vào, bản kết xuất đã phát "
+               "hành, README, trích dẫn, giấy phép, tệp khóa phiên bản và gói mô tả lần chạy; không có sản phẩm "
+               "dựng và không có .git",
+}
+
+
 def steps_lines(rules: list[dict], lang: str) -> list[tuple[str, str]]:
     vi = lang == "vi"
     L = [("line", "## Các bước của quy trình" if vi else "## The steps of the workflow"), ("line", "")]
+    # no Vietnamese words in a code span: the PDF's monospace font lacks their letters
     L.append(("line", "Các quy tắc của `Snakefile`, theo thứ tự luồng dữ liệu; mỗi quy tắc chạy một chương trình và ghi "
-                      "lệnh đã chạy vào `data/derived/logs/<quy tắc>.log`. `snakemake -c2` chạy tất cả (các bước kết xuất chỉ khi đã cài Quarto); "
+                      "lệnh đã chạy vào thư mục `data/derived/logs/`, mỗi quy tắc một tệp `.log` mang tên của nó. "
+                      "`snakemake -c2` chạy tất cả (các bước kết xuất chỉ khi đã cài Quarto); "
                       "`snakemake -c2 derived` chạy tất cả trừ các bước kết xuất bản thảo (`render_*`)." if vi else
                       "The rules of the `Snakefile`, in the order of the data flow; each runs one program and logs the "
                       "command that ran to `data/derived/logs/<rule>.log`. `snakemake -c2` runs them all (the render's only where Quarto is installed); "
                       "`snakemake -c2 derived` runs all but the render's (`render_*`)."))
     L.append(("line", ""))
-    L.append(("line", "| Quy tắc | Chương trình |" if vi else "| Rule | Program | What it does |"))
-    L.append(("line", rule_row(12, 12) if vi else rule_row(12, 12, 50)))
+    L.append(("line", "| Quy tắc | Chương trình | Chức năng |" if vi else "| Rule | Program | What it does |"))
+    L.append(("line", rule_row(12, 12, 50)))
     for r in rules:
         if not r["program"]:
             continue
-        L.append(("line", f"| `{r['rule']}` | `{r['program']}` |" + ("" if vi else f" {md_text(r['doc']) or '—'} |")))
+        what = STEPS_VI.get(r["rule"], "") if vi else r["doc"]
+        L.append(("line", f"| `{r['rule']}` | `{r['program']}` | {md_text(what) or '—'} |"))
     L.append(("line", ""))
     return L
 
@@ -896,8 +957,8 @@ hơn; mọi trường hợp khác là **sai lệch**. Con số đi với *khoả
 khoảng: **khớp** khi hai giá trị bằng nhau; **khớp khi làm tròn** khi giá trị tính lại, làm tròn đến độ chính xác được
 in, cho đúng con số in, hoặc trùng với nó trong phạm vi làm tròn của các số liệu nguồn, hoặc khi cắt bớt hay làm tròn
 lên cho ra nó; **sai lệch** trong mọi trường hợp còn lại. Lý do đi kèm nói rõ trường hợp nào đúng. Một kết quả khớp
-hoặc khớp khi làm tròn chỉ đạt được từ chính các số liệu của bài báo được ghi là **nhất quán với số liệu của chính bài
-báo (chưa kiểm chứng độc lập)** và được đếm riêng. Một phép kiểm tra bị đánh dấu là **thô** khi khoảng giá trị mà nó
+hoặc khớp khi làm tròn chỉ đạt được từ chính các số liệu của bài báo được ghi là **{verdict_consistent}**: nó chỉ
+nhất quán với chính các số liệu của bài báo, chưa được kiểm chứng độc lập, và được đếm riêng. Một phép kiểm tra bị đánh dấu là **thô** khi khoảng giá trị mà nó
 chấp nhận rộng hơn {audit.rule.coarse_units} đơn vị của chữ số cuối được in: một phép kiểm tra như vậy không thể phát
 hiện một lỗi in sai ở chữ số cuối ({audit.count.coarse} phép kiểm tra đạt là thô); một giới hạn không bao giờ bị coi
 là thô.
@@ -919,6 +980,10 @@ của nó viện dẫn.
 """
 
 
+
+
+# the verdict's label is the one its tables show (one text per meaning; its meaning follows it here and in the glossary)
+RULES_VI = RULES_VI.replace("{verdict_consistent}", R.WORDS["vi"]["verdict.consistent"])
 
 
 def rules_part(numbers: dict, lang: str = "en") -> str:
@@ -993,13 +1058,14 @@ def main(argv: list[str] | None = None) -> int:
     numbers = {**registry["numbers"], **read_json(args.audit_numbers)["numbers"],
                **read_json(args.claims_numbers)["numbers"], **frag.numbers}
     where = computed_where(audit, claims, registry, numbers)
-    sources, rights = read_sources(args.sources), rights_by_source(read_json(args.manifest))
+    sources, manifest = read_sources(args.sources), read_json(args.manifest)
     env = environment(args.pyproject)
     with open(args.snakefile, encoding="utf-8") as f:
         rules = steps(f.read())
     for lang, out, part, rules_out, summary in (("en", args.out, args.out_part, args.out_rules, args.out_summary),
                                                 ("vi", args.out_vi, args.out_part_vi, args.out_rules_vi,
                                                  args.out_summary_vi)):
+        rights = rights_by_source(manifest, lang)
         lines = template(t, sens, audit, claims, where, sources, rights, env, rules, numbers, lang)
         write_text_atomic(out, render(lines, numbers, "text", lang))
         write_text_atomic(part, manuscript_part(render(lines, numbers, "md", lang)))

@@ -27,6 +27,11 @@ maximum, primary and foreign keys), each CSV carries the rules of its rows as
 - `x-exceptions`: where a source contradicts itself, the rows (`where`), the
   check broken and a one-sentence reason.  These are findings, not errors; the
   validator lists them in its report.
+
+Beside the English words the manuscript shows, the Vietnamese edition's: `x-title-vi` (a file's or a
+licence's title) and `x-not-consulted-vi` (one note for each of `x-not-consulted`), written here next
+to the English so that whoever changes one sees the other; the validator refuses a translation that
+states other numbers than its English text.
 """
 from __future__ import annotations
 
@@ -43,15 +48,24 @@ PUBLISHED = ROOT / "data" / "published"
 
 LICENSES = {
     "wdi": {"name": "CC-BY-4.0", "title": "World Bank data: Creative Commons Attribution 4.0",
+            "x-title-vi": "CC BY 4.0 (Ngân hàng Thế giới)",
             "path": "https://creativecommons.org/licenses/by/4.0/"},
     "sipri": {"title": "SIPRI Arms Transfers Database terms of use: free for non-commercial research "
                        "with attribution to SIPRI",
+              "x-title-vi": "điều khoản của SIPRI: dùng tự do cho nghiên cứu phi thương mại, ghi nguồn SIPRI",
               "path": "https://www.sipri.org/databases/armstransfers"},
     "ecb": {"title": "ECB statistics: reuse permitted with acknowledgement of the source",
+            "x-title-vi": "số liệu của ECB: được tái sử dụng khi ghi nguồn",
             "path": "https://www.ecb.europa.eu/stats/ecb_statistics/governance_and_quality_framework/html/usage_policy.en.html"},
     "facts": {"title": "Facts and figures reported in news and government publications, cited with "
-                       "short quotes for verification; no text is reproduced beyond the quotes"},
+                       "short quotes for verification; no text is reproduced beyond the quotes",
+              "x-title-vi": "số liệu đăng trên báo chí và văn bản nhà nước, trích dẫn ngắn để kiểm chứng; không sao "
+                            "chép văn bản ngoài các đoạn trích"},
 }
+
+# The domains' names in the Vietnamese titles (x-title-vi: each resource's title in the Vietnamese edition's words,
+# beside its English title, so that whoever changes one sees the other).
+DOMAINS_VI = {"arms": "vũ khí", "trade": "thương mại", "fdi": "đầu tư nước ngoài", "fx": "tỷ giá"}
 
 YES_NO = {"type": "string", "constraints": {"required": True, "enum": ["Yes", "No"]}}
 
@@ -96,6 +110,7 @@ def _sources_resource(domain: str) -> dict:
         "name": f"{domain}_sources",
         "path": f"{domain}/sources.csv",
         "title": f"Provenance of every {domain} figure: one row per source",
+        "x-title-vi": f"Nguồn gốc của mọi số liệu {DOMAINS_VI[domain]}: mỗi nguồn một dòng",
         "description": f"Machine-readable transcription of {domain}/SOURCES.md: publisher, title, date, URL, "
                        "short quote, whose statistics, cited agency, standing, authority of the copy read and data "
                        "status. The selection rules in analysis/ read the standing, authority, status and date columns.",
@@ -197,6 +212,8 @@ def _arms_resources() -> list[dict]:
     return [
         {"name": "wdi_2026_04_08", "path": "arms/wdi_2026-04-08_VNM_row.csv", **common,
          "title": "World Bank WDI MS.MIL.MPRT.KD (source SIPRI), Viet Nam row, release 2026-04-08",
+         "x-title-vi": "WDI của Ngân hàng Thế giới, chỉ tiêu MS.MIL.MPRT.KD (nguồn SIPRI), dòng Việt Nam, phiên bản "
+                       "2026-04-08",
          "description": "Verbatim row of the bulk WDI CSV; year columns 1960-2025, 2025 empty. " + wdi_note,
          "dialect": {"header": False},
          "schema": {"fields": wdi_head + _year_fields(1960, 2025, "SIPRI TIV (full units)", wdi_note,
@@ -205,6 +222,8 @@ def _arms_resources() -> list[dict]:
          "sources": _sources("arms", ["WDI_2026-04-08"]), "licenses": [LICENSES["wdi"], LICENSES["sipri"]]},
         {"name": "wdi_1745336", "path": "arms/wdi_1745336_VNM_row.csv", **common,
          "title": "World Bank WDI MS.MIL.MPRT.KD (source SIPRI), Vietnam row, older release (file id 1745336, about 2020)",
+         "x-title-vi": "WDI của Ngân hàng Thế giới, chỉ tiêu MS.MIL.MPRT.KD (nguồn SIPRI), dòng Việt Nam, phiên bản cũ "
+                       "(mã tệp 1745336, khoảng năm 2020)",
          "description": "Verbatim row; year columns 1960-2020, 2020 empty; release date not stated (inferred about late 2020). " + wdi_note,
          "dialect": {"header": False},
          "schema": {"fields": wdi_head + _year_fields(1960, 2020, "SIPRI TIV (full units)", wdi_note,
@@ -213,6 +232,8 @@ def _arms_resources() -> list[dict]:
          "sources": _sources("arms", ["WDI_1745336"]), "licenses": [LICENSES["wdi"], LICENSES["sipri"]]},
         {"name": "sipri_tiv_table_justin2028", "path": "arms/sipri_tiv_table_justin2028_VietNam_row.csv", **common,
          "title": "SIPRI importer TIV table (third-party compilation), Viet Nam and Total rows, 1950-2020",
+         "x-title-vi": "Bảng TIV theo nước nhập khẩu của SIPRI (bản tổng hợp của bên thứ ba), dòng Việt Nam và dòng "
+                       "tổng, 1950-2020",
          "description": "Header and the Viet Nam and Total rows, verbatim. Release not stated; evidence points to "
                         "the SIPRI 2022 update. This is the copy that best matches the article.",
          "schema": {"fields": [{"name": "Country/Region/Group", "type": "string",
@@ -233,18 +254,23 @@ def _arms_resources() -> list[dict]:
          "sources": _sources("arms", ["SIPRI_TIVTABLE_justin2028"]), "licenses": [LICENSES["sipri"]]},
         {"name": "sipri_tiv_export_rus_2022", "path": "arms/sipri_tiv_export_RUS_gen2022-07-28_VietNam_row.csv", **common,
          "title": "SIPRI exporter TIV table, Russia, generated 2022-07-28: header and Viet Nam row",
+         "x-title-vi": "Bảng TIV theo nước xuất khẩu của SIPRI, Nga, tạo ngày 2022-07-28: dòng tiêu đề và dòng Việt Nam",
          "schema": {"fields": exporter()}, "x-requiredRows": one_vn_row,
          "x-crossChecks": wide_total(1950, 2021, "recipient") + within_importer_table("Russia"),
          "sources": _sources("arms", ["SIPRI_TIVEXP_RUS_2022-07-28"]),
          "licenses": [LICENSES["sipri"]]},
         {"name": "sipri_tiv_export_usr_2022", "path": "arms/sipri_tiv_export_USR_gen2022-07-28_VietNam_row.csv", **common,
          "title": "SIPRI exporter TIV table, Soviet Union, generated 2022-07-28: header and Viet Nam row",
+         "x-title-vi": "Bảng TIV theo nước xuất khẩu của SIPRI, Liên Xô, tạo ngày 2022-07-28: dòng tiêu đề và dòng "
+                       "Việt Nam",
          "schema": {"fields": exporter()}, "x-requiredRows": one_vn_row,
          "x-crossChecks": wide_total(1950, 2021, "recipient") + within_importer_table("the Soviet Union"),
          "sources": _sources("arms", ["SIPRI_TIVEXP_USR_2022-07-28"]),
          "licenses": [LICENSES["sipri"]]},
         {"name": "sipri_register_2025", "path": "arms/sipri_register_2025-01-03_VietNam_rows.csv", **common,
          "title": "SIPRI trade register, all suppliers to Viet Nam, deliveries 2000-2023 (generated 2025-01-03)",
+         "x-title-vi": "Sổ đăng ký chuyển giao vũ khí của SIPRI, mọi nhà cung cấp cho Việt Nam, các lần chuyển giao "
+                       "2000-2023 (tạo ngày 2025-01-03)",
          "description": "All 192 rows with Recipient = Viet Nam, verbatim; one row per deal and delivery year.",
          "schema": {"fields": register_fields, "primaryKey": ["sipri_id", "delivery_year"]},
          "x-requiredRows": [{"where": {"delivery_year": str(y)}, "minRows": 1,
@@ -261,6 +287,8 @@ def _arms_resources() -> list[dict]:
          "sources": _sources("arms", ["SIPRI_REG_2025-01-03"]), "licenses": [LICENSES["sipri"]]},
         {"name": "arms_share_statements", "path": "arms/share_statements.csv", **common,
          "title": "Published statements of the Soviet Union's or Russia's share of Vietnam's arms, one row per statement",
+         "x-title-vi": "Các phát biểu đã công bố về tỷ trọng của Liên Xô hoặc Nga trong vũ khí của Việt Nam, mỗi phát "
+                       "biểu một dòng",
          "description": "Each statement as published, with the measure it names (arms imports by value, military "
                         "purchases, arms needs, the arms market, equipment in service or supplied), its period and its "
                         "hedge. They are statements, not data: kept beside the SIPRI series, never mixed into it.",
@@ -358,6 +386,8 @@ def _trade_resources() -> list[dict]:
     return [
         {"name": "trade_by_partner", "path": "trade/vietnam_trade_by_partner.csv", **common,
          "title": "Vietnam's goods trade with the six partners of Table 1 and in total, one row per published figure",
+         "x-title-vi": "Thương mại hàng hóa của Việt Nam với sáu đối tác của Bảng 1 và tổng số, mỗi số liệu đã công "
+                       "bố một dòng",
          "description": "Conflicting figures are kept as separate rows. Rows whose source starts with KITA_ are "
                         "South Korean (mirror) statistics mapped to Vietnam's point of view.",
          "schema": {"fields": [
@@ -392,6 +422,7 @@ def _trade_resources() -> list[dict]:
          "sources": _sources("trade"), "licenses": [LICENSES["facts"]]},
         {"name": "trade_partner_side_local_currency", "path": "trade/partner_side_local_currency.csv", **common,
          "title": "Partner-side trade figures published only in local currency",
+         "x-title-vi": "Số liệu thương mại phía đối tác chỉ được công bố bằng nội tệ",
          "schema": {"fields": [
              {"name": "partner", "type": "string", "constraints": {"required": True, "enum": partners}},
              {"name": "year", "type": "integer", "constraints": {"required": True, "minimum": 2022, "maximum": 2025}},
@@ -409,6 +440,8 @@ def _trade_resources() -> list[dict]:
                              "for": "analysis/compute/trade.py: Singapore's own 2024 figure is the mirror value for Table 1"}],
          "sources": _sources("trade", ["IBT_SG_202512"]), "licenses": [LICENSES["facts"]]},
         {"name": "trade_published_statements", "path": "trade/published_statements.csv", **common,
+         "x-title-vi": "Các bảng xếp hạng đối tác thương mại của Việt Nam đã công bố, thứ hạng của Việt Nam trong số "
+                       "các đối tác của Hoa Kỳ và một tốc độ tăng trưởng được nêu, mỗi phát biểu một dòng",
          "title": "Published rankings of Vietnam's trading partners, Vietnam's rank among the US's partners, and a "
                   "stated growth rate, one row per statement",
          "description": "A rank as a source states it ('the largest export market', 'the 8th-largest trading "
@@ -445,6 +478,7 @@ def _trade_resources() -> list[dict]:
         _sources_resource("trade"),
         {"name": "fx_ecb_2024", "path": "fx/ecb_eurofxref_2024_USD_SGD.csv", **common,
          "title": "ECB euro reference rates, USD and SGD per EUR, every business day of 2024",
+         "x-title-vi": "Tỷ giá tham chiếu đồng euro của ECB, USD và SGD trên một EUR, mọi ngày làm việc năm 2024",
          "schema": {"fields": [
              {"name": "Date", "type": "date", "constraints": {"required": True, "pattern": r"2024-\d{2}-\d{2}"}},
              {"name": "USD", "type": "number", "constraints": {"required": True, "minimum": 0.5, "maximum": 2},
@@ -465,6 +499,8 @@ def _fdi_resources() -> list[dict]:
     return [
         {"name": "fdi_by_partner", "path": "fdi/fdi_by_partner.csv", **common,
          "title": "Foreign investment registered in Vietnam by partner and in total (2024, 2025, cumulative), one row per published figure",
+         "x-title-vi": "Vốn đầu tư nước ngoài đăng ký vào Việt Nam theo đối tác và tổng số (2024, 2025, lũy kế), mỗi "
+                       "số liệu đã công bố một dòng",
          "description": "registered_total is the FIA headline measure (new + adjusted + capital contribution/share "
                         "purchase); registered_new is newly licensed capital only. The two are not comparable.",
          "x-not-consulted": [
@@ -474,6 +510,17 @@ def _fdi_resources() -> list[dict]:
              "not independently verifiable.",
              "The FIA's full 2024 partner table was not found: only Singapore, South Korea, China and Japan values and the top-5 ranks are known.",
              "The figure '178 projects / 971.32 mn USD' for Russia (Novikova et al. 2023) was not found in any source.",
+         ],
+         # the same notes in the Vietnamese edition's words, one for one (analysis/contract/validate.py checks that each
+         # states the same numbers as its English note)
+         "x-not-consulted-vi": [
+             "Không tiếp cận được báo cáo của FIA 'Báo cáo tình hình thu hút FDI 12 tháng năm 2025' (fdi.gov.vn, "
+             "1/1/2026), nguồn của Bảng 2 trong bài báo: các số liệu theo đối tác của báo cáo (Singapore 9 395,2 … "
+             "Quần đảo Virgin thuộc Anh 912,0 triệu USD), mức tăng/giảm so với cùng kỳ, mức thay đổi thứ hạng và con "
+             "số 113 đối tác chỉ được in trong bài báo và không kiểm chứng độc lập được.",
+             "Không tìm thấy bảng đầy đủ theo đối tác năm 2024 của FIA: chỉ biết giá trị của Singapore, Hàn Quốc, "
+             "Trung Quốc và Nhật Bản và thứ hạng của 5 đối tác đứng đầu.",
+             "Không tìm thấy trong nguồn nào con số '178 dự án / 971,32 triệu USD' cho Nga (Novikova và cộng sự 2023).",
          ],
          "schema": {"fields": [
              {"name": "partner", "type": "string", "constraints": {"required": True, "enum": [
@@ -540,7 +587,9 @@ def _hash(resource: dict, base: Path) -> dict:
 def describe_raw() -> dict:
     resources = _arms_resources() + _trade_resources() + _fdi_resources()
     docs = [{"name": f"{d}_provenance", "path": f"{d}/SOURCES.md", "format": "md", "mediatype": "text/markdown",
-             "title": f"Human-readable provenance of the {d} figures (publisher, title, URL, date, quote)"}
+             "title": f"Human-readable provenance of the {d} figures (publisher, title, URL, date, quote)",
+             "x-title-vi": f"Nguồn gốc của các số liệu {DOMAINS_VI[d]}, để người đọc (nhà xuất bản, tiêu đề, URL, "
+                           "ngày, trích dẫn)"}
             for d in ("arms", "trade", "fdi", "fx")]
     return {
         "name": "vn-russia-replication-raw",
@@ -571,13 +620,18 @@ def describe_published() -> dict:
         {"name": "context", "type": "string", "description": "a few words of the article around the number (brief quotation, attributed)"},
     ]
     resource = {"name": "printed_numbers", "path": "printed_numbers.csv", "format": "csv", "mediatype": "text/csv",
-                "encoding": "utf-8", "title": "Every number Tran (2026) prints in Table 1, Table 2, the arms passage of "
+                "encoding": "utf-8",
+                "x-title-vi": "Mọi con số mà Trần (2026) in trong Bảng 1, Bảng 2, đoạn về vũ khí ở mục 3.1 và phần lời "
+                              "văn về thương mại và đầu tư ở mục 1 và 3",
+                "title": "Every number Tran (2026) prints in Table 1, Table 2, the arms passage of "
                 "section 3.1 and the trade and FDI text of sections 1 and 3",
                 "schema": {"fields": fields, "primaryKey": ["id"]},
                 "x-requiredRows": [{"where": {}, "minRows": 1, "for": "analysis/audit/numbers.py judges every printed number"}],
                 "sources": [{"title": "Tran Thi Diem Tram (2026). Quan hệ đối tác chiến lược toàn diện Việt Nam - Nga: "
                                       "Phân tích từ góc độ chủ nghĩa hiện thực cấu trúc. Duy Tan University journal."}]}
     claims = {"name": "claims", "path": "claims.csv", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+              "x-title-vi": "Các nhận định bằng lời ở mục 1 và 3.1-3.3 mà dữ liệu có thể kiểm chứng, mỗi nhận định kèm "
+                            "phép kiểm tra đánh giá nó (analysis/audit/claims.py)",
               "title": "The claims in words of sections 1 and 3.1-3.3 that the data can speak to, each with the test "
               "that judges it (analysis/audit/claims.py)",
               "schema": {"fields": [

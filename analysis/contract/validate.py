@@ -621,10 +621,35 @@ def _metadata_problems(obj: dict) -> list[tuple[str, str]]:
                 isinstance(x, dict) and isinstance(x.get("title", x.get("name")), str)
                 and all(isinstance(x[k], str) for k in ("name", "title", "path") if k in x) for x in v):
             out.append((key, f"{key!r} must be a list of objects, each with a 'title' or 'name' (strings)"))
+        elif not all(isinstance(x.get("x-title-vi", ""), str) for x in v):
+            out.append((key, f"each of {key!r} may have an 'x-title-vi' (its title in Vietnamese), a string"))
     gaps = obj.get("x-not-consulted", [])
     if not isinstance(gaps, list) or not all(isinstance(x, str) for x in gaps):
         out.append(("x-not-consulted", "'x-not-consulted' must be a list of sentences (strings)"))
+    # the Vietnamese edition's words beside the English ones: the same text in another language, so the same numbers
+    if "x-title-vi" in obj:
+        if not isinstance(obj["x-title-vi"], str) or not obj["x-title-vi"]:
+            out.append(("x-title-vi", "'x-title-vi' must be a non-empty string (the title in Vietnamese)"))
+        elif isinstance(obj.get("title"), str) and _digits(obj["x-title-vi"]) != _digits(obj["title"]):
+            out.append(("x-title-vi", f"'x-title-vi' states the numbers {sorted(_digits(obj['x-title-vi']))}, "
+                                      f"'title' {sorted(_digits(obj['title']))}: a translation states the same ones"))
+    if "x-not-consulted-vi" in obj:
+        vi = obj["x-not-consulted-vi"]
+        if not isinstance(vi, list) or not all(isinstance(x, str) for x in vi) or not isinstance(gaps, list) \
+                or len(vi) != len(gaps):
+            out.append(("x-not-consulted-vi", "'x-not-consulted-vi' must be a list of sentences (strings), one for "
+                                              "each note of 'x-not-consulted'"))
+        else:
+            for i, (en, tr) in enumerate(zip(gaps, vi)):
+                if isinstance(en, str) and _digits(en) != _digits(tr):
+                    out.append((f"x-not-consulted-vi[{i}]", f"note {i} states the numbers {sorted(_digits(tr))} in "
+                                f"Vietnamese and {sorted(_digits(en))} in English: a translation states the same ones"))
     return out
+
+
+def _digits(text: str) -> set[str]:
+    """The runs of digits of a text (a number's groups and decimals, whatever its separators)."""
+    return set(re.findall(r"\d+", text))
 
 
 def check_descriptor(package: dict, name: str) -> list[Problem]:

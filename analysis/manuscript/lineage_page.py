@@ -32,7 +32,7 @@ WORDS = {
                   "<code>sources.csv</code>; the manuscript cites each source by its author and year) and where "
                   "the manuscript shows it. Every number in <a href=\"index.html\">the manuscript</a> links to its "
                   "entry here."),
-        "links": [("index.html", "Back to the manuscript"), ("vi-lineage.html", "Bản tiếng Việt")],
+        "links": [("index.html", "Back to the manuscript"), ("vi-lineage.html", "Bản tiếng Việt (Vietnamese edition)")],
         "groups": "Groups (number of entries)",
         "build": "Built {build-date} from version {build-version} of the replication package, commit {build-commit}.",
     },
@@ -46,7 +46,7 @@ WORDS = {
                   "của từng thư mục dữ liệu; tài liệu trích dẫn mỗi nguồn theo tác giả và năm) và nơi tài liệu "
                   "trình bày con số. Mỗi con số trong <a href=\"vi.html\">tài liệu chính</a> đều dẫn đến mục của nó "
                   "ở đây."),
-        "links": [("vi.html", "Về tài liệu chính"), ("lineage.html", "English edition")],
+        "links": [("vi.html", "Về tài liệu chính"), ("lineage.html", "Bản tiếng Anh")],
         "groups": "Các nhóm (số mục)",
         "build": "Bản dựng ngày {build-date} từ phiên bản {build-version} của gói tái lập, commit {build-commit}.",
     },

@@ -48,16 +48,6 @@ PLACES_VI = {"manuscript/index.vi.qmd": "phần lời văn", "_generated/vi/tabl
              "manuscript/_generated/vi/claims.md": "các nhận định bằng lời",
              "manuscript/_generated/vi/report.md": "báo cáo tái lập",
              "manuscript/_generated/vi/summary.md": "tóm tắt kết quả"}
-# The Vietnamese edition's words for the terms of use in the manifests (by the licence's name or the start of
-# its title); a licence not listed keeps its own words.
-TERMS_VI = {"CC-BY-4.0": "CC BY 4.0 (Ngân hàng Thế giới)",
-            "SIPRI Arms Transfers Database terms of use": "điều khoản của SIPRI: dùng tự do cho nghiên cứu phi thương "
-                                                          "mại, ghi nguồn SIPRI",
-            "ECB statistics": "số liệu của ECB: được tái sử dụng khi ghi nguồn",
-            "Facts and figures reported in news and government publications": "số liệu đăng trên báo chí và văn bản "
-                                                                              "nhà nước, trích dẫn ngắn để kiểm chứng"}
-
-
 num = shortcode  # a registry number in a generated part
 
 
@@ -350,22 +340,22 @@ def bib_keys(bib: str) -> dict[str, str]:
 
 
 def _terms(lic: dict, lang: str) -> str:
+    """A licence as the data statement names it: its name (or title); in Vietnamese the manifest's words beside
+    the English ones (x-title-vi)."""
     own = lic.get("name") or lic["title"]
-    if lang == "en":
-        return own
-    return TERMS_VI.get(lic.get("name") or "") or next(
-        (v for k, v in TERMS_VI.items() if lic.get("title", "").startswith(k)), own)
+    return own if lang == "en" else lic.get("x-title-vi") or own
 
 
 def data_statement(raw_pkg: dict, pub_pkg: dict, lang: str = "en") -> str:
     """Data availability statement, read off the manifests: every file, its checksum, terms and sources.
-    The Vietnamese edition quotes each file's title and each gap as the manifest gives them (in English)."""
+    The Vietnamese edition shows each file's title and each gap in the Vietnamese words the manifest gives beside
+    the English ones (x-title-vi, x-not-consulted-vi); a manifest without them shows its English."""
     vi = lang == "vi"
+    title = (lambda r: r.get("x-title-vi") or r.get("title", "")) if vi else (lambda r: r.get("title", ""))
     out = ["Mọi dữ liệu đầu vào đều đi kèm gói tái lập trong thư mục `data/raw/`. Bản kê khai "
            "`data/raw/datapackage.json` ghi cho từng tệp kích thước, mã kiểm tra SHA-256, lược đồ, giấy phép hoặc "
            "điều khoản sử dụng, và mọi nguồn kèm nhà xuất bản, tiêu đề, ngày, URL và một đoạn trích ngắn. Quy trình "
-           "kiểm tra từng tệp theo bản kê khai trước khi tính bất cứ điều gì. Cột *Nội dung* trích nguyên văn tiêu "
-           "đề (tiếng Anh) mà bản kê khai ghi cho tệp.", ""] if vi else ["All inputs ship with the replication package under `data/raw/`. The manifest "
+           "kiểm tra từng tệp theo bản kê khai trước khi tính bất cứ điều gì.", ""] if vi else ["All inputs ship with the replication package under `data/raw/`. The manifest "
            "`data/raw/datapackage.json` records for each file its size, SHA-256 checksum, schema, licence or "
            "terms, and every source with publisher, title, date, URL and a short quotation. The workflow "
            "checks each file against the manifest before it computes anything.", ""]
@@ -375,12 +365,12 @@ def data_statement(raw_pkg: dict, pub_pkg: dict, lang: str = "en") -> str:
             continue
         cites = [f"@{bib_key(s['x-source-id'])}" for s in r.get("sources", []) if s.get("x-source-id")]
         terms = "; ".join(esc.md_cell(_terms(lic, lang)) for lic in r.get("licenses", raw_pkg["licenses"]))
-        rows.append([f"`{r['path']}`", esc.md_cell(r.get("title", "")), f"`{r['hash'].split(':')[1][:12]}`", terms,
+        rows.append([f"`{r['path']}`", esc.md_cell(title(r)), f"`{r['hash'].split(':')[1][:12]}`", terms,
                      str(len(cites)) if cites else "—"])
         if cites:
             cited.append(f"- `{r['path']}`: [{'; '.join(cites)}]")
     for r in pub_pkg["resources"]:
-        rows.append([f"`published/{r['path']}`", esc.md_cell(r.get("title", "")), f"`{r['hash'].split(':')[1][:12]}`",
+        rows.append([f"`published/{r['path']}`", esc.md_cell(title(r)), f"`{r['hash'].split(':')[1][:12]}`",
                      "trích dẫn ngắn có ghi nguồn" if vi else "brief quotation with attribution", "1"])
         cited.append(f"- `published/{r['path']}`: [@tran2026]")
     # The sources, a list that can be longer than a page, follow the table as one paragraph per file.
@@ -394,9 +384,11 @@ def data_statement(raw_pkg: dict, pub_pkg: dict, lang: str = "en") -> str:
                               "below", "tbl-data"))
     out.append("\nNguồn của từng tệp:\n" if vi else "\nThe sources of each file:\n")
     out += cited
-    gaps = [(r["path"], note) for r in raw_pkg["resources"] for note in r.get("x-not-consulted", [])]
+    notes = (lambda r: r.get("x-not-consulted-vi") or r.get("x-not-consulted", [])) if vi else \
+        (lambda r: r.get("x-not-consulted", []))
+    gaps = [(r["path"], note) for r in raw_pkg["resources"] for note in notes(r)]
     if gaps:
-        out.append("\nNhững nguồn không tiếp cận được (ghi chú của bản kê khai, nguyên văn tiếng Anh):\n" if vi
+        out.append("\nNhững nguồn không tiếp cận được (theo ghi chú của bản kê khai):\n" if vi
                    else "\nWhat could not be consulted:\n")
         out += [f"- `{path}`: {esc.md_text(note)}" for path, note in gaps]
     return "\n".join(out) + "\n"
@@ -410,8 +402,10 @@ def _sentence(text: str) -> str:
 # The lineage's own words in each edition.
 LINEAGE_WORDS = {
     "en": {"rule": "Rule", "computed": "Computed by", "inputs": "inputs", "sources": "Sources", "shown": "Shown in",
+           "see_sources": "see sources.csv",
            "script": "Script", "inputs_t": "Inputs"},
     "vi": {"rule": "Quy tắc", "computed": "Tính bằng", "inputs": "đầu vào", "sources": "Nguồn", "shown": "Xuất hiện ở",
+           "see_sources": "xem sources.csv",
            "script": "Tập lệnh", "inputs_t": "Đầu vào"},
 }
 
@@ -436,7 +430,7 @@ def label(key: str, entry: dict, lang: str, items: dict[str, str] | None = None)
             return words[kind]
     if head == "claim" and key.endswith(".verdict"):
         return f"Kết luận về nhận định {kind}"
-    return R.describe_key(key) or entry["label"]
+    return R.describe_key(key) or R.label_vi(entry["label"]) or entry["label"]
 
 
 LINEAGE_GROUPS = {
@@ -448,6 +442,21 @@ LINEAGE_GROUPS = {
            "audit": "Kết luận và phép kiểm tra", "claim": "Các nhận định bằng lời", "report": "Báo cáo tái lập",
            "fx": "Tỷ giá"},
 }
+
+
+def rule(entry: dict, lang: str) -> str:
+    """A registry entry's rule in the edition's language: the registry's (English) rule, or its Vietnamese text
+    (analysis/reasons.py, RULES_VI: the same rule with the numbers and names the step wrote)."""
+    return entry["rule"] if lang == "en" else R.rule_vi(entry["rule"]) or entry["rule"]
+
+
+def tooltips(keys: list[str], numbers: dict, lang: str, items: dict[str, str] | None = None) -> str:
+    """Each key's tooltip in the edition's language (what the number is, and its rule), as JSON: the number
+    shortcode (manuscript/_extensions/registry/num.lua) gives a number's link this title in the Vietnamese
+    edition, where the registry's own label and rule are English."""
+    words = LINEAGE_WORDS[lang]["rule"]
+    data = {k: f"{label(k, numbers[k], lang, items)}. {words}: {rule(numbers[k], lang)}" for k in sorted(keys)}
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=0) + "\n"
 
 
 def lineage_entries(keys: list[str], numbers: dict, where: dict[str, str], sources: list[dict], lang: str = "en",
@@ -466,10 +475,10 @@ def lineage_entries(keys: list[str], numbers: dict, where: dict[str, str], sourc
                   else f"<code>{_h(e['step'].replace('.', '/') + '.py')}</code>")
         inputs = "; ".join(f"<code>{_h(i['path'])}</code> (sha256 <code>{i['sha256'][:12]}</code>)"
                            for i in e["inputs"]) or "—"
-        srcs = "; ".join(_h(f"{s} ({publishers.get(s, 'see sources.csv')})") for s in e["sources"]) or "—"
+        srcs = "; ".join(_h(f"{s} ({publishers.get(s, w['see_sources'])})") for s in e["sources"]) or "—"
         out[key] = (f'<p><strong><code>{_h(key)}</code></strong> = '
                     f'<span class="lineage-value">{_h(e[shown])}</span>. {_h(_sentence(label(key, e, lang, items)))}<br>\n'
-                    f'{w["rule"]}: <span class="lineage-rule">{_h(_sentence(e["rule"]))}</span><br>\n'
+                    f'{w["rule"]}: <span class="lineage-rule">{_h(_sentence(rule(e, lang)))}</span><br>\n'
                     f"{w['computed']} {script}; {w['inputs']}: {inputs}.<br>\n"
                     f"{w['sources']}: {srcs}.<br>\n{w['shown']}: {_h(where[key])}.</p>")
     return out
@@ -532,7 +541,7 @@ def lineage_typst(keys: list[str], numbers: dict, publishers: dict[str, str], la
     for key in sorted(keys):
         e = numbers[key]
         sig = (e["step"], tuple((i["path"], i["sha256"][:12]) for i in e["inputs"]), tuple(e["sources"]))
-        groups.setdefault(sig, {}).setdefault(_VARYING.sub("…", e["rule"]), []).append(key)
+        groups.setdefault(sig, {}).setdefault(_VARYING.sub("…", rule(e, lang)), []).append(key)
     out = ["```{=typst}",
            "#let lineage-entry(script, inputs, sources, rules) = block(breakable: true, above: 0.8em, below: 0.8em, {",
            "  set text(size: 7.5pt)",
@@ -551,13 +560,13 @@ def lineage_typst(keys: list[str], numbers: dict, publishers: dict[str, str], la
     for (step, inputs, srcs), rules in groups.items():
         lines = []
         for ks in rules.values():
-            rule = _rule_pattern([numbers[k]["rule"] for k in ks]).rstrip(".")
-            lines.append(f"({_typst_str(rule)}, (" + "".join(
+            shared = _rule_pattern([rule(numbers[k], lang) for k in ks]).rstrip(".")
+            lines.append(f"({_typst_str(shared)}, (" + "".join(
                 f"({_typst_str(k)}, {_typst_str(numbers[k][shown])}, {_typst_str(anchor(k))}), " for k in ks) + ")), ")
         out.append("#lineage-entry(" + ", ".join([
             _typst_str(step.replace(".", "/") + ".py"),
             "(" + "".join(f"({_typst_str(p)}, {_typst_str(h)}), " for p, h in inputs) + ")",
-            "(" + "".join(_typst_str(f"{s} ({publishers.get(s, 'see sources.csv')})") + ", " for s in srcs) + ")",
+            "(" + "".join(_typst_str(f"{s} ({publishers.get(s, w['see_sources'])})") + ", " for s in srcs) + ")",
             "(" + "".join(lines) + ")"]) + ")")
     out.append("```\n")
     return "\n".join(out)
@@ -673,6 +682,8 @@ def main(argv: list[str] | None = None) -> int:
                                                                             for s in sources}, lang)
         if lang == "en":
             written["sources.bib"] = sources_bib(sources)
+        else:
+            written["tooltips.json"] = tooltips(list(where), numbers, lang, items)
         for name, text in written.items():
             write_text_atomic(dest / name, text)
         keys += len(where)

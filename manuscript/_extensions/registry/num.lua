@@ -15,6 +15,28 @@ local function fail(message)
   os.exit(1)
 end
 
+-- the Vietnamese edition's tooltips (what a number is and its rule, in Vietnamese), written by
+-- analysis/manuscript/parts.py beside the edition's parts: the registry's own label and rule are English
+local tooltips_vi = nil
+
+local function tooltip_vi(key)
+  if tooltips_vi == nil then
+    local here = quarto.project.directory or pandoc.path.directory(quarto.doc.input_file)
+    local path = pandoc.path.join({here, "_generated", "vi", "tooltips.json"})
+    local fh = io.open(path, "r")
+    if fh == nil then
+      fail("cannot read " .. path .. ": run `snakemake -c2 derived` from the repository root first")
+    end
+    tooltips_vi = quarto.json.decode(fh:read("a"))
+    fh:close()
+  end
+  local title = tooltips_vi[key]
+  if title == nil then
+    fail("registry key " .. key .. " has no Vietnamese tooltip in _generated/vi/tooltips.json")
+  end
+  return title
+end
+
 local function load()
   if registry == nil then
     -- the manuscript folder: the project's, or the document's when a single file is rendered.  The
@@ -74,13 +96,16 @@ return {
     end
     local lang = pandoc.utils.stringify(kwargs["lang"] or "")
     if lang == "" then lang = doc_lang(meta) end
-    local text, rule = entry.display, ". Rule: "
+    local text = entry.display
     if lang == "vi" then
       if entry.display_vi == nil then
         fail("registry key " .. key .. " has no Vietnamese form (display_vi)")
       end
-      text, rule = entry.display_vi, ". Quy tắc: "
+      text = entry.display_vi
     end
+    -- the tooltip speaks the document's language (a Vietnamese form in the English edition keeps an English one)
+    local title = entry.label .. ". Rule: " .. entry.rule
+    if doc_lang(meta) == "vi" then title = tooltip_vi(key) end
     for _, a in ipairs(args) do
       if pandoc.utils.stringify(a) == "bare" then text = bare(text, entry.unit) end
     end
@@ -92,6 +117,6 @@ return {
     local target = "#" .. anchor(key)
     local page = meta and meta["lineage-page"] and pandoc.utils.stringify(meta["lineage-page"]) or ""
     if page ~= "" and quarto.doc.is_format("html") then target = page .. target end
-    return pandoc.Link(text, target, entry.label .. rule .. entry.rule, {class = "num"})
+    return pandoc.Link(text, target, title, {class = "num"})
   end
 }

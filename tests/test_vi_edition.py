@@ -1,0 +1,183 @@
+"""The Vietnamese edition speaks Vietnamese: its generated parts, its lineage rules and labels, its tooltips,
+its data statement and its report's steps; its verdict labels fit a table column; no Vietnamese word sits in a
+code span (the PDF's monospace font lacks its letters)."""
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from analysis import reasons as R
+from analysis.contract import manifest, validate
+from analysis.audit.report import STEPS_VI, steps, steps_lines
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# The audit's English vocabulary: none of these words may reach a Vietnamese reader outside code, registry keys,
+# file paths and the titles of sources (which are quoted as published).
+ENGLISH = re.compile(r"\b(the|of|and|with|from|match|rounding|consistent|discrepancy|verifiable|verdict|printed|"
+                     r"recomputed|reproduced|release|rule|claims?|partners?|turnover|exports|imports|share|total|"
+                     r"sources?|figures?|rows?|count|year|tables?|checkable|classification|edition|maintainers|"
+                     r"What it does)\b")
+
+
+def readable(text: str) -> str:
+    """What a reader reads of a generated part, without what may stay English: code spans, shortcodes, citations,
+    URLs, file paths, registry keys, Pandoc attributes, HTML tags and the lineage's list of source ids."""
+    text = re.sub(r"<code>.*?</code>", " ", text, flags=re.S)
+    text = re.sub(r"Nguồn: [^\n]*?<br>", " ", text)  # a lineage entry's sources: id (publisher as published)
+    text = html.unescape(re.sub(r"<[^>]+>", " ", text))
+    text = re.sub(r"\{\{<[^>]*>\}\}", " ", text)
+    text = re.sub(r"`[^`\n]*`", " ", text)
+    text = re.sub(r"\[@[^\]]*\]|@[\w-]+", " ", text)
+    text = re.sub(r"https?://\S+", " ", text)
+    text = re.sub(r"\{#[^}]*\}", " ", text)
+    text = re.sub(r"\b[\w-]+(?:/[\w.-]+)+\b", " ", text)  # file paths
+    text = re.sub(r"\b[a-z_]+(?:\.[\w*-]+)+\b", " ", text)  # registry keys, module.function
+    return text
+
+
+# --- constructed cases ---------------------------------------------------------------------------------------
+
+def test_the_vocabulary_check_sees_english_and_lets_code_keys_and_sources_pass():
+    assert ENGLISH.search(readable("Quy tắc: maximum of annual totals 2001–2010."))
+    assert ENGLISH.search(readable("| Tệp | Nội dung |\n| `arms/x.csv` | SIPRI exporter TIV table, Russia |"))
+    assert not ENGLISH.search(readable("Bằng chứng: audit.diff.T1-02 = −1,6 tỷ USD; `data/raw/the_file.csv`; "
+                                       "[@src-mof-tbtc]; analysis/audit/claims.py; {#tbl-claims}"))
+
+
+def test_a_rule_in_vietnamese_keeps_the_numbers_and_names_the_step_wrote():
+    assert R.rule_vi("maximum of annual totals 2001–2010") == "giá trị lớn nhất của các tổng năm, 2001–2010"
+    assert R.rule_vi("maximum of annual totals 1987–1990") == "giá trị lớn nhất của các tổng năm, 1987–1990"
+    # a number shown in the Vietnamese form: thin space between digit groups, decimal comma
+    assert R.rule_vi("SIPRI TIV total for 1995 in the current release (WDI full units divided by 1,000,000)") == \
+        "tổng TIV của SIPRI năm 1995 trong phiên bản hiện hành (đơn vị đầy đủ của WDI chia cho 1\u2009000\u2009000)"
+    assert "dưới 0,5 nghĩa là" in R.rule_vi("max over years of |register sum − WDI total|; under 0.5 means the two "
+                                            "agree after rounding")
+    # a section number stays as printed; a column printed one to the right says so in Vietnamese
+    shifted = R.rule_vi("printed in the article at §3.3; Bảng 2; row 'Tổng số'; column 'Tăng/Giảm so với cùng kỳ "
+                        "(printed one column to the right)'; parsed by analysis/contract/printed.py")
+    assert shifted == ("in trong bài báo ở §3.3; Bảng 2; dòng 'Tổng số'; cột 'Tăng/Giảm so với cùng kỳ (in lệch sang "
+                       "phải một cột)'; phân tích bằng analysis/contract/printed.py")
+    assert R.rule_vi("a rule nobody translated") is None
+
+
+def test_a_label_in_vietnamese_names_the_partner_the_group_and_the_code_in_vietnamese():
+    assert R.label_vi("C-13: Russia's share before") == "C-13: Tỷ trọng của Nga ở giai đoạn trước"
+    assert R.label_vi("C-01: China / Russia") == "C-01: Trung Quốc / Nga"
+    assert R.label_vi("table2: classification") == "Bảng 2: xếp loại"
+    assert R.label_vi("numbers: rows with gap 'no_source_found'") == \
+        "Con số được in: số dòng không kiểm chứng được vì không tìm thấy nguồn nào cho con số"
+    assert R.label_vi("Something else entirely") is None
+
+
+def test_every_rule_of_the_snakefile_has_a_vietnamese_description():
+    rules = steps((ROOT / "Snakefile").read_text(encoding="utf-8"))
+    assert len(rules) > 10
+    missing = sorted(r["rule"] for r in rules if not STEPS_VI.get(r["rule"]))
+    assert not missing, f"rules without a Vietnamese description in analysis/audit/report.py STEPS_VI: {missing}"
+    # a new rule without one shows up here, and its row would say '—'
+    assert steps('rule brand_new:\n    """Does a thing."""\n    shell: step("x")\n')[0]["rule"] not in STEPS_VI
+
+
+def test_the_vietnamese_steps_table_has_the_column_the_english_one_has():
+    rules = [{"rule": "validate_raw", "program": "analysis/contract/validate.py", "doc": "Checks every raw input"}]
+    en = [x for _, x in steps_lines(rules, "en") if x.startswith("|")]
+    vi = [x for _, x in steps_lines(rules, "vi") if x.startswith("|")]
+    assert [r.count("|") for r in vi] == [r.count("|") for r in en] == [4, 4, 4]
+    assert vi[0] == "| Quy tắc | Chương trình | Chức năng |"
+    assert STEPS_VI["validate_raw"] in vi[2]
+
+
+def test_the_verdict_label_fits_a_table_and_its_meaning_is_in_the_glossary():
+    words = R.WORDS["vi"]
+    labels = {v: words[f"verdict.{v}"] for v in ("match", "rounding", "consistent", "discrepancy", "not_verifiable")}
+    # no verdict label is longer than the longest of the others had been ("không kiểm chứng được")
+    assert max(len(x) for x in labels.values()) <= len("không kiểm chứng được"), labels
+    assert "(" not in labels["consistent"]
+    glossary = (ROOT / "manuscript" / "glossary.vi.md").read_text(encoding="utf-8")
+    row = next(x for x in glossary.splitlines() if x.startswith("| *consistent* |"))
+    assert f"| {labels['consistent']} |" in row and "chưa kiểm chứng độc lập" in row
+    # the English label is as short
+    assert len(R.WORDS["en"]["verdict.consistent"]) <= len("not verifiable")
+
+
+def test_every_file_of_the_data_statement_has_a_vietnamese_title_and_every_gap_a_vietnamese_note():
+    for pkg in (manifest.describe_raw(), manifest.describe_published()):
+        for r in pkg["resources"]:
+            assert r.get("x-title-vi") and not ENGLISH.search(readable(r["x-title-vi"])), r["path"]
+            assert len(r.get("x-not-consulted-vi", [])) == len(r.get("x-not-consulted", [])), r["path"]
+            for lic in r.get("licenses", []):
+                assert lic.get("x-title-vi"), (r["path"], lic)
+
+
+def test_a_vietnamese_title_or_note_that_states_other_numbers_is_refused():
+    ok = {"title": "Rates of 2024", "x-title-vi": "Tỷ giá năm 2024",
+          "x-not-consulted": ["Table 2 of 1 Jan 2026 not found"], "x-not-consulted-vi": ["Không thấy Bảng 2 (1/1/2026)"]}
+    assert validate._metadata_problems(ok) == []
+    assert [k for k, _ in validate._metadata_problems({**ok, "x-title-vi": "Tỷ giá năm 2025"})] == ["x-title-vi"]
+    assert [k for k, _ in validate._metadata_problems({**ok, "x-not-consulted-vi": ["Không thấy Bảng 3"]})] == \
+        ["x-not-consulted-vi[0]"]
+    assert [k for k, _ in validate._metadata_problems({**ok, "x-not-consulted-vi": []})] == ["x-not-consulted-vi"]
+
+
+def test_no_vietnamese_word_in_a_code_span_of_the_vietnamese_edition_sources():
+    for path in [ROOT / "manuscript" / "index.vi.qmd", ROOT / "manuscript" / "glossary.vi.md"]:
+        text = path.read_text(encoding="utf-8").split("\n---", 1)[-1]
+        spans = [s for s in re.findall(r"`([^`\n]+)`", text) if re.search(r"[^\x00-\x7f—–…·]", s)]
+        assert not spans, (path.name, spans)
+
+
+# --- the built parts -----------------------------------------------------------------------------------------
+
+VI_PARTS = ["table1.md", "table2.md", "arms_periods.md", "arms_claims.md", "text_claims.md", "discrepancies.md",
+            "audit.md", "data_availability.md", "claims.md", "report.md", "rules.md", "summary.md", "lineage.html"]
+
+
+def test_the_vietnamese_parts_hold_none_of_the_audits_english_words(built):
+    gen = built / "manuscript" / "_generated" / "vi"
+    found = {}
+    for name in VI_PARTS:
+        hits = sorted({m.group() for m in ENGLISH.finditer(readable((gen / name).read_text(encoding="utf-8")))})
+        if hits:
+            found[name] = hits
+    tips = json.loads((gen / "tooltips.json").read_text(encoding="utf-8"))
+    hits = sorted({m.group() for t in tips.values() for m in ENGLISH.finditer(readable(t))})
+    if hits:
+        found["tooltips.json"] = hits
+    assert not found, found
+
+
+def test_every_number_the_vietnamese_edition_shows_has_a_vietnamese_tooltip_rule_and_label(built):
+    gen = built / "manuscript" / "_generated" / "vi"
+    numbers = json.loads((built / "data" / "derived" / "numbers.json").read_text(encoding="utf-8"))["numbers"]
+    tips = json.loads((gen / "tooltips.json").read_text(encoding="utf-8"))
+    shown = set(re.findall(r"\{\{<\s*num\s+([^\s>]+)", "".join(
+        (gen / n).read_text(encoding="utf-8") for n in VI_PARTS if n != "lineage.html")))
+    assert shown and shown <= set(tips)
+    for key, tip in tips.items():
+        assert ". Quy tắc: " in tip and R.rule_vi(numbers[key]["rule"]) in tip, key
+    # every rule the registry holds has its Vietnamese text (a new rule without one fails here)
+    untranslated = sorted({R.rule_template(e["rule"]) for e in numbers.values() if R.rule_vi(e["rule"]) is None})
+    assert not untranslated, untranslated
+
+
+def test_the_vietnamese_code_spans_hold_no_vietnamese_word(built):
+    gen = built / "manuscript" / "_generated" / "vi"
+    for name in VI_PARTS:
+        spans = [s for s in re.findall(r"`([^`\n]+)`", (gen / name).read_text(encoding="utf-8"))
+                 if re.search(r"[^\x00-\x7f—–…·−]", s)]
+        assert not spans, (name, spans)
+
+
+def test_the_words_the_vietnamese_edition_shows_as_numbers_are_vietnamese(built):
+    """A registry value shown as a word (a verdict, a unit, a list of reporters) in its Vietnamese form."""
+    gen = built / "manuscript" / "_generated" / "vi"
+    numbers = json.loads((built / "data" / "derived" / "numbers.json").read_text(encoding="utf-8"))["numbers"]
+    shown = set(re.findall(r"\{\{<\s*num\s+([^\s>]+)", "".join((gen / n).read_text(encoding="utf-8")
+                                                               for n in VI_PARTS if n != "lineage.html")))
+    english = re.compile(ENGLISH.pattern + r"|\b(mn|bn|Vietnam|current|holds|partly|fully|largely)\b")
+    found = {k: numbers[k]["display_vi"] for k in shown
+             if numbers[k]["unit"] == "text" and english.search(numbers[k]["display_vi"])}
+    assert not found, found
