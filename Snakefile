@@ -476,17 +476,21 @@ rule render_digest:
 
 def render_command(fmt, ext):
     """Render one document to one format in its own copy of the manuscript folder (two Quarto processes
-    in one project lock each other out of its cache), then copy the file to docs/."""
+    in one project lock each other out of its cache), then copy the file to docs/: the HTML with the
+    popovers' data put in its slot (analysis/manuscript/render.py, fill_popovers)."""
     job = f"manuscript/_output/{fmt}-{{wildcards.doc}}"
+    rendered = f"{job}/_output/{{params.stem:q}}.{ext}"
+    copy = (f"{PY} -m analysis.manuscript.render --fill {rendered} {{input.popovers:q}} {{output:q}}" if ext == "html"
+            else f"cp {rendered} {{output:q}}")
     return (f"( set -x; {PY} -m analysis.manuscript.render --root . --stage {job} && cd {job}"
-            f" && {{params.quarto}} render {{params.qmd:q}} --to {fmt} ) > {{log:q}} 2>&1"
-            f" && cp {job}/_output/{{params.stem:q}}.{ext} {{output:q}}"
+            f" && {{params.quarto}} render {{params.qmd:q}} --to {fmt} && cd - >/dev/null && {copy} ) > {{log:q}} 2>&1"
             " || {{ tail -n 5 {log:q} >&2; exit 1; }}")
 
 
 rule render_html:
     input:
         digest=rules.render_digest.output,
+        popovers=lambda w: f"manuscript/_generated/{'vi/' if w.doc == 'vi' else ''}lineage_data.md",
         code=code_of("analysis.manuscript.render"),  # it stages the render's copy of the manuscript
         registry=f"{OUT}/numbers.json",
         parts=PARTS + AUDIT_PARTS + FIGURE_COPIES + VERDICT_PARTS,

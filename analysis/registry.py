@@ -14,6 +14,7 @@ numbers on.  No entry names a plumbing function (PLUMBING): the tests check ever
 from __future__ import annotations
 
 import argparse
+import functools
 import inspect
 import math
 import sys
@@ -32,8 +33,14 @@ PASS_ON_FUNCTIONS = {"add", "gap"}
 PLUMBING = {"fragment", "add", "gap", "candidate", "judge_all", "main", "run", "__init__", "<module>", "<lambda>"}
 
 
+@functools.lru_cache(maxsize=None)
+def _resolved(filename: str) -> Path:
+    return Path(filename).resolve()  # a system call a time: some thousands of entries share a few files
+
+
+@functools.lru_cache(maxsize=None)
 def _program(filename: str) -> str:
-    path = Path(filename).resolve()
+    path = _resolved(filename)
     try:
         return path.relative_to(ROOT).as_posix()
     except ValueError:
@@ -53,7 +60,7 @@ def computed_by(skip: int = 1, by=None) -> dict:
     for _ in range(skip + 1):
         frame = frame.f_back if frame is not None else None
     while frame is not None:
-        path = Path(frame.f_code.co_filename).resolve()
+        path = _resolved(frame.f_code.co_filename)
         if path not in PASS_ON and frame.f_code.co_name not in PASS_ON_FUNCTIONS:
             break
         frame = frame.f_back

@@ -259,3 +259,30 @@ def test_escaped_source_ids_become_citations_too():
     from analysis.manuscript import render
     assert render.cite_sources("x \\[MOF\\_TBTC\\_202504\\]; y \\[NOT\\_ONE\\]", {"src-mof-tbtc-202504"}) == (
         "x [@src-mof-tbtc-202504]; y \\[NOT\\_ONE\\]")
+
+
+def test_the_render_copy_writes_each_number_as_the_span_the_filter_reads():
+    """The forms the manuscript uses become spans (num-span.lua gives them the shortcode's own output); an
+    escaped shortcode from an input's text, and a form the spans do not carry, stay as written."""
+    from analysis.manuscript import render
+    text = ("a {{< num trade.turnover_2024.china >}} b {{<num printed.T1-01 bare>}} c {{<num arms.*.p2001_2010.min>}} "
+            "d \\{\\{\\<num audit.count.all\\>\\}\\} e {{< num fdi.x lang=vi >}}")
+    assert render.SHORTCODE.sub(render.as_span, text) == (
+        'a []{.num key="trade.turnover_2024.china"} b []{.num key="printed.T1-01" bare="1"} '
+        'c []{.num key="arms.*.p2001_2010.min"} d \\{\\{\\<num audit.count.all\\>\\}\\} e {{< num fdi.x lang=vi >}}')
+    lua = (ROOT / "manuscript/_extensions/registry/num-span.lua").read_text(encoding="utf-8")
+    assert 'dofile(' in lua and '"num.lua"' in lua and "return num(args, {}, doc.meta)" in lua
+    assert "_extensions/registry/num-span.lua" in (ROOT / "manuscript/_quarto.yml").read_text(encoding="utf-8")
+
+
+def test_the_popovers_data_goes_into_its_one_slot_after_the_render():
+    from analysis.manuscript import render
+    part = manuscript.lineage_data({"a.b": "<p>x</p>"})
+    page = f"<head></head><body>{render.POPOVER_SLOT}</body>"
+    filled = render.fill_popovers(page, part)
+    assert filled.count('id="lineage-data"') == 1 and '{"lineage-a-b": "\\u003cp>x\\u003c/p>"}' in filled
+    assert render.POPOVER_SLOT in render.POPOVER_SLOT_PART
+    with pytest.raises(ValueError, match="0 slots"):
+        render.fill_popovers("<body></body>", part)
+    with pytest.raises(ValueError, match="2 slots"):
+        render.fill_popovers(page + render.POPOVER_SLOT, part)

@@ -29,7 +29,8 @@ from analysis.io import run, write_text_atomic
 SOURCES = ["manuscript/_quarto.yml", "manuscript/index.qmd", "manuscript/index.vi.qmd", "manuscript/references.bib", "manuscript/glossary.md", "manuscript/glossary.vi.md",
            "manuscript/styles.css", "manuscript/popover.html", "manuscript/title-block.html",
            "manuscript/typst-header.typ", "manuscript/headings.lua",
-           "manuscript/_extensions/registry/_extension.yml", "manuscript/_extensions/registry/num.lua"]
+           "manuscript/_extensions/registry/_extension.yml", "manuscript/_extensions/registry/num.lua",
+           "manuscript/_extensions/registry/num-span.lua"]
 REGISTRY = "data/derived/numbers.json"
 GENERATED = "manuscript/_generated"
 # What the build records of itself (date, version, commit) is not an input of the render's content: it is
@@ -50,9 +51,15 @@ def digest_of(root: Path) -> str:
     return render_digest(render_inputs(root), root)
 
 
-# `{{< num key >}}` and `{{<num key>}}` are the same shortcode, but for each `< ` pandoc's Markdown
-# reader scans the rest of the document: the render time grows with shortcodes x length.
-SPACED = re.compile(r"\{\{<\s+num\s+([^\s>]+)\s*>\}\}")
+# A number's shortcode, `{{< num key >}}` or `{{<num key bare>}}` (the forms the manuscript and its parts
+# use; any other is left to the shortcode itself).
+SHORTCODE = re.compile(r"\{\{<\s*num\s+([A-Za-z0-9_.*-]+)(\s+bare)?\s*>\}\}")
+
+
+def as_span(m: re.Match) -> str:
+    """A number's shortcode as the span the render's filter reads (manuscript/_extensions/registry/num-span.lua):
+    Quarto's handling of some hundreds of shortcodes costs seconds of every render; one filter's walk, not."""
+    return f'[]{{.num key="{m.group(1)}"' + (' bare="1"' if m.group(2) else "") + "}"
 
 
 # A bracketed list of source ids in a generated text ("[MOF_TBTC_202504]", "[ECB_X, IBT_Y]"), as the audit's
@@ -107,7 +114,8 @@ def hold_numbers(text: str) -> str:
 
 def stage(root: Path, dest: Path) -> int:
     """A fresh copy of what the render reads from manuscript/ (sources and generated parts) in dest,
-    with every number's shortcode in the form pandoc reads fast (SPACED) and every bracketed list of
+    with every number's shortcode written as the span the render's filter reads (as_span), the popovers'
+    data left for after the render (POPOVER_SLOT), and every bracketed list of
     source ids in the generated parts an author-year citation (cite_sources)."""
     shutil.rmtree(dest, ignore_errors=True)
     files = [root / s for s in SOURCES] + sorted(p for p in (root / GENERATED).rglob("*") if p.is_file())
@@ -117,14 +125,34 @@ def stage(root: Path, dest: Path) -> int:
     for f in files:
         target = dest / f.relative_to(root / "manuscript")
         target.parent.mkdir(parents=True, exist_ok=True)
-        if f.suffix in (".md", ".qmd"):
-            text = SPACED.sub(r"{{<num \1>}}", f.read_text(encoding="utf-8"))
+        if f.name == "lineage_data.md":
+            target.write_text(POPOVER_SLOT_PART, encoding="utf-8")  # filled after the render (fill_popovers)
+        elif f.suffix in (".md", ".qmd"):
+            text = SHORTCODE.sub(as_span, f.read_text(encoding="utf-8"))
             if f.suffix == ".md" and f.name not in ("lineage_data.md", "lineage_typst.md"):
                 text = hold_numbers(cite_sources(text, keys))
             target.write_bytes(text.encode("utf-8"))
         else:
             shutil.copyfile(f, target)
     return len(files)
+
+
+# The popovers' data (each edition's lineage_data.md: some hundreds of kB of JSON in one script element) is
+# not given to Quarto: each of its passes over the page would carry it, some seconds of every HTML render.
+# The staged copy holds the element empty; the rendered page gets the data in that one place afterwards.
+POPOVER_SLOT = '<script type="application/json" id="lineage-data">{}</script>'
+POPOVER_SLOT_PART = f"```{{=html}}\n{POPOVER_SLOT}\n```\n"
+POPOVER_DATA = re.compile(r'<script type="application/json" id="lineage-data">[^<]*</script>')
+
+
+def fill_popovers(page: str, part: str) -> str:
+    """The rendered page with the popovers' data in its one empty slot (the data element of the part)."""
+    data = POPOVER_DATA.findall(part)
+    if len(data) != 1:
+        raise ValueError(f"the popovers' data part holds {len(data)} data elements, not one")
+    if page.count(POPOVER_SLOT) != 1:
+        raise ValueError(f"the rendered page holds {page.count(POPOVER_SLOT)} slots for the popovers' data, not one")
+    return page.replace(POPOVER_SLOT, data[0])
 
 
 def html_include(digest: str) -> str:
@@ -223,9 +251,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out-typst", help="the English edition's Typst header (the Vietnamese one: vi/ beside it)")
     ap.add_argument("--out-meta", help="the build's record of itself and the maintainers, for every document")
     ap.add_argument("--stage", metavar="DIR", help="copy the manuscript's sources and parts into DIR instead")
+    ap.add_argument("--fill", nargs=3, metavar=("PAGE", "DATA", "OUT"),
+                    help="write the rendered PAGE with the popovers' data of the part DATA to OUT instead")
     args = ap.parse_args(argv)
     if args.stage:
         print(f"staged {stage(Path(args.root), Path(args.stage))} files in {args.stage}")
+        return 0
+    if args.fill:
+        page, data, out = (Path(p) for p in args.fill)
+        try:
+            filled = fill_popovers(page.read_text(encoding="utf-8"), data.read_text(encoding="utf-8"))
+        except ValueError as err:
+            print(f"render: {page}: {err}")
+            return 1
+        write_text_atomic(out, filled)
+        print(f"wrote {page} with the popovers' data of {data} to {out}")
         return 0
     if not (args.out_html and args.out_typst):
         ap.error("--out-html and --out-typst are required (or --stage)")

@@ -87,6 +87,18 @@ local function doc_lang(meta)
   return lang:sub(1, 2):lower()
 end
 
+-- what a document's metadata says for every number in it (its language, its lineage page), read once
+-- per document: some hundreds of numbers share it
+local doc_meta, doc_settings = nil, nil
+local function settings(meta)
+  if meta ~= doc_meta or doc_settings == nil then
+    local page = meta and meta["lineage-page"] and pandoc.utils.stringify(meta["lineage-page"]) or ""
+    if page ~= "" and not quarto.doc.is_format("html") then page = "" end
+    doc_meta, doc_settings = meta, {lang = doc_lang(meta), page = page}
+  end
+  return doc_settings
+end
+
 return {
   ["num"] = function(args, kwargs, meta)
     local key = pandoc.utils.stringify(args[1] or "")
@@ -94,8 +106,9 @@ return {
     if entry == nil then
       fail("registry key not found: " .. key .. " (it is not in data/derived/numbers.json)")
     end
+    local doc = settings(meta)
     local lang = pandoc.utils.stringify(kwargs["lang"] or "")
-    if lang == "" then lang = doc_lang(meta) end
+    if lang == "" then lang = doc.lang end
     local text = entry.display
     if lang == "vi" then
       if entry.display_vi == nil then
@@ -105,7 +118,7 @@ return {
     end
     -- the tooltip speaks the document's language (a Vietnamese form in the English edition keeps an English one)
     local title = entry.label .. ". Rule: " .. entry.rule
-    if doc_lang(meta) == "vi" then title = tooltip_vi(key) end
+    if doc.lang == "vi" then title = tooltip_vi(key) end
     for _, a in ipairs(args) do
       if pandoc.utils.stringify(a) == "bare" then text = bare(text, entry.unit) end
     end
@@ -114,9 +127,7 @@ return {
     if text:find("%d") then
       text = text:gsub("\u{2009}", "\u{202F}"):gsub(" ", "\u{00A0}")
     end
-    local target = "#" .. anchor(key)
-    local page = meta and meta["lineage-page"] and pandoc.utils.stringify(meta["lineage-page"]) or ""
-    if page ~= "" and quarto.doc.is_format("html") then target = page .. target end
+    local target = doc.page .. "#" .. anchor(key)
     return pandoc.Link(text, target, title, {class = "num"})
   end
 }
