@@ -1,4 +1,5 @@
 """Runs the Snakemake workflow in a temporary copy of the repository."""
+import csv
 import hashlib
 import json
 import os
@@ -178,3 +179,30 @@ def test_snakemake_lint_is_clean():
     r = subprocess.run([sys.executable, "-m", "snakemake", "--lint"], cwd=ROOT, capture_output=True, text=True)
     out = r.stdout + r.stderr
     assert r.returncode == 0 and "Lints for" not in out and "Congratulations" in out, out[-3000:]
+
+
+def test_each_verdict_is_shown_once_in_each_edition(built):
+    """Each finding said once: every printed number's verdict appears in exactly one place of an edition (its
+    table, or the list of the rest), and the report's findings name the code and the basis, not the verdicts
+    again; every claim's verdict is in the claims table, and again only where a change is requested of it."""
+    import re
+    from collections import Counter
+    gen = built / "manuscript/_generated"
+    audit_ids = [r["id"] for r in csv.DictReader(open(built / "data/derived/audit.csv", encoding="utf-8"))]
+    claim_ids = [r["id"] for r in csv.DictReader(open(built / "data/derived/claims.csv", encoding="utf-8"))]
+    for qmd, parts in (("manuscript/index.qmd", gen), ("manuscript/index.vi.qmd", gen / "vi")):
+        texts = [(built / qmd).read_text(encoding="utf-8")] + [p.read_text(encoding="utf-8") for p in
+                                                              sorted(parts.glob("*.md")) if "lineage" not in p.name]
+        shown = Counter(re.findall(r"\{\{<\s*num\s+((?:audit\.verdict\.[\w-]+)|(?:claim\.[\w-]+\.verdict))\s*>\}\}",
+                                   "\n".join(texts)))
+        assert {i: shown[f"audit.verdict.{i}"] for i in audit_ids if shown[f"audit.verdict.{i}"] != 1} == {}, qmd
+        report = (parts / "report.md").read_text(encoding="utf-8")
+        head = "Requested changes for the author" if parts == gen else "Đề nghị sửa đổi gửi tác giả"
+        findings_head = "Findings for every item" if parts == gen else "Kết quả theo từng mục"
+        assert report.count(head) == 1 and report.count(findings_head) == 1, qmd
+        requests = report.split(head)[1]
+        for i in claim_ids:
+            asked = requests.count(f"{{{{<num claim.{i}.verdict>}}}}")
+            assert shown[f"claim.{i}.verdict"] == 1 + asked, (qmd, i)
+        findings = report.split(findings_head)[1].split(head)[0]
+        assert ".verdict" not in findings and findings.count("|") > 20, qmd

@@ -771,7 +771,7 @@ def steps_lines(rules: list[dict], lang: str) -> list[tuple[str, str]]:
                       "`snakemake -c2` chạy tất cả (các bước kết xuất chỉ khi đã cài Quarto); "
                       "`snakemake -c2 derived` chạy tất cả trừ các bước kết xuất bản thảo (`render_*`)." if vi else
                       "The rules of the `Snakefile`, in the order of the data flow; each runs one program and logs the "
-                      "command that ran to `data/derived/logs/<rule>.log`. `snakemake -c2` runs them all (the render's only where Quarto is installed); "
+                      "command that ran to `data/derived/logs/<rule>.log`. `snakemake -c2` runs them all (the render steps only where Quarto is installed); "
                       "`snakemake -c2 derived` runs all but the render's (`render_*`)."))
     L.append(("line", ""))
     L.append(("line", "| Quy tắc | Chương trình | Chức năng |" if vi else "| Rule | Program | What it does |"))
@@ -791,15 +791,19 @@ def findings_lines(t: dict, audit: list[dict], claims: list[dict], where: dict, 
     vi = lang == "vi"
     groups = GROUPS_VI if vi else GROUPS
     L = [("line", "## Kết quả theo từng mục" if vi else "## Findings for every item"), ("line", "")]
-    L.append(("md", "Lý do của từng kết luận: @sec-every và @sec-discrepancies; mỗi kết luận dẫn đến nguồn gốc của nó."
-              if vi else "Each verdict's reason: @sec-every and @sec-discrepancies; each verdict links to its lineage."))
+    L.append(("md", "Kết luận về từng mục nằm trong bảng trình bày mục đó (những mục còn lại ở @sec-every), lý do của "
+                    "từng sai lệch ở @sec-discrepancies. Ở đây chỉ ghi đoạn mã đã tính ra từng mục và cơ sở của phép "
+                    "kiểm tra." if vi else
+                    "Each item's verdict is in the table that shows the item (the rest in @sec-every), and each "
+                    "discrepancy's reason in @sec-discrepancies. Here are only the code that computed each item and "
+                    "the basis of its check."))
     L.append(("text", "Lý do của từng kết luận nằm trong `data/derived/audit.csv` (cột `reason_vi`), theo mã." if vi else
               "Each verdict's reason is in `data/derived/audit.csv` (column `reason`), by id."))
     L.append(("line", ""))
-    L.append(("line", ("Nhóm lý do được chọn từ một danh sách cố định (`analysis/reasons.py`): " if vi else
+    L.append(("text", ("Nhóm lý do được chọn từ một danh sách cố định (`analysis/reasons.py`): " if vi else
                        "The reason category is one of a fixed list (`analysis/reasons.py`): ")
               + "; ".join(category_word(c, lang) for c in R.CATEGORIES) + "."))
-    L.append(("line", ""))
+    L.append(("text", ""))
     audit = [audit_row(r) for r in audit]
     for g, title in groups.items():
         L.append(("line", f"### {title}"))
@@ -818,14 +822,18 @@ def findings_lines(t: dict, audit: list[dict], claims: list[dict], where: dict, 
                               f"{{report.{g}.not_verifiable}}" + (f" ({gaps})" if gaps else "")
                               + f". Classification: **{{report.{g}.class}}**."))
         L.append(("line", ""))
-        L.append(("line", "| Mã | Con số được in | Tính bởi | Kết luận | Cơ sở | Thẩm quyền | Nhóm lý do |" if vi else
+        rows = [r for r in audit if r.get("result") == g]
+        # the standalone report stands alone: every item with its verdict and reason category
+        L.append(("text", "| Mã | Con số được in | Tính bởi | Kết luận | Cơ sở | Thẩm quyền | Nhóm lý do |" if vi else
                           "| ID | Printed number | Computed by | Verdict | Basis | Authority | Reason category |"))
-        L.append(("line", rule_row(6, 24, 22, 10, 12, 11, 15)))
-        for r in (r for r in audit if r.get("result") == g):
-            L.append(("line", f"| {r['id']} | {md_text(R.item(r, lang))} | {where_computed(where.get(r['id']), lang)} | "
+        L.append(("text", rule_row(6, 24, 22, 10, 12, 11, 15)))
+        for r in rows:
+            L.append(("text", f"| {r['id']} | {md_text(R.item(r, lang))} | {where_computed(where.get(r['id']), lang)} | "
                               f"{{audit.verdict.{r['id']}}} | {BASIS_WORDS[lang].get(r['basis'], r['basis'])} | "
                               f"{AUTHORITY_NAMES[lang].get(r['authority'], md_text(r['authority'])) or '—'} | "
                               f"{category_word(r['category'], lang)} |"))
+        # the manuscript shows each item's verdict and reason in its own table: here only the code and the basis
+        L += [("md", line) for line in _by_code(rows, where, lang)]
         L.append(("line", ""))
     L.append(("line", f"### {CLAIMS_TITLE[lang]}"))
     L.append(("line", ""))
@@ -834,13 +842,39 @@ def findings_lines(t: dict, audit: list[dict], claims: list[dict], where: dict, 
     L.append(("md", "Số nhận định theo kết luận và xếp loại: @sec-summary." if vi else
                     "The claims by verdict, and their class: @sec-summary."))
     L.append(("line", ""))
-    L.append(("line", "| Mã | Mục | Tính bởi | Kết luận |" if vi else "| ID | Section | Computed by | Verdict |"))
-    L.append(("line", rule_row(6, 8, 30, 12)))
+    L.append(("text", "| Mã | Mục | Tính bởi | Kết luận |" if vi else "| ID | Section | Computed by | Verdict |"))
+    L.append(("text", rule_row(6, 8, 30, 12)))
     for c in claims:
-        L.append(("line", f"| {c['id']} | §{md_text(c.get('section', ''))} | {where_computed(where.get(c['id']), lang)} | "
+        L.append(("text", f"| {c['id']} | §{md_text(c.get('section', ''))} | {where_computed(where.get(c['id']), lang)} | "
                           f"{{claim.{c['id']}.verdict}} |"))
+    L += [("md", line) for line in _by_code(claims, where, lang, basis=False)]
     L.append(("line", ""))
     return L
+
+
+def _by_code(rows: list[dict], where: dict, lang: str, basis: bool = True) -> list[str]:
+    """The items of a group by the code that computed them (the program, function and line each recorded):
+    one row a function, its items' ids and, for printed numbers, how many were checked on which basis.  The
+    manuscript's part: each item's verdict and reason are in the manuscript's own tables, not repeated here."""
+    vi = lang == "vi"
+    by: dict[str, list[dict]] = {}
+    for r in rows:
+        by.setdefault(where_computed(where.get(r["id"]), lang), []).append(r)
+    head = ("| Tính bởi | Các mục | Cơ sở |" if vi else "| Computed by | Items | Basis |") if basis else \
+        ("| Tính bởi | Các nhận định |" if vi else "| Computed by | Claims |")
+    out = [head, rule_row(30, 40, 20) if basis else rule_row(30, 50)]
+    for code, items in by.items():
+        ids = ", ".join(md_text(r["id"]) for r in items)
+        if basis:
+            counts: dict[str, int] = {}
+            for r in items:
+                word = BASIS_WORDS[lang].get(r.get("basis", ""), r.get("basis", "")) if r.get("basis") else \
+                    ("chưa kiểm chứng được" if vi else "not verifiable")
+                counts[word] = counts.get(word, 0) + 1
+            out.append(f"| {code} | {ids} | " + "; ".join(f"{w}: {n}" for w, n in counts.items()) + " |")
+        else:
+            out.append(f"| {code} | {ids} |")
+    return out
 
 
 def requests_lines(audit: list[dict], claims: list[dict], numbers: dict, lang: str) -> list[tuple[str, str]]:

@@ -234,13 +234,13 @@ def audit_part(audit: pd.DataFrame, numbers: dict, lang: str = "en") -> str:
              num(f"audit.verdict.{a['id']}")] for _, a in rest.iterrows()]
     if lang == "vi":
         lead = ("Kết luận về các con số còn lại của bài báo đã có ở @tbl-table1, cột kết luận của @tbl-table2 "
-                "(mức tăng/giảm), @tbl-arms-claims và @tbl-text-claims; bảng dưới đây chỉ liệt kê những con số "
+                "(mức tăng/giảm), @tbl-arms-claims và @tbl-text-claims. Bảng dưới đây chỉ liệt kê những con số "
                 "chưa bảng nào ở trên đánh giá.\n\n")
         return lead + pipe_table(["Mã", "Con số được in", "Số in", "Số tính lại", "Kết luận"], rows,
                                  "Những con số được in mà các bảng trên chưa đánh giá, kèm kết luận", "tbl-audit",
                                  align="llrrl")
     lead = ("The verdicts on the article's other printed numbers are in @tbl-table1, the verdict column of "
-            "@tbl-table2 (the changes), @tbl-arms-claims and @tbl-text-claims; the table below lists only the "
+            "@tbl-table2 (the changes), @tbl-arms-claims and @tbl-text-claims. The table below lists only the "
             "printed numbers that no table above judges.\n\n")
     return lead + pipe_table(["ID", "Printed number", "Printed", "Recomputed", "Verdict"], rows,
                              "The printed numbers no table above judges, with their verdicts", "tbl-audit",
