@@ -286,3 +286,10 @@ def test_the_popovers_data_goes_into_its_one_slot_after_the_render():
         render.fill_popovers("<body></body>", part)
     with pytest.raises(ValueError, match="2 slots"):
         render.fill_popovers(page + render.POPOVER_SLOT, part)
+
+
+def test_a_units_header_holds_together():
+    table = manuscript.pipe_table(["Partner", "Printed (bn USD)", "Vốn đăng ký 2025, số in (triệu USD)"], [["a", "1", "2"]],
+                                  "C", "tbl-x", align="lrr")
+    head = table.splitlines()[0]
+    assert "(bn\u00a0USD)" in head and "(triệu\u00a0USD)" in head and "Vốn đăng ký 2025, số in" in head

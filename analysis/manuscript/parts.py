@@ -69,6 +69,8 @@ def pipe_table(header: list[str], rows: list[list[str]], caption: str, label: st
     align = align or "l" * len(header)
     dashes = ["-" * w for w in widths] if widths else ["---"] * len(header)
     dashes = [(":" + d if a == "l" else d + ":") for d, a in zip(dashes, align)]
+    # a header's unit in parentheses is one word: "(bn USD)" never splits across lines
+    header = [re.sub(r"\(([^()]*)\)", lambda m: "(" + m.group(1).replace(" ", "\u00a0") + ")", h) for h in header]
     out = ["| " + " | ".join(header) + " |", "|" + "|".join(dashes) + "|"]
     out += ["| " + " | ".join(cell(c) for c in r) + " |" for r in rows]
     return "\n".join(out) + f"\n\n: {caption} {{#{label}}}\n"
