@@ -996,18 +996,18 @@ def claims_part(table: list[dict], lang: str = "en") -> str:
     """The claims table of one edition: English (the article's words with a gloss) or Vietnamese."""
     def cell(t: str) -> str:
         return str(t).replace("|", "\\|").replace("\n", " ")
+    # relative column widths (the dashes), the same in both editions: the words get the room, not the ids;
+    # every column left-aligned (a cell of text read from its start, never centred)
+    rule = "|" + "|".join(":" + "-" * w for w in (6, 4, 24, 30, 24, 12)) + "|"
     if lang == "vi":
-        # relative column widths (the dashes): the words get the room, not the ids
-        widths = (6, 4, 24, 30, 24, 12)
-        out = ["| Mã | § | Lời văn của bài báo | Quy tắc | Số liệu quyết định | Kết luận |",
-               "|" + "|".join("-" * w for w in widths) + "|"]
+        out = ["| Mã | § | Lời văn của bài báo | Quy tắc | Số liệu quyết định | Kết luận |", rule]
         for r in table:
             out.append(f"| {r['id']} | {r['section']} | *{md_cell(r['quote_vi'])}* | {cell(r['rule_vi_md'])} | "
                        f"{cell(r['finding_vi_md']) or '—'} | {shortcode('claim.' + r['id'] + '.verdict')} |")
         return "\n".join(out) + ("\n\n: Các nhận định bằng lời của bài báo, mỗi nhận định được đánh giá theo một quy "
                                  "tắc nêu rõ, từ dữ liệu gốc (analysis/audit/claims.py); mọi con số đều dẫn tới nguồn gốc "
                                  "của nó {#tbl-claims}\n")
-    out = ["| ID | § | The article's words | Rule | Deciding figures | Verdict |", "|---|---|---|---|---|---|"]
+    out = ["| ID | § | The article's words | Rule | Deciding figures | Verdict |", rule]
     for r in table:
         out.append(f"| {r['id']} | {r['section']} | *{md_cell(r['quote_vi'])}* ({md_cell(r['gloss_en'])}) | "
                    f"{cell(r['rule_md'])} | {cell(r['finding_md']) or '—'} | {shortcode('claim.' + r['id'] + '.verdict')} |")

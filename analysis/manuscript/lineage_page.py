@@ -28,7 +28,7 @@ WORDS = {
         "subtitle": "Replication and audit of Tran (2026): where each number of the manuscript comes from",
         "intro": ("Each entry gives the registry key, the value as shown, what it is, the rule that computed it, "
                   "the script, the input files with the first characters of their <code>sha256</code> checksums, "
-                  "the source ids (described in each data folder's <code>SOURCES.md</code> and "
+                  "the source ids (described in each data folder’s <code>SOURCES.md</code> and "
                   "<code>sources.csv</code>; the manuscript cites each source by its author and year) and where "
                   "the manuscript shows it. Every number in <a href=\"index.html\">the manuscript</a> links to its "
                   "entry here."),

@@ -437,7 +437,7 @@ def label(key: str, entry: dict, lang: str, items: dict[str, str] | None = None)
 
 LINEAGE_GROUPS = {
     "en": {"printed": "Numbers as the article prints them", "trade": "Trade (Table 1 and the text)",
-           "fdi": "Foreign investment (Table 2)", "arms": "Arms imports (SIPRI)", "audit": "The audit's verdicts and checks",
+           "fdi": "Foreign investment (Table 2)", "arms": "Arms imports (SIPRI)", "audit": "The audit’s verdicts and checks",
            "claim": "Claims in words", "report": "The replication report", "fx": "Exchange rates"},
     "vi": {"printed": "Các con số như bài báo in", "trade": "Thương mại (Bảng 1 và lời văn)",
            "fdi": "Đầu tư nước ngoài (Bảng 2)", "arms": "Nhập khẩu vũ khí (SIPRI)",
