@@ -161,7 +161,13 @@ def test_russia_shares_supplier_ranking_and_diversification():
     assert r.verdict == "holds" and r.figures["change"]["value"] == pytest.approx(25 - 80)
     small = register({"russia": {2000: 80, 2020: 75}, "israel": {2000: 20, 2020: 25}})
     assert judge("share_falls", "first=2020; last=2020; ref_first=2000; ref_last=2000; drop=10", small).verdict == "partly holds"
-    assert judge("share_lower", "first=2020; last=2020; ref_first=2000; ref_last=2000", small).verdict == "holds"
+    one_year = judge("share_lower", "first=2020; last=2020; ref_first=2000; ref_last=2001", small)
+    assert one_year.verdict == "holds"
+    # one year is named as a year, a period as a period (never "2020–2020")
+    assert "share in {first} is below" in one_year.rule and "{last}" not in one_year.rule
+    assert "năm {first}" in one_year.rule_vi and "{last}" not in one_year.rule_vi
+    period = judge("share_lower", "first=2019; last=2020; ref_first=2000; ref_last=2001", small)
+    assert "share {first}–{last} is below" in period.rule
     up = register({"russia": {2000: 70, 2020: 90}, "israel": {2000: 30, 2020: 10}})
     assert judge("share_falls", "first=2020; last=2020; ref_first=2000; ref_last=2000; drop=10", up).verdict == "does not hold"
     assert judge("share_lower", "first=2020; last=2020; ref_first=2000; ref_last=2000", up).verdict == "does not hold"

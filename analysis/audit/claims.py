@@ -437,8 +437,13 @@ def _share_release(numbers: dict, ctx: dict, *windows: range) -> str:
 def t_share_lower(p: dict, numbers: dict, ctx: dict) -> Result:
     """Russia's share in the years is lower than in the reference period: holds if lower, does not hold
     otherwise (both from one release)."""
-    res = Result("holds if Russia's share {first}–{last} is below its share {ref_first}–{ref_last}",
-                 "đúng nếu tỷ trọng của Nga giai đoạn {first}–{last} thấp hơn tỷ trọng giai đoạn {ref_first}–{ref_last}")
+    if p["first"] == p["last"]:  # one year: named as a year, not as the period "2022–2022"
+        res = Result("holds if Russia's share in {first} is below its share {ref_first}–{ref_last}",
+                     "đúng nếu tỷ trọng của Nga năm {first} thấp hơn tỷ trọng giai đoạn {ref_first}–{ref_last}")
+    else:
+        res = Result("holds if Russia's share {first}–{last} is below its share {ref_first}–{ref_last}",
+                     "đúng nếu tỷ trọng của Nga giai đoạn {first}–{last} thấp hơn tỷ trọng giai đoạn "
+                     "{ref_first}–{ref_last}")
     years, ref = range(int(p["first"]), int(p["last"]) + 1), range(int(p["ref_first"]), int(p["ref_last"]) + 1)
     rel_ = _share_release(numbers, ctx, years, ref)
     for n_ in ("first", "last", "ref_first", "ref_last"):
