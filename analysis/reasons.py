@@ -597,7 +597,9 @@ def item(row: dict, lang: str) -> str:
         column = cell.group(2)
         if column.endswith(SHIFTED):
             column = column.removesuffix(SHIFTED) + " (in lệch sang phải một cột)"
-        return f"{cell.group(1)}: {column}"
+        # a row the article labels with an English name run together ("BritishVirginIslands"): its Vietnamese name
+        row = {en.replace(" ", ""): vi for en, vi in PARTNER_VI.items()}.get(cell.group(1), cell.group(1))
+        return f"{row}: {column}"
     described = describe_key(str(row["key"]))
     if described is None:
         raise ValueError(f"no Vietnamese description for the key {row['key']!r} of audit row {row['id']}")

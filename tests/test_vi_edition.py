@@ -181,3 +181,11 @@ def test_the_words_the_vietnamese_edition_shows_as_numbers_are_vietnamese(built)
     found = {k: numbers[k]["display_vi"] for k in shown
              if numbers[k]["unit"] == "text" and english.search(numbers[k]["display_vi"])}
     assert not found, found
+
+
+def test_a_vietnamese_item_names_a_run_together_partner_in_vietnamese():
+    from analysis import reasons as R
+    row = {"location": "Bảng 2; row 'BritishVirginIslands'; column 'Tổng vốn đăng ký (triệu USD)'", "key": "x"}
+    assert R.item(row, "vi") == "Quần đảo Virgin thuộc Anh: Tổng vốn đăng ký (triệu USD)"
+    row = {"location": "Bảng 2; row 'Hàn Quốc'; column 'Tổng vốn đăng ký (triệu USD)'", "key": "x"}
+    assert R.item(row, "vi") == "Hàn Quốc: Tổng vốn đăng ký (triệu USD)"

@@ -372,7 +372,7 @@ def t_trend_down(p: dict, numbers: dict, ctx: dict) -> Result:
     res.fig("rises", rises, "count", "Years in which imports rose", 0)
     res.fig("start", vals[0], "TIV mn", "Imports in the first year", 0, _src(numbers, keys[0]))
     res.fig("end", vals[-1], "TIV mn", "Imports in the last year", 0, _src(numbers, keys[-1]))
-    res.finding = "in the {release} release imports go from {start} to {end}, slope {slope} a year, rising in {rises} years"
+    res.finding = "in the {release} release imports go from {start} to {end}, slope {slope} a year; years with a rise: {rises}"
     res.finding_vi = ("theo phiên bản {release}, nhập khẩu đi từ {start} đến {end}, độ dốc {slope} mỗi năm, tăng trong "
                       "{rises} năm")
     res.verdict = "holds" if rises == 0 else "partly holds" if slope < 0 else "does not hold"
@@ -689,7 +689,7 @@ def t_top_group(p: dict, numbers: dict, ctx: dict) -> Result:
             keys.append(k)
     periods = sorted(pp for pp, r in ranks.items() if set(r) == set(p["subjects"]))
     res.fig("periods", len(periods), "count", "Periods in which the data rank every subject", 0, _src(numbers, *keys))
-    res.finding = "the data rank every subject in {periods} periods"
+    res.finding = "the data rank every subject; periods ranked: {periods}"
     res.finding_vi = "dữ liệu xếp hạng mọi đối tác được nêu trong {periods} kỳ"
     if not periods:
         return res

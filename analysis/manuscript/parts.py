@@ -209,7 +209,9 @@ def discrepancies_part(audit: pd.DataFrame, numbers: dict | None = None, lang: s
         for _, a in audit[audit["verdict"] == "discrepancy"].iterrows():
             where = "; ".join(x for x in str(a["location"]).split("; ") if x.startswith(("§", "Bảng")))
             reason = R.render(json.loads(a["reason_spec"]), numbers, "vi", "md")
-            out.append(f"- **{a['id']}, {esc.md_text(R.item(a, 'vi'))}** ({esc.md_text(where)}), số in {num('printed.' + a['id'])}: "
+            item = R.item(a, "vi")
+            place = "" if item.endswith(f"({where})") else f" ({esc.md_text(where)})"  # a text's item names its §
+            out.append(f"- **{a['id']}, {esc.md_text(item)}**{place}, số in {num('printed.' + a['id'])}: "
                        f"{cell(reason)}")
         return "\n".join(out) + "\n"
     for _, a in audit[audit["verdict"] == "discrepancy"].iterrows():
