@@ -184,6 +184,8 @@ PARTNER_VI |= {en: vi for en, vi, _ in FDI_PARTNERS.values()}
 # territory's Vietnamese name (the label itself stays the printed row's, in data/published/)
 PARTNER_VI["British Virgin Islands"] = "Quần đảo Virgin thuộc Anh"
 PARTNER_VI |= {"World": "thế giới", "Total": "tổng số", "Vietnam": "Việt Nam"}
+# a row the article labels with an English name run together ("BritishVirginIslands"): its Vietnamese name
+RUN_TOGETHER_VI = {en.replace(" ", ""): vi for en, vi in PARTNER_VI.items()}
 
 TEMPLATES = {
     "en": {
@@ -597,8 +599,7 @@ def item(row: dict, lang: str) -> str:
         column = cell.group(2)
         if column.endswith(SHIFTED):
             column = column.removesuffix(SHIFTED) + " (in lệch sang phải một cột)"
-        # a row the article labels with an English name run together ("BritishVirginIslands"): its Vietnamese name
-        row = {en.replace(" ", ""): vi for en, vi in PARTNER_VI.items()}.get(cell.group(1), cell.group(1))
+        row = RUN_TOGETHER_VI.get(cell.group(1), cell.group(1))
         return f"{row}: {column}"
     described = describe_key(str(row["key"]))
     if described is None:

@@ -786,8 +786,9 @@ def steps_lines(rules: list[dict], lang: str) -> list[tuple[str, str]]:
 
 
 def findings_lines(t: dict, audit: list[dict], claims: list[dict], where: dict, lang: str) -> list[tuple[str, str]]:
-    """Every printed number and claim: the code that computed it (as it recorded itself), reproduced or not,
-    the reason category.  The reasons themselves are the audit's, linked, never copied."""
+    """Every printed number and claim and the code that computed it (as it recorded itself).  The standalone
+    report gives each item's verdict and reason category; the manuscript's part, whose tables show the verdicts,
+    groups the items by that code with the basis of their checks.  The reasons are the audit's, never copied."""
     vi = lang == "vi"
     groups = GROUPS_VI if vi else GROUPS
     L = [("line", "## Kết quả theo từng mục" if vi else "## Findings for every item"), ("line", "")]

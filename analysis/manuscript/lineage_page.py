@@ -14,12 +14,11 @@ Run on its own:  python -m analysis.manuscript.lineage_page --lang en --body man
 from __future__ import annotations
 
 import argparse
-import json
-import re
 from pathlib import Path
 
 from analysis import escape as esc
 from analysis.io import run, write_text_atomic
+from analysis.manuscript.render import read_include
 
 # Each edition's words on its lineage page: the page's name and the other pages it links to.
 WORDS = {
@@ -77,24 +76,17 @@ BUILD_KEYS = ("build-date", "build-version", "build-commit")
 
 
 def read_build(text: str) -> dict[str, str]:
-    """The build's record of itself (_generated/build.yml, one JSON value per line)."""
-    out = {}
-    for line in text.splitlines():
-        key, sep, value = line.partition(": ")
-        if sep and key in BUILD_KEYS:
-            out[key] = str(json.loads(value))
-    missing = [k for k in BUILD_KEYS if k not in out]
+    """The build's record of itself (_generated/build.yml, written by render.meta_yaml)."""
+    import yaml
+    try:
+        meta = yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        raise ValueError(f"the build record is not YAML: {err}") from None
+    meta = meta if isinstance(meta, dict) else {}
+    missing = [k for k in BUILD_KEYS if k not in meta]
     if missing:
         raise ValueError(f"the build record names no {', '.join(missing)}")
-    return out
-
-
-def read_digest(text: str) -> str:
-    """The digest of the render's inputs, from the editions' header include (_generated/digest.html)."""
-    m = re.search(r'<meta name="replication-digest" content="([0-9a-f]{64})">', text)
-    if not m:
-        raise ValueError("the digest include holds no replication-digest")
-    return m.group(1)
+    return {k: str(meta[k]) for k in BUILD_KEYS}
 
 
 def page(body: str, lang: str, build: dict[str, str], digest: str) -> str:
@@ -144,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     body = Path(args.body).read_text(encoding="utf-8")
     try:
         build = read_build(Path(args.build).read_text(encoding="utf-8"))
-        digest = read_digest(Path(args.digest).read_text(encoding="utf-8"))
+        digest = read_include(Path(args.digest).read_text(encoding="utf-8"))
     except ValueError as err:
         print(f"lineage_page: {err}", flush=True)
         return 1

@@ -129,7 +129,7 @@ def stage(root: Path, dest: Path) -> int:
             target.write_text(POPOVER_SLOT_PART, encoding="utf-8")  # filled after the render (fill_popovers)
         elif f.suffix in (".md", ".qmd"):
             text = SHORTCODE.sub(as_span, f.read_text(encoding="utf-8"))
-            if f.suffix == ".md" and f.name not in ("lineage_data.md", "lineage_typst.md"):
+            if f.suffix == ".md" and f.name != "lineage_typst.md":
                 text = hold_numbers(cite_sources(text, keys))
             target.write_bytes(text.encode("utf-8"))
         else:
@@ -157,6 +157,14 @@ def fill_popovers(page: str, part: str) -> str:
 
 def html_include(digest: str) -> str:
     return f'<meta name="replication-digest" content="{digest}">\n'
+
+
+def read_include(text: str) -> str:
+    """The digest an HTML include of html_include's records."""
+    m = re.search(r'<meta name="replication-digest" content="([0-9a-f]{64})">', text)
+    if not m:
+        raise ValueError("the digest include holds no replication-digest")
+    return m.group(1)
 
 
 def front_matter(path: Path) -> dict:
