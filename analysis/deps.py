@@ -76,11 +76,19 @@ def closure(module: str) -> list[str]:
     return sorted(seen)
 
 
+# A module that reads files as code: every step that imports it reruns when they change.  The message
+# catalogs are the words of every sentence (analysis/words.py), so an edited translation rewrites what it says.
+READS = {f"{PACKAGE}.words": lambda: sorted(HERE.glob("locale/*/LC_MESSAGES/*.po"))}
+
+
 def files(module: str) -> list[str]:
     """The source files of `closure(module)`, as paths relative to the repository root (a package's
-    is its __init__.py, which every import of a module inside it runs)."""
+    is its __init__.py, which every import of a module inside it runs), and the files a module among
+    them reads as code (READS)."""
     root = HERE.parent
-    return [_file(m).relative_to(root).as_posix() for m in closure(module)]
+    mods = closure(module)
+    return [_file(m).relative_to(root).as_posix() for m in mods] + \
+        [f.relative_to(root).as_posix() for m in mods if m in READS for f in READS[m]()]
 
 
 if __name__ == "__main__":

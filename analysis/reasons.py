@@ -15,12 +15,14 @@ with its slots.  A slot is one of
 No number and no source id is typed here or in the code that builds a reason: every
 figure is a registry key, every source id comes from the registry entry of a key.
 `render(spec, numbers, lang, form)` is the one function that turns a reason into words;
-the templates are written in each language, not translated at run time.
+the templates are written in each language's message catalog (analysis/words.py), not translated at run
+time.
 """
 from __future__ import annotations
 
 import re
 
+from analysis import words
 from analysis.article import FDI_PARTNERS, SHIFTED, TRADE_PARTNERS
 from analysis.registry import display, shortcode
 
@@ -68,111 +70,10 @@ def gap_kind(why: list) -> str:
         raise ValueError(f"gap template {t!r} has no kind in analysis/reasons.py GAP_KINDS")
     return GAP_KINDS[t]
 
-WORDS = {
-    "en": {
-        "cause.transcription": "transcription",
-        "cause.other_source_or_reporter": "a different source or reporter",
-        "cause.other_period_or_base": "a different period or base",
-        "cause.arithmetic": "arithmetic",
-        "cause.data_release": "a different data release",
-        "cause.source_inconsistent": "the source disagrees with itself",
-        "si.stated": "the figure it states",
-        "si.derived": "the figure derived from its other figures",
-        "category.source_inconsistent": "the source's total disagrees with its own parts",
-        "rule.within": "equal within the rounding of the source figures (the recomputed value itself does not round "
-                       "to the printed one)",
-        "rule.above": "above the stated bound", "rule.below": "below the stated bound",
-        "rule.above_within": "above the stated bound within the uncertainty of the recomputed value",
-        "rule.below_within": "below the stated bound within the uncertainty of the recomputed value",
-        "basis.independent": "", "basis.none": "",
-        "basis.internal": " from the article's own figures",
-        "basis.mixed": " from the article's figures and raw data",
-        "rule.equal": "equal",
-        "rule.rounding": "equal after rounding to the printed precision",
-        "rule.truncation": "equal after truncation to the printed precision",
-        "rule.rounding_up": "equal after rounding up to the printed precision",
-        "hedge.above": "more than", "hedge.below": "nearly",
-        "side.above": "above", "side.below": "below",
-        "verdict.match": "match", "verdict.rounding": "rounding", "verdict.consistent": "consistent",
-        "verdict.discrepancy": "discrepancy", "verdict.not_verifiable": "not verifiable",
-        "flow.turnover": "turnover", "flow.exports": "exports", "flow.imports": "imports",
-        "flow.dir.exports": "to", "flow.dir.imports": "from",
-        "period.FY": "full year", "period.11M": "Jan–Nov", "period.10M": "Jan–Oct", "period.9M": "Jan–Sep",
-        "period.H1": "Jan–Jun", "period.1Jan-14Dec": "1 Jan–14 Dec", "period.FY_forecast": "full-year forecast",
-        "period.12M": "full year", "period.07M": "Jan–Jul", "period.06M": "Jan–Jun", "period.04M": "Jan–Apr",
-        "period.cumulative": "cumulative to",
-        "how.stated": "as stated", "how.sum": "exports + imports", "how.diff": "turnover − exports",
-        "series.total": "total", "series.russia": "deliveries from Russia", "series.russia_share": "Russia's share",
-        "stat.min": "lowest annual total", "stat.max": "highest annual total", "stat.sum": "sum of annual totals",
-        "stat.min_year": "year of the lowest total", "stat.max_year": "year of the highest total",
-    },
-    "vi": {
-        "cause.transcription": "lỗi chép số",
-        "cause.other_source_or_reporter": "dùng nguồn hoặc bên báo cáo khác",
-        "cause.other_period_or_base": "dùng kỳ số liệu hoặc cơ sở tính khác",
-        "cause.arithmetic": "lỗi tính toán",
-        "cause.data_release": "dùng phiên bản dữ liệu khác",
-        "cause.source_inconsistent": "nguồn tự mâu thuẫn",
-        "si.stated": "con số mà nguồn nêu",
-        "si.derived": "con số suy ra từ các số liệu khác của nguồn",
-        "category.source_inconsistent": "tổng số của nguồn không khớp với các thành phần của chính nó",
-        "rule.within": "bằng nhau trong phạm vi làm tròn của số liệu nguồn (bản thân giá trị tính lại không làm tròn "
-                       "thành con số in ra)",
-        "rule.above": "cao hơn ngưỡng được nêu", "rule.below": "thấp hơn ngưỡng được nêu",
-        "rule.above_within": "cao hơn ngưỡng được nêu trong phạm vi sai số của giá trị tính lại",
-        "rule.below_within": "thấp hơn ngưỡng được nêu trong phạm vi sai số của giá trị tính lại",
-        "basis.independent": "", "basis.none": "",
-        "basis.internal": " từ chính số liệu của bài báo",
-        "basis.mixed": " từ số liệu của bài báo và dữ liệu gốc",
-        "rule.equal": "bằng nhau",
-        "rule.rounding": "bằng nhau sau khi làm tròn đến độ chính xác được in",
-        "rule.truncation": "bằng nhau sau khi cắt bớt đến độ chính xác được in",
-        "rule.rounding_up": "bằng nhau sau khi làm tròn lên đến độ chính xác được in",
-        "hedge.above": "hơn", "hedge.below": "gần",
-        "side.above": "cao hơn", "side.below": "thấp hơn",
-        "verdict.match": "khớp", "verdict.rounding": "khớp khi làm tròn",
-        # a short label (it fits a table's verdict column); its meaning, "consistent with the article's own
-        # figures only, not independently verified", is said once in the rules (report.py) and the glossary
-        "verdict.consistent": "nhất quán nội tại",
-        "verdict.discrepancy": "sai lệch", "verdict.not_verifiable": "không kiểm chứng được",
-        "flow.turnover": "kim ngạch", "flow.exports": "xuất khẩu", "flow.imports": "nhập khẩu",
-        "flow.dir.exports": "sang", "flow.dir.imports": "từ",
-        "period.FY": "cả năm", "period.11M": "11 tháng", "period.10M": "10 tháng", "period.9M": "9 tháng",
-        "period.H1": "6 tháng đầu năm", "period.1Jan-14Dec": "từ 1/1 đến 14/12", "period.FY_forecast": "dự báo cả năm",
-        "period.12M": "cả năm", "period.07M": "7 tháng", "period.06M": "6 tháng", "period.04M": "4 tháng",
-        "period.cumulative": "lũy kế đến",
-        "how.stated": "theo số công bố", "how.sum": "xuất khẩu + nhập khẩu", "how.diff": "kim ngạch − xuất khẩu",
-        "series.total": "tổng", "series.russia": "giá trị nhập từ Nga", "series.russia_share": "tỷ trọng của Nga",
-        "stat.min": "mức năm thấp nhất", "stat.max": "mức năm cao nhất", "stat.sum": "tổng các năm",
-        "stat.min_year": "năm có mức thấp nhất", "stat.max_year": "năm có mức cao nhất",
-    },
-}
-
-# Display forms of the audit's vocabularies (analysis/audit/verdict.py: BASES, GAPS, AUTHORITIES), both languages.
-WORDS["en"] |= {
-    "basis_of.independent": "checked against a source independent of the article",
-    "basis_of.mixed": "checked against the article's own figure combined with an independent source",
-    "basis_of.article_only": "checked against the article's own figures only",
-    "gap.source_not_consulted": "the source behind the figure could not be consulted",
-    "gap.no_source_found": "no source for the figure was found",
-    "gap.not_measurable": "the quantity is not measured by any source gathered",
-    "authority.official": "official",
-    "authority.secondary": "secondary (press or a report citing an official source)",
-    "authority.third_party_copy": "a third party's copy of the publisher's file",
-    "verdict.not_decided": "not decided",
-}
-WORDS["vi"] |= {
-    "basis_of.independent": "đối chiếu với nguồn độc lập với bài báo",
-    "basis_of.mixed": "đối chiếu với số liệu của chính bài báo kết hợp với một nguồn độc lập",
-    "basis_of.article_only": "chỉ đối chiếu với chính số liệu của bài báo",
-    "gap.source_not_consulted": "không tiếp cận được nguồn của con số",
-    "gap.no_source_found": "không tìm thấy nguồn nào cho con số",
-    "gap.not_measurable": "không nguồn nào đã thu thập đo được đại lượng này",
-    "authority.official": "chính thức",
-    "authority.secondary": "thứ cấp (báo chí hoặc bài viết dẫn nguồn chính thức)",
-    "authority.third_party_copy": "bản sao của bên thứ ba từ tệp của nhà xuất bản",
-    "verdict.not_decided": "chưa phân định được",
-}
+# The vocabularies (causes, rules, hedges, periods, the audit's bases, gaps and authorities) and the templates
+# of a reason's clauses, each language from its own message catalog (analysis/words.py): ids `word.*` and
+# `reason.*`.
+WORDS = {lang: words.section("word.", lang) for lang in LANGS}
 BASES_VI = {b: WORDS["vi"][f"basis_of.{b}"] for b in ("independent", "mixed", "article_only")}
 GAPS_VI = {g: WORDS["vi"][f"gap.{g}"] for g in ("source_not_consulted", "no_source_found", "not_measurable")}
 AUTHORITIES_VI = {a: WORDS["vi"][f"authority.{a}"] for a in ("official", "secondary", "third_party_copy")}
@@ -187,123 +88,7 @@ PARTNER_VI |= {"World": "thế giới", "Total": "tổng số", "Vietnam": "Vi�
 # a row the article labels with an English name run together ("BritishVirginIslands"): its Vietnamese name
 RUN_TOGETHER_VI = {en.replace(" ", ""): vi for en, vi in PARTNER_VI.items()}
 
-TEMPLATES = {
-    "en": {
-        "reproduced": "Recomputed{basis}: {value}; {rule}.",
-        "consistent": "Consistent with the article's own figures, not independently verified: recomputed from the "
-                      "article's own figures as {value}; {rule}.",
-        "diff": "Recomputed{basis}: {value}; printed − recomputed = {diff} ({rel}).",
-        "diff_only": "Recomputed{basis}: {value}.",
-        "impossible": "The printed value is impossible: a fall of more than the whole.",
-        "hit": "Likeliest cause, {cause}: the printed figure reproduces {what} = {value}.",
-        "typo": "Likeliest cause, transcription: the printed figure is {what} = {value} with one digit changed or "
-                "two adjacent digits swapped.",
-        "closest": "No figure in the data reproduces it; the closest is {what} = {value} (the printed figure "
-                   "differs from it by {rel}).",
-        "no_alternative": "The data hold no other figure for this quantity (no other source, reporter, period, base "
-                          "or release) to compare with, so no cause can be named.",
-        "hedge": "The hedge '{hedge}' is not borne out: the recomputed value is {side} the printed one.",
-        "coarse": "The check is coarse: it accepts any value from {lo} to {hi}, an interval wider than {n} units of "
-                  "the printed last digit.",
-        "not_verifiable": "Not independently verifiable: {why}.",
-        "authority": "The verdict rests on a source whose authority is {authority}.",
-        "source_inconsistent": "Likeliest cause, the source disagrees with itself: it states {stated}, while its "
-                               "own other figures of the same period give {derived_what} = {derived}, a difference "
-                               "beyond the rounding of both; the printed figure reproduces {printed_as}.",
-        "release_rule": "Judged against the {release} release, the one the article used by the stated rule.",
-        "release_fallback": "The {release} release lacks this figure, so it is judged against the {current} release.",
-        "current": "In the {current} release: {value} ({verdict}).",
-        "usd_tiv": "The article presents this figure as imports from Russia in US dollars; SIPRI's figures are "
-                   "trend-indicator values (TIV), not dollars.",
-        "reading_all": "The all-supplier total reproduces the printed figure; Russia alone gives {russia}.",
-        "reading_russia": "Russia alone reproduces the printed figure; the all-supplier total is {total}.",
-        "reading_both": "Both readings reproduce it: the all-supplier total and Russia alone ({russia}).",
-        "reading_none": "Neither reading reproduces it: all suppliers {total}, Russia alone {russia}.",
-        "reading_no_split": "The release gives no supplier split for this figure, so only the all-supplier reading "
-                            "can be checked.",
-        # reasons a figure cannot be verified (gaps)
-        "g_fia_table": "the FIA's partner table for the year could not be consulted; only the article prints this "
-                       "value",
-        "g_no_base": "the data hold no base-year value for {partner}; the printed change implies a base-year value "
-                     "of {implied}",
-        "g_no_rank": "the data hold no base-year rank for {partner} (only the top {n} are known)",
-        "g_between": "the data hold no total for this period; it lies between {lo} ({lo_what}) and {hi} ({hi_what})",
-        "g_source_not_found": "the article's source for this figure was not found; the data give {a} ({a_what}) "
-                              "and {b} ({b_what})",
-        "g_report_not_consulted": "the FIA report was not consulted; the data give {a} partners with new projects "
-                                  "in the year and {b} investing partners in the year before",
-        "g_no_flow": "no source in the data gives Vietnam's {flow} {dir} {partner} for the year",
-        "g_no_rankings": "the raw data hold no US-side partner rankings",
-        "g_no_rankings_asean": "the raw data hold no US-side partner rankings (and the sentence's 'in ASEAN' makes "
-                               "the rank ambiguous)",
-        "g_no_us_export_rank": "no source in the data ranks Vietnam among the US's export markets (and the "
-                               "sentence's 'in ASEAN' makes the rank ambiguous)",
-        "g_stock_stated": "SIPRI TIV measures deliveries per year, not the stock of equipment in service; the latest "
-                          "published estimate found of the share in service (as of {year}) gives {lo} to {hi}, a "
-                          "range, not a measurement",
-        "g_stock": "SIPRI TIV measures deliveries per year, not the stock of equipment in service; no inventory "
-                   "data were gathered",
-        "g_coverage": "the {release} release does not cover every year of the period",
-        "g_no_split": "the {release} release has no supplier split for every year of the period",
-    },
-    "vi": {
-        "reproduced": "Giá trị tính lại{basis}: {value}; {rule}.",
-        "consistent": "Nhất quán với chính các số liệu của bài báo, chưa được kiểm chứng độc lập: tính lại từ số "
-                      "liệu của bài báo được {value}; {rule}.",
-        "diff": "Giá trị tính lại{basis}: {value}; số in trừ số tính lại bằng {diff} ({rel}).",
-        "diff_only": "Giá trị tính lại{basis}: {value}.",
-        "impossible": "Con số in ra là không thể có: mức giảm vượt quá toàn bộ giá trị ban đầu.",
-        "hit": "Nguyên nhân khả dĩ nhất là {cause}: con số in ra trùng với {what} = {value}.",
-        "typo": "Nguyên nhân khả dĩ nhất là lỗi chép số: con số in ra chính là {what} = {value} nhưng sai một chữ "
-                "số hoặc bị đảo hai chữ số liền nhau.",
-        "closest": "Không có số liệu nào trong dữ liệu tái lập được con số này; gần nhất là {what} = {value} (con số "
-                   "in ra chênh {rel} so với số này).",
-        "no_alternative": "Dữ liệu không có số liệu nào khác cho đại lượng này (không có nguồn, bên báo cáo, kỳ, cơ "
-                          "sở tính hay phiên bản khác) để đối chiếu, nên không thể chỉ ra nguyên nhân.",
-        "hedge": "Từ rào đón '{hedge}' không được xác nhận: giá trị tính lại {side} con số in ra.",
-        "coarse": "Phép kiểm tra này còn thô: nó chấp nhận mọi giá trị từ {lo} đến {hi}, một khoảng rộng hơn {n} "
-                  "đơn vị của chữ số cuối được in.",
-        "not_verifiable": "Không thể kiểm chứng độc lập: {why}.",
-        "authority": "Kết luận này dựa trên một nguồn có mức tin cậy: {authority}.",
-        "source_inconsistent": "Nguyên nhân khả dĩ nhất là nguồn tự mâu thuẫn: nguồn nêu {stated}, trong khi các số "
-                               "liệu khác của chính nó cho cùng kỳ cho {derived_what} = {derived}, chênh nhau vượt quá "
-                               "sai số làm tròn của cả hai; con số in ra trùng với {printed_as}.",
-        "release_rule": "Được đối chiếu với phiên bản {release}, phiên bản mà bài báo đã dùng theo quy tắc đã nêu.",
-        "release_fallback": "Phiên bản {release} không có con số này, nên nó được đối chiếu với phiên bản {current}.",
-        "current": "Theo phiên bản {current}: {value} ({verdict}).",
-        "usd_tiv": "Bài báo trình bày con số này là giá trị nhập khẩu từ Nga tính bằng đô la Mỹ; số liệu của SIPRI "
-                   "là giá trị chỉ báo xu hướng (TIV), không phải đô la.",
-        "reading_all": "Tổng nhập khẩu từ mọi nhà cung cấp tái lập được con số in ra; riêng Nga chỉ là {russia}.",
-        "reading_russia": "Riêng phần của Nga tái lập được con số in ra; tổng từ mọi nhà cung cấp là {total}.",
-        "reading_both": "Cả hai cách đọc đều tái lập được con số này: tổng từ mọi nhà cung cấp và riêng Nga ({russia}).",
-        "reading_none": "Không cách đọc nào tái lập được con số này: mọi nhà cung cấp {total}, riêng Nga {russia}.",
-        "reading_no_split": "Phiên bản này không tách theo nhà cung cấp cho con số này, nên chỉ kiểm tra được cách "
-                            "đọc theo tổng từ mọi nhà cung cấp.",
-        "g_fia_table": "không tiếp cận được bảng số liệu theo đối tác của Cục Đầu tư nước ngoài cho năm này; chỉ bài "
-                       "báo in giá trị này",
-        "g_no_base": "dữ liệu không có giá trị năm gốc của {partner}; mức thay đổi in ra ngụ ý giá trị năm gốc là "
-                     "{implied}",
-        "g_no_rank": "dữ liệu không có thứ hạng năm gốc của {partner} (chỉ biết {n} đối tác đứng đầu)",
-        "g_between": "dữ liệu không có tổng cho kỳ này; nó nằm giữa {lo} ({lo_what}) và {hi} ({hi_what})",
-        "g_source_not_found": "không tìm thấy nguồn mà bài báo dùng cho con số này; dữ liệu cho {a} ({a_what}) và "
-                              "{b} ({b_what})",
-        "g_report_not_consulted": "không tiếp cận được báo cáo của Cục Đầu tư nước ngoài; dữ liệu cho {a} đối tác có "
-                                  "dự án mới trong năm và {b} đối tác có đầu tư trong năm trước đó",
-        "g_no_flow": "không nguồn nào trong dữ liệu cho biết {flow} của Việt Nam {dir} {partner} trong năm",
-        "g_no_rankings": "dữ liệu gốc không có bảng xếp hạng đối tác của phía Hoa Kỳ",
-        "g_no_rankings_asean": "dữ liệu gốc không có bảng xếp hạng đối tác của phía Hoa Kỳ (và cụm từ 'tại khu vực "
-                               "ASEAN' khiến thứ hạng này trở nên mơ hồ)",
-        "g_no_us_export_rank": "không nguồn nào trong dữ liệu xếp hạng Việt Nam trong các thị trường xuất khẩu của "
-                               "Hoa Kỳ (và cụm từ 'tại khu vực ASEAN' khiến thứ hạng này trở nên mơ hồ)",
-        "g_stock_stated": "TIV của SIPRI đo giá trị chuyển giao mỗi năm, không đo số trang bị đang sử dụng; ước tính "
-                          "mới nhất đã công bố tìm được về tỷ lệ trang bị đang sử dụng (tính đến năm {year}) cho {lo} "
-                          "đến {hi}, là một khoảng, không phải số đo",
-        "g_stock": "TIV của SIPRI đo giá trị chuyển giao mỗi năm, không đo số trang bị đang sử dụng; không có dữ liệu "
-                   "kiểm kê trang bị",
-        "g_coverage": "phiên bản {release} không bao phủ mọi năm của giai đoạn",
-        "g_no_split": "phiên bản {release} không tách theo nhà cung cấp cho mọi năm của giai đoạn",
-    },
-}
+TEMPLATES = {lang: words.section("reason.", lang) for lang in LANGS}
 
 
 def clause(template: str, **slots) -> list:

@@ -46,11 +46,13 @@ def test_a_steps_code_is_its_module_what_it_imports_and_the_packages_above(const
 
 
 def test_the_code_of_a_step_of_this_package():
-    # compute/arms.py imports article, io, reasons and registry; reasons imports article and registry; registry
-    # imports article and io; article and io import nothing of the package
+    # compute/arms.py imports article, io, reasons and registry; reasons imports article, registry and words;
+    # registry imports article and io; article, io and words import nothing of the package; words reads the two
+    # message catalogs
     assert deps.files("analysis.compute.arms") == [
         "analysis/__init__.py", "analysis/article.py", "analysis/compute/__init__.py", "analysis/compute/arms.py",
-        "analysis/io.py", "analysis/reasons.py", "analysis/registry.py"]
+        "analysis/io.py", "analysis/reasons.py", "analysis/registry.py", "analysis/words.py",
+        "analysis/locale/en/LC_MESSAGES/messages.po", "analysis/locale/vi/LC_MESSAGES/messages.po"]
 
 
 def _layer(module: str) -> str | None:

@@ -23,14 +23,14 @@ SPEC = R.spec("other_period_or_base", [
 
 def test_english_text():
     text = R.render(SPEC, NUMBERS, "en", "text")
-    assert text == ("Recomputed: 134 bn USD [SRC_A]; printed − recomputed = −2.0 bn USD (−1.5%). Likeliest cause, "
+    assert text == ("Recomputed from data independent of the article: 134 bn USD [SRC_A]; printed − recomputed = −2.0 bn USD (−1.5%). Likeliest cause, "
                     "a different period or base: the printed figure reproduces turnover 2024 (full year) as stated = "
                     "132 bn USD [SRC_A].")
 
 
 def test_vietnamese_text_is_written_in_vietnamese():
     text = R.render(SPEC, NUMBERS, "vi", "text")
-    assert text == ("Giá trị tính lại: 134 tỷ USD [SRC_A]; số in trừ số tính lại bằng −2,0 tỷ USD (−1,5%). Nguyên "
+    assert text == ("Giá trị tính lại từ dữ liệu độc lập với bài báo: 134 tỷ USD [SRC_A]; số in trừ số tính lại bằng −2,0 tỷ USD (−1,5%). Nguyên "
                     "nhân khả dĩ nhất là dùng kỳ số liệu hoặc cơ sở tính khác: con số in ra trùng với kim ngạch 2024 "
                     "(cả năm) theo số công bố = 132 tỷ USD [SRC_A].")
 
@@ -45,7 +45,7 @@ def test_markdown_cites_every_number_as_a_shortcode():
 def test_cited_keys_and_unknown_keys():
     assert R.cited_keys(SPEC) == ["x.diff", "x.rel", "x.recomputed", "x.alt"]
     with pytest.raises(KeyError, match="x.missing"):
-        R.render(R.spec("reproduced", [R.clause("diff_only", basis=R.word("basis.none"), value=R.key("x.missing"))]),
+        R.render(R.spec("reproduced", [R.clause("diff_only", basis=R.word("basis.mixed"), value=R.key("x.missing"))]),
                  NUMBERS)
     with pytest.raises(ValueError):
         R.spec("no_such_cause", [])

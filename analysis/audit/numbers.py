@@ -227,7 +227,7 @@ class Audit:
         if r is not None:
             lo, hi = accepted_interval(p, d, row["qualifier"], unit, e)
             flags["coarse"] = coarse(p, d, row["qualifier"], unit, e)
-        basis = R.word(f"basis.{res['basis']}")
+        basis = R.word(f"basis.{res['basis']}") if res["basis"] != "none" else None  # none: not verifiable
         value = R.key(key, src=True)
         cause = "reproduced"
         if v == "not_verifiable":
