@@ -309,6 +309,7 @@ rule write_report:
         report=f"{OUT}/replication_report.md",
         report_vi=f"{OUT}/replication_report.vi.md",
         env=f"{OUT}/environment.json",
+        machine=f"{OUT}/machine.json",  # the machine's facts, apart from the products whose bytes are promised
         numbers=f"{OUT}/numbers/report.json",
         part="manuscript/_generated/report.md",
         rules="manuscript/_generated/rules.md",
@@ -324,7 +325,7 @@ rule write_report:
         step("audit.report --registry {input.registry:q} --audit {input.audit:q} --audit-numbers {input.audit_numbers:q}"
              " --claims {input.claims:q} --claims-numbers {input.claims_numbers:q} --manifest {input.manifest:q}"
              " --sources {input.sources:q} --snakefile {input.snakefile:q} --pyproject {input.pyproject:q}"
-             " --out {output.report:q} --out-vi {output.report_vi:q} --out-env {output.env:q}"
+             " --out {output.report:q} --out-vi {output.report_vi:q} --out-env {output.env:q} --out-machine {output.machine:q}"
              " --out-numbers {output.numbers:q} --out-part {output.part:q} --out-rules {output.rules:q}"
              " --out-part-vi {output.part_vi:q} --out-rules-vi {output.rules_vi:q}"
              " --out-summary {output.summary:q} --out-summary-vi {output.summary_vi:q}")
