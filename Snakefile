@@ -426,7 +426,6 @@ rule write_verdicts:
         registry=f"{OUT}/numbers.json",
         bib="manuscript/references.bib",
         citation="CITATION.cff",
-        pyproject="pyproject.toml",
     output:
         jsonld=VERDICTS[0],
         jsonld_vi=VERDICTS[1],
@@ -438,7 +437,7 @@ rule write_verdicts:
         STEPS_ENV
     shell:
         step("audit.claimreview --audit {input.audit:q} --claims {input.claims:q} --registry {input.registry:q}"
-             " --bib {input.bib:q} --citation {input.citation:q} --pyproject {input.pyproject:q}"
+             " --bib {input.bib:q} --citation {input.citation:q}"
              " --out {output.jsonld:q} --out-vi {output.jsonld_vi:q} --out-html {output.html:q}"
              " --out-html-vi {output.html_vi:q}")
 
