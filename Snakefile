@@ -581,7 +581,8 @@ def package_files():
     """(the files the crate and the archive take as inputs, the shipped render): the shipped render is the
     render rules' output, and as an input here it would make them re-render the manuscript; they take it as
     shipped, and its content, hashed into a parameter, reruns them when it changes."""
-    listed = [f for f in tracked_files(".") if f != CRATE and Path(f).is_file() and not ("{" in f or "}" in f)]
+    listed = [f for f in tracked_files(".") if f != CRATE and Path(f).is_file() and not Path(f).is_symlink()
+              and not ("{" in f or "}" in f)]
     return [f for f in listed if f not in MANUSCRIPT], [f for f in listed if f in MANUSCRIPT]
 
 

@@ -76,6 +76,9 @@ def test_every_input_with_its_size_checksum_format_and_sources(built):
     assert g["data/raw/trade/vietnam_trade_by_partner.csv"]["encodingFormat"] == "text/csv"
     for url in urls:
         assert g[url]["@type"] == "CreativeWork" and g[url]["name"]
+    # a source's own date, as the manifest gives it (x-date of WDI_2026-04-08, read in data/raw/datapackage.json)
+    wdi = next(i for i, n in g.items() if n.get("identifier") == "WDI_2026-04-08")
+    assert g[wdi]["datePublished"] == "2026-04-08"
     printed = g["data/published/printed_numbers.csv"]
     assert any("Duy Tan University" in g[i]["name"] for i in _ids(printed["isBasedOn"]))
 

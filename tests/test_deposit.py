@@ -108,6 +108,7 @@ def test_a_link_to_etc_passwd_a_negation_and_a_hostile_name_without_git(tmp_path
     _tree(root, ["README.md", "x.tmp", "keep.tmp", "sub/deep/cache/c"])
     (root / ".gitignore").write_text("*.tmp\n!keep.tmp\n**/cache/\n", encoding="utf-8")
     (root / "passwd").symlink_to("/etc/passwd")
+    assert "passwd" not in listed_files(root)  # nor does a copy of the package (the tests', the benchmark's)
     r = _deposit(root, tmp_path)
     assert r.returncode == 0, r.stderr
     assert r.stderr == "passwd: left out, a symbolic link to a file outside the package\n"

@@ -127,6 +127,8 @@ def manifest_sources(manifest: dict, base: str) -> tuple[dict[str, dict], list[d
                 node["identifier"] = src["x-source-id"]
             if src.get("path"):
                 node["url"] = src["path"]
+            if src.get("x-date"):  # the source's own date (its release, or the report's day), as the manifest gives it
+                node["datePublished"] = src["x-date"]
             context.setdefault(sid, node)
             based.append(ref(sid))
         if based:

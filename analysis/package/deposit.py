@@ -111,7 +111,9 @@ def listed_files(root: str | os.PathLike = ".") -> list[str]:
     committed is tested), else the walk."""
     root = Path(root)
     files = _git_files(root, "-co", "--exclude-standard")
-    return [f for f in files if (root / f).is_file()] if files is not None else walk(root)
+    files = walk(root) if files is None else files
+    inside = root.resolve()  # a copy never takes a file through a link out of the tree
+    return [f for f in files if (root / f).is_file() and (root / f).resolve().is_relative_to(inside)]
 
 
 def tracked_files(root: str | os.PathLike = ".") -> list[str]:
