@@ -253,9 +253,10 @@ ACCEPTED = {
 }
 
 
-def check_crate(where: Path, monkeypatch) -> None:
+def check_crate(where: Path, monkeypatch, out: Path) -> None:
     """A crate as consumers read it, offline: no required-level finding of roc-validator, no recommended one
-    but those accepted above, and ro-crate-py and runcrate read it (its main workflow, its run)."""
+    but those accepted above, ro-crate-py reads it (its main workflow) and writes it back (to `out`), and
+    runcrate reads it (its run)."""
     pytest.importorskip("rocrate_validator", reason="roc-validator is not installed (requirements.lock has it)")
     asked = _offline(monkeypatch)
     result = _validate(where, "RECOMMENDED")
@@ -267,6 +268,9 @@ def check_crate(where: Path, monkeypatch) -> None:
     crate = ROCrate(str(where))
     assert crate.mainEntity.id == "Snakefile"
     assert "ComputationalWorkflow" in crate.mainEntity.type
+    crate.write(out)  # the fault of the crate's old place: ro-crate-py could not write it back
+    written = {n["@id"]: n for n in json.loads((out / "ro-crate-metadata.json").read_text(encoding="utf-8"))["@graph"]}
+    assert written["./"]["mainEntity"] == {"@id": "Snakefile"} and (out / "Snakefile").is_file()
     # runcrate's report (its CLI's code), which reads a Workflow Run Crate of any workflow language
     from click.testing import CliRunner
     from runcrate.cli import cli
@@ -276,9 +280,9 @@ def check_crate(where: Path, monkeypatch) -> None:
     assert "action: #rule-compute_trade" in r.output
 
 
-def test_the_crate_is_valid_where_the_build_writes_it(built, monkeypatch):
+def test_the_crate_is_valid_where_the_build_writes_it(built, monkeypatch, tmp_path):
     """At the repository's root after a build, as it stands: no copy moved anywhere."""
-    check_crate(built, monkeypatch)
+    check_crate(built, monkeypatch, tmp_path / "written")
 
 
 def test_the_validator_rejects_a_crate_without_its_workflow(built, tmp_path, monkeypatch):

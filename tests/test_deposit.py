@@ -239,11 +239,11 @@ def test_the_archive_holds_the_package_and_every_file_with_its_checksum(built, d
 def test_the_zip_and_the_unpacked_archive_are_valid_crates_before_any_build(deposited, tmp_path, monkeypatch):
     from tests.test_crate import check_crate
     zip_path, _, _ = deposited
-    check_crate(zip_path, monkeypatch)
+    check_crate(zip_path, monkeypatch, tmp_path / "from zip")
     unpacked = tmp_path / "unpacked"
     zipfile.ZipFile(zip_path).extractall(unpacked)
     assert not (unpacked / "data/derived").exists()  # before any build
-    check_crate(unpacked, monkeypatch)
+    check_crate(unpacked, monkeypatch, tmp_path / "from folder")
 
 
 @pytest.mark.workflow
