@@ -324,3 +324,35 @@ def test_the_citation_check_refuses_a_stale_file_in_one_line(tmp_path):
     (tmp_path / "CITATION.cff").write_text(text.replace("license: MIT", "license: [1, 2]"), encoding="utf-8")
     r = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 1 and "Traceback" not in r.stderr and r.stderr.startswith("CITATION.cff: not valid")
+
+
+# --- machine facts apart ------------------------------------------------------------------------------------
+
+def _report_on(built: Path, out: Path, kernel: str, python: str) -> dict[str, bytes]:
+    """The report's step again, exactly as its log records it, on a machine that says it runs `kernel` and
+    `python`, writing to `out`: each output's bytes, by its option."""
+    import shlex
+    command = (built / "data/derived/logs/write_report.log").read_text(encoding="utf-8").splitlines()[0]
+    args = shlex.split(command.removeprefix("+ "))[3:]  # after `python -m analysis.audit.report`
+    outs = {}
+    for i, a in enumerate(args):
+        if a.startswith("--out"):
+            outs[a] = out / Path(args[i + 1]).name
+            args[i + 1] = str(outs[a])
+    out.mkdir()
+    code = ("import platform, sys; platform.release = lambda: sys.argv[1]; platform.python_version = lambda: sys.argv[2]; "
+            "from analysis.audit.report import main; sys.exit(main(sys.argv[3:]))")
+    r = subprocess.run([sys.executable, "-c", code, kernel, python, *args], cwd=built, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    return {k: p.read_bytes() for k, p in outs.items()}
+
+
+@pytest.mark.workflow
+def test_two_machines_write_the_same_products_and_their_own_machine_facts(built, tmp_path):
+    one = _report_on(built, tmp_path / "one", "5.15.0-generic", "3.11.2")
+    two = _report_on(built, tmp_path / "two", "6.18.44-other", "3.12.9")
+    assert set(one) > {"--out", "--out-vi", "--out-env", "--out-machine"}
+    assert {k for k in one if one[k] != two[k]} == {"--out-machine"}  # every product the same bytes
+    assert json.loads(one["--out-machine"])["os"].endswith(" 5.15.0-generic")
+    assert json.loads(two["--out-machine"])["python"] == "3.12.9"
+    assert b"5.15.0" not in one["--out"] + one["--out-vi"] + one["--out-env"]
