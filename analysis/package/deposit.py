@@ -146,8 +146,11 @@ def members(root: Path, files: list[str]) -> tuple[list[tuple[str, Path]], list[
         p = root / f
         if p.is_symlink():
             target = p.resolve()
-            if not target.is_relative_to(root) or not target.is_file():
+            if not target.is_relative_to(root):
                 notes.append(f"{f}: left out, a symbolic link to a file outside the package")
+                continue
+            if not target.is_file():
+                notes.append(f"{f}: left out, a symbolic link to no file of the package")
                 continue
         if not p.is_file():
             notes.append(f"{f}: left out, not a file")
