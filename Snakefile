@@ -92,8 +92,9 @@ MANUSCRIPT_CLAIMS = f"{OUT}/validated/manuscript_claims.json"
 # The verdicts as schema.org ClaimReview (JSON-LD), per edition, and as each edition's HTML header include.
 VERDICTS = [f"{OUT}/verdicts.jsonld", f"{OUT}/verdicts.vi.jsonld"]
 VERDICT_PARTS = ["manuscript/_generated/verdicts.html", "manuscript/_generated/vi/verdicts.html"]
-# The build's Workflow Run Crate (RO-Crate): written last, it lists every input and product.
-CRATE = f"{OUT}/ro-crate-metadata.json"
+# The build's Workflow Run Crate (RO-Crate): written last, it lists every input and product.  At the
+# repository's root, the one place where the paths it lists resolve (a build product, ignored by git).
+CRATE = "ro-crate-metadata.json"
 DERIVED = [f"{OUT}/numbers.json", f"{OUT}/audit.csv", *FIGURES, *FIGURE_COPIES, *PARTS, *AUDIT_PARTS, MANUSCRIPT_CLAIMS,
            *VERDICTS, *VERDICT_PARTS, CRATE]
 
@@ -308,6 +309,7 @@ rule write_report:
         report=f"{OUT}/replication_report.md",
         report_vi=f"{OUT}/replication_report.vi.md",
         env=f"{OUT}/environment.json",
+        machine=f"{OUT}/machine.json",  # the machine's facts, apart from the products whose bytes are promised
         numbers=f"{OUT}/numbers/report.json",
         part="manuscript/_generated/report.md",
         rules="manuscript/_generated/rules.md",
@@ -323,7 +325,7 @@ rule write_report:
         step("audit.report --registry {input.registry:q} --audit {input.audit:q} --audit-numbers {input.audit_numbers:q}"
              " --claims {input.claims:q} --claims-numbers {input.claims_numbers:q} --manifest {input.manifest:q}"
              " --sources {input.sources:q} --snakefile {input.snakefile:q} --pyproject {input.pyproject:q}"
-             " --out {output.report:q} --out-vi {output.report_vi:q} --out-env {output.env:q}"
+             " --out {output.report:q} --out-vi {output.report_vi:q} --out-env {output.env:q} --out-machine {output.machine:q}"
              " --out-numbers {output.numbers:q} --out-part {output.part:q} --out-rules {output.rules:q}"
              " --out-part-vi {output.part_vi:q} --out-rules-vi {output.rules_vi:q}"
              " --out-summary {output.summary:q} --out-summary-vi {output.summary_vi:q}")
@@ -424,7 +426,6 @@ rule write_verdicts:
         registry=f"{OUT}/numbers.json",
         bib="manuscript/references.bib",
         citation="CITATION.cff",
-        pyproject="pyproject.toml",
     output:
         jsonld=VERDICTS[0],
         jsonld_vi=VERDICTS[1],
@@ -436,7 +437,7 @@ rule write_verdicts:
         STEPS_ENV
     shell:
         step("audit.claimreview --audit {input.audit:q} --claims {input.claims:q} --registry {input.registry:q}"
-             " --bib {input.bib:q} --citation {input.citation:q} --pyproject {input.pyproject:q}"
+             " --bib {input.bib:q} --citation {input.citation:q}"
              " --out {output.jsonld:q} --out-vi {output.jsonld_vi:q} --out-html {output.html:q}"
              " --out-html-vi {output.html_vi:q}")
 
@@ -565,71 +566,84 @@ READ_BY_STEPS = sorted({str(f) for r in BUILD_RULES for f in r.input} - set(PROD
                        - set(PUBLISHED_FILES))
 ABOUT = ["README.md", "CITATION.cff", "LICENSE", "pyproject.toml", "requirements.lock"]  # the package's own description
 
+# --- deposit: the run crate's and the archive's files (analysis/package/deposit.py) ------------------------
+# The package's own files, as a fresh clone holds them (git's tracked files, or without .git those the
+# .gitignore files keep): the crate lists them and the archive holds them.  Listed only when the crate or
+# the archive is asked for (input functions run only for the jobs a build needs).
+from functools import cache
+
+from analysis.package.deposit import tracked_files
+from analysis.io import sha256
+
+
+@cache
+def package_files():
+    """(the files the crate and the archive take as inputs, the shipped render): the shipped render is the
+    render rules' output, and as an input here it would make them re-render the manuscript; they take it as
+    shipped, and its content, hashed into a parameter, reruns them when it changes."""
+    listed = [f for f in tracked_files(".") if f != CRATE and Path(f).is_file() and not Path(f).is_symlink()
+              and not ("{" in f or "}" in f)]
+    return [f for f in listed if f not in MANUSCRIPT], [f for f in listed if f in MANUSCRIPT]
+
 
 rule write_run_crate:
-    """The build's Workflow Run Crate (RO-Crate 1.1): the workflow, every input with its checksum and sources,
-    every product, the run and each rule's run, the software that ran.  Its timestamps are the jobs' own
-    (Snakemake's records), or SOURCE_DATE_EPOCH when that is set."""
+    """The build's Workflow Run Crate (RO-Crate 1.1) at the repository's root: the workflow, every file of the
+    package with its checksum, every input's sources, every product, the run and each rule's run, the software
+    that ran.  Its times are the jobs' own (Snakemake's records); with SOURCE_DATE_EPOCH set it states none."""
     input:
-        code=code_of("analysis.package.crate"),
+        code=code_of("analysis.package.crate") + code_of("analysis.package.deposit"),
         citation="CITATION.cff",
         pyproject="pyproject.toml",
+        lock="requirements.lock",
         workflow="Snakefile",
         manifests=[f"{RAW}/datapackage.json", f"{PUB}/datapackage.json"],
         inputs=raw_files() + PUBLISHED_FILES,
         read=READ_BY_STEPS,
         about=ABOUT,
         products=PRODUCTS,
+        package=lambda w: package_files()[0],
     output:
         CRATE,
     log:
         f"{LOGS}/write_run_crate.log",
     params:
         metadata=".snakemake/metadata",
+        shipped=lambda w: " ".join(f"{f}:{sha256(f)}" for f in package_files()[1]),
     conda:
         STEPS_ENV
     shell:
         step("package.crate --citation {input.citation:q} --pyproject {input.pyproject:q} --workflow {input.workflow:q}"
              " --manifests {input.manifests:q} --inputs {input.inputs:q} --code {input.read:q} {input.code:q}"
-             " --products {input.products:q} --about {input.about:q} --metadata {params.metadata:q} --out {output:q}")
+             " --products {input.products:q} --about {input.about:q} --lock {input.lock:q}"
+             " --metadata {params.metadata:q} --out {output:q}")
 
 
-# The files of the deposit archive: the repository's own, as a fresh clone holds them (from git, or from the
-# .gitignore files where there is no git).  Listed only when the archive is asked for (input functions run
-# only for the jobs a build needs), so that no other build pays for the listing.
-from functools import cache
+import tomllib
 
-from analysis.package.deposit import listed_files, CRATE_NAME
-from analysis.io import sha256
-
-
-@cache
-def deposit_files():
-    """(the files the archive takes as inputs, the shipped render): the shipped render is the render rules'
-    output, and as an input here it would make the deposit re-render the manuscript; the archive takes it as
-    shipped, and its content, hashed into a parameter, reruns the deposit when it changes."""
-    listed = [f for f in listed_files(".") if f != CRATE_NAME]
-    return [f for f in listed if f not in MANUSCRIPT], [f for f in listed if f in MANUSCRIPT]
+with open("pyproject.toml", "rb") as _f:
+    _PROJECT = tomllib.load(_f)["project"]
+# WorkflowHub's name for a Workflow RO-Crate's zip: <anything>.crate.zip, the crate's metadata at its root
+DEPOSIT = f"{OUT}/{_PROJECT['name']}-{_PROJECT['version']}.crate.zip"
 
 
 rule deposit:
-    """The archive a journal's repository takes (snakemake -c2 deposit): code, inputs, the shipped render,
-    README, citation, licence, lock and the run crate at its root; no build output, no .git."""
+    """The archive a journal's repository takes (snakemake -c2 deposit): the package's tracked files (code,
+    inputs, the shipped render, README, citation, licence, lock, tests) and the run crate at its root."""
     input:
         code=code_of("analysis.package.deposit"),
         crate=CRATE,
-        pyproject="pyproject.toml",
-        files=lambda w: deposit_files()[0],
+        files=lambda w: package_files()[0],
     output:
-        f"{OUT}/deposit.zip",
+        DEPOSIT,
     log:
         f"{LOGS}/deposit.log",
     params:
-        shipped=lambda w: " ".join(f"{f}:{sha256(f)}" for f in deposit_files()[1]),
+        shipped=lambda w: " ".join(f"{f}:{sha256(f)}" for f in package_files()[1]),
     conda:
         STEPS_ENV
     shell:
-        step("package.deposit --root . --crate {input.crate:q} --pyproject {input.pyproject:q} --out {output:q}")
+        step("package.deposit --root . --crate {input.crate:q} --out {output:q}")
+# --- end of deposit -----------------------------------------------------------------------------------------
 
 
 def cancel_pending_timers():

@@ -373,6 +373,18 @@ def describe_key(k: str) -> str | None:
     return None
 
 
+def verdict_anchor(item_id: str) -> str:
+    """The id of the place where an item's verdict is shown in each edition's page (docs/index.html,
+    docs/vi.html): the url of its ClaimReview (analysis/audit/claimreview.py) points there."""
+    return "verdict-" + re.sub(r"[^A-Za-z0-9_-]", "-", item_id)
+
+
+def verdict_cell(item_id: str, key: str | None = None) -> str:
+    """A table cell showing an item's verdict (registry key `key`, by default the audit's), with the id
+    its ClaimReview's url points to (a span: pandoc writes it as an HTML id and a Typst label)."""
+    return f"[{shortcode(key or 'audit.verdict.' + item_id)}]{{#{verdict_anchor(item_id)}}}"
+
+
 def item(row: dict, lang: str) -> str:
     """An audit row's printed number in words: its English item, or in Vietnamese its table cell as the
     article labels it (row: column) or a description of the quantity it is judged against."""

@@ -48,7 +48,7 @@ def test_a_windows_checkout_with_autocrlf_builds_the_same_outputs(tmp_path, refe
     assert b"\r\n" in (clone / "Snakefile").read_bytes()
     r = _run(clone)
     assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
-    crate = "data/derived/ro-crate-metadata.json"
+    crate = "ro-crate-metadata.json"  # the run crate, at the root where the build writes it
     assert {k: v for k, v in _digests(clone).items() if k != crate} == {k: v for k, v in reference.items() if k != crate}
     import json
     ours, theirs = ({n["@id"]: n for n in json.loads((d / crate).read_text(encoding="utf-8"))["@graph"]}
@@ -163,7 +163,8 @@ RERUNS = {
     "analysis/manuscript/assertions.py": {"check_manuscript_claims"},
     "analysis/audit/claimreview.py": {"write_verdicts"},
     "analysis/package/crate.py": set(),  # the crate's own step: added below, as for every edit that reruns a step
-    "analysis/package/deposit.py": set(),  # the archive's step, outside the derived data
+    "analysis/package/deposit.py": set(),  # the archive's step, outside the derived data (and the crate's, below)
+    "analysis/package/citation.py": set(),  # codemeta.json and .zenodo.json from CITATION.cff: no step runs it
     "analysis/manuscript/figures.py": FIGURES,  # the manuscript's parts do not wait for the figures
     "analysis/manuscript/parts.py": {"write_manuscript_parts"},
     # imported by the claims, the report and the manuscript's parts, which write input text
@@ -180,10 +181,9 @@ RERUNS = {
     "analysis/manuscript/__init__.py": {"check_manuscript_claims", "write_manuscript_parts"} | FIGURES,
     "analysis/package/__init__.py": set(),  # the crate's step (added below) and the archive's
 }
-# The run crate lists every product with its checksum: whatever reruns, its step reruns after it.
-RERUNS = {m: steps | {"write_run_crate"} if steps or m in ("analysis/package/crate.py", "analysis/package/__init__.py")
-          else steps
-          for m, steps in RERUNS.items()}
+# The run crate lists every file of the package (every module too) and every product with its checksum:
+# whatever is edited, its step reruns.
+RERUNS = {m: steps | {"write_run_crate"} for m, steps in RERUNS.items()}
 
 
 def test_the_table_of_reruns_covers_every_module():

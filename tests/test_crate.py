@@ -1,5 +1,6 @@
-"""The build's Workflow Run Crate (data/derived/ro-crate-metadata.json): what it lists, its timestamps, and a
-validator from PyPI (roc-validator, Workflow Run Crate profile) run offline on it."""
+"""The build's Workflow Run Crate (ro-crate-metadata.json at the repository's root, where the build writes it):
+what it lists, its times, and the readers from PyPI run offline on it where it stands: roc-validator (RO-Crate
+1.1 and the Workflow Run Crate profile, with the profiles it builds on), ro-crate-py and runcrate."""
 import hashlib
 import json
 import os
@@ -17,7 +18,7 @@ import yaml
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.workflow
-CRATE = "data/derived/ro-crate-metadata.json"
+CRATE = "ro-crate-metadata.json"  # at the root: the folder of a crate's metadata file is the crate's root
 CONTEXT_URL = "https://w3id.org/ro/crate/1.1/context"
 
 
@@ -48,10 +49,12 @@ def test_snakemakes_records_make_one_action_per_rule_run():
         ("compute", ["n.json", "t.csv"], ["a.csv", "b.csv"], ["compute.trade"]),
         ("registry", ["r.json"], ["n.json"], ["registry"])]
     assert [module_file(m) for j in got for m in j["modules"]] == ["analysis/compute/trade.py", "analysis/registry.py"]
-    assert times(got, [], None) == (10.0, 14.0)
-    assert times(got, [], "86400") == (86400.0, 86400.0) and {j["start"] for j in got} == {86400.0}
+    assert times(got, [], None) == (10.0, 14.0, 14.0)
+    # SOURCE_DATE_EPOCH: no run times at all (not every job at one instant), that time as the crate's date
+    assert times(got, [], "86400") == (None, None, 86400.0)
+    assert {j["start"] for j in got} == {j["end"] for j in got} == {None}
     assert iso(86400.0) == "1970-01-02T00:00:00+00:00"
-    assert times([], [5.0, 7.0], None) == (5.0, 7.0)  # no records: the products' own times
+    assert times([], [5.0, 7.0], None) == (5.0, 7.0, 7.0)  # no records: the products' own times
 
 
 def test_every_input_with_its_size_checksum_format_and_sources(built):
@@ -73,6 +76,9 @@ def test_every_input_with_its_size_checksum_format_and_sources(built):
     assert g["data/raw/trade/vietnam_trade_by_partner.csv"]["encodingFormat"] == "text/csv"
     for url in urls:
         assert g[url]["@type"] == "CreativeWork" and g[url]["name"]
+    # a source's own date, as the manifest gives it (x-date of WDI_2026-04-08, read in data/raw/datapackage.json)
+    wdi = next(i for i, n in g.items() if n.get("identifier") == "WDI_2026-04-08")
+    assert g[wdi]["datePublished"] == "2026-04-08"
     printed = g["data/published/printed_numbers.csv"]
     assert any("Duy Tan University" in g[i]["name"] for i in _ids(printed["isBasedOn"]))
 
@@ -80,7 +86,7 @@ def test_every_input_with_its_size_checksum_format_and_sources(built):
 def test_every_product_and_the_run(built):
     g = _graph(built / CRATE)
     products = [p for out in ("data/derived", "manuscript/_generated") for p in (built / out).rglob("*")
-                if p.is_file() and "logs" not in p.parts and p.name != "ro-crate-metadata.json"]
+                if p.is_file() and "logs" not in p.parts]
     result = _ids(g["#run"]["result"])
     assert len(products) == len(result) > 40
     for p in products:
@@ -97,13 +103,37 @@ def test_every_product_and_the_run(built):
     assert root["license"] == {"@id": "https://spdx.org/licenses/MIT"}
     assert g[root["author"]["@id"]]["name"] == "Replication package maintainers"
     assert root["mainEntity"] == {"@id": "Snakefile"}
+    assert root["description"] == " ".join(citation["abstract"].split()) and "Snakemake" in root["keywords"]
     wf = g["Snakefile"]
     assert set(wf["@type"]) == {"File", "SoftwareSourceCode", "ComputationalWorkflow"}
     assert g[wf["programmingLanguage"]["@id"]]["name"] == "Snakemake"
-    # the software that ran, as installed here
+    # no claim of conformance that no test checks: the Bioschemas profile's required properties are not all
+    # there (no url of the workflow's own, no formal inputs), so it is not claimed
+    assert "conformsTo" not in wf
+    # the software that ran, as installed here: every package the lock pins (NumPy too), not only the direct ones
     sw = {g[i]["name"]: g[i]["version"] for i in _ids(wf["softwareRequirements"])}
     assert sw["snakemake"] == version("snakemake") == "9.16.3" and sw["pandas"] == version("pandas")
+    assert sw["numpy"] == version("numpy") and sw["pyyaml"] == version("pyyaml")
     assert sw["CPython"] == ".".join(map(str, sys.version_info[:3]))
+
+
+def test_every_file_of_the_package_with_its_checksum(built):
+    """The crate describes the whole package, not only what a step read: the shipped render, the tests, the
+    lock, the CI script, each with its size and sha256 (the copy holds exactly the files a clone holds)."""
+    g = _graph(built / CRATE)
+    parts = _ids(g["./"]["hasPart"])
+    clone = [p for p in built.rglob("*") if p.is_file() and not p.relative_to(built).as_posix().startswith(
+        ("data/derived/", "manuscript/_generated/", ".snakemake/")) and "__pycache__" not in p.parts
+        and p.name != CRATE]
+    assert len(clone) > 100
+    for p in clone:
+        rel = p.relative_to(built).as_posix()
+        assert rel in parts and g[rel]["sha256"] == _sha(p) and g[rel]["contentSize"] == str(p.stat().st_size), rel
+    for needed in ("docs/index.html", "docs/vi.pdf", "requirements.lock", "tests/test_crate.py", ".ci/run",
+                   "codemeta.json", "manuscript/index.qmd"):
+        assert needed in parts, needed
+    # every listed file is there: nothing the crate names is missing where it stands
+    assert all((built / i).is_file() for i in parts)
 
 
 def test_one_action_per_rule_run_with_its_own_inputs_and_outputs(built):
@@ -121,8 +151,9 @@ def test_one_action_per_rule_run_with_its_own_inputs_and_outputs(built):
         "data/derived/verdicts.jsonld", "data/derived/verdicts.vi.jsonld", "manuscript/_generated/verdicts.html",
         "manuscript/_generated/vi/verdicts.html"}
     run = g["#run"]
-    for s in steps.values():
+    for s in steps.values():  # the jobs' own times, as Snakemake recorded them: not one instant
         assert run["startTime"] <= s["startTime"] <= s["endTime"] <= run["endTime"]
+    assert run["startTime"] < run["endTime"]
     # every rule of the derived build that writes a file ran once (the crate's own rule writes it after)
     logs = {p.stem for p in (built / "data/derived/logs").glob("*.log")} - {"write_run_crate"}
     assert {name.removeprefix("Rule ") for name in steps} == logs
@@ -145,11 +176,16 @@ def test_timestamps_are_the_runs_or_fixed_by_SOURCE_DATE_EPOCH(built, tmp_path):
     second = _rerun_crate(built, tmp_path / "b.json", {**env, "SOURCE_DATE_EPOCH": "1767225600"})
     assert first.read_bytes() == second.read_bytes()
     fixed = json.loads(first.read_text(encoding="utf-8"))
-    stamps = [n[k] for n in fixed["@graph"] for k in ("startTime", "endTime", "datePublished") if k in n]
-    assert len(stamps) > 20 and set(stamps) == {"2026-01-01T00:00:00+00:00"}  # 1767225600 s after 1970, by hand
+    # no run times at all (the crate does not say that every step ran at one instant in no time); the crate's
+    # own date is SOURCE_DATE_EPOCH's
+    assert not [n for n in fixed["@graph"] if "startTime" in n or "endTime" in n]
+    dates = [n["datePublished"] for n in fixed["@graph"] if "datePublished" in n and "identifier" not in n]
+    assert dates == ["2026-01-01T00:00:00+00:00"]  # 1767225600 s after 1970, by hand (the sources' own dates apart)
+    assert "not stated" in next(n for n in fixed["@graph"] if n["@id"] == "#run")["description"]
     # apart from its timestamps, the crate is the build's own
     own = json.loads((built / CRATE).read_text(encoding="utf-8"))
-    assert without_timestamps(fixed) == without_timestamps(own)
+    strip = lambda doc: [{k: v for k, v in n.items() if k != "description"} for n in without_timestamps(doc)["@graph"]]
+    assert strip(fixed) == strip(own)
     assert own["@graph"][1]["datePublished"] != "2026-01-01T00:00:00+00:00"
 
 
@@ -196,6 +232,8 @@ def _offline(monkeypatch) -> list:
 
 
 def _validate(root: Path, severity: str):
+    """roc-validator on a crate (a folder or a zip), with the Workflow Run Crate profile and those it builds
+    on (Process Run Crate, Workflow RO-Crate, RO-Crate 1.1)."""
     from rocrate_validator import models, services
     settings = services.ValidationSettings(
         rocrate_uri=str(root), profile_identifier="workflow-run-crate",
@@ -203,51 +241,73 @@ def _validate(root: Path, severity: str):
     return services.validate(settings)
 
 
-# What the validator recommends and the crate does not do, each for a reason:
+# What the validator recommends and the crate does not do, each for a reason (README, "Machine-readable
+# outputs and the deposit archive"):
 ACCEPTED = {
     "process-run-crate-0.5_3.2",  # a URL for each step's module: the package has no address of its own yet
     "process-run-crate-0.5_5.1",  # an absolute id for each module: they are files of the crate, with relative ids
     "process-run-crate-0.5_8.6",  # an agent: who runs the build is not known to it
     "ro-crate-1.1_22.3",          # a publisher: the package is not yet published
     "ro-crate-1.1_31.2",          # a URL for the authors' organisation: CITATION.cff gives none
+    "workflow-ro-crate-1.0_8.1",  # the Bioschemas workflow profile: not claimed, its url and inputs are not known
 }
 
 
-@pytest.fixture(scope="module")
-def crate_root(built, tmp_path_factory):
-    """The built repository with its crate at the root, where the crate says it is (as in the deposit archive)."""
+def check_crate(where: Path, monkeypatch, out: Path) -> None:
+    """A crate as consumers read it, offline: no required-level finding of roc-validator, no recommended one
+    but those accepted above, ro-crate-py reads it (its main workflow) and writes it back (to `out`), and
+    runcrate reads it (its run)."""
     pytest.importorskip("rocrate_validator", reason="roc-validator is not installed (requirements.lock has it)")
-    d = tmp_path_factory.mktemp("crate") / "repo"
-    shutil.copytree(built, d, ignore=shutil.ignore_patterns(".snakemake"))
-    shutil.copy(d / CRATE, d / "ro-crate-metadata.json")
-    return d
-
-
-def test_the_validator_accepts_the_crate_offline(crate_root, monkeypatch):
     asked = _offline(monkeypatch)
-    result = _validate(crate_root, "RECOMMENDED")
+    result = _validate(where, "RECOMMENDED")
     required = [(i.check.identifier, i.message) for i in result.get_issues() if i.severity.name == "REQUIRED"]
     assert required == []
     assert {i.check.identifier for i in result.get_issues()} <= ACCEPTED
-    assert set(asked) == {CONTEXT_URL}  # the context, served from disk: nothing else was asked for
+    assert set(asked) <= {CONTEXT_URL}  # the context, served from disk: nothing else was asked for
+    from rocrate.rocrate import ROCrate
+    crate = ROCrate(str(where))
+    assert crate.mainEntity.id == "Snakefile"
+    assert "ComputationalWorkflow" in crate.mainEntity.type
+    crate.write(out)  # the fault of the crate's old place: ro-crate-py could not write it back
+    written = {n["@id"]: n for n in json.loads((out / "ro-crate-metadata.json").read_text(encoding="utf-8"))["@graph"]}
+    assert written["./"]["mainEntity"] == {"@id": "Snakefile"} and (out / "Snakefile").is_file()
+    # runcrate's report (its CLI's code), which reads a Workflow Run Crate of any workflow language
+    from click.testing import CliRunner
+    from runcrate.cli import cli
+    r = CliRunner().invoke(cli, ["report", str(where)])
+    assert r.exit_code == 0, r.output
+    assert "action: #run" in r.output and "instrument: Snakefile" in r.output
+    assert "action: #rule-compute_trade" in r.output
 
 
-def test_the_validator_rejects_a_crate_without_its_workflow(crate_root, tmp_path, monkeypatch):
+def test_the_crate_is_valid_where_the_build_writes_it(built, monkeypatch, tmp_path):
+    """At the repository's root after a build, as it stands: no copy moved anywhere."""
+    check_crate(built, monkeypatch, tmp_path / "written")
+
+
+def test_the_validator_rejects_a_crate_without_its_workflow(built, tmp_path, monkeypatch):
     """The same check fails when the main entity is no longer a workflow: the validator does judge."""
+    pytest.importorskip("rocrate_validator", reason="roc-validator is not installed (requirements.lock has it)")
     d = tmp_path / "broken"
-    shutil.copytree(crate_root, d, ignore=shutil.ignore_patterns("data", "manuscript", "docs", "tests"))
+    shutil.copytree(built, d, ignore=shutil.ignore_patterns(".snakemake"))
     doc = json.loads((d / "ro-crate-metadata.json").read_text(encoding="utf-8"))
     for node in doc["@graph"]:
         if node["@id"] == "Snakefile":
             node["@type"] = ["File", "SoftwareSourceCode"]
-    for node in doc["@graph"]:  # keep only what is in the copy, so that the one fault is the workflow's type
-        for key in ("hasPart", "object", "result"):
-            if key in node:
-                kept = [r for r in (node[key] if isinstance(node[key], list) else [node[key]])
-                        if (d / r["@id"]).is_file()]
-                node[key] = kept
     (d / "ro-crate-metadata.json").write_text(json.dumps(doc), encoding="utf-8")
     _offline(monkeypatch)
     result = _validate(d, "REQUIRED")
     assert not result.passed()
     assert any("ComputationalWorkflow" in i.message or "Main Workflow" in i.message for i in result.get_issues())
+
+
+def test_the_validator_rejects_a_crate_whose_files_are_elsewhere(built, tmp_path, monkeypatch):
+    """The fault of the crate's old place: written in data/derived/, its paths resolve under that folder and
+    name files that are not there; the validator says so at the required level."""
+    pytest.importorskip("rocrate_validator", reason="roc-validator is not installed (requirements.lock has it)")
+    d = tmp_path / "elsewhere"
+    d.mkdir()
+    shutil.copy(built / CRATE, d / CRATE)
+    _offline(monkeypatch)
+    result = _validate(d, "REQUIRED")
+    assert not result.passed()

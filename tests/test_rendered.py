@@ -221,3 +221,17 @@ def test_no_number_is_split_across_lines_in_the_pdf(rendered, doc):
             if joined.count(shown) > on_lines:
                 split.append(shown)
     assert split == [], f"numbers split across lines in docs/{doc}.pdf: {split[:10]}"
+
+
+@pytest.mark.parametrize("doc", list(EDITIONS))
+def test_each_page_embeds_the_reviews_of_the_verdicts_it_shows(rendered, doc):
+    """(tests/test_claimreview.py's, on the render) Every ClaimReview a page embeds points to an element of
+    that page, and every verdict the page shows has its review: one for one."""
+    import json
+    page = (rendered / f"docs/{doc}.html").read_text(encoding="utf-8")
+    shown = re.findall(r'id="(verdict-[^"]+)"', page)
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    assert len(blocks) == 1
+    urls = [n["url"] for n in json.loads(blocks[0])["@graph"] if n.get("@type") == "ClaimReview"]
+    assert len(shown) == len(set(shown)) > 100
+    assert sorted(urls) == sorted(f"{doc}.html#{s}" for s in shown)

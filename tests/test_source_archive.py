@@ -15,12 +15,14 @@ import pytest
 from analysis.package.benchmark import copy_repository, listed_files
 from tests.conftest import ROOT
 
-# Files a build, a render, a virtual environment or Python leave in a working folder, which .gitignore excludes
+# Files a build (its run crate at the root too), a render, a virtual environment or Python leave in a working
+# folder, and secrets planted there, which .gitignore excludes
 # and no copy of the package may take along.
 JUNK = ["data/derived/numbers.json", "data/derived/logs/x.log", ".snakemake/locks/0.input.lock",
         "analysis/__pycache__/io.cpython-311.pyc", "tests/x.pyc", "manuscript/_generated/table1.md",
         "manuscript/_output/html-index/x.html", "manuscript/.quarto/x", "manuscript/index_files/libs/x.js",
-        ".venv/bin/python", ".pytest_cache/v/x", ".git/HEAD"]
+        ".venv/bin/python", ".pytest_cache/v/x", "ro-crate-metadata.json", ".env", "id_rsa", "credentials.json",
+        ".git/HEAD"]
 
 
 def _unpacked(dst: Path) -> Path:

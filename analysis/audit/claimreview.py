@@ -1,21 +1,34 @@
 """The audit's verdicts as schema.org ClaimReview, for machines: search engines and claim databases read
-fact-checks in this form.
+fact-checks in this form (schema.org/ClaimReview; Google's fact-check structured data; the Fact Check Tools
+API's ClaimReview markup: see the README for the pages read).
 
 One ClaimReview for each claim in words (data/derived/claims.csv) and each printed number
-(data/derived/audit.csv).  Its itemReviewed is a Claim quoting the article's own words briefly (the
-printed figure, or the quoted clause), with its place in the article and its appearance: the article as
-a ScholarlyArticle, its bibliographic data read from the manuscript's bibliography (entry tran2026).
-Its reviewRating names the verdict in words (alternateName, the registry's display form of the verdict)
-and gives the reason (ratingExplanation); the review's author is the package (from CITATION.cff).
+(data/derived/audit.csv), in each edition's language, with
+- `url`: the place in the edition's page where the verdict is shown (index.html#verdict-<id>,
+  vi.html#verdict-<id>: the id the table writers give the verdict's cell, analysis/reasons.py);
+- `claimReviewed`: the claim as a sentence: a claim in words as the article words it (the English edition:
+  its gloss), a printed number as a sentence of its item and the figure as printed, with its place
+  ("Vietnam–China goods trade turnover was ~205.2 bn USD (Table 1, §3.3)");
+- `itemReviewed`: a Claim quoting the article's own words (the printed figure, or the quoted clause), with
+  its place in the article and its appearance, the article as a ScholarlyArticle (manuscript/references.bib,
+  entry tran2026);
+- `author`: an Organization, named as CITATION.cff names the package's authors; `datePublished`: the date
+  the reviews are published with the package (SOURCE_DATE_EPOCH's date when set, else CITATION.cff's
+  date-released: a date that changes every day would change every product and the shipped render);
+- `reviewRating`: the verdict in words (`alternateName`, the registry's display form) and the reason
+  (`ratingExplanation`), and as a number on a stated scale (worstRating 1: the article's figure or claim
+  does not stand; 2: it partly holds; bestRating 3: it stands); a verdict that decides nothing (not
+  verifiable, not decided) has no number.
 
 Each edition gets the reviews in its language: data/derived/verdicts.jsonld (English) and
 data/derived/verdicts.vi.jsonld (Vietnamese), and the same documents as HTML header includes
-(`<script type="application/ld+json">`) that each edition's front matter names.  The verdicts are read
-from the CSVs' columns generically: any verdict word the rules write is carried as it is.
+(`<script type="application/ld+json">`) that each edition's front matter names: each page carries the
+reviews of the verdicts it shows, its own.  In a page, the relative urls resolve against the page; the
+files in data/derived/ say so with `@base` (../../docs/).
 
     python -m analysis.audit.claimreview --audit data/derived/audit.csv --claims data/derived/claims.csv \\
         --registry data/derived/numbers.json --bib manuscript/references.bib --citation CITATION.cff \\
-        --pyproject pyproject.toml --out data/derived/verdicts.jsonld --out-vi data/derived/verdicts.vi.jsonld \\
+        --out data/derived/verdicts.jsonld --out-vi data/derived/verdicts.vi.jsonld \\
         --out-html manuscript/_generated/verdicts.html --out-html-vi manuscript/_generated/vi/verdicts.html
 """
 from __future__ import annotations
@@ -23,19 +36,19 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import re
-import tomllib
+import sys
 
 import yaml
 
+from analysis import reasons as R
 from analysis.escape import json_in_script
 from analysis.io import dumps_json, read_json, run, write_text_atomic
 
 CONTEXT = "https://schema.org"
 ARTICLE_KEY = "tran2026"
-SPDX = "https://spdx.org/licenses/"  # a licence's page, by its SPDX identifier (CITATION.cff's license)
 ARTICLE_ID = "#article"
-PACKAGE_ID = "#package"
 SHORTCODE = re.compile(r"\{\{<\s*num\s+([^\s>]+)\s*>\}\}")
 # BibTeX's langid to the BCP 47 tag schema.org's inLanguage takes
 LANGIDS = {"vietnamese": "vi", "english": "en"}
@@ -99,16 +112,19 @@ def article(fields: dict[str, str]) -> dict:
     return node
 
 
-def package(citation: dict, project: dict) -> dict:
-    """The package, author of the reviews: its authors, title and version as CITATION.cff and pyproject.toml say."""
-    authors = [{"@type": "Person", "name": " ".join(a[k] for k in ("given-names", "family-names") if a.get(k))}
-               if a.get("family-names") else {"@type": "Organization", "name": a["name"]}
-               for a in citation.get("authors", [])]
-    return {"@id": PACKAGE_ID, "@type": "SoftwareSourceCode", "name": citation["title"],
-            "version": project["project"]["version"], "license": SPDX + citation["license"], "author": authors}
-
-
 # --- the reviews -------------------------------------------------------------------------------------
+
+PAGES = {"en": "index.html", "vi": "vi.html"}  # each edition's page (docs/), where its verdicts are shown
+BASE = "../../docs/"  # the pages' folder, from data/derived/, where the standalone documents are written
+WORST, BEST = 1, 3  # the numeric scale: 1 the figure or claim does not stand, 2 it partly holds, 3 it stands
+RATINGS = {"match": 3, "rounding": 3, "consistent": 3, "discrepancy": 1, "not_verifiable": None,
+           "holds": 3, "partly holds": 2, "does not hold": 1, "not decided": None}
+QUALIFIERS = {"none": "", "approx": "about ", "above": "more than ", "below": "less than "}
+PLACE_WORDS = {"en": ("Table", "was"), "vi": ("Bảng", "là")}
+NAME_WORDS = {"en": ("Verdict on {id}: {item}", "Verdict on claim {id}: {item}"),
+              "vi": ("Kết luận về {id}: {item}", "Kết luận về nhận định {id}: {item}")}
+REVIEWER_ID = "#reviewer"
+
 
 def verdict_words(numbers: dict, key: str, verdict: str, lang: str) -> str:
     """The verdict in the edition's words: the registry's display form of the verdict, else the verdict
@@ -124,28 +140,84 @@ def resolve(text: str, numbers: dict, lang: str) -> str:
     return SHORTCODE.sub(lambda m: str(numbers[m.group(1)][field]), text)
 
 
-def review(rid: str, quote: str, location: str, words: str, reason: str, lang: str,
-           name: str | None = None) -> dict:
+def place(location: str, lang: str, said: str = "") -> str:
+    """Where a printed number stands, in the edition's words: its table (if any) and section, each unless
+    the text `said` already names it."""
+    table = re.search(r"Bảng (\d+)", location)
+    section = re.match(r"§[\d.]+", location.strip())
+    parts = ([f"{PLACE_WORDS[lang][0]} {table.group(1)}"] if table else []) + ([section.group(0)] if section else [])
+    return ", ".join(p for p in parts if p not in said)
+
+
+def figure_en(row: dict) -> str:
+    """A printed figure in English form, from the audit's reading of it (value, decimals, qualifier, unit);
+    the printed text itself where the reading has no number."""
+    try:
+        v, d = float(row["printed_value"]), int(row.get("printed_decimals") or 0)
+    except (TypeError, ValueError):
+        return row["printed"]
+    q, unit = QUALIFIERS.get(row.get("qualifier") or "none", ""), row.get("unit", "")
+    sign = "+" if v > 0 else "−" if v < 0 else ""
+    if unit in ("USD bn", "TIV bn", "USD mn", "TIV mn"):
+        scale = "bn" if unit.endswith("bn") else "mn"
+        currency = "USD" if "USD" in row["printed"] or unit.startswith("USD") else "TIV"
+        return f"{q}{v:,.{d}f} {scale} {currency}"
+    if unit == "%":
+        return f"{q}{v:,.{d}f}%"
+    if unit == "% change":
+        return f"{q}{sign}{abs(v):,.{d}f}%"
+    if unit == "rank change":
+        return f"{sign}{abs(v):.0f}"
+    if unit in ("rank", "count", "year"):
+        return f"{q}{v:.0f}"
+    return row["printed"]
+
+
+def claim_sentence(row: dict, lang: str) -> str:
+    """A printed number's claim as a sentence: its item, the figure as printed (English form in the English
+    edition), its place."""
+    item = R.item(row, lang)
+    figure = figure_en(row) if lang == "en" else row["printed"]
+    where = place(row["location"], lang, item)
+    return f"{item} {PLACE_WORDS[lang][1]} {figure}" + (f" ({where})" if where else "")
+
+
+def rating(verdict: str, words: str, reason: str) -> dict:
+    """The verdict as schema.org Rating: in words, with its reason, and as a number on the stated scale."""
+    if verdict not in RATINGS:
+        raise ValueError(f"verdict {verdict!r} has no place on the ClaimReview scale (analysis/audit/claimreview.py,"
+                         " RATINGS); give it one")
+    node = {"@type": "Rating", "alternateName": words, "ratingExplanation": reason,
+            "worstRating": WORST, "bestRating": BEST}
+    if RATINGS[verdict] is not None:
+        node["ratingValue"] = RATINGS[verdict]
+    return node
+
+
+def review(rid: str, quote: str, location: str, sentence: str, name: str, rated: dict, lang: str,
+           date: str, claim_name: str) -> dict:
     """One ClaimReview of the article's words `quote` (in Vietnamese, as printed)."""
     claim = {"@id": f"#claim-{rid}", "@type": "Claim", "identifier": rid, "text": quote, "inLanguage": "vi",
-             "position": location, "appearance": {"@id": ARTICLE_ID}, "firstAppearance": {"@id": ARTICLE_ID},
-             "author": {"@id": f"{ARTICLE_ID}-author"}}
-    if name:
-        claim["name"] = name
-    return {"@id": f"#review-{rid}", "@type": "ClaimReview", "identifier": rid, "inLanguage": lang,
-            "claimReviewed": quote, "itemReviewed": claim, "author": {"@id": PACKAGE_ID},
-            "reviewRating": {"@type": "Rating", "alternateName": words, "ratingExplanation": reason}}
+             "name": claim_name, "position": location, "appearance": {"@id": ARTICLE_ID},
+             "firstAppearance": {"@id": ARTICLE_ID}, "author": {"@id": f"{ARTICLE_ID}-author"}}
+    return {"@id": f"#review-{rid}", "@type": "ClaimReview", "identifier": rid, "inLanguage": lang, "name": name,
+            "url": f"{PAGES[lang]}#{R.verdict_anchor(rid)}", "claimReviewed": sentence, "itemReviewed": claim,
+            "author": {"@id": REVIEWER_ID}, "datePublished": date, "reviewRating": rated}
 
 
-def audit_reviews(audit: list[dict], numbers: dict, lang: str) -> list[dict]:
+def audit_reviews(audit: list[dict], numbers: dict, lang: str, date: str) -> list[dict]:
     """A review of each printed number: the printed figure as the article's words, the audit's reason."""
-    return [review(a["id"], a["printed"], a["location"],
-                   verdict_words(numbers, f"audit.verdict.{a['id']}", a["verdict"], lang),
-                   a["reason"] if lang == "en" else a["reason_vi"], lang,
-                   a["item"] if lang == "en" else None) for a in audit]
+    out = []
+    for a in audit:
+        item = R.item(a, lang)
+        words = verdict_words(numbers, f"audit.verdict.{a['id']}", a["verdict"], lang)
+        rated = rating(a["verdict"], words, a["reason"] if lang == "en" else a["reason_vi"])
+        out.append(review(a["id"], a["printed"], a["location"], claim_sentence(a, lang),
+                          NAME_WORDS[lang][0].format(id=a["id"], item=item), rated, lang, date, item))
+    return out
 
 
-def claim_reviews(claims: list[dict], numbers: dict, lang: str) -> list[dict]:
+def claim_reviews(claims: list[dict], numbers: dict, lang: str, date: str) -> list[dict]:
     """A review of each claim in words: the quoted clause, the finding and the rule that judged it."""
     found, rule = REASON_WORDS[lang]
     out = []
@@ -155,20 +227,49 @@ def claim_reviews(claims: list[dict], numbers: dict, lang: str) -> list[dict]:
         else:
             parts = resolve(c["finding_vi_md"], numbers, lang), resolve(c["rule_vi_md"], numbers, lang)
         reason = " ".join(f"{word}: {text.rstrip('. ')}." for word, text in zip((found, rule), parts))
-        out.append(review(c["id"], c["quote_vi"], f"§{c['section']}",
-                          verdict_words(numbers, f"claim.{c['id']}.verdict", c["verdict"], lang), reason, lang,
-                          c.get("gloss_en") if lang == "en" else None))
+        sentence = c["gloss_en"] if lang == "en" else c["quote_vi"]
+        words = verdict_words(numbers, f"claim.{c['id']}.verdict", c["verdict"], lang)
+        out.append(review(c["id"], c["quote_vi"], f"§{c['section']}", sentence,
+                          NAME_WORDS[lang][1].format(id=c["id"], item=sentence),
+                          rating(c["verdict"], words, reason), lang, date, sentence))
     return out
 
 
-def document(audit: list[dict], claims: list[dict], numbers: dict, bib: dict[str, str], pkg: dict,
-             lang: str) -> dict:
-    """The JSON-LD document of one edition: the article, its author, the package and every review."""
+def reviewer(citation: dict) -> dict:
+    """The reviews' author: an Organization named as CITATION.cff names the package's authors (its entity,
+    or the persons' names joined), with the persons as its members."""
+    names = [a["name"] if a.get("name") else " ".join(a[k] for k in ("given-names", "family-names") if a.get(k))
+             for a in citation.get("authors", [])]
+    node = {"@id": REVIEWER_ID, "@type": "Organization", "name": "; ".join(n for n in names if n) or citation["title"]}
+    persons = [{"@type": "Person", "name": n} for a, n in zip(citation.get("authors", []), names)
+               if a.get("family-names") and n]
+    if persons:
+        node["member"] = persons
+    return node
+
+
+def review_date(citation: dict, epoch: str | None) -> str:
+    """The date the reviews are published: SOURCE_DATE_EPOCH's when set, else CITATION.cff's date-released."""
+    if epoch:
+        from datetime import datetime, timezone
+        return datetime.fromtimestamp(int(epoch), timezone.utc).strftime("%Y-%m-%d")
+    return str(citation["date-released"])
+
+
+def document(audit: list[dict], claims: list[dict], numbers: dict, bib: dict[str, str], citation: dict,
+             lang: str, date: str) -> dict:
+    """The JSON-LD document of one edition: the article, its author, the reviewer and every review."""
     art = article(bib)
     author = dict(art["author"][0], **{"@id": f"{ARTICLE_ID}-author"})
     art["author"] = [{"@id": author["@id"]}, *art["author"][1:]]
-    graph = [art, author, pkg, *claim_reviews(claims, numbers, lang), *audit_reviews(audit, numbers, lang)]
+    graph = [art, author, reviewer(citation), *claim_reviews(claims, numbers, lang, date),
+             *audit_reviews(audit, numbers, lang, date)]
     return {"@context": CONTEXT, "@graph": graph}
+
+
+def standalone(doc: dict) -> dict:
+    """The page's document as a file of data/derived/: its relative urls resolve against the pages' folder."""
+    return {**doc, "@context": [CONTEXT, {"@base": BASE}]}
 
 
 def script_tag(doc: dict) -> str:
@@ -190,7 +291,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--registry", required=True)
     ap.add_argument("--bib", required=True)
     ap.add_argument("--citation", required=True)
-    ap.add_argument("--pyproject", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--out-vi", required=True)
     ap.add_argument("--out-html", required=True)
@@ -202,12 +302,15 @@ def main(argv: list[str] | None = None) -> int:
         bib = bib_fields(f.read(), ARTICLE_KEY)
     with open(a.citation, encoding="utf-8") as f:
         citation = yaml.safe_load(f)
-    with open(a.pyproject, "rb") as f:
-        pkg = package(citation, tomllib.load(f))
+    date = review_date(citation, os.environ.get("SOURCE_DATE_EPOCH"))
+    try:
+        docs = {lang: document(audit, claims, numbers, bib, citation, lang, date) for lang in PAGES}
+    except ValueError as err:
+        print(err, file=sys.stderr)
+        return 1
     for lang, out, html in (("en", a.out, a.out_html), ("vi", a.out_vi, a.out_html_vi)):
-        doc = document(audit, claims, numbers, bib, pkg, lang)
-        write_text_atomic(out, dumps_json(doc))
-        write_text_atomic(html, script_tag(doc))
+        write_text_atomic(out, dumps_json(standalone(docs[lang])))
+        write_text_atomic(html, script_tag(docs[lang]))
     print(f"{len(claims)} claims and {len(audit)} printed numbers reviewed, in English and Vietnamese")
     return 0
 

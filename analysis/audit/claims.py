@@ -1008,14 +1008,14 @@ def claims_part(table: list[dict], lang: str = "en") -> str:
         out = ["| Mã | § | Lời văn của bài báo | Quy tắc | Số liệu quyết định | Kết luận |", rule]
         for r in table:
             out.append(f"| {r['id']} | {r['section']} | *{md_cell(r['quote_vi'])}* | {cell(r['rule_vi_md'])} | "
-                       f"{cell(r['finding_vi_md']) or '—'} | {shortcode('claim.' + r['id'] + '.verdict')} |")
+                       f"{cell(r['finding_vi_md']) or '—'} | {R.verdict_cell(r['id'], 'claim.' + r['id'] + '.verdict')} |")
         return "\n".join(out) + ("\n\n: Các nhận định bằng lời của bài báo, mỗi nhận định được đánh giá theo một quy "
                                  "tắc nêu rõ, từ dữ liệu gốc (analysis/audit/claims.py); mọi con số đều dẫn tới nguồn gốc "
                                  "của nó {#tbl-claims}\n")
     out = ["| ID | § | The article's words | Rule | Deciding figures | Verdict |", rule]
     for r in table:
         out.append(f"| {r['id']} | {r['section']} | *{md_cell(r['quote_vi'])}* ({md_cell(r['gloss_en'])}) | "
-                   f"{cell(r['rule_md'])} | {cell(r['finding_md']) or '—'} | {shortcode('claim.' + r['id'] + '.verdict')} |")
+                   f"{cell(r['rule_md'])} | {cell(r['finding_md']) or '—'} | {R.verdict_cell(r['id'], 'claim.' + r['id'] + '.verdict')} |")
     return "\n".join(out) + ("\n\n: The article's claims in words, each judged by a stated rule from the raw data "
                              "(analysis/audit/claims.py); every figure links to its lineage {#tbl-claims}\n")
 

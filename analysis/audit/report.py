@@ -611,6 +611,9 @@ BASIS_WORDS = {"en": {"independent": "independent", "mixed": "mixed", "article_o
                       "": "—"}}
 
 
+MACHINE = ("python", "implementation", "os", "machine")  # facts of the machine, kept apart: data/derived/machine.json
+
+
 def environment(pyproject: str | Path) -> dict:
     """The computing environment the build runs in, read from the machine: Python, the operating system and
     the version installed of each package the project depends on (no host name, no time: a rebuild on one
@@ -696,13 +699,14 @@ def data_lines(sources: list[dict], rights: dict, lang: str, form: str) -> list[
 def environment_lines(env: dict, lang: str) -> list[tuple[str, str]]:
     vi = lang == "vi"
     L = [("line", "## Môi trường tính toán" if vi else "## Computing environment"), ("line", "")]
-    L.append(("md", "Môi trường mà bản dựng chạy trong đó được đọc từ máy lúc dựng và ghi vào "
-                    "`data/derived/environment.json` và báo cáo độc lập; bản thảo không phụ thuộc vào máy." if vi else
-                    "The environment the build ran in is read from the machine at build time and written to "
-                    "`data/derived/environment.json` and the standalone report; the manuscript does not depend on the "
-                    "machine."))
-    L.append(("text", ("Đọc từ máy lúc dựng: " if vi else "Read from the machine at build time: ")
-              + f"Python {env['python']} ({env['implementation']}), {env['os']}, {env['machine']}."))
+    L.append(("md", "Phiên bản các gói mà bản dựng dùng được ghi vào `data/derived/environment.json` và báo cáo độc "
+                    "lập. Các thông tin về máy (Python, hệ điều hành, bộ xử lý) được ghi riêng vào "
+                    "`data/derived/machine.json`, nằm ngoài cam kết về các byte giống hệt nhau; bản thảo không phụ "
+                    "thuộc vào máy." if vi else
+                    "The versions of the packages the build used are written to `data/derived/environment.json` and "
+                    "the standalone report. The facts of the machine (Python, operating system, processor) are "
+                    "written apart, to `data/derived/machine.json`, outside the promise of identical bytes; the "
+                    "manuscript does not depend on the machine."))
     L.append(("text", ""))
     for n, v in env["packages"].items():
         L.append(("text", f"- {n} {v}"))
@@ -1077,7 +1081,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pyproject", required=True, help="the project's dependencies, whose versions are read")
     ap.add_argument("--out", required=True, help="the standalone report, English")
     ap.add_argument("--out-vi", required=True, help="the standalone report, Vietnamese")
-    ap.add_argument("--out-env", required=True, help="the computing environment (JSON)")
+    ap.add_argument("--out-env", required=True, help="the packages the build used (JSON)")
+    ap.add_argument("--out-machine", required=True, help="the machine's facts: Python, system, processor (JSON)")
     ap.add_argument("--out-numbers", required=True)
     ap.add_argument("--out-part", required=True)
     ap.add_argument("--out-rules", required=True)
@@ -1106,7 +1111,8 @@ def main(argv: list[str] | None = None) -> int:
         write_text_atomic(part, manuscript_part(render(lines, numbers, "md", lang)))
         write_text_atomic(rules_out, rules_part(numbers, lang))
         write_text_atomic(summary, render(summary_lines(t, sens, audit, lang), numbers, "md", lang))
-    write_json(args.out_env, env)
+    write_json(args.out_env, {k: v for k, v in env.items() if k not in MACHINE})
+    write_json(args.out_machine, {k: env[k] for k in MACHINE})
     write_json(args.out_numbers, frag.to_json())
     return 0
 

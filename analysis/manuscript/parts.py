@@ -103,7 +103,7 @@ def table1_part(t1: pd.DataFrame, audit: pd.DataFrame, numbers: dict, lang: str 
                      bare(f"printed.{a['id']}"),
                      maybe(numbers, f"trade.exports_2024.{p}", False), maybe(numbers, f"trade.imports_2024.{p}", False),
                      bare(f"trade.turnover_2024.{p}"), maybe(numbers, f"trade.mirror_turnover_2024.{p}", False),
-                     maybe(numbers, f"trade.share_2024.{p}", False), num(f"audit.verdict.{a['id']}")])
+                     maybe(numbers, f"trade.share_2024.{p}", False), R.verdict_cell(a['id'])])
     align = "lrrrrrrl"
     if lang == "vi":
         return pipe_table(["Đối tác", "Số in (tỷ USD)", "Xuất khẩu (tỷ USD)", "Nhập khẩu (tỷ USD)",
@@ -135,7 +135,7 @@ def table2_part(t2: pd.DataFrame, audit: pd.DataFrame, numbers: dict, lang: str 
                      num(f"printed.{rank_id}") if rank_id else "—",
                      maybe(numbers, f"fdi.share.{p}", False), maybe(numbers, f"fdi.implied_base_2024.{p}", False),
                      maybe(numbers, f"fdi.value_2024.{p}", False), maybe(numbers, f"fdi.yoy.{p}", False),
-                     num(f"audit.verdict.{yoy_id}")])
+                     R.verdict_cell(yoy_id)])
     align = "lrrrrrrrl"
     if lang == "vi":
         return pipe_table(["Đối tác", "Vốn đăng ký 2025, số in (triệu USD)", "Tăng/giảm, số in (%)",
@@ -182,7 +182,7 @@ def claims_part(audit: pd.DataFrame, result: str, caption: str, label: str, numb
     for _, a in audit[audit["result"] == result].iterrows():
         recomputed = num(a["key"]) if a["key"] in numbers else "—"
         row = [a["id"], esc.md_cell(R.item(a, lang)), num(f"printed.{a['id']}"), recomputed,
-               num(f"audit.verdict.{a['id']}")]
+               R.verdict_cell(a['id'])]
         if result == "arms":
             # each value in the column of the release it comes from: a figure the release the article used
             # lacks (judged in the current release) shows '—' there and its value under the current release
@@ -235,7 +235,7 @@ def audit_part(audit: pd.DataFrame, numbers: dict, lang: str = "en") -> str:
     shown = shown_elsewhere(audit)
     rest = audit[~audit["id"].isin(shown)]
     rows = [[a["id"], esc.md_cell(R.item(a, lang)), num(f"printed.{a['id']}"), num(a["key"]) if a["key"] in numbers else "—",
-             num(f"audit.verdict.{a['id']}")] for _, a in rest.iterrows()]
+             R.verdict_cell(a['id'])] for _, a in rest.iterrows()]
     if lang == "vi":
         lead = ("Kết luận về các con số còn lại của bài báo đã có ở @tbl-table1, cột kết luận của @tbl-table2 "
                 "(mức tăng/giảm), @tbl-arms-claims và @tbl-text-claims. Bảng dưới đây chỉ liệt kê những con số "
