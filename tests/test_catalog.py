@@ -80,3 +80,13 @@ def test_no_vietnamese_message_is_the_english_one():
     en, vi = words.messages("en"), words.messages("vi")
     same = sorted(k for k, v in vi.items() if v == en[k] and len(str(v).split()) > 1)
     assert same == []
+
+
+def test_plural_messages_pick_the_form_of_each_language(monkeypatch):
+    """English has two forms (one, other), Vietnamese one: msgn picks by the catalog's Plural-Forms rule."""
+    fake = {"en": {"x.items": ("{n} item", "{n} items")}, "vi": {"x.items": ("{n} mục",)}}
+    monkeypatch.setattr(words, "messages", lambda lang: fake[lang])
+    assert words.msgn("x.items", 1, "en") == "1 item"
+    assert words.msgn("x.items", 2, "en") == "2 items"
+    assert words.msgn("x.items", 0, "en") == "0 items"
+    assert words.msgn("x.items", 1, "vi") == "1 mục" and words.msgn("x.items", 5, "vi") == "5 mục"
