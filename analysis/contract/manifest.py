@@ -65,7 +65,8 @@ LICENSES = {
 
 # The domains' names in the Vietnamese titles (x-title-vi: each resource's title in the Vietnamese edition's words,
 # beside its English title, so that whoever changes one sees the other).
-DOMAINS_VI = {"arms": "vũ khí", "trade": "thương mại", "fdi": "đầu tư nước ngoài", "fx": "tỷ giá"}
+DOMAINS_VI = {"arms": "vũ khí", "trade": "thương mại", "fdi": "đầu tư nước ngoài", "fx": "tỷ giá",
+              "context": "bối cảnh của các nhận định"}
 
 YES_NO = {"type": "string", "constraints": {"required": True, "enum": ["Yes", "No"]}}
 
@@ -579,18 +580,70 @@ def _fdi_resources() -> list[dict]:
     ]
 
 
+def _context_resources() -> list[dict]:
+    """Evidence only the claims in words read (analysis/audit/claims.py): earlier trade and FDI figures, Vietnam's
+    comprehensive strategic partners and the dates of the events the article names."""
+    common = {"format": "csv", "mediatype": "text/csv", "encoding": "utf-8"}
+    return [
+        {"name": "context_figures", "path": "context/figures.csv", **common,
+         "title": "Figures the claims in words need beyond the tables' data: earlier years of Vietnam-Russia trade, "
+                  "Vietnam's total trade in 2011, another partner's trade and seven-month FDI totals",
+         "x-title-vi": "Các số liệu mà các nhận định bằng lời cần ngoài dữ liệu của các bảng: thương mại Việt Nam - Nga "
+                       "những năm trước, tổng thương mại của Việt Nam năm 2011, thương mại với một đối tác khác và tổng "
+                       "vốn FDI bảy tháng",
+         "description": "One row per figure as its source states it; hedge keeps the source's qualifier.",
+         "schema": {"fields": [
+             {"name": "quantity", "type": "string", "constraints": {"required": True,
+                                                                     "enum": ["turnover", "fdi_registered_total"]}},
+             {"name": "subject", "type": "string", "constraints": {"required": True, "enum": [
+                 "Russia", "New Zealand", "World"]}},
+             {"name": "year", "type": "integer", "constraints": {"required": True, "minimum": 2000, "maximum": 2025}},
+             {"name": "period", "type": "string", "constraints": {"required": True, "enum": ["FY", "7M"]}},
+             {"name": "value", "type": "number", "constraints": {"required": True, "minimum": 0,
+                                                                  "maximum": TRADE_MAX_USD_BN}},
+             {"name": "unit", "type": "string", "constraints": {"required": True, "enum": ["USD_bn"]}},
+             {"name": "hedge", "type": "string", "constraints": {"required": True,
+                                                                  "enum": ["exact", "about", "more_than", "nearly"]},
+              "description": "the source's own qualifier: stated plainly, about, more than, nearly"},
+             {"name": "source_id", "type": "string", "constraints": {"required": True}},
+         ], "primaryKey": ["quantity", "subject", "year", "period", "source_id"], "foreignKeys": [_fk("context_sources")]},
+         "x-requiredRows": [{"where": {"quantity": "turnover", "subject": "Russia"}, "minRows": 2,
+                             "for": "analysis/audit/claims.py: Vietnam-Russia trade before 2022"}],
+         "sources": _sources("context"), "licenses": [LICENSES["facts"]]},
+        {"name": "context_events", "path": "context/events.csv", **common,
+         "title": "Dates of the events the article names (visits, meetings, documents, partnerships), one row per "
+                  "source",
+         "x-title-vi": "Ngày của các sự kiện mà bài báo nêu (chuyến thăm, cuộc gặp, văn kiện, quan hệ đối tác), mỗi "
+                       "nguồn một dòng",
+         "description": "date_kind 'on': the source dates the event; 'by': it only lists the event as done by the "
+                        "date given.",
+         "schema": {"fields": [
+             {"name": "event", "type": "string", "constraints": {"required": True, "pattern": "[a-z_0-9]+"}},
+             {"name": "subject", "type": "string", "constraints": {"required": True}},
+             {"name": "date", "type": "string", "constraints": {"required": True, "pattern": r"\d{4}(-\d{2}(-\d{2})?)?"}},
+             {"name": "date_kind", "type": "string", "constraints": {"required": True, "enum": ["on", "by"]}},
+             {"name": "place", "type": "string"},
+             {"name": "source_id", "type": "string", "constraints": {"required": True}},
+         ], "primaryKey": ["event", "subject", "date", "source_id"], "foreignKeys": [_fk("context_sources")]},
+         "x-requiredRows": [{"where": {"event": "csp"}, "minRows": 2,
+                             "for": "analysis/audit/claims.py: Vietnam's comprehensive strategic partners"}],
+         "sources": _sources("context"), "licenses": [LICENSES["facts"]]},
+        _sources_resource("context"),
+    ]
+
+
 def _hash(resource: dict, base: Path) -> dict:
     path = base / resource["path"]
     return {**resource, "bytes": path.stat().st_size, "hash": f"sha256:{sha256(path)}"}
 
 
 def describe_raw() -> dict:
-    resources = _arms_resources() + _trade_resources() + _fdi_resources()
+    resources = _arms_resources() + _trade_resources() + _fdi_resources() + _context_resources()
     docs = [{"name": f"{d}_provenance", "path": f"{d}/SOURCES.md", "format": "md", "mediatype": "text/markdown",
              "title": f"Human-readable provenance of the {d} figures (publisher, title, URL, date, quote)",
              "x-title-vi": f"Nguồn gốc của các số liệu {DOMAINS_VI[d]}, để người đọc (nhà xuất bản, tiêu đề, URL, "
                            "ngày, trích dẫn)"}
-            for d in ("arms", "trade", "fdi", "fx")]
+            for d in ("arms", "trade", "fdi", "fx", "context")]
     return {
         "name": "vn-russia-replication-raw",
         "title": "Raw inputs for the replication and audit of Tran (2026)",
