@@ -137,6 +137,7 @@ rule parse_published:
         manifest=source(f"{PUB}/datapackage.json"),
         table=source(f"{PUB}/printed_numbers.csv"),
         claims=source(f"{PUB}/claims.csv"),
+        references=source(f"{PUB}/references.csv"),
     output:
         report=CHECKS[1],
         table=f"{OUT}/validated/published.csv",
@@ -277,6 +278,7 @@ rule check_claims:
         sources=SOURCES_CSV,
         figures=source(f"{RAW}/context/figures.csv"),
         events=source(f"{RAW}/context/events.csv"),
+        references=source(f"{PUB}/references.csv"),
     output:
         table=f"{OUT}/claims.csv",
         numbers=f"{OUT}/numbers/claims.json",
@@ -289,7 +291,7 @@ rule check_claims:
     shell:
         step("audit.claims --claims {input.claims:q} --checked {input.checked:q} --registry {input.registry:q}"
              " --audit-numbers {input.audit:q} --sources {input.sources:q} --figures {input.figures:q}"
-             " --events {input.events:q} --out {output.table:q}"
+             " --events {input.events:q} --references {input.references:q} --out {output.table:q}"
              " --out-numbers {output.numbers:q} --out-part {output.part:q} --out-part-vi {output.part_vi:q}")
 
 

@@ -658,3 +658,31 @@ def test_real_events(real):
     assert real("C-44").verdict == "holds"
     # no stored page reports a To Lam-Medvedev meeting; talks of 2021 found only in Moscow
     assert real("C-45").verdict == "not decided" and real("C-42").verdict == "not decided"
+
+
+def test_references_one_url_under_two_numbers_and_a_page_older_than_its_figure():
+    refs = [{"number": "8", "authors": "Diệp, D.", "date": "2025-07-20", "entry": "x", "url": "https://vov.vn/p1"},
+            {"number": "23", "authors": "Trần, N.", "date": "2024-06-28", "entry": "x", "url": "https://vov.vn/p1"},
+            {"number": "9", "authors": "Diêu, H.", "date": "2025-11-13", "entry": "y", "url": "https://t.vn/p2"},
+            {"number": "2", "authors": "Baldwin, D.A.", "date": "2016", "entry": "z", "url": ""}]
+    ctx = CTX | {"references": refs}
+    # [8] and [23]: two numbers, two dates, one URL (the article's list, data/published/references.csv)
+    r = judge("distinct_refs", "refs=8|23", {}, ctx)
+    assert r.verdict == "does not hold" and r.figures["urls"]["value"] == 1
+    assert judge("distinct_refs", "refs=8|9", {}, ctx).verdict == "holds"
+    assert judge("distinct_refs", "refs=8|2", {}, ctx).verdict == "not decided"        # a book has no URL
+    # [8] is dated 20 Jul 2025: it cannot report seven months ending 31 Jul 2025; [9] (13 Nov 2025) can
+    assert judge("ref_after", "ref=8; after=2025-07-31", {}, ctx).verdict == "does not hold"
+    assert judge("ref_after", "ref=9; after=2025-07-31", {}, ctx).verdict == "holds"
+    assert judge("ref_after", "ref=2; after=2016-05-01", {}, ctx).verdict == "not decided"  # a year only
+    assert judge("ref_after", "ref=2; after=2015-05-01", {}, ctx).verdict == "holds"
+
+
+def test_the_transcribed_reference_list_matches_the_findings():
+    # data/published/references.csv, transcribed from the article's list: [8] and [23] share the VOV URL
+    # post1212534, [13] and [18] the cand.com.vn URL i790536; [8] is dated 20/07/2025, [18] 08/08/2024
+    refs = {r["number"]: r for r in csv.DictReader(open(ROOT / "data/published/references.csv", encoding="utf-8"))}
+    assert len(refs) == 34
+    assert refs["8"]["url"] == refs["23"]["url"] and refs["8"]["url"].endswith("post1212534.vov")
+    assert refs["13"]["url"] == refs["18"]["url"] and "i790536" in refs["13"]["url"]
+    assert (refs["8"]["date"], refs["18"]["date"]) == ("2025-07-20", "2024-08-08")

@@ -75,7 +75,7 @@ def parse_params(text: str) -> dict:
         name, value = (x.strip() for x in part.split("=", 1))
         out[name] = value.split("|") if "|" in value or name in ("subjects", "positions", "others", "rows", "partners",
                                                                   "printed", "ranks", "values", "changes",
-                                                                  "rank_changes", "years", "context") else value
+                                                                  "rank_changes", "years", "context", "refs") else value
     return out
 
 
@@ -1358,6 +1358,51 @@ def t_highest_since(p: dict, numbers: dict, ctx: dict) -> Result:
     return res
 
 
+def _refs(ctx: dict) -> dict[int, dict]:
+    return {int(r["number"]): r for r in ctx.get("references") or []}
+
+
+def t_distinct_refs(p: dict, numbers: dict, ctx: dict) -> Result:
+    """A reference list cites distinct works under distinct numbers: holds if the references named (`refs`) give
+    different URLs; does not hold if two give one URL (one page listed as two works, whatever their dates, authors
+    or titles say); not decided if a reference named is not in the transcribed list or has no URL.  Read from
+    data/published/references.csv, the article's list as printed.  Parameter: refs."""
+    res = _result("claim.rule.distinct_refs")
+    got = _refs(ctx)
+    nums = [int(x) for x in (p["refs"] if isinstance(p["refs"], list) else [p["refs"]])]
+    if any(x not in got or not got[x]["url"] for x in nums):
+        return res
+    shown = "; ".join(f"[{x}] {got[x]['date']}, {got[x]['authors']}" for x in nums)
+    res.fig("refs", shown, "text", _lab("refs"), vi=shown)
+    urls = {got[x]["url"] for x in nums}
+    res.fig("urls", len(urls), "count", _lab("urls"), 0)
+    _say(res, "claim.finding.distinct_refs")
+    res.verdict = "holds" if len(urls) == len(nums) else "does not hold"
+    return res
+
+
+def t_ref_after(p: dict, numbers: dict, ctx: dict) -> Result:
+    """A reference can report what it is cited for only if it was published after it happened: holds if the
+    reference's date (as the article prints it) is after `after` (the last day of the period a figure covers, or an
+    event's date); does not hold if it is dated before; not decided if the article gives only a year that does not
+    settle it.  Parameters: ref, after."""
+    res = _result("claim.rule.ref_after")
+    got = _refs(ctx).get(int(p["ref"]))
+    res.fig("after", p["after"], "text", _lab("after"), vi=p["after"])
+    if got is None:
+        return res
+    res.fig("ref", f"[{got['number']}] {got['date']}", "text", _lab("ref"), vi=f"[{got['number']}] {got['date']}")
+    _say(res, "claim.finding.ref_after")
+    d, a = got["date"], p["after"]
+    if len(d) == 10:
+        res.verdict = "holds" if d > a else "does not hold"
+    elif d[:4] < a[:4]:
+        res.verdict = "does not hold"
+    elif d[:4] > a[:4]:
+        res.verdict = "holds"
+    return res
+
+
 def _place_vi(place: str) -> str:
     return words.section("claim.place.", "vi").get(place.lower().replace(" ", "_"), place)
 
@@ -1365,7 +1410,7 @@ def _place_vi(place: str) -> str:
 # Tests whose verdict is the audit's verdict on the printed numbers the claim names (one statement, one judgement):
 # the claims table shows them, the roll-up must not count them a second time (column judged_as).
 JUDGED_AS_PRINTED = ("proxy_above", "printed_pass")
-TESTS_FROM_CATALOG = ("highest_since", "grew_since", "growth_notable", "limited_slow", "table_reporters", "implied_ranks", "event_date")
+TESTS_FROM_CATALOG = ("distinct_refs", "ref_after", "highest_since", "grew_since", "growth_notable", "limited_slow", "table_reporters", "implied_ranks", "event_date")
 
 
 TESTS = {"rank": t_rank, "rank_at_least": t_rank_at_least, "share_below": t_share_below, "exceeds": t_exceeds,
@@ -1376,7 +1421,7 @@ TESTS = {"rank": t_rank, "rank_at_least": t_rank_at_least, "share_below": t_shar
          "smaller_than": t_smaller_than, "table_period": t_table_period, "printed_pass": t_printed_pass,
          "grew_since": t_grew_since, "growth_notable": t_growth_notable, "limited_slow": t_limited_slow,
          "table_reporters": t_table_reporters, "implied_ranks": t_implied_ranks, "event_date": t_event_date,
-         "highest_since": t_highest_since}
+         "highest_since": t_highest_since, "distinct_refs": t_distinct_refs, "ref_after": t_ref_after}
 # The parameters each test reads are the input contract's (analysis/contract/published.py, PARAMS): the claims are
 # checked against them before any product is written, and every test here has its spec there.
 
@@ -1550,12 +1595,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sources", nargs="*", default=[], help="the raw folders' sources.csv (each source's authority)")
     ap.add_argument("--figures", help="data/raw/context/figures.csv: earlier figures the claims need")
     ap.add_argument("--events", help="data/raw/context/events.csv: dated events and partnerships")
+    ap.add_argument("--references", help="data/published/references.csv: the article's reference list")
     ap.add_argument("--out", required=True)
     ap.add_argument("--out-numbers", required=True)
     ap.add_argument("--out-part", required=True)
     ap.add_argument("--out-part-vi", required=True, help="the claims table of the Vietnamese edition")
     args = ap.parse_args(argv)
-    context = [x for x in (args.figures, args.events) if x]
+    context = [x for x in (args.figures, args.events, args.references) if x]
     require_validated([args.claims, *args.sources, *context], args.checked)
     claims = read_claims(args.claims)
     numbers = read_json(args.registry)["numbers"]
@@ -1563,7 +1609,8 @@ def main(argv: list[str] | None = None) -> int:
     meta = read_sources(args.sources)
     ctx = {"release": audit["audit.arms_release"]["value"], "audit": audit, "sources": meta,
            "figures": read_claims(args.figures) if args.figures else [],
-           "events": read_claims(args.events) if args.events else []}
+           "events": read_claims(args.events) if args.events else [],
+           "references": read_claims(args.references) if args.references else []}
     files = {"claims": args.claims, "registry": args.registry, "audit": args.audit_numbers} | {
         f"sources{i}": p for i, p in enumerate(args.sources)} | {f"context{i}": p for i, p in enumerate(context)}
     table, frag = judge_all(claims, numbers, ctx, files, authorities(meta))

@@ -700,8 +700,28 @@ def describe_published() -> dict:
                   "primaryKey": ["id"]},
               "x-requiredRows": [{"where": {}, "minRows": 1, "for": "analysis/audit/claims.py judges every claim"}],
               "sources": resource["sources"]}
+    references = {"name": "references", "path": "references.csv", "format": "csv", "mediatype": "text/csv",
+                  "encoding": "utf-8",
+                  "x-title-vi": "Danh mục tài liệu tham khảo của bài báo, chép lại như bài báo in (số, tác giả, ngày, "
+                                "tiêu đề và nơi đăng, URL)",
+                  "title": "The article's reference list as it prints it (number, authors, date, title and outlet, URL), "
+                           "read by the claims on its references (analysis/audit/claims.py)",
+                  "schema": {"fields": [
+                      {"name": "number", "type": "integer", "constraints": {"required": True, "minimum": 1}},
+                      {"name": "authors", "type": "string", "constraints": {"required": True}},
+                      {"name": "date", "type": "string",
+                       "constraints": {"required": True, "pattern": r"\d{4}(-\d{2}-\d{2})?"},
+                       "description": "the date the article gives, as YYYY-MM-DD where it gives day and month"},
+                      {"name": "entry", "type": "string", "constraints": {"required": True},
+                       "description": "title and outlet as printed"},
+                      {"name": "url", "type": "string", "description": "the URL the article gives (empty for a book)"}],
+                      "primaryKey": ["number"]},
+                  "x-requiredRows": [{"where": {}, "minRows": 1,
+                                      "for": "analysis/audit/claims.py judges the claims on the article's references"}],
+                  "sources": resource["sources"]}
     return {"name": "vn-russia-replication-published", "title": "Numbers printed in the article under audit",
-            "licenses": [LICENSES["facts"]], "resources": [_hash(resource, PUBLISHED), _hash(claims, PUBLISHED)]}
+            "licenses": [LICENSES["facts"]], "resources": [_hash(resource, PUBLISHED), _hash(claims, PUBLISHED),
+                                                          _hash(references, PUBLISHED)]}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -192,6 +192,10 @@ PARAM_KINDS = {
     "context_quantity": ("a quantity of data/raw/context/figures.csv (turnover, fdi_registered_total)",
                          ("turnover", "fdi_registered_total").__contains__, False),
     "context_period": ("a period of data/raw/context/figures.csv (FY, 7M)", ("FY", "7M").__contains__, False),
+    "ref_number": ("a reference number of the article (1-99)", lambda v: re.fullmatch(r"[1-9][0-9]?", v) is not None,
+                   False),
+    "ref_numbers": ("reference numbers separated by '|'", lambda v: re.fullmatch(r"[1-9][0-9]?", v) is not None, True),
+    "date": ("a date YYYY-MM-DD", lambda v: re.fullmatch(r"\d{4}-\d{2}-\d{2}", v) is not None, False),
     "cover": ("csp (the sentence names Vietnam's comprehensive strategic partners as a class)",
               ("csp",).__contains__, False),
 }
@@ -239,6 +243,8 @@ PARAMS = {
                       "rank_changes": "printed_ids", "period": "fdi_period"},
     "highest_since": {"key": "registry_key", "quantity": "context_quantity", "period": "context_period",
                       "year": "year", "span": "rank"},
+    "distinct_refs": {"refs": "ref_numbers"},
+    "ref_after": {"ref": "ref_number", "after": "date"},
     "event_date": {"event": "event", "subject": "trade_partner", "years": "years", "month": "month?",
                    "place": "place?", "context": "events?"},
 }
