@@ -894,3 +894,6 @@ for _name, _en in words.section("claim.test.", "en").items():
 for _name, _en in words.section("claim.label.", "en").items():
     LABELS_VI[label_template(f"C-00: {_en}")] = _C + words.msg(f"claim.label.{_name}", "vi")
 del _name, _en
+# the report's overall class under one row's alternative (analysis/audit/report.py, sensitivity), shown once a row's
+# alternative changes the overall class
+LABELS_VI.setdefault("{}: overall class under the alternative", _C + "xếp loại chung theo kết luận thay thế")

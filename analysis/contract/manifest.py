@@ -683,10 +683,10 @@ def describe_published() -> dict:
                 "sources": [{"title": "Tran Thi Diem Tram (2026). Quan hệ đối tác chiến lược toàn diện Việt Nam - Nga: "
                                       "Phân tích từ góc độ chủ nghĩa hiện thực cấu trúc. Duy Tan University journal."}]}
     claims = {"name": "claims", "path": "claims.csv", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-              "x-title-vi": "Các nhận định bằng lời ở mục 1 và 3.1-3.3 mà dữ liệu có thể kiểm chứng, mỗi nhận định kèm "
-                            "phép kiểm tra đánh giá nó (analysis/audit/claims.py)",
-              "title": "The claims in words of sections 1 and 3.1-3.3 that the data can speak to, each with the test "
-              "that judges it (analysis/audit/claims.py)",
+              "x-title-vi": "Các nhận định bằng lời ở mục 1, 3.1-3.3 và 5 (và về danh mục tài liệu tham khảo) mà dữ liệu "
+                            "có thể kiểm chứng, mỗi nhận định kèm phép kiểm tra đánh giá nó (analysis/audit/claims.py)",
+              "title": "The claims in words of sections 1, 3.1-3.3 and 5 (and on the reference list) that the data can "
+              "speak to, each with the test that judges it (analysis/audit/claims.py)",
               "schema": {"fields": [
                   {"name": "id", "type": "string", "constraints": {"required": True, "pattern": r"C-\d{2}"}},
                   {"name": "section", "type": "string", "constraints": {"required": True, "pattern": r"\d(\.\d)?"}},
