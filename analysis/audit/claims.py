@@ -1,9 +1,14 @@
 """Claims in words: each judged by a stated rule from the raw data.
 
-data/published/claims.csv transcribes the claims in words of sections 1 and 3.1-3.3
-that the data can speak to: rankings of Vietnam's partners, the size of trade with
-Russia, Russia's place among investors, the trend of arms imports, Russia's share of
-them and the origin of Vietnam's equipment.  Each row names a test (TESTS) and its
+data/published/claims.csv transcribes the claims in words of sections 1, 3.1-3.3 and 5
+that the data can speak to: rankings of Vietnam's partners, the size and growth of trade
+with Russia, Russia's place among investors, the trend of arms imports, Russia's share of
+them and the origin of Vietnam's equipment, the dates of the events the article names, and
+the article's references (one URL under two numbers, a page older than what it is cited
+for).  Evidence beyond the tables' data (earlier years, partners, events) is in
+data/raw/context; the reference list as printed is data/published/references.csv.  Vague
+words are given a stated, falsifiable reading in the test's rule; where the article leaves
+the reading open, the other reading's verdict is the claim's verdict_alt.  Each row names a test (TESTS) and its
 parameters (their spec is the input contract's: analysis/contract/published.py, PARAMS).  A test reads registry numbers computed from the raw data (never the
 article's own figures), computes the deciding figures into the registry
 (`claim.<id>.<name>`) and returns one of VERDICTS by the rule its docstring states:
@@ -11,7 +16,9 @@ article's own figures), computes the deciding figures into the registry
 its gap, analysis/audit/verdict.py GAPS) when the evidence cannot settle it, never a partial
 verdict for want of data.  A statement that is also a printed number is judged once, by
 the audit, and the claim carries that verdict (`printed=` names the printed numbers; see
-`judge`).  Each row also gets the weakest authority of the sources its verdict rests on.
+`judge`); where the claim's verdict IS the audit's verdict (JUDGED_AS_PRINTED), the row's `judged_as`
+names those printed numbers so that the roll-up counts the judgement once.  Each row also gets the weakest
+authority of the sources its verdict rests on.
 
 Rankings are settled by a published ranking (registry key
 trade.rank_published.<measure>.<year>.<partner>) where one exists; otherwise by the
@@ -21,7 +28,8 @@ smaller than the subject's value no unlisted partner can outrank it.
 
 Run on its own:  python -m analysis.audit.claims --claims data/published/claims.csv \
     --checked data/derived/validated/published.json --registry data/derived/computed.json \
-    --audit-numbers data/derived/numbers/audit.json --out data/derived/claims.csv \
+    --audit-numbers data/derived/numbers/audit.json --figures data/raw/context/figures.csv \
+    --events data/raw/context/events.csv --references data/published/references.csv --out data/derived/claims.csv \
     --out-numbers data/derived/numbers/claims.json --out-part manuscript/_generated/claims.md
 """
 from __future__ import annotations
