@@ -623,6 +623,14 @@ def test_a_claim_that_is_the_audits_verdict_is_marked_judged_as_for_the_roll_up(
     # the label's verdict IS the printed number's: counted once, with the printed numbers; a claim that only quotes
     # a printed number judges something else (a share) and counts as a claim
     assert rows[0]["judged_as"] == "T-1" and rows[1]["judged_as"] == ""
+    # a share from the registry's sourced figures is an independent check; a finding on the article's own
+    # reference list is not (basis article_only, for the roll-up to count apart)
+    assert rows[1]["basis"] == "independent"
+    refs = [{"number": "1", "authors": "a", "date": "2024-01-01", "entry": "e", "url": "u"},
+            {"number": "2", "authors": "b", "date": "2025-01-01", "entry": "e", "url": "u"}]
+    rows, _ = C.judge_all([{**claims[0], "id": "C-03", "test": "distinct_refs", "params": "refs=1|2"}], {},
+                          CTX | {"references": refs}, {"claims": str(f), "registry": str(f)})
+    assert rows[0]["verdict"] == "does not hold" and rows[0]["basis"] == "article_only"
 
 
 def test_real_c15_the_us_and_china_are_the_two_largest_partners(real):

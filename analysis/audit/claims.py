@@ -60,7 +60,7 @@ MEASURES_VI = {"turnover": "kim ngạch thương mại", "exports": "kim ngạch
                "current": "hiện hành"}
 SLOT = re.compile(r"\{(\w+)\}")
 COLUMNS = ("id", "section", "quote_vi", "gloss_en", "test", "params", "verdict", "gap", "authority", "verdict_alt",
-           "alt_keys", "printed_ids", "judged_as", "rule", "finding", "rule_md", "finding_md", "rule_vi_md", "finding_vi_md", "keys")
+           "alt_keys", "printed_ids", "judged_as", "basis", "rule", "finding", "rule_md", "finding_md", "rule_vi_md", "finding_vi_md", "keys")
 
 
 def read_claims(path) -> list[dict]:
@@ -1418,6 +1418,8 @@ def _place_vi(place: str) -> str:
 # Tests whose verdict is the audit's verdict on the printed numbers the claim names (one statement, one judgement):
 # the claims table shows them, the roll-up must not count them a second time (column judged_as).
 JUDGED_AS_PRINTED = ("proxy_above", "printed_pass")
+# Tests that read only the article itself (its reference list): a decided verdict is not an independent check.
+ARTICLE_ONLY = ("distinct_refs", "ref_after")
 TESTS_FROM_CATALOG = ("distinct_refs", "ref_after", "highest_since", "grew_since", "growth_notable", "limited_slow", "table_reporters", "implied_ranks", "event_date")
 
 
@@ -1548,6 +1550,10 @@ def judge_all(claims: list[dict], numbers: dict, ctx: dict, files: dict[str, str
                      # a claim whose verdict IS the audit's verdict on printed numbers: judged once, counted once
                      # (the roll-up counts it with the printed numbers, not again as a claim)
                      "judged_as": ";".join(res.printed_ids) if c["test"] in JUDGED_AS_PRINTED else "",
+                     # what a decided verdict rests on: a source outside the article, or the article alone (its own
+                     # reference list or figures; not an independent check, for the roll-up to count apart)
+                     "basis": "" if res.verdict == "not decided" else
+                     "article_only" if c["test"] in ARTICLE_ONLY else "independent",
                      "rule": fill(res.rule, c["id"], res.figures, "text"),
                      "finding": fill(res.finding, c["id"], res.figures, "text") if res.finding else "",
                      "rule_md": fill(res.rule, c["id"], res.figures, "md"),
