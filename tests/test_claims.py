@@ -605,6 +605,10 @@ def test_highest_in_many_years_needs_every_year_of_the_window():
     r = judge("highest_since", p, nums, CTX | {"figures": [seven(2017, 21.9)]})
     assert r.verdict == "not decided" and r.figures["missing"]["value"] == "2020, 2021, 2022, 2023, 2024"
     window = [seven(y, v) for y, v in ((2020, 15.7), (2021, 19.4), (2022, 13.9), (2023, 16.2), (2024, 18.9))]
+    r = judge("highest_since", p, nums, CTX | {"figures": window})
+    assert r.verdict == "holds" and (r.figures["held"]["value"], r.figures["below"]["value"]) == (5, 5)
+    # 'more than 18' read as 18 to 19.8 (HEDGE_SPAN 10%): still clearly below 24.085
+    window[4] = {**seven(2024, 18), "hedge": "more_than"}
     assert judge("highest_since", p, nums, CTX | {"figures": window}).verdict == "holds"
     window[2] = seven(2022, 25.1)                                       # 25.05 > 24.095: a higher year in the window
     assert judge("highest_since", p, nums, CTX | {"figures": window}).verdict == "does not hold"
@@ -694,3 +698,11 @@ def test_the_transcribed_reference_list_matches_the_findings():
     assert refs["8"]["url"] == refs["23"]["url"] and refs["8"]["url"].endswith("post1212534.vov")
     assert refs["13"]["url"] == refs["18"]["url"] and "i790536" in refs["13"]["url"]
     assert (refs["8"]["date"], refs["18"]["date"]) == ("2025-07-20", "2024-08-08")
+
+
+def test_real_c32_fdi_highest_in_many_years(real):
+    # seven-month registered FDI: 2021 16.7 (THANHNIEN_GSO_2021), 2022 15.41 (VNBA_FIA_20220728), 2023 nearly
+    # 16.24, 2024 more than 18 (18 to 19.8), all below 2025's 24.09 (S23); 2020 is not in the data -> not decided
+    r = real("C-32")
+    assert r.verdict == "not decided" and r.figures["missing"]["value"] == "2020"
+    assert (r.figures["held"]["value"], r.figures["below"]["value"]) == (4, 4)

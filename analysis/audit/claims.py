@@ -1023,8 +1023,9 @@ def t_printed_pass(p: dict, numbers: dict, ctx: dict) -> Result:
 # The article's date of receipt ("Ngày nhận bài: 02/3/2026"): what it calls current is current by then.
 ARTICLE_RECEIVED = "2026-03-02"
 # A hedged figure read as the interval it states: 'about' within 10% either way (the article's and the sources'
-# round figures), 'more than' from the figure up, 'nearly' from 10% below up to the figure; an exact figure within
-# half a unit of its last digit.
+# round figures), 'more than' from the figure up to 10% above it, 'nearly' from 10% below up to the figure (a
+# source that meant more would have named a larger round figure); an exact figure within half a unit of its last
+# digit.
 HEDGE_SPAN = 0.10
 
 
@@ -1044,7 +1045,7 @@ def _interval(row: dict) -> tuple[float, float]:
     text = str(row["value"])
     half = 0.5 * 10 ** -(len(text.split(".")[1]) if "." in text else 0)
     return {"exact": (v - half, v + half), "about": (v * (1 - HEDGE_SPAN), v * (1 + HEDGE_SPAN)),
-            "more_than": (v, float("inf")), "nearly": (v * (1 - HEDGE_SPAN), v)}[row["hedge"]]
+            "more_than": (v, v * (1 + HEDGE_SPAN)), "nearly": (v * (1 - HEDGE_SPAN), v)}[row["hedge"]]
 
 
 def _context(ctx: dict, quantity: str, subject: str, year: int, period: str = "FY") -> list[dict]:
@@ -1068,6 +1069,14 @@ def _turnover_series(numbers: dict, ctx: dict, slug: str) -> dict[int, list[tupl
     return out
 
 
+def _stated(numbers: dict, ctx: dict, slug: str, year: int, series: dict) -> float:
+    """A year's turnover as the sources state it (the mean of the stated figures, not of the intervals' ends)."""
+    rows = _context(ctx, "turnover", _name(slug), year)
+    if rows:
+        return sum(float(r["value"]) for r in rows) / len(rows)
+    return sum((x[0] + x[1]) / 2 for x in series[year]) / len(series[year])
+
+
 def t_grew_since(p: dict, numbers: dict, ctx: dict) -> Result:
     """Trade has grown since a year (the FTA's first year, not one year's growth): holds if the data year's
     turnover is above the base year's at both ends of their uncertainty (a hedged source figure read as its
@@ -1085,8 +1094,7 @@ def t_grew_since(p: dict, numbers: dict, ctx: dict) -> Result:
     lo, hi = min(x[0] for x in series[a]), max(x[1] for x in series[a])
     base_src = sorted({sid for x in series[a] for sid in x[2]})
     res.fig("latest", v, "USD bn", _lab("latest"), 2, _src(numbers, key))
-    res.fig("base", min(x[0] for x in series[a]) if hi == float("inf") else (lo + hi) / 2, "USD bn", _lab("base"), 2,
-            base_src)
+    res.fig("base", _stated(numbers, ctx, slug, a, series), "USD bn", _lab("base"), 2, base_src)
     # not steadily if some year in between lies below an earlier year at both ends of their figures' intervals:
     # the largest such fall is stated
     spans = {y: (max(x[0] for x in vals), min(x[1] for x in vals)) for y, vals in series.items() if a <= y < TRADE_YEAR}
@@ -1094,9 +1102,7 @@ def t_grew_since(p: dict, numbers: dict, ctx: dict) -> Result:
     parts = ["claim.finding.grew_since"]
     if falls:
         _, peak_year, low_year = max(falls)
-        stated = lambda y: sum(float(r["value"]) for r in _context(ctx, "turnover", _name(slug), y)) / max(
-            1, len(_context(ctx, "turnover", _name(slug), y))) if _context(ctx, "turnover", _name(slug), y) else \
-            sum((x[0] + x[1]) / 2 for x in series[y]) / len(series[y])
+        stated = lambda y: _stated(numbers, ctx, slug, y, series)
         res.fig("peak", stated(peak_year), "USD bn", _lab("peak"), 2,
                 sorted({sid for x in series[peak_year] for sid in x[2]}))
         res.fig("peak_year", peak_year, "year", _lab("peak_year"), 0)
@@ -1115,7 +1121,7 @@ def _growths(series: dict, years) -> dict[int, tuple[float, float, list[str]]]:
     out = {}
     for y in years:
         if y in series and y - 1 in series:
-            lows = [100 * (c[0] / d[1] - 1) for c in series[y] for d in series[y - 1] if d[1] != float("inf")]
+            lows = [100 * (c[0] / d[1] - 1) for c in series[y] for d in series[y - 1]]
             highs = [100 * (c[1] / d[0] - 1) for c in series[y] for d in series[y - 1]]
             if lows and highs:
                 out[y] = (min(lows), max(highs), sorted({sid for c in series[y] + series[y - 1] for sid in c[2]}))
@@ -1350,6 +1356,8 @@ def t_highest_since(p: dict, numbers: dict, ctx: dict) -> Result:
                and row["period"] == p["period"] and int(row["year"]) < y - span]
     missing = [str(r) for r in window if r not in held]
     res.fig("missing", ", ".join(missing) or "—", "text", _lab("missing"), vi=", ".join(missing) or "—")
+    res.fig("held", len(held), "count", _lab("held"), 0, [r["source_id"] for r in rows])
+    res.fig("below", sum(1 for _, hi in held.values() if hi < v - u), "count", _lab("below"), 0)
     parts = ["claim.finding.highest_since"]
     if earlier:
         shown = ", ".join(f"{row['year']}: {row['value']}" for row in earlier)
@@ -1361,8 +1369,6 @@ def t_highest_since(p: dict, numbers: dict, ctx: dict) -> Result:
         res.verdict = "does not hold"
     elif not missing and all(hi < v - u for _, hi in held.values()):
         res.verdict = "holds"
-    if rows:
-        res.fig("window_sources", len(rows), "count", _lab("window_sources"), 0, [r["source_id"] for r in rows])
     return res
 
 
