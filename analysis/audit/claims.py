@@ -1190,7 +1190,7 @@ def t_limited_slow(p: dict, numbers: dict, ctx: dict) -> Result:
     if not all(k in numbers for k in (sk, tk, wk)) or not sub or not world:
         return res
     share, su = _v(numbers, sk), float(numbers[sk].get("uncertainty") or 0.0)
-    res.fig("share", share, "%", _lab("share"), 2, _src(numbers, sk))
+    res.fig("share", share, "%", _lab("share"), numbers[sk]["decimals"], _src(numbers, sk))
     limited = "holds" if share + su < thr else "does not hold" if share - su >= thr else "not decided"
     s_lo, s_hi = min(_interval(r)[0] for r in sub), max(_interval(r)[1] for r in sub)
     w_lo, w_hi = min(_interval(r)[0] for r in world), max(_interval(r)[1] for r in world)
