@@ -81,7 +81,7 @@ EDITION_PARTS = ["table1.md", "table2.md", "arms_periods.md", "arms_claims.md", 
                  "audit.md", "data_availability.md", "lineage.html", "lineage_data.md", "lineage_typst.md"]
 PARTS = expand("manuscript/_generated/{name}", name=[*EDITION_PARTS, "sources.bib"]) + \
     expand("manuscript/_generated/vi/{name}", name=[*EDITION_PARTS, "tooltips.json"])
-SOURCES_CSV = [source(f"{RAW}/{d}/sources.csv") for d in ("arms", "trade", "fdi", "fx")]
+SOURCES_CSV = [source(f"{RAW}/{d}/sources.csv") for d in ("arms", "trade", "fdi", "fx", "context")]
 
 # All derived data and the manuscript's generated parts: everything but the render.
 # The audit's own parts of the manuscript: the claims in words, the replication report and the verdict rules.
@@ -138,6 +138,7 @@ rule parse_published:
         manifest=source(f"{PUB}/datapackage.json"),
         table=source(f"{PUB}/printed_numbers.csv"),
         claims=source(f"{PUB}/claims.csv"),
+        references=source(f"{PUB}/references.csv"),
     output:
         report=CHECKS[1],
         table=f"{OUT}/validated/published.csv",
@@ -276,6 +277,9 @@ rule check_claims:
         registry=f"{OUT}/computed.json",
         audit=f"{OUT}/numbers/audit.json",
         sources=SOURCES_CSV,
+        figures=source(f"{RAW}/context/figures.csv"),
+        events=source(f"{RAW}/context/events.csv"),
+        references=source(f"{PUB}/references.csv"),
     output:
         table=f"{OUT}/claims.csv",
         numbers=f"{OUT}/numbers/claims.json",
@@ -287,7 +291,8 @@ rule check_claims:
         STEPS_ENV
     shell:
         step("audit.claims --claims {input.claims:q} --checked {input.checked:q} --registry {input.registry:q}"
-             " --audit-numbers {input.audit:q} --sources {input.sources:q} --out {output.table:q}"
+             " --audit-numbers {input.audit:q} --sources {input.sources:q} --figures {input.figures:q}"
+             " --events {input.events:q} --references {input.references:q} --out {output.table:q}"
              " --out-numbers {output.numbers:q} --out-part {output.part:q} --out-part-vi {output.part_vi:q}")
 
 

@@ -895,3 +895,17 @@ def label_vi(label: str) -> str | None:
         return None
     text = vi.format(*(_LabelPart(p) for p in LABEL_PARTS.findall(label)))
     return text[:1].upper() + text[1:]  # a label starts a tooltip and a lineage entry
+
+
+# --- the claims' rules and labels written in the catalog (analysis/audit/claims.py, TESTS_FROM_CATALOG, _lab) -----
+# Their Vietnamese is the catalog's own message (never a translation made here); keyed by the English form the
+# registry holds so that the lineage's lookups (rule_vi, label_vi) find it until they read message ids directly.
+for _name, _en in words.section("claim.test.", "en").items():
+    RULES_VI[rule_template(f"{_en} (analysis/audit/claims.py, test 'x')")] = \
+        words.msg(f"claim.test.{_name}", "vi") + " " + _CLAIM % 0
+for _name, _en in words.section("claim.label.", "en").items():
+    LABELS_VI[label_template(f"C-00: {_en}")] = _C + words.msg(f"claim.label.{_name}", "vi")
+del _name, _en
+# the report's overall class under one row's alternative (analysis/audit/report.py, sensitivity), shown once a row's
+# alternative changes the overall class
+LABELS_VI.setdefault("{}: overall class under the alternative", _C + "xếp loại chung theo kết luận thay thế")

@@ -65,8 +65,13 @@ def test_a_published_ranking_settles_what_the_data_cannot():
     # China second among the listed, but a published ranking puts it third: does not hold
     r = judge("rank", "subjects=china; positions=2; measure=exports", open_ | pub("exports", china=3))
     assert r.verdict == "does not hold"
-    # two subjects: one settled by a ranking, the other open in the data -> not decided
+    # two subjects, one ranked by a published ranking: China second means exactly one partner above it, and the
+    # data show one (the US, 119 > 61.2): the set above China is closed, so the US is first -> holds
     r = judge("rank", "subjects=china|united_states; positions=2|1; measure=exports", open_ | pub("exports", china=2))
+    assert r.verdict == "holds" and r.figures["closed_united_states"]["value"] == 1
+    # China third leaves room for two partners above it and the data show one: a partner outside the data may sit
+    # above China and above the US too, so the US stays open -> not decided
+    r = judge("rank", "subjects=united_states; positions=1; measure=exports", open_ | pub("exports", china=3))
     assert r.verdict == "not decided" and r.figures["open"]["value"] == "United States"
     # both settled by rankings
     r = judge("rank", "subjects=china|united_states; positions=2|1; measure=exports",
@@ -216,7 +221,7 @@ def test_authority_is_the_weakest_of_the_deciding_sources():
 def test_every_transcribed_claim_names_a_known_test():
     rows = list(csv.DictReader(open(ROOT / "data/published/claims.csv", encoding="utf-8")))
     assert len(rows) >= 15 and all(r["test"] in C.TESTS for r in rows)
-    assert {r["section"] for r in rows} == {"1", "3.1", "3.2", "3.3"}
+    assert {r["section"] for r in rows} == {"1", "3.1", "3.2", "3.3", "5"}
 
 
 # --- the real verdicts, worked out by hand from the raw files ------------------------------------
@@ -234,7 +239,11 @@ def real(tmp_path_factory):
     assert r.returncode == 0, r.stderr[-3000:]
     numbers = json.loads((d / "data/derived/computed.json").read_text(encoding="utf-8"))["numbers"]
     rows = pd.read_csv(ROOT / "data/published/claims.csv", dtype=str, keep_default_na=False).set_index("id")
-    return lambda cid: C.judge({"id": cid, **rows.loc[cid].to_dict()}, numbers, {"release": "r2022"})
+    ctx = {"release": "r2022", "figures": C.read_claims(ROOT / "data/raw/context/figures.csv"),
+           "events": C.read_claims(ROOT / "data/raw/context/events.csv")}
+    # `params`: the row's parameters without those that need the audit's verdicts (not built here)
+    return lambda cid, params=None: C.judge({"id": cid, **rows.loc[cid].to_dict(), **({"params": params} if params
+                                                                                      else {})}, numbers, ctx)
 
 
 def test_real_c06_china_is_the_largest_source_of_imports(real):
@@ -412,3 +421,290 @@ def test_an_earlier_published_ranking_is_the_alternative_reading_not_the_verdict
     assert judge("rank", "subjects=china; positions=2; measure=exports", base | later).verdict_alt == ""
     r = judge("rank", "subjects=china; positions=2; measure=exports", base | pub("exports", china=2) | earlier)
     assert r.verdict == "holds" and r.verdict_alt == ""
+
+
+# --- a published rank closes the set above it; tests that cover their whole sentence --------------------------
+
+def test_a_published_rank_of_another_partner_settles_the_partners_above_it():
+    # Table 1's figures: China 205.2, US 134, South Korea 81.5, Japan 46.2, Singapore 10.53, Russia 4.6; world
+    # 786.29: the rest of the world is 786.29 - 481.03 = 305.26 > 205.2, so the data alone cannot rank China.  A
+    # published ranking puts the US second: exactly one partner trades more than the US, and the data show one
+    # (China, 205.2 > 134), so China is that partner and ranks first -> 'the US and China are the two largest' holds
+    t = trade("turnover", china=205.2, united_states=134, south_korea=81.5, japan=46.2, singapore=10.53, russia=4.6,
+              world=786.29)
+    r = judge("rank", "subjects=china|united_states; positions=1|2; measure=turnover", t | pub("turnover", united_states=2))
+    assert r.verdict == "holds" and r.figures["closed_china"]["value"] == 1 and r.figures["above_united_states"]["value"] == 1
+    assert "{anchor_united_states}" in r.finding and "{anchor_united_states}" in r.finding_vi
+    # without the published rank: not decided, as before
+    assert judge("rank", "subjects=china|united_states; positions=1|2; measure=turnover", t).verdict == "not decided"
+    # a partner in the data whose figure cannot be told apart from the anchor's (134 +- 0.5 against 133.9 +- 0.5)
+    # might be the one above it: the set is not closed
+    near = {**t, "trade.turnover_2024.united_states": {**n(134), "uncertainty": 0.5},
+            "trade.turnover_2024.south_korea": {**n(133.9), "uncertainty": 0.5}}
+    r = judge("rank", "subjects=china; positions=1; measure=turnover", near | pub("turnover", united_states=2))
+    assert r.verdict == "not decided"
+
+
+def test_kept_falling_is_tested_on_every_year_of_the_period():
+    # current release (the r2022 release lacks 2021-2023): 2019 161, 2020 33, 2021 245, 2022 96, 2023 55.
+    # 50% of 161 = 80.5: 33 and 55 are sharp falls (2 of 4), 96 is not, 245 is above 2019; 2021 rises on 2020 (1 rise)
+    nums = arms("current", {2019: 161, 2020: 33, 2021: 245, 2022: 96, 2023: 55})
+    p = "first=2019; last=2020; through=2023; fraction=50"
+    r = judge("falls", p, nums)
+    assert r.verdict == "partly holds" and r.figures["release"]["value"] == "current"
+    assert (r.figures["sharp"]["value"], r.figures["n"]["value"], r.figures["rises"]["value"]) == (2, 4, 1)
+    assert r.figures["highest"]["value"] == 245
+    # the one step 2019 -> 2020 alone is a sharp fall: the old test's 'holds' checked less than the sentence
+    assert judge("falls", "first=2019; last=2020; fraction=50", nums).verdict == "holds"
+    steady = arms("current", {2019: 161, 2020: 60, 2021: 50, 2022: 40, 2023: 30})   # all <= 80.5, never rising
+    assert judge("falls", p, steady).verdict == "holds"
+    above = arms("current", {2019: 161, 2020: 170, 2021: 200, 2022: 180, 2023: 175})  # none below 161
+    assert judge("falls", p, above).verdict == "does not hold"
+
+
+def test_far_exceeds_says_when_a_ratio_is_at_the_factor_and_what_the_sentence_leaves_out():
+    unc = lambda k, v, e: {f"trade.turnover_2024.{k}": {**n(v), "uncertainty": e}}
+    # Japan 46.20 (+-0.005) / Russia 4.6 (+-0.05): 10.04; the ends allow 46.195 / 4.65 = 9.934 to 46.205 / 4.55 =
+    # 10.155, on both sides of 10: at the threshold, not decided (never counted as passing)
+    t = unc("japan", 46.20, 0.005) | unc("russia", 4.6, 0.05) | unc("china", 205.2, 0.05)
+    r = judge("exceeds", "subjects=china|japan; base=russia; measure=turnover; factor=10", t)
+    assert r.verdict == "not decided"
+    assert r.figures["lo_japan"]["value"] == pytest.approx(46.195 / 4.65)
+    assert r.figures["hi_japan"]["value"] == pytest.approx(46.205 / 4.55)
+    # Singapore 10.53 / 4.6 = 2.29, below 10 at both ends (10.54 / 4.55 = 2.32): fails -> partly holds
+    t |= unc("singapore", 10.53, 0.005)
+    assert judge("exceeds", "subjects=china|japan|singapore; base=russia; measure=turnover; factor=10", t).verdict \
+        == "partly holds"
+    # the class 'the other comprehensive strategic partners': partners listed as such by the article's date and
+    # without a figure are stated as left out, and the claim cannot hold on China alone (44.6 times)
+    events = [{"event": "csp", "subject": s, "date": d, "source_id": "E"} for s, d in
+              (("China", "2008-05"), ("Russia", "2012-07"), ("India", "2016"), ("Thailand", "2026-05"))]
+    r = judge("exceeds", "subjects=china; base=russia; measure=turnover; factor=10; cover=csp", t, CTX | {"events": events})
+    assert r.verdict == "not decided" and r.figures["left_out"]["value"] == "India"   # Thailand: after 2026-03-02
+    assert judge("exceeds", "subjects=china; base=russia; measure=turnover; factor=10", t).verdict == "holds"
+
+
+def fig(subject, year, value, hedge="exact", quantity="turnover", period="FY", source="F"):
+    return {"quantity": quantity, "subject": subject, "year": str(year), "period": period, "value": str(value),
+            "unit": "USD_bn", "hedge": hedge, "source_id": source}
+
+
+def stated(slug, year, value, sid="T"):
+    return {f"trade.alt.{slug}.turnover.{year}.FY.{sid}.stated": {**n(value, sources=(sid,)), "uncertainty": 0.005}}
+
+
+def test_grown_since_the_fta_compares_the_years_not_one_growth_rate():
+    now = {"trade.turnover_2024.russia": {**n(4.6), "uncertainty": 0.05}}
+    # 2016: 2.7 stated plainly -> 2.65 to 2.75; 2024: 4.55 to 4.65 > 2.75 -> holds
+    ctx = CTX | {"figures": [fig("Russia", 2016, 2.7), fig("Russia", 2018, 4.5)]}
+    r = judge("grew_since", "subject=russia; first=2016", now | stated("russia", 2022, 3.55), ctx)
+    assert r.verdict == "holds" and r.figures["base"]["value"] == pytest.approx(2.7)
+    # not steadily: 2022's 3.545-3.555 lies below 2018's 4.45-4.55
+    assert (r.figures["low_year"]["value"], r.figures["peak_year"]["value"]) == (2022, 2018)
+    # 'more than 5' (5 upwards) against 4.55-4.65: does not hold; 'about 4.5' (4.05-4.95): not decided
+    assert judge("grew_since", "subject=russia; first=2016", now,
+                 CTX | {"figures": [fig("Russia", 2016, 5, "more_than")]}).verdict == "does not hold"
+    assert judge("grew_since", "subject=russia; first=2016", now,
+                 CTX | {"figures": [fig("Russia", 2016, 4.5, "about")]}).verdict == "not decided"
+
+
+def test_notable_growth_against_every_earlier_growth_under_both_readings():
+    g = {"trade.growth_2024.russia": {**n(25.9, "% change", 1), "uncertainty": 0.3}}
+    nums = g | stated("russia", 2022, 3.55) | stated("russia", 2023, 3.6)
+    # 2023 growth: 3.595 / 3.555 - 1 = 1.1% to 3.605 / 3.545 - 1 = 1.7%; 25.9 - 0.3 > 1.7 -> holds
+    ctx = CTX | {"figures": [fig("Russia", 2016, 2.7), fig("Russia", 2017, 3.5)]}
+    r = judge("growth_notable", "subject=russia; ref_first=2022; alt_first=2016", nums, ctx)
+    assert r.verdict == "holds" and r.figures["top"]["value"] == pytest.approx(100 * (3.605 / 3.545 - 1))
+    # since the FTA: 2017 growth 3.45 / 2.75 - 1 = 25.5% to 3.55 / 2.65 - 1 = 34.0%: 25.9 +- 0.3 overlaps -> the
+    # alternative reading is not decided
+    assert r.verdict_alt == "not decided" and r.alt_keys == ["claim.{id}.alt_top", "claim.{id}.alt_years"]
+    # a 2017 figure of 3.9 (growth 40.0% at least: 3.85 / 2.75 - 1) beats 26.2: the alternative does not hold
+    ctx = CTX | {"figures": [fig("Russia", 2016, 2.7), fig("Russia", 2017, 3.9)]}
+    assert judge("growth_notable", "subject=russia; ref_first=2022; alt_first=2016", nums, ctx).verdict_alt == "does not hold"
+
+
+def test_limited_and_slow_in_two_falsifiable_parts():
+    nums = {"trade.share_2024.russia": {**n(0.585, "%", 1), "uncertainty": 0.006},
+            "trade.turnover_2024.russia": {**n(4.6), "uncertainty": 0.05},
+            "trade.turnover_2024.world": {**n(786.29), "uncertainty": 0.005}}
+    # 2011: Russia 'more than 3' (3 up), the world 'about 200' (180 to 220): Russia grew at most 4.65 / 3 = 1.55
+    # times, the world at least 786.285 / 220 = 3.57 times; share 0.585 + 0.006 < 1 -> both parts hold
+    ctx = CTX | {"figures": [fig("Russia", 2011, 3, "more_than"), fig("World", 2011, 200, "about")]}
+    r = judge("limited_slow", "subject=russia; threshold=1; base=2011", nums, ctx)
+    assert r.verdict == "holds"
+    assert r.figures["factor_subject"]["value"] == pytest.approx(4.65 / 3)
+    assert r.figures["factor_world"]["value"] == pytest.approx(786.285 / 220)
+    big = nums | {"trade.share_2024.russia": {**n(1.5, "%", 1), "uncertainty": 0.006}}
+    assert judge("limited_slow", "subject=russia; threshold=1; base=2011", big, ctx).verdict == "partly holds"
+    assert judge("limited_slow", "subject=russia; threshold=1; base=2011", nums).verdict == "not decided"
+
+
+def test_same_axis_needs_one_reporter_for_every_reproduced_row():
+    pe = lambda v, d: {"value": v, "unit": "USD bn", "decimals": d, "uncertainty": 0.0, "sources": [], "label": "x"}
+    audit = {"printed.T-1": pe(205.2, 1), "printed.T-2": pe(23.7, 1), "printed.T-3": pe(35.8, 1)}
+    nums = trade("turnover", china=205.2, singapore=10.53, japan=46.2)
+    nums["trade.alt.singapore.turnover.2024.FY.SG.converted"] = {**n(23.71, sources=("SG", "ECB")), "uncertainty": 0.005}
+    meta = {"S": {"reporter": "Vietnam"}, "SG": {"reporter": "Singapore"}, "ECB": {"reporter": "ECB"}}
+    ctx = CTX | {"audit": audit, "sources": meta}
+    p = "rows=T-1|T-2|T-3; partners=china|singapore|japan; measure=turnover"
+    # China's row by Vietnam's figure, Singapore's only by Singapore's own: two reporters -> does not hold
+    r = judge("table_reporters", p, nums, ctx)
+    assert r.verdict == "does not hold" and r.figures["matched"]["value"] == 2
+    assert r.figures["only"]["value"] == "T-2 (Singapore)" and r.figures["main"]["value"] == "Vietnam"
+    # Singapore's row dropped: one reporter for every reproduced row -> holds (Japan's row unreproduced, stated)
+    q = "rows=T-1|T-3; partners=china|japan; measure=turnover"
+    assert judge("table_reporters", q, nums, ctx).verdict == "holds"
+
+
+def test_rank_changes_against_the_order_they_imply():
+    pe = lambda v, u: {"value": v, "unit": u, "decimals": 1, "uncertainty": 0.0, "sources": [], "label": "x"}
+    # '↑n' = up n places since 2024, so the 2024 rank is the 2025 rank + n ('↓n': - n).  Singapore 100 (change
+    # -50%: 2024 value 200; rank 1, ↑0: 2024 rank 1), China 80 (+100%: 40; rank 2, ↑1: 2024 rank 3), South Korea 60
+    # (+20%: 50; rank 3, ↓1: 2024 rank 2).  2024 order by value: Singapore 200, South Korea 50, China 40 = ranks
+    # 1, 2, 3: consistent
+    audit = {"printed.V1": pe(100, "USD mn"), "printed.V2": pe(80, "USD mn"), "printed.V3": pe(60, "USD mn"),
+             "printed.G1": pe(-50, "% change"), "printed.G2": pe(100, "% change"), "printed.G3": pe(20, "% change"),
+             "printed.R1": pe(0, "rank change"), "printed.R2": pe(1, "rank change"), "printed.R3": pe(-1, "rank change")}
+    p = ("partners=singapore|china|south_korea; ranks=1|2|3; values=V1|V2|V3; changes=G1|G2|G3; "
+         "rank_changes=R1|R2|R3; period=2024-12M")
+    data = {"fdi.raw.singapore.rank.2024-12M.S6": n(1, "rank", 0)}
+    r = judge("implied_ranks", p, data, CTX | {"audit": audit})
+    assert r.verdict == "holds" and (r.figures["checked"]["value"], r.figures["agree"]["value"]) == (1, 1)
+    assert r.figures["left_out"]["value"] == "China, South Korea"
+    # South Korea ↓2 (2024 rank 1, the same as Singapore's): a clash -> does not hold
+    audit["printed.R3"] = pe(-2, "rank change")
+    assert judge("implied_ranks", p, data, CTX | {"audit": audit}).verdict == "does not hold"
+    # the data rank Singapore 2nd in 2024 while the table implies 1st: does not hold
+    audit["printed.R3"] = pe(-1, "rank change")
+    data = {"fdi.raw.singapore.rank.2024-12M.S6": n(2, "rank", 0)}
+    assert judge("implied_ranks", p, data, CTX | {"audit": audit}).verdict == "does not hold"
+
+
+def test_a_dated_event_against_the_dates_the_sources_give():
+    ev = lambda e, d, place="": {"event": e, "subject": "Russia", "date": d, "date_kind": "on", "place": place,
+                                 "source_id": "E"}
+    ctx = CTX | {"events": [ev("joint_statement_2030", "2021-11-30", "Moscow"), ev("visit", "2013-11-12"),
+                            ev("visit", "2024-06-19"), ev("to_lam_in_pyongyang", "2025-10-09", "Pyongyang")]}
+    j = lambda params: judge("event_date", "subject=russia; " + params, {}, ctx)
+    # signed 30 Nov 2021 (BAONGHEAN_EN_2021), not in July: does not hold; November: holds
+    assert j("event=joint_statement_2030; years=2021; month=7").verdict == "does not hold"
+    assert j("event=joint_statement_2030; years=2021; month=11").verdict == "holds"
+    assert j("event=visit; years=2013|2024").verdict == "holds"
+    assert j("event=visit; years=2019").verdict == "does not hold"
+    # the only talks found were in Moscow: 'online' is not decided (another occasion may have gone unreported)
+    r = j("event=joint_statement_2030; years=2021; place=online")
+    assert r.verdict == "not decided" and r.gap == "no_source_found"
+    # an event the sources do not report: not decided, with the related events stated
+    r = j("event=meeting; years=2025; month=10; context=to_lam_in_pyongyang")
+    assert r.verdict == "not decided" and "2025-10-09" in r.figures["context"]["value"]
+
+
+def test_highest_in_many_years_needs_every_year_of_the_window():
+    nums = {"fdi.total_7m_2025": {**n(24.09), "uncertainty": 0.005}}
+    p = "key=fdi.total_7m_2025; quantity=fdi_registered_total; period=7M; year=2025; span=5"
+    seven = lambda y, v: fig("World", y, v, quantity="fdi_registered_total", period="7M")
+    # only 2017 (21.9), outside the window 2020-2024: not decided, the missing years stated
+    r = judge("highest_since", p, nums, CTX | {"figures": [seven(2017, 21.9)]})
+    assert r.verdict == "not decided" and r.figures["missing"]["value"] == "2020, 2021, 2022, 2023, 2024"
+    window = [seven(y, v) for y, v in ((2020, 15.7), (2021, 19.4), (2022, 13.9), (2023, 16.2), (2024, 18.9))]
+    r = judge("highest_since", p, nums, CTX | {"figures": window})
+    assert r.verdict == "holds" and (r.figures["held"]["value"], r.figures["below"]["value"]) == (5, 5)
+    # 'more than 18' read as 18 to 19.8 (HEDGE_SPAN 10%): still clearly below 24.085
+    window[4] = {**seven(2024, 18), "hedge": "more_than"}
+    assert judge("highest_since", p, nums, CTX | {"figures": window}).verdict == "holds"
+    window[2] = seven(2022, 25.1)                                       # 25.05 > 24.095: a higher year in the window
+    assert judge("highest_since", p, nums, CTX | {"figures": window}).verdict == "does not hold"
+
+
+def test_a_claim_that_is_the_audits_verdict_is_marked_judged_as_for_the_roll_up(tmp_path):
+    a = {"audit.verdict.T-1": text("rounding"), "audit.verdict.A-1": text("discrepancy")}
+    claims = [{"id": "C-01", "section": "3.3", "quote_vi": "q", "gloss_en": "g", "test": "printed_pass",
+               "params": "printed=T-1"},
+              {"id": "C-02", "section": "3.3", "quote_vi": "q", "gloss_en": "g", "test": "share_below",
+               "params": "subject=russia; measure=turnover; threshold=1; printed=T-1"}]
+    f = tmp_path / "x.csv"
+    f.write_text("x\n", encoding="utf-8")
+    rows, _ = C.judge_all(claims, trade("turnover", russia=5, world=1000), CTX | {"audit": a},
+                          {"claims": str(f), "registry": str(f)})
+    # the label's verdict IS the printed number's: counted once, with the printed numbers; a claim that only quotes
+    # a printed number judges something else (a share) and counts as a claim
+    assert rows[0]["judged_as"] == "T-1" and rows[1]["judged_as"] == ""
+    # a share from the registry's sourced figures is an independent check; a finding on the article's own
+    # reference list is not (basis article_only, for the roll-up to count apart)
+    assert rows[1]["basis"] == "independent"
+    refs = [{"number": "1", "authors": "a", "date": "2024-01-01", "entry": "e", "url": "u"},
+            {"number": "2", "authors": "b", "date": "2025-01-01", "entry": "e", "url": "u"}]
+    rows, _ = C.judge_all([{**claims[0], "id": "C-03", "test": "distinct_refs", "params": "refs=1|2"}], {},
+                          CTX | {"references": refs}, {"claims": str(f), "registry": str(f)})
+    assert rows[0]["verdict"] == "does not hold" and rows[0]["basis"] == "article_only"
+
+
+def test_real_c15_the_us_and_china_are_the_two_largest_partners(real):
+    # a published ranking (TRACUUQH_202411) puts the US second by turnover in 2024; China 205.2 (MOFA) > US 134
+    # (the Table 1 rule's figure): China is the one partner above the US, so first -> holds
+    r = real("C-15")
+    assert r.verdict == "holds" and r.figures["closed_china"]["value"] == 1
+
+
+def test_real_c28_arms_imports_after_2019(real):
+    # current release (WDI 2026-04-08 / 1e6): 2019 161, 2020 33, 2021 245, 2022 96, 2023 55; sharp <= 80.5:
+    # 2020 and 2023 (2 of 4); 2021 rises on 2020 -> partly holds
+    r = real("C-28")
+    assert r.verdict == "partly holds" and (r.figures["sharp"]["value"], r.figures["rises"]["value"]) == (2, 1)
+
+
+def test_real_c24_and_c33_growth_since_the_fta_and_since_2011(real):
+    # 2016: 2.7 bn (MARIMBA_COPY_2019) against 2024's 4.6 (VNS_20250920): holds; 2022's 3.55 (VNECONOMY_EN_RU_2023)
+    # lies below 2018's 4.5: not steady
+    r = real("C-24")
+    assert r.verdict == "holds" and (r.figures["low_year"]["value"], r.figures["peak_year"]["value"]) == (2022, 2018)
+    # 2011: Russia more than 3 (VOVWORLD_TH_2012), world about 200 (TANNAMCHINH_TUOITRE_2017): at most 4.65 / 3 =
+    # 1.55 times against at least 786.285 / 220 = 3.57 times; share 0.585% < 1% -> holds
+    assert real("C-33").verdict == "holds"
+
+
+def test_real_events(real):
+    # BAONGHEAN_EN_2021: the joint statement followed the talks of 30 Nov 2021 in Moscow, not July
+    assert real("C-43").verdict == "does not hold"
+    # CHINADAILY_20131112 and DANVIET_20240618: state visits of 12 Nov 2013 and 19-20 Jun 2024
+    assert real("C-40").verdict == "holds"
+    # VNS_20251210: Phan Van Giang met Shoigu in Hanoi on 10 Dec 2025
+    assert real("C-44").verdict == "holds"
+    # no stored page reports a To Lam-Medvedev meeting; talks of 2021 found only in Moscow
+    assert real("C-45").verdict == "not decided" and real("C-42").verdict == "not decided"
+
+
+def test_references_one_url_under_two_numbers_and_a_page_older_than_its_figure():
+    refs = [{"number": "8", "authors": "Diệp, D.", "date": "2025-07-20", "entry": "x", "url": "https://vov.vn/p1"},
+            {"number": "23", "authors": "Trần, N.", "date": "2024-06-28", "entry": "x", "url": "https://vov.vn/p1"},
+            {"number": "9", "authors": "Diêu, H.", "date": "2025-11-13", "entry": "y", "url": "https://t.vn/p2"},
+            {"number": "2", "authors": "Baldwin, D.A.", "date": "2016", "entry": "z", "url": ""}]
+    ctx = CTX | {"references": refs}
+    # [8] and [23]: two numbers, two dates, one URL (the article's list, data/published/references.csv)
+    r = judge("distinct_refs", "refs=8|23", {}, ctx)
+    assert r.verdict == "does not hold" and r.figures["urls"]["value"] == 1
+    assert judge("distinct_refs", "refs=8|9", {}, ctx).verdict == "holds"
+    assert judge("distinct_refs", "refs=8|2", {}, ctx).verdict == "not decided"        # a book has no URL
+    # [8] is dated 20 Jul 2025: it cannot report seven months ending 31 Jul 2025; [9] (13 Nov 2025) can
+    assert judge("ref_after", "ref=8; after=2025-07-31", {}, ctx).verdict == "does not hold"
+    assert judge("ref_after", "ref=9; after=2025-07-31", {}, ctx).verdict == "holds"
+    assert judge("ref_after", "ref=2; after=2016-05-01", {}, ctx).verdict == "not decided"  # a year only
+    assert judge("ref_after", "ref=2; after=2015-05-01", {}, ctx).verdict == "holds"
+
+
+def test_the_transcribed_reference_list_matches_the_findings():
+    # data/published/references.csv, transcribed from the article's list: [8] and [23] share the VOV URL
+    # post1212534, [13] and [18] the cand.com.vn URL i790536; [8] is dated 20/07/2025, [18] 08/08/2024
+    refs = {r["number"]: r for r in csv.DictReader(open(ROOT / "data/published/references.csv", encoding="utf-8"))}
+    assert len(refs) == 34
+    assert refs["8"]["url"] == refs["23"]["url"] and refs["8"]["url"].endswith("post1212534.vov")
+    assert refs["13"]["url"] == refs["18"]["url"] and "i790536" in refs["13"]["url"]
+    assert (refs["8"]["date"], refs["18"]["date"]) == ("2025-07-20", "2024-08-08")
+
+
+def test_real_c32_fdi_highest_in_many_years(real):
+    # seven-month registered FDI: 2021 16.7 (THANHNIEN_GSO_2021), 2022 15.41 (VNBA_FIA_20220728), 2023 nearly
+    # 16.24, 2024 more than 18 (18 to 19.8), all below 2025's 24.09 (S23); 2020 is not in the data -> not decided
+    r = real("C-32", "key=fdi.total_7m_2025; quantity=fdi_registered_total; period=7M; year=2025; span=5")
+    assert r.verdict == "not decided" and r.figures["missing"]["value"] == "2020"
+    assert (r.figures["held"]["value"], r.figures["below"]["value"]) == (4, 4)

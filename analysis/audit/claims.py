@@ -1,9 +1,14 @@
 """Claims in words: each judged by a stated rule from the raw data.
 
-data/published/claims.csv transcribes the claims in words of sections 1 and 3.1-3.3
-that the data can speak to: rankings of Vietnam's partners, the size of trade with
-Russia, Russia's place among investors, the trend of arms imports, Russia's share of
-them and the origin of Vietnam's equipment.  Each row names a test (TESTS) and its
+data/published/claims.csv transcribes the claims in words of sections 1, 3.1-3.3 and 5
+that the data can speak to: rankings of Vietnam's partners, the size and growth of trade
+with Russia, Russia's place among investors, the trend of arms imports, Russia's share of
+them and the origin of Vietnam's equipment, the dates of the events the article names, and
+the article's references (one URL under two numbers, a page older than what it is cited
+for).  Evidence beyond the tables' data (earlier years, partners, events) is in
+data/raw/context; the reference list as printed is data/published/references.csv.  Vague
+words are given a stated, falsifiable reading in the test's rule; where the article leaves
+the reading open, the other reading's verdict is the claim's verdict_alt.  Each row names a test (TESTS) and its
 parameters (their spec is the input contract's: analysis/contract/published.py, PARAMS).  A test reads registry numbers computed from the raw data (never the
 article's own figures), computes the deciding figures into the registry
 (`claim.<id>.<name>`) and returns one of VERDICTS by the rule its docstring states:
@@ -11,7 +16,9 @@ article's own figures), computes the deciding figures into the registry
 its gap, analysis/audit/verdict.py GAPS) when the evidence cannot settle it, never a partial
 verdict for want of data.  A statement that is also a printed number is judged once, by
 the audit, and the claim carries that verdict (`printed=` names the printed numbers; see
-`judge`).  Each row also gets the weakest authority of the sources its verdict rests on.
+`judge`); where the claim's verdict IS the audit's verdict (JUDGED_AS_PRINTED), the row's `judged_as`
+names those printed numbers so that the roll-up counts the judgement once.  Each row also gets the weakest
+authority of the sources its verdict rests on.
 
 Rankings are settled by a published ranking (registry key
 trade.rank_published.<measure>.<year>.<partner>) where one exists; otherwise by the
@@ -21,7 +28,8 @@ smaller than the subject's value no unlisted partner can outrank it.
 
 Run on its own:  python -m analysis.audit.claims --claims data/published/claims.csv \
     --checked data/derived/validated/published.json --registry data/derived/computed.json \
-    --audit-numbers data/derived/numbers/audit.json --out data/derived/claims.csv \
+    --audit-numbers data/derived/numbers/audit.json --figures data/raw/context/figures.csv \
+    --events data/raw/context/events.csv --references data/published/references.csv --out data/derived/claims.csv \
     --out-numbers data/derived/numbers/claims.json --out-part manuscript/_generated/claims.md
 """
 from __future__ import annotations
@@ -32,8 +40,9 @@ import io
 import re
 
 from analysis import reasons as R
+from analysis import words
 from analysis.audit.numbers import authorities, read_sources
-from analysis.article import RELEASES, TRADE_PARTNERS, TRADE_YEAR
+from analysis.article import FDI_PARTNERS, RELEASES, TRADE_PARTNERS, TRADE_YEAR
 from analysis.escape import md_cell
 from analysis.io import read_json, rel, require_validated, run, sha256, write_json, write_text_atomic
 from analysis.registry import Fragment, convert, display, shortcode
@@ -51,7 +60,7 @@ MEASURES_VI = {"turnover": "kim ngạch thương mại", "exports": "kim ngạch
                "current": "hiện hành"}
 SLOT = re.compile(r"\{(\w+)\}")
 COLUMNS = ("id", "section", "quote_vi", "gloss_en", "test", "params", "verdict", "gap", "authority", "verdict_alt",
-           "alt_keys", "printed_ids", "rule", "finding", "rule_md", "finding_md", "rule_vi_md", "finding_vi_md", "keys")
+           "alt_keys", "printed_ids", "judged_as", "basis", "rule", "finding", "rule_md", "finding_md", "rule_vi_md", "finding_vi_md", "keys")
 
 
 def read_claims(path) -> list[dict]:
@@ -73,7 +82,8 @@ def parse_params(text: str) -> dict:
     for part in filter(None, (p.strip() for p in text.split(";"))):
         name, value = (x.strip() for x in part.split("=", 1))
         out[name] = value.split("|") if "|" in value or name in ("subjects", "positions", "others", "rows", "partners",
-                                                                  "printed") else value
+                                                                  "printed", "ranks", "values", "changes",
+                                                                  "rank_changes", "years", "context", "refs") else value
     return out
 
 
@@ -119,6 +129,22 @@ def _name_vi(slug_or_name: str) -> str:
     return R.PARTNER_VI.get(name, name)
 
 
+def _result(rule_id: str) -> Result:
+    """A Result whose rule is a catalog message (analysis/words.py) in both languages, its slots left for `fill`."""
+    return Result(words.msg(rule_id, "en"), words.msg(rule_id, "vi"))
+
+
+def _say(res: Result, *ids_slots) -> None:
+    """Set the finding from catalog messages joined by '; ': each item an id, or (id, {slot: text}) where a slot's
+    text may itself name figure slots ('{value_x}') for `fill`."""
+    for lang, attr in (("en", "finding"), ("vi", "finding_vi")):
+        out = []
+        for item in ids_slots:
+            mid, slots = (item, {}) if isinstance(item, str) else item
+            out.append(words.msg(mid, lang, **slots) if slots else words.msg(mid, lang))
+        setattr(res, attr, "; ".join(out))
+
+
 # --- the tests ---------------------------------------------------------------------
 
 def published_rank(numbers: dict, measure: str, year: int, partner: str):
@@ -139,13 +165,7 @@ def t_rank(p: dict, numbers: dict, ctx: dict) -> Result:
     position; not decided otherwise (gap: no published ranking and the rest of the world could hide a larger
     partner).  Never partly holds for want of data.  When not decided, the verdict under the latest earlier
     year's published ranking (a reading the rules allow for 'hiện là', currently) is the claim's verdict_alt."""
-    res = Result("holds if each subject's rank by {measure}, from a published ranking where one exists, otherwise "
-                 "among the partners in the data when the rest of Vietnam's {measure} ({residual}) is smaller than "
-                 "the subject's so that no partner outside the data can outrank it, is the rank claimed",
-                 "đúng nếu thứ hạng theo {measure} của từng đối tác được nêu, lấy từ bảng xếp hạng đã công bố nếu có, "
-                 "nếu không thì trong số các đối tác có trong dữ liệu khi phần {measure} còn lại của Việt Nam "
-                 "({residual}) nhỏ hơn giá trị của đối tác đó để không đối tác nào ngoài dữ liệu có thể vượt lên, "
-                 "đúng bằng thứ hạng được nêu")
+    res = _result("claim.rule.rank")
     m = p["measure"]
     listed = {s: _v(numbers, f"trade.{m}_{TRADE_YEAR}.{s}") for s in TRADE_PARTNERS}
     listed = {s: v for s, v in listed.items() if v is not None}
@@ -159,7 +179,8 @@ def t_rank(p: dict, numbers: dict, ctx: dict) -> Result:
     res.fig("listed", len(listed), "count", "Partners in the data with this measure", 0)
     claimed = [int(x) for x in p["positions"]]
     settled, data_rank, parts, parts_vi, missing = {}, {}, [], [], []
-    for s, want in zip(p["subjects"], claimed):
+    want = dict(zip(p["subjects"], claimed))
+    for s, _claimed in zip(p["subjects"], claimed):
         pub = published_rank(numbers, m, TRADE_YEAR, s)
         if pub is not None:
             pk = f"trade.rank_published.{m}.{TRADE_YEAR}.{s}"
@@ -179,10 +200,43 @@ def t_rank(p: dict, numbers: dict, ctx: dict) -> Result:
         parts_vi.append(f"{_name_vi(s)} đứng thứ {{rank_{s}}} trong số các đối tác có trong dữ liệu với {{value_{s}}}")
         if residual is not None and residual < listed[s]:
             settled[s] = data_rank[s]
+    # A published rank r of any partner in the data (an anchor) closes the set of partners above it: exactly r − 1
+    # partners trade more.  When r − 1 partners in the data clearly trade more than the anchor (beyond both figures'
+    # uncertainty) and no other partner in the data comes near it, those are all of them, and a subject among them
+    # ranks by the data alone.
+    unc = {x: float(numbers[f"trade.{m}_{TRADE_YEAR}.{x}"].get("uncertainty") or 0.0) for x in listed}
+
+    def clearly_above(x, y):
+        return listed[x] - unc[x] > listed[y] + unc[y]
+    for a in sorted(listed):
+        r = published_rank(numbers, m, TRADE_YEAR, a)
+        if r is None:
+            continue
+        above = [x for x in listed if clearly_above(x, a)]
+        near = [x for x in listed if x != a and x not in above and not clearly_above(a, x)]
+        opened = [x for x in above if x in want and x not in settled]
+        if len(above) != r - 1 or near or not opened:
+            continue
+        if f"published_{a}" not in res.figures:
+            res.fig(f"published_{a}", r, "rank", f"{_name(a)}: published rank by {m}, {TRADE_YEAR}", 0,
+                    _src(numbers, f"trade.rank_published.{m}.{TRADE_YEAR}.{a}"))
+        res.fig(f"anchor_{a}", _name(a), "text", _lab("anchor"),
+                vi=_name_vi(a))
+        res.fig(f"above_{a}", len(above), "count", _lab("above"), 0)
+        for lang, out in (("en", parts), ("vi", parts_vi)):
+            out.append(words.msg("claim.rank.anchor", lang, anchor=f"{{anchor_{a}}}", above=f"{{above_{a}}}"))
+        for x in opened:
+            if any(not clearly_above(x, y) and not clearly_above(y, x) for y in above if y != x):
+                continue
+            settled[x] = 1 + sum(1 for y in above if clearly_above(y, x))
+            res.fig(f"closed_{x}", settled[x], "rank", _lab("closed"), 0,
+                    _src(numbers, f"trade.{m}_{TRADE_YEAR}.{x}", f"trade.{m}_{TRADE_YEAR}.{a}"))
+            res.fig(f"closed_name_{x}", _name(x), "text", _lab("closed_name"), vi=_name_vi(x))
+            for lang, out in (("en", parts), ("vi", parts_vi)):
+                out.append(words.msg("claim.rank.closed", lang, name=f"{{closed_name_{x}}}", rank=f"{{closed_{x}}}"))
     if residual is not None:
         parts.append("the rest of the world holds {residual}")
         parts_vi.append("phần còn lại của thế giới là {residual}")
-    want = dict(zip(p["subjects"], claimed))
     # a rank in the data can only get worse once partners outside the data are counted
     beyond = [s for s, r in data_rank.items() if r > max(claimed)]
     wrong = [s for s, r in settled.items() if r != want[s]]
@@ -263,26 +317,63 @@ def t_share_below(p: dict, numbers: dict, ctx: dict) -> Result:
 
 
 def t_exceeds(p: dict, numbers: dict, ctx: dict) -> Result:
-    """Each subject's value far exceeds the base's: holds if each is at least `factor` times the base;
-    partly holds if each exceeds the base but not all by the factor; does not hold otherwise."""
-    res = Result("holds if each partner's {measure} is at least {factor} times {base_name}'s",
-                 "đúng nếu {measure} của mỗi đối tác được nêu lớn gấp ít nhất {factor} lần của {base_name}")
+    """Each subject's value far exceeds the base's: a subject passes if its ratio to the base is at least `factor`
+    even at the ends of both figures' uncertainty, fails if it is below the factor at both ends, and is at the
+    threshold otherwise (the figures' rounding cannot settle it).  Holds if every subject passes; does not hold if
+    some subject does not exceed the base at all; partly holds if every subject exceeds the base but some fail the
+    factor; not decided if none fails but some are at the threshold.  With `cover=csp` the sentence names Vietnam's
+    comprehensive strategic partners as a class: the partners the events data list as such by the article's date,
+    other than the base and the subjects, are the part the test leaves out (no figure in the data); then the
+    claim cannot hold on the subjects alone and is not decided unless some subject fails."""
+    cover = p.get("cover")
+    res = _result("claim.rule.exceeds_cover" if cover else "claim.rule.exceeds")
     m, b = p["measure"], p["base"]
-    base = _v(numbers, f"trade.{m}_{TRADE_YEAR}.{b}")
+    bk = f"trade.{m}_{TRADE_YEAR}.{b}"
+    base, ub = _v(numbers, bk), float(numbers[bk].get("uncertainty") or 0.0)
     res.fig("measure", m, "text", "Measure")
     res.fig("factor", float(p["factor"]), "ratio", "Factor that counts as 'far exceeds'", 0)
     res.fig("base_name", _name(b), "text", "Base partner", vi=_name_vi(b))
-    res.fig("base", base, "USD bn", f"{_name(b)}: {m}", 2, _src(numbers, f"trade.{m}_{TRADE_YEAR}.{b}"))
-    ratios = {}
-    for s in p["subjects"]:
-        v = _v(numbers, f"trade.{m}_{TRADE_YEAR}.{s}")
-        ratios[s] = v / base
-        res.fig(f"ratio_{s}", ratios[s], "ratio", f"{_name(s)} / {_name(b)}", 1)
-    res.finding = "; ".join(f"{_name(s)}: {{ratio_{s}}} times" for s in ratios) + " {base_name}'s {base}"
-    res.finding_vi = "; ".join(f"{_name_vi(s)}: gấp {{ratio_{s}}} lần" for s in ratios) + " mức {base} của {base_name}"
+    res.fig("base", base, "USD bn", f"{_name(b)}: {m}", 2, _src(numbers, bk))
     f = float(p["factor"])
-    res.verdict = ("holds" if all(r >= f for r in ratios.values()) else
-                   "partly holds" if all(r > 1 for r in ratios.values()) else "does not hold")
+    state, parts = {}, []
+    for s_ in p["subjects"]:
+        k = f"trade.{m}_{TRADE_YEAR}.{s_}"
+        v, u = _v(numbers, k), float(numbers[k].get("uncertainty") or 0.0)
+        r, lo, hi = v / base, (v - u) / (base + ub), (v + u) / (base - ub)
+        res.fig(f"ratio_{s_}", r, "ratio", f"{_name(s_)} / {_name(b)}", 1, _src(numbers, k, bk))
+        state[s_] = ("pass" if lo >= f else "fail" if hi < f else "threshold", hi <= 1)
+        if state[s_][0] == "threshold":
+            res.fig(f"lo_{s_}", lo, "ratio", _lab("lo"), 2)
+            res.fig(f"hi_{s_}", hi, "ratio", _lab("hi"), 2)
+            parts.append(("claim.exceeds.threshold", {"name": _name(s_), "ratio": f"{{ratio_{s_}}}",
+                                                      "lo": f"{{lo_{s_}}}", "hi": f"{{hi_{s_}}}"}))
+    left = []
+    if cover == "csp":
+        named = set(p["subjects"]) | {b}
+        left = sorted({e["subject"] for e in ctx.get("events") or [] if e["event"] == "csp"
+                       and e["date"] <= ARTICLE_RECEIVED} - {_name(x) for x in named})
+        if left:
+            res.fig("left_out", ", ".join(left), "text", _lab("left_out"),
+                    sources=[e["source_id"] for e in ctx["events"] if e["event"] == "csp" and e["subject"] in left],
+                    vi=", ".join(_country_vi(x) for x in left))
+            parts.append("claim.exceeds.left_out")
+    res.finding = "; ".join(f"{_name(s_)}: {{ratio_{s_}}} times" for s_ in p["subjects"]) + " {base_name}'s {base}"
+    res.finding_vi = "; ".join(f"{_name_vi(s_)}: gấp {{ratio_{s_}}} lần" for s_ in p["subjects"]) + \
+        " mức {base} của {base_name}"
+    for item in parts:
+        mid, slots = (item, {}) if isinstance(item, str) else item
+        res.finding += "; " + (words.msg(mid, "en", **slots) if slots else words.msg(mid, "en"))
+        slots_vi = {**slots, "name": _name_vi(slots["name"])} if slots else {}
+        res.finding_vi += "; " + (words.msg(mid, "vi", **slots_vi) if slots else words.msg(mid, "vi"))
+    kinds = [k for k, _ in state.values()]
+    if any(below for _, below in state.values()):
+        res.verdict = "does not hold"
+    elif "fail" in kinds:
+        res.verdict = "partly holds"
+    elif "threshold" in kinds or left:
+        res.verdict = "not decided"
+    else:
+        res.verdict = "holds"
     return res
 
 
@@ -487,6 +578,25 @@ def t_largest_supplier(p: dict, numbers: dict, ctx: dict) -> Result:
     res.finding = "Russia {russia} ({share}); next {second_name} {second}"
     res.finding_vi = "Nga {russia} ({share}); đứng sau là {second_name} {second}"
     res.verdict = "holds" if sums["russia"] > others[0][0] else "does not hold"
+    if p.get("span") == "soviet":
+        # 'for many decades': the register starts in 1995; the decades before are judged on the r2022 release's
+        # exporter tables (the Soviet Union and Russia over all deliveries since SIPRI's records begin): a majority
+        # of all deliveries over the span makes them its largest supplier taken together (not decade by decade)
+        e = numbers.get("arms.r2022.origin_proxy.share")
+        res.rule, res.rule_vi = res.rule + words.msg("claim.rule.largest_supplier_span", "en"), \
+            res.rule_vi + words.msg("claim.rule.largest_supplier_span", "vi")
+        if e is None:
+            res.verdict = "not decided"
+            return res
+        for n_, k in (("long_share", "arms.r2022.origin_proxy.share"), ("long_first", "arms.r2022.origin_proxy.first_year"),
+                      ("long_last", "arms.r2022.origin_proxy.last_year")):
+            res.fig(n_, numbers[k]["value"], numbers[k]["unit"], numbers[k]["label"], numbers[k]["decimals"],
+                    numbers[k]["sources"])
+        res.finding += "; " + words.msg("claim.finding.largest_supplier_span", "en")
+        res.finding_vi += "; " + words.msg("claim.finding.largest_supplier_span", "vi")
+        long_ok = numbers["arms.r2022.origin_proxy.share"]["value"] > 50
+        res.verdict = ("holds" if res.verdict == "holds" and long_ok else
+                       "does not hold" if res.verdict == "does not hold" and not long_ok else "partly holds")
     return res
 
 
@@ -586,6 +696,8 @@ def t_falls(p: dict, numbers: dict, ctx: dict) -> Result:
     """Arms imports fall from `first` to `last`: holds if the later year's total is lower (and, when `fraction`
     is given, at most `fraction` percent of the earlier: a sharp fall); partly holds if it is lower but not by
     that much; does not hold if it is not lower.  Parameters: first, last, fraction (optional)."""
+    if p.get("through"):
+        return _falls_through(p, numbers, ctx)
     frac = p.get("fraction")
     res = Result("holds if imports in {last} are below those of {first}" + (" and at most {fraction} of them"
                                                                             if frac else ""),
@@ -608,6 +720,44 @@ def t_falls(p: dict, numbers: dict, ctx: dict) -> Result:
     res.finding_vi = "{start} năm {first}, {end} năm {last} theo phiên bản {release}"
     sharp = frac is None or vb <= float(frac) / 100 * va
     res.verdict = ("holds" if vb < va and sharp else "partly holds" if vb < va else "does not hold")
+    return res
+
+
+def _falls_through(p: dict, numbers: dict, ctx: dict) -> Result:
+    """'Kept falling (sharply) after `first`', tested on every year from `last` to `through`, not on one step:
+    holds if every such year is at most `fraction` percent of `first`'s imports and none rises above the year
+    before; does not hold if no year is below `first`'s; partly holds otherwise (some years fall, some do not).
+    One release: the article's where it covers every year, else the current."""
+    res = _result("claim.rule.falls_through")
+    a, b, c = int(p["first"]), int(p["last"]), int(p["through"])
+    frac = float(p.get("fraction") or 100)
+    years = list(range(b, c + 1))
+    rel_ = _arms_release(numbers, ctx, [a, *years])
+    res.fig("first", a, "year", "Earlier year", 0)
+    res.fig("last", b, "year", "Later year", 0)
+    res.fig("through", c, "year", _lab("through"), 0)
+    res.fig("fraction", frac, "%", "Share of the earlier year's total that counts as a sharp fall", 0)
+    res.fig("release", rel_, "text", "SIPRI release used")
+    keys = [f"arms.{rel_}.total.{y}" for y in [a, *years]]
+    if not all(k in numbers for k in keys):
+        return res
+    base = _v(numbers, keys[0])
+    vals = [_v(numbers, k) for k in keys[1:]]
+    sharp = sum(1 for v in vals if v <= frac / 100 * base)
+    below = sum(1 for v in vals if v < base)
+    rises = sum(1 for x, y in zip([base, *vals], vals) if y > x)
+    res.fig("start", base, "TIV mn", "Imports in the earlier year", 0, _src(numbers, keys[0]))
+    res.fig("n", len(vals), "count", "Years tested", 0)
+    res.fig("sharp", sharp, "count", _lab("sharp"), 0)
+    res.fig("rises", rises, "count", _lab("rises"), 0)
+    res.fig("highest", max(vals), "TIV mn", "Highest year tested", 0, _src(numbers, *keys[1:]))
+    _say(res, "claim.finding.falls_through")
+    if sharp == len(vals) and rises == 0:
+        res.verdict = "holds"
+    elif below == 0:
+        res.verdict = "does not hold"
+    else:
+        res.verdict = "partly holds"
     return res
 
 
@@ -752,6 +902,38 @@ def t_smaller_than(p: dict, numbers: dict, ctx: dict) -> Result:
 _ALT = re.compile(r"^trade\.alt\.(?P<slug>[a-z_]+)\.(?P<flow>[a-z]+)\.(?P<year>\d{4})\.(?P<period>[^.]+)\.(?P<sid>[^.]+)\.")
 
 
+def _table_hits(p: dict, numbers: dict, ctx: dict) -> list[tuple[str, list]]:
+    """For each printed row of a table (`rows`, with the partners' slugs in `partners`), the full-year figures in
+    the data that reproduce its value by the rounding rule of analysis/audit/verdict.py for an 'about' figure: the
+    recomputed value and every full-year alternative, as (registry key, year, source ids)."""
+    from analysis.audit.verdict import close_enough
+    audit, m = ctx.get("audit") or {}, p["measure"]
+    rows = p["rows"] if isinstance(p["rows"], list) else [p["rows"]]
+    partners = p["partners"] if isinstance(p["partners"], list) else [p["partners"]]
+    out = []
+    for rid, slug in zip(rows, partners):
+        pe = audit.get(f"printed.{rid}")
+        if pe is None:
+            raise ValueError(f"claim test on a table: the audit has no printed number {rid!r}")
+        found = []
+        main = f"trade.{m}_{TRADE_YEAR}.{slug}"
+        if main in numbers:
+            found.append((main, TRADE_YEAR, numbers[main]["sources"]))
+        for k in numbers:
+            g = _ALT.match(k)
+            if g and g["slug"] == slug and g["flow"] == m and g["period"] == "FY":
+                found.append((k, int(g["year"]), [g["sid"]]))
+        hits = []
+        for k, y, sids in found:
+            e = numbers[k]
+            value = convert(e["value"], e["unit"], pe["unit"])
+            if close_enough(pe["value"], pe["decimals"], value, convert(e["uncertainty"], e["unit"], pe["unit"]),
+                            "approx", pe["unit"]):
+                hits.append((k, y, sids))
+        out.append((rid, hits))
+    return out
+
+
 def t_table_period(p: dict, numbers: dict, ctx: dict) -> Result:
     """A table's label states the period of its values: for each printed row (`rows`, the printed ids, with
     the partners' slugs in `partners`), the figures in the data that reproduce the printed value (the
@@ -761,43 +943,24 @@ def t_table_period(p: dict, numbers: dict, ctx: dict) -> Result:
     not decided if no row is reproduced.  The reporters of the reproducing figures are stated (a label that
     names one period over figures from more than one reporter).  Parameters: rows, partners, first, last,
     measure."""
-    from analysis.audit.verdict import close_enough
     res = Result("holds if the years of the full-year figures in the data that equal the table's values (after "
                  "rounding) lie in {first}–{last} and cover both; partly holds if they lie within it but cover only "
                  "part of it",
                  "đúng nếu các năm của những số liệu cả năm trong dữ liệu bằng các giá trị trong bảng (sau khi làm "
                  "tròn) nằm trong giai đoạn "
                  "{first}–{last} và bao phủ cả hai đầu; đúng một phần nếu chỉ nằm trong một phần của giai đoạn")
-    a, b, m = int(p["first"]), int(p["last"]), p["measure"]
+    a, b = int(p["first"]), int(p["last"])
     res.fig("first", a, "year", "First year of the label", 0)
     res.fig("last", b, "year", "Last year of the label", 0)
-    audit, meta = ctx.get("audit") or {}, ctx.get("sources") or {}
-    years, reporters, keys, reproduced = set(), set(), [], 0
+    meta = ctx.get("sources") or {}
     rows = p["rows"] if isinstance(p["rows"], list) else [p["rows"]]
-    partners = p["partners"] if isinstance(p["partners"], list) else [p["partners"]]
-    for rid, slug in zip(rows, partners):
-        pe = audit.get(f"printed.{rid}")
-        if pe is None:
-            raise ValueError(f"claim test 'table_period': the audit has no printed number {rid!r}")
-        found = []
-        main = f"trade.{m}_{TRADE_YEAR}.{slug}"
-        if main in numbers:
-            found.append((main, TRADE_YEAR, numbers[main]["sources"]))
-        for k in numbers:
-            g = _ALT.match(k)
-            if g and g["slug"] == slug and g["flow"] == m and g["period"] == "FY":
-                found.append((k, int(g["year"]), [g["sid"]]))
-        hit = False
-        for k, y, sids in found:
-            e = numbers[k]
-            value = convert(e["value"], e["unit"], pe["unit"])
-            if close_enough(pe["value"], pe["decimals"], value, convert(e["uncertainty"], e["unit"], pe["unit"]),
-                            "approx", pe["unit"]):
-                hit = True
-                years.add(y)
-                keys.append(k)
-                reporters |= {meta.get(sid, {}).get("reporter", "") for sid in sids} - {""}
-        reproduced += hit
+    years, reporters, keys, reproduced = set(), set(), [], 0
+    for rid, hits in _table_hits(p, numbers, ctx):
+        for k, y, sids in hits:
+            years.add(y)
+            keys.append(k)
+            reporters |= {meta.get(sid, {}).get("reporter", "") for sid in sids} - {""}
+        reproduced += bool(hits)
     res.fig("rows", len(rows), "count", "Rows of the table", 0)
     res.fig("reproduced", reproduced, "count", "Rows whose value equals, after rounding, some full-year figure in the "
             "data", 0)
@@ -855,13 +1018,426 @@ def t_printed_pass(p: dict, numbers: dict, ctx: dict) -> Result:
         res.verdict = "partly holds"
     return res
 
+# --- claims that need the context evidence (data/raw/context: earlier figures, partners, events) -------------------
+
+# The article's date of receipt ("Ngày nhận bài: 02/3/2026"): what it calls current is current by then.
+ARTICLE_RECEIVED = "2026-03-02"
+# A hedged figure read as the interval it states: 'about' within 10% either way (the article's and the sources'
+# round figures), 'more than' from the figure up to 10% above it, 'nearly' from 10% below up to the figure (a
+# source that meant more would have named a larger round figure); an exact figure within half a unit of its last
+# digit.
+HEDGE_SPAN = 0.10
+
+
+def _lab(key: str) -> str:
+    """A registry label of a figure from the catalog (analysis/words.py, 'claim.label.*'); the lineage's Vietnamese
+    label is the same message in the Vietnamese catalog (analysis/reasons.py, labels from the catalog)."""
+    return words.msg(f"claim.label.{key}", "en")
+
+
+def _country_vi(name: str) -> str:
+    return words.section("claim.country.", "vi").get(name.lower().replace(" ", "_")) or _name_vi(name)
+
+
+def _interval(row: dict) -> tuple[float, float]:
+    """A figure of data/raw/context/figures.csv as the interval its hedge states."""
+    v = float(row["value"])
+    text = str(row["value"])
+    half = 0.5 * 10 ** -(len(text.split(".")[1]) if "." in text else 0)
+    return {"exact": (v - half, v + half), "about": (v * (1 - HEDGE_SPAN), v * (1 + HEDGE_SPAN)),
+            "more_than": (v, v * (1 + HEDGE_SPAN)), "nearly": (v * (1 - HEDGE_SPAN), v)}[row["hedge"]]
+
+
+def _context(ctx: dict, quantity: str, subject: str, year: int, period: str = "FY") -> list[dict]:
+    return [r for r in ctx.get("figures") or [] if r["quantity"] == quantity and r["subject"] == subject
+            and int(r["year"]) == year and r["period"] == period]
+
+
+def _turnover_series(numbers: dict, ctx: dict, slug: str) -> dict[int, list[tuple[float, float, list[str]]]]:
+    """Every full-year figure of Vietnam's turnover with a partner: year -> [(low, high, sources)], from the context
+    evidence and the trade data (each source's stated full-year figure, within half a unit of its last digit)."""
+    name = _name(slug)
+    out: dict[int, list] = {}
+    for r in ctx.get("figures") or []:
+        if r["quantity"] == "turnover" and r["subject"] == name and r["period"] == "FY":
+            out.setdefault(int(r["year"]), []).append((*_interval(r), [r["source_id"]]))
+    for k, e in numbers.items():
+        g = _ALT.match(k)
+        if g and g["slug"] == slug and g["flow"] == "turnover" and g["period"] == "FY" and k.endswith(".stated"):
+            u = float(e.get("uncertainty") or 0.0)
+            out.setdefault(int(g["year"]), []).append((e["value"] - u, e["value"] + u, e["sources"]))
+    return out
+
+
+def _stated(numbers: dict, ctx: dict, slug: str, year: int, series: dict) -> float:
+    """A year's turnover as the sources state it (the mean of the stated figures, not of the intervals' ends)."""
+    rows = _context(ctx, "turnover", _name(slug), year)
+    if rows:
+        return sum(float(r["value"]) for r in rows) / len(rows)
+    return sum((x[0] + x[1]) / 2 for x in series[year]) / len(series[year])
+
+
+def t_grew_since(p: dict, numbers: dict, ctx: dict) -> Result:
+    """Trade has grown since a year (the FTA's first year, not one year's growth): holds if the data year's
+    turnover is above the base year's at both ends of their uncertainty (a hedged source figure read as its
+    interval); does not hold if below at both ends; not decided otherwise.  The lowest year in between that the
+    data hold is stated (growth need not have been steady).  Parameters: subject, first."""
+    res = _result("claim.rule.grew_since")
+    slug, a = p["subject"], int(p["first"])
+    key = f"trade.turnover_{TRADE_YEAR}.{slug}"
+    series = _turnover_series(numbers, ctx, slug)
+    res.fig("first", a, "year", "First year", 0)
+    res.fig("year", TRADE_YEAR, "year", _lab("data_year"), 0)
+    if key not in numbers or a not in series:
+        return res
+    v, u = _v(numbers, key), float(numbers[key].get("uncertainty") or 0.0)
+    lo, hi = min(x[0] for x in series[a]), max(x[1] for x in series[a])
+    base_src = sorted({sid for x in series[a] for sid in x[2]})
+    res.fig("latest", v, "USD bn", _lab("latest"), 2, _src(numbers, key))
+    res.fig("base", _stated(numbers, ctx, slug, a, series), "USD bn", _lab("base"), 2, base_src)
+    # not steadily if some year in between lies below an earlier year at both ends of their figures' intervals:
+    # the largest such fall is stated
+    spans = {y: (max(x[0] for x in vals), min(x[1] for x in vals)) for y, vals in series.items() if a <= y < TRADE_YEAR}
+    falls = [(spans[e][0] - spans[y][1], e, y) for y in spans for e in spans if e < y and spans[y][1] < spans[e][0]]
+    parts = ["claim.finding.grew_since"]
+    if falls:
+        _, peak_year, low_year = max(falls)
+        stated = lambda y: _stated(numbers, ctx, slug, y, series)
+        res.fig("peak", stated(peak_year), "USD bn", _lab("peak"), 2,
+                sorted({sid for x in series[peak_year] for sid in x[2]}))
+        res.fig("peak_year", peak_year, "year", _lab("peak_year"), 0)
+        res.fig("low", stated(low_year), "USD bn", _lab("low"), 2,
+                sorted({sid for x in series[low_year] for sid in x[2]}))
+        res.fig("low_year", low_year, "year", _lab("low_year"), 0)
+        parts.append("claim.finding.grew_since_low")
+    _say(res, *parts)
+    res.verdict = "holds" if v - u > hi else "does not hold" if v + u < lo else "not decided"
+    return res
+
+
+def _growths(series: dict, years) -> dict[int, tuple[float, float, list[str]]]:
+    """Annual growth (%) for each year whose year before has a figure too: the lowest and highest the figures'
+    intervals allow, over every pair of sources."""
+    out = {}
+    for y in years:
+        if y in series and y - 1 in series:
+            lows = [100 * (c[0] / d[1] - 1) for c in series[y] for d in series[y - 1]]
+            highs = [100 * (c[1] / d[0] - 1) for c in series[y] for d in series[y - 1]]
+            if lows and highs:
+                out[y] = (min(lows), max(highs), sorted({sid for c in series[y] + series[y - 1] for sid in c[2]}))
+    return out
+
+
+def t_growth_notable(p: dict, numbers: dict, ctx: dict) -> Result:
+    """A year's growth is 'notable compared with the previous period', made falsifiable: higher than every annual
+    growth of the previous period that the data can compute (a year whose year before has a figure too), at both
+    ends of the figures' uncertainty.  Holds if higher than all; does not hold if some earlier growth is higher at
+    both ends; not decided otherwise or with no earlier growth.  The period is not named by the article: the main
+    reading is the years from `ref_first`; the reading from `alt_first` (since the FTA) is the verdict_alt.
+    Parameters: subject, ref_first, alt_first."""
+    res = _result("claim.rule.growth_notable")
+    slug = p["subject"]
+    gk = f"trade.growth_{TRADE_YEAR}.{slug}"
+    series = _turnover_series(numbers, ctx, slug)
+    a, alt = int(p["ref_first"]), int(p["alt_first"])
+    res.fig("ref_first", a, "year", _lab("ref_first"), 0)
+    res.fig("alt_first", alt, "year", _lab("alt_first"), 0)
+    res.fig("year", TRADE_YEAR, "year", _lab("data_year"), 0)
+    if gk not in numbers:
+        return res
+    g, u = _v(numbers, gk), float(numbers[gk].get("uncertainty") or 0.0)
+    res.fig("growth", g, "% change", _lab("growth"), 1, _src(numbers, gk))
+
+    def judge_from(first: int) -> tuple[str, dict]:
+        earlier = _growths(series, range(first + 1, TRADE_YEAR))
+        if not earlier:
+            return "not decided", earlier
+        top_hi = max(x[1] for x in earlier.values())
+        top_lo = max(x[0] for x in earlier.values())
+        return ("holds" if g - u > top_hi else "does not hold" if g + u < top_lo else "not decided"), earlier
+    res.verdict, main = judge_from(a)
+    alt_v, alt_g = judge_from(alt)
+    if main:
+        res.fig("top", max(x[1] for x in main.values()), "% change", _lab("top"), 1,
+                sorted({sid for x in main.values() for sid in x[2]}))
+        res.fig("years", ", ".join(str(y) for y in sorted(main)), "text", _lab("years"),
+                vi=", ".join(str(y) for y in sorted(main)))
+    if alt_g:
+        res.fig("alt_top", max(x[1] for x in alt_g.values()), "% change", _lab("alt_top"), 1,
+                sorted({sid for x in alt_g.values() for sid in x[2]}))
+        res.fig("alt_years", ", ".join(str(y) for y in sorted(alt_g)), "text", _lab("alt_years"),
+                vi=", ".join(str(y) for y in sorted(alt_g)))
+    _say(res, *(["claim.finding.growth_notable"] if main else []) +
+         (["claim.finding.growth_notable_alt"] if alt_g else []))
+    if alt_v != res.verdict and alt_g:
+        res.verdict_alt, res.alt_keys = alt_v, ["claim.{id}.alt_top", "claim.{id}.alt_years"]
+    return res
+
+
+def t_limited_slow(p: dict, numbers: dict, ctx: dict) -> Result:
+    """'Limited and slow to develop', made falsifiable in two parts: limited, the subject's share of Vietnam's
+    trade in the data year is below `threshold` percent; slow, its trade grew by a smaller factor from `base`
+    to the data year than Vietnam's total trade did (each base figure read as the interval its hedge states).
+    Holds if both parts hold; does not hold if both fail; partly holds if one holds and the other fails; not
+    decided if a part cannot be settled.  Parameters: subject, threshold, base."""
+    res = _result("claim.rule.limited_slow")
+    slug, thr, b = p["subject"], float(p["threshold"]), int(p["base"])
+    res.fig("threshold", thr, "%", _lab("threshold"), 0)
+    res.fig("base_year", b, "year", _lab("base_year"), 0)
+    sk, tk, wk = f"trade.share_{TRADE_YEAR}.{slug}", f"trade.turnover_{TRADE_YEAR}.{slug}", \
+        f"trade.turnover_{TRADE_YEAR}.world"
+    sub, world = _context(ctx, "turnover", _name(slug), b), _context(ctx, "turnover", "World", b)
+    if not all(k in numbers for k in (sk, tk, wk)) or not sub or not world:
+        return res
+    share, su = _v(numbers, sk), float(numbers[sk].get("uncertainty") or 0.0)
+    res.fig("share", share, "%", _lab("share"), numbers[sk]["decimals"], _src(numbers, sk))
+    limited = "holds" if share + su < thr else "does not hold" if share - su >= thr else "not decided"
+    s_lo, s_hi = min(_interval(r)[0] for r in sub), max(_interval(r)[1] for r in sub)
+    w_lo, w_hi = min(_interval(r)[0] for r in world), max(_interval(r)[1] for r in world)
+    v, vu, t, tu = _v(numbers, tk), float(numbers[tk]["uncertainty"] or 0), _v(numbers, wk), \
+        float(numbers[wk]["uncertainty"] or 0)
+    f_sub_hi, f_sub_lo = (v + vu) / s_lo, (v - vu) / s_hi
+    f_world_hi, f_world_lo = (t + tu) / w_lo, (t - tu) / w_hi
+    res.fig("factor_subject", f_sub_hi, "ratio", _lab("factor_subject"), 2,
+            _src(numbers, tk) + [r["source_id"] for r in sub])
+    res.fig("factor_world", f_world_lo, "ratio", _lab("factor_world"), 2,
+            _src(numbers, wk) + [r["source_id"] for r in world])
+    slow = "holds" if f_sub_hi < f_world_lo else "does not hold" if f_sub_lo > f_world_hi else "not decided"
+    res.fig("limited", limited, "text", _lab("limited"), vi=VERDICTS_VI[limited])
+    res.fig("slow", slow, "text", _lab("slow"), vi=VERDICTS_VI[slow])
+    _say(res, "claim.finding.limited_slow")
+    both = {limited, slow}
+    res.verdict = ("not decided" if "not decided" in both else "holds" if both == {"holds"} else
+                   "does not hold" if both == {"does not hold"} else "partly holds")
+    return res
+
+
+def t_table_reporters(p: dict, numbers: dict, ctx: dict) -> Result:
+    """A table put 'on the same axis of comparison': holds if one reporter's figures reproduce every row that some
+    figure in the data reproduces (by the rounding rule for an 'about' figure); does not hold if those rows need
+    the figures of more than one reporter (a row that only the partner's own statistics reproduce); not decided
+    if no row is reproduced.  The rows no figure reproduces are stated as left out.  Parameters: rows, partners,
+    measure."""
+    res = _result("claim.rule.table_reporters")
+    meta = ctx.get("sources") or {}
+    per_row, keys = [], []
+    for rid, hits in _table_hits(p, numbers, ctx):
+        reps = {meta.get(sid, {}).get("reporter", "") for _, _, sids in hits for sid in sids} - {""}
+        per_row.append((rid, reps))
+        keys += [k for k, _, _ in hits]
+    matched = [(rid, reps) for rid, reps in per_row if reps]
+    res.fig("rows", len(per_row), "count", _lab("rows"), 0)
+    res.fig("matched", len(matched), "count", _lab("matched"), 0, _src(numbers, *keys))
+    if not matched:
+        return res
+    common = set.intersection(*(reps for _, reps in matched))
+    every = sorted(set.union(*(reps for _, reps in matched)))
+    res.fig("reporters", ", ".join(every), "text", _lab("reporters"), vi=", ".join(_name_vi(r) for r in every))
+    # the reporter that reproduces the most rows; the rows it does not reproduce need another reporter's figures
+    main = max(every, key=lambda r: (sum(r in reps for _, reps in matched), r == "Vietnam"))
+    only = [f"{rid} ({', '.join(sorted(reps))})" for rid, reps in matched if main not in reps]
+    only_vi = [f"{rid} ({', '.join(_name_vi(x) for x in sorted(reps))})" for rid, reps in matched if main not in reps]
+    res.fig("main", main, "text", _lab("main_reporter"), vi=_name_vi(main))
+    res.fig("only", ", ".join(only) or "—", "text", _lab("only"), vi=", ".join(only_vi) or "—")
+    _say(res, "claim.finding.table_reporters")
+    res.verdict = "holds" if common else "does not hold"
+    return res
+
+
+def t_implied_ranks(p: dict, numbers: dict, ctx: dict) -> Result:
+    """A ranking table's ranks and rank changes against the order they imply: the printed ranks (`ranks`) must
+    follow the printed values (`values`) from largest down; the previous period's ranks implied by the rank changes
+    (`rank_changes`, '↑n' an improvement of n places) must be distinct and in the order of the previous period's
+    values implied by the changes (`changes`, value / (1 + change)); and they must equal the previous period's
+    ranks in the data where the data rank the partner.  Holds if every check that can be made agrees; does not
+    hold if one disagrees.  The partners whose previous rank the data do not hold are stated as left out.
+    Parameters: partners, ranks, values, changes, rank_changes, period (the previous period in the data)."""
+    res = _result("claim.rule.implied_ranks")
+    audit = ctx.get("audit") or {}
+    slugs, ranks = p["partners"], [int(x) for x in p["ranks"]]
+
+    def printed(pid):
+        e = audit.get(f"printed.{pid}")
+        if e is None:
+            raise ValueError(f"claim test 'implied_ranks': the audit has no printed number {pid!r}")
+        return float(e["value"])
+    vals = [printed(x) for x in p["values"]]
+    prev_vals = [v / (1 + printed(c) / 100) for v, c in zip(vals, p["changes"])]
+    prev_ranks = [r + int(printed(c)) for r, c in zip(ranks, p["rank_changes"])]
+    out_of_order = sum(1 for i in range(len(vals) - 1) if not (ranks[i] < ranks[i + 1] and vals[i] > vals[i + 1]))
+    clashes = sum(1 for i in range(len(slugs)) for j in range(i + 1, len(slugs))
+                  if (prev_ranks[i] < prev_ranks[j]) != (prev_vals[i] > prev_vals[j]) or prev_ranks[i] == prev_ranks[j])
+    checked, agree, keys = 0, 0, []
+    left = []
+    for slug, r in zip(slugs, prev_ranks):
+        ks = _fdi_rows(numbers, slug, "rank", p["period"])
+        if not ks:
+            left.append(slug)
+            continue
+        checked += 1
+        keys += ks
+        agree += all(int(numbers[k]["value"]) == r for k in ks)
+    res.fig("n", len(slugs), "count", _lab("partners"), 0)
+    res.fig("out_of_order", out_of_order, "count", _lab("out_of_order"), 0)
+    res.fig("clashes", clashes, "count", _lab("clashes"), 0)
+    res.fig("checked", checked, "count", _lab("checked"), 0, _src(numbers, *keys))
+    res.fig("agree", agree, "count", _lab("agree"), 0, _src(numbers, *keys))
+    res.fig("left_out", ", ".join(FDI_PARTNERS[x][0] for x in left) or "—", "text", _lab("ranks_left_out"),
+            vi=", ".join(FDI_PARTNERS[x][1] if x != "british_virgin_islands" else _name_vi(FDI_PARTNERS[x][0])
+                         for x in left) or "—")
+    _say(res, "claim.finding.implied_ranks")
+    res.verdict = "holds" if out_of_order == 0 and clashes == 0 and agree == checked else "does not hold"
+    return res
+
+
+def t_event_date(p: dict, numbers: dict, ctx: dict) -> Result:
+    """A dated event (a visit, a meeting, a document, a partnership): holds if the events data date the event in
+    every year claimed (`years`), in the month claimed if one is (`month`), at the place claimed if one is
+    (`place`); does not hold if the data date the event and no date found is a year (or month) claimed; not
+    decided if the event is not in the data, or is found only at another place than claimed (the data may miss
+    another occasion).  When the event is not found, the events named in `context` are stated.  Parameters:
+    event, subject, years, month, place, context (the last three optional)."""
+    res = _result("claim.rule.event_date")
+    rows = [e for e in ctx.get("events") or [] if e["event"] == p["event"] and e["subject"] == _name(p["subject"])]
+    years = [int(y) for y in (p["years"] if isinstance(p["years"], list) else [p["years"]])]
+    month = p.get("month")
+    claimed = ", ".join(f"{y}-{month}" if month else str(y) for y in years)
+    res.fig("claimed", claimed, "text", _lab("claimed"), vi=claimed)
+    if not rows:
+        ctx_rows = [e for e in ctx.get("events") or [] if e["event"] in (p.get("context") or [])]
+        if ctx_rows:
+            shown = ", ".join(f"{words.msg('claim.event.' + e['event'], 'en')} {e['date']}" for e in ctx_rows)
+            shown_vi = ", ".join(f"{words.msg('claim.event.' + e['event'], 'vi')} {e['date']}" for e in ctx_rows)
+            res.fig("context", shown, "text", _lab("context"), sources=[e["source_id"] for e in ctx_rows], vi=shown_vi)
+            _say(res, "claim.finding.event_missing")
+        return res
+    dates = sorted({e["date"] for e in rows})
+    res.fig("found", ", ".join(dates), "text", _lab("found"), sources=[e["source_id"] for e in rows],
+            vi=", ".join(dates))
+    places = sorted({e["place"] for e in rows if e["place"]})
+    parts = ["claim.finding.event_found"]
+    if places:
+        res.fig("places", ", ".join(places), "text", _lab("places"),
+                vi=", ".join(_place_vi(x) for x in places))
+        parts.append("claim.finding.event_place")
+    _say(res, *parts)
+
+    def fits(d: str, y: int) -> bool:
+        return d[:4] == str(y) and (not month or len(d) < 7 or d[5:7] == f"{int(month):02d}")
+    dated = [e for e in rows if e["date_kind"] == "on"]
+    if all(any(fits(e["date"], y) for e in rows) for y in years):
+        wrong_place = p.get("place") and not any(p["place"].lower() == e["place"].lower() for e in rows)
+        res.verdict = "not decided" if wrong_place else "holds"
+        if wrong_place:
+            _say(res, *parts, "claim.finding.event_other_place")
+    elif dated and not any(fits(e["date"], y) for e in dated for y in years):
+        res.verdict = "does not hold"
+    return res
+
+
+def t_highest_since(p: dict, numbers: dict, ctx: dict) -> Result:
+    """'The highest in many years', made falsifiable: the registry figure `key` (period `period` of `year`) is above
+    the same period's figure of each of the `span` years before it.  Holds if the data hold every one of those years
+    and the figure is above each (each read as the interval its hedge states); does not hold if some year of the
+    window is above it; not decided if years of the window are missing.  Parameters: key, quantity, period, year,
+    span."""
+    res = _result("claim.rule.highest_since")
+    y, span = int(p["year"]), int(p["span"])
+    res.fig("span", span, "count", _lab("span"), 0)
+    res.fig("year", y, "year", _lab("data_year"), 0)
+    if p["key"] not in numbers:
+        return res
+    v, u = _v(numbers, p["key"]), float(numbers[p["key"]].get("uncertainty") or 0.0)
+    res.fig("value", v, numbers[p["key"]]["unit"], _lab("value"), numbers[p["key"]]["decimals"], _src(numbers, p["key"]))
+    window = range(y - span, y)
+    held = {r: _interval(row) for r in window for row in _context(ctx, p["quantity"], "World", r, p["period"])}
+    rows = [row for r in window for row in _context(ctx, p["quantity"], "World", r, p["period"])]
+    earlier = [row for row in ctx.get("figures") or [] if row["quantity"] == p["quantity"]
+               and row["period"] == p["period"] and int(row["year"]) < y - span]
+    missing = [str(r) for r in window if r not in held]
+    res.fig("missing", ", ".join(missing) or "—", "text", _lab("missing"), vi=", ".join(missing) or "—")
+    res.fig("held", len(held), "count", _lab("held"), 0, [r["source_id"] for r in rows])
+    res.fig("below", sum(1 for _, hi in held.values() if hi < v - u), "count", _lab("below"), 0)
+    parts = ["claim.finding.highest_since"]
+    if earlier:
+        shown = ", ".join(f"{row['year']}: {row['value']}" for row in earlier)
+        res.fig("outside", shown, "text", _lab("outside"), sources=[row["source_id"] for row in earlier],
+                vi=shown.replace(".", ","))
+        parts.append("claim.finding.highest_since_outside")
+    _say(res, *parts)
+    if any(lo > v + u for lo, _ in held.values()):
+        res.verdict = "does not hold"
+    elif not missing and all(hi < v - u for _, hi in held.values()):
+        res.verdict = "holds"
+    return res
+
+
+def _refs(ctx: dict) -> dict[int, dict]:
+    return {int(r["number"]): r for r in ctx.get("references") or []}
+
+
+def t_distinct_refs(p: dict, numbers: dict, ctx: dict) -> Result:
+    """A reference list cites distinct works under distinct numbers: holds if the references named (`refs`) give
+    different URLs; does not hold if two give one URL (one page listed as two works, whatever their dates, authors
+    or titles say); not decided if a reference named is not in the transcribed list or has no URL.  Read from
+    data/published/references.csv, the article's list as printed.  Parameter: refs."""
+    res = _result("claim.rule.distinct_refs")
+    got = _refs(ctx)
+    nums = [int(x) for x in (p["refs"] if isinstance(p["refs"], list) else [p["refs"]])]
+    if any(x not in got or not got[x]["url"] for x in nums):
+        return res
+    shown = "; ".join(f"[{x}] {got[x]['date']}, {got[x]['authors']}" for x in nums)
+    res.fig("refs", shown, "text", _lab("refs"), vi=shown)
+    urls = {got[x]["url"] for x in nums}
+    res.fig("urls", len(urls), "count", _lab("urls"), 0)
+    _say(res, "claim.finding.distinct_refs")
+    res.verdict = "holds" if len(urls) == len(nums) else "does not hold"
+    return res
+
+
+def t_ref_after(p: dict, numbers: dict, ctx: dict) -> Result:
+    """A reference can report what it is cited for only if it was published after it happened: holds if the
+    reference's date (as the article prints it) is after `after` (the last day of the period a figure covers, or an
+    event's date); does not hold if it is dated before; not decided if the article gives only a year that does not
+    settle it.  Parameters: ref, after."""
+    res = _result("claim.rule.ref_after")
+    got = _refs(ctx).get(int(p["ref"]))
+    res.fig("after", p["after"], "text", _lab("after"), vi=p["after"])
+    if got is None:
+        return res
+    res.fig("ref", f"[{got['number']}] {got['date']}", "text", _lab("ref"), vi=f"[{got['number']}] {got['date']}")
+    _say(res, "claim.finding.ref_after")
+    d, a = got["date"], p["after"]
+    if len(d) == 10:
+        res.verdict = "holds" if d > a else "does not hold"
+    elif d[:4] < a[:4]:
+        res.verdict = "does not hold"
+    elif d[:4] > a[:4]:
+        res.verdict = "holds"
+    return res
+
+
+def _place_vi(place: str) -> str:
+    return words.section("claim.place.", "vi").get(place.lower().replace(" ", "_"), place)
+
+
+# Tests whose verdict is the audit's verdict on the printed numbers the claim names (one statement, one judgement):
+# the claims table shows them, the roll-up must not count them a second time (column judged_as).
+JUDGED_AS_PRINTED = ("proxy_above", "printed_pass")
+# Tests that read only the article itself (its reference list): a decided verdict is not an independent check.
+ARTICLE_ONLY = ("distinct_refs", "ref_after")
+TESTS_FROM_CATALOG = ("distinct_refs", "ref_after", "highest_since", "grew_since", "growth_notable", "limited_slow", "table_reporters", "implied_ranks", "event_date")
+
 
 TESTS = {"rank": t_rank, "rank_at_least": t_rank_at_least, "share_below": t_share_below, "exceeds": t_exceeds,
          "rank_above": t_rank_above, "below_each": t_below_each, "trend_down": t_trend_down,
          "low_after": t_low_after, "share_lower": t_share_lower, "largest_supplier": t_largest_supplier,
          "share_falls": t_share_falls, "proxy_above": t_proxy_above, "mean_ratio": t_mean_ratio, "falls": t_falls,
          "arms_reading": t_arms_reading, "arms_unit": t_arms_unit, "top_group": t_top_group, "grows": t_grows,
-         "smaller_than": t_smaller_than, "table_period": t_table_period, "printed_pass": t_printed_pass}
+         "smaller_than": t_smaller_than, "table_period": t_table_period, "printed_pass": t_printed_pass,
+         "grew_since": t_grew_since, "growth_notable": t_growth_notable, "limited_slow": t_limited_slow,
+         "table_reporters": t_table_reporters, "implied_ranks": t_implied_ranks, "event_date": t_event_date,
+         "highest_since": t_highest_since, "distinct_refs": t_distinct_refs, "ref_after": t_ref_after}
 # The parameters each test reads are the input contract's (analysis/contract/published.py, PARAMS): the claims are
 # checked against them before any product is written, and every test here has its spec there.
 
@@ -869,6 +1445,8 @@ TESTS = {"rank": t_rank, "rank_at_least": t_rank_at_least, "share_below": t_shar
 def test_summary(name: str) -> str:
     """A test's rule in one plain sentence for the lineage: its docstring up to the first colon or full stop,
     on one line, its parameter names written as words (the lineage shows text, not Markdown)."""
+    if name in TESTS_FROM_CATALOG:
+        return words.msg(f"claim.test.{name}", "en")
     doc = " ".join((TESTS[name].__doc__ or name).split())
     head = re.split(r":|\.\s", doc, maxsplit=1)[0].strip().rstrip(".")
     return head.replace("`", "")
@@ -948,6 +1526,7 @@ def judge_all(claims: list[dict], numbers: dict, ctx: dict, files: dict[str, str
     rows = []
     for c in claims:
         res = judge(c, numbers, ctx)
+        res.alt_keys = [k.replace("{id}", c["id"]) for k in res.alt_keys]
         test = TESTS[c["test"]]  # what computed the claim's figures and verdict (judge() checked the name)
         alt = alternative(c, res, numbers, ctx)
         if alt is not None:
@@ -974,6 +1553,13 @@ def judge_all(claims: list[dict], numbers: dict, ctx: dict, files: dict[str, str
                      "test": c["test"], "params": c["params"], "verdict": res.verdict, "gap": res.gap,
                      "authority": authority, "verdict_alt": res.verdict_alt, "alt_keys": ";".join(res.alt_keys),
                      "printed_ids": ";".join(res.printed_ids),
+                     # a claim whose verdict IS the audit's verdict on printed numbers: judged once, counted once
+                     # (the roll-up counts it with the printed numbers, not again as a claim)
+                     "judged_as": ";".join(res.printed_ids) if c["test"] in JUDGED_AS_PRINTED else "",
+                     # what a decided verdict rests on: a source outside the article, or the article alone (its own
+                     # reference list or figures; not an independent check, for the roll-up to count apart)
+                     "basis": "" if res.verdict == "not decided" else
+                     "article_only" if c["test"] in ARTICLE_ONLY else "independent",
                      "rule": fill(res.rule, c["id"], res.figures, "text"),
                      "finding": fill(res.finding, c["id"], res.figures, "text") if res.finding else "",
                      "rule_md": fill(res.rule, c["id"], res.figures, "md"),
@@ -1027,19 +1613,26 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--registry", required=True, help="registry of the computed numbers")
     ap.add_argument("--audit-numbers", required=True, help="the audit's fragment (the SIPRI release the article used)")
     ap.add_argument("--sources", nargs="*", default=[], help="the raw folders' sources.csv (each source's authority)")
+    ap.add_argument("--figures", help="data/raw/context/figures.csv: earlier figures the claims need")
+    ap.add_argument("--events", help="data/raw/context/events.csv: dated events and partnerships")
+    ap.add_argument("--references", help="data/published/references.csv: the article's reference list")
     ap.add_argument("--out", required=True)
     ap.add_argument("--out-numbers", required=True)
     ap.add_argument("--out-part", required=True)
     ap.add_argument("--out-part-vi", required=True, help="the claims table of the Vietnamese edition")
     args = ap.parse_args(argv)
-    require_validated([args.claims, *args.sources], args.checked)
+    context = [x for x in (args.figures, args.events, args.references) if x]
+    require_validated([args.claims, *args.sources, *context], args.checked)
     claims = read_claims(args.claims)
     numbers = read_json(args.registry)["numbers"]
     audit = read_json(args.audit_numbers)["numbers"]
     meta = read_sources(args.sources)
-    ctx = {"release": audit["audit.arms_release"]["value"], "audit": audit, "sources": meta}
+    ctx = {"release": audit["audit.arms_release"]["value"], "audit": audit, "sources": meta,
+           "figures": read_claims(args.figures) if args.figures else [],
+           "events": read_claims(args.events) if args.events else [],
+           "references": read_claims(args.references) if args.references else []}
     files = {"claims": args.claims, "registry": args.registry, "audit": args.audit_numbers} | {
-        f"sources{i}": p for i, p in enumerate(args.sources)}
+        f"sources{i}": p for i, p in enumerate(args.sources)} | {f"context{i}": p for i, p in enumerate(context)}
     table, frag = judge_all(claims, numbers, ctx, files, authorities(meta))
     write_text_atomic(args.out, to_csv(table))
     write_json(args.out_numbers, frag.to_json())

@@ -65,7 +65,8 @@ LICENSES = {
 
 # The domains' names in the Vietnamese titles (x-title-vi: each resource's title in the Vietnamese edition's words,
 # beside its English title, so that whoever changes one sees the other).
-DOMAINS_VI = {"arms": "vũ khí", "trade": "thương mại", "fdi": "đầu tư nước ngoài", "fx": "tỷ giá"}
+DOMAINS_VI = {"arms": "vũ khí", "trade": "thương mại", "fdi": "đầu tư nước ngoài", "fx": "tỷ giá",
+              "context": "bối cảnh của các nhận định"}
 
 YES_NO = {"type": "string", "constraints": {"required": True, "enum": ["Yes", "No"]}}
 
@@ -579,18 +580,70 @@ def _fdi_resources() -> list[dict]:
     ]
 
 
+def _context_resources() -> list[dict]:
+    """Evidence only the claims in words read (analysis/audit/claims.py): earlier trade and FDI figures, Vietnam's
+    comprehensive strategic partners and the dates of the events the article names."""
+    common = {"format": "csv", "mediatype": "text/csv", "encoding": "utf-8"}
+    return [
+        {"name": "context_figures", "path": "context/figures.csv", **common,
+         "title": "Figures the claims in words need beyond the tables' data: earlier years of Vietnam-Russia trade, "
+                  "Vietnam's total trade in 2011, another partner's trade and seven-month FDI totals",
+         "x-title-vi": "Các số liệu mà các nhận định bằng lời cần ngoài dữ liệu của các bảng: thương mại Việt Nam - Nga "
+                       "những năm trước, tổng thương mại của Việt Nam năm 2011, thương mại với một đối tác khác và tổng "
+                       "vốn FDI bảy tháng",
+         "description": "One row per figure as its source states it; hedge keeps the source's qualifier.",
+         "schema": {"fields": [
+             {"name": "quantity", "type": "string", "constraints": {"required": True,
+                                                                     "enum": ["turnover", "fdi_registered_total"]}},
+             {"name": "subject", "type": "string", "constraints": {"required": True, "enum": [
+                 "Russia", "New Zealand", "World"]}},
+             {"name": "year", "type": "integer", "constraints": {"required": True, "minimum": 2000, "maximum": 2025}},
+             {"name": "period", "type": "string", "constraints": {"required": True, "enum": ["FY", "7M"]}},
+             {"name": "value", "type": "number", "constraints": {"required": True, "minimum": 0,
+                                                                  "maximum": TRADE_MAX_USD_BN}},
+             {"name": "unit", "type": "string", "constraints": {"required": True, "enum": ["USD_bn"]}},
+             {"name": "hedge", "type": "string", "constraints": {"required": True,
+                                                                  "enum": ["exact", "about", "more_than", "nearly"]},
+              "description": "the source's own qualifier: stated plainly, about, more than, nearly"},
+             {"name": "source_id", "type": "string", "constraints": {"required": True}},
+         ], "primaryKey": ["quantity", "subject", "year", "period", "source_id"], "foreignKeys": [_fk("context_sources")]},
+         "x-requiredRows": [{"where": {"quantity": "turnover", "subject": "Russia"}, "minRows": 2,
+                             "for": "analysis/audit/claims.py: Vietnam-Russia trade before 2022"}],
+         "sources": _sources("context"), "licenses": [LICENSES["facts"]]},
+        {"name": "context_events", "path": "context/events.csv", **common,
+         "title": "Dates of the events the article names (visits, meetings, documents, partnerships), one row per "
+                  "source",
+         "x-title-vi": "Ngày của các sự kiện mà bài báo nêu (chuyến thăm, cuộc gặp, văn kiện, quan hệ đối tác), mỗi "
+                       "nguồn một dòng",
+         "description": "date_kind 'on': the source dates the event; 'by': it only lists the event as done by the "
+                        "date given.",
+         "schema": {"fields": [
+             {"name": "event", "type": "string", "constraints": {"required": True, "pattern": "[a-z_0-9]+"}},
+             {"name": "subject", "type": "string", "constraints": {"required": True}},
+             {"name": "date", "type": "string", "constraints": {"required": True, "pattern": r"\d{4}(-\d{2}(-\d{2})?)?"}},
+             {"name": "date_kind", "type": "string", "constraints": {"required": True, "enum": ["on", "by"]}},
+             {"name": "place", "type": "string"},
+             {"name": "source_id", "type": "string", "constraints": {"required": True}},
+         ], "primaryKey": ["event", "subject", "date", "source_id"], "foreignKeys": [_fk("context_sources")]},
+         "x-requiredRows": [{"where": {"event": "csp"}, "minRows": 2,
+                             "for": "analysis/audit/claims.py: Vietnam's comprehensive strategic partners"}],
+         "sources": _sources("context"), "licenses": [LICENSES["facts"]]},
+        _sources_resource("context"),
+    ]
+
+
 def _hash(resource: dict, base: Path) -> dict:
     path = base / resource["path"]
     return {**resource, "bytes": path.stat().st_size, "hash": f"sha256:{sha256(path)}"}
 
 
 def describe_raw() -> dict:
-    resources = _arms_resources() + _trade_resources() + _fdi_resources()
+    resources = _arms_resources() + _trade_resources() + _fdi_resources() + _context_resources()
     docs = [{"name": f"{d}_provenance", "path": f"{d}/SOURCES.md", "format": "md", "mediatype": "text/markdown",
              "title": f"Human-readable provenance of the {d} figures (publisher, title, URL, date, quote)",
              "x-title-vi": f"Nguồn gốc của các số liệu {DOMAINS_VI[d]}, để người đọc (nhà xuất bản, tiêu đề, URL, "
                            "ngày, trích dẫn)"}
-            for d in ("arms", "trade", "fdi", "fx")]
+            for d in ("arms", "trade", "fdi", "fx", "context")]
     return {
         "name": "vn-russia-replication-raw",
         "title": "Raw inputs for the replication and audit of Tran (2026)",
@@ -630,10 +683,10 @@ def describe_published() -> dict:
                 "sources": [{"title": "Tran Thi Diem Tram (2026). Quan hệ đối tác chiến lược toàn diện Việt Nam - Nga: "
                                       "Phân tích từ góc độ chủ nghĩa hiện thực cấu trúc. Duy Tan University journal."}]}
     claims = {"name": "claims", "path": "claims.csv", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-              "x-title-vi": "Các nhận định bằng lời ở mục 1 và 3.1-3.3 mà dữ liệu có thể kiểm chứng, mỗi nhận định kèm "
-                            "phép kiểm tra đánh giá nó (analysis/audit/claims.py)",
-              "title": "The claims in words of sections 1 and 3.1-3.3 that the data can speak to, each with the test "
-              "that judges it (analysis/audit/claims.py)",
+              "x-title-vi": "Các nhận định bằng lời ở mục 1, 3.1-3.3 và 5 (và về danh mục tài liệu tham khảo) mà dữ liệu "
+                            "có thể kiểm chứng, mỗi nhận định kèm phép kiểm tra đánh giá nó (analysis/audit/claims.py)",
+              "title": "The claims in words of sections 1, 3.1-3.3 and 5 (and on the reference list) that the data can "
+              "speak to, each with the test that judges it (analysis/audit/claims.py)",
               "schema": {"fields": [
                   {"name": "id", "type": "string", "constraints": {"required": True, "pattern": r"C-\d{2}"}},
                   {"name": "section", "type": "string", "constraints": {"required": True, "pattern": r"\d(\.\d)?"}},
@@ -647,8 +700,28 @@ def describe_published() -> dict:
                   "primaryKey": ["id"]},
               "x-requiredRows": [{"where": {}, "minRows": 1, "for": "analysis/audit/claims.py judges every claim"}],
               "sources": resource["sources"]}
+    references = {"name": "references", "path": "references.csv", "format": "csv", "mediatype": "text/csv",
+                  "encoding": "utf-8",
+                  "x-title-vi": "Danh mục tài liệu tham khảo của bài báo, chép lại như bài báo in (số, tác giả, ngày, "
+                                "tiêu đề và nơi đăng, URL)",
+                  "title": "The article's reference list as it prints it (number, authors, date, title and outlet, URL), "
+                           "read by the claims on its references (analysis/audit/claims.py)",
+                  "schema": {"fields": [
+                      {"name": "number", "type": "integer", "constraints": {"required": True, "minimum": 1}},
+                      {"name": "authors", "type": "string", "constraints": {"required": True}},
+                      {"name": "date", "type": "string",
+                       "constraints": {"required": True, "pattern": r"\d{4}(-\d{2}-\d{2})?"},
+                       "description": "the date the article gives, as YYYY-MM-DD where it gives day and month"},
+                      {"name": "entry", "type": "string", "constraints": {"required": True},
+                       "description": "title and outlet as printed"},
+                      {"name": "url", "type": "string", "description": "the URL the article gives (empty for a book)"}],
+                      "primaryKey": ["number"]},
+                  "x-requiredRows": [{"where": {}, "minRows": 1,
+                                      "for": "analysis/audit/claims.py judges the claims on the article's references"}],
+                  "sources": resource["sources"]}
     return {"name": "vn-russia-replication-published", "title": "Numbers printed in the article under audit",
-            "licenses": [LICENSES["facts"]], "resources": [_hash(resource, PUBLISHED), _hash(claims, PUBLISHED)]}
+            "licenses": [LICENSES["facts"]], "resources": [_hash(resource, PUBLISHED), _hash(claims, PUBLISHED),
+                                                          _hash(references, PUBLISHED)]}
 
 
 def main(argv: list[str] | None = None) -> int:
