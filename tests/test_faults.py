@@ -810,3 +810,95 @@ def test_the_printed_number_check_names_a_claim_fault_and_writes_nothing(data_co
     err = capsys.readouterr().err.splitlines()
     assert code == 1 and err[0].startswith("Invalid input: ") and "claims.csv, row 2, column 'test'" in err[0]
     assert "[rule: claims.TESTS]" in err[0] and not report.exists() and not out.exists()
+
+
+# --- the manuscript's assertions (analysis/manuscript/assertions.py) ---------------------------------------
+# Each case: a .qmd whose third line holds a hostile `vouch`, the check run as the workflow runs it: exit 1, ONE
+# line naming the file and the line (and, for a check, the sentence), no report written, no traceback (the
+# check runs in this process: any other exception fails the test).  The registry: x = 2, zero = 0, a word, a
+# large number.
+
+def _vouch(check: str, sentence: str = "The sentence") -> str:
+    return f'[{sentence}]{{.vouch check="{check}"}}'
+
+
+ASSERTION_FAULTS = {  # name -> (the third line of the .qmd, words the message must hold)
+    "a sum of 3,000 terms": (_vouch("+".join(["{x}"] * 3000) + " > 1"), "more than the 2000 an assertion may have"),
+    "a long expression within the length": (_vouch("{x} in (" + "1, " * 450 + "2)"), "more than 400 parts"),
+    "a deep nesting": (_vouch("-" * 200 + "{x} > 1"), "nested more than 32 levels deep"),
+    "a huge number": (_vouch("{x} < " + "9" * 1900), "beyond ±1e+15"),
+    "an infinite number": (_vouch("{x} < 1e999"), "beyond ±1e+15"),
+    "a number beyond the bound": (_vouch("{x} < 99999999999999999999"), "beyond ±1e+15"),
+    "a huge string product": (_vouch("'a' * 1000000000 == {word}"), "does arithmetic on 'a', which is not a number"),
+    "a word added to a word": (_vouch("{word} + 'x' == 'px'"), "does arithmetic on 'p', which is not a number"),
+    "an overflow": (_vouch("{big} * {big} * {big} > 1"), "overflows"),
+    "a division by a registry value of 0": (_vouch("{x} / {zero} > 1"), "divides by zero ({zero} is 0)"),
+    "a constant comparison": (_vouch("1 == 1"), "reads no registry value"),
+    "a key compared with itself": (_vouch("{x} == {x}"), "compares {x} with itself"),
+    "an expression compared with itself": (_vouch("{x} + 1 >= {x} + 1"), "compares {x} + 1 with itself"),
+    "a false comparison rescued by or 1": (_vouch("{x} > 5 or 1"), "is not a comparison"),
+    "a true comparison sunk by and 0": (_vouch("{x} > 1 and 0"), "is not a comparison"),
+    "a keyless comparison among others": (_vouch("{x} > 5 or 2 > 1"), "reads no registry value (2 > 1)"),
+    "a tautology over a key": (_vouch("{x} > 1 or {x} <= 1"), "cannot be made false"),
+    "a difference of a key with itself": (_vouch("{x} - {x} == 0"), "cannot be made false"),
+    "a bare key": (_vouch("{x}"), "is not a comparison"),
+    "an attribute": (_vouch("{x}.real > 1"), "do not allow"),
+    "a string as a list": (_vouch("{word} in 'abc'"), "not a list of values"),
+    "a word ordered": (_vouch("{word} > 'a'"), "different kinds"),
+    "in an HTML comment": ("<!-- " + _vouch("{x} > 1") + " -->", "HTML comment"),
+    "in an unclosed HTML comment": ("<!-- a note\n\n" + _vouch("{x} > 1"), "HTML comment"),
+    "a div in an HTML comment": ("<!--\n::: {.vouch check=\"{x} > 1\"}\nA passage.\n:::\n-->", "HTML comment"),
+    "in a code block": ("```\n" + _vouch("{x} > 1") + "\n```", "code block"),
+    "an escaped bracket before the attribute": ('[The sentence\\]{.vouch check="{x} > 1"}', "is escaped"),
+    "a span without its opening bracket": ('The sentence]{.vouch check="{x} > 1"}', "no opening '['"),
+    "a div without its closing fence": ('::: {.vouch check="{x} > 1"}\nA passage.', "no closing fence"),
+}
+# the line each message names: the line of the `vouch` (line 3), or of the sentence's '[' (also line 3), or where
+# an unclosed comment's span is
+ASSERTION_LINES = {"in an unclosed HTML comment": 5, "a div in an HTML comment": 4, "in a code block": 4}
+
+
+def _run_assertions(tmp_path, capsys, body: str):
+    from analysis.manuscript import assertions
+    qmd, registry, report = tmp_path / "m.qmd", tmp_path / "numbers.json", tmp_path / "report.json"
+    qmd.write_text(f"# A title\n\n{body}\n\nMore prose.\n", encoding="utf-8")
+    registry.write_text(json.dumps({"numbers": {"x": {"value": 2}, "zero": {"value": 0}, "word": {"value": "p"},
+                                                "big": {"value": 1e14}}}), encoding="utf-8")
+    capsys.readouterr()
+    code = assertions.main(["--registry", str(registry), "--qmd", str(qmd), "--report", str(report)])
+    out = capsys.readouterr()
+    return code, out.err, report
+
+
+@pytest.mark.parametrize("name", list(ASSERTION_FAULTS))
+def test_a_hostile_assertion_is_refused_in_one_line_naming_its_place(tmp_path, capsys, name):
+    body, words = ASSERTION_FAULTS[name]
+    code, err, report = _run_assertions(tmp_path, capsys, body)
+    lines = err.splitlines()
+    assert code == 1 and len(lines) == 1 and not report.exists(), err
+    assert lines[0].startswith(f"Manuscript assertion: {tmp_path / 'm.qmd'}, line {ASSERTION_LINES.get(name, 3)}: "), err
+    assert words in lines[0] and "Traceback" not in err, err
+    if "cannot be checked" in lines[0]:  # a check refused: the sentence is named too
+        assert "“The sentence”" in lines[0]
+
+
+def test_an_escaped_bracket_inside_a_span_is_a_literal_bracket(tmp_path, capsys):
+    """pandoc reads `\\]` as a ']' of the sentence, not as the span's end: the assertion is found, with its text."""
+    from analysis.manuscript import assertions
+    found = assertions.find('x\n[a \\] b [@c]]{.vouch check="{x} > 1"}', "m.qmd")
+    assert [(a.line, a.text, a.check) for a in found] == [(2, "a ] b [@c]", "{x} > 1")]
+    code, err, report = _run_assertions(tmp_path, capsys, _vouch("{x} > 1", "a \\] b"))
+    assert code == 0 and json.loads(report.read_text())["assertions"][0]["text"] == "a ] b", err
+
+
+def test_tens_of_thousands_of_assertions_take_well_under_seconds():
+    """Line numbers, brackets and hidden regions are found in one pass each (the line of each span was counted
+    from the text's start, quadratic: minutes); the same check is evaluated once."""
+    from analysis.manuscript import assertions
+    text = "".join(f"Line {i} [sentence {i} [@c]]{{.vouch check=\"{{x}} > {{y}}\"}} more.\n" for i in range(40_000))
+    start = time.process_time()
+    found = assertions.find(text, "m.qmd")
+    results, failures = assertions.check(found, {"x": {"value": 2}, "y": {"value": 1}})
+    took = time.process_time() - start
+    assert len(results) == 40_000 and not failures and found[-1].line == 40_000
+    assert took < 3.0, took
