@@ -303,6 +303,27 @@ CASES = {
     "documented exception that no longer occurs": Case(
         edit(TRADE, "United States,2024,FY,turnover,132,", "United States,2024,FY,turnover,134,"),
         (TRADE, None, "partner,year,period,source_id", "x-exceptions"), rehash=True, detail=["no longer occurs"]),
+    # an exception excuses one known fact: its group named completely, its figures as printed
+    "a changed value inside an excepted group": Case(
+        edit(TRADE, "China,2023,FY,exports,61.2,TBTC_EN_20240918", "China,2023,FY,exports,99.9,TBTC_EN_20240918"),
+        (TRADE, 14, "value_usd_bn", PARTS), rehash=True,
+        detail=["exports 99.9", "excuses turnover 171.2, exports 61.2, imports 110.6, not turnover 171.2, exports 99.9"]),
+    "a larger violation in an excepted group": Case(
+        edit(TRADE, "United States,2024,FY,exports,119,MOF", "United States,2024,FY,exports,200,MOF"),
+        (TRADE, 21, "value_usd_bn", PARTS), rehash=True, detail=["= 215", "excuses turnover 132, exports 119"]),
+    "an exception for other figures than the file's": Case(
+        manifest(lambda pkg: resource(pkg, "trade_by_partner")["x-exceptions"][0]["values"].__setitem__("turnover", "171.3")),
+        (TRADE, 14, "value_usd_bn", PARTS), detail=["excuses turnover 171.3"]),
+    "an exception with a partial where": Case(
+        manifest(lambda pkg: resource(pkg, "trade_by_partner")["x-exceptions"][0]["where"].pop("source_id")),
+        (RAW_DP, None, "trade_by_partner.x-exceptions[0].where", "x-exceptions"),
+        detail=["names partner, year, period;", "named by partner, year, period, source_id"]),
+    "an exception with an empty where": Case(
+        manifest(lambda pkg: resource(pkg, "trade_by_partner")["x-exceptions"][1].__setitem__("where", {})),
+        (RAW_DP, None, "trade_by_partner.x-exceptions[1].where", "x-exceptions"), detail=["names no field"]),
+    "an exception that names no values": Case(
+        manifest(lambda pkg: resource(pkg, "trade_by_partner")["x-exceptions"][2].pop("values")),
+        (RAW_DP, None, "trade_by_partner.x-exceptions[2].values", "x-exceptions"), detail=["names the values"]),
     # the printed numbers, checked where they are read
     "unknown recompute_key": Case(edit(PRINTED, "trade.turnover_2024.china,", "trade.turnover_2024.chna,"),
                                   (PRINTED, 2, "recompute_key", "article.auditable_keys"), target="published"),
