@@ -130,6 +130,16 @@ def manifest(change: Callable[[dict], None]):
     return inject
 
 
+def manifest_escaped(change: Callable[[dict], None]):
+    """Edit the raw manifest, written with JSON's ASCII escapes (a lone surrogate can only be written so)."""
+    def inject(root):
+        dp = root / RAW_DP
+        pkg = json.loads(dp.read_text(encoding="utf-8"))
+        change(pkg)
+        dp.write_text(json.dumps(pkg, ensure_ascii=True, indent=2), encoding="utf-8")
+    return inject
+
+
 def resource(pkg: dict, name: str) -> dict:
     return next(r for r in pkg["resources"] if r["name"] == name)
 
@@ -324,6 +334,31 @@ CASES = {
     "an exception that names no values": Case(
         manifest(lambda pkg: resource(pkg, "trade_by_partner")["x-exceptions"][2].pop("values")),
         (RAW_DP, None, "trade_by_partner.x-exceptions[2].values", "x-exceptions"), detail=["names the values"]),
+    # text no reader sees as written: direction controls and lone surrogates, in any text field of any input
+    "a right-to-left override in a publisher": Case(
+        edit(TRADE_SOURCES, "Doanh nghiệp & Tiếp thị", "Doanh nghiệp \u202e& Tiếp thị"),
+        (TRADE_SOURCES, 2, "publisher", "text"), rehash=True, detail=["RIGHT-TO-LEFT OVERRIDE (U+202E)"]),
+    "a right-to-left mark in a raw value": Case(
+        edit(TRADE, "China,2024,FY,exports,61.2,", "China\u200f,2024,FY,exports,61.2,"),
+        (TRADE, 3, "partner", "text"), rehash=True, detail=["RIGHT-TO-LEFT MARK (U+200F)"]),
+    "a left-to-right isolate in a claim's quote": Case(
+        edit(CLAIMS, "Nga dù là", "Nga \u2066dù là\u2069"),
+        (CLAIMS, 3, "quote_vi", "text"), target="claims", detail=["LEFT-TO-RIGHT ISOLATE (U+2066)"]),
+    "a direction override in a printed item": Case(
+        edit(PRINTED, "T1-01,table1,3.3,Bảng 1,Việt Nam – Trung Quốc,", "T1-01,table1,3.3,Bảng 1,Việt Nam – \u202dTrung Quốc,"),
+        (PRINTED, 2, "row", "text"), target="published", detail=["LEFT-TO-RIGHT OVERRIDE (U+202D)"]),
+    "a lone surrogate in a manifest title": Case(
+        manifest_escaped(set_key("fx_ecb_2024", "title", "ECB rates \ud800")),
+        (RAW_DP, None, "fx_ecb_2024.title", "package.text"), detail=["lone surrogate (U+D800)"]),
+    "a lone surrogate in a source's quote in the manifest": Case(
+        manifest_escaped(lambda pkg: resource(pkg, "trade_by_partner")["sources"][0].__setitem__("x-quote", "\udc00")),
+        (RAW_DP, None, "trade_by_partner.sources[0].x-quote", "package.text"), detail=["lone surrogate (U+DC00)"]),
+    "a direction control in a field name": Case(
+        manifest(set_field("trade_by_partner", 0, "name", "partner\u202b")),
+        (RAW_DP, None, "trade_by_partner.schema.fields[0].name", "package.text"), detail=["RIGHT-TO-LEFT EMBEDDING"]),
+    "a direction control in a manifest key": Case(
+        manifest(set_key("fx_ecb_2024", "x-note\u2067", "a note")),
+        (RAW_DP, None, "fx_ecb_2024.x-note\u2067", "package.text"), detail=["the key holds RIGHT-TO-LEFT ISOLATE"]),
     # the printed numbers, checked where they are read
     "unknown recompute_key": Case(edit(PRINTED, "trade.turnover_2024.china,", "trade.turnover_2024.chna,"),
                                   (PRINTED, 2, "recompute_key", "article.auditable_keys"), target="published"),
@@ -612,6 +647,30 @@ def test_at_least_ninety_fault_cases():
 
 
 # --- legitimate inputs that must pass --------------------------------------------------------
+
+def test_a_label_typed_decomposed_matches_its_composed_form(data_copy):
+    """Unicode is normalised (NFC) where the text is read: a table and row typed in decomposed form (NFD), as
+    some editors and keyboards write Vietnamese, are the article's table and row, and reach the parsed
+    numbers composed; a manifest's field name and allowed values typed decomposed match the file's."""
+    import unicodedata
+    nfd = lambda t: unicodedata.normalize("NFD", t)
+    old = "T1-01,table1,3.3,Bảng 1,Việt Nam – Trung Quốc,"
+    assert nfd(old) != old
+    edit(PRINTED, old, nfd(old))(data_copy)
+    parsed = load_published(data_copy / PRINTED)
+    first = parsed[parsed["id"] == "T1-01"].iloc[0]
+    assert (first["table"], first["row"]) == ("Bảng 1", "Việt Nam – Trung Quốc")
+    # an allowed value the manifest spells decomposed, a cell composed, another cell decomposed: all one value
+    reporter = next(f for f in resource(json.loads((data_copy / RAW_DP).read_text(encoding="utf-8")),
+                                        "trade_sources")["schema"]["fields"] if f["name"] == "reporter")
+    assert "Việt Nam" not in reporter["constraints"]["enum"]
+    manifest(lambda pkg: next(f for f in resource(pkg, "trade_sources")["schema"]["fields"] if f["name"] == "reporter")
+             ["constraints"]["enum"].append(nfd("Việt Nam")))(data_copy)
+    edit(TRADE_SOURCES, "tỷ USD.\",Vietnam,GDVC,", "tỷ USD.\",Việt Nam,GDVC,")(data_copy)
+    edit(TRADE_SOURCES, "Doanh nghiệp & Tiếp thị", nfd("Doanh nghiệp & Tiếp thị"))(data_copy)
+    rehash(data_copy / RAW_DP)
+    assert validate_package(data_copy / RAW_DP, ["trade/"])["resources"]
+
 
 def test_real_copy_passes_and_reports_the_documented_exceptions(data_copy):
     report = validate_package(data_copy / RAW_DP)

@@ -59,6 +59,7 @@ import io
 import json
 import re
 import sys
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -262,8 +263,10 @@ class CsvProblem(Exception):
 
 def records(text: str) -> tuple[list[int], list[list[str]]]:
     """The CSV records of `text` and the physical line each starts on (1 = first line), as an editor
-    numbers them, also after a quoted newline.  A lone CR, a cell above MAX_CELL_CHARS or a text the
-    csv module cannot read raise CsvProblem with its line."""
+    numbers them, also after a quoted newline.  A lone CR, a cell above MAX_CELL_CHARS, a direction control or a
+    lone surrogate in a cell, or a text the csv module cannot read raise CsvProblem with its line.  Every cell
+    is in Unicode's composed form (NFC), so that a label typed decomposed (NFD) matches its composed form:
+    normalised here, once, where the text is read."""
     lone_cr = re.search(r"\r(?!\n)", text)
     if lone_cr:
         line = text.count("\n", 0, lone_cr.start()) + 1
@@ -287,7 +290,34 @@ def records(text: str) -> tuple[list[int], list[list[str]]]:
             if len(cell) > MAX_CELL_CHARS:
                 raise CsvProblem(line, "cell size", f"cell {i + 1} has {len(cell)} characters; the limit is "
                                                     f"{MAX_CELL_CHARS}", index=i)
+    if UNSEEN.search(text):  # one search of the whole text; the cell is looked for only when there is one
+        for line, row in zip(starts, rows):
+            for i, cell in enumerate(row):
+                why = unseen_problem(cell)
+                if why:
+                    raise CsvProblem(line, "text", why, index=i)
+    if not unicodedata.is_normalized("NFC", text):
+        rows = [[unicodedata.normalize("NFC", cell) for cell in row] for row in rows]
     return starts, rows
+
+
+# Characters a text field may not hold: the controls that change the direction of the text around them (a
+# right-to-left override shows a quote reversed) and lone surrogates (no UTF-8 file can hold one; JSON's \ud800
+# escape can).
+UNSEEN = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def unseen_problem(text: str) -> str | None:
+    """Why a text field is refused (a direction control or a lone surrogate, named), or None."""
+    m = UNSEEN.search(text)
+    if m is None:
+        return None
+    c = m.group()
+    if "\ud800" <= c <= "\udfff":
+        return (f"the text holds a lone surrogate (U+{ord(c):04X}) at character {m.start() + 1}, which is no "
+                "character: no UTF-8 file can hold it")
+    return (f"the text holds {unicodedata.name(c)} (U+{ord(c):04X}) at character {m.start() + 1}, which changes "
+            "the direction in which the text around it is shown: remove it")
 
 
 def _split(text: str, header: bool) -> tuple[list[str] | None, list[int], list[list[str]]]:
@@ -349,10 +379,56 @@ def read_descriptor(descriptor: Path) -> dict:
                                        "the JSON is nested too deeply to read; a descriptor is a few levels deep")])
     if not isinstance(package, dict) or not isinstance(package.get("resources"), list):
         raise ValidationError([Problem(name, None, None, "package.json", "the descriptor has no list 'resources'")])
+    unseen = [Problem(name, None, place, "package.text", why) for place, why in _unseen_in(package, "")]
+    if unseen:
+        raise ValidationError(unseen)
+    try:
+        package = _nfc(package)
+    except RecursionError:
+        raise ValidationError([Problem(name, None, None, "package.json",
+                                       "the JSON is nested too deeply to read; a descriptor is a few levels deep")])
     problems = check_descriptor(package, name)
     if problems:
         raise ValidationError(problems)
     return package
+
+
+def _unseen_in(value, place: str):
+    """(place, why) for every string of the descriptor (key or value) that holds a direction control or a lone
+    surrogate; a place is named like the shape checks name it (`<resource name>.<key>...`)."""
+    stack = [(value, place)]
+    while stack:  # iterative: the descriptor's depth is bounded only by the JSON reader
+        v, at = stack.pop()
+        if isinstance(v, str):
+            why = unseen_problem(v)
+            if why:
+                yield at or "descriptor", why
+        elif isinstance(v, list):
+            named = at == "resources"
+            for i, x in reversed(list(enumerate(v))):
+                own = x.get("name") if named and isinstance(x, dict) and isinstance(x.get("name"), str) \
+                    and not unseen_problem(x["name"]) else None
+                stack.append((x, own or f"{at}[{i}]"))
+        elif isinstance(v, dict):
+            for k, x in reversed(list(v.items())):
+                where = f"{at}.{k}" if at else str(k)
+                why = unseen_problem(str(k))
+                if why:
+                    yield where, f"the key {why.removeprefix('the text ')}"
+                stack.append((x, where))
+
+
+def _nfc(value, key: str = ""):
+    """The descriptor with every name, label and text in Unicode's composed form (NFC), so that a field name
+    or an allowed value typed decomposed matches the file's (whose cells are NFC too).  A `path` is kept as
+    written: it is compared with the names on the disk, byte for byte."""
+    if isinstance(value, str):
+        return value if key == "path" else unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return [_nfc(x, key) for x in value]
+    if isinstance(value, dict):
+        return {unicodedata.normalize("NFC", k): _nfc(x, k) for k, x in value.items()}
+    return value
 
 
 # --- the descriptor's own shape: every entry the checks read, of the type they read ------------------
