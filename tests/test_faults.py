@@ -896,7 +896,7 @@ def test_the_printed_number_check_names_a_claim_fault_and_writes_nothing(data_co
 # Each case: a .qmd whose third line holds a hostile `vouch`, the check run as the workflow runs it: exit 1, ONE
 # line naming the file and the line (and, for a check, the sentence), no report written, no traceback (the
 # check runs in this process: any other exception fails the test).  The registry: x = 2, zero = 0, a word, a
-# large number.
+# large number, a null and a number beyond the bound.
 
 def _vouch(check: str, sentence: str = "The sentence") -> str:
     return f'[{sentence}]{{.vouch check="{check}"}}'
@@ -913,6 +913,8 @@ ASSERTION_FAULTS = {  # name -> (the third line of the .qmd, words the message m
     "a word added to a word": (_vouch("{word} + 'x' == 'px'"), "does arithmetic on 'p', which is not a number"),
     "an overflow": (_vouch("{big} * {big} * {big} > 1"), "overflows"),
     "a division by a registry value of 0": (_vouch("{x} / {zero} > 1"), "divides by zero ({zero} is 0)"),
+    "a registry value that is no number or word": (_vouch("{nil} > 1"), "the registry value of nil is None"),
+    "a registry value beyond the bound": (_vouch("{huge} > 1"), "the registry value of huge is 1e+300"),
     "a constant comparison": (_vouch("1 == 1"), "reads no registry value"),
     "a key compared with itself": (_vouch("{x} == {x}"), "compares {x} with itself"),
     "an expression compared with itself": (_vouch("{x} + 1 >= {x} + 1"), "compares {x} + 1 with itself"),
@@ -943,7 +945,8 @@ def _run_assertions(tmp_path, capsys, body: str):
     qmd, registry, report = tmp_path / "m.qmd", tmp_path / "numbers.json", tmp_path / "report.json"
     qmd.write_text(f"# A title\n\n{body}\n\nMore prose.\n", encoding="utf-8")
     registry.write_text(json.dumps({"numbers": {"x": {"value": 2}, "zero": {"value": 0}, "word": {"value": "p"},
-                                                "big": {"value": 1e14}}}), encoding="utf-8")
+                                                "big": {"value": 1e14}, "nil": {"value": None},
+                                                "huge": {"value": 1e300}}}), encoding="utf-8")
     capsys.readouterr()
     code = assertions.main(["--registry", str(registry), "--qmd", str(qmd), "--report", str(report)])
     out = capsys.readouterr()
