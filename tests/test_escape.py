@@ -469,6 +469,21 @@ def test_citation_text_reaches_the_json_ld_as_data(tmp_path):
     assert p.tags == ["script", "p"] and json.loads(p.data[0])["@graph"][0] == pkg
 
 
+def test_the_machine_s_words_reach_the_report_as_text():
+    """The standalone report's environment section: the Python version, implementation, system and machine and
+    every package's name and version are read from the machine (a package's metadata is anyone's text)."""
+    from analysis.audit.report import environment_lines
+    env = {"python": f"3 {SCRIPT}", "implementation": "*C*", "os": f"L {HOSTILE}", "machine": "$x$",
+           "packages": {f"p{SCRIPT}": "1.0 @tran2026", "q": "<img src=x onerror=alert(1)>"}}
+    for lang in ("en", "vi"):
+        md = "\n".join(text for _, text in environment_lines(env, lang))
+        html = md_to_html(md)
+        words, tags = read_html(html)
+        assert not any(t in ("img", "script", "em", "h1") for t, _ in tags) and 'class="math' not in html, tags
+        for text in (env["os"], f"p{SCRIPT} 1.0 @tran2026", env["packages"]["q"]):
+            assert shown(text) in words, text
+
+
 # Every source of text that reaches a page, and the test that proves it is shown as text, not read as markup,
 # in each target (HTML, Markdown, Typst, YAML).  A source not listed here is not proven.
 TEXT_SOURCES = {
@@ -484,6 +499,8 @@ TEXT_SOURCES = {
     "CITATION.cff (names, entity names, affiliations, e-mail) and pyproject.toml's version, in the title block "
     "and the PDF's metadata": "test_citation_and_project_text_reach_the_title_block_as_text",
     "CITATION.cff and pyproject.toml in the JSON-LD": "test_citation_text_reaches_the_json_ld_as_data",
+    "the machine's environment (Python, system, packages and their versions) in the standalone report":
+        "test_the_machine_s_words_reach_the_report_as_text",
     "the git commit": "test_citation_and_project_text_reach_the_title_block_as_text (a commit string of "
                       "another form is 'unknown')",
     "sources.bib fields (publisher, title, URL)": "test_bibtex_fields_read_back_as_written and the build's "

@@ -702,10 +702,11 @@ def environment_lines(env: dict, lang: str) -> list[tuple[str, str]]:
                     "`data/derived/environment.json` and the standalone report; the manuscript does not depend on the "
                     "machine."))
     L.append(("text", ("Đọc từ máy lúc dựng: " if vi else "Read from the machine at build time: ")
-              + f"Python {env['python']} ({env['implementation']}), {env['os']}, {env['machine']}."))
+              + f"Python {md_text(env['python'])} ({md_text(env['implementation'])}), {md_text(env['os'])}, "
+                f"{md_text(env['machine'])}."))  # the machine's words are text, like any input's
     L.append(("text", ""))
     for n, v in env["packages"].items():
-        L.append(("text", f"- {n} {v}"))
+        L.append(("text", f"- {md_text(n)} {md_text(v)}"))
     L.append(("line", ""))
     return L
 
