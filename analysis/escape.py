@@ -7,6 +7,7 @@ it inserts an input's text:
 
 - `md_text`: running Markdown text (a sentence, a list item, emphasis);
 - `md_cell`: a cell of a pipe table (the same, and a `|` that no later pipe escaping can undo);
+- `md_code`: inline code (a file name), in running text or a table cell;
 - `bibtex`, `bibtex_url`: a field of sources.bib, as pandoc's BibTeX reader reads it;
 - `yaml_scalar`: a YAML scalar (double-quoted);
 - `html_text`, `html_attr`: HTML text and attribute values (also inside a Markdown raw HTML block);
@@ -14,7 +15,8 @@ it inserts an input's text:
 - `json_in_script`: JSON written inside an HTML `<script>` element (JSON-LD).
 
 Quarto expands a shortcode (`{{< … >}}`, `{{< include … >}}`) wherever its three characters meet,
-in code and raw blocks too, so each function breaks that sequence as well.  Standard library only.
+in code and raw blocks too, so each function breaks that sequence as well.  A direction control or a lone
+surrogate is shown as U+FFFD by each (the input checks refuse them in the data files).  Standard library only.
 """
 from __future__ import annotations
 
@@ -34,17 +36,44 @@ _MD = {ord(c): "\\" + c for c in _MD_SPECIAL}
 # ...and what starts a block when it opens a line and a space or the line's end follows: a heading (#), a
 # list item (- + or a number and . or )), a rule (---), a div fence or definition (:), a setext line (=).
 # (A quote's >, a list's *, a table's | and a line block's | are escaped above wherever they are.)
+# An `@` right after a letter or digit starts no citation or cross-reference (an e-mail address): kept as is.
+_MD_MID_WORD_AT = re.compile(r"(?<=[^\W_])\\@")
 _MD_LINE_START = re.compile(r"^(\s*\d*)(#+|-+|\++|:+|=+|(?<=\d)[.)])(?=\s|$)")
 
 
+# Characters no page shows as written: the controls that reverse or re-embed the direction of the text around
+# them (a right-to-left override shows a name backwards) and lone surrogates (no UTF-8 page can hold one).  The
+# input checks refuse them in the data files; text from elsewhere (file names, CITATION.cff, git) shows each as
+# U+FFFD, the replacement character, visibly.
+_UNSEEN = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _visible(text: object) -> str:
+    return _UNSEEN.sub("\ufffd", str(text))
+
+
 def _one_line(text: object) -> str:
-    return _BREAKS.sub(" ", str(text))
+    return _BREAKS.sub(" ", _visible(text))
 
 
 def md_text(text: object) -> str:
     """Markdown that shows `text` literally, on one line (line breaks become spaces)."""
-    out = _one_line(text).translate(_MD)
+    out = _MD_MID_WORD_AT.sub("@", _one_line(text).translate(_MD))
     return _MD_LINE_START.sub(r"\1\\\2", out, count=1)
+
+
+def md_code(text: object, cell: bool = False) -> str:
+    """Inline code that shows `text` literally (a file name, a key): fenced by a run of backticks longer than
+    any inside it, so that a backtick in the text cannot end the span early, and spaced from a backtick at
+    either end.  A code span has no escapes, so a text that one cannot hold as written — a shortcode's `{{<`
+    (Quarto expands it in code too), a `|` in a table cell (pandoc's tables split there even in code) or an
+    empty text — is written as escaped text instead (md_text, md_cell)."""
+    one = _one_line(text)
+    if "{{<" in one or not one.strip() or (cell and "|" in one):
+        return md_cell(one) if cell else md_text(one)
+    fence = "`" * (max((len(run) for run in re.findall("`+", one)), default=0) + 1)
+    pad = " " if one[0] == "`" or one[-1] == "`" else ""
+    return f"{fence}{pad}{one}{pad}{fence}"
 
 
 def md_cell(text: object) -> str:
@@ -79,7 +108,7 @@ def yaml_scalar(text: object) -> str:
     """A double-quoted YAML scalar holding exactly `text`: backslash and quote escaped, every control
     character and line separator written as an escape."""
     out = []
-    for ch in str(text):
+    for ch in _visible(text):
         if ch in '\\"':
             out.append("\\" + ch)
         elif _BREAKS.match(ch) or ch == "\t":

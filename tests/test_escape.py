@@ -24,7 +24,7 @@ import pytest
 
 from analysis import escape as esc
 from analysis.package.benchmark import copy_repository
-from tests.conftest import rehash
+from tests.conftest import ROOT, rehash
 
 pypandoc = pytest.importorskip("pypandoc", reason="pypandoc-binary (which bundles pandoc) is not installed")
 
@@ -148,10 +148,22 @@ def _edit_csv(path: Path, row_id: tuple[str, str], values: dict[str, str]) -> No
     path.write_text(out.getvalue(), encoding="utf-8")
 
 
+def _set_first_row(path: Path, column: str, value: str) -> None:
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    rows[0][column] = value
+    out = io.StringIO()
+    w = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    w.writeheader()
+    w.writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
 def _tag(field: str) -> str:
     return f"{field.upper()}-{HOSTILE}"
 
 
+REGISTER = "data/raw/arms/sipri_register_2025-01-03_VietNam_rows.csv"
 # field -> (text put in, the parts in which it must be shown)
 FIELDS = {
     "claim quote": ("data/published/claims.csv", ("id", "C-01"), "quote_vi", ["claims.md", "vi/claims.md"]),
@@ -168,6 +180,11 @@ FIELDS = {
     "source title": ("data/raw/trade/sources.csv", ("source_id", "MOF_TBTC_202504"), "title", []),
     "source notes": ("data/raw/trade/sources.csv", ("source_id", "MOF_TBTC_202504"), "notes", []),
     "source quote": ("data/raw/trade/sources.csv", ("source_id", "MOF_TBTC_202504"), "quote", []),
+    "source cites": ("data/raw/trade/sources.csv", ("source_id", "MOF_TBTC_202504"), "cites", []),
+    "register supplier": (REGISTER, ("SIPRI AT Database ID", "64914"), "Supplier", []),
+    "register designation": (REGISTER, ("SIPRI AT Database ID", "64914"), "Designation", []),
+    "register description": (REGISTER, ("SIPRI AT Database ID", "64914"), "Description", []),
+    "register category": (REGISTER, ("SIPRI AT Database ID", "64914"), "Armament category", []),
 }
 MANIFEST_FIELDS = {"manifest title": ["data_availability.md", "vi/data_availability.md"],
                    "licence title": ["data_availability.md", "vi/data_availability.md"],
@@ -190,6 +207,11 @@ def _poison(repo: Path) -> None:
     res["licenses"] = [{"title": _tag("licence title"), "path": "https://example.org/terms"}]
     res.setdefault("x-not-consulted", []).append(_tag("not-consulted note"))
     res.setdefault("x-not-consulted-vi", []).append(_tag("not-consulted note"))
+    # a raw file whose name holds every Markdown special a file name can (the data statement lists it)
+    (repo / "data/raw/trade" / HOSTILE_NAME).write_text("a\nx\n", encoding="utf-8")
+    pkg["resources"].append({"name": "odd_file", "path": f"trade/{HOSTILE_NAME}", "format": "csv",
+                             "mediatype": "text/csv", "encoding": "utf-8", "title": "Odd file",
+                             "schema": {"fields": [{"name": "a", "type": "string"}]}})
     raw.write_text(json.dumps(pkg, ensure_ascii=False, indent=2), encoding="utf-8")
     pub = repo / "data/published/datapackage.json"
     pkg = json.loads(pub.read_text(encoding="utf-8"))
@@ -226,6 +248,9 @@ def test_hostile_input_text_is_shown_as_text_in_every_generated_part(poisoned):
     for field, parts in expected.items():
         for part in parts:
             assert shown(_tag(field)) in read_html(pages[part])[0], (field, part)
+    for part in ("data_availability.md", "vi/data_availability.md"):  # the hostile file name, in its code spans
+        words, tags = read_html(pages[part])
+        assert words.count(f"trade/{HOSTILE_NAME}") == 1 and not any(t == "img" for t, _ in tags), part
     for name, page in pages.items():  # wherever any of it went, it is text
         if name.endswith("lineage_data.md"):  # the popovers' data: one JSON script element of the page's own
             page, n = re.subn(r'<script type="application/json" id="lineage-data">[^<]*</script>', "", page)
@@ -235,6 +260,7 @@ def test_hostile_input_text_is_shown_as_text_in_every_generated_part(poisoned):
         assert not re.search(r'data-cites="tran2026">@tran2026<', page), name
         assert not re.search(r"<(em|strong)>bold<", page) and 'class="math' not in page, name
         assert "<div>x</div>" not in page, name
+        assert "onerror" not in " ".join(str(a) for _, a in read_html(page)[1]), name
     # the standalone report, a Markdown file too
     report = md_to_html((poisoned / "data/derived/replication_report.md").read_text(encoding="utf-8"))
     for field in ("item (table)", "publisher", "source title", "licence title"):
@@ -308,3 +334,231 @@ def test_json_in_a_script_element_cannot_close_it():
     p = Scripts()
     p.feed(page)
     assert p.tags == ["script", "p"] and json.loads(p.data[0]) == doc
+
+
+# --- text from outside the listed inputs: file names, CITATION.cff, pyproject.toml, git --------------------
+
+# A file name can hold anything but a NUL, a '/', a control character, a backslash or a brace (the validator's
+# path_problem refuses those): backticks of every run length, markup, math, a citation, a pipe.
+HOSTILE_NAME = "odd `name` ``x`` ` <img src=x onerror=alert(1)> $m$ @tran2026 *b* _i_ [l](e.org) | c.csv"
+UNSEEN = "\u202eevil\u2066"  # a right-to-left override and an isolate: shown as U+FFFD, never obeyed
+
+
+def _inlines(md: str) -> list[dict]:
+    """The inline elements pandoc reads from a Markdown paragraph or table, flattened."""
+    doc = json.loads(pypandoc.convert_text(md, "json", format="markdown"))
+    out = []
+
+    def walk(x):
+        if isinstance(x, dict):
+            if "t" in x:
+                out.append(x)
+            for v in x.values():
+                walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v)
+    walk(doc["blocks"])
+    return out
+
+
+def _plain_text(md: str) -> str:
+    """What pandoc shows of a Markdown text, as plain text (code spans included, verbatim)."""
+    return " ".join(pypandoc.convert_text(md, "plain", format="markdown", extra_args=["--wrap=none"]).split())
+
+
+@pytest.mark.parametrize("name", [HOSTILE_NAME, "`start", "end`", "a``b", "x{{<num a>}}", "plain.csv", "p|q"])
+def test_inline_code_shows_a_file_name_literally(name):
+    """md_code: in running text and in a table cell, the name is one code span (or, where a code span cannot
+    hold it, escaped text), shown exactly as written; nothing in it becomes an element."""
+    for md, cell in ((f"Before {esc.md_code(name)} after.", False),
+                     (f"| a | b |\n|---|---|\n| {esc.md_code(name, cell=True).replace('|', chr(92) + '|')} | right |\n",
+                      True)):
+        kinds = {x["t"] for x in _inlines(md)}
+        assert kinds <= {"Para", "Plain", "Str", "Space", "Code", "Table", "TableHead", "TableBody", "TableFoot",
+                         "Row", "Cell", "AlignDefault", "AlignLeft", "ColWidth", "ColWidthDefault", "Caption"}, (md, kinds)
+        html = md_to_html(md)
+        assert "<img" not in html and "<a " not in html and "<em>" not in html and 'class="math' not in html
+        assert name in html.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").replace("&#124;", "|")
+
+
+def test_a_raw_file_name_stays_in_its_code_span_in_the_data_statement():
+    """The issue's case: a raw file whose name holds a backtick ended its code span in the data statement, and
+    `<img onerror>` after it became a live element once pandoc had read it."""
+    from analysis.manuscript.parts import data_statement
+    raw = {"licenses": [{"name": "CC-BY-4.0"}], "resources": [
+        {"path": f"trade/{HOSTILE_NAME}", "title": "t", "hash": "sha256:" + "a" * 64,
+         "x-not-consulted": ["a note"]}]}
+    pub = {"resources": [{"path": HOSTILE_NAME, "title": "p", "hash": "sha256:" + "b" * 64}]}
+    for lang in ("en", "vi"):
+        md = data_statement(raw, pub, lang)
+        html = md_to_html(md)
+        words, tags = read_html(html)
+        assert not any(t in ("img", "a", "em", "script") for t, _ in tags), (lang, tags)
+        assert 'class="math' not in html and html.count("data-cites") == 1  # the published file's own: [@tran2026]
+        assert words.count(" ".join(f"trade/{HOSTILE_NAME}".split())) == 2, words  # the table and the gaps
+        assert words.count(" ".join(f"published/{HOSTILE_NAME}".split())) == 2, words  # the table and the sources
+
+
+def _hostile_project(root: Path) -> None:
+    """A CITATION.cff whose every text (names, an entity, an affiliation, the e-mail) is hostile, and a
+    pyproject.toml whose version is."""
+    yaml = pytest.importorskip("yaml", reason="PyYAML is not installed")
+    cff = {"cff-version": "1.2.0", "title": f"T {HOSTILE}", "license": "MIT", "authors": [
+        {"given-names": f"G {SCRIPT} {UNSEEN}", "family-names": f"F *b* {{{{< include ../../README.md >}}}}",
+         "affiliation": f"A {HOSTILE}", "email": f"x{SCRIPT}@example.org"},
+        {"name": f"Team @tran2026 $x$ <img src=x onerror=alert(1)>"}]}
+    (root / "CITATION.cff").write_text(yaml.safe_dump(cff, allow_unicode=True), encoding="utf-8")
+    (root / "pyproject.toml").write_text(f'[project]\nname = "x"\nversion = "1.0 <img src=x onerror=alert(2)> @tran2026"\n',
+                                         encoding="utf-8")
+
+
+def test_citation_and_project_text_reach_the_title_block_as_text(tmp_path):
+    """Quarto reads each metadata string as Markdown: the maintainers' names and the contact from CITATION.cff,
+    and the version from pyproject.toml, reach the title block (pandoc's own title block here, the same
+    reader) as text, every element escaped; the Typst metadata reads them back exactly; a commit string
+    that is not one is 'unknown'."""
+    from analysis.manuscript import render
+    _hostile_project(tmp_path)
+    cite, info = render.citation(tmp_path), render.build_info(tmp_path, {"SOURCE_DATE_EPOCH": "0"})
+    meta = render.meta_yaml({**info, "build-commit": "`<img src=x onerror=alert(3)>`"}, cite)
+    assert 'build-commit: "unknown"' in meta
+    doc = f"---\n{meta}title: x\n---\n\nContact: {{contact}}. Version {{version}}.\n"
+    page = pypandoc.convert_text(doc, "html", format="markdown", extra_args=["--standalone", "--wrap=none"])
+    words, tags = read_html(page)
+    assert not any(t in ("img", "script", "em", "a") for t, _ in tags), tags
+    assert 'class="math' not in page and "data-cites" not in page
+    for name in cite["maintainers"]:
+        assert shown(name.replace(UNSEEN, "\ufffdevil\ufffd")) in words, name
+    # every value read back from the metadata as text: pandoc's plain writer of each field
+    fields = json.loads(pypandoc.convert_text(doc, "json", format="markdown"))["meta"]
+    plain = lambda v: pypandoc.convert_text(json.dumps({"pandoc-api-version": [1, 23, 1, 1], "meta": {},
+                                                        "blocks": [{"t": "Plain", "c": v["c"]}]}), "plain",
+                                            format="json", extra_args=["--wrap=none"]).strip()
+    assert plain(fields["contact"]) == f"x{SCRIPT}@example.org"
+    assert plain(fields["build-version"]) == "1.0 <img src=x onerror=alert(2)> @tran2026"
+    typ = render.typst_include("d" * 64, {}, cite, info)
+    assert "{{<" not in typ
+    for name in cite["maintainers"]:
+        assert esc.typst_string(name) in typ
+
+
+def test_citation_text_reaches_the_json_ld_as_data(tmp_path):
+    """The package's authors in the ClaimReview JSON-LD: one script element, whose JSON reads back the names."""
+    import tomllib
+    yaml = pytest.importorskip("yaml", reason="PyYAML is not installed")
+    from analysis.audit import claimreview
+    _hostile_project(tmp_path)
+    cff = yaml.safe_load((tmp_path / "CITATION.cff").read_text(encoding="utf-8"))
+    project = tomllib.loads((tmp_path / "pyproject.toml").read_text(encoding="utf-8"))
+    pkg = claimreview.package(cff, project)
+    tag = claimreview.script_tag({"@graph": [pkg]})
+
+    class Scripts(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.tags, self.data = [], []
+
+        def handle_starttag(self, tag, attrs):
+            self.tags.append(tag)
+
+        def handle_data(self, data):
+            self.data.append(data)
+    p = Scripts()
+    p.feed(tag + "<p>after</p>")
+    assert p.tags == ["script", "p"] and json.loads(p.data[0])["@graph"][0] == pkg
+
+
+def test_the_machine_s_words_reach_the_report_as_text():
+    """The standalone report's environment section: every package's name and version are read from the machine
+    (a package's metadata is anyone's text); the machine's own facts (Python, system) are kept apart, in
+    data/derived/machine.json, and never reach the report."""
+    from analysis.audit.report import environment_lines
+    env = {"python": f"3 {SCRIPT}", "implementation": "*C*", "os": f"L {HOSTILE}", "machine": "$x$",
+           "packages": {f"p{SCRIPT}": "1.0 @tran2026", "q": "<img src=x onerror=alert(1)>"}}
+    for lang in ("en", "vi"):
+        md = "\n".join(text for _, text in environment_lines(env, lang))
+        html = md_to_html(md)
+        words, tags = read_html(html)
+        assert not any(t in ("img", "script", "em", "h1") for t, _ in tags) and 'class="math' not in html, tags
+        for text in (f"p{SCRIPT} 1.0 @tran2026", env["packages"]["q"]):
+            assert shown(text) in words, text
+        assert shown(env["os"]) not in words
+
+
+# Every source of text that reaches a page, and the test that proves it is shown as text, not read as markup,
+# in each target (HTML, Markdown, Typst, YAML).  A source not listed here is not proven.
+TEXT_SOURCES = {
+    "CSV fields of the raw and published inputs (quotes, items, titles, notes, publishers, URLs, register text)":
+        "test_hostile_input_text_is_shown_as_text_in_every_generated_part (FIELDS, through a whole build, the "
+        "parts read by pandoc; the rendered HTML and PDF where Quarto is installed)",
+    "CSV fields that the input checks parse or match (ids, keys, printed forms, parameters, table cells)":
+        "test_every_free_text_field_is_poisoned_or_refused (STRUCTURED: hostile text there is refused)",
+    "manifest fields (titles, licence titles, notes, their Vietnamese words)":
+        "test_hostile_input_text_is_shown_as_text_in_every_generated_part (MANIFEST_FIELDS)",
+    "raw and published file names": "test_a_raw_file_name_stays_in_its_code_span_in_the_data_statement, "
+                                    "test_inline_code_shows_a_file_name_literally, and a hostile file in the build",
+    "CITATION.cff (names, entity names, affiliations, e-mail) and pyproject.toml's version, in the title block "
+    "and the PDF's metadata": "test_citation_and_project_text_reach_the_title_block_as_text",
+    "CITATION.cff and pyproject.toml in the JSON-LD": "test_citation_text_reaches_the_json_ld_as_data",
+    "the packages and their versions in the standalone report's environment":
+        "test_the_machine_s_words_reach_the_report_as_text",
+    "the git commit": "test_citation_and_project_text_reach_the_title_block_as_text (a commit string of "
+                      "another form is 'unknown')",
+    "sources.bib fields (publisher, title, URL)": "test_bibtex_fields_read_back_as_written and the build's "
+                                                  "bibliography check",
+    "YAML scalars": "test_yaml_scalars_read_back_as_written",
+    "Typst strings": "test_typst_strings_hold_the_text",
+    "JSON inside a script element (the lineage data, the JSON-LD)": "test_json_in_a_script_element_cannot_close_it",
+}
+# CSV fields whose value the input checks constrain (a key into another file, a form that is parsed, a cell of
+# the article's tables): hostile text there is refused before any step, so it never reaches a page.
+STRUCTURED = {("*", "source_id"): "foreignKeys", ("printed_numbers.csv", "printed"): "printed form",
+              ("printed_numbers.csv", "table"): "article.TABLES", ("printed_numbers.csv", "row"): "article.TABLES",
+              ("printed_numbers.csv", "column"): "article.TABLES", ("claims.csv", "params"): "claims.params form"}
+
+
+def test_every_source_of_text_has_its_proof():
+    names = {n for n, v in globals().items() if n.startswith("test_") and callable(v)}
+    for source, proof in TEXT_SOURCES.items():
+        cited = re.findall(r"test_[a-z_]+", proof)
+        assert cited and set(cited) <= names, (source, set(cited) - names)
+
+
+def _free_text_fields() -> set[tuple[str, str]]:
+    """(file, field) of every string field of every CSV in both manifests that no enum or pattern constrains:
+    a sources.csv is one kind of file, whatever its folder."""
+    out = set()
+    for dp in ("data/raw/datapackage.json", "data/published/datapackage.json"):
+        for r in json.loads((ROOT / dp).read_text(encoding="utf-8"))["resources"]:
+            for f in r.get("schema", {}).get("fields", []):
+                cons = f.get("constraints", {})
+                if f.get("type", "string") == "string" and not ({"enum", "pattern"} & set(cons)) and not f.get("x-empty"):
+                    out.add(("sources.csv" if r["path"].endswith("sources.csv") else r["path"].rsplit("/", 1)[-1],
+                             f.get("x-label", f["name"])))
+    return out
+
+
+def test_every_free_text_field_is_poisoned_or_refused(tmp_path):
+    """Each free-text field of every input either holds hostile text in the poisoned build (FIELDS), or is one
+    the input checks constrain (STRUCTURED), and hostile text there is refused: shown by putting it there."""
+    from analysis.contract.published import load as load_published, load_claims
+    from analysis.contract.validate import ValidationError, validate_package
+    from tests.conftest import copy_data
+    poisoned = {(Path(path).name, column) for path, _, column, _ in FIELDS.values()} | {("sources.csv", "url")}
+    structured = {(f, c) for f, c in _free_text_fields() if (f, c) in STRUCTURED or ("*", c) in STRUCTURED}
+    assert _free_text_fields() - poisoned - structured == set()
+    for file, column in sorted(structured):
+        root = copy_data(tmp_path / f"{file}-{column}")
+        path = root / "published" / file if (root / "published" / file).exists() else \
+            next(p for p in sorted((root / "raw").rglob(file)))
+        _set_first_row(path, column, HOSTILE)
+        rehash(root / "raw/datapackage.json")
+        rehash(root / "published/datapackage.json")
+        with pytest.raises(ValidationError):
+            if path.name == "printed_numbers.csv":
+                load_published(path)
+            elif path.name == "claims.csv":
+                load_claims(path)
+            else:
+                validate_package(root / "raw/datapackage.json")

@@ -130,6 +130,16 @@ def manifest(change: Callable[[dict], None]):
     return inject
 
 
+def manifest_escaped(change: Callable[[dict], None]):
+    """Edit the raw manifest, written with JSON's ASCII escapes (a lone surrogate can only be written so)."""
+    def inject(root):
+        dp = root / RAW_DP
+        pkg = json.loads(dp.read_text(encoding="utf-8"))
+        change(pkg)
+        dp.write_text(json.dumps(pkg, ensure_ascii=True, indent=2), encoding="utf-8")
+    return inject
+
+
 def resource(pkg: dict, name: str) -> dict:
     return next(r for r in pkg["resources"] if r["name"] == name)
 
@@ -303,6 +313,52 @@ CASES = {
     "documented exception that no longer occurs": Case(
         edit(TRADE, "United States,2024,FY,turnover,132,", "United States,2024,FY,turnover,134,"),
         (TRADE, None, "partner,year,period,source_id", "x-exceptions"), rehash=True, detail=["no longer occurs"]),
+    # an exception excuses one known fact: its group named completely, its figures as printed
+    "a changed value inside an excepted group": Case(
+        edit(TRADE, "China,2023,FY,exports,61.2,TBTC_EN_20240918", "China,2023,FY,exports,99.9,TBTC_EN_20240918"),
+        (TRADE, 14, "value_usd_bn", PARTS), rehash=True,
+        detail=["exports 99.9", "excuses turnover 171.2, exports 61.2, imports 110.6, not turnover 171.2, exports 99.9"]),
+    "a larger violation in an excepted group": Case(
+        edit(TRADE, "United States,2024,FY,exports,119,MOF", "United States,2024,FY,exports,200,MOF"),
+        (TRADE, 21, "value_usd_bn", PARTS), rehash=True, detail=["= 215", "excuses turnover 132, exports 119"]),
+    "an exception for other figures than the file's": Case(
+        manifest(lambda pkg: resource(pkg, "trade_by_partner")["x-exceptions"][0]["values"].__setitem__("turnover", "171.3")),
+        (TRADE, 14, "value_usd_bn", PARTS), detail=["excuses turnover 171.3"]),
+    "an exception with a partial where": Case(
+        manifest(lambda pkg: resource(pkg, "trade_by_partner")["x-exceptions"][0]["where"].pop("source_id")),
+        (RAW_DP, None, "trade_by_partner.x-exceptions[0].where", "x-exceptions"),
+        detail=["names partner, year, period;", "named by partner, year, period, source_id"]),
+    "an exception with an empty where": Case(
+        manifest(lambda pkg: resource(pkg, "trade_by_partner")["x-exceptions"][1].__setitem__("where", {})),
+        (RAW_DP, None, "trade_by_partner.x-exceptions[1].where", "x-exceptions"), detail=["names no field"]),
+    "an exception that names no values": Case(
+        manifest(lambda pkg: resource(pkg, "trade_by_partner")["x-exceptions"][2].pop("values")),
+        (RAW_DP, None, "trade_by_partner.x-exceptions[2].values", "x-exceptions"), detail=["names the values"]),
+    # text no reader sees as written: direction controls and lone surrogates, in any text field of any input
+    "a right-to-left override in a publisher": Case(
+        edit(TRADE_SOURCES, "Doanh nghiệp & Tiếp thị", "Doanh nghiệp \u202e& Tiếp thị"),
+        (TRADE_SOURCES, 2, "publisher", "text"), rehash=True, detail=["RIGHT-TO-LEFT OVERRIDE (U+202E)"]),
+    "a right-to-left mark in a raw value": Case(
+        edit(TRADE, "China,2024,FY,exports,61.2,", "China\u200f,2024,FY,exports,61.2,"),
+        (TRADE, 3, "partner", "text"), rehash=True, detail=["RIGHT-TO-LEFT MARK (U+200F)"]),
+    "a left-to-right isolate in a claim's quote": Case(
+        edit(CLAIMS, "Nga dù là", "Nga \u2066dù là\u2069"),
+        (CLAIMS, 3, "quote_vi", "text"), target="claims", detail=["LEFT-TO-RIGHT ISOLATE (U+2066)"]),
+    "a direction override in a printed item": Case(
+        edit(PRINTED, "T1-01,table1,3.3,Bảng 1,Việt Nam – Trung Quốc,", "T1-01,table1,3.3,Bảng 1,Việt Nam – \u202dTrung Quốc,"),
+        (PRINTED, 2, "row", "text"), target="published", detail=["LEFT-TO-RIGHT OVERRIDE (U+202D)"]),
+    "a lone surrogate in a manifest title": Case(
+        manifest_escaped(set_key("fx_ecb_2024", "title", "ECB rates \ud800")),
+        (RAW_DP, None, "fx_ecb_2024.title", "package.text"), detail=["lone surrogate (U+D800)"]),
+    "a lone surrogate in a source's quote in the manifest": Case(
+        manifest_escaped(lambda pkg: resource(pkg, "trade_by_partner")["sources"][0].__setitem__("x-quote", "\udc00")),
+        (RAW_DP, None, "trade_by_partner.sources[0].x-quote", "package.text"), detail=["lone surrogate (U+DC00)"]),
+    "a direction control in a field name": Case(
+        manifest(set_field("trade_by_partner", 0, "name", "partner\u202b")),
+        (RAW_DP, None, "trade_by_partner.schema.fields[0].name", "package.text"), detail=["RIGHT-TO-LEFT EMBEDDING"]),
+    "a direction control in a manifest key": Case(
+        manifest(set_key("fx_ecb_2024", "x-note\u2067", "a note")),
+        (RAW_DP, None, "fx_ecb_2024.x-note\u2067", "package.text"), detail=["the key holds RIGHT-TO-LEFT ISOLATE"]),
     # the printed numbers, checked where they are read
     "unknown recompute_key": Case(edit(PRINTED, "trade.turnover_2024.china,", "trade.turnover_2024.chna,"),
                                   (PRINTED, 2, "recompute_key", "article.auditable_keys"), target="published"),
@@ -592,6 +648,30 @@ def test_at_least_ninety_fault_cases():
 
 # --- legitimate inputs that must pass --------------------------------------------------------
 
+def test_a_label_typed_decomposed_matches_its_composed_form(data_copy):
+    """Unicode is normalised (NFC) where the text is read: a table and row typed in decomposed form (NFD), as
+    some editors and keyboards write Vietnamese, are the article's table and row, and reach the parsed
+    numbers composed; a manifest's field name and allowed values typed decomposed match the file's."""
+    import unicodedata
+    nfd = lambda t: unicodedata.normalize("NFD", t)
+    old = "T1-01,table1,3.3,Bảng 1,Việt Nam – Trung Quốc,"
+    assert nfd(old) != old
+    edit(PRINTED, old, nfd(old))(data_copy)
+    parsed = load_published(data_copy / PRINTED)
+    first = parsed[parsed["id"] == "T1-01"].iloc[0]
+    assert (first["table"], first["row"]) == ("Bảng 1", "Việt Nam – Trung Quốc")
+    # an allowed value the manifest spells decomposed, a cell composed, another cell decomposed: all one value
+    reporter = next(f for f in resource(json.loads((data_copy / RAW_DP).read_text(encoding="utf-8")),
+                                        "trade_sources")["schema"]["fields"] if f["name"] == "reporter")
+    assert "Việt Nam" not in reporter["constraints"]["enum"]
+    manifest(lambda pkg: next(f for f in resource(pkg, "trade_sources")["schema"]["fields"] if f["name"] == "reporter")
+             ["constraints"]["enum"].append(nfd("Việt Nam")))(data_copy)
+    edit(TRADE_SOURCES, "tỷ USD.\",Vietnam,GDVC,", "tỷ USD.\",Việt Nam,GDVC,")(data_copy)
+    edit(TRADE_SOURCES, "Doanh nghiệp & Tiếp thị", nfd("Doanh nghiệp & Tiếp thị"))(data_copy)
+    rehash(data_copy / RAW_DP)
+    assert validate_package(data_copy / RAW_DP, ["trade/"])["resources"]
+
+
 def test_real_copy_passes_and_reports_the_documented_exceptions(data_copy):
     report = validate_package(data_copy / RAW_DP)
     assert report["resources"] and all(r["valid"] and len(r["sha256"]) == 64 for r in report["resources"])
@@ -810,3 +890,98 @@ def test_the_printed_number_check_names_a_claim_fault_and_writes_nothing(data_co
     err = capsys.readouterr().err.splitlines()
     assert code == 1 and err[0].startswith("Invalid input: ") and "claims.csv, row 2, column 'test'" in err[0]
     assert "[rule: claims.TESTS]" in err[0] and not report.exists() and not out.exists()
+
+
+# --- the manuscript's assertions (analysis/manuscript/assertions.py) ---------------------------------------
+# Each case: a .qmd whose third line holds a hostile `vouch`, the check run as the workflow runs it: exit 1, ONE
+# line naming the file and the line (and, for a check, the sentence), no report written, no traceback (the
+# check runs in this process: any other exception fails the test).  The registry: x = 2, zero = 0, a word, a
+# large number, a null and a number beyond the bound.
+
+def _vouch(check: str, sentence: str = "The sentence") -> str:
+    return f'[{sentence}]{{.vouch check="{check}"}}'
+
+
+ASSERTION_FAULTS = {  # name -> (the third line of the .qmd, words the message must hold)
+    "a sum of 3,000 terms": (_vouch("+".join(["{x}"] * 3000) + " > 1"), "more than the 2000 an assertion may have"),
+    "a long expression within the length": (_vouch("{x} in (" + "1, " * 450 + "2)"), "more than 400 parts"),
+    "a deep nesting": (_vouch("-" * 200 + "{x} > 1"), "nested more than 32 levels deep"),
+    "a huge number": (_vouch("{x} < " + "9" * 1900), "beyond ±1e+15"),
+    "an infinite number": (_vouch("{x} < 1e999"), "beyond ±1e+15"),
+    "a number beyond the bound": (_vouch("{x} < 99999999999999999999"), "beyond ±1e+15"),
+    "a huge string product": (_vouch("'a' * 1000000000 == {word}"), "does arithmetic on 'a', which is not a number"),
+    "a word added to a word": (_vouch("{word} + 'x' == 'px'"), "does arithmetic on 'p', which is not a number"),
+    "an overflow": (_vouch("{big} * {big} * {big} > 1"), "overflows"),
+    "a division by a registry value of 0": (_vouch("{x} / {zero} > 1"), "divides by zero ({zero} is 0)"),
+    "a registry value that is no number or word": (_vouch("{nil} > 1"), "the registry value of nil is None"),
+    "a registry value beyond the bound": (_vouch("{huge} > 1"), "the registry value of huge is 1e+300"),
+    "a constant comparison": (_vouch("1 == 1"), "reads no registry value"),
+    "a key compared with itself": (_vouch("{x} == {x}"), "compares {x} with itself"),
+    "an expression compared with itself": (_vouch("{x} + 1 >= {x} + 1"), "compares {x} + 1 with itself"),
+    "a false comparison rescued by or 1": (_vouch("{x} > 5 or 1"), "is not a comparison"),
+    "a true comparison sunk by and 0": (_vouch("{x} > 1 and 0"), "is not a comparison"),
+    "a keyless comparison among others": (_vouch("{x} > 5 or 2 > 1"), "reads no registry value (2 > 1)"),
+    "a tautology over a key": (_vouch("{x} > 1 or {x} <= 1"), "cannot be made false"),
+    "a difference of a key with itself": (_vouch("{x} - {x} == 0"), "cannot be made false"),
+    "a bare key": (_vouch("{x}"), "is not a comparison"),
+    "an attribute": (_vouch("{x}.real > 1"), "do not allow"),
+    "a string as a list": (_vouch("{word} in 'abc'"), "not a list of values"),
+    "a word ordered": (_vouch("{word} > 'a'"), "different kinds"),
+    "in an HTML comment": ("<!-- " + _vouch("{x} > 1") + " -->", "HTML comment"),
+    "in an unclosed HTML comment": ("<!-- a note\n\n" + _vouch("{x} > 1"), "HTML comment"),
+    "a div in an HTML comment": ("<!--\n::: {.vouch check=\"{x} > 1\"}\nA passage.\n:::\n-->", "HTML comment"),
+    "in a code block": ("```\n" + _vouch("{x} > 1") + "\n```", "code block"),
+    "an escaped bracket before the attribute": ('[The sentence\\]{.vouch check="{x} > 1"}', "is escaped"),
+    "a span without its opening bracket": ('The sentence]{.vouch check="{x} > 1"}', "no opening '['"),
+    "a div without its closing fence": ('::: {.vouch check="{x} > 1"}\nA passage.', "no closing fence"),
+}
+# the line each message names: the line of the `vouch` (line 3), or of the sentence's '[' (also line 3), or where
+# an unclosed comment's span is
+ASSERTION_LINES = {"in an unclosed HTML comment": 5, "a div in an HTML comment": 4, "in a code block": 4}
+
+
+def _run_assertions(tmp_path, capsys, body: str):
+    from analysis.manuscript import assertions
+    qmd, registry, report = tmp_path / "m.qmd", tmp_path / "numbers.json", tmp_path / "report.json"
+    qmd.write_text(f"# A title\n\n{body}\n\nMore prose.\n", encoding="utf-8")
+    registry.write_text(json.dumps({"numbers": {"x": {"value": 2}, "zero": {"value": 0}, "word": {"value": "p"},
+                                                "big": {"value": 1e14}, "nil": {"value": None},
+                                                "huge": {"value": 1e300}}}), encoding="utf-8")
+    capsys.readouterr()
+    code = assertions.main(["--registry", str(registry), "--qmd", str(qmd), "--report", str(report)])
+    out = capsys.readouterr()
+    return code, out.err, report
+
+
+@pytest.mark.parametrize("name", list(ASSERTION_FAULTS))
+def test_a_hostile_assertion_is_refused_in_one_line_naming_its_place(tmp_path, capsys, name):
+    body, words = ASSERTION_FAULTS[name]
+    code, err, report = _run_assertions(tmp_path, capsys, body)
+    lines = err.splitlines()
+    assert code == 1 and len(lines) == 1 and not report.exists(), err
+    assert lines[0].startswith(f"Manuscript assertion: {tmp_path / 'm.qmd'}, line {ASSERTION_LINES.get(name, 3)}: "), err
+    assert words in lines[0] and "Traceback" not in err, err
+    if "cannot be checked" in lines[0]:  # a check refused: the sentence is named too
+        assert "“The sentence”" in lines[0]
+
+
+def test_an_escaped_bracket_inside_a_span_is_a_literal_bracket(tmp_path, capsys):
+    """pandoc reads `\\]` as a ']' of the sentence, not as the span's end: the assertion is found, with its text."""
+    from analysis.manuscript import assertions
+    found = assertions.find('x\n[a \\] b [@c]]{.vouch check="{x} > 1"}', "m.qmd")
+    assert [(a.line, a.text, a.check) for a in found] == [(2, "a ] b [@c]", "{x} > 1")]
+    code, err, report = _run_assertions(tmp_path, capsys, _vouch("{x} > 1", "a \\] b"))
+    assert code == 0 and json.loads(report.read_text())["assertions"][0]["text"] == "a ] b", err
+
+
+def test_tens_of_thousands_of_assertions_take_well_under_seconds():
+    """Line numbers, brackets and hidden regions are found in one pass each (the line of each span was counted
+    from the text's start, quadratic: minutes); the same check is evaluated once."""
+    from analysis.manuscript import assertions
+    text = "".join(f"Line {i} [sentence {i} [@c]]{{.vouch check=\"{{x}} > {{y}}\"}} more.\n" for i in range(40_000))
+    start = time.process_time()
+    found = assertions.find(text, "m.qmd")
+    results, failures = assertions.check(found, {"x": {"value": 2}, "y": {"value": 1}})
+    took = time.process_time() - start
+    assert len(results) == 40_000 and not failures and found[-1].line == 40_000
+    assert took < 3.0, took

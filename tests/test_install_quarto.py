@@ -443,3 +443,89 @@ def test_an_interrupted_install_is_cleaned_up_by_the_next_run(tmp_path, prefix):
     assert iq.main(["--prefix", str(prefix), "--url", f"http://127.0.0.1:{closed_port()}/x.tar.gz",
                     "--sha256", "a" * 64]) == 0
     assert sorted(p.name for p in (prefix / "opt").iterdir()) == [live.name]
+
+
+def test_a_folder_given_as_the_archive_is_refused_in_one_line(tmp_path, prefix):
+    """A folder opens like a file on Linux; it is refused from the open descriptor, before anything reads it."""
+    folder = tmp_path / "quarto.tar.gz"
+    folder.mkdir()
+    err = _refused_quickly(prefix, str(folder))
+    assert "is not a regular file" in err and str(folder) in err
+    assert nothing_installed(prefix)
+
+
+def _huge_header_archive(path: Path, kind: bytes, declared: int) -> Path:
+    """A tar.gz whose first member is a header of type `kind` (GNU long name or link, PAX) declaring and holding
+    `declared` bytes: a gzip member for the header block, then the same compressed MiB repeated, then a real
+    member and the archive's end.  Packed it is a few hundred KB."""
+    import gzip
+    head = tarfile.TarInfo("././@LongLink")
+    head.type, head.size = kind, declared
+    mib = gzip.compress(b"a" * (1 << 20), compresslevel=9)
+    member = tarfile.TarInfo("quarto-1.7.34/bin/quarto")
+    member.size, member.mode = len(FAKE_QUARTO), 0o755
+    with open(path, "wb") as f:
+        f.write(gzip.compress(head.tobuf(format=tarfile.GNU_FORMAT)[:tarfile.BLOCKSIZE]))
+        for _ in range(declared >> 20):
+            f.write(mib)
+        f.write(gzip.compress(member.tobuf(format=tarfile.GNU_FORMAT) + FAKE_QUARTO.ljust(tarfile.BLOCKSIZE, b"\0")
+                              + bytes(1024)))
+    return path
+
+
+@pytest.mark.parametrize("kind", [tarfile.GNUTYPE_LONGNAME, tarfile.GNUTYPE_LONGLINK, tarfile.XHDTYPE,
+                                  tarfile.XGLTYPE])
+def test_a_500_mib_header_is_refused_unread(tmp_path, prefix, capsys, kind):
+    """tarfile reads a long-name or PAX header's data into memory whole, already in is_tarfile (500 MiB took
+    4 GB): the header's size is checked from its 512-byte block first, and the installer's peak memory stays
+    small (Python's allocations, traced)."""
+    import tracemalloc
+    a = _huge_header_archive(tmp_path / f"header-{kind.decode()}.tar.gz", kind, 500 << 20)
+    assert a.stat().st_size < 2 << 20
+    tracemalloc.start()
+    try:
+        code = iq.main(["--prefix", str(prefix), "--url", str(a), "--sha256", sha(a), "--strict"])
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    err = capsys.readouterr().err
+    assert code == 1 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert f"header of {500 << 20} bytes (more than {iq.MAX_HEADER}), refused unread" in err and str(a) in err
+    assert peak < 32 << 20, peak
+    assert nothing_installed(prefix)
+
+
+@pytest.mark.parametrize("fmt", [tarfile.GNU_FORMAT, tarfile.PAX_FORMAT])
+def test_long_names_within_the_bound_install(tmp_path, prefix, fmt):
+    """The walk of the headers follows real long-name and PAX headers (a 300-character path, a PAX header
+    that sets the next member's size) to the end: the archive installs."""
+    deep = "quarto-1.7.34/share/" + "/".join(["d" * 60] * 5) + "/file.txt"
+    a = tmp_path / "long.tar.gz"
+    with tarfile.open(a, "w:gz", format=fmt) as tar:
+        for name, data in [(deep, b"x" * 700), ("quarto-1.7.34/bin/quarto", FAKE_QUARTO)]:
+            info = tarfile.TarInfo(name)
+            info.size, info.mode = len(data), 0o755
+            if fmt == tarfile.PAX_FORMAT:
+                info.pax_headers = {"comment": "é" * 10}
+            tar.addfile(info, io.BytesIO(data))
+    assert iq.main(["--prefix", str(prefix), "--url", str(a), "--sha256", sha(a), "--strict"]) == 0
+    assert (prefix / "opt" / "quarto-1.7.34" / deep.split("/", 1)[1]).read_bytes() == b"x" * 700
+
+
+def test_a_pax_size_that_moves_the_next_header_is_followed(tmp_path):
+    """A PAX `size` record overrides the member's own size field (tarfile skips that many bytes): the walk
+    skips the same, so the oversized header behind the member is still found."""
+    import gzip
+    pax = tarfile.TarInfo("PaxHeaders/x")
+    records = b"16 size=1024000\n"
+    pax.type, pax.size = tarfile.XHDTYPE, len(records)
+    member = tarfile.TarInfo("quarto-1.7.34/share/big")  # its own size field says 0
+    huge = tarfile.TarInfo("././@LongLink")
+    huge.type, huge.size = tarfile.GNUTYPE_LONGNAME, 600 << 20
+    body = (pax.tobuf(format=tarfile.GNU_FORMAT) + records.ljust(tarfile.BLOCKSIZE, b"\0")
+            + member.tobuf(format=tarfile.GNU_FORMAT) + bytes(1024000)
+            + huge.tobuf(format=tarfile.GNU_FORMAT)[:tarfile.BLOCKSIZE])
+    a = tmp_path / "pax.tar.gz"
+    a.write_bytes(gzip.compress(body))
+    with pytest.raises(iq.Failure, match=f"GNU long-name header of {600 << 20} bytes"):
+        iq.check_tar_headers(a, str(a))

@@ -709,7 +709,7 @@ def environment_lines(env: dict, lang: str) -> list[tuple[str, str]]:
                     "manuscript does not depend on the machine."))
     L.append(("text", ""))
     for n, v in env["packages"].items():
-        L.append(("text", f"- {n} {v}"))
+        L.append(("text", f"- {md_text(n)} {md_text(v)}"))
     L.append(("line", ""))
     return L
 

@@ -24,9 +24,11 @@ maximum, primary and foreign keys), each CSV carries the rules of its rows as
   within a long table, `row_at_most_row` between two rows of a wide table,
   `row_at_most_reference` against a row of another file): an impossible part is
   refused like a malformed value;
-- `x-exceptions`: where a source contradicts itself, the rows (`where`), the
-  check broken and a one-sentence reason.  These are findings, not errors; the
-  validator lists them in its report.
+- `x-exceptions`: where a source contradicts itself, the group (`where`: every
+  field that names one group of the check), the figures that break it as printed
+  (`values`), the check broken and a one-sentence reason.  An exception excuses
+  that one fact: another violation in the group, or a changed figure, is an error.
+  These are findings, not errors; the validator lists them in its report.
 
 Beside the English words the manuscript shows, the Vietnamese edition's: `x-title-vi` (a file's or a
 licence's title) and `x-not-consulted-vi` (one note for each of `x-not-consulted`), written here next
@@ -328,14 +330,17 @@ def _arms_resources() -> list[dict]:
 TRADE_EXCEPTIONS = [
     {"check": "exports + imports = turnover",
      "where": {"partner": "China", "year": "2023", "period": "FY", "source_id": "TBTC_EN_20240918"},
+     "values": {"turnover": "171.2", "exports": "61.2", "imports": "110.6"},
      "reason": "The source's 2023 turnover (171.2 bn USD) is 0.6 below its own exports + imports (61.2 + 110.6 = 171.8), "
                "while MoIT via VNS gives 171.9 with the same parts: the total is probably another data vintage or a typo."},
     {"check": "exports + imports = turnover",
      "where": {"partner": "United States", "year": "2024", "period": "FY", "source_id": "MOF_TBTC_202504"},
+     "values": {"turnover": "132", "exports": "119", "imports": "15"},
      "reason": "The source writes 'hơn 132' (more than 132), 'gần 119' (nearly 119) and imports of 15 bn USD, entered at "
                "face value: 119 + 15 = 134, not 132, so the source's own parts and total disagree by 2 bn."},
     {"check": "exports + imports = turnover",
      "where": {"partner": "Japan", "year": "2025", "period": "FY", "source_id": "VNS_20260108"},
+     "values": {"turnover": "51.43", "exports": "26.77", "imports": "24.68"},
      "reason": "The source says 'more than $51.43 billion'; its parts sum to 51.45, which fits the hedge but is 0.02 above "
                "the figure as entered, just over the 0.015 that the rounding of three two-decimal figures allows."},
 ]

@@ -23,6 +23,8 @@ Run on its own (checks the data package of the printed numbers first, then parse
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import re
 import sys
 from pathlib import Path
@@ -111,9 +113,12 @@ def read_table(path) -> tuple[pd.DataFrame, list[int]]:
         raise ValidationError([Problem(name, None, None, "package", f"file is missing: no file at {Path(path).absolute()} "
                                                                     "(a relative path is read from the working directory)")])
     try:
-        starts, rows = records(Path(path).read_bytes().decode("utf-8"))
+        text = Path(path).read_bytes().decode("utf-8")
+        starts, rows = records(text)
     except CsvProblem as exc:
-        raise ValidationError([Problem(name, exc.line, None, exc.rule, exc.detail)]) from None
+        header = next(csv.reader(io.StringIO(text)), []) if exc.index is not None and exc.line != 1 else []
+        column = header[exc.index] if exc.index is not None and exc.index < len(header) else None
+        raise ValidationError([Problem(name, exc.line, column, exc.rule, exc.detail)]) from None
     except UnicodeDecodeError as exc:
         raise ValidationError([Problem(name, None, None, "encoding utf-8", f"not UTF-8 ({exc.reason})")]) from None
     if not rows:

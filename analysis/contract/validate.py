@@ -19,8 +19,11 @@ analysis/contract/manifest.py.  The checks, in the order they run:
    shares summing to at most 100, no part above its whole), all within the rounding
    of the printed figures.
    A case the source itself gets wrong is documented in the manifest's
-   `x-exceptions` (rows, rule, reason): it is a finding, listed in the report,
-   not an error.  A documented exception that no longer occurs is an error.
+   `x-exceptions` (the group it is in, named completely by `where`; the figures
+   that break the rule, as printed, by `values`; the rule; the reason): it is a
+   finding, listed in the report, not an error.  An exception excuses exactly that
+   fact: another violation in its group, or a changed figure, is an error, and so
+   is a documented exception that no longer occurs.
 
 The descriptor is itself checked before any file is read (check_descriptor): every resource has a
 unique name and a unique path confined to the package folder (no absolute path, no `..`, no NUL, no
@@ -56,6 +59,7 @@ import io
 import json
 import re
 import sys
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -259,8 +263,10 @@ class CsvProblem(Exception):
 
 def records(text: str) -> tuple[list[int], list[list[str]]]:
     """The CSV records of `text` and the physical line each starts on (1 = first line), as an editor
-    numbers them, also after a quoted newline.  A lone CR, a cell above MAX_CELL_CHARS or a text the
-    csv module cannot read raise CsvProblem with its line."""
+    numbers them, also after a quoted newline.  A lone CR, a cell above MAX_CELL_CHARS, a direction control or a
+    lone surrogate in a cell, or a text the csv module cannot read raise CsvProblem with its line.  Every cell
+    is in Unicode's composed form (NFC), so that a label typed decomposed (NFD) matches its composed form:
+    normalised here, once, where the text is read."""
     lone_cr = re.search(r"\r(?!\n)", text)
     if lone_cr:
         line = text.count("\n", 0, lone_cr.start()) + 1
@@ -284,7 +290,34 @@ def records(text: str) -> tuple[list[int], list[list[str]]]:
             if len(cell) > MAX_CELL_CHARS:
                 raise CsvProblem(line, "cell size", f"cell {i + 1} has {len(cell)} characters; the limit is "
                                                     f"{MAX_CELL_CHARS}", index=i)
+    if UNSEEN.search(text):  # one search of the whole text; the cell is looked for only when there is one
+        for line, row in zip(starts, rows):
+            for i, cell in enumerate(row):
+                why = unseen_problem(cell)
+                if why:
+                    raise CsvProblem(line, "text", why, index=i)
+    if not unicodedata.is_normalized("NFC", text):
+        rows = [[unicodedata.normalize("NFC", cell) for cell in row] for row in rows]
     return starts, rows
+
+
+# Characters a text field may not hold: the controls that change the direction of the text around them (a
+# right-to-left override shows a quote reversed) and lone surrogates (no UTF-8 file can hold one; JSON's \ud800
+# escape can).
+UNSEEN = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def unseen_problem(text: str) -> str | None:
+    """Why a text field is refused (a direction control or a lone surrogate, named), or None."""
+    m = UNSEEN.search(text)
+    if m is None:
+        return None
+    c = m.group()
+    if "\ud800" <= c <= "\udfff":
+        return (f"the text holds a lone surrogate (U+{ord(c):04X}) at character {m.start() + 1}, which is no "
+                "character: no UTF-8 file can hold it")
+    return (f"the text holds {unicodedata.name(c)} (U+{ord(c):04X}) at character {m.start() + 1}, which changes "
+            "the direction in which the text around it is shown: remove it")
 
 
 def _split(text: str, header: bool) -> tuple[list[str] | None, list[int], list[list[str]]]:
@@ -346,10 +379,56 @@ def read_descriptor(descriptor: Path) -> dict:
                                        "the JSON is nested too deeply to read; a descriptor is a few levels deep")])
     if not isinstance(package, dict) or not isinstance(package.get("resources"), list):
         raise ValidationError([Problem(name, None, None, "package.json", "the descriptor has no list 'resources'")])
+    unseen = [Problem(name, None, place, "package.text", why) for place, why in _unseen_in(package, "")]
+    if unseen:
+        raise ValidationError(unseen)
+    try:
+        package = _nfc(package)
+    except RecursionError:
+        raise ValidationError([Problem(name, None, None, "package.json",
+                                       "the JSON is nested too deeply to read; a descriptor is a few levels deep")])
     problems = check_descriptor(package, name)
     if problems:
         raise ValidationError(problems)
     return package
+
+
+def _unseen_in(value, place: str):
+    """(place, why) for every string of the descriptor (key or value) that holds a direction control or a lone
+    surrogate; a place is named like the shape checks name it (`<resource name>.<key>...`)."""
+    stack = [(value, place)]
+    while stack:  # iterative: the descriptor's depth is bounded only by the JSON reader
+        v, at = stack.pop()
+        if isinstance(v, str):
+            why = unseen_problem(v)
+            if why:
+                yield at or "descriptor", why
+        elif isinstance(v, list):
+            named = at == "resources"
+            for i, x in reversed(list(enumerate(v))):
+                own = x.get("name") if named and isinstance(x, dict) and isinstance(x.get("name"), str) \
+                    and not unseen_problem(x["name"]) else None
+                stack.append((x, own or f"{at}[{i}]"))
+        elif isinstance(v, dict):
+            for k, x in reversed(list(v.items())):
+                where = f"{at}.{k}" if at else str(k)
+                why = unseen_problem(str(k))
+                if why:
+                    yield where, f"the key {why.removeprefix('the text ')}"
+                stack.append((x, where))
+
+
+def _nfc(value, key: str = ""):
+    """The descriptor with every name, label and text in Unicode's composed form (NFC), so that a field name
+    or an allowed value typed decomposed matches the file's (whose cells are NFC too).  A `path` is kept as
+    written: it is compared with the names on the disk, byte for byte."""
+    if isinstance(value, str):
+        return value if key == "path" else unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return [_nfc(x, key) for x in value]
+    if isinstance(value, dict):
+        return {unicodedata.normalize("NFC", k): _nfc(x, k) for k, x in value.items()}
+    return value
 
 
 # --- the descriptor's own shape: every entry the checks read, of the type they read ------------------
@@ -592,17 +671,41 @@ def _check_resource_shape(r: dict, i: int, names: dict[str, list[str]]) -> list[
         if not isinstance(where, dict) or set(where) - known or any(
                 isinstance(w, dict) and _pattern_problem(w.get("pattern")) for w in where.values()):
             bad(f"{place}.where", "x-crossChecks", "'where' must map fields of this schema to values or valid patterns")
-    check_names = {c.get("name") for c in checks if isinstance(c.get("name"), str)}
+    by_name = {c.get("name"): c for c in checks if isinstance(c.get("name"), str)}
     for j, e in enumerate(rule_list("x-exceptions")):
         place = f"x-exceptions[{j}]"
-        if not _one_of(e.get("check"), check_names):
+        if not _one_of(e.get("check"), by_name):
             bad(f"{place}.check", "x-exceptions", f"{e.get('check')!r} is not a cross-check of this resource")
         if not isinstance(e.get("where"), dict) or set(e["where"]) - known or \
                 not all(_is_scalar(x) for x in e["where"].values()):
             bad(f"{place}.where", "x-exceptions", "'where' must map fields of this schema to values")
+        elif _one_of(e.get("check"), by_name) and (need := _group_fields(by_name[e["check"]])) is not None \
+                and set(e["where"]) != set(need):
+            bad(f"{place}.where", "x-exceptions",
+                f"'where' names {', '.join(sorted(e['where'], key=lambda c: need.index(c) if c in need else len(need))) or 'no field'}; a group of {e['check']!r} is named by "
+                f"{', '.join(need)}: an exception names its group completely, so that it excuses one group only")
+        values = e.get("values")
+        if not isinstance(values, dict) or not values or not all(isinstance(k, str) and isinstance(x, str)
+                                                                 for k, x in values.items()):
+            bad(f"{place}.values", "x-exceptions", "every documented exception names the values it excuses ('values': "
+                                                   "each figure as printed, by what it is), so that a changed value is "
+                                                   "not excused")
         if not isinstance(e.get("reason"), str) or not e.get("reason"):
             bad(f"{place}.reason", "x-exceptions", "every documented exception gives its 'reason'")
     return out
+
+
+def _group_fields(chk: dict) -> list[str] | None:
+    """The fields that name one group of a cross-check (what its violations are keyed by), or None if the
+    check's shape is not readable (refused on its own)."""
+    kind = chk.get("kind")
+    if kind in ("parts_sum_to_total", "part_at_most_total", "sum_at_most"):
+        return _names(chk.get("group"))
+    if kind == "sum_matches_reference":
+        return [chk["group"]] if isinstance(chk.get("group"), str) else None
+    if kind in ("row_total", "row_at_most_row", "row_at_most_reference"):
+        return [chk["label"]] if isinstance(chk.get("label"), str) else None
+    return None
 
 
 def _field_names(r: dict) -> list[str]:
@@ -1009,6 +1112,7 @@ class Violation:
     lines: list[int]
     key: dict
     detail: str
+    values: dict  # the printed values that break the rule, by what each is (an exception names exactly these)
 
 
 def _fmt(x: float) -> str:
@@ -1033,7 +1137,8 @@ def _cross_parts_total(chk: dict, frame: pd.DataFrame) -> list[Violation]:
             terms = " + ".join(f"{p} {by[p][1]} (line {by[p][0]})" for p in parts)
             out.append(Violation(chk["name"], t_line, val, sorted([t_line] + [by[p][0] for p in parts]), key,
                                  f"{terms} = {_fmt(s)}, but {total} is {t_text}: they differ by {_fmt(diff)}, "
-                                 f"more than the rounding of the three printed figures allows ({_fmt(tol)})"))
+                                 f"more than the rounding of the three printed figures allows ({_fmt(tol)})",
+                                 {c: by[c][1] for c in [total, *parts]}))
     return out
 
 
@@ -1060,7 +1165,7 @@ def _cross_part_at_most(chk: dict, frame: pd.DataFrame) -> list[Violation]:
                 out.append(Violation(chk["name"], int(line), val, sorted([int(line), t_line]), key,
                                      f"{c} {v} exceeds {whole}{total} {t_text} (line {t_line}) of the same "
                                      f"{', '.join(f'{k}={w!r}' for k, w in key.items())}: a part cannot be larger "
-                                     "than its whole"))
+                                     "than its whole", {c: v, total: t_text}))
     return out
 
 
@@ -1075,7 +1180,8 @@ def _cross_row_at_most_row(chk: dict, frame: pd.DataFrame) -> list[Violation]:
     w_line = int(whole.index[0])
     return [Violation(chk["name"], line, col, [line, w_line], {label: chk["part"]},
                       f"{chk['part']} {v} exceeds {chk['whole']} {t} (line {w_line}) in column "
-                      f"{col!r}: a part cannot be larger than its whole")
+                      f"{col!r}: a part cannot be larger than its whole",
+                      {"column": col, chk["part"]: v, chk["whole"]: t})
             for line, col, v, t in _parts_over_whole(part, whole, w_line, cols)]
 
 
@@ -1103,7 +1209,8 @@ def _cross_sum_reference(chk: dict, frame: pd.DataFrame, tables: dict, package: 
         s = sum(float(v) for v in g[val])
         if col not in ref_row.index or ref_row[col] == "":
             out.append(Violation(chk["name"], lines[0], val, lines, {grp: col},
-                                 f"{target['path']} has no value for {col} to check the sum against"))
+                                 f"{target['path']} has no value for {col} to check the sum against",
+                                 {"sum": _fmt(s), "reference": ""}))
             continue
         want = float(ref_row[col]) * ref.get("scale", 1)
         tol = ref["halfUnit"] + chk["perRowRounding"] * len(lines)
@@ -1112,7 +1219,8 @@ def _cross_sum_reference(chk: dict, frame: pd.DataFrame, tables: dict, package: 
             out.append(Violation(chk["name"], lines[0], val, lines, {grp: col},
                                  f"the {len(lines)} rows with {grp}={col} (lines {', '.join(map(str, lines))}) sum to "
                                  f"{_fmt(s)}, but {target['path']} (column {col!r}) gives {_fmt(want)}: they differ by "
-                                 f"{_fmt(diff)}, more than the rounding allows ({_fmt(tol)})"))
+                                 f"{_fmt(diff)}, more than the rounding allows ({_fmt(tol)})",
+                                 {"values": " + ".join(g[val]), "reference": ref_row[col]}))
     return out
 
 
@@ -1129,7 +1237,7 @@ def _cross_sum_at_most(chk: dict, frame: pd.DataFrame) -> list[Violation]:
         if s > chk["limit"] + tol + 1e-9:
             out.append(Violation(chk["name"], lines[0], val, lines, key,
                                  f"the values on lines {', '.join(map(str, lines))} add up to {_fmt(s)}, more than "
-                                 f"{chk['limit']} plus their rounding ({_fmt(tol)})"))
+                                 f"{chk['limit']} plus their rounding ({_fmt(tol)})", {"values": " + ".join(g[val])}))
     return out
 
 
@@ -1147,7 +1255,7 @@ def _cross_row_total(chk: dict, frame: pd.DataFrame) -> list[Violation]:
         if abs(s - float(t)) > tol + 1e-9:
             out.append(Violation(chk["name"], int(line), total, [int(line)], {label: frame.at[line, label]},
                                  f"the {len(cells)} yearly values sum to {_fmt(s)}, but {total} is {t}: more than "
-                                 f"their rounding allows ({_fmt(tol)})"))
+                                 f"their rounding allows ({_fmt(tol)})", {"values": " + ".join(cells), total: t}))
     return out
 
 
@@ -1166,7 +1274,8 @@ def _cross_row_at_most_reference(chk: dict, frame: pd.DataFrame, tables: dict, p
     cols = [c for c in chk["columns"] if c in other.columns]
     return [Violation(chk["name"], line, col, [line], {chk["label"]: chk["part"]},
                       f"{chk['part']} {v} exceeds {ref['whole']} {t} in {target['path']} (line {w_line}) "
-                      f"in column {col!r}: a part cannot be larger than its whole")
+                      f"in column {col!r}: a part cannot be larger than its whole",
+                      {"column": col, chk["part"]: v, ref["whole"]: t})
             for line, col, v, t in _parts_over_whole(part, whole, w_line, cols)]
 
 
@@ -1199,6 +1308,21 @@ def check_rows(resource: dict, tables: dict, package: dict, base: Path) -> list[
     return problems + _check_required_rows(resource, frame, name)
 
 
+def _strs(d: dict) -> dict:
+    return {str(k): str(v) for k, v in d.items()}
+
+
+def _excused(exception: dict) -> dict:
+    """The values an exception excuses ({} when it names none, which its shape check refuses)."""
+    return exception.get("values") if isinstance(exception.get("values"), dict) else {}
+
+
+def _show_values(values: dict, order: dict | None = None) -> str:
+    """Figures by what they are, in the order of `order`'s keys (the manifest's JSON sorts its keys)."""
+    keys = sorted(values, key=lambda k: list(order or values).index(k) if k in (order or values) else len(values))
+    return ", ".join(f"{k} {values[k]}" for k in keys)
+
+
 def check_across(resource: dict, tables: dict, package: dict, base: Path) -> tuple[list[Problem], list[dict]]:
     """Cross-row checks of one resource, and their documented exceptions: (problems, findings)."""
     name = rel(base / resource["path"])
@@ -1209,15 +1333,21 @@ def check_across(resource: dict, tables: dict, package: dict, base: Path) -> tup
     findings = []
     for chk in resource.get("x-crossChecks", []):
         for v in _cross_violations(chk, frame, tables, package):
-            hit = next((i for i, e in enumerate(exceptions) if e["check"] == v.check
-                        and all(str(v.key.get(c)) == str(w) for c, w in e["where"].items())), None)
+            key = {c: str(w) for c, w in v.key.items()}
+            same_group = [i for i, e in enumerate(exceptions) if e["check"] == v.check and _strs(e["where"]) == key]
+            hit = next((i for i in same_group if not used[i] and _strs(_excused(exceptions[i])) == v.values), None)
             if hit is None:
-                problems.append(Problem(name, v.row, v.column, f"x-crossChecks: {v.check}", v.detail))
+                detail = v.detail
+                if same_group:  # the group has an exception, for other values: it excuses one known fact, not this
+                    known = "; ".join(_show_values(_excused(exceptions[i]), v.values) for i in same_group)
+                    detail += (f" (the documented exception for this group excuses {known}, not "
+                               f"{_show_values(v.values)})")
+                problems.append(Problem(name, v.row, v.column, f"x-crossChecks: {v.check}", detail))
             else:
                 used[hit] = True
                 findings.append({"file": name, "rows": v.lines, "column": v.column, "rule": f"x-crossChecks: {v.check}",
-                                 "where": exceptions[hit]["where"], "detail": v.detail,
-                                 "reason": exceptions[hit]["reason"]})
+                                 "where": exceptions[hit]["where"], "values": exceptions[hit]["values"],
+                                 "detail": v.detail, "reason": exceptions[hit]["reason"]})
     for e, u in zip(exceptions, used):
         if not u:
             problems.append(Problem(name, None, ",".join(_in_field_order(e["where"], frame)), "x-exceptions",

@@ -350,6 +350,11 @@ def _terms(lic: dict, lang: str) -> str:
     return own if lang == "en" else lic.get("x-title-vi") or own
 
 
+def _hash12(resource: dict) -> str:
+    """The first 12 hex digits of a file's recorded sha256, as inline code."""
+    return esc.md_code(str(resource["hash"]).partition(":")[2][:12], cell=True)
+
+
 def data_statement(raw_pkg: dict, pub_pkg: dict, lang: str = "en") -> str:
     """Data availability statement, read off the manifests: every file, its checksum, terms and sources.
     The Vietnamese edition shows each file's title and each gap in the Vietnamese words the manifest gives beside
@@ -369,14 +374,14 @@ def data_statement(raw_pkg: dict, pub_pkg: dict, lang: str = "en") -> str:
             continue
         cites = [f"@{bib_key(s['x-source-id'])}" for s in r.get("sources", []) if s.get("x-source-id")]
         terms = "; ".join(esc.md_cell(_terms(lic, lang)) for lic in r.get("licenses", raw_pkg["licenses"]))
-        rows.append([f"`{r['path']}`", esc.md_cell(title(r)), f"`{r['hash'].split(':')[1][:12]}`", terms,
+        rows.append([esc.md_code(r["path"], cell=True), esc.md_cell(title(r)), _hash12(r), terms,
                      str(len(cites)) if cites else "—"])
         if cites:
-            cited.append(f"- `{r['path']}`: [{'; '.join(cites)}]")
+            cited.append(f"- {esc.md_code(r['path'])}: [{'; '.join(cites)}]")
     for r in pub_pkg["resources"]:
-        rows.append([f"`published/{r['path']}`", esc.md_cell(title(r)), f"`{r['hash'].split(':')[1][:12]}`",
+        rows.append([esc.md_code(f"published/{r['path']}", cell=True), esc.md_cell(title(r)), _hash12(r),
                      "trích dẫn ngắn có ghi nguồn" if vi else "brief quotation with attribution", "1"])
-        cited.append(f"- `published/{r['path']}`: [@tran2026]")
+        cited.append(f"- {esc.md_code('published/' + r['path'])}: [@tran2026]")
     # The sources, a list that can be longer than a page, follow the table as one paragraph per file.
     if vi:
         out.append(pipe_table(["Tệp", "Nội dung", "SHA-256 (12 ký tự đầu)", "Điều khoản sử dụng", "Số nguồn"], rows,
@@ -394,7 +399,7 @@ def data_statement(raw_pkg: dict, pub_pkg: dict, lang: str = "en") -> str:
     if gaps:
         out.append("\nNhững nguồn không tiếp cận được (theo ghi chú của bản kê khai):\n" if vi
                    else "\nWhat could not be consulted:\n")
-        out += [f"- `{path}`: {esc.md_text(note)}" for path, note in gaps]
+        out += [f"- {esc.md_code(path)}: {esc.md_text(note)}" for path, note in gaps]
     return "\n".join(out) + "\n"
 
 

@@ -22,6 +22,7 @@ import re
 import shutil
 from pathlib import Path
 
+from analysis import escape as esc
 from analysis.io import run, write_text_atomic
 
 # The manuscript's own sources: both editions' .qmd, and what they share.  The generated parts are
@@ -223,18 +224,29 @@ def build_info(root: Path, env: dict | None = None) -> dict:
     return {"build-date": when.strftime("%Y-%m-%d"), "build-version": version, "build-commit": commit}
 
 
+COMMIT = re.compile(r"[0-9a-f]{7,40}(\+changes)?|unknown")  # what build_info writes as the commit
+
+
 def meta_yaml(info: dict, cite: dict) -> str:
     """The metadata Quarto reads for every document (metadata-files in _quarto.yml), as JSON (a subset
-    of YAML, so every value is quoted and escaped)."""
+    of YAML, so every value is quoted and escaped).  Quarto reads a metadata string as Markdown, so each
+    text from a file (CITATION.cff's names and contact, pyproject.toml's version) is escaped as Markdown
+    text first: a name is shown as written, never as markup.  The commit, shown in a code span, is kept only
+    in the form build_info writes (hex digits, '+changes'), else 'unknown'."""
     import json
-    meta = {**info, "author": cite["maintainers"] or ["unknown"],
-            "contact": cite["contact"] or "none given in CITATION.cff",
-            "contact-vi": cite["contact"] or "CITATION.cff chưa ghi địa chỉ liên hệ"}
+    info = {k: (v if k == "build-commit" else esc.md_text(v)) for k, v in info.items()}
+    if "build-commit" in info and not COMMIT.fullmatch(str(info["build-commit"])):
+        info["build-commit"] = "unknown"
+    contact = esc.md_text(cite["contact"]) if cite["contact"] else ""
+    meta = {**info, "author": [esc.md_text(n) for n in cite["maintainers"]] or ["unknown"],
+            "contact": contact or "none given in CITATION.cff",
+            "contact-vi": contact or "CITATION.cff chưa ghi địa chỉ liên hệ"}
     return "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items())
 
 
 def _typst_str(text: str) -> str:
-    return '"' + str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+    """A Typst string literal (escape.typst_string: quotes, backslashes, line breaks and shortcodes)."""
+    return esc.typst_string(text)
 
 
 def typst_include(digest: str, front: dict | None = None, cite: dict | None = None, info: dict | None = None) -> str:

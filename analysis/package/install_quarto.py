@@ -16,8 +16,9 @@ hand, and exits 0.  `--strict` makes any such failure exit 1.
 QUARTO_ARCHIVE_SHA256 replace the pinned archive and checksum, e.g. for a mirror or a test.
 The same limits hold on every path: an archive of at most MAX_BYTES whether downloaded or a local
 file (which must be a regular file: a FIFO or a device is refused at once, never read), unpacked to
-at most MAX_UNPACKED bytes in at most MAX_MEMBERS members; what an interrupted install left behind
-is removed by the next run.
+at most MAX_UNPACKED bytes in at most MAX_MEMBERS members, and a tar's long-name or PAX headers of at most
+MAX_HEADER bytes each (checked from their 512-byte blocks before tarfile reads any of them); what an
+interrupted install left behind is removed by the next run.
 Only the standard library is used, because this runs before anything else is set up.
 """
 from __future__ import annotations
@@ -72,6 +73,7 @@ TOTAL_TIMEOUT = 900.0     # seconds, for the whole download (the archive is ~130
 MAX_BYTES = 1 << 30       # refuse an archive larger than 1 GiB, from any source (HTTP, a path, a device)
 MAX_UNPACKED = 3 << 29    # refuse an archive that unpacks to more than 1.5 GiB (the release unpacks to ~0.4 GiB)
 MAX_MEMBERS = 50_000      # ... or that holds more members (the release holds a few thousand)
+MAX_HEADER = 1 << 20      # a tar long-name, long-link or PAX header above 1 MiB is refused unread (real ones: < 1 KiB)
 CHUNK = 1 << 16
 PARTIAL = re.compile(r"^\.quarto-(?:download|[0-9.]+-unpack)-(\d+)-")  # an install's own temporary files, by pid
 
@@ -180,10 +182,11 @@ def copy_local(local: Path, out, url: str) -> None:
         fd = os.open(local, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as e:
         raise Failure(f"Quarto not installed: cannot read {url} ({e.strerror or e}); {HINT}")
+    st = os.fstat(fd)  # on the descriptor, before a file object is made of it (os.fdopen refuses a folder itself)
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        raise Failure(f"Quarto not installed: {url} is not a regular file (a FIFO, device or folder); {HINT}")
     with os.fdopen(fd, "rb") as src:
-        st = os.fstat(src.fileno())
-        if not stat.S_ISREG(st.st_mode):
-            raise Failure(f"Quarto not installed: {url} is not a regular file (a FIFO, device or folder); {HINT}")
         if st.st_size > MAX_BYTES:
             raise Failure(f"Quarto not installed: {url} is larger than {MAX_BYTES} bytes; {HINT}")
         size = 0
@@ -273,10 +276,107 @@ def _too_big(url: str, what: str) -> Failure:
     return Failure(f"Quarto not installed: archive {url} {what}; {HINT}")
 
 
+# tar members that are headers of the next member, whose data tarfile reads into memory whole
+HEADER_TYPES = {b"L": "GNU long-name", b"K": "GNU long-link", b"x": "PAX", b"g": "global PAX", b"X": "PAX"}
+PAX_RECORD = re.compile(rb"(\d+) ([^=]+)=")
+
+
+def _stream(archive: Path):
+    """The archive's bytes as a tar reader sees them: decompressed when it is gzip, bzip2 or xz."""
+    import bz2
+    import gzip
+    import lzma
+    with open(archive, "rb") as f:
+        magic = f.read(6)
+    if magic.startswith(b"\x1f\x8b"):
+        return gzip.open(archive, "rb")
+    if magic.startswith(b"BZh"):
+        return bz2.open(archive, "rb")
+    if magic.startswith(b"\xfd7zXZ\x00"):
+        return lzma.open(archive, "rb")
+    return open(archive, "rb")
+
+
+def _pax_size(data: bytes) -> int | None:
+    """The `size` record of a PAX header's data (records are '<length> <keyword>=<value>\\n'), as tarfile reads it."""
+    pos, size = 0, None
+    while (m := PAX_RECORD.match(data, pos)) and int(m.group(1)) > 0:
+        if m.group(2) == b"size":
+            value = data[m.end():m.start(1) + int(m.group(1)) - 1]
+            size = int(value) if value.isdigit() else None
+        pos += int(m.group(1))
+    return size
+
+
+def _header(block: bytes) -> tuple[int, bytes] | None:
+    """(size, type) of a tar header block, or None if the block is no valid header."""
+    try:
+        size, checksum = tarfile.nti(block[124:136]), tarfile.nti(block[148:156])
+    except tarfile.InvalidHeaderError:
+        return None
+    return (size, block[156:157]) if checksum in tarfile.calc_chksums(block) and size >= 0 else None
+
+
+def check_tar_headers(archive: Path, url: str) -> None:
+    """Walk a tar archive's headers block by block before tarfile opens it, and refuse, unread, a long-name,
+    long-link or PAX header above MAX_HEADER bytes (tarfile reads such a header's data into memory whole,
+    already to tell whether a file is a tar: a 500 MiB header took 4 GB), as well as too many members or
+    bytes.  Members' data is skipped, never kept.  A file whose first block is no tar header is left to the
+    checks after (a zip, or no archive); a header that cannot be read after the first is refused, since
+    the walk could no longer vouch for the headers that follow it."""
+    import lzma
+    import zlib
+    members = total = 0
+    global_size = next_size = None  # the size PAX headers give the next member, which overrides its header's
+    try:
+        with _stream(archive) as tar:
+            while True:
+                block = tar.read(tarfile.BLOCKSIZE)
+                if len(block) < tarfile.BLOCKSIZE or block == tarfile.NUL * tarfile.BLOCKSIZE:
+                    return
+                head = _header(block)
+                if head is None:
+                    if members or next_size is not None:
+                        raise Failure(f"Quarto not installed: archive {url} has a damaged header after member "
+                                      f"{members}; {HINT}")
+                    return  # not a tar: tarfile's and zipfile's own reading say what it is
+                size, kind = head
+                padded = -(-size // tarfile.BLOCKSIZE) * tarfile.BLOCKSIZE
+                if kind in HEADER_TYPES:
+                    if size > MAX_HEADER:
+                        raise _too_big(url, f"has a {HEADER_TYPES[kind]} header of {size} bytes (more than "
+                                            f"{MAX_HEADER}), refused unread")
+                    data = tar.read(padded)[:size]
+                    if kind in (b"x", b"g", b"X"):
+                        own = _pax_size(data)
+                        if kind == b"g" and own is not None:
+                            global_size = own
+                        next_size = own if own is not None else global_size
+                    continue
+                if next_size is not None:
+                    size, next_size = next_size, None
+                    padded = -(-size // tarfile.BLOCKSIZE) * tarfile.BLOCKSIZE
+                members += 1
+                total += size
+                if members > MAX_MEMBERS:
+                    raise _too_big(url, f"holds more than {MAX_MEMBERS} members")
+                if total > MAX_UNPACKED:
+                    raise _too_big(url, f"unpacks to more than {MAX_UNPACKED} bytes")
+                if kind == tarfile.GNUTYPE_SPARSE and block[482]:  # old GNU sparse: extension blocks follow
+                    while (ext := tar.read(tarfile.BLOCKSIZE)) and len(ext) == tarfile.BLOCKSIZE and ext[504]:
+                        pass
+                if kind in tarfile.REGULAR_TYPES or kind not in tarfile.SUPPORTED_TYPES:
+                    tar.seek(padded, os.SEEK_CUR)  # a compressed stream reads forward in chunks; nothing is kept
+    except (OSError, EOFError, lzma.LZMAError, zlib.error) as e:
+        raise Failure(f"Quarto not installed: cannot unpack {url} ({_reason(e)}); {HINT}")
+
+
 def unpack(archive: Path, dest: Path, url: str) -> None:
     """Unpack a .tar.gz or .zip into `dest`, refusing members that would escape it, and an archive
     that unpacks to more than MAX_UNPACKED bytes or MAX_MEMBERS members (checked from the members'
-    headers as they are read, before anything is written: a zip bomb is refused, not unpacked)."""
+    headers as they are read, before anything is written: a zip bomb is refused, not unpacked).  A tar's
+    headers are walked first (check_tar_headers), so that no header's size reaches tarfile unchecked."""
+    check_tar_headers(archive, url)
     if tarfile.is_tarfile(archive):
         with tarfile.open(archive) as tar:
             members, total = [], 0
