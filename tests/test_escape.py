@@ -185,6 +185,11 @@ FIELDS = {
     "register designation": (REGISTER, ("SIPRI AT Database ID", "64914"), "Designation", []),
     "register description": (REGISTER, ("SIPRI AT Database ID", "64914"), "Description", []),
     "register category": (REGISTER, ("SIPRI AT Database ID", "64914"), "Armament category", []),
+    # the dated events and the article's reference list, which the claims on §1, §3.1 and the references read
+    "event place": ("data/raw/context/events.csv", ("event", "diplomatic_relations"), "place", []),
+    "event subject": ("data/raw/context/events.csv", ("event", "diplomatic_relations"), "subject", []),
+    "reference authors": ("data/published/references.csv", ("number", "1"), "authors", []),
+    "reference entry": ("data/published/references.csv", ("number", "1"), "entry", []),
 }
 MANIFEST_FIELDS = {"manifest title": ["data_availability.md", "vi/data_availability.md"],
                    "licence title": ["data_availability.md", "vi/data_availability.md"],
@@ -200,6 +205,7 @@ def _poison(repo: Path) -> None:
         text = _tag(field) if field not in ("claim quote", "item (table)") else _tag(field) + "\n# heading two\n<div>x</div>"
         _edit_csv(repo / path, row, {column: text})
     _edit_csv(repo / "data/raw/trade/sources.csv", ("source_id", "MOF_TBTC_202504"), {"url": HOSTILE_URL})
+    _edit_csv(repo / "data/published/references.csv", ("number", "1"), {"url": HOSTILE_URL})
     raw = repo / "data/raw/datapackage.json"
     pkg = json.loads(raw.read_text(encoding="utf-8"))
     res = next(r for r in pkg["resources"] if r["path"] == "trade/vietnam_trade_by_partner.csv")
@@ -444,14 +450,13 @@ def test_citation_and_project_text_reach_the_title_block_as_text(tmp_path):
 
 
 def test_citation_text_reaches_the_json_ld_as_data(tmp_path):
-    """The package's authors in the ClaimReview JSON-LD: one script element, whose JSON reads back the names."""
-    import tomllib
+    """The reviews' author (the package's authors, from CITATION.cff) in the ClaimReview JSON-LD: one script
+    element, whose JSON reads back the names."""
     yaml = pytest.importorskip("yaml", reason="PyYAML is not installed")
     from analysis.audit import claimreview
     _hostile_project(tmp_path)
     cff = yaml.safe_load((tmp_path / "CITATION.cff").read_text(encoding="utf-8"))
-    project = tomllib.loads((tmp_path / "pyproject.toml").read_text(encoding="utf-8"))
-    pkg = claimreview.package(cff, project)
+    pkg = claimreview.reviewer(cff)
     tag = claimreview.script_tag({"@graph": [pkg]})
 
     class Scripts(HTMLParser):
@@ -545,7 +550,8 @@ def test_every_free_text_field_is_poisoned_or_refused(tmp_path):
     from analysis.contract.published import load as load_published, load_claims
     from analysis.contract.validate import ValidationError, validate_package
     from tests.conftest import copy_data
-    poisoned = {(Path(path).name, column) for path, _, column, _ in FIELDS.values()} | {("sources.csv", "url")}
+    poisoned = {(Path(path).name, column) for path, _, column, _ in FIELDS.values()} | {("sources.csv", "url"),
+                                                                                         ("references.csv", "url")}
     structured = {(f, c) for f, c in _free_text_fields() if (f, c) in STRUCTURED or ("*", c) in STRUCTURED}
     assert _free_text_fields() - poisoned - structured == set()
     for file, column in sorted(structured):
