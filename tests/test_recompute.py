@@ -151,14 +151,24 @@ def test_audit_verdicts(audited):
     assert "Singapore-side" in a.at["T1-05", "reason"] and a.at["T1-05", "cause"] == "other_source_or_reporter"
     assert "Jan–Oct" in a.at["T2-34", "reason"]
     assert "2012 total" in a.at["A-06", "reason"]
-    # 13 = the source's stated 132 − its 119, while the same source states imports of 15: the source disagrees
-    # with itself
-    assert "turnover − exports" in a.at["X-10", "reason"] and a.at["X-10", "cause"] == "source_inconsistent"
+    # 13 = the source's stated 132 − its 119 taken as exact, while the same source states imports of 15 (14.5 to 15.5).
+    # Read as its words state them, 'hơn 132' − 'gần 119' is (132, 133] − [118, 119) = 13 to 15: it allows 13, so the
+    # article's 13 is that subtraction (arithmetic on hedged figures), and the source does not disagree with itself
+    # (13 to 15 overlaps 14.5 to 15.5)
+    assert "turnover − exports" in a.at["X-10", "reason"] and a.at["X-10", "cause"] == "arithmetic"
+    assert "13.0 bn USD to 15.0 bn USD" in a.at["X-10", "reason"]
     assert a.at["A-09", "current_release_value"] == 869
-    # 'trên 132' (section 1) states a bound, met by 119 + 15 = 134; 'khoảng 132' (section 3.1) is a window around
-    # 132 that 134 +- 1 misses: the source's stated total (132) disagrees with its own parts
+    # 'trên 132' (section 1) states a bound, met by 'gần 119' + 15, which is [118, 119) + 15 ± 0.5 = 132.5 to 134.5,
+    # all above 132; 'khoảng 132' (section 3.1) is a window [131.5, 132.5) that 133 to 134 with 0.5 of rounding
+    # misses (the distance 1 is not below 0.5 + 0.5).  The source's total, 'hơn 132' = (132, 133], and its parts
+    # (132.5 to 134.5) overlap on 132.5 to 133: the source does not disagree with itself, and the printed 132 and
+    # 132.4 reproduce its stated total, the other base (Table 1 takes exports + imports)
     assert a.at["X-03", "rule"] == "above the stated bound" and a.at["X-03", "location"] == "§1"
-    assert a.at["X-08", "cause"] == "source_inconsistent" and a.at["T1-02", "cause"] == "source_inconsistent"
+    assert a.at["X-08", "cause"] == "other_period_or_base" and a.at["T1-02", "cause"] == "other_period_or_base"
+    assert (a.at["T1-02", "stated_lo"], a.at["T1-02", "stated_hi"]) == (132.5, 134.5)
+    assert "source_inconsistent" not in set(a["cause"])
+    # 'khoảng 119' against 'gần 119' = [118, 119): a value of that range rounds to 119, never 'equal'
+    assert a.at["X-09", "verdict"] == "rounding" and a.at["X-09", "rule"].startswith("equal after rounding a value in")
     # the arms figures are all-supplier totals, not Russia's: 855 in 2015 against Russia's 735 (exporter table)
     assert a.at["A-09", "reading"] == "all_suppliers" and a.at["A-09", "russia_key"] == "arms.r2022.russia.2015"
     # Russia's 'about 60%' in 2022: the register gives 76%; a published statement (Reuters, as copied on a
