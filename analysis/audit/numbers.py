@@ -340,7 +340,10 @@ class Audit:
             "accepted_lo": None if lo is None or math.isinf(lo) else round(lo, 6),
             "accepted_hi": None if hi is None or math.isinf(hi) else round(hi, 6),
             "stated_lo": None if st is None else round(st[0] - e, 6), "stated_hi": None if st is None else round(st[1] + e, 6),
-            "verdict": v, "rule": res["rule"], "basis": "independent" if alike else basis_of(res["basis"]), "gap": gap,
+            # an item's basis is what its verdict rests on: a printed value impossible on its face rests on the article
+            # alone; one judged alike by independent sources stated directly, on them
+            "verdict": v, "rule": res["rule"], "gap": gap,
+            "basis": "article_only" if impossible(p, unit) else "independent" if alike else basis_of(res["basis"]),
             "authority": weakest(self.auth.get(s, "") for k in alike for s in self.numbers[k]["sources"]) if alike else auth,
             "verdict_alt": alt_v, "alt_keys": ";".join(alt_keys), "coarse": flags["coarse"],
             "hedge": flags["hedge"], "reading": flags["reading"], "cause": cause, "category": R.CAUSES[cause],
