@@ -259,6 +259,12 @@ def _passes(v: str, kind: str) -> bool:
     return v in (PASSING if kind == "audit" else ("holds", "partly holds"))
 
 
+def _matters(v: str, alt: str, kind: str) -> bool:
+    """Does judging a row `alt` instead of `v` change what it counts for: pass or fail, or checkable or not?"""
+    undecided = ("not_verifiable", "not decided", "not verifiable")
+    return alt != v and (_passes(alt, kind) != _passes(v, kind) or (alt in undecided) != (v in undecided))
+
+
 def _judged_otherwise(audit: list[dict], claims: list[dict], changes: list[tuple[str, int, str]]) -> tuple[list, list]:
     """The rows with some rows judged by another verdict ((kind, index, verdict) each).  A row that becomes
     judgeable keeps its basis, or is taken as independent when it had none (an alternative source is a source)."""
@@ -282,14 +288,13 @@ def alternative_sets(audit: list[dict], claims: list[dict]) -> list[dict]:
     arms = [(i, audit_row(r)) for i, r in enumerate(audit) if r.get("result") == "arms"]
     for name, col in [(f"release.{x}", f"verdict_{x}") for x in RELEASES] + [("reading.russia", "verdict_russia_used")]:
         changes = [("audit", i, _s(r.get(col))) for i, r in arms
-                   if _s(r.get(col)) and r["verdict"] != "not_verifiable"
-                   and _passes(_s(r.get(col)), "audit") != _passes(r["verdict"], "audit")]
+                   if _s(r.get(col)) and r["verdict"] != "not_verifiable" and _matters(r["verdict"], _s(r.get(col)), "audit")]
         if changes:
             out.append({"name": name, "changes": changes, "ids": [audit[i]["id"] for _, i, _ in changes]})
     grouped = {i for x in out for _, i, _ in x["changes"]}
     for i, r in enumerate(audit):
         r = audit_row(r)
-        if r["verdict_alt"] and i not in grouped and _passes(r["verdict_alt"], "audit") != _passes(r["verdict"], "audit"):
+        if r["verdict_alt"] and i not in grouped and _matters(r["verdict"], r["verdict_alt"], "audit"):
             out.append({"name": f"row.{r['id']}", "changes": [("audit", i, r["verdict_alt"])], "ids": [r["id"]]})
     for i, c in enumerate(claims):
         c = claim_row(c)
@@ -374,6 +379,13 @@ def fragment(t: dict, sens: dict, files: dict[str, str]) -> Fragment:
                  "analysis/audit/report.py, classify()", ins, shown_as=x["class"], shown_as_vi=CLASSES_VI[x["class"]],
                  by=classify)
     for g, x in sens.items():
+        if x["class"] == "not verifiable":
+            # a result that is not classed has no robustness; only a class the alternatives would give it is shown
+            if x["class_all_alt"] != x["class"]:
+                frag.add(f"report.{g}.class_all_alt", x["class_all_alt"], "text",
+                         f"{g}: class with every alternative verdict", "analysis/audit/report.py, sensitivity()", ins,
+                         shown_as=x["class_all_alt"], shown_as_vi=CLASSES_VI[x["class_all_alt"]], by=sensitivity)
+            continue
         frag.add(f"report.{g}.robustness", x["robustness"], "text", f"{g}: robust or fragile under the alternatives",
                  "analysis/audit/report.py, sensitivity()", ins, shown_as=x["robustness"],
                  shown_as_vi=ROBUSTNESS_VI[x["robustness"]], by=robustness)
@@ -486,6 +498,8 @@ def _headline(t: dict, sens: dict, lang: str) -> list[str]:
         s = words.msg(f"report.headline.{g}.checked", lang, **slots)
         if t[g]["class"] == "not verifiable":
             s += " " + words.msg(f"report.headline.unclassed", lang, **slots)
+            if sens[g]["class_all_alt"] != t[g]["class"]:
+                s += " " + words.msg("report.robust.together_changes", lang, cls=f"{{report.{g}.class_all_alt}}")
         else:
             s += " " + words.msg(f"report.headline.{g}.class", lang, **slots) + " " + _alt_sentence(sens, g, lang)
         out.append(s)
@@ -493,12 +507,14 @@ def _headline(t: dict, sens: dict, lang: str) -> list[str]:
     return out
 
 
-def _unclassed_line(t: dict, audit: list[dict], g: str, title: str, lang: str) -> str:
+def _unclassed_line(t: dict, audit: list[dict], g: str, title: str, lang: str, sens: dict | None = None) -> str:
     """A result too thinly checked to be classed: how many of its items were checked and how, and which are wrong."""
     slots = {k: f"{{report.{g}.{k}}}" for k in ("n", "checkable", "reproduced", "discrepancy", "mixed", "mixed_agree",
                                                  "mixed_differ", "article_only", "article_only_differ",
                                                  "not_verifiable", "class")}
     s = f"*{title}*: " + words.msg("report.unclassed.how", lang, threshold="{report.threshold.coverage}", **slots)
+    if sens is not None and sens[g]["class_all_alt"] != t[g]["class"]:
+        s += " " + words.msg("report.robust.together_changes", lang, cls=f"{{report.{g}.class_all_alt}}")
     wrong = [r for r in (audit_row(r) for r in audit) if r.get("result") == g and r["verdict"] == "discrepancy"]
     if wrong:
         s += " " + words.msg("report.unclassed.wrong", lang, items="; ".join(
@@ -536,7 +552,7 @@ def classification_lines(t: dict, sens: dict, lang: str, audit: list[dict] | Non
     add()
     for g, title in list(groups.items()) + [("claims", CLAIMS_TITLE[lang])]:
         if t[g]["class"] == "not verifiable" and t[g]["n"]:
-            add(_unclassed_line(t, audit or [], g, title, lang) if g != "claims" else
+            add(_unclassed_line(t, audit or [], g, title, lang, sens) if g != "claims" else
                 f"*{title}*: " + words.msg("report.unclassed.claims", lang, n=f"{{report.{g}.n}}",
                                            checkable=f"{{report.{g}.checkable}}", threshold="{report.threshold.coverage}"))
             add()
