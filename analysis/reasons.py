@@ -918,6 +918,7 @@ RULES_VI.update({
         "các số liệu nguồn của số liệu thay thế được đọc theo khoảng mà từ rào đón của chúng nêu "
         "(analysis/audit/verdict.py)",
     "change stated by the source": "mức thay đổi do nguồn nêu",
+    "analysis/audit/report.py, alternative_sets()": "analysis/audit/report.py, alternative_sets()",
 })
 LABELS_VI.update({
     "{}: lowest value the source's words allow": "{0}: giá trị thấp nhất mà lời của nguồn cho phép",
@@ -926,4 +927,10 @@ LABELS_VI.update({
     "{}: highest value the alternative's words allow": "{0}: giá trị cao nhất mà lời của nguồn của số liệu thay thế cho phép",
     "{}: printed figure − the closest alternative": "{0}: số in − số liệu thay thế gần nhất",
     "Total: change {} on {}, as a source states it": "Tổng số: mức thay đổi năm {0} so với năm {1}, theo một nguồn",
+    # the report's classification under the alternatives (analysis/audit/report.py)
+    "{}: class with every alternative verdict": "{0:g}: xếp loại khi xét mọi kết luận thay thế cùng một lúc",
+    "{}: class with the alternative {} applied to all its rows at once":
+        "{0:g}: xếp loại khi áp dụng phương án “{1:q}” cho mọi dòng của nó cùng một lúc",
+    "Rows whose verdict the alternative {} changes": "Số dòng mà phương án “{0:q}” làm thay đổi kết luận",
+    "{}: numbers class under the alternative": "{0}: xếp loại của các con số được in theo kết luận thay thế",
 })

@@ -383,3 +383,16 @@ def test_a_source_whose_hedged_total_fits_its_parts_does_not_disagree_with_itsel
         nums[k].pop("stated")
     t, _ = run([row("X-08", "k.a", "khoảng 132", 132.0, 0, "approx")], nums, candidates=cands)
     assert t.at["X-08", "cause"] == "source_inconsistent"
+
+
+def test_a_choice_between_allowed_figures_that_changes_the_verdict_is_said_in_the_reason():
+    # printed 'khoảng 4,59' (window ±0.005 + source rounding 0.05 around 4.6 passes); another source of the same
+    # year states 4.57 (± 0.005): |4.59 − 4.57| = 0.02 > 0.005 + 0.005, so judged against it the verdict fails
+    what = {"src": "trade", "flow": "turnover", "year": 2024, "period": "FY", "how": "stated", "reporter": "Vietnam"}
+    cands = {"trade.turnover_2024.russia": [{"key": "alt.sgt", "kind": "other_source_or_reporter", "what": what}]}
+    t, _ = run([row("X-01", "trade.turnover_2024.russia", "khoảng 4,59", 4.59, 2, "approx")],
+               {"trade.turnover_2024.russia": n(4.6), "alt.sgt": n(4.57, decimals=2, uncertainty=0.005,
+                                                                       sources=("SGT",))}, candidates=cands)
+    assert t.at["X-01", "verdict"] == "rounding" and t.at["X-01", "verdict_alt"] == "discrepancy"
+    assert "Judged instead against 4.57 bn USD [SGT]" in t.at["X-01", "reason"] and "changes the finding" in \
+        t.at["X-01", "reason"]

@@ -318,6 +318,11 @@ class Audit:
         if auth in ("secondary", "third_party_copy"):
             clauses.append(R.clause("authority", authority=R.word(f"authority.{auth}")))
         alt_v, alt_keys = self.alternative_verdict(row, res, extra)
+        if alt_v and not arms:
+            # the choice between figures the rules both allow is never silent when it changes the finding (the arms
+            # rows say it per release and reading above)
+            clauses.append(R.clause("alt_verdict", value=R.key(alt_keys[0], src=True),
+                                    verdict=R.word(f"verdict.{alt_v}")))
         spec = R.spec(cause, clauses)
         self.frag.add(f"audit.verdict.{rid}", v, "text", f"Verdict on {rid}: {row['item']}",
                       f"{res['rule']} (analysis/audit/verdict.py); cause: {cause}", self.ins_reg,

@@ -396,12 +396,12 @@ def fragment(t: dict, sens: dict, files: dict[str, str]) -> Fragment:
                  "analysis/audit/report.py, sensitivity()", ins, decimals=0, by=sensitivity)
         for a in x["sets"]:
             frag.add(f"report.altset.{a['name']}.class.{g}", a["class"], "text",
-                     f"{g}: class with the alternative {a['name']} applied to all its rows at once",
+                     f"{g}: class with the alternative '{a['name']}' applied to all its rows at once",
                      "analysis/audit/report.py, sensitivity()", ins, shown_as=a["class"],
                      shown_as_vi=CLASSES_VI[a["class"]], by=sensitivity)
             if f"report.altset.{a['name']}.n" not in frag.numbers:
                 frag.add(f"report.altset.{a['name']}.n", len(a["changes"]), "count",
-                         f"Rows whose verdict the alternative {a['name']} changes", "analysis/audit/report.py, "
+                         f"Rows whose verdict the alternative '{a['name']}' changes", "analysis/audit/report.py, "
                          "alternative_sets()", ins, decimals=0, by=alternative_sets)
         for k in ("margin_down", "margin_up"):
             if x[k] is not None:
