@@ -335,3 +335,21 @@ def test_published_arms_share_statements():
             "what": {"src": "stated", "measure": "military_purchases", "first": 2022, "last": 2022}} \
         in f.candidates["arms.*.russia_share.2022"]
     assert n["arms.current.russia_share.2022"]["value"] != 60
+
+
+def test_numbers_resting_on_hedged_source_figures_record_them():
+    """data/raw/trade: MOF_TBTC_202504 writes 'hơn 132' (turnover, more_than), 'gần 119' (exports, nearly) and 15
+    (imports, exact); Table 1 takes exports + imports, so its US turnover rests on 119 (nearly) + 15 (exact), and the
+    stated total is an alternative resting on 132 (more_than).  fdi: S06 gives Korea's 2024 total as 'nearly 7.06'
+    bn, the base of Korea's change: 5,292.2 / [7,050, 7,060) − 1 = −25.04% to −24.93%."""
+    from analysis.audit.verdict import stated_range
+    n = _trade_numbers()
+    assert n["trade.turnover_2024.united_states"]["stated"] == {"sum": [[1, 119.0, 0, "nearly"], [1, 15.0, 0, "exact"]]}
+    assert n["trade.alt.united_states.turnover.2024.FY.MOF_TBTC_202504.stated"]["stated"] == \
+        {"sum": [[1, 132.0, 0, "more_than"]]}
+    assert stated_range(n["trade.turnover_2024.united_states"]) == (133, 134, 0.5)      # 132.5 to 134.5 with rounding
+    # an entry resting on exact figures only records nothing: read as before
+    assert "stated" not in n["trade.turnover_2024.china"]
+    f = _fdi_numbers().numbers
+    lo, hi, e = stated_range(f["fdi.yoy.south_korea"])
+    assert (round(lo, 2), round(hi, 2), e) == (-25.04, -24.93, 0.0)

@@ -21,10 +21,17 @@ checkable items gives the class:
 - not verifiable:       nothing checkable, or fewer than MIN_COVERAGE of the audited items checkable
                         (a share of a few items would speak for a result that was mostly not checked).
 
+The printed numbers and the claims in words are classed apart, never pooled into one class or share; the
+summary says for each what was checked independently and what was not before what reproduced.  A result
+that cannot be classed shows how many of its items were checked and how, and which are wrong.
+
 Sensitivity.  A row whose verdict would differ under another source or reading that the rules also
-allow carries that verdict in `verdict_alt`.  For each result and overall the report names the rows
-that, judged so, would change the class (the class is *fragile*; otherwise *robust*), and how many
-reproduced items fewer or more would cross a threshold (the margin).
+allow carries that verdict in `verdict_alt`; the arms rows carry their verdict in every SIPRI release and
+in the Russia-alone reading.  The alternatives are taken as they move (`alternative_sets`): a release or
+reading applies to every arms row at once, another source of one figure to its row.  A class is robust only
+if no such alternative changes it, nor all of them taken together (`class_all_alt`); the report names each
+alternative that changes it.  A class no alternative changes but a single item judged otherwise would is
+*borderline* (the margin: how many reproduced items fewer or more would cross a threshold).
 
 Written from one template in each language: data/derived/replication_report.md and
 replication_report.vi.md (display values, with the computing environment read from the machine), the

@@ -140,6 +140,16 @@ def hedged(frag: Fragment, key: str, rows: pd.DataFrame, signs: dict[str, int]) 
         frag.numbers[key]["stated"] = {"sum": figures}
 
 
+def hedged_ratio(frag: Fragment, key: str, num: tuple[pd.DataFrame, dict], den: tuple[pd.DataFrame, dict],
+                 times: float = 100.0, minus: float = 0.0) -> None:
+    """Record on `key`, a ratio of source figures (times × numerator / denominator − minus), the figures of both
+    when any is hedged (see `hedged`)."""
+    parts = [[[sign, float(r["value"]), int(r["decimals"]), str(r.get("qualifier", "exact") or "exact")]
+              for flow, sign in signs.items() for _, r in rows[rows["flow"] == flow].iterrows()] for rows, signs in (num, den)]
+    if any(f[3] != "exact" for part in parts for f in part):
+        frag.numbers[key]["stated"] = {"ratio": parts, "times": times, "minus": minus}
+
+
 def flows_of(rows: pd.DataFrame) -> dict:
     """{flow: (value, uncertainty)} of one source's rows."""
     return {r["flow"]: (r["value"], half_unit(r["decimals"])) for _, r in rows.iterrows()}
@@ -312,6 +322,11 @@ def fragment(t1: pd.DataFrame, trade: pd.DataFrame, local: pd.DataFrame, sources
         frag.add(f"trade.share_2024.{p}", share_pct, "%",
                  f"{name}'s share of Vietnam's total goods trade, 2024", "turnover / Vietnam's total turnover × 100",
                  ins, [sid, wsid], decimals=1, uncertainty=e_share, by=table1)
+        world_rows = trade[(trade["source_id"] == wsid) & (trade["partner"] == "World") & (trade["year"] == TRADE_YEAR)
+                           & (trade["period"] == "FY")]
+        hedged_ratio(frag, f"trade.share_2024.{p}",
+                     (chosen, {"turnover": 1} if r["turnover_basis"] == "stated" else {"exports": 1, "imports": 1}),
+                     (world_rows, {"turnover": 1}))
         if pd.notna(r["mirror_turnover_usd_bn"]):
             converted = r["mirror_source_id"] in set(local["source_id"])
             mins = ins + ([path["local"], path["fx"]] if converted else [])
@@ -324,6 +339,9 @@ def fragment(t1: pd.DataFrame, trade: pd.DataFrame, local: pd.DataFrame, sources
     frag.add("trade.growth_2024.russia", g[0], "% change", "Growth of Vietnam–Russia trade, 2024 on 2023",
              "2024 / 2023 turnover − 1, both years from the same source", ins, [g[2]], decimals=1, uncertainty=g[1],
              by=growth_same_source)
+    tv = trade[(trade["partner"] == "Russia") & (trade["period"] == "FY") & (trade["source_id"] == g[2])]
+    hedged_ratio(frag, "trade.growth_2024.russia", (tv[tv["year"] == TRADE_YEAR], {"turnover": 1}),
+                 (tv[tv["year"] == TRADE_YEAR - 1], {"turnover": 1}), minus=100.0)
     if statements is None:
         statements = load_statements(files["statements"])
     _statements(frag, statements, sources, [path["statements"], path["sources"]])
