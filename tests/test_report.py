@@ -265,3 +265,28 @@ def test_a_request_never_claims_a_cause_its_row_does_not_have():
     text = [x for _, x in report.requests_lines(audit, [], {}, "en")]
     assert "the source's total disagrees with its own parts" in text[2] and "none in the data" not in text[2]
     assert text[3].endswith("check the figure against its source. Evidence: —.")
+
+
+def test_whatever_the_registry_computes_about_the_classification_is_shown(tmp_path):
+    """Every class, class under the alternatives, robustness, margin, share and alternative the report registers is
+    cited by the summary; a result that is not classed registers none of them (its share of 1 item would read as
+    '100% reproduced')."""
+    audit = [row("A1", "match", result="arms", verdict_current="match"),
+             row("A2", "match", result="arms", verdict_current="discrepancy"),
+             row("A3", "discrepancy", result="arms"), row("A4", "rounding", result="arms", verdict_current="discrepancy"),
+             row("T", "match", result="table2")] + \
+            [row(f"n{i}", "not_verifiable", "none", "table2", gap="source_not_consulted") for i in range(4)]
+    claims = [{"id": "C1", "verdict": "holds"}, {"id": "C2", "verdict": "does not hold", "verdict_alt": "holds"}]
+    files = {"audit": tmp_path / "a.csv", "claims": tmp_path / "c.csv"}
+    for f in files.values():
+        f.write_text("x\n", encoding="utf-8")
+    t, s = report.tally(audit, claims), report.sensitivity(audit, claims)
+    frag = report.fragment(t, s, {k: str(v) for k, v in files.items()})
+    md = report.render(report.summary_lines(t, s, audit, "en"), {}, "md")
+    about = [k for k in frag.numbers if k.startswith("report.altset.") or k.rsplit(".", 1)[-1] in
+             ("class", "class_all_alt", "robustness", "alts", "margin_down", "margin_up", "share")]
+    assert about and not [k for k in about if f"{{{{<num {k}>}}}}" not in md]
+    # table 2: 1 of 5 checked independently: classed 'not verifiable', with no share, robustness or margins
+    assert "report.table2.share" not in frag.numbers and "report.table2.robustness" not in frag.numbers
+    # arms: 3 of 4 (75%, largely); in the current release A2 and A4 fail together: 1 of 4 (25%), partially
+    assert frag.numbers["report.altset.release.current.class.arms"]["value"] == "partially reproduced"

@@ -379,7 +379,7 @@ def fragment(t: dict, sens: dict, files: dict[str, str]) -> Fragment:
             frag.add(f"report.{g}.coverage", 100 * x["checkable"] / x["n"], "%",
                      f"{g}: share of the audited items checkable on independent evidence", "checkable / audited", ins,
                      decimals=0, by=_share)
-        if x["share"] is not None:
+        if x["share"] is not None and x["class"] != "not verifiable":  # a result not classed shows no share
             frag.add(f"report.{g}.share", 100 * x["share"], "%", f"{g}: reproduced share of the checkable",
                      "reproduced / checkable", ins, decimals=0, by=_share)
         frag.add(f"report.{g}.class", x["class"], "text", f"{g}: classification",
@@ -399,8 +399,10 @@ def fragment(t: dict, sens: dict, files: dict[str, str]) -> Fragment:
         frag.add(f"report.{g}.class_all_alt", x["class_all_alt"], "text", f"{g}: class with every alternative verdict",
                  "analysis/audit/report.py, sensitivity()", ins, shown_as=x["class_all_alt"],
                  shown_as_vi=CLASSES_VI[x["class_all_alt"]], by=sensitivity)
-        frag.add(f"report.{g}.alts", len(x["alts"]), "count", f"{g}: rows with an alternative verdict",
-                 "analysis/audit/report.py, sensitivity()", ins, decimals=0, by=sensitivity)
+        shown = sensitivity_shown(g, x)
+        if shown and not x["sets"] and x["class_all_alt"] == x["class"]:
+            frag.add(f"report.{g}.alts", len(x["alts"]), "count", f"{g}: rows with an alternative verdict",
+                     "analysis/audit/report.py, sensitivity()", ins, decimals=0, by=sensitivity)
         for a in x["sets"]:
             frag.add(f"report.altset.{a['name']}.class.{g}", a["class"], "text",
                      f"{g}: class with the alternative '{a['name']}' applied to all its rows at once",
@@ -411,19 +413,9 @@ def fragment(t: dict, sens: dict, files: dict[str, str]) -> Fragment:
                          f"Rows whose verdict the alternative '{a['name']}' changes", "analysis/audit/report.py, "
                          "alternative_sets()", ins, decimals=0, by=alternative_sets)
         for k in ("margin_down", "margin_up"):
-            if x[k] is not None:
+            if x[k] is not None and shown:
                 frag.add(f"report.{g}.{k}", x[k], "count", f"{g}: reproduced items {k[7:]} that change the class",
                          "analysis/audit/report.py, margins()", ins, decimals=0, by=margins)
-    for e in {e["id"]: e for x in sens.values() for e in x["alts"]}.values():
-        words = CLAIM_VERDICTS_VI if e["kind"] == "claims" else {v: R.WORDS["vi"].get(f"verdict.{v}", v)
-                                                                  for v in (e["verdict_alt"],)}
-        frag.add(f"report.alt.{e['id']}.verdict", e["verdict_alt"], "text", f"{e['id']}: verdict under the alternative",
-                 "the audit's verdict_alt", ins, shown_as=e["verdict_alt"].replace("_", " "),
-                 shown_as_vi=words.get(e["verdict_alt"], e["verdict_alt"]), by=sensitivity)
-        for k in ("class", "numbers_class") if e["kind"] == "audit" else ("class",):
-            frag.add(f"report.alt.{e['id']}.{k}", e[k], "text", f"{e['id']}: {k.replace('_', ' ')} under the alternative",
-                     "analysis/audit/report.py, sensitivity()", ins, shown_as=e[k], shown_as_vi=CLASSES_VI[e[k]],
-                     by=sensitivity)
     return frag
 
 
@@ -457,6 +449,12 @@ def _gap_clause(t: dict, g: str, lang: str) -> str:
 
 def _items(n: int, noun: str) -> str:
     return noun if n == 1 else noun + "s"
+
+
+def sensitivity_shown(g: str, x: dict) -> bool:
+    """Is the sensitivity sentence of a class written (so that only what is shown is registered)?  For the printed
+    numbers and the claims when classed (the headline), and for a classed result that is not robust."""
+    return x["class"] != "not verifiable" and (g in ("numbers", "claims") or x["robustness"] != "robust")
 
 
 def _set_name(a: dict, lang: str) -> str:
@@ -563,7 +561,7 @@ def classification_lines(t: dict, sens: dict, lang: str, audit: list[dict] | Non
                 f"*{title}*: " + words.msg("report.unclassed.claims", lang, n=f"{{report.{g}.n}}",
                                            checkable=f"{{report.{g}.checkable}}", threshold="{report.threshold.coverage}"))
             add()
-        elif sens[g]["robustness"] != "robust":
+        elif g != "claims" and sensitivity_shown(g, sens[g]):  # the claims' sentence is in the headline
             add(f"*{title}*: {{report.{g}.class}}. " + _alt_sentence(sens, g, lang))
             add()
     return L
