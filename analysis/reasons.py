@@ -51,7 +51,8 @@ CATEGORIES = ("reproduced", "self_consistent", "transcription", "other_source_or
 GAP_KINDS = {
     "g_fia_table": "source_not_consulted", "g_no_base": "source_not_consulted", "g_no_rank": "source_not_consulted",
     "g_report_not_consulted": "source_not_consulted",
-    "g_between": "no_source_found", "g_source_not_found": "no_source_found", "g_source_not_found_all": "no_source_found", "g_no_flow": "no_source_found",
+    "g_between": "no_source_found", "g_source_not_found": "no_source_found", "g_no_flow": "no_source_found",
+    "g_source_not_found_all": "no_source_found",
     "g_no_rankings": "no_source_found", "g_no_rankings_asean": "no_source_found",
     "g_coverage": "no_source_found", "g_no_split": "no_source_found",
     "g_no_us_export_rank": "no_source_found",

@@ -110,30 +110,9 @@ GAP_WORDS = {"en": {"source_not_consulted": "the source behind them could not be
                     "no_source_found": "không tìm thấy nguồn nào cho chúng",
                     "not_measurable": "dữ liệu không đo lường đại lượng mà chúng nêu",
                     UNRECORDED: "quá trình kiểm tra không ghi lại lý do"}}
-# What the author is asked to do, by the cause category of a discrepancy (a claim that does not hold:
-# "claim").  The evidence is the row's registry keys, never retyped.
-REQUEST = {"en": {"transcription": "correct the figure as transcribed from its source",
-                  "other_source_or_reporter": "state the source and reporter of the figure, or use the one the "
-                                              "rest of the table uses",
-                  "other_period_or_base": "state the period or base of the figure, or use the one the text states",
-                  "arithmetic": "correct the arithmetic",
-                  "data_release": "state the data release the figure comes from",
-                  "unexplained": "give the source of the figure; none in the data reproduces it",
-                  "source_inconsistent": "say that the source's total disagrees with its own parts, and which of "
-                                         "them the figure takes",
-                  "other": "check the figure against its source",
-                  "claim": "correct or qualify the statement"},
-           "vi": {"transcription": "sửa con số theo đúng nguồn đã chép",
-                  "other_source_or_reporter": "nêu rõ nguồn và bên báo cáo của con số, hoặc dùng nguồn mà phần còn "
-                                              "lại của bảng dùng",
-                  "other_period_or_base": "nêu rõ kỳ số liệu hoặc cơ sở tính của con số, hoặc dùng kỳ mà lời văn nêu",
-                  "arithmetic": "sửa lại phép tính",
-                  "data_release": "nêu rõ phiên bản dữ liệu của con số",
-                  "unexplained": "cho biết nguồn của con số; không số liệu nào trong dữ liệu tái lập được nó",
-                  "source_inconsistent": "nói rõ rằng tổng số của nguồn không khớp với các thành phần của chính nó, "
-                                         "và con số lấy theo phần nào",
-                  "other": "đối chiếu lại con số với nguồn của nó",
-                  "claim": "sửa hoặc nói rõ giới hạn của nhận định"}}
+# What the author is asked to do, by the cause category of a discrepancy (a claim that does not hold: "claim"), in
+# the message catalog (report.request.*).  The evidence is the row's registry keys, never retyped.
+REQUEST = {lang: words.section("report.request.", lang) for lang in ("en", "vi")}
 SLOT = re.compile(r"\{([A-Za-z0-9_.\-]+)\}")
 
 
