@@ -318,9 +318,9 @@ class Audit:
         if auth in ("secondary", "third_party_copy"):
             clauses.append(R.clause("authority", authority=R.word(f"authority.{auth}")))
         alt_v, alt_keys = self.alternative_verdict(row, res, extra)
-        if alt_v and not arms:
+        if alt_v and not arms and alt_keys[0] not in R.cited_keys({"clauses": clauses}):
             # the choice between figures the rules both allow is never silent when it changes the finding (the arms
-            # rows say it per release and reading above)
+            # rows say it per release and reading above; a figure the reason already names as the cause is not repeated)
             clauses.append(R.clause("alt_verdict", value=R.key(alt_keys[0], src=True),
                                     verdict=R.word(f"verdict.{alt_v}")))
         spec = R.spec(cause, clauses)
