@@ -563,28 +563,6 @@ def _authority_sentence(t: dict, lang: str) -> str:
         + _join(parts, lang) + "."
 
 
-def _numbers_sentence(t: dict, lang: str) -> str:
-    """The printed numbers by basis and verdict, with the unverifiable ones by why (slots)."""
-    gaps = _gap_clause(t, "numbers", lang) + "." + _authority_sentence(t, lang)
-    if lang == "vi":
-        return ("Bài báo in {audit.count.all} con số trong Bảng 1, Bảng 2, đoạn về nhập khẩu vũ khí ở mục 3.1 và các câu "
-                "về thương mại và đầu tư ở mục 1 và 3. Theo các quy tắc ở @sec-rules, {report.numbers.checkable} con "
-                "số được đối chiếu với nguồn độc lập với bài báo: {report.numbers.reproduced} được tái lập, "
-                "{report.numbers.discrepancy} sai lệch quá mức làm tròn. {report.numbers.mixed} con số được đối chiếu "
-                "với số liệu của chính bài báo kết hợp với một nguồn độc lập ({report.numbers.mixed_agree} khớp, "
-                "{report.numbers.mixed_differ} sai lệch) và {report.numbers.article_only} chỉ với số liệu của chính "
-                "bài báo; các con số này được đếm riêng, không bao giờ được tính là tái lập. "
-                "{report.numbers.not_verifiable} con số không kiểm chứng được: " + gaps)
-    return ("The article prints {audit.count.all} numbers in Table 1, Table 2, the arms passage of §3.1 and the trade "
-            "and investment sentences of §1 and §3. Judged by the rules of @sec-rules, {report.numbers.checkable} were "
-            "checked against sources independent of the article: {report.numbers.reproduced} are reproduced and "
-            "{report.numbers.discrepancy} differ by more than rounding. {report.numbers.mixed} were checked against "
-            "the article's own figures combined with an independent source ({report.numbers.mixed_agree} agree, "
-            "{report.numbers.mixed_differ} differ) and {report.numbers.article_only} against the article's own "
-            "figures only; these are counted apart, never as reproduced. {report.numbers.not_verifiable} cannot be "
-            "checked: " + gaps)
-
-
 def _claims_sentence(t: dict, lang: str) -> str:
     gaps = _gap_clause(t, "claims", lang)
     if lang == "vi":
@@ -625,7 +603,11 @@ def summary_lines(t: dict, sens: dict, audit: list[dict], lang: str) -> list[tup
     vi = lang == "vi"
     # what was checked independently and what was not, and the class of each kind, come first; the details after
     L = classification_lines(t, sens, lang, audit)
-    L += [("line", _numbers_sentence(t, lang)), ("line", "")]
+    # the headline gave the counts by basis; here what the numbers are, the mixed ones' verdicts, the gaps by why
+    detail = words.msg("report.numbers.detail", lang, n="{audit.count.all}", gaps=_gap_clause(t, "numbers", lang),
+                       **{k: f"{{report.numbers.{k}}}" for k in ("mixed", "mixed_agree", "mixed_differ", "article_only",
+                                                                 "not_verifiable")})
+    L += [("line", detail + _authority_sentence(t, lang)), ("line", "")]
     L += discrepancy_lines(t, audit, lang)
     L += [("line", _claims_sentence(t, lang)), ("line", "")]
     rel_counts = _join([f"{{audit.arms_release_matches.{r}}} " + (f"bằng phiên bản {'hiện hành' if r == 'current' else r}" if vi else f"equal the {r} release")
