@@ -52,6 +52,7 @@ GAP_KINDS = {
     "g_fia_table": "source_not_consulted", "g_no_base": "source_not_consulted", "g_no_rank": "source_not_consulted",
     "g_report_not_consulted": "source_not_consulted",
     "g_between": "no_source_found", "g_source_not_found": "no_source_found", "g_no_flow": "no_source_found",
+    "g_source_not_found_all": "no_source_found",
     "g_no_rankings": "no_source_found", "g_no_rankings_asean": "no_source_found",
     "g_coverage": "no_source_found", "g_no_split": "no_source_found",
     "g_no_us_export_rank": "no_source_found",
@@ -909,3 +910,52 @@ del _name, _en
 # the report's overall class under one row's alternative (analysis/audit/report.py, sensitivity), shown once a row's
 # alternative changes the overall class
 LABELS_VI.setdefault("{}: overall class under the alternative", _C + "xếp loại chung theo kết luận thay thế")
+# --- Vietnamese texts of the rules and labels that the hedged source figures and the reasons' fixes add ------------
+# (analysis/audit/verdict.py: the range a hedged source states; analysis/audit/numbers.py: differences of rates in
+# percentage points, a bound equal to the recomputed value, the range of a hedged alternative; analysis/compute/fdi.py:
+# the change of the total as the sources state it)
+_V = " (analysis/audit/verdict.py); cause: "
+_V_VI = " (analysis/audit/verdict.py); nguyên nhân: "
+RULES_VI.update({
+    "differs by more than rounding" + _V + "arithmetic":
+        "chênh lệch vượt quá mức làm tròn" + _V_VI + "lỗi tính toán",
+    "differs by more than rounding" + _V + "transcription":
+        "chênh lệch vượt quá mức làm tròn" + _V_VI + "lỗi chép số",
+    "differs by more than rounding" + _V + "data_release":
+        "chênh lệch vượt quá mức làm tròn" + _V_VI + "phiên bản dữ liệu khác",
+    "equal after rounding a value in the range the source states" + _V + "reproduced":
+        "bằng nhau sau khi làm tròn một giá trị nằm trong khoảng mà nguồn nêu" + _V_VI + "tái lập được",
+    "above the stated bound within the range the source states" + _V + "reproduced":
+        "cao hơn ngưỡng được nêu với một phần của khoảng mà nguồn nêu" + _V_VI + "tái lập được",
+    "below the stated bound within the range the source states" + _V + "reproduced":
+        "thấp hơn ngưỡng được nêu với một phần của khoảng mà nguồn nêu" + _V_VI + "tái lập được",
+    "equal to the stated bound, above it only within the uncertainty of the recomputed value" + _V + "reproduced":
+        "bằng đúng ngưỡng được nêu, chỉ cao hơn ngưỡng trong phạm vi sai số của giá trị tính lại" + _V_VI + "tái lập được",
+    "equal to the stated bound, below it only within the uncertainty of the recomputed value" + _V + "reproduced":
+        "bằng đúng ngưỡng được nêu, chỉ thấp hơn ngưỡng trong phạm vi sai số của giá trị tính lại" + _V_VI + "tái lập được",
+    "below the stated bound" + _V + "reproduced": "thấp hơn ngưỡng được nêu" + _V_VI + "tái lập được",
+    "printed value − recomputed value, in percentage points": "số in − số tính lại, tính bằng điểm phần trăm",
+    "printed − closest alternative, in percentage points": "số in − số liệu thay thế gần nhất, tính bằng điểm phần trăm",
+    "the source figures read as the intervals their hedges state, added (analysis/audit/verdict.py, stated_range)":
+        "các số liệu nguồn được đọc theo khoảng mà từ rào đón của chúng nêu, rồi cộng lại (analysis/audit/verdict.py, "
+        "stated_range)",
+    "the alternative's source figures read as the intervals their hedges state (analysis/audit/verdict.py)":
+        "các số liệu nguồn của số liệu thay thế được đọc theo khoảng mà từ rào đón của chúng nêu "
+        "(analysis/audit/verdict.py)",
+    "change stated by the source": "mức thay đổi do nguồn nêu",
+    "analysis/audit/report.py, alternative_sets()": "analysis/audit/report.py, alternative_sets()",
+})
+LABELS_VI.update({
+    "{}: lowest value the source's words allow": "{0}: giá trị thấp nhất mà lời của nguồn cho phép",
+    "{}: highest value the source's words allow": "{0}: giá trị cao nhất mà lời của nguồn cho phép",
+    "{}: lowest value the alternative's words allow": "{0}: giá trị thấp nhất mà lời của nguồn của số liệu thay thế cho phép",
+    "{}: highest value the alternative's words allow": "{0}: giá trị cao nhất mà lời của nguồn của số liệu thay thế cho phép",
+    "{}: printed figure − the closest alternative": "{0}: số in − số liệu thay thế gần nhất",
+    "Total: change {} on {}, as a source states it": "Tổng số: mức thay đổi năm {0} so với năm {1}, theo một nguồn",
+    # the report's classification under the alternatives (analysis/audit/report.py)
+    "{}: class with every alternative verdict": "{0:g}: xếp loại khi xét mọi kết luận thay thế cùng một lúc",
+    "{}: class with the alternative {} applied to all its rows at once":
+        "{0:g}: xếp loại khi áp dụng phương án “{1:q}” cho mọi dòng của nó cùng một lúc",
+    "Rows whose verdict the alternative {} changes": "Số dòng mà phương án “{0:q}” làm thay đổi kết luận",
+    "{}: numbers class under the alternative": "{0}: xếp loại của các con số được in theo kết luận thay thế",
+})

@@ -31,7 +31,7 @@ def test_match_rounding_and_their_cause():
                {"k.a": n(10.0), "k.b": n(10.3, decimals=1)})
     assert t.at["X-1", "verdict"] == "match" and t.at["X-1", "cause"] == "reproduced"
     assert t.at["X-2", "verdict"] == "rounding" and t.at["X-2", "cited_keys"] == "k.b"
-    assert t.at["X-1", "reason"] == "Recomputed: 10.0 bn USD [S1]; equal."
+    assert t.at["X-1", "reason"] == "Recomputed from data independent of the article: 10.0 bn USD [S1]; equal."
 
 
 def test_internal_figures_get_their_own_verdict_and_count():
@@ -315,3 +315,84 @@ def test_every_rounding_reason_is_literally_true_of_its_numbers(fresh_audit):
     assert set(fresh_audit["authority"]) <= set(AUTHORITIES) | {""}
     nv = fresh_audit["verdict"] == "not_verifiable"
     assert (fresh_audit.loc[nv, "gap"] != "").all() and (fresh_audit.loc[~nv, "gap"] == "").all()
+
+
+def test_a_rate_differs_in_percentage_points_never_relatively():
+    # printed +40.9% against +0.49%: 40.9 − 0.49 = 40.41 pp; a relative difference (+8,247%) would say nothing usable
+    t, frag = run([row("X-1", "k.a", "↑40,9%", 40.9, 1, "none", "% change")], {"k.a": n(0.49, "% change", 2, 0.005)})
+    assert t.at["X-1", "verdict"] == "discrepancy" and "+40.4 pp" in t.at["X-1", "reason"]
+    assert "audit.reldiff.X-1" not in frag.numbers and "(+" not in t.at["X-1", "reason"].split("pp")[1][:3]
+
+
+def test_the_closest_figure_is_one_of_the_same_year_never_another_years():
+    yr = lambda y, period="FY": {"src": "trade", "flow": "turnover", "year": y, "period": period, "how": "stated",
+                                 "reporter": "Vietnam"}
+    cands = {"trade.turnover_2024.x": [{"key": "alt.2023", "kind": "other_period_or_base", "what": yr(2023)},
+                                       {"key": "alt.10m", "kind": "other_period_or_base", "what": yr(2024, "10M")},
+                                       {"key": "alt.2024", "kind": "other_source_or_reporter", "what": yr(2024)}]}
+    nums = {"trade.turnover_2024.x": n(81.5), "alt.2023": n(79.43, decimals=2), "alt.10m": n(79.0),
+            "alt.2024": n(86.7)}
+    # printed 79.7: 2023's 79.43 (0.27 away) and Jan-Oct's 79.0 are nearer than 2024's 86.7, but not the same quantity
+    t, _ = run([row("T1-03", "trade.turnover_2024.x", "~79,7", 79.7, 1, "approx")], nums, candidates=cands)
+    assert "alt.2024" in t.at["T1-03", "cited_keys"] and "alt.2023" not in t.at["T1-03", "cited_keys"]
+    # with no figure of the same year, none is offered as the closest
+    cands["trade.turnover_2024.x"] = cands["trade.turnover_2024.x"][:2]
+    t, _ = run([row("T1-03", "trade.turnover_2024.x", "~79,7", 79.7, 1, "approx")], nums, candidates=cands)
+    assert "closest" not in t.at["T1-03", "reason"] and "same year" in t.at["T1-03", "reason"]
+
+
+def test_a_tie_between_causes_is_said():
+    what = {"src": "trade", "flow": "turnover", "year": 2024, "period": "FY", "how": "stated", "reporter": "Vietnam"}
+    cands = {"k.a": [{"key": "alt.a", "kind": "other_source_or_reporter", "what": what},
+                     {"key": "alt.b", "kind": "other_period_or_base", "what": {**what, "how": "sum"}}]}
+    # both alternatives are 23.7 exactly: the first kind in KIND_ORDER is named, and the other is said as well
+    t, _ = run([row("X-1", "k.a", "23,7", 23.7)], {"k.a": n(10.5), "alt.a": n(23.7), "alt.b": n(23.7)}, candidates=cands)
+    assert t.at["X-1", "cause"] == "other_period_or_base" and "as well" in t.at["X-1", "reason"]
+    assert "alt.a" in t.at["X-1", "cited_keys"]
+
+
+def test_a_verdict_resting_on_independent_sources_alone_has_that_basis():
+    # the change recomputed from the article's total and a source's 2024 total (mixed) is +0.49%; three sources state
+    # +0.5% directly, and +40.9% differs from each by more than rounding: the verdict rests on them (independent)
+    cands = {"k.a": [{"key": f"alt.s{i}", "kind": "other_source_or_reporter",
+                      "what": {"src": "fdi", "what": "period_value", "period": "2025-12M"}} for i in (1, 2, 4)]}
+    nums = {"k.a": n(0.49, "% change", 2, 0.005, basis="mixed")} | {f"alt.s{i}": n(0.5, "% change", 1, 0.05,
+                                                                            sources=(f"S0{i}",)) for i in (1, 2, 4)}
+    t, _ = run([row("T2-34", "k.a", "↑40,9%", 40.9, 1, "none", "% change", "table2")], nums, candidates=cands)
+    assert t.at["T2-34", "basis"] == "independent" and "[S01]" in t.at["T2-34", "reason"]
+    # one source that would pass it: the verdict does not rest on them alone, the basis stays mixed
+    nums["alt.s4"] = n(40.9, "% change", 1, 0.05)
+    t, _ = run([row("T2-34", "k.a", "↑40,9%", 40.9, 1, "none", "% change", "table2")], nums, candidates=cands)
+    assert t.at["T2-34", "basis"] == "mixed"
+
+
+def test_a_source_whose_hedged_total_fits_its_parts_does_not_disagree_with_itself():
+    # 'hơn 132' (132, 133] and 'gần 119' + 15 = 132.5 to 134.5 share 132.5 to 133 (worked out in test_verdict.py)
+    what = {"src": "trade", "flow": "turnover", "year": 2024, "period": "FY", "reporter": "Vietnam"}
+    cands = {"k.a": [{"key": "alt.stated", "kind": "other_period_or_base", "what": {**what, "how": "stated"}},
+                     {"key": "alt.sum", "kind": "other_period_or_base", "what": {**what, "how": "sum"}}]}
+    hedged = lambda figs: {"stated": {"sum": figs}}
+    nums = {"k.a": {**n(134.0, decimals=0, uncertainty=1.0), **hedged([[1, 119, 0, "nearly"], [1, 15, 0, "exact"]])},
+            "alt.sum": {**n(134.0, decimals=0, uncertainty=1.0), **hedged([[1, 119, 0, "nearly"], [1, 15, 0, "exact"]])},
+            "alt.stated": {**n(132.0, decimals=0, uncertainty=0.5), **hedged([[1, 132, 0, "more_than"]])}}
+    t, _ = run([row("X-08", "k.a", "khoảng 132", 132.0, 0, "approx")], nums, candidates=cands)
+    assert t.at["X-08", "cause"] != "source_inconsistent" and "disagrees" not in t.at["X-08", "reason"]
+    assert "132.0 bn USD to 133.0 bn USD" in t.at["X-08", "reason"]  # the range 'more than 132' states
+    # the same figures entered as exact: 132 ± 0.5 against 134 ± 1 share no value, the source disagrees with itself
+    for k in nums:
+        nums[k].pop("stated")
+    t, _ = run([row("X-08", "k.a", "khoảng 132", 132.0, 0, "approx")], nums, candidates=cands)
+    assert t.at["X-08", "cause"] == "source_inconsistent"
+
+
+def test_a_choice_between_allowed_figures_that_changes_the_verdict_is_said_in_the_reason():
+    # printed 'khoảng 4,59' (window ±0.005 + source rounding 0.05 around 4.6 passes); another source of the same
+    # year states 4.57 (± 0.005): |4.59 − 4.57| = 0.02 > 0.005 + 0.005, so judged against it the verdict fails
+    what = {"src": "trade", "flow": "turnover", "year": 2024, "period": "FY", "how": "stated", "reporter": "Vietnam"}
+    cands = {"trade.turnover_2024.russia": [{"key": "alt.sgt", "kind": "other_source_or_reporter", "what": what}]}
+    t, _ = run([row("X-01", "trade.turnover_2024.russia", "khoảng 4,59", 4.59, 2, "approx")],
+               {"trade.turnover_2024.russia": n(4.6), "alt.sgt": n(4.57, decimals=2, uncertainty=0.005,
+                                                                       sources=("SGT",))}, candidates=cands)
+    assert t.at["X-01", "verdict"] == "rounding" and t.at["X-01", "verdict_alt"] == "discrepancy"
+    assert "Judged instead against 4.57 bn USD [SGT]" in t.at["X-01", "reason"] and "changes the finding" in \
+        t.at["X-01", "reason"]

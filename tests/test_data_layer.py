@@ -218,7 +218,7 @@ def test_non_numeric_value(raw_copy):
 
 def test_duplicate_key(raw_copy):
     f = raw_copy / "trade" / "vietnam_trade_by_partner.csv"
-    f.write_text(f.read_text(encoding="utf-8") + "China,2024,FY,turnover,205.2,DNTT_20250117\n", encoding="utf-8")
+    f.write_text(f.read_text(encoding="utf-8") + "China,2024,FY,turnover,205.2,DNTT_20250117,exact\n", encoding="utf-8")
     rehash(raw_copy / "datapackage.json")
     p, _ = _problem(raw_copy)
     assert p.rule == "primaryKey" and p.row == 76  # the file has 75 lines; the duplicate is line 76

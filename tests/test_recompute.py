@@ -151,14 +151,24 @@ def test_audit_verdicts(audited):
     assert "Singapore-side" in a.at["T1-05", "reason"] and a.at["T1-05", "cause"] == "other_source_or_reporter"
     assert "Jan–Oct" in a.at["T2-34", "reason"]
     assert "2012 total" in a.at["A-06", "reason"]
-    # 13 = the source's stated 132 − its 119, while the same source states imports of 15: the source disagrees
-    # with itself
-    assert "turnover − exports" in a.at["X-10", "reason"] and a.at["X-10", "cause"] == "source_inconsistent"
+    # 13 = the source's stated 132 − its 119 taken as exact, while the same source states imports of 15 (14.5 to 15.5).
+    # Read as its words state them, 'hơn 132' − 'gần 119' is (132, 133] − [118, 119) = 13 to 15: it allows 13, so the
+    # article's 13 is that subtraction (arithmetic on hedged figures), and the source does not disagree with itself
+    # (13 to 15 overlaps 14.5 to 15.5)
+    assert "turnover − exports" in a.at["X-10", "reason"] and a.at["X-10", "cause"] == "arithmetic"
+    assert "13.0 bn USD to 15.0 bn USD" in a.at["X-10", "reason"]
     assert a.at["A-09", "current_release_value"] == 869
-    # 'trên 132' (section 1) states a bound, met by 119 + 15 = 134; 'khoảng 132' (section 3.1) is a window around
-    # 132 that 134 +- 1 misses: the source's stated total (132) disagrees with its own parts
+    # 'trên 132' (section 1) states a bound, met by 'gần 119' + 15, which is [118, 119) + 15 ± 0.5 = 132.5 to 134.5,
+    # all above 132; 'khoảng 132' (section 3.1) is a window [131.5, 132.5) that 133 to 134 with 0.5 of rounding
+    # misses (the distance 1 is not below 0.5 + 0.5).  The source's total, 'hơn 132' = (132, 133], and its parts
+    # (132.5 to 134.5) overlap on 132.5 to 133: the source does not disagree with itself, and the printed 132 and
+    # 132.4 reproduce its stated total, the other base (Table 1 takes exports + imports)
     assert a.at["X-03", "rule"] == "above the stated bound" and a.at["X-03", "location"] == "§1"
-    assert a.at["X-08", "cause"] == "source_inconsistent" and a.at["T1-02", "cause"] == "source_inconsistent"
+    assert a.at["X-08", "cause"] == "other_period_or_base" and a.at["T1-02", "cause"] == "other_period_or_base"
+    assert (a.at["T1-02", "stated_lo"], a.at["T1-02", "stated_hi"]) == (132.5, 134.5)
+    assert "source_inconsistent" not in set(a["cause"])
+    # 'khoảng 119' against 'gần 119' = [118, 119): a value of that range rounds to 119, never 'equal'
+    assert a.at["X-09", "verdict"] == "rounding" and a.at["X-09", "rule"].startswith("equal after rounding a value in")
     # the arms figures are all-supplier totals, not Russia's: 855 in 2015 against Russia's 735 (exporter table)
     assert a.at["A-09", "reading"] == "all_suppliers" and a.at["A-09", "russia_key"] == "arms.r2022.russia.2015"
     # Russia's 'about 60%' in 2022: the register gives 76%; a published statement (Reuters, as copied on a
@@ -325,3 +335,21 @@ def test_published_arms_share_statements():
             "what": {"src": "stated", "measure": "military_purchases", "first": 2022, "last": 2022}} \
         in f.candidates["arms.*.russia_share.2022"]
     assert n["arms.current.russia_share.2022"]["value"] != 60
+
+
+def test_numbers_resting_on_hedged_source_figures_record_them():
+    """data/raw/trade: MOF_TBTC_202504 writes 'hơn 132' (turnover, more_than), 'gần 119' (exports, nearly) and 15
+    (imports, exact); Table 1 takes exports + imports, so its US turnover rests on 119 (nearly) + 15 (exact), and the
+    stated total is an alternative resting on 132 (more_than).  fdi: S06 gives Korea's 2024 total as 'nearly 7.06'
+    bn, the base of Korea's change: 5,292.2 / [7,050, 7,060) − 1 = −25.04% to −24.93%."""
+    from analysis.audit.verdict import stated_range
+    n = _trade_numbers()
+    assert n["trade.turnover_2024.united_states"]["stated"] == {"sum": [[1, 119.0, 0, "nearly"], [1, 15.0, 0, "exact"]]}
+    assert n["trade.alt.united_states.turnover.2024.FY.MOF_TBTC_202504.stated"]["stated"] == \
+        {"sum": [[1, 132.0, 0, "more_than"]]}
+    assert stated_range(n["trade.turnover_2024.united_states"]) == (133, 134, 0.5)      # 132.5 to 134.5 with rounding
+    # an entry resting on exact figures only records nothing: read as before
+    assert "stated" not in n["trade.turnover_2024.china"]
+    f = _fdi_numbers().numbers
+    lo, hi, e = stated_range(f["fdi.yoy.south_korea"])
+    assert (round(lo, 2), round(hi, 2), e) == (-25.04, -24.93, 0.0)

@@ -47,9 +47,9 @@ def test_only_independent_checks_count_mixed_and_article_only_apart_gaps_by_why(
     c = t["claims"]
     assert (c["reproduced"], c["checkable"], c["not_decided"]) == (1.5, 3, 2)
     assert c["gap"] == {"source_not_consulted": 0, "no_source_found": 1, "not_measurable": 0, "unrecorded": 1}
-    # overall: 2 + 1.5 of 3 + 3 = 58% of the checkable; 6 checkable of 9 + 5 audited = 43%: not classed
-    assert (t["overall"]["reproduced"], t["overall"]["checkable"], t["overall"]["n"]) == (3.5, 6, 14)
-    assert t["overall"]["share"] == pytest.approx(3.5 / 6) and t["overall"]["class"] == "not verifiable"
+    # printed numbers and claims are never pooled: no overall share or class (2 + 1.5 of 3 + 3 would be a
+    # percentage of two kinds of thing)
+    assert "overall" not in t
     assert t["claims"]["class"] == "partially reproduced"                # 3 of 5 decided (60%): 1.5 / 3 = 50%
     assert t["numbers"]["gap"]["unrecorded"] == 1 and t["table2"]["class"] == "not verifiable"
 
@@ -105,7 +105,7 @@ def test_sensitivity_names_the_rows_that_flip_a_class_just_under_the_line():
     assert [e["id"] for e in s["table1"]["alts"]] == ["M1", "D1", "D2"]
     assert [(e["id"], e["class"]) for e in s["table1"]["flips"]] == [("D1", "largely reproduced"),
                                                                      ("D2", "largely reproduced")]
-    assert [e["id"] for e in s["overall"]["flips"]] == ["D1", "D2"]
+    assert [e["id"] for e in s["numbers"]["flips"]] == ["D1", "D2"] and "overall" not in s
     assert s["table1"]["flips"][0]["alt_keys"] == ["x.a", "x.b"]
     # all three at once: 11 reproduced (−M1 + D1) of 14 (−D2) = 79%
     assert s["table1"]["class_all_alt"] == "largely reproduced"
@@ -138,7 +138,11 @@ def test_summary_breaks_unverifiable_numbers_down_by_why_and_lists_each_discrepa
     assert "- **no cause found in the data** ({{<num report.numbers.cause.unexplained>}}): T2, item T2" in md
     assert "- **different source or reporter** ({{<num report.numbers.cause.other_source_or_reporter>}}): T3" in md
     assert "support" not in md                                                  # no blanket cause
-    assert "{{<num report.overall.class>}}" in md and "{{<num report.overall.robustness>}}" in md
+    # the headline: each kind with what was checked independently and what was not, before what reproduced
+    assert "report.overall" not in md
+    head = md.index("**Printed numbers.**")
+    assert head < md.index("{{<num report.numbers.checkable>}}") < md.index("{{<num report.numbers.not_verifiable>}}") \
+        < md.index("{{<num report.numbers.reproduced>}}") and "**Claims in words.**" in md
 
 
 def test_an_unknown_cause_category_is_shown_by_its_code_not_dropped():
@@ -197,10 +201,12 @@ def test_a_result_checked_on_few_items_says_so_and_weak_authority_is_counted():
     # 1 of 5 checked independently (20%, under the coverage a class needs): not classed, and the summary says so,
     # with no robustness claimed for a class it does not have
     assert t["table2"]["class"] == "not verifiable"
-    assert ("*Table 2 (registered foreign investment by partner, 2025)*: {{<num report.table2.class>}}; independent "
+    assert ("*Table 2 (registered foreign investment by partner, 2025)*: {{<num report.table2.class>}}: independent "
             "sources checked only {{<num report.table2.checkable>}} of its {{<num report.table2.n>}} items (fewer "
-            "than {{<num report.threshold.coverage>}}), so the result is not classed.\n") in md
-    assert "| {{<num report.table2.class>}} | — |" in md
+            "than {{<num report.threshold.coverage>}}), so the result is not classed. How its items were checked: "
+            "{{<num report.table2.checkable>}} against sources independent of the article") in md
+    # no share, no class under the alternatives, no robustness for a result that is not classed
+    assert "| {{<num report.table2.reproduced>}} | — | {{<num report.table2.class>}} | — | — |" in md
     assert ("Of the verdicts checked against a source, {{<num report.numbers.authority.secondary>}} rest on a "
             "secondary source and {{<num report.numbers.authority.third_party_copy>}} on a third-party copy.") in md
     assert "*Table 1" not in md                                              # nothing checked there: no sentence
@@ -226,11 +232,32 @@ def test_rows_that_flip_a_class_the_same_way_are_named_together():
     audit = [row("a", "match", verdict_alt="discrepancy"), row("b", "rounding", verdict_alt="discrepancy"),
              row("c", "match"), row("d", "discrepancy")]
     t, s = report.tally(audit, []), report.sensitivity(audit, [])
-    md = report.render(report.classification_lines(t, s, "en"), {}, "md")
+    md = report.render(report.classification_lines(t, s, "en", audit), {}, "md")
+    # each alternative is named; with both at once, 1 of 4 = 25%: still partially reproduced
     assert ("*Table 1 (goods trade with six partners, 2024)*: {{<num report.table1.class>}}. This class is "
-            "**{{<num report.table1.robustness>}}**: judged under another source or reading the rules also allow, "
-            "any one of a and b (each then {{<num report.alt.a.verdict>}}) would make this result "
-            "{{<num report.alt.a.class>}}.") in md
+            "**{{<num report.table1.robustness>}}**. Alternatives the rules allow change it: judging a under its other "
+            "source or reading ({{<num report.altset.row.a.n>}} rows at once: a) would make it "
+            "{{<num report.altset.row.a.class.table1>}} and judging b under") in md
+    assert s["table1"]["class_all_alt"] == "partially reproduced"
+
+
+def test_alternatives_that_move_together_are_judged_together():
+    """The arms figures judged in another SIPRI release: every arms row at once.  4 of 5 reproduced (80%, largely);
+    in the current release A2, A3 and A4 fail: 1 of 5 (20%), not reproduced, though each alone (3 of 5, 60%) and
+    the rows' own single alternatives only lower it to partially."""
+    audit = [row("A1", "match", result="arms", verdict_current="match"),
+             row("A2", "match", result="arms", verdict_current="discrepancy", verdict_alt="discrepancy"),
+             row("A3", "rounding", result="arms", verdict_current="discrepancy"),
+             row("A4", "match", result="arms", verdict_current="discrepancy"),
+             row("A5", "discrepancy", result="arms", verdict_current="discrepancy")]
+    s = report.sensitivity(audit, [])
+    assert s["arms"]["class"] == "largely reproduced" and s["arms"]["robustness"] == "fragile"
+    current = next(a for a in s["arms"]["sets"] if a["name"] == "release.current")
+    assert current["ids"] == ["A2", "A3", "A4"] and current["class"] == "not reproduced"
+    assert s["arms"]["class_all_alt"] == "not reproduced"
+    md = report.render(report.classification_lines(report.tally(audit, []), s, "en", audit), {}, "md")
+    assert "judging every arms figure in SIPRI's current release ({{<num report.altset.release.current.n>}} rows " \
+           "at once: A2, A3 and A4) would make it {{<num report.altset.release.current.class.arms>}}" in md
 
 
 def test_a_request_never_claims_a_cause_its_row_does_not_have():
@@ -238,3 +265,28 @@ def test_a_request_never_claims_a_cause_its_row_does_not_have():
     text = [x for _, x in report.requests_lines(audit, [], {}, "en")]
     assert "the source's total disagrees with its own parts" in text[2] and "none in the data" not in text[2]
     assert text[3].endswith("check the figure against its source. Evidence: —.")
+
+
+def test_whatever_the_registry_computes_about_the_classification_is_shown(tmp_path):
+    """Every class, class under the alternatives, robustness, margin, share and alternative the report registers is
+    cited by the summary; a result that is not classed registers none of them (its share of 1 item would read as
+    '100% reproduced')."""
+    audit = [row("A1", "match", result="arms", verdict_current="match"),
+             row("A2", "match", result="arms", verdict_current="discrepancy"),
+             row("A3", "discrepancy", result="arms"), row("A4", "rounding", result="arms", verdict_current="discrepancy"),
+             row("T", "match", result="table2")] + \
+            [row(f"n{i}", "not_verifiable", "none", "table2", gap="source_not_consulted") for i in range(4)]
+    claims = [{"id": "C1", "verdict": "holds"}, {"id": "C2", "verdict": "does not hold", "verdict_alt": "holds"}]
+    files = {"audit": tmp_path / "a.csv", "claims": tmp_path / "c.csv"}
+    for f in files.values():
+        f.write_text("x\n", encoding="utf-8")
+    t, s = report.tally(audit, claims), report.sensitivity(audit, claims)
+    frag = report.fragment(t, s, {k: str(v) for k, v in files.items()})
+    md = report.render(report.summary_lines(t, s, audit, "en"), {}, "md")
+    about = [k for k in frag.numbers if k.startswith("report.altset.") or k.rsplit(".", 1)[-1] in
+             ("class", "class_all_alt", "robustness", "alts", "margin_down", "margin_up", "share")]
+    assert about and not [k for k in about if f"{{{{<num {k}>}}}}" not in md]
+    # table 2: 1 of 5 checked independently: classed 'not verifiable', with no share, robustness or margins
+    assert "report.table2.share" not in frag.numbers and "report.table2.robustness" not in frag.numbers
+    # arms: 3 of 4 (75%, largely); in the current release A2 and A4 fail together: 1 of 4 (25%), partially
+    assert frag.numbers["report.altset.release.current.class.arms"]["value"] == "partially reproduced"

@@ -150,3 +150,45 @@ def test_transcription_slips():
     assert not transcription_like(41, 0, 42)           # the last digit: closeness, not a slip
     assert not transcription_like(79.7, 1, 79.43)      # 79.4: last digit
     assert not transcription_like(35.8, 1, 46.2) and not transcription_like(100, 0, 1000)
+
+
+def test_a_hedged_source_figure_is_the_interval_its_words_state():
+    from analysis.audit.verdict import agree, combine, stated_interval
+    # 'hơn 132' (more than 132), written to the unit: the next rounding step is 1, so above 132 up to 133
+    assert stated_interval(132, 0, "more_than") == (132, 133, 0.0)
+    # 'gần 119' (nearly 119): 118 up to below 119; '15' exact: 15 with half a unit of rounding
+    assert stated_interval(119, 0, "nearly") == (118, 119, 0.0)
+    assert stated_interval(15, 0, "exact") == (15, 15, 0.5)
+    # 'gần 1 tỷ' entered as 1000 mn USD: a single significant digit, read to a tenth of it: 900 up to below 1,000
+    assert stated_interval(1000, 0, "nearly") == (900, 1000, 0.0)
+    # 'khoảng 990' (about 990): a round figure, precise to its last non-zero digit (10): 990 with 5 of rounding
+    assert stated_interval(990, 0, "about") == (990, 990, 5.0)
+    # exports + imports of the US source: [118, 119) + 15 = [133, 134), with 0.5 of rounding: 132.5 to 134.5
+    parts = combine([[1, 119, 0, "nearly"], [1, 15, 0, "exact"]])
+    assert parts == (133, 134, 0.5)
+    # the stated total, more than 132 (up to 133), and the parts share 132.5 to 133: 134 IS more than 132
+    assert agree(parts, stated_interval(132, 0, "more_than"))
+    # read as exact figures (132 ± 0.5 against 119 + 15 = 134 ± 1) they would not: the conclusion the hedges undo
+    assert not agree((132, 132, 0.5), (134, 134, 1.0))
+    # turnover − exports: (132, 133] − [118, 119) = 13 up to 15
+    assert combine([[1, 132, 0, "more_than"], [-1, 119, 0, "nearly"]]) == (13, 15, 0.0)
+
+
+def test_a_printed_figure_against_the_range_a_hedged_source_states():
+    # 'khoảng 119' against 'gần 119' = [118, 119): a value of the range rounds to 119, but none is equal to it
+    assert verdict(119, 0, "approx", "USD bn", 119, 0.0, stated=(118, 119)) == \
+        ("rounding", "equal after rounding a value in the range the source states")
+    # '~132,4' against 'gần 119' + 15 = [133, 134) ± 0.5: 132.4 is 0.6 below 133, more than 0.05 + 0.5 -> discrepancy
+    assert verdict(132.4, 1, "approx", "USD bn", 134, 0.5, stated=(133, 134))[0] == "discrepancy"
+    # the same printed figure against the stated total, 'hơn 132' = (132, 133]: 132.4 lies inside it
+    assert verdict(132.4, 1, "approx", "USD bn", 132, 0.0, stated=(132, 133))[0] == "rounding"
+    # 'trên 132' against [133, 134): every value of the range is above 132
+    assert verdict(132, 0, "above", "USD bn", 134, 0.5, stated=(133, 134)) == ("rounding", "above the stated bound")
+
+
+def test_a_bound_equal_to_the_recomputed_value_is_not_reported_above_it():
+    # 'hơn 26%' against +26% (± 0.5): equal to the bound; above it only within the rounding of 26
+    assert v(26, 0, "above", "% change", 26, 0.5) == "rounding"
+    assert verdict(26, 0, "above", "% change", 26, 0.5)[1] == \
+        "equal to the stated bound, above it only within the uncertainty of the recomputed value"
+    assert hedge("above", 26, 26) == "at_bound" and hedge("below", 5.7, 5.7) == "at_bound"

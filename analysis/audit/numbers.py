@@ -43,8 +43,8 @@ from analysis.article import ARMS_STAT, RELEASES, arms_parts
 from analysis.io import read_json, rel, require_validated, sha256, write_csv, write_json
 from analysis.registry import Fragment, convert
 from analysis.audit.verdict import (AUTHORITIES, BASES, COARSE_UNITS, EXACT, GAPS, PASSING, VERDICTS, accepted_interval,
-                              authority, basis_of, close_enough, coarse, hedge, impossible, transcription_like,
-                              verdict, weakest)
+                              agree, authority, basis_of, close_enough, coarse, hedge, impossible, stated_range,
+                              transcription_like, verdict, weakest)
 
 RESULTS = ("table1", "table2", "arms", "text")
 # the order in which equally close alternatives are preferred as the likeliest cause
@@ -55,7 +55,24 @@ RULE_WORDS = {"equal": "rule.equal", "equal after rounding to the printed precis
               "equal after rounding up to the printed precision": "rule.rounding_up",
               "above the stated bound": "rule.above", "below the stated bound": "rule.below",
               "above the stated bound within the uncertainty of the recomputed value": "rule.above_within",
-              "below the stated bound within the uncertainty of the recomputed value": "rule.below_within"}
+              "below the stated bound within the uncertainty of the recomputed value": "rule.below_within",
+              "equal after rounding a value in the range the source states": "rule.stated_range",
+              "above the stated bound within the range the source states": "rule.above_stated",
+              "below the stated bound within the range the source states": "rule.below_stated",
+              "equal to the stated bound, above it only within the uncertainty of the recomputed value": "rule.at_bound_above",
+              "equal to the stated bound, below it only within the uncertainty of the recomputed value": "rule.at_bound_below"}
+
+
+def in_unit(n: dict, unit: str) -> tuple[float, float, float, tuple[float, float] | None]:
+    """(value, rounding, stated range or None) of a registry entry in the printed unit: a number resting on hedged
+    source figures carries the interval their words state (analysis/audit/verdict.py, `stated_range`) and, as
+    its rounding, only that of its exact figures."""
+    r, e = convert(n["value"], n["unit"], unit), convert(n["uncertainty"], n["unit"], unit)
+    st = stated_range(n) if isinstance(n.get("value"), (int, float)) else None
+    if st is None:
+        return r, e, None
+    lo, hi, e2 = (convert(x, n["unit"], unit) for x in st)
+    return r, e2, (lo, hi)
 
 
 def read_sources(paths) -> dict[str, dict]:
@@ -76,7 +93,8 @@ def inconsistent_pairs(alts: list[dict], numbers: dict) -> list[tuple[dict, dict
     """Pairs (a figure a source states, the same figure derived from the same source's other figures of the
     same period: a sum of parts or a total less a part) that differ by more than the rounding of both: a source
     that disagrees with itself.  Found from the data (the alternatives' facets and sources), never from a
-    typed id."""
+    typed id.  A hedged figure is the interval its words state: the two disagree only when their intervals
+    share no value ('more than 132' against 'nearly 119' + 15 does not)."""
     out = []
     for a in alts:
         if a["what"].get("how") != "stated":
@@ -86,9 +104,15 @@ def inconsistent_pairs(alts: list[dict], numbers: dict) -> list[tuple[dict, dict
             if fb.get("how") not in ("sum", "diff") or numbers[a["key"]]["sources"] != numbers[b["key"]]["sources"]:
                 continue
             fa.pop("how"), fb.pop("how")
-            if fa == fb and abs(a["value"] - b["value"]) > a["uncertainty"] + b["uncertainty"] + EXACT:
+            if fa == fb and not agree(_interval(a), _interval(b)):
                 out.append((a, b))
     return out
+
+
+def _interval(a: dict) -> tuple[float, float, float]:
+    """(lo, hi, rounding) of an alternative figure: its stated range, or its value."""
+    lo, hi = a["stated"] if a.get("stated") else (a["value"], a["value"])
+    return lo, hi, a["uncertainty"]
 
 
 def judge(row, key: str, numbers: dict, gaps: dict) -> dict:
@@ -96,14 +120,13 @@ def judge(row, key: str, numbers: dict, gaps: dict) -> dict:
     p, d, q, unit = float(row["printed_value"]), int(row["printed_decimals"]), row["qualifier"], row["unit"]
     if key in numbers:
         n = numbers[key]
-        r = convert(n["value"], n["unit"], unit)
-        e = convert(n["uncertainty"], n["unit"], unit)
-        v, rule = verdict(p, d, q, unit, r, e, n["basis"])
-        return {"key": key, "recomputed_value": r, "uncertainty": e, "verdict": v, "rule": rule,
+        r, e, st = in_unit(n, unit)
+        v, rule = verdict(p, d, q, unit, r, e, n["basis"], st)
+        return {"key": key, "recomputed_value": r, "uncertainty": e, "verdict": v, "rule": rule, "stated": st,
                 "basis": n["basis"], "sources": ";".join(n["sources"]), "entry": n}
     if key in gaps:
         v, rule = verdict(p, d, q, unit, None)
-        return {"key": key, "recomputed_value": None, "uncertainty": None, "verdict": v, "rule": rule,
+        return {"key": key, "recomputed_value": None, "uncertainty": None, "verdict": v, "rule": rule, "stated": None,
                 "basis": "none", "sources": ";".join(gaps[key]["sources"]), "gap": gaps[key]}
     raise KeyError(f"data/published/printed_numbers.csv names registry key {key!r}, which no step writes")
 
@@ -157,23 +180,45 @@ def alternatives(row, key: str, recomputed: float | None, numbers: dict, candida
             seen.add(k)
             n = numbers[k]
             try:
-                v = convert(n["value"], n["unit"], row["unit"])
-                e = convert(n["uncertainty"], n["unit"], row["unit"])
+                v, e, st = in_unit(n, row["unit"])
             except ValueError:
                 continue
             if not keep_equal and recomputed is not None and abs(v - recomputed) <= EXACT * max(1.0, abs(v)):
                 continue
-            out.append({"key": k, "kind": c["kind"], "what": c["what"], "value": v, "uncertainty": e})
+            out.append({"key": k, "kind": c["kind"], "what": c["what"], "value": v, "uncertainty": e, "stated": st})
     return out
+
+
+def rate(unit: str) -> bool:
+    """A percentage or a percentage change: its differences are told in percentage points."""
+    return unit in ("%", "% change")
+
+
+def same_quantity(row, alt: dict) -> bool:
+    """Is an alternative a figure of the printed quantity's own year and span (another source, reporter,
+    release or base of it), not of another year or part of a year?  Only such a figure is offered as the
+    closest one: a closest match from another year would read as a near-miss of the same quantity."""
+    key = row["recompute_key"]
+    parts = arms_parts(key.replace("{release}", "x")) if "{release}" in key else {}
+    year = parts.get("year") if parts else _year_of(key)
+    f = alt["what"]
+    if "year" in f and year is not None and int(f["year"]) != int(year):
+        return False
+    if parts and parts.get("period") and ("first" in f or "year" in f):
+        first, last = parts["period"].split("-")
+        if "year" in f or (int(f["first"]), int(f["last"])) != (int(first), int(last)):
+            return False
+    return f.get("period") in (None, "FY", "12M", "") or str(f.get("period", "")).endswith("-12M")
 
 
 def likeliest(row, alts: list[dict]) -> tuple[str, dict | None]:
     """('hit', alt) when an alternative reproduces the printed figure (the closest; ties by KIND_ORDER and
-    key); ('typo', alt) when one differs from it by a slip of one digit; ('closest', alt) otherwise;
-    ('none', None) when the data hold no alternative at all."""
+    key, and the other kinds that also reproduce it are named in the reason); ('typo', alt) when one differs
+    from it by a slip of one digit; ('closest', alt), the closest figure of the same quantity (its year and
+    span, `same_quantity`), otherwise; ('none', None) when the data hold no such figure."""
     p, d, q, unit = float(row["printed_value"]), int(row["printed_decimals"]), row["qualifier"], row["unit"]
     order = lambda a: (abs(p - a["value"]), KIND_ORDER.index(a["kind"]) if a["kind"] in KIND_ORDER else 99, a["key"])
-    hits = [a for a in alts if close_enough(p, d, a["value"], a["uncertainty"], q, unit)]
+    hits = [a for a in alts if close_enough(p, d, a["value"], a["uncertainty"], q, unit, a.get("stated"))]
     if hits:
         return "hit", min(hits, key=order)
     # a slip is a misprint of the same quantity: only other sources, reporters and releases of it are tried
@@ -181,8 +226,9 @@ def likeliest(row, alts: list[dict]) -> tuple[str, dict | None]:
              and transcription_like(p, d, a["value"])]
     if typos:
         return "typo", min(typos, key=order)
-    if alts:
-        return "closest", min(alts, key=order)
+    same = [a for a in alts if same_quantity(row, a)]
+    if same:
+        return "closest", min(same, key=order)
     return "none", None
 
 
@@ -221,12 +267,14 @@ class Audit:
         self.frag.add(f"printed.{rid}", p, unit, f"{row['item']}, as printed",
                       f"printed in the article at {location(row)}; parsed by analysis/contract/printed.py", self.ins,
                       decimals=d, basis="internal", shown_as=row["printed"])
-        r, e, v = res["recomputed_value"], res["uncertainty"], res["verdict"]
-        flags = {"coarse": False, "hedge": hedge(row["qualifier"], p, r), "reading": ""}
+        r, e, v, st = res["recomputed_value"], res["uncertainty"], res["verdict"], res["stated"]
+        flags = {"coarse": False, "hedge": hedge(row["qualifier"], p, r, st), "reading": ""}
         lo = hi = None
         if r is not None:
-            lo, hi = accepted_interval(p, d, row["qualifier"], unit, e)
-            flags["coarse"] = coarse(p, d, row["qualifier"], unit, e)
+            # a hedged source's range widens what the check accepts by half its width on either side of its middle
+            e_eff = e + ((st[1] - st[0]) / 2 if st else 0.0)
+            lo, hi = accepted_interval(p, d, row["qualifier"], unit, e_eff)
+            flags["coarse"] = coarse(p, d, row["qualifier"], unit, e_eff)
         basis = R.word(f"basis.{res['basis']}") if res["basis"] != "none" else None  # none: not verifiable
         value = R.key(key, src=True)
         cause = "reproduced"
@@ -240,6 +288,14 @@ class Audit:
             clauses.append(R.clause("reproduced", basis=basis, value=value, rule=R.word(RULE_WORDS[res["rule"]])))
         else:
             cause = self.discrepancy(row, res, clauses, basis, value)
+        if st is not None:
+            clauses.append(self.stated_clause(rid, res, unit, d))
+        # an item's basis is what its verdict rests on: a verdict reached from the article's figures combined with a
+        # source that independent sources of the same quantity, stated directly, give alike rests on those sources
+        alike = self.independent_alike(row, res) if res["basis"] == "mixed" else []
+        if alike:
+            clauses.append(R.clause("independent_alike", values=R.nested([R.clause("value_src", value=R.key(k, src=True))
+                                                                           for k in alike])))
         if flags["hedge"] == "not_borne_out":
             if cause == "reproduced":
                 cause = "hedge_not_borne_out"
@@ -262,6 +318,11 @@ class Audit:
         if auth in ("secondary", "third_party_copy"):
             clauses.append(R.clause("authority", authority=R.word(f"authority.{auth}")))
         alt_v, alt_keys = self.alternative_verdict(row, res, extra)
+        if alt_v and not arms and alt_keys[0] not in R.cited_keys({"clauses": clauses}):
+            # the choice between figures the rules both allow is never silent when it changes the finding (the arms
+            # rows say it per release and reading above; a figure the reason already names as the cause is not repeated)
+            clauses.append(R.clause("alt_verdict", value=R.key(alt_keys[0], src=True),
+                                    verdict=R.word(f"verdict.{alt_v}")))
         spec = R.spec(cause, clauses)
         self.frag.add(f"audit.verdict.{rid}", v, "text", f"Verdict on {rid}: {row['item']}",
                       f"{res['rule']} (analysis/audit/verdict.py); cause: {cause}", self.ins_reg,
@@ -283,7 +344,12 @@ class Audit:
             "printed_value_key_unit": round(convert(p, unit, res["entry"]["unit"]), 6) if r is not None else None,
             "accepted_lo": None if lo is None or math.isinf(lo) else round(lo, 6),
             "accepted_hi": None if hi is None or math.isinf(hi) else round(hi, 6),
-            "verdict": v, "rule": res["rule"], "basis": basis_of(res["basis"]), "gap": gap, "authority": auth,
+            "stated_lo": None if st is None else round(st[0] - e, 6), "stated_hi": None if st is None else round(st[1] + e, 6),
+            # an item's basis is what its verdict rests on: a printed value impossible on its face rests on the article
+            # alone; one judged alike by independent sources stated directly, on them
+            "verdict": v, "rule": res["rule"], "gap": gap,
+            "basis": "article_only" if impossible(p, unit) else "independent" if alike else basis_of(res["basis"]),
+            "authority": weakest(self.auth.get(s, "") for k in alike for s in self.numbers[k]["sources"]) if alike else auth,
             "verdict_alt": alt_v, "alt_keys": ";".join(alt_keys), "coarse": flags["coarse"],
             "hedge": flags["hedge"], "reading": flags["reading"], "cause": cause, "category": R.CAUSES[cause],
             "sources": res["sources"],
@@ -293,6 +359,34 @@ class Audit:
             "spec": spec,
         }
 
+    def independent_alike(self, row, res: dict) -> list[str]:
+        """The keys of the independent sources that state the judged quantity directly (other sources of the same
+        figure, registry basis independent) when each of them gives the verdict the row has, pass or fail; empty
+        otherwise (none, or one that disagrees: that one is the row's alternative verdict)."""
+        p, d, q, unit = float(row["printed_value"]), int(row["printed_decimals"]), row["qualifier"], row["unit"]
+        alts = [a for a in alternatives(row, res["key"], res["recomputed_value"], self.numbers, self.cands, True)
+                if a["kind"] == "other_source_or_reporter" and self.numbers[a["key"]]["basis"] == "independent"]
+        if not alts:
+            return []
+        passes = res["verdict"] in PASSING
+        same = all((verdict(p, d, q, unit, a["value"], a["uncertainty"], "independent", a.get("stated"))[0] in PASSING)
+                   == passes for a in alts)
+        return sorted(a["key"] for a in alts) if same else []
+
+    def stated_clause(self, rid: str, res: dict, unit: str, d: int) -> list:
+        """The hedges of the source figures a recomputed value rests on, and the range they state (registry keys)."""
+        figures = res["entry"]["stated"].get("sum") or [f for part in res["entry"]["stated"]["ratio"] for f in part]
+        hedges = sorted({f[3] for f in figures if f[3] != "exact"})
+        lo, hi = res["stated"][0] - res["uncertainty"], res["stated"][1] + res["uncertainty"]
+        return R.clause("stated_range", hedges=R.nested([R.clause("src_hedge", hedge=R.word(f"source_hedge.{h}"))
+                                                         for h in hedges]),
+                        lo=self.add(f"audit.stated_lo.{rid}", lo, unit, f"{rid}: lowest value the source's words allow",
+                                    "the source figures read as the intervals their hedges state, added "
+                                    "(analysis/audit/verdict.py, stated_range)", d + 1, basis="independent"),
+                        hi=self.add(f"audit.stated_hi.{rid}", hi, unit, f"{rid}: highest value the source's words allow",
+                                    "the source figures read as the intervals their hedges state, added "
+                                    "(analysis/audit/verdict.py, stated_range)", d + 1, basis="independent"))
+
     def discrepancy(self, row, res, clauses, basis, value) -> str:
         rid, p, d, unit = row["id"], float(row["printed_value"]), int(row["printed_decimals"]), row["unit"]
         r = res["recomputed_value"]
@@ -300,9 +394,14 @@ class Audit:
         if bad:
             clauses.append(R.clause("impossible"))
         if r is not None:
-            if r and not bad:
-                diff = self.add(f"audit.diff.{rid}", p - r, "pp" if unit in ("%", "% change") else unit,
-                                f"{rid}: printed − recomputed",
+            if rate(unit) and not bad:
+                # a rate's difference is told in percentage points: a relative difference of a rate (+40.9% against
+                # +0.49% is "+8,212.6%") says nothing a reader can use
+                diff = self.add(f"audit.diff.{rid}", p - r, "pp", f"{rid}: printed − recomputed",
+                                "printed value − recomputed value, in percentage points", max(d, 1))
+                clauses.append(R.clause("diff_pp", basis=basis, value=value, diff=diff))
+            elif r and not bad:
+                diff = self.add(f"audit.diff.{rid}", p - r, unit, f"{rid}: printed − recomputed",
                                 "printed value − recomputed value, in the printed unit", max(d, 1))
                 reldiff = self.add(f"audit.reldiff.{rid}", 100 * (p - r) / abs(r), "% change",
                                    f"{rid}: printed − recomputed, relative to the recomputed value",
@@ -314,7 +413,7 @@ class Audit:
         q = row["qualifier"]
         for total, parts in inconsistent_pairs(alternatives(row, res["key"], r, self.numbers, self.cands, True),
                                                self.numbers):
-            hit = [x for x in (total, parts) if close_enough(p, d, x["value"], x["uncertainty"], q, unit)]
+            hit = [x for x in (total, parts) if close_enough(p, d, x["value"], x["uncertainty"], q, unit, x.get("stated"))]
             if len(hit) == 1:
                 clauses.append(R.clause("source_inconsistent", stated=R.key(total["key"], src=True),
                                         derived_what=R.what(**parts["what"]), derived=R.key(parts["key"], src=True),
@@ -327,18 +426,50 @@ class Audit:
         if how == "hit":
             clauses.append(R.clause("hit", cause=R.word(f"cause.{alt['kind']}"), what=R.what(**alt["what"]),
                                     value=R.key(alt["key"], src=True)))
+            self.alt_stated(rid, alt, unit, d, clauses)
+            # a tie between causes is said, never resolved silently: every other kind of figure that reproduces it
+            # exactly as closely
+            tie = abs(p - alt["value"])
+            others = {a["kind"]: a for a in sorted(alts, key=lambda a: a["key"])
+                      if a["kind"] != alt["kind"] and abs(abs(p - a["value"]) - tie) <= EXACT * max(1.0, abs(p))
+                      and close_enough(p, d, a["value"], a["uncertainty"], q, unit, a.get("stated"))}
+            if others:
+                clauses.append(R.clause("also_hit", others=R.nested([
+                    R.clause("also_hit_one", cause=R.word(f"cause.{a['kind']}"), what=R.what(**a["what"]),
+                             value=R.key(a["key"], src=True)) for a in others.values()])))
             return alt["kind"]
         if how == "typo":
             clauses.append(R.clause("typo", what=R.what(**alt["what"]), value=R.key(alt["key"], src=True)))
             return "transcription"
         if how == "closest":
-            gap = self.add(f"audit.closest_gap.{rid}", 100 * (p - alt["value"]) / abs(alt["value"]) if alt["value"] else 0.0,
-                           "% change", f"{rid}: printed figure relative to the closest alternative",
-                           "100 × (printed − closest alternative) / |closest alternative|", 1)
+            if rate(unit):
+                gap = self.add(f"audit.closest_gap.{rid}", p - alt["value"], "pp",
+                               f"{rid}: printed figure − the closest alternative",
+                               "printed − closest alternative, in percentage points", 1)
+            else:
+                gap = self.add(f"audit.closest_gap.{rid}", 100 * (p - alt["value"]) / abs(alt["value"]) if alt["value"]
+                               else 0.0, "% change", f"{rid}: printed figure relative to the closest alternative",
+                               "100 × (printed − closest alternative) / |closest alternative|", 1)
             clauses.append(R.clause("closest", what=R.what(**alt["what"]), value=R.key(alt["key"], src=True), rel=gap))
+            self.alt_stated(rid, alt, unit, d, clauses)
         else:
-            clauses.append(R.clause("no_alternative"))
+            clauses.append(R.clause("no_alternative_same" if alts else "no_alternative"))
         return "impossible_value" if bad else "unexplained"
+
+    def alt_stated(self, rid: str, alt: dict, unit: str, d: int, clauses: list) -> None:
+        """The range a hedged alternative's words state, when it is hedged (registry keys)."""
+        if not alt.get("stated"):
+            return
+        figures = self.numbers[alt["key"]]["stated"].get("sum") or [
+            f for part in self.numbers[alt["key"]]["stated"]["ratio"] for f in part]
+        lo, hi = alt["stated"][0] - alt["uncertainty"], alt["stated"][1] + alt["uncertainty"]
+        rule = "the alternative's source figures read as the intervals their hedges state (analysis/audit/verdict.py)"
+        clauses.append(R.clause("alt_stated", hedges=R.nested([R.clause("src_hedge", hedge=R.word(f"source_hedge.{h}"))
+                                                               for h in sorted({f[3] for f in figures} - {"exact"})]),
+                                lo=self.add(f"audit.alt_lo.{rid}", lo, unit, f"{rid}: lowest value the alternative's words allow",
+                                            rule, d + 1, basis="independent"),
+                                hi=self.add(f"audit.alt_hi.{rid}", hi, unit, f"{rid}: highest value the alternative's words allow",
+                                            rule, d + 1, basis="independent")))
 
     def alternative_verdict(self, row, res, extra) -> tuple[str, list[str]]:
         """The verdict under another source or reading the rules also allow, and its keys: for the arms passage
@@ -364,7 +495,8 @@ class Audit:
             # another source of the same figure (a published statement of the share, say)
             for a in alternatives(row, res["key"], res["recomputed_value"], self.numbers, self.cands):
                 if a["kind"] == "other_source_or_reporter":
-                    alt_v, _ = verdict(p, d, q, unit, a["value"], a["uncertainty"], self.numbers[a["key"]]["basis"])
+                    alt_v, _ = verdict(p, d, q, unit, a["value"], a["uncertainty"], self.numbers[a["key"]]["basis"],
+                                       a.get("stated"))
                     tried.append((alt_v, [a["key"]]))
         else:
             year = _year_of(res["key"])
@@ -373,7 +505,8 @@ class Audit:
                 same = a["kind"] in ("data_release", "other_source_or_reporter") or (
                     year is not None and f.get("year") == year and f.get("period") in ("FY", "12M"))
                 if same:
-                    alt_v, _ = verdict(p, d, q, unit, a["value"], a["uncertainty"], self.numbers[a["key"]]["basis"])
+                    alt_v, _ = verdict(p, d, q, unit, a["value"], a["uncertainty"], self.numbers[a["key"]]["basis"],
+                                       a.get("stated"))
                     tried.append((alt_v, [a["key"]]))
         flips = [t for t in tried if (t[0] in PASSING) != (v in PASSING)]
         return (flips or [("", [])])[0]
@@ -425,7 +558,7 @@ def reproduces(row, res: dict) -> bool:
     """A reading reproduces a printed figure when its verdict passes and it does not contradict the hedge
     ('vượt ngưỡng 1 tỷ' is not reproduced by 974 mn, though 974 rounds to 1 bn)."""
     return res["verdict"] in PASSING and hedge(row["qualifier"], float(row["printed_value"]),
-                                               res["recomputed_value"]) != "not_borne_out"
+                                               res["recomputed_value"], res.get("stated")) != "not_borne_out"
 
 
 def _year_of(key: str) -> int | None:

@@ -21,10 +21,17 @@ checkable items gives the class:
 - not verifiable:       nothing checkable, or fewer than MIN_COVERAGE of the audited items checkable
                         (a share of a few items would speak for a result that was mostly not checked).
 
+The printed numbers and the claims in words are classed apart, never pooled into one class or share; the
+summary says for each what was checked independently and what was not before what reproduced.  A result
+that cannot be classed shows how many of its items were checked and how, and which are wrong.
+
 Sensitivity.  A row whose verdict would differ under another source or reading that the rules also
-allow carries that verdict in `verdict_alt`.  For each result and overall the report names the rows
-that, judged so, would change the class (the class is *fragile*; otherwise *robust*), and how many
-reproduced items fewer or more would cross a threshold (the margin).
+allow carries that verdict in `verdict_alt`; the arms rows carry their verdict in every SIPRI release and
+in the Russia-alone reading.  The alternatives are taken as they move (`alternative_sets`): a release or
+reading applies to every arms row at once, another source of one figure to its row.  A class is robust only
+if no such alternative changes it, nor all of them taken together (`class_all_alt`); the report names each
+alternative that changes it.  A class no alternative changes but a single item judged otherwise would is
+*borderline* (the margin: how many reproduced items fewer or more would cross a threshold).
 
 Written from one template in each language: data/derived/replication_report.md and
 replication_report.vi.md (display values, with the computing environment read from the machine), the
@@ -42,6 +49,7 @@ import re
 from pathlib import Path
 
 from analysis import reasons as R
+from analysis import words
 from analysis.article import RELEASES
 from analysis.audit import claims as claims_module
 from analysis.audit.claims import VERDICTS_VI as CLAIM_VERDICTS_VI_CLAIMS
@@ -54,9 +62,8 @@ FULLY, LARGELY, PARTIALLY = 1.0, 0.75, 0.25
 # A result is classed only when at least this share of its audited items is checkable on independent evidence.
 MIN_COVERAGE = 0.5
 CLASSES = ("fully reproduced", "largely reproduced", "partially reproduced", "not reproduced", "not verifiable")
-CLASSES_VI = {"fully reproduced": "tái lập hoàn toàn", "largely reproduced": "tái lập phần lớn",
-              "partially reproduced": "tái lập một phần", "not reproduced": "không tái lập được",
-              "not verifiable": "không kiểm chứng được"}
+# the classes' and robustness's words in Vietnamese, from the message catalog (word.class.*, word.robustness.*)
+CLASSES_VI = {c: R.WORDS["vi"][f"class.{c.replace(' ', '_')}"] for c in CLASSES}
 # The shared vocabularies (analysis/audit/verdict.py holds them once the audit writes them).
 try:
     from analysis.audit.verdict import AUTHORITIES, BASES, GAPS
@@ -71,7 +78,7 @@ LEGACY_BASIS = {"internal": "article_only", "none": ""}
 REPRODUCED = ("match", "rounding")
 CLAIM_VERDICTS = ("holds", "partly holds", "does not hold", "not decided")
 CLAIM_VERDICTS_VI = {**CLAIM_VERDICTS_VI_CLAIMS, "not decided": "chưa phân định được"}
-ROBUSTNESS_VI = {"robust": "vững", "borderline": "sát ngưỡng", "fragile": "mong manh"}
+ROBUSTNESS_VI = {r: R.WORDS["vi"][f"robustness.{r}"] for r in ("robust", "borderline", "fragile")}
 
 GROUPS = {"table1": "Table 1 (goods trade with six partners, 2024)",
           "table2": "Table 2 (registered foreign investment by partner, 2025)",
@@ -103,30 +110,9 @@ GAP_WORDS = {"en": {"source_not_consulted": "the source behind them could not be
                     "no_source_found": "không tìm thấy nguồn nào cho chúng",
                     "not_measurable": "dữ liệu không đo lường đại lượng mà chúng nêu",
                     UNRECORDED: "quá trình kiểm tra không ghi lại lý do"}}
-# What the author is asked to do, by the cause category of a discrepancy (a claim that does not hold:
-# "claim").  The evidence is the row's registry keys, never retyped.
-REQUEST = {"en": {"transcription": "correct the figure as transcribed from its source",
-                  "other_source_or_reporter": "state the source and reporter of the figure, or use the one the "
-                                              "rest of the table uses",
-                  "other_period_or_base": "state the period or base of the figure, or use the one the text states",
-                  "arithmetic": "correct the arithmetic",
-                  "data_release": "state the data release the figure comes from",
-                  "unexplained": "give the source of the figure; none in the data reproduces it",
-                  "source_inconsistent": "say that the source's total disagrees with its own parts, and which of "
-                                         "them the figure takes",
-                  "other": "check the figure against its source",
-                  "claim": "correct or qualify the statement"},
-           "vi": {"transcription": "sửa con số theo đúng nguồn đã chép",
-                  "other_source_or_reporter": "nêu rõ nguồn và bên báo cáo của con số, hoặc dùng nguồn mà phần còn "
-                                              "lại của bảng dùng",
-                  "other_period_or_base": "nêu rõ kỳ số liệu hoặc cơ sở tính của con số, hoặc dùng kỳ mà lời văn nêu",
-                  "arithmetic": "sửa lại phép tính",
-                  "data_release": "nêu rõ phiên bản dữ liệu của con số",
-                  "unexplained": "cho biết nguồn của con số; không số liệu nào trong dữ liệu tái lập được nó",
-                  "source_inconsistent": "nói rõ rằng tổng số của nguồn không khớp với các thành phần của chính nó, "
-                                         "và con số lấy theo phần nào",
-                  "other": "đối chiếu lại con số với nguồn của nó",
-                  "claim": "sửa hoặc nói rõ giới hạn của nhận định"}}
+# What the author is asked to do, by the cause category of a discrepancy (a claim that does not hold: "claim"), in
+# the message catalog (report.request.*).  The evidence is the row's registry keys, never retyped.
+REQUEST = {lang: words.section("report.request.", lang) for lang in ("en", "vi")}
 SLOT = re.compile(r"\{([A-Za-z0-9_.\-]+)\}")
 
 
@@ -230,10 +216,7 @@ def tally(audit: list[dict], claims: list[dict]) -> dict:
     for k in ("gap", "by_category", "authority"):
         out["numbers"][k] = {x: sum(t[k].get(x, 0) for t in numbers) for x in numbers[0][k]}
     _share(out["numbers"])
-    out["overall"] = {"n": out["numbers"]["n"] + out["claims"]["n"],
-                      "reproduced": out["numbers"]["reproduced"] + out["claims"]["reproduced"],
-                      "checkable": out["numbers"]["checkable"] + out["claims"]["checkable"]}
-    _share(out["overall"])
+    # printed numbers and claims in words are classed apart: no class, share or count pools the two kinds
     return out
 
 
@@ -258,46 +241,94 @@ def robustness(flips: bool, margin_down: int | None, margin_up: int | None) -> s
     return "borderline" if 1 in (margin_down, margin_up) else "robust"
 
 
-def _judged_otherwise(audit: list[dict], claims: list[dict], kind: str, i: int) -> tuple[list, list]:
-    """The rows with row i judged by its alternative verdict.  A row that becomes judgeable keeps its basis,
-    or is taken as independent when it had none (an alternative source is a source)."""
+def _passes(v: str, kind: str) -> bool:
+    return v in (PASSING if kind == "audit" else ("holds", "partly holds"))
+
+
+def _matters(v: str, alt: str, kind: str) -> bool:
+    """Does judging a row `alt` instead of `v` change what it counts for: pass or fail, or checkable or not?"""
+    undecided = ("not_verifiable", "not decided", "not verifiable")
+    return alt != v and (_passes(alt, kind) != _passes(v, kind) or (alt in undecided) != (v in undecided))
+
+
+def _judged_otherwise(audit: list[dict], claims: list[dict], changes: list[tuple[str, int, str]]) -> tuple[list, list]:
+    """The rows with some rows judged by another verdict ((kind, index, verdict) each).  A row that becomes
+    judgeable keeps its basis, or is taken as independent when it had none (an alternative source is a source)."""
     audit, claims = list(audit), list(claims)
-    if kind == "audit":
-        r = audit_row(audit[i])
-        audit[i] = {**r, "verdict": r["verdict_alt"], "verdict_alt": "", "basis": r["basis"] or "independent"}
-    else:
-        c = claim_row(claims[i])
-        claims[i] = {**c, "verdict": c["verdict_alt"], "verdict_alt": ""}
+    for kind, i, v in changes:
+        if kind == "audit":
+            r = audit_row(audit[i])
+            audit[i] = {**r, "verdict": v, "verdict_alt": "", "basis": r["basis"] or "independent"}
+        else:
+            c = claim_row(claims[i])
+            claims[i] = {**c, "verdict": v, "verdict_alt": ""}
     return audit, claims
 
 
+def alternative_sets(audit: list[dict], claims: list[dict]) -> list[dict]:
+    """Every alternative the rules allow, as the rows it changes TOGETHER: each other SIPRI release (every arms
+    row judged in it at once), the Russia-alone reading of the arms figures (every arms row at once), and, for
+    a row whose alternative is another source or base of its own figure (or a claim's other reading), that row
+    alone.  A set keeps only the rows whose verdict it turns from pass to fail or back."""
+    out = []
+    arms = [(i, audit_row(r)) for i, r in enumerate(audit) if r.get("result") == "arms"]
+    for name, col in [(f"release.{x}", f"verdict_{x}") for x in RELEASES] + [("reading.russia", "verdict_russia_used")]:
+        changes = [("audit", i, _s(r.get(col))) for i, r in arms
+                   if _s(r.get(col)) and r["verdict"] != "not_verifiable" and _matters(r["verdict"], _s(r.get(col)), "audit")]
+        if changes:
+            out.append({"name": name, "changes": changes, "ids": [audit[i]["id"] for _, i, _ in changes]})
+    grouped = {i for x in out for _, i, _ in x["changes"]}
+    for i, r in enumerate(audit):
+        r = audit_row(r)
+        if r["verdict_alt"] and i not in grouped and _matters(r["verdict"], r["verdict_alt"], "audit"):
+            out.append({"name": f"row.{r['id']}", "changes": [("audit", i, r["verdict_alt"])], "ids": [r["id"]]})
+    for i, c in enumerate(claims):
+        c = claim_row(c)
+        if c["verdict_alt"]:
+            out.append({"name": f"row.{c['id']}", "changes": [("claims", i, c["verdict_alt"])], "ids": [c["id"]]})
+    return out
+
+
+CLASSED = (*GROUPS, "claims", "numbers")
+
+
 def sensitivity(audit: list[dict], claims: list[dict]) -> dict:
-    """For each result and overall: the rows with an alternative verdict (`alts`), those that alone change
-    the class (`flips`), the class with every alternative at once, robust or fragile, and the margins."""
+    """For each result, the printed numbers and the claims: the rows with an alternative verdict (`alts`),
+    those that alone change the class (`flips`), the coherent alternatives (`alternative_sets`) that change it
+    (`sets`, each with the class it gives), the class with every alternative at once (`class_all_alt`),
+    robust, borderline or fragile, and the margins.  A class is robust only if it survives every alternative the
+    rules allow taken together."""
     base = tally(audit, claims)
     rows = [("audit", i, audit_row(r)) for i, r in enumerate(audit)] + \
            [("claims", i, claim_row(c)) for i, c in enumerate(claims)]
     rows = [x for x in rows if x[2]["verdict_alt"]]
-    out = {g: {"alts": [], "flips": []} for g in (*GROUPS, "claims", "numbers", "overall")}
-    all_a, all_c = list(audit), list(claims)
+    out = {g: {"alts": [], "flips": [], "sets": []} for g in CLASSED}
     for kind, i, r in rows:
-        t = tally(*_judged_otherwise(audit, claims, kind, i))
-        all_a, all_c = _judged_otherwise(all_a, all_c, kind, i)
+        t = tally(*_judged_otherwise(audit, claims, [(kind, i, r["verdict_alt"])]))
         g = r.get("result") if kind == "audit" else "claims"
         e = {"id": r["id"], "kind": kind, "group": g, "verdict": r["verdict"], "verdict_alt": r["verdict_alt"],
              "alt_keys": [k for k in r["alt_keys"].split(";") if k], "class": t[g]["class"],
-             "numbers_class": t["numbers"]["class"], "overall_class": t["overall"]["class"]}
-        for where, cls in ((g, t[g]["class"]), ("overall", t["overall"]["class"])) + \
-                (("numbers", t["numbers"]["class"]),) * (kind == "audit"):
+             "numbers_class": t["numbers"]["class"]}
+        for where, cls in ((g, t[g]["class"]),) + (("numbers", t["numbers"]["class"]),) * (kind == "audit"):
             out[where]["alts"].append(e)
             if cls != base[where]["class"]:
                 out[where]["flips"].append(e)
-    t_all = tally(all_a, all_c)
+    sets = alternative_sets(audit, claims)
+    every: dict[tuple[str, int], str] = {}
+    for a in sets:
+        t = tally(*_judged_otherwise(audit, claims, a["changes"]))
+        for g in CLASSED:
+            if t[g]["class"] != base[g]["class"]:
+                out[g]["sets"].append({**a, "class": t[g]["class"]})
+        for kind, i, v in a["changes"]:
+            every.setdefault((kind, i), v)
+    t_all = tally(*_judged_otherwise(audit, claims, [(k, i, v) for (k, i), v in every.items()]))
     for g, x in out.items():
         x["class"], x["class_all_alt"] = base[g]["class"], t_all[g]["class"]
         x["margin_down"], x["margin_up"] = margins(base[g]["reproduced"], base[g]["checkable"], base[g]["n"]) \
             if base[g]["checkable"] else (None, None)
-        x["robustness"] = robustness(bool(x["flips"]), x["margin_down"], x["margin_up"])
+        changed = bool(x["flips"] or x["sets"]) or x["class_all_alt"] != x["class"]
+        x["robustness"] = robustness(changed, x["margin_down"], x["margin_up"])
     return out
 
 
@@ -327,37 +358,43 @@ def fragment(t: dict, sens: dict, files: dict[str, str]) -> Fragment:
             frag.add(f"report.{g}.coverage", 100 * x["checkable"] / x["n"], "%",
                      f"{g}: share of the audited items checkable on independent evidence", "checkable / audited", ins,
                      decimals=0, by=_share)
-        if x["share"] is not None:
+        if x["share"] is not None and x["class"] != "not verifiable":  # a result not classed shows no share
             frag.add(f"report.{g}.share", 100 * x["share"], "%", f"{g}: reproduced share of the checkable",
                      "reproduced / checkable", ins, decimals=0, by=_share)
         frag.add(f"report.{g}.class", x["class"], "text", f"{g}: classification",
                  "analysis/audit/report.py, classify()", ins, shown_as=x["class"], shown_as_vi=CLASSES_VI[x["class"]],
                  by=classify)
     for g, x in sens.items():
+        if x["class"] == "not verifiable":
+            # a result that is not classed has no robustness; only a class the alternatives would give it is shown
+            if x["class_all_alt"] != x["class"]:
+                frag.add(f"report.{g}.class_all_alt", x["class_all_alt"], "text",
+                         f"{g}: class with every alternative verdict", "analysis/audit/report.py, sensitivity()", ins,
+                         shown_as=x["class_all_alt"], shown_as_vi=CLASSES_VI[x["class_all_alt"]], by=sensitivity)
+            continue
         frag.add(f"report.{g}.robustness", x["robustness"], "text", f"{g}: robust or fragile under the alternatives",
                  "analysis/audit/report.py, sensitivity()", ins, shown_as=x["robustness"],
                  shown_as_vi=ROBUSTNESS_VI[x["robustness"]], by=robustness)
         frag.add(f"report.{g}.class_all_alt", x["class_all_alt"], "text", f"{g}: class with every alternative verdict",
                  "analysis/audit/report.py, sensitivity()", ins, shown_as=x["class_all_alt"],
                  shown_as_vi=CLASSES_VI[x["class_all_alt"]], by=sensitivity)
-        for k in ("alts", "flips"):
-            frag.add(f"report.{g}.{k}", len(x[k]), "count", f"{g}: rows with an alternative verdict"
-                     + (" that alone change the class" if k == "flips" else ""), "analysis/audit/report.py, sensitivity()",
-                     ins, decimals=0, by=sensitivity)
+        shown = sensitivity_shown(g, x)
+        if shown and not x["sets"] and x["class_all_alt"] == x["class"]:
+            frag.add(f"report.{g}.alts", len(x["alts"]), "count", f"{g}: rows with an alternative verdict",
+                     "analysis/audit/report.py, sensitivity()", ins, decimals=0, by=sensitivity)
+        for a in x["sets"]:
+            frag.add(f"report.altset.{a['name']}.class.{g}", a["class"], "text",
+                     f"{g}: class with the alternative '{a['name']}' applied to all its rows at once",
+                     "analysis/audit/report.py, sensitivity()", ins, shown_as=a["class"],
+                     shown_as_vi=CLASSES_VI[a["class"]], by=sensitivity)
+            if f"report.altset.{a['name']}.n" not in frag.numbers:
+                frag.add(f"report.altset.{a['name']}.n", len(a["changes"]), "count",
+                         f"Rows whose verdict the alternative '{a['name']}' changes", "analysis/audit/report.py, "
+                         "alternative_sets()", ins, decimals=0, by=alternative_sets)
         for k in ("margin_down", "margin_up"):
-            if x[k] is not None:
+            if x[k] is not None and shown:
                 frag.add(f"report.{g}.{k}", x[k], "count", f"{g}: reproduced items {k[7:]} that change the class",
                          "analysis/audit/report.py, margins()", ins, decimals=0, by=margins)
-    for e in {e["id"]: e for x in sens.values() for e in x["alts"]}.values():
-        words = CLAIM_VERDICTS_VI if e["kind"] == "claims" else {v: R.WORDS["vi"].get(f"verdict.{v}", v)
-                                                                  for v in (e["verdict_alt"],)}
-        frag.add(f"report.alt.{e['id']}.verdict", e["verdict_alt"], "text", f"{e['id']}: verdict under the alternative",
-                 "the audit's verdict_alt", ins, shown_as=e["verdict_alt"].replace("_", " "),
-                 shown_as_vi=words.get(e["verdict_alt"], e["verdict_alt"]), by=sensitivity)
-        for k in ("class", "overall_class"):
-            frag.add(f"report.alt.{e['id']}.{k}", e[k], "text", f"{e['id']}: {k.replace('_', ' ')} under the alternative",
-                     "analysis/audit/report.py, sensitivity()", ins, shown_as=e[k], shown_as_vi=CLASSES_VI[e[k]],
-                     by=sensitivity)
     return frag
 
 
@@ -393,122 +430,118 @@ def _items(n: int, noun: str) -> str:
     return noun if n == 1 else noun + "s"
 
 
-def _flip_groups(x: dict, g: str) -> list[tuple[list[str], str]]:
-    """The rows that flip a class, grouped by the verdict they would get and the class they would give
-    (ids in audit order), with the registry field of that class."""
-    cls = "overall_class" if g == "overall" else "class"
-    groups: dict[tuple, list[str]] = {}
-    for e in x["flips"]:
-        groups.setdefault((e["verdict_alt"], e[cls]), []).append(e["id"])
-    return [(ids, cls) for ids in groups.values()]
+def sensitivity_shown(g: str, x: dict) -> bool:
+    """Is the sensitivity sentence of a class written (so that only what is shown is registered)?  For the printed
+    numbers and the claims when classed (the headline), and for a classed result that is not robust."""
+    return x["class"] != "not verifiable" and (g in ("numbers", "claims") or x["robustness"] != "robust")
 
 
-def _alt_sentence(sens: dict, g: str, lang: str, scope: str) -> str:
-    """The sensitivity of one class, in words with slots: robust or fragile, the rows that flip it, the margins."""
+def _set_name(a: dict, lang: str) -> str:
+    """An alternative in words: a SIPRI release or reading applied to every arms figure, or one row's."""
+    kind, _, what = a["name"].partition(".")
+    if kind == "release":
+        return words.msg("report.altset.release", lang, release=R.RELEASE_VI.get(what, what) if lang == "vi" else what)
+    if kind == "reading":
+        return words.msg("report.altset.russia", lang)
+    return words.msg("report.altset.row", lang, id=what)
+
+
+def _alt_sentence(sens: dict, g: str, lang: str, scope: str = "") -> str:
+    """The sensitivity of one class, in words with slots: robust, borderline or fragile; every alternative the
+    rules allow that changes it, each applied to all the rows it concerns at once; the class with every
+    alternative taken together; the margins."""
     x = sens[g]
-    vi = lang == "vi"
-    if vi:
-        s = f"Xếp loại này **{{report.{g}.robustness}}**: "
-        if x["flips"]:
-            s += "nếu được đánh giá theo một nguồn hoặc cách đọc khác mà các quy tắc cũng cho phép, " + _join(
-                [("chỉ cần một trong các dòng " if len(ids) > 1 else "dòng ") + _join(ids, lang)
-                 + f" (khi đó là {{report.alt.{ids[0]}.verdict}}) "
-                 + ("là đủ làm " if len(ids) > 1 else "sẽ làm ") + f"{scope} thành {{report.alt.{ids[0]}.{cls}}}"
-                 for ids, cls in _flip_groups(x, g)], lang) + "."
-        else:
-            s += (f"không dòng nào trong {{report.{g}.alts}} dòng có kết luận thay thế làm thay đổi nó khi xét riêng."
-                  if x["alts"] else "không dòng nào có kết luận thay thế.")
-        if x["margin_down"] is not None:
-            s += f" Chỉ cần {{report.{g}.margin_down}} mục tái lập được đổi thành không tái lập là xếp loại hạ xuống"
-            s += (f"; {{report.{g}.margin_up}} mục theo chiều ngược lại là xếp loại nâng lên." if x["margin_up"]
-                  is not None else ".")
-        elif x["margin_up"] is not None:
-            s += f" Chỉ cần {{report.{g}.margin_up}} mục không tái lập được đổi thành tái lập là xếp loại nâng lên."
-        return s
-    s = f"This class is **{{report.{g}.robustness}}**: "
-    if x["flips"]:
-        s += "judged under another source or reading the rules also allow, " + _join(
-            [("any one of " if len(ids) > 1 else "") + _join(ids, lang)
-             + f" ({'each ' if len(ids) > 1 else ''}then {{report.alt.{ids[0]}.verdict}}) would make {scope} "
-             f"{{report.alt.{ids[0]}.{cls}}}" for ids, cls in _flip_groups(x, g)], lang) + "."
+    s = words.msg("report.robust.head", lang, robustness=f"{{report.{g}.robustness}}")
+    if x["sets"]:
+        s += " " + words.msg("report.robust.sets", lang, sets=_join([
+            words.msg("report.robust.set", lang, alternative=_set_name(a, lang), n=f"{{report.altset.{a['name']}.n}}",
+                      ids=_join(a["ids"], lang), cls=f"{{report.altset.{a['name']}.class.{g}}}")
+            for a in x["sets"]], lang))
+    if x["class_all_alt"] != x["class"]:
+        s += " " + words.msg("report.robust.together_changes", lang, cls=f"{{report.{g}.class_all_alt}}")
+    elif not x["sets"]:
+        s += " " + words.msg("report.robust.none", lang, n=f"{{report.{g}.alts}}", cls=f"{{report.{g}.class_all_alt}}")
     else:
-        s += (f"none of the {{report.{g}.alts}} rows with an alternative verdict changes it on its own."
-              if x["alts"] else "no row has an alternative verdict.")
+        s += " " + words.msg("report.robust.together_same", lang, cls=f"{{report.{g}.class_all_alt}}")
     if x["margin_down"] is not None:
-        s += f" {{report.{g}.margin_down}} {_items(x['margin_down'], 'reproduced item')} judged otherwise would lower it"
-        s += (f"; {{report.{g}.margin_up}} the other way would raise it." if x["margin_up"] is not None else ".")
-    elif x["margin_up"] is not None:
-        s += f" {{report.{g}.margin_up}} {_items(x['margin_up'], 'item')} not reproduced judged otherwise would raise it."
+        s += " " + words.msg("report.margin.down", lang, k=f"{{report.{g}.margin_down}}")
+    if x["margin_up"] is not None:
+        s += " " + words.msg("report.margin.up", lang, k=f"{{report.{g}.margin_up}}")
     return s
 
 
-def classification_lines(t: dict, sens: dict, lang: str) -> list[tuple[str, str]]:
-    """The classification: the overall class with its sensitivity, the table by result, the rule."""
+def _headline(t: dict, sens: dict, lang: str) -> list[str]:
+    """What was checked independently and what was not, then what reproduced: the printed numbers and the claims
+    in words each on their own, never pooled."""
+    out = []
+    for g in ("numbers", "claims"):
+        slots = {k: f"{{report.{g}.{k}}}" for k in ("n", "checkable", "coverage", "mixed", "article_only",
+                                                     "not_verifiable", "reproduced", "share", "discrepancy",
+                                                     "not_decided", "class")}
+        slots["threshold"] = "{report.threshold.coverage}"
+        s = words.msg(f"report.headline.{g}.checked", lang, **slots)
+        if t[g]["class"] == "not verifiable":
+            s += " " + words.msg(f"report.headline.unclassed", lang, **slots)
+            if sens[g]["class_all_alt"] != t[g]["class"]:
+                s += " " + words.msg("report.robust.together_changes", lang, cls=f"{{report.{g}.class_all_alt}}")
+        else:
+            s += " " + words.msg(f"report.headline.{g}.class", lang, **slots) + " " + _alt_sentence(sens, g, lang)
+        out.append(s)
+    out.append(words.msg("report.headline.apart", lang))
+    return out
+
+
+def _unclassed_line(t: dict, audit: list[dict], g: str, title: str, lang: str, sens: dict | None = None) -> str:
+    """A result too thinly checked to be classed: how many of its items were checked and how, and which are wrong."""
+    slots = {k: f"{{report.{g}.{k}}}" for k in ("n", "checkable", "reproduced", "discrepancy", "mixed", "mixed_agree",
+                                                 "mixed_differ", "article_only", "article_only_differ",
+                                                 "not_verifiable", "class")}
+    s = f"*{title}*: " + words.msg("report.unclassed.how", lang, threshold="{report.threshold.coverage}", **slots)
+    if sens is not None and sens[g]["class_all_alt"] != t[g]["class"]:
+        s += " " + words.msg("report.robust.together_changes", lang, cls=f"{{report.{g}.class_all_alt}}")
+    wrong = [r for r in (audit_row(r) for r in audit) if r.get("result") == g and r["verdict"] == "discrepancy"]
+    if wrong:
+        s += " " + words.msg("report.unclassed.wrong", lang, items="; ".join(
+            f"{r['id']} ({'in' if lang == 'vi' else 'printed'} {{printed.{r['id']}}}, "
+            + (words.msg("report.unclassed.impossible", lang) if _s(r.get("rule")).startswith("impossible")
+               else category_word(r["category"], lang))
+            + f"; {BASIS_WORDS[lang].get(r['basis'], r['basis'])})" for r in wrong))
+    return s
+
+
+def classification_lines(t: dict, sens: dict, lang: str, audit: list[dict] | None = None) -> list[tuple[str, str]]:
+    """The classification: the printed numbers and the claims each with what was checked, its class and its
+    sensitivity; the table by result; the rule; each unclassed or not robust result on its own."""
     vi = lang == "vi"
     groups = GROUPS_VI if vi else GROUPS
     L = []
     add = lambda s="", kind="line": L.append((kind, s))
-    if vi:
-        add("Chỉ xét trên bằng chứng độc lập, bài báo được xếp loại **{report.overall.class}**: "
-            "{report.overall.reproduced} trên {report.overall.checkable} con số được in và nhận định bằng lời kiểm "
-            "chứng được ({report.overall.share}) được tái lập (một nhận định đúng một phần được tính một nửa). "
-            + _alt_sentence(sens, "overall", lang, "xếp loại chung"))
+    for x in _headline(t, sens, lang):
+        add(x)
         add()
-        add("| Kết quả | Số được kiểm tra | Kiểm chứng độc lập được | Độ bao phủ | Tái lập được | Tỷ lệ | Xếp loại | Độ vững |")
-    else:
-        add("On independent evidence only, the article is **{report.overall.class}**: {report.overall.reproduced} of "
-            "{report.overall.checkable} independently checkable printed numbers and claims in words "
-            "({report.overall.share}) are reproduced (a claim that partly holds counts half). "
-            + _alt_sentence(sens, "overall", lang, "the overall class"))
-        add()
-        add("| Result | Audited | Independently checkable | Coverage | Reproduced | Share | Classification | Robustness |")
-    add(rule_row(24, 8, 10, 8, 9, 7, 14, 10))
+    add(words.msg("report.table.head", lang))
+    add(rule_row(24, 8, 12, 9, 7, 14, 14, 10))
     for g, title in list(groups.items()) + [("claims", CLAIMS_TITLE[lang])]:
-        share = "{report.%s.share}" % g if t[g]["share"] is not None else "—"
-        cover = "{report.%s.coverage}" % g if t[g]["n"] else "—"
-        # a result too thinly checked to be classed has no class to be robust or fragile
-        robust = "{report.%s.robustness}" % g if t[g]["class"] != "not verifiable" else "—"
-        add(f"| {title} | {{report.{g}.n}} | {{report.{g}.checkable}} | {cover} | {{report.{g}.reproduced}} | {share} | "
-            f"{{report.{g}.class}} | {robust} |")
+        classed = t[g]["class"] != "not verifiable"
+        cover = "{report.%s.checkable} ({report.%s.coverage})" % (g, g) if t[g]["n"] else "{report.%s.checkable}" % g
+        # a result too thinly checked to be classed has no share, no class to be robust or fragile
+        share = "{report.%s.share}" % g if classed and t[g]["share"] is not None else "—"
+        all_alt = "{report.%s.class_all_alt}" % g if classed else "—"
+        robust = "{report.%s.robustness}" % g if classed else "—"
+        add(f"| {title} | {{report.{g}.n}} | {cover} | {{report.{g}.reproduced}} | {share} | {{report.{g}.class}} | "
+            f"{all_alt} | {robust} |")
     add()
-    if vi:
-        add("Quy tắc xếp loại: một con số được in là kiểm chứng được khi nó được đối chiếu với một nguồn độc lập với "
-            "bài báo. Các con số được đối chiếu với số liệu của chính bài báo kết hợp với một nguồn độc lập, hoặc chỉ "
-            "với số liệu của chính bài báo, được báo cáo riêng và không bao giờ được tính là tái lập; các con số không "
-            "kiểm chứng được được đếm theo lý do. Một nhận định bằng lời là kiểm chứng được khi bằng chứng phân định "
-            "được nó; nhận định đúng một phần được tính một nửa. Một kết quả là *tái lập hoàn toàn* khi tỷ lệ tái lập "
-            "là {report.threshold.fully}, *tái lập phần lớn* từ {report.threshold.largely}, *tái lập một phần* từ "
-            "{report.threshold.partially}, và *không tái lập được* dưới mức đó; một kết quả có ít hơn "
-            "{report.threshold.coverage} số mục kiểm chứng độc lập được thì không được xếp loại (*không kiểm chứng "
-            "được*). Một xếp loại là *mong manh* khi một "
-            "dòng, nếu được đánh giá theo một nguồn hoặc cách đọc khác mà các quy tắc cũng cho phép, làm nó thay đổi; "
-            "*sát ngưỡng* khi không dòng nào như vậy làm nó thay đổi nhưng chỉ một mục được đánh giá khác đi cũng đủ; "
-            "*vững* trong các trường hợp còn lại.")
-    else:
-        add("Classification rule: a printed number is checkable when it was judged against a source independent of "
-            "the article. Numbers checked against the article's own value combined with an independent one, or "
-            "against the article's own figures only, are reported apart and never counted as reproduced; numbers "
-            "that are not verifiable are counted by why. A claim in words is checkable when the evidence decides it; "
-            "one that partly holds counts half. A result is *fully reproduced* when the reproduced share is "
-            "{report.threshold.fully}, *largely reproduced* from {report.threshold.largely}, *partially reproduced* "
-            "from {report.threshold.partially}, and *not reproduced* below that; a result with fewer than "
-            "{report.threshold.coverage} of its items independently checkable is not classed (*not verifiable*). "
-            "A class is *fragile* when one row, "
-            "judged under another source or reading that the rules also allow, changes it; *borderline* when no such "
-            "row does but a single item judged otherwise would; *robust* otherwise.")
+    add(words.msg("report.rule", lang, fully="{report.threshold.fully}", largely="{report.threshold.largely}",
+                  partially="{report.threshold.partially}", coverage="{report.threshold.coverage}"))
     add()
     for g, title in list(groups.items()) + [("claims", CLAIMS_TITLE[lang])]:
-        thin = bool(t[g]["n"]) and t[g]["checkable"] < MIN_COVERAGE * t[g]["n"] - 1e-12
-        if sens[g]["flips"] or thin:
-            cover = ""
-            if thin:
-                cover = (f"chỉ {{report.{g}.checkable}} trong {{report.{g}.n}} mục được đối chiếu với một nguồn độc lập "
-                         f"(ít hơn {{report.threshold.coverage}}), nên kết quả không được xếp loại. " if vi else
-                         f"independent sources checked only {{report.{g}.checkable}} of its {{report.{g}.n}} items "
-                         f"(fewer than {{report.threshold.coverage}}), so the result is not classed. ")
-            add((f"*{title}*: {{report.{g}.class}}" + (f"; {cover}" if cover else ". ")
-                 + ("" if thin and not sens[g]["flips"] else
-                    _alt_sentence(sens, g, lang, "kết quả này" if vi else "this result"))).rstrip())
+        if t[g]["class"] == "not verifiable" and t[g]["n"]:
+            add(_unclassed_line(t, audit or [], g, title, lang, sens) if g != "claims" else
+                f"*{title}*: " + words.msg("report.unclassed.claims", lang, n=f"{{report.{g}.n}}",
+                                           checkable=f"{{report.{g}.checkable}}", threshold="{report.threshold.coverage}"))
+            add()
+        elif g != "claims" and sensitivity_shown(g, sens[g]):  # the claims' sentence is in the headline
+            add(f"*{title}*: {{report.{g}.class}}. " + _alt_sentence(sens, g, lang))
             add()
     return L
 
@@ -528,28 +561,6 @@ def _authority_sentence(t: dict, lang: str) -> str:
         return ""
     return (" Trong các kết luận đối chiếu với nguồn, " if lang == "vi" else " Of the verdicts checked against a source, ") \
         + _join(parts, lang) + "."
-
-
-def _numbers_sentence(t: dict, lang: str) -> str:
-    """The printed numbers by basis and verdict, with the unverifiable ones by why (slots)."""
-    gaps = _gap_clause(t, "numbers", lang) + "." + _authority_sentence(t, lang)
-    if lang == "vi":
-        return ("Bài báo in {audit.count.all} con số trong Bảng 1, Bảng 2, đoạn về nhập khẩu vũ khí ở mục 3.1 và các câu "
-                "về thương mại và đầu tư ở mục 1 và 3. Theo các quy tắc ở @sec-rules, {report.numbers.checkable} con "
-                "số được đối chiếu với nguồn độc lập với bài báo: {report.numbers.reproduced} được tái lập, "
-                "{report.numbers.discrepancy} sai lệch quá mức làm tròn. {report.numbers.mixed} con số được đối chiếu "
-                "với số liệu của chính bài báo kết hợp với một nguồn độc lập ({report.numbers.mixed_agree} khớp, "
-                "{report.numbers.mixed_differ} sai lệch) và {report.numbers.article_only} chỉ với số liệu của chính "
-                "bài báo; các con số này được đếm riêng, không bao giờ được tính là tái lập. "
-                "{report.numbers.not_verifiable} con số không kiểm chứng được: " + gaps)
-    return ("The article prints {audit.count.all} numbers in Table 1, Table 2, the arms passage of §3.1 and the trade "
-            "and investment sentences of §1 and §3. Judged by the rules of @sec-rules, {report.numbers.checkable} were "
-            "checked against sources independent of the article: {report.numbers.reproduced} are reproduced and "
-            "{report.numbers.discrepancy} differ by more than rounding. {report.numbers.mixed} were checked against "
-            "the article's own figures combined with an independent source ({report.numbers.mixed_agree} agree, "
-            "{report.numbers.mixed_differ} differ) and {report.numbers.article_only} against the article's own "
-            "figures only; these are counted apart, never as reproduced. {report.numbers.not_verifiable} cannot be "
-            "checked: " + gaps)
 
 
 def _claims_sentence(t: dict, lang: str) -> str:
@@ -590,10 +601,15 @@ def discrepancy_lines(t: dict, audit: list[dict], lang: str) -> list[tuple[str, 
 def summary_lines(t: dict, sens: dict, audit: list[dict], lang: str) -> list[tuple[str, str]]:
     """The manuscript's summary of findings: every count, cause, direction and class from the data."""
     vi = lang == "vi"
-    L = [("line", _numbers_sentence(t, lang)), ("line", "")]
+    # what was checked independently and what was not, and the class of each kind, come first; the details after
+    L = classification_lines(t, sens, lang, audit)
+    # the headline gave the counts by basis; here what the numbers are, the mixed ones' verdicts, the gaps by why
+    detail = words.msg("report.numbers.detail", lang, n="{audit.count.all}", gaps=_gap_clause(t, "numbers", lang),
+                       **{k: f"{{report.numbers.{k}}}" for k in ("mixed", "mixed_agree", "mixed_differ", "article_only",
+                                                                 "not_verifiable")})
+    L += [("line", detail + _authority_sentence(t, lang)), ("line", "")]
     L += discrepancy_lines(t, audit, lang)
     L += [("line", _claims_sentence(t, lang)), ("line", "")]
-    L += classification_lines(t, sens, lang)
     rel_counts = _join([f"{{audit.arms_release_matches.{r}}} " + (f"bằng phiên bản {'hiện hành' if r == 'current' else r}" if vi else f"equal the {r} release")
                         for r in RELEASES], lang)
     L.append(("line", ("Các con số về vũ khí được đối chiếu với phiên bản **{audit.arms_release}** của SIPRI, được chọn "
@@ -930,7 +946,7 @@ def template(t: dict, sens: dict, audit: list[dict], claims: list[dict], where: 
                        "reports. Every count is a registry key."), ("line", ""),
               ("line", "## Summary and classification"), ("line", "")]
     # said once in the manuscript: its summary of findings gives the classification and its sensitivity
-    L += [("text" if kind == "line" else kind, x) for kind, x in classification_lines(t, sens, lang)]
+    L += [("text" if kind == "line" else kind, x) for kind, x in classification_lines(t, sens, lang, audit)]
     L += [("md", "Xếp loại và độ vững của nó: @sec-summary." if vi else
                  "The classification and its sensitivity: @sec-summary."), ("md", "")]
     L += data_lines(sources, rights, lang, "")

@@ -29,6 +29,29 @@ A hedge that states a bound is tested as the bound it states; in order:
                                (rounding up);
                    discrepancy anything else.
 
+A source figure that the source itself hedges (column `qualifier` of the raw files: 'hơn 132', 'gần 119')
+is not a value but the interval its words state (`stated_interval`).  Let s be the next rounding step of
+the figure v as written: one unit in its last significant digit (132 -> 1, 9.14 -> 0.01, 990 -> 10), a
+tenth of it when it has a single significant digit ('gần 1 tỷ' -> 0.1 bn): a writer who rounds a value to
+the digit printed says which way with the hedge.  Then
+
+    exact ('đạt', no hedge)       v, with half a unit in its last digit of rounding (as any figure);
+    about ('khoảng', 'around')    v, with s/2 of rounding;
+    more_than ('hơn', 'trên')     the values above v up to v + s: (v, v + s];
+    at_least                      [v, v + s];
+    nearly ('gần')                the values below v down to v − s: [v − s, v);
+    at_most                       [v − s, v].
+
+A number computed from source figures (a sum, a difference) states the interval of those figures added
+(`combine`): the bounds of the hedged ones, the rounding of the exact ones.  When a recomputed value
+rests on a hedged figure, the clauses above read 'r' as that interval S (r is the figures as entered,
+shown, but never equal to anything the source asserts exactly): no **match**; rounding when some value
+of S rounded to the printed precision gives p ('equal after rounding a value in the range the source
+states'), or is within the rounding of the exact figures, or truncates or rounds up to p; a bound 'more
+than p' is met when all of S is above p, met within the range when some of it is.  Two statements of one
+source (a total and the sum of its parts) agree when their intervals overlap: 'more than 132' and 'nearly
+119' + 15 (132.5 to 134.5) do.
+
 Then, whatever the verdict:
 - a match or rounding reached only from the article's own figures (registry
   basis 'internal') becomes **consistent**: consistent with the article's own
@@ -117,9 +140,78 @@ def impossible(printed: float, unit: str) -> bool:
     return unit == "% change" and printed < -100
 
 
+SOURCE_QUALIFIERS = ("exact", "about", "more_than", "nearly", "at_least", "at_most")
+
+
+def hedge_step(value: float, decimals: int) -> float:
+    """The next rounding step of a hedged source figure: one unit in its last significant digit; a tenth of
+    the figure's own digit when it has a single significant one ('gần 1 tỷ' is read to 0.1 bn)."""
+    step = 10.0 ** (-decimals)
+    digits = f"{abs(value):.{decimals}f}".replace(".", "").lstrip("0")
+    if decimals == 0:
+        n = abs(int(round(value)))
+        while n and n % 10 == 0:
+            n //= 10
+            step *= 10
+        digits = str(n)
+    return step / 10 if len(digits) == 1 else step
+
+
+def stated_interval(value: float, decimals: int, qualifier: str) -> tuple[float, float, float]:
+    """(lo, hi, e) of one source figure read as its words state it (the module's rules): the values the
+    hedge allows, [lo, hi], and the rounding e around them (exact and about: lo = hi = value)."""
+    v = float(value)
+    if qualifier in ("exact", "", None):
+        return v, v, 0.5 * 10.0 ** (-decimals)
+    s = hedge_step(v, decimals)
+    if qualifier == "about":
+        return v, v, s / 2
+    if qualifier in ("more_than", "at_least"):
+        return v, v + s, 0.0
+    if qualifier in ("nearly", "at_most"):
+        return v - s, v, 0.0
+    raise ValueError(f"unknown source qualifier {qualifier!r}; the rules know {SOURCE_QUALIFIERS}")
+
+
+def combine(figures) -> tuple[float, float, float]:
+    """The interval (lo, hi, e) of a signed sum of source figures, each [coefficient, value, decimals,
+    qualifier]: bounds added (a negative coefficient swaps them), roundings added."""
+    lo = hi = e = 0.0
+    for coef, value, decimals, qualifier in figures:
+        a, b, r = stated_interval(value, int(decimals), qualifier)
+        lo, hi, e = lo + min(coef * a, coef * b), hi + max(coef * a, coef * b), e + abs(coef) * r
+    return lo, hi, e
+
+
+def stated_range(entry: dict | None) -> tuple[float, float, float] | None:
+    """(lo, hi, e) of a registry entry computed from hedged source figures (its `stated` field, written by the
+    compute step: {"sum": figures}, or {"ratio": [numerator figures, denominator figures], "times": k,
+    "minus": m} for k × numerator / denominator − m); None when every figure it rests on is exact."""
+    st = (entry or {}).get("stated")
+    if not st:
+        return None
+    if "sum" in st:
+        return combine(st["sum"])
+    (nlo, nhi, ne), (dlo, dhi, de) = (combine(f) for f in st["ratio"])
+    nlo, nhi, dlo, dhi = nlo - ne, nhi + ne, dlo - de, dhi + de
+    if dlo <= 0:
+        raise ValueError("a ratio of stated figures whose denominator may be zero")
+    k, m = float(st.get("times", 1.0)), float(st.get("minus", 0.0))
+    q = [k * n / d - m for n in (nlo, nhi) for d in (dlo, dhi)]
+    return min(q), max(q), 0.0
+
+
+def _overlaps(lo: float, hi: float, a: float, b: float) -> bool:
+    """Do [lo, hi] and the half-open window [a, b) share a value (beyond the float tolerance)?"""
+    return lo < b - EXACT and hi >= a - EXACT
+
+
 def verdict(printed: float, decimals: int, qualifier: str, unit: str,
-            recomputed: float | None, uncertainty: float = 0.0, basis: str = "independent") -> tuple[str, str]:
-    """Return (verdict, rule) where rule names the clause that decided it."""
+            recomputed: float | None, uncertainty: float = 0.0, basis: str = "independent",
+            stated: tuple[float, float] | None = None) -> tuple[str, str]:
+    """Return (verdict, rule) where rule names the clause that decided it.  `stated`: the interval (lo, hi) a
+    hedged source states for the recomputed value (`stated_range`), with `uncertainty` the rounding of its
+    exact figures; None when every figure is exact (the interval is the value itself)."""
     if impossible(printed, unit):
         return "discrepancy", "impossible: a fall of more than the whole"
     if recomputed is None:
@@ -127,30 +219,42 @@ def verdict(printed: float, decimals: int, qualifier: str, unit: str,
     p, r = float(printed), float(recomputed)
     e = abs(float(uncertainty or 0.0))
     u = precision(p, decimals, qualifier, unit)
+    lo, hi = (float(stated[0]), float(stated[1])) if stated is not None else (r, r)
+    gap = 0.0 if lo <= p <= hi else min(abs(p - lo), abs(p - hi))
     if qualifier == "above":
-        if r > p + EXACT * max(1.0, abs(p)):
+        if lo > p + EXACT * max(1.0, abs(p)):
             v, rule = "rounding", "above the stated bound"
-        elif r + e > p + EXACT:
-            v, rule = "rounding", "above the stated bound within the uncertainty of the recomputed value"
+        elif hi + e > p + EXACT:
+            v, rule = "rounding", ("above the stated bound within the range the source states" if stated is not None
+                                   and hi > p + EXACT else
+                                   "equal to the stated bound, above it only within the uncertainty of the recomputed "
+                                   "value" if abs(hi - p) <= EXACT * max(1.0, abs(p)) else
+                                   "above the stated bound within the uncertainty of the recomputed value")
         else:
             return "discrepancy", "not above the stated bound"
     elif qualifier == "below":
-        if r < p - EXACT * max(1.0, abs(p)):
+        if hi < p - EXACT * max(1.0, abs(p)):
             v, rule = "rounding", "below the stated bound"
-        elif r - e < p - EXACT:
-            v, rule = "rounding", "below the stated bound within the uncertainty of the recomputed value"
+        elif lo - e < p - EXACT:
+            v, rule = "rounding", ("below the stated bound within the range the source states" if stated is not None
+                                   and lo < p - EXACT else
+                                   "equal to the stated bound, below it only within the uncertainty of the recomputed "
+                                   "value" if abs(lo - p) <= EXACT * max(1.0, abs(p)) else
+                                   "below the stated bound within the uncertainty of the recomputed value")
         else:
             return "discrepancy", "not below the stated bound"
-    elif abs(p - r) <= EXACT * max(1.0, abs(r)):
+    elif stated is None and abs(p - r) <= EXACT * max(1.0, abs(r)):
         v, rule = "match", "equal"
-    elif rounds_to(r, p, u):
+    elif stated is None and rounds_to(r, p, u):
         v, rule = "rounding", "equal after rounding to the printed precision"
-    elif e > 0 and abs(p - r) < u / 2 + e - EXACT:
+    elif stated is not None and _overlaps(lo, hi, p - u / 2, p + u / 2):
+        v, rule = "rounding", "equal after rounding a value in the range the source states"
+    elif e > 0 and gap < u / 2 + e - EXACT:
         # some value within r's own rounding (r ± e) rounds to p
         v, rule = "rounding", "equal within the rounding of the source figures"
-    elif p <= r + EXACT and r < p + u:
+    elif _overlaps(lo, hi, p, p + u) if stated is not None else (p <= r + EXACT and r < p + u):
         v, rule = "rounding", "equal after truncation to the printed precision"
-    elif p - u < r <= p + EXACT:
+    elif (_overlaps(lo, hi, p - u + EXACT, p + 2 * EXACT) if stated is not None else (p - u < r <= p + EXACT)):
         v, rule = "rounding", "equal after rounding up to the printed precision"
     else:
         return "discrepancy", "differs by more than rounding"
@@ -183,23 +287,41 @@ def coarse(printed: float, decimals: int, qualifier: str, unit: str, uncertainty
     return (hi - lo) > COARSE_UNITS * precision(printed, decimals, qualifier, unit) + EXACT
 
 
-def hedge(qualifier: str, printed: float, recomputed: float | None) -> str:
-    """'borne_out' or 'not_borne_out' for a bound ('more than', 'nearly'); '' otherwise."""
+def hedge(qualifier: str, printed: float, recomputed: float | None, stated: tuple[float, float] | None = None) -> str:
+    """'borne_out' or 'not_borne_out' for a bound ('more than', 'nearly'), 'at_bound' when the recomputed value
+    equals the bound (neither above nor below it: 'more than 26' against 26); '' otherwise.  Against a hedged
+    source (`stated`), borne out when some value the source allows is on the bound's side."""
     if recomputed is None or qualifier not in ("above", "below") or math.isnan(recomputed):
         return ""
-    ok = recomputed >= printed - EXACT if qualifier == "above" else recomputed <= printed + EXACT
+    lo, hi = stated if stated is not None else (recomputed, recomputed)
+    edge = hi if qualifier == "above" else lo
+    if abs(edge - printed) <= EXACT * max(1.0, abs(printed)) and (stated is None or lo == hi):
+        return "at_bound"
+    ok = hi > printed if qualifier == "above" else lo < printed
     return "borne_out" if ok else "not_borne_out"
 
 
 def close_enough(printed: float, decimals: int, value: float, uncertainty: float,
-                 qualifier: str = "none", unit: str = "") -> bool:
+                 qualifier: str = "none", unit: str = "", stated: tuple[float, float] | None = None) -> bool:
     """Would `value` (an alternative figure) explain the printed figure?  The clauses of `verdict`, except
     that the rounding interval must hold the printed figure strictly inside: two intervals that only touch
-    (printed 41 against a source's 42 ± 0.5) do not explain it."""
+    (printed 41 against a source's 42 ± 0.5) do not explain it.  A hedged alternative (`stated`) explains it
+    when some value it allows does."""
     p, v = float(printed), float(value)
     u = precision(p, decimals, qualifier, unit)
+    if stated is not None:
+        lo, hi = stated
+        gap = 0.0 if lo <= p <= hi else min(abs(p - lo), abs(p - hi))
+        return (gap < u / 2 + uncertainty - EXACT or _overlaps(lo, hi, p, p + u)
+                or _overlaps(lo, hi, p - u + EXACT, p + 2 * EXACT))
     return (abs(p - v) <= EXACT * max(1.0, abs(v)) or abs(p - v) < u / 2 + uncertainty - EXACT
             or (p <= v + EXACT and v < p + u) or (p - u < v <= p + EXACT))
+
+
+def agree(a: tuple[float, float, float], b: tuple[float, float, float]) -> bool:
+    """Do two statements of one quantity, each (lo, hi, e), allow a common value?  (A source's total and the sum
+    of its parts: 'more than 132' and 'nearly 119' + 15 do.)"""
+    return a[0] - a[2] <= b[1] + b[2] + EXACT and b[0] - b[2] <= a[1] + a[2] + EXACT
 
 
 def transcription_like(printed: float, decimals: int, value: float) -> bool:

@@ -54,6 +54,23 @@ def load(files: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
     return fdi, sources
 
 
+def stated_figure(r: pd.Series, scale: float | None = None) -> list | None:
+    """A raw figure the source hedges ('trên 38,4', column `qualifier`) as [coefficient, value, decimals,
+    qualifier], in USD mn for money (or `scale`), for the audit to read as the interval its words state
+    (analysis/audit/verdict.py); None for an exact figure."""
+    q = str(r.get("qualifier", "exact") or "exact")
+    if q == "exact":
+        return None
+    k = scale if scale is not None else {"bn_USD": 1000.0}.get(r["unit"], 1.0)
+    return [k, float(r["value"]), int(r["decimals"]), q]
+
+
+def mark_stated(frag: Fragment, key: str, stated: dict | None) -> None:
+    """Record on `key` the hedged figures it rests on (see stated_figure)."""
+    if stated:
+        frag.numbers[key]["stated"] = stated
+
+
 def best(rows: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
     """One figure among several for the same quantity: FIA-attributed and highest standing first,
     then the most precise (more decimals), then the latest, then the source id."""
@@ -197,6 +214,13 @@ def fragment(t2: pd.DataFrame, printed: pd.DataFrame, fdi: pd.DataFrame, sources
             frag.add(f"fdi.yoy.{k}", r["yoy_recomputed"], "% change", f"{name}: change 2025 on 2024",
                      "Table 2 value / 2024 value from the raw data − 1", raw_ins + pub_ins, [r["value_2024_source"]],
                      decimals=1, uncertainty=e, basis="mixed", by=table2)
+            base = fdi[(fdi["partner"] == RAW_NAMES.get(k)) & (fdi["period"] == "2024-12M")
+                       & (fdi["measure"] == "registered_total") & (fdi["source_id"] == r["value_2024_source"])].iloc[0]
+            fig = stated_figure(base)
+            if fig:
+                mark_stated(frag, f"fdi.value_2024.{k}", {"sum": [fig]})
+                mark_stated(frag, f"fdi.yoy.{k}", {"ratio": [[[1, float(r["value_2025"]), int(r["value_decimals"]), "exact"]],
+                                                             [fig]], "times": 100, "minus": 100})
         else:
             reasons.gap(frag, f"fdi.yoy.{k}", f"{name}: change 2025 on 2024",
                         [reasons.clause("g_no_base", partner=reasons.partner(RAW_NAMES.get(k) or name),
@@ -264,6 +288,8 @@ def _raw_numbers(frag: Fragment, fdi: pd.DataFrame, ins: list[str]) -> None:
         frag.add(raw_key(r), float(r["value"]), unit, f"{r['partner']}: {r['measure'].replace('_', ' ')}, {r['period']}",
                  "figure as published", ins, [r["source_id"]], decimals=int(r["decimals"]),
                  uncertainty=half_unit(int(r["decimals"])) if unit.startswith("USD") or unit == "%" else 0.0)
+        fig = stated_figure(r, 1.0)
+        mark_stated(frag, raw_key(r), {"sum": [fig]} if fig else None)
 
 
 def _candidates(frag, t2, fdi, total_2025, e_total_2025, raw_ins, pub_ins, hu) -> None:
@@ -277,6 +303,10 @@ def _candidates(frag, t2, fdi, total_2025, e_total_2025, raw_ins, pub_ins, hu) -
                  "Table 2 total / another 2024 total in the raw data − 1", raw_ins + pub_ins, [r["source_id"]],
                  decimals=2, uncertainty=100 * total_2025 / r["value_mn"] * (e_total_2025 / total_2025 + r["uncertainty"] / r["value_mn"]),
                  basis="mixed")
+        fig = stated_figure(r)
+        if fig:
+            mark_stated(frag, alt, {"ratio": [[[1, total_2025, int(total["value_decimals"]), "exact"]], [fig]],
+                                    "times": 100, "minus": 100})
         reasons.candidate(frag, "fdi.yoy.total", alt,
                           "other_source_or_reporter" if r["period"] == "2024-12M" else "other_period_or_base",
                           {"src": "fdi", "what": "total_yoy", "period": r["period"]})
@@ -291,11 +321,26 @@ def _candidates(frag, t2, fdi, total_2025, e_total_2025, raw_ins, pub_ins, hu) -
                      decimals=2, basis="mixed",
                      uncertainty=100 * p["value_2025"] / r["value_mn"] * (hu(p, "value_decimals") / p["value_2025"]
                                                                          + r["uncertainty"] / r["value_mn"]))
+            fig = stated_figure(r)
+            if fig:
+                mark_stated(frag, alt, {"ratio": [[[1, float(p["value_2025"]), int(p["value_decimals"]), "exact"]], [fig]],
+                                        "times": 100, "minus": 100})
             reasons.candidate(frag, f"fdi.yoy.{k}", alt,
                               "other_source_or_reporter" if r["period"] == "2024-12M" else "other_period_or_base",
                               {"src": "fdi", "what": "partner_yoy", "partner": name, "period": r["period"]})
     for _, r in fdi[(fdi["partner"] == "Total") & (fdi["measure"] == "registered_total") & (fdi["period"] == "2025-12M")].iterrows():
         reasons.candidate(frag, "fdi.value_2025.total", raw_key(r), "other_source_or_reporter",
+                          {"src": "fdi", "what": "period_value", "period": r["period"]})
+    # the year's change as the sources state it, independent of the article's figures
+    for _, r in fdi[(fdi["partner"] == "Total") & (fdi["measure"] == "registered_total_yoy_pct")
+                    & (fdi["period"] == "2025-12M")].iterrows():
+        alt = f"fdi.alt.total_yoy_stated.{r['source_id']}"
+        frag.add(alt, float(r["value"]), "% change", "Total: change 2025 on 2024, as a source states it",
+                 "change stated by the source", raw_ins, [r["source_id"]], decimals=int(r["decimals"]),
+                 uncertainty=half_unit(int(r["decimals"])))
+        fig = stated_figure(r, 1.0)
+        mark_stated(frag, alt, {"sum": [fig]} if fig else None)
+        reasons.candidate(frag, "fdi.yoy.total", alt, "other_source_or_reporter",
                           {"src": "fdi", "what": "period_value", "period": r["period"]})
     pct_sum = float(top["yoy_printed"].sum())
     e_pct = float(sum(hu(r, "yoy_decimals") for _, r in t2.iterrows() if pd.notna(r["yoy_printed"])))
@@ -328,6 +373,8 @@ def _seven_months(frag: Fragment, fdi: pd.DataFrame, sources: pd.DataFrame, ins:
         b = best(rows, sources)
         frag.add(key, float(b["value"]), unit, label, "January–July total of the best-ranked source (FIA-attributed "
                  "first)", ins, [b["source_id"]], decimals=int(b["decimals"]), uncertainty=half_unit(int(b["decimals"])))
+        fig = stated_figure(b, 1.0)
+        mark_stated(frag, key, {"sum": [fig]} if fig else None)
         for _, r in rows[rows["source_id"] != b["source_id"]].iterrows():
             reasons.candidate(frag, key, raw_key(r), "other_source_or_reporter",
                               {"src": "fdi", "what": "period_value", "period": r["period"]})
@@ -351,6 +398,8 @@ def _russia_cumulative(frag: Fragment, fdi: pd.DataFrame, sources: pd.DataFrame,
                  else int(b["value"]), unit, f"Russia: {words} in Vietnam, cumulative to {date}",
                  "cumulative figure of the best-ranked source for that date", ins, [b["source_id"]],
                  decimals=int(b["decimals"]), uncertainty=half_unit(int(b["decimals"])) if unit == "USD mn" else 0.0)
+        fig = stated_figure(b, 1.0) if unit == "USD mn" else None
+        mark_stated(frag, f"fdi.russia_cumulative.{date.replace('-', '_')}.{name}", {"sum": [fig]} if fig else None)
 
 
 def _text_gaps(frag: Fragment, fdi: pd.DataFrame, sources: pd.DataFrame, ins: list[str]) -> None:
@@ -368,12 +417,12 @@ def _text_gaps(frag: Fragment, fdi: pd.DataFrame, sources: pd.DataFrame, ins: li
     for key, measure, label in (("fdi.russia_cumulative_projects", "projects", "Russia's FDI projects in Vietnam (cumulative)"),
                                 ("fdi.russia_cumulative_value", "registered_cumulative",
                                  "Russia's registered FDI in Vietnam (cumulative)")):
-        # the earliest and the latest date the data give: the span within which the article's figure was not found
+        # every date the data give, in order (the figure of the best source at each): the nearest dates on either
+        # side of the article's figure are among them, never left out of the span
         periods = sorted(fdi.loc[(fdi["partner"] == "Russia") & (fdi["measure"] == measure), "period"].unique())
-        a, b = row("Russia", periods[0], measure), row("Russia", periods[-1], measure)
-        (ak, aw), (bk, bw) = cite(a), cite(b)
-        reasons.gap(frag, key, label, [reasons.clause("g_source_not_found", a=ak, a_what=aw, b=bk, b_what=bw)], ins,
-                    srcs(a, b))
+        rows = [row("Russia", period, measure) for period in periods]
+        reasons.gap(frag, key, label, [reasons.clause("g_source_not_found_all", points=reasons.nested(
+            [reasons.clause("point", value=cite(r)[0], what=cite(r)[1]) for r in rows]))], ins, srcs(*rows))
     n25, n24 = row("Total", "2025-12M", "partners_with_new_projects"), row("Total", "2024-12M", "partners_investing")
     reasons.gap(frag, "fdi.partners_2025", "Countries and territories investing in Vietnam, 2025",
                 [reasons.clause("g_report_not_consulted", a=cite(n25)[0], b=cite(n24)[0])], ins, srcs(n25, n24))

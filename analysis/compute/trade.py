@@ -11,7 +11,10 @@ deleting rows from the raw data.  For each partner, among the 2024 figures:
 6. the latest publication; then the source id, so ties break the same way every run.
 
 Turnover is exports + imports when the chosen source gives both; otherwise the
-turnover the source states.  Growth rates take both years from one source.
+turnover the source states.  A figure the source hedges ('hơn 132', column `qualifier`) is
+entered as written; each number computed from hedged figures records them (`stated` in its
+registry entry: coefficient, value, decimals, qualifier), and the audit reads them as the
+intervals their words state (analysis/audit/verdict.py).  Growth rates take both years from one source.
 Mirror figures (South Korea's KITA, Singapore's statistics converted at the
 2024 average ECB cross rate) are shown beside the Vietnamese ones.
 
@@ -126,6 +129,25 @@ def pick(trade: pd.DataFrame, sources: pd.DataFrame, partner: str, year: int = 2
         return rows
     best = rank_sources(rows, sources)[0]
     return rows[rows["source_id"] == best]
+
+
+def hedged(frag: Fragment, key: str, rows: pd.DataFrame, signs: dict[str, int]) -> None:
+    """Record on `key` the source figures it is computed from (`signs`: flow -> +1 or −1 within one source's
+    `rows`) when any of them is hedged, so that the audit reads them as the intervals they state."""
+    figures = [[sign, float(r["value"]), int(r["decimals"]), str(r.get("qualifier", "exact") or "exact")]
+               for flow, sign in signs.items() for _, r in rows[rows["flow"] == flow].iterrows()]
+    if any(f[3] != "exact" for f in figures):
+        frag.numbers[key]["stated"] = {"sum": figures}
+
+
+def hedged_ratio(frag: Fragment, key: str, num: tuple[pd.DataFrame, dict], den: tuple[pd.DataFrame, dict],
+                 times: float = 100.0, minus: float = 0.0) -> None:
+    """Record on `key`, a ratio of source figures (times × numerator / denominator − minus), the figures of both
+    when any is hedged (see `hedged`)."""
+    parts = [[[sign, float(r["value"]), int(r["decimals"]), str(r.get("qualifier", "exact") or "exact")]
+              for flow, sign in signs.items() for _, r in rows[rows["flow"] == flow].iterrows()] for rows, signs in (num, den)]
+    if any(f[3] != "exact" for part in parts for f in part):
+        frag.numbers[key]["stated"] = {"ratio": parts, "times": times, "minus": minus}
 
 
 def flows_of(rows: pd.DataFrame) -> dict:
@@ -261,6 +283,10 @@ def fragment(t1: pd.DataFrame, trade: pd.DataFrame, local: pd.DataFrame, sources
                  "exports + imports of the source chosen by the Table 1 rule" if r["turnover_basis"] != "stated"
                  else "turnover stated by the source chosen by the Table 1 rule (it gives no export/import split)",
                  ins, [sid], decimals=int(r["decimals"]), uncertainty=float(r["turnover_uncertainty"]), by=table1)
+        chosen = trade[(trade["source_id"] == sid) & (trade["partner"] == name) & (trade["year"] == TRADE_YEAR)
+                       & (trade["period"] == "FY")]
+        hedged(frag, f"trade.turnover_2024.{p}", chosen,
+               {"turnover": 1} if r["turnover_basis"] == "stated" else {"exports": 1, "imports": 1})
         frag.add(f"trade.source_2024.{p}", sid, "text", f"Source chosen for Vietnam–{name} trade, 2024",
                  "Table 1 selection rule", ins, [sid], by=pick)
         if pd.notna(r["stated_turnover_usd_bn"]):
@@ -269,6 +295,7 @@ def fragment(t1: pd.DataFrame, trade: pd.DataFrame, local: pd.DataFrame, sources
             frag.add(f"trade.stated_turnover_2024.{p}", float(r["stated_turnover_usd_bn"]), "USD bn",
                      f"Vietnam–{name} turnover as the chosen source states it, 2024", "stated value", ins, [sid],
                      decimals=2, uncertainty=half_unit(int(st["decimals"].iloc[0])), by=table1)
+            hedged(frag, f"trade.stated_turnover_2024.{p}", chosen, {"turnover": 1})
         for flow in ("exports", "imports"):
             v = r[f"{flow}_usd_bn"]
             if pd.isna(v):
@@ -288,12 +315,18 @@ def fragment(t1: pd.DataFrame, trade: pd.DataFrame, local: pd.DataFrame, sources
                          f"Vietnam's {flow} {'to' if flow == 'exports' else 'from'} {name}, 2024",
                          "turnover − exports of the chosen source" if derived else f"{flow} stated by the chosen source",
                          ins, [sid], decimals=2, uncertainty=e, by=table1)
+                hedged(frag, f"trade.{flow}_2024.{p}", chosen, {"turnover": 1, "exports": -1} if derived else {flow: 1})
         share_pct = float(r["share_of_vietnam_total_pct"])
         e_share = share_pct * (float(r["turnover_uncertainty"]) / float(r["turnover_usd_bn"])
                                + wf["turnover"][1] / wf["turnover"][0])
         frag.add(f"trade.share_2024.{p}", share_pct, "%",
                  f"{name}'s share of Vietnam's total goods trade, 2024", "turnover / Vietnam's total turnover × 100",
                  ins, [sid, wsid], decimals=1, uncertainty=e_share, by=table1)
+        world_rows = trade[(trade["source_id"] == wsid) & (trade["partner"] == "World") & (trade["year"] == TRADE_YEAR)
+                           & (trade["period"] == "FY")]
+        hedged_ratio(frag, f"trade.share_2024.{p}",
+                     (chosen, {"turnover": 1} if r["turnover_basis"] == "stated" else {"exports": 1, "imports": 1}),
+                     (world_rows, {"turnover": 1}))
         if pd.notna(r["mirror_turnover_usd_bn"]):
             converted = r["mirror_source_id"] in set(local["source_id"])
             mins = ins + ([path["local"], path["fx"]] if converted else [])
@@ -306,10 +339,13 @@ def fragment(t1: pd.DataFrame, trade: pd.DataFrame, local: pd.DataFrame, sources
     frag.add("trade.growth_2024.russia", g[0], "% change", "Growth of Vietnam–Russia trade, 2024 on 2023",
              "2024 / 2023 turnover − 1, both years from the same source", ins, [g[2]], decimals=1, uncertainty=g[1],
              by=growth_same_source)
+    tv = trade[(trade["partner"] == "Russia") & (trade["period"] == "FY") & (trade["source_id"] == g[2])]
+    hedged_ratio(frag, "trade.growth_2024.russia", (tv[tv["year"] == TRADE_YEAR], {"turnover": 1}),
+                 (tv[tv["year"] == TRADE_YEAR - 1], {"turnover": 1}), minus=100.0)
     if statements is None:
         statements = load_statements(files["statements"])
     _statements(frag, statements, sources, [path["statements"], path["sources"]])
-    _candidates(frag, t1, cands, sources, local, wsid, ins, path)
+    _candidates(frag, t1, cands, sources, local, wsid, ins, path, trade)
     return frag
 
 
@@ -326,6 +362,8 @@ def _world(frag: Fragment, trade: pd.DataFrame, sources: pd.DataFrame, ins: list
     frag.add("trade.imports_2024.world", wf["turnover"][0] - wf["exports"][0], "USD bn",
              "Vietnam's total goods imports, 2024", "total turnover − total exports of the best-ranked source", ins,
              [wsid], decimals=2, uncertainty=wf["turnover"][1] + wf["exports"][1])
+    for k, signs in (("turnover", {"turnover": 1}), ("exports", {"exports": 1}), ("imports", {"turnover": 1, "exports": -1})):
+        hedged(frag, f"trade.{k}_2024.world", world, signs)
     return wf, wsid
 
 
@@ -374,7 +412,7 @@ def _statements(frag: Fragment, statements: pd.DataFrame, sources: pd.DataFrame,
 
 
 def _candidates(frag: Fragment, t1: pd.DataFrame, cands: pd.DataFrame, sources: pd.DataFrame, local: pd.DataFrame,
-                wsid: str, ins: list[str], path: dict) -> None:
+                wsid: str, ins: list[str], path: dict, trade: pd.DataFrame) -> None:
     """Every alternative figure as a registry number (trade.alt.*), offered to the likeliest-cause search
     of the printed number of the same partner and flow, with the cause it would point to."""
     reporter = dict(zip(sources["source_id"], sources["reporter"])) | dict(zip(local["source_id"], local["reporter"]))
@@ -392,6 +430,11 @@ def _candidates(frag: Fragment, t1: pd.DataFrame, cands: pd.DataFrame, sources: 
                  "alternative figure in the raw data (another source, reporter, period or base)",
                  ins + (fx_ins if how == "converted" else []), [sid] + (FX_SOURCE if how == "converted" else []),
                  decimals=max(int(c["decimals"]), 2 if how == "converted" else 0), uncertainty=float(c["uncertainty"]))
+        if how != "converted":
+            rows = trade[(trade["source_id"] == sid) & (trade["partner"] == c["partner"]) & (trade["year"] == int(c["year"]))
+                         & (trade["period"] == c["period"])]
+            hedged(frag, alt, rows, {"stated": {c["flow"]: 1}, "sum": {"exports": 1, "imports": 1},
+                                     "diff": {"turnover": 1, "exports": -1}}[how])
         rep = reporter.get(sid, "Vietnam")
         facets = {"src": "trade", "flow": c["flow"], "year": int(c["year"]), "period": c["period"],
                   "how": "stated" if how == "converted" else how, "reporter": rep}

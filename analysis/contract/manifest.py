@@ -78,6 +78,15 @@ TIV_MAX_PER_COUNTRY_YEAR = 10_000  # SIPRI TIV millions, one country, one year
 TIV_MAX_WORLD_YEAR = 100_000  # SIPRI TIV millions, all countries, one year (about 45,000 at the 1980s peak)
 TRADE_MAX_USD_BN = 1_500  # one partner's trade with Vietnam, USD bn (Vietnam's total 2024: 786)
 
+# The source's own hedge on a figure, as its words state it (the `quote` of sources.csv): the audit reads a hedged
+# figure as the interval it states (analysis/audit/verdict.py, `stated_interval`), never as an exact value.
+QUALIFIERS = ["exact", "about", "more_than", "nearly", "at_least", "at_most"]
+QUALIFIER_FIELD = {
+    "name": "qualifier", "type": "string", "constraints": {"required": True, "enum": QUALIFIERS},
+    "description": "the source's own hedge on the figure, from its words: exact (no hedge: 'đạt', 'reached'), about "
+                   "('khoảng', 'around'), more_than ('hơn', 'trên', 'over', 'more than'), nearly ('gần', 'nearly'), "
+                   "at_least, at_most"}
+
 
 def _year_fields(first: int, last: int, unit: str, factor_note: str = "", maximum: float | None = None) -> list[dict]:
     fields = []
@@ -326,7 +335,8 @@ def _arms_resources() -> list[dict]:
     ]
 
 
-# Cases where a source contradicts itself: kept as published, documented here, listed by the validator.
+# Cases where a source contradicts itself, or where its hedges (column qualifier, which these checks do not read)
+# make the figures as entered fail a check: kept as published, documented here, listed by the validator.
 TRADE_EXCEPTIONS = [
     {"check": "exports + imports = turnover",
      "where": {"partner": "China", "year": "2023", "period": "FY", "source_id": "TBTC_EN_20240918"},
@@ -336,8 +346,10 @@ TRADE_EXCEPTIONS = [
     {"check": "exports + imports = turnover",
      "where": {"partner": "United States", "year": "2024", "period": "FY", "source_id": "MOF_TBTC_202504"},
      "values": {"turnover": "132", "exports": "119", "imports": "15"},
-     "reason": "The source writes 'hơn 132' (more than 132), 'gần 119' (nearly 119) and imports of 15 bn USD, entered at "
-               "face value: 119 + 15 = 134, not 132, so the source's own parts and total disagree by 2 bn."},
+     "reason": "The source writes 'hơn 132' (more than 132), 'gần 119' (nearly 119) and imports of 15 bn USD (column "
+               "qualifier: more_than, nearly, exact). This check reads the figures as entered (119 + 15 = 134, not 132); "
+               "read as the intervals its hedges state (analysis/audit/verdict.py), the total, above 132 up to 133, and "
+               "the parts, 132.5 to 134.5, agree: the source does not contradict itself."},
     {"check": "exports + imports = turnover",
      "where": {"partner": "Japan", "year": "2025", "period": "FY", "source_id": "VNS_20260108"},
      "values": {"turnover": "51.43", "exports": "26.77", "imports": "24.68"},
@@ -407,6 +419,7 @@ def _trade_resources() -> list[dict]:
              {"name": "value_usd_bn", "type": "number",
               "constraints": {"required": True, "minimum": 0, "maximum": TRADE_MAX_USD_BN}, "unit": "USD billions"},
              {"name": "source_id", "type": "string", "constraints": {"required": True}},
+             QUALIFIER_FIELD,
          ], "primaryKey": ["partner", "year", "period", "flow", "source_id"], "foreignKeys": [_fk("trade_sources")]},
          "x-requiredRows": _trade_required_rows(),
          "x-crossChecks": [
@@ -440,6 +453,7 @@ def _trade_resources() -> list[dict]:
              {"name": "unit", "type": "string", "constraints": {"required": True, "enum": ["bn"]}},
              {"name": "reporter", "type": "string", "constraints": {"required": True, "enum": ["Singapore"]}},
              {"name": "source_id", "type": "string", "constraints": {"required": True}},
+             QUALIFIER_FIELD,
          ], "primaryKey": ["partner", "year", "period", "flow", "source_id"], "foreignKeys": [_fk("trade_sources")]},
          "x-requiredRows": [{"where": {"partner": "Singapore", "year": "2024", "period": "FY", "flow": "turnover",
                                        "currency": "SGD"}, "minRows": 1,
@@ -545,6 +559,7 @@ def _fdi_resources() -> list[dict]:
              {"name": "unit", "type": "string", "constraints": {"required": True,
               "enum": ["bn_USD", "mn_USD", "pct", "count", "rank", "places_up"]}},
              {"name": "source_id", "type": "string", "constraints": {"required": True}},
+             QUALIFIER_FIELD,
          ], "primaryKey": ["partner", "period", "measure", "source_id"], "foreignKeys": [_fk("fdi_sources")]},
          "x-rowChecks": [
              {"name": "non-negative unless a percentage change", "column": "value", "minimum": 0,
