@@ -156,6 +156,8 @@ RERUNS = {
     # the claims import the audit of the numbers and the verdict rules; the report imports the claims
     "analysis/audit/verdict.py": AFTER_AUDIT,
     "analysis/reasons.py": COMPUTE | AFTER_AUDIT | FIGURES,  # the compute steps write reasons too
+    # the message catalogs' reader: every step that words anything (through the reasons or directly)
+    "analysis/words.py": COMPUTE | AFTER_AUDIT | FIGURES,
     "analysis/audit/numbers.py": AFTER_AUDIT,
     "analysis/audit/claims.py": AFTER_AUDIT - {"audit_numbers"},
     "analysis/audit/report.py": {"write_report", "build_registry", "write_manuscript_parts", "check_manuscript_claims",
