@@ -68,8 +68,16 @@ def msgn(msgid: str, n: int, lang: str, **slots) -> str:
     forms = messages(lang).get(msgid)
     if not isinstance(forms, tuple):
         raise KeyError(f"plural message {msgid!r} is missing from {po_path(lang)}")
-    index = catalog(lang).plural_func(n) if len(forms) > 1 else 0
+    # Babel's Catalog gives the header's plural expression (C syntax); the standard library reads it
+    index = _plural(lang)(n) if len(forms) > 1 else 0
     return forms[index].format(**({"n": n} | slots))
+
+
+@lru_cache(maxsize=None)
+def _plural(lang: str):
+    """The plural rule of a catalog's header (Plural-Forms), as a function of n."""
+    import gettext
+    return gettext.c2py(catalog(lang).plural_expr)
 
 
 def section(prefix: str, lang: str) -> dict[str, str]:

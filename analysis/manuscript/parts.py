@@ -28,9 +28,11 @@ from analysis import escape as esc, reasons as R
 from analysis.article import ARMS_PERIODS as PERIODS, FDI_OTHER_ROWS, FDI_PARTNERS, TRADE_PARTNERS
 from analysis.io import read_csv_rows, read_json, rel, run, write_text_atomic
 from analysis.registry import shortcode
+from analysis.words import has, msg, msgn
 
 SHORTCODE = re.compile(r"\{\{<\s*num\s+([^\s>]+)(?:\s+bare)?\s*>\}\}")
-PLACES = {"manuscript/index.qmd": "the text", "_generated/table1.md": "Table 1 replicated",
+PLACES = {"manuscript/index.qmd": "the text", "_generated/abstract.md": "the abstract",
+          "_generated/counts.md": "the table of counts", "_generated/table1.md": "Table 1 replicated",
           "_generated/table2.md": "Table 2 replicated", "_generated/arms_periods.md": "the arms periods table",
           "_generated/arms_claims.md": "the arms claims table", "_generated/text_claims.md": "the text claims table",
           "_generated/discrepancies.md": "the list of discrepancies", "_generated/audit.md": "the full audit table",
@@ -38,7 +40,8 @@ PLACES = {"manuscript/index.qmd": "the text", "_generated/table1.md": "Table 1 r
           "manuscript/_generated/rules.md": "the audit's rules", "manuscript/_generated/claims.md": "the claims in words",
           "manuscript/_generated/report.md": "the replication report",
           "manuscript/_generated/summary.md": "the summary of findings"}
-PLACES_VI = {"manuscript/index.vi.qmd": "phần lời văn", "_generated/vi/table1.md": "Bảng 1 tái lập",
+PLACES_VI = {"manuscript/index.vi.qmd": "phần lời văn", "_generated/vi/abstract.md": "phần tóm tắt",
+             "_generated/vi/counts.md": "bảng số đếm", "_generated/vi/table1.md": "Bảng 1 tái lập",
              "_generated/vi/table2.md": "Bảng 2 tái lập", "_generated/vi/arms_periods.md": "bảng các giai đoạn nhập "
              "khẩu vũ khí", "_generated/vi/arms_claims.md": "bảng các con số về vũ khí",
              "_generated/vi/text_claims.md": "bảng các con số trong lời văn",
@@ -91,9 +94,110 @@ def keys_in(text: str) -> list[str]:
 
 # --- the parts -------------------------------------------------------------------
 
-def table1_part(t1: pd.DataFrame, audit: pd.DataFrame, numbers: dict, lang: str = "en") -> str:
-    """Table 1 replicated: the units in the headers, the numbers bare and right-aligned (the printed ones as
-    the article prints them, without the unit words)."""
+def _value(numbers: dict, key: str):
+    """A registry number's value (None when the registry lacks it)."""
+    return numbers[key]["value"] if key in numbers else None
+
+
+def _join_words(items: list[str], lang: str) -> str:
+    """A list in words: 'a, b and c' (Vietnamese 'a, b và c')."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + msg("ms.and", lang) + items[-1]
+
+
+def abstract_part(numbers: dict, audit: pd.DataFrame, lang: str = "en") -> str:
+    """The abstract a journal prints, generated: what is replicated, on what evidence, the verdict on the
+    printed numbers and on the claims in words with its basis (each kind classed on its own, never pooled),
+    and the errors found, each with its printed and its recomputed value.  Every count is a registry key."""
+    from analysis.audit.report import category_word  # the audit's cause categories, in words
+    n = lambda k: num(k)
+    out = [msg("ms.abstract.what", lang, printed=n("audit.count.all"), claims=n("report.claims.n")),
+           msg("ms.abstract.checked", lang, n=n("report.numbers.n"), checkable=n("report.numbers.checkable"),
+               coverage=n("report.numbers.coverage"), mixed=n("report.numbers.mixed"),
+               article_only=n("report.numbers.article_only"), not_verifiable=n("report.numbers.not_verifiable"))]
+    if (_value(numbers, "report.table2.gap.source_not_consulted") or 0) > 0:
+        out[-1] = out[-1].rstrip(".") + msg("ms.abstract.table2_gap", lang,
+                                            k=n("report.table2.gap.source_not_consulted"))
+    authority = [(a, _value(numbers, f"report.numbers.authority.{a}") or 0)
+                 for a in ("official", "secondary", "third_party_copy")]
+    if any(v for _, v in authority):
+        out.append(msg("ms.abstract.authority", lang, items=_join_words(
+            [msg(f"ms.abstract.authority.{a}", lang, k=n(f"report.numbers.authority.{a}")) for a, v in authority if v],
+            lang)))
+    out.append(msg("ms.abstract.reproduced", lang, reproduced=n("report.numbers.reproduced"),
+                   discrepancy=n("report.numbers.discrepancy"), checkable=n("report.numbers.checkable")))
+    cov, need = _value(numbers, "report.numbers.coverage"), _value(numbers, "report.threshold.coverage")
+    if _value(numbers, "report.numbers.class") == "not verifiable" and cov is not None and need is not None \
+            and float(cov) < float(need):
+        out.append(msg("ms.abstract.class_thin", lang, threshold=n("report.threshold.coverage"),
+                       cls=n("report.numbers.class")))
+    else:
+        out.append(msg("ms.abstract.class", lang, cls=n("report.numbers.class"), share=n("report.numbers.share")))
+    if "report.numbers.class_all_alt" in numbers and \
+            _value(numbers, "report.numbers.class_all_alt") != _value(numbers, "report.numbers.class"):
+        out.append(msg("ms.abstract.class_alt", lang, cls=n("report.numbers.class_all_alt")))
+    out.append(msg("ms.abstract.claims", lang, n=n("report.claims.n"), holds=n("report.claims.holds"),
+                   partly=n("report.claims.partly"), does_not_hold=n("report.claims.does_not_hold"),
+                   not_decided=n("report.claims.not_decided"), cls=n("report.claims.class")))
+    wrong = audit[audit["verdict"] == "discrepancy"]
+    if len(wrong):
+        groups = []
+        for cat in dict.fromkeys(wrong["category"]):
+            rows = wrong[wrong["category"] == cat]
+            items = [msg("ms.abstract.error", lang, item=esc.md_text(R.item(a, lang)), printed=num(f"printed.{a['id']}"),
+                         recomputed=num(a["key"])) if a["key"] in numbers else
+                     msg("ms.abstract.error_printed", lang, item=esc.md_text(R.item(a, lang)),
+                         printed=num(f"printed.{a['id']}")) for _, a in rows.iterrows()]
+            groups.append(f"*{category_word(cat, lang)}*: " + "; ".join(items))
+        out.append(msg("ms.abstract.errors", lang, n=n("audit.count.discrepancy"), groups=" — ".join(groups)))
+    return " ".join(out) + "\n"
+
+
+# The printed numbers' counts, by result: one row a result, one column a basis and verdict (what the
+# summary's sentence used to say in a paragraph of counts).
+COUNT_GROUPS = ("table1", "table2", "arms", "text", "numbers")
+COUNT_COLUMNS = ("n", "reproduced", "discrepancy", "mixed_agree", "mixed_differ", "article_only", "not_verifiable",
+                 "coverage", "class")
+
+
+def counts_part(numbers: dict, lang: str = "en") -> str:
+    """The counts of the printed numbers as a table: each result's printed numbers by what they were checked
+    against (an independent source, the article's own figures with one, the article's alone, nothing) and
+    its class.  Every cell is a registry key; a key the registry lacks shows '—'."""
+    rows = [[msg(f"ms.counts.row.{g}", lang)] + [maybe(numbers, f"report.{g}.{c}", unit=False) for c in COUNT_COLUMNS]
+            for g in COUNT_GROUPS]
+    rows[-1] = [f"**{c}**" if c != "—" else c for c in rows[-1]]
+    header = [msg(f"ms.counts.col.{c}", lang) for c in ("result", *COUNT_COLUMNS)]
+    return msg("ms.counts.lead", lang) + "\n\n" + pipe_table(header, rows, msg("ms.counts.caption", lang),
+                                                               "tbl-counts", align="lrrrrrrrrl")
+
+
+
+# Table 1's selection rule, criterion by criterion, in the order analysis/compute/trade.py's rank_sources()
+# applies them (tests/test_manuscript.py checks the order against the code).
+TABLE1_RULE = ("full_year", "reporter", "standing", "both_flows", "status", "latest")
+
+
+def table1_rule(t1: pd.DataFrame, numbers: dict, sources: list[dict] | None, lang: str) -> tuple[str, str]:
+    """The sentence that states Table 1's selection rule in full, and the caption's words for the copies the
+    chosen figures were read in (by the authority sources.csv records for each chosen source)."""
+    rule = msg("ms.table1.rule", lang, criteria="; ".join(
+        f"({i}) {msg(f'ms.table1.rule.{c}', lang)}" for i, c in enumerate(TABLE1_RULE, 1)))
+    chosen = [numbers[f"trade.source_2024.{p}"]["value"] for p in t1["partner_key"] if f"trade.source_2024.{p}" in numbers]
+    authority = {s["source_id"]: s.get("authority", "") for s in sources or []}
+    counts = {}
+    for sid in chosen:
+        counts[authority.get(sid, "")] = counts.get(authority.get(sid, ""), 0) + 1
+    read = _join_words([msgn(f"ms.table1.read.{a or 'unknown'}", k, lang) for a, k in sorted(counts.items())], lang)
+    return rule, read
+
+
+def table1_part(t1: pd.DataFrame, audit: pd.DataFrame, numbers: dict, lang: str = "en",
+                sources: list[dict] | None = None) -> str:
+    """Table 1 replicated, after the rule that chose its figures: the units in the headers, the numbers bare
+    and right-aligned (the printed ones as the article prints them, without the unit words)."""
+    rule, read = table1_rule(t1, numbers, sources, lang)
     rows = []
     printed = audit[audit["result"] == "table1"].set_index("key")
     for _, r in t1.iterrows():
@@ -105,19 +209,10 @@ def table1_part(t1: pd.DataFrame, audit: pd.DataFrame, numbers: dict, lang: str 
                      bare(f"trade.turnover_2024.{p}"), maybe(numbers, f"trade.mirror_turnover_2024.{p}", False),
                      maybe(numbers, f"trade.share_2024.{p}", False), num(f"audit.verdict.{a['id']}")])
     align = "lrrrrrrl"
-    if lang == "vi":
-        return pipe_table(["Đối tác", "Số in (tỷ USD)", "Xuất khẩu (tỷ USD)", "Nhập khẩu (tỷ USD)",
-                           "Kim ngạch (tỷ USD)", "Phía đối tác (tỷ USD)", "Tỷ trọng (%)", "Kết luận"], rows,
-                          "Bảng 1 của bài báo được tái lập: thương mại hàng hóa của Việt Nam với từng đối tác năm 2024 "
-                          "theo số in và theo số tính lại từ số liệu chính thức của Việt Nam (tỷ trọng trong tổng kim "
-                          "ngạch thương mại hàng hóa của Việt Nam; số liệu của phía đối tác ở những trường hợp dữ liệu "
-                          "gốc có)", "tbl-table1", align=align)
-    return pipe_table(["Partner", "Printed (bn USD)", "Exports (bn USD)", "Imports (bn USD)", "Turnover (bn USD)",
-                       "Partner side (bn USD)", "Share (%)", "Verdict"],
-                      rows, "The article's Table 1 replicated: Vietnam's goods trade with each partner in 2024 as printed "
-                      "(in the article's own form: *~* about, decimal comma) and as recomputed from Vietnamese official "
-                      "figures (share of Vietnam's total goods trade; partner-side figures where the raw data hold "
-                      "them)", "tbl-table1", align=align)
+    header = [msg(f"ms.table1.col.{c}", lang) for c in ("partner", "printed", "exports", "imports", "turnover",
+                                                         "partner_side", "share", "verdict")]
+    return rule + "\n\n" + pipe_table(header, rows, msg("ms.table1.caption", lang, read=read), "tbl-table1",
+                                       align=align)
 
 
 def table2_part(t2: pd.DataFrame, audit: pd.DataFrame, numbers: dict, lang: str = "en") -> str:
@@ -161,20 +256,17 @@ def arms_periods_part(numbers: dict, lang: str = "en") -> str:
             base = f"arms.{release}.p{first}_{last}"
             if f"{base}.sum" not in numbers:
                 continue
-            shown = release if lang == "en" or release != "current" else "hiện hành"
+            shown = msg(f"ms.release.{release}", lang)
             rows.append([f"{first}–{last}", shown, bare(f"{base}.min"), num(f"{base}.min_year"), bare(f"{base}.max"),
                          num(f"{base}.max_year"), bare(f"{base}.sum"), maybe(numbers, f"{base}.russia_share", False)])
     align = "llrrrrrr"
     if lang == "vi":
         return pipe_table(["Giai đoạn", "Phiên bản", "Thấp nhất (triệu TIV)", "Năm", "Cao nhất (triệu TIV)", "Năm",
-                           "Tổng (triệu TIV)", "Tỷ trọng của Nga (%)"], rows,
-                          "Nhập khẩu vũ khí của Việt Nam theo giai đoạn, tính bằng giá trị chỉ báo xu hướng (TIV, triệu) "
-                          "của SIPRI, theo phiên bản bài báo đã dùng và theo phiên bản hiện hành", "tbl-arms-periods",
-                          align=align)
+                           "Tổng (triệu TIV)", "Tỷ trọng của Nga (%)"], rows, msg("ms.arms_periods.caption", lang),
+                          "tbl-arms-periods", align=align)
     return pipe_table(["Period", "Release", "Lowest (mn TIV)", "Year", "Highest (mn TIV)", "Year", "Sum (mn TIV)",
-                       "Russia's share (%)"], rows,
-                      "Vietnam's arms imports by period, SIPRI trend-indicator values (millions), in the release "
-                      "the article used and in the current release", "tbl-arms-periods", align=align)
+                       "Russia's share (%)"], rows, msg("ms.arms_periods.caption", lang), "tbl-arms-periods",
+                      align=align)
 
 
 def claims_part(audit: pd.DataFrame, result: str, caption: str, label: str, numbers: dict, lang: str = "en") -> str:
@@ -194,9 +286,10 @@ def claims_part(audit: pd.DataFrame, result: str, caption: str, label: str, numb
         rows.append(row)
     header, align = ["ID", "Claim", "Printed", "Recomputed", "Verdict"], "llrrl"
     if result == "arms":
-        header, align = ["ID", "Claim", "Printed", "Release used", "Current release", "Verdict"], "llrrrl"
+        header, align = ["ID", "Claim", "Printed", msg("ms.release.r2022", lang), msg("ms.release.current", lang),
+                         "Verdict"], "llrrrl"
     if lang == "vi":
-        header = (["Mã", "Nội dung", "Số in", "Phiên bản bài báo dùng", "Phiên bản hiện hành", "Kết luận"]
+        header = (["Mã", "Nội dung", "Số in", msg("ms.release.r2022", lang), msg("ms.release.current", lang), "Kết luận"]
                   if result == "arms" else ["Mã", "Nội dung", "Số in", "Số tính lại", "Kết luận"])
     return pipe_table(header, rows, caption, label, align=align)
 
@@ -432,6 +525,8 @@ def label(key: str, entry: dict, lang: str, items: dict[str, str] | None = None)
                  "accept_hi": f"{rid}: giá trị cao nhất mà phép kiểm tra chấp nhận"}
         if kind in words:
             return words[kind]
+    if head == "audit" and kind == "count" and rid and "." not in rid and has(f"word.verdict.{rid}", lang):
+        return msg("ms.label.audit_count", lang, verdict=msg(f"word.verdict.{rid}", lang))
     if head == "claim" and key.endswith(".verdict"):
         return f"Kết luận về nhận định {kind}"
     return R.describe_key(key) or R.label_vi(entry["label"]) or entry["label"]
@@ -579,15 +674,16 @@ def lineage_typst(keys: list[str], numbers: dict, publishers: dict[str, str], la
 # --- assembling --------------------------------------------------------------------
 
 def parts(numbers: dict, audit: pd.DataFrame, t1: pd.DataFrame, t2: pd.DataFrame,
-          raw_pkg: dict, pub_pkg: dict, lang: str = "en") -> dict[str, str]:
+          raw_pkg: dict, pub_pkg: dict, lang: str = "en", sources: list[dict] | None = None) -> dict[str, str]:
     if lang == "vi":
         return {
-            "table1.md": table1_part(t1, audit, numbers, "vi"),
+            "abstract.md": abstract_part(numbers, audit, "vi"),
+            "counts.md": counts_part(numbers, "vi"),
+            "table1.md": table1_part(t1, audit, numbers, "vi", sources),
             "table2.md": table2_part(t2, audit, numbers, "vi"),
             "arms_periods.md": arms_periods_part(numbers, "vi"),
-            "arms_claims.md": claims_part(audit, "arms", "Các con số về nhập khẩu vũ khí ở mục 3.1: theo số in, theo "
-                                          "phiên bản dữ liệu SIPRI mà bài báo đã dùng và theo phiên bản hiện hành",
-                                          "tbl-arms-claims", numbers, "vi"),
+            "arms_claims.md": claims_part(audit, "arms", msg("ms.arms_claims.caption", "vi"), "tbl-arms-claims",
+                                          numbers, "vi"),
             "text_claims.md": claims_part(audit, "text", "Các số liệu thương mại và đầu tư trong lời văn của bài báo",
                                           "tbl-text-claims", numbers, "vi"),
             "discrepancies.md": discrepancies_part(audit, numbers, "vi"),
@@ -595,11 +691,12 @@ def parts(numbers: dict, audit: pd.DataFrame, t1: pd.DataFrame, t2: pd.DataFrame
             "data_availability.md": data_statement(raw_pkg, pub_pkg, "vi"),
         }
     return {
-        "table1.md": table1_part(t1, audit, numbers),
+        "abstract.md": abstract_part(numbers, audit),
+        "counts.md": counts_part(numbers),
+        "table1.md": table1_part(t1, audit, numbers, "en", sources),
         "table2.md": table2_part(t2, audit, numbers),
         "arms_periods.md": arms_periods_part(numbers),
-        "arms_claims.md": claims_part(audit, "arms", "The arms-import claims of section 3.1: printed, in the "
-                                      "SIPRI release the article used, and in the current release", "tbl-arms-claims",
+        "arms_claims.md": claims_part(audit, "arms", msg("ms.arms_claims.caption", "en"), "tbl-arms-claims",
                                       numbers),
         "text_claims.md": claims_part(audit, "text", "Trade and investment figures in the article's text",
                                       "tbl-text-claims", numbers),
@@ -671,7 +768,7 @@ def main(argv: list[str] | None = None) -> int:
     items = {a["id"]: R.item(a, "vi") for _, a in audit.iterrows()}
     keys = 0
     for lang, qmds, dest, prefix, places in editions:
-        written = parts(numbers, audit, *tables, *manifests, lang)
+        written = parts(numbers, audit, *tables, *manifests, lang, sources)
         texts = {rel(Path(q)) if Path(q).is_absolute() else q: Path(q).read_text(encoding="utf-8") for q in qmds}
         texts |= {f"{prefix}/{n}": t for n, t in written.items()}
         try:
