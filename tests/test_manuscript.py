@@ -228,7 +228,8 @@ def test_the_build_records_unknown_commit_without_git_and_the_cff_maintainers(tm
     info = render.build_info(tmp_path, {"SOURCE_DATE_EPOCH": "0"})
     assert info == {"build-date": "1970-01-01", "build-version": "9.8.7", "build-commit": "unknown"}
     cite = render.citation(tmp_path)
-    assert cite == {"maintainers": ["An Nguyễn", 'Team "Q"'], "contact": "an@example.org"}
+    assert cite["maintainers"] == ["An Nguyễn", 'Team "Q"'] and cite["contact"] == "an@example.org"
+    assert cite["persons"] == ["An Nguyễn"]
     typ = render.typst_include("d" * 64, {"title": "A *b* [-@x]", "subtitle": "S", "keywords": ["k"]}, cite, info)
     assert 'title: "A b"' in typ and 'author: ("An Nguyễn", "Team \\"Q\\"", )' in typ
     assert '"build-commit:unknown"' in typ and f'"replication-digest:{"d" * 64}"' in typ
@@ -238,6 +239,25 @@ def test_the_build_records_unknown_commit_without_git_and_the_cff_maintainers(tm
     # a CITATION.cff with no e-mail, repository or URL: the page says so, in each edition's language
     meta = render.meta_yaml(info, {"maintainers": ["M"], "contact": ""})
     assert 'contact: "none given in CITATION.cff"' in meta and 'contact-vi: "CITATION.cff chưa ghi' in meta
+    # a CITATION.cff naming no person and no contact says so once, in each edition's language
+    assert meta.count("names no person and no contact") == 1 and 'cff-note-vi: "`CITATION.cff` không ghi tên' in meta
+
+
+def test_the_first_page_gives_the_articles_dates_as_references_bib_keeps_them():
+    """The dates the article prints (received 02/3/2026, reviewed 24/04/2026, accepted 27/5/2026, read off the
+    article's header) reach the first page in each edition's words."""
+    from analysis.manuscript import render
+    art = render.article_record(ROOT)
+    assert (art["received"], art["reviewed"], art["accepted"]) == ("2026-03-02", "2026-04-24", "2026-05-27")
+    meta = render.meta_yaml({"build-date": "2026-12-06"}, {"maintainers": ["M"], "contact": "", "persons": []}, art)
+    assert 'article-received: "2 March 2026"' in meta and 'article-accepted-vi: "ngày 27 tháng 5 năm 2026"' in meta
+    for qmd in EDITIONS:
+        text = (ROOT / "manuscript" / qmd).read_text(encoding="utf-8")
+        suffix = "-vi" if ".vi." in qmd else ""
+        for k in ("received", "reviewed", "accepted", "build-version", "build-commit"):
+            assert ("{{< meta build-" in text) and (k.startswith("build") or f"{{{{< meta article-{k}{suffix} >}}}}" in text)
+        for k in ("licence", "cite-as", "cff-note"):
+            assert f"{{{{< meta {k}{suffix} >}}}}" in text
 
 
 def test_source_ids_become_author_year_citations_only_when_all_are_sources():

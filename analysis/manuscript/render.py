@@ -184,14 +184,17 @@ def citation(root: Path) -> dict:
     family names, or an entity's name) and the first e-mail, else the repository or URL given there."""
     import yaml
     cff = yaml.safe_load((root / "CITATION.cff").read_text(encoding="utf-8")) or {}
-    names, mails = [], []
+    names, mails, persons = [], [], []
     for a in cff.get("authors", []):
         names.append(a.get("name") or " ".join(x for x in (a.get("given-names"), a.get("family-names")) if x))
+        if a.get("family-names") or a.get("given-names"):
+            persons.append(names[-1])
         if a.get("email"):
             mails.append(a["email"])
     contact = (mails[0] if mails else cff.get("contact", [{}])[0].get("email") if cff.get("contact") else None) \
         or cff.get("repository-code") or cff.get("url") or ""
-    return {"maintainers": [n for n in names if n], "contact": contact}
+    return {"maintainers": [n for n in names if n], "contact": contact, "persons": persons,
+            "license": cff.get("license") or "", "title": cff.get("title") or ""}
 
 
 def build_info(root: Path, env: dict | None = None) -> dict:
@@ -223,13 +226,50 @@ def build_info(root: Path, env: dict | None = None) -> dict:
     return {"build-date": when.strftime("%Y-%m-%d"), "build-version": version, "build-commit": commit}
 
 
-def meta_yaml(info: dict, cite: dict) -> str:
+ARTICLE_DATES = ("received", "reviewed", "accepted")
+
+
+def article_record(root: Path) -> dict:
+    """What the audited article prints about itself, as references.bib keeps it (entry tran2026): the dates of
+    receipt, end of review and acceptance (ISO dates) and the author's affiliation."""
+    bib = (root / "manuscript" / "references.bib").read_text(encoding="utf-8")
+    entry = re.search(r"@article\{tran2026,(.*?)\n\}", bib, re.S)
+    if not entry:
+        return {}
+    return {k: v for k, v in re.findall(r"^\s*(\w+) = \{(.*)\},?$", entry.group(1), re.M)
+            if k in (*ARTICLE_DATES, "affiliation")}
+
+
+def _date_words(iso: str, lang: str) -> str:
+    """A date in the edition's words: '2 March 2026'; 'ngày 2 tháng 3 năm 2026'."""
+    import datetime
+    d = datetime.date.fromisoformat(iso)
+    if lang == "vi":
+        return f"ngày {d.day} tháng {d.month} năm {d.year}"
+    return f"{d.day} {d.strftime('%B')} {d.year}" if d.strftime("%B") else iso
+
+
+def meta_yaml(info: dict, cite: dict, article: dict | None = None) -> str:
     """The metadata Quarto reads for every document (metadata-files in _quarto.yml), as JSON (a subset
-    of YAML, so every value is quoted and escaped)."""
+    of YAML, so every value is quoted and escaped): the build's record, the maintainers and contact, the
+    licence and how to cite (CITATION.cff; where it names no person or no contact, one sentence says so), and
+    the dates the audited article prints."""
     import json
+    from analysis.words import msg
     meta = {**info, "author": cite["maintainers"] or ["unknown"],
             "contact": cite["contact"] or "none given in CITATION.cff",
             "contact-vi": cite["contact"] or "CITATION.cff chưa ghi địa chỉ liên hệ"}
+    for lang, suffix in (("en", ""), ("vi", "-vi")):
+        meta[f"contact-line{suffix}"] = msg("ms.identity.contact", lang, contact=cite["contact"]) if cite["contact"] else ""
+        meta[f"licence{suffix}"] = msg("ms.identity.licence", lang, licence=cite.get("license") or "—")
+        meta[f"cite-as{suffix}"] = msg("ms.identity.cite", lang, who=", ".join(cite["maintainers"]) or "—",
+                                      year=info.get("build-date", "")[:4], title=cite.get("title") or "—",
+                                      version=info.get("build-version", ""), commit=info.get("build-commit", ""))
+        missing = [w for w, gone in (("person", not cite.get("persons")), ("contact", not cite["contact"])) if gone]
+        meta[f"cff-note{suffix}"] = msg(f"ms.identity.cff_lacks_{'_'.join(missing)}", lang) if missing else ""
+        for k in ARTICLE_DATES:
+            if (article or {}).get(k):
+                meta[f"article-{k}{suffix}"] = _date_words(article[k], lang)
     return "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items())
 
 
@@ -284,7 +324,7 @@ def main(argv: list[str] | None = None) -> int:
         out = Path(args.out_typst) if lang == "en" else Path(args.out_typst).parent / lang / Path(args.out_typst).name
         write_text_atomic(out, typst_include(digest, front_matter(root / qmd), cite, info))
     if args.out_meta:
-        write_text_atomic(Path(args.out_meta), meta_yaml(info, cite))
+        write_text_atomic(Path(args.out_meta), meta_yaml(info, cite, article_record(root)))
     print(f"render digest {digest} of {len(render_inputs(Path(args.root)))} files")
     return 0
 
