@@ -460,7 +460,7 @@ rule render_digest:
         registry=f"{OUT}/numbers.json",
         parts=PARTS + AUDIT_PARTS + FIGURE_COPIES + VERDICT_PARTS,
         sources=RENDER_SOURCES,
-        project=["pyproject.toml", "CITATION.cff"],
+        project=["pyproject.toml", "CITATION.cff", "requirements.lock"],
     output:
         html="manuscript/_generated/digest.html",
         typst="manuscript/_generated/digest.typ",

@@ -532,3 +532,18 @@ def test_every_allowance_is_still_used():
         assert reason.strip()
         assert any(s.replace("’", "'").startswith(start) for s in hand_written_sentences(texts[f])), \
             f"allowance for a sentence no longer in {f}: {start!r}"
+
+
+def test_the_manuscripts_environment_is_what_the_package_pins_not_the_machine():
+    """The computing environment the manuscript states: the Quarto the installer pins, and the versions
+    requirements.lock pins (worked out by hand from the lock for CPython 3.11: numpy 2.4.6, not the 2.5.5 it pins
+    for 3.12 and later)."""
+    from analysis.manuscript import render
+    from analysis.package.install_quarto import VERSION
+    assert render.QUARTO_BUNDLE["Quarto"] == VERSION
+    pins = render.pinned(ROOT)
+    assert pins["NumPy"] == "2.4.6" and pins["snakemake"] == "9.16.3" and pins["pandas"] == "3.1.1"
+    words = render.environment_words(ROOT, "en")
+    assert "Quarto 1.7.34" in words and "NumPy 2.4.6" in words and "Linux" in words
+    import platform
+    assert platform.node() not in words or not platform.node()

@@ -110,7 +110,12 @@ def abstract_part(numbers: dict, audit: pd.DataFrame, lang: str = "en") -> str:
     """The abstract a journal prints, generated: what is replicated, on what evidence, the verdict on the
     printed numbers and on the claims in words with its basis (each kind classed on its own, never pooled),
     and the errors found, each with its printed and its recomputed value.  Every count is a registry key."""
-    from analysis.audit.report import category_word  # the audit's cause categories, in words
+    def category_word(c: str, lang: str) -> str:
+        """A cause category in words: the catalog's (word.category.*, else ms.cause.*), else its code."""
+        for mid in (f"word.category.{c}", f"ms.cause.{c}"):
+            if has(mid, lang):
+                return msg(mid, lang)
+        return c.replace("_", " ")
     n = lambda k: num(k)
     out = [msg("ms.abstract.what", lang, printed=n("audit.count.all"), claims=n("report.claims.n")),
            msg("ms.abstract.checked", lang, n=n("report.numbers.n"), checkable=n("report.numbers.checkable"),

@@ -227,6 +227,43 @@ def build_info(root: Path, env: dict | None = None) -> dict:
 
 
 ARTICLE_DATES = ("received", "reviewed", "accepted")
+# The Quarto release the package pins (analysis/package/install_quarto.py's VERSION; the package layer is above this
+# one, so the value is repeated here and tests/test_manuscript.py checks the two agree) and what it bundles: `quarto pandoc --version`
+# and `quarto typst --version` of that release (tests/test_rendered.py checks them where Quarto is installed).
+QUARTO_BUNDLE = {"Quarto": "1.7.34", "pandoc": "3.6.1", "Typst": "0.13.0"}
+# The packages the summary names: the project's dependencies (pyproject.toml) and NumPy, as requirements.lock pins
+# them for the Python the package was last run with.
+LOCK_PYTHON = "3.11"
+
+
+def pinned(root: Path) -> dict[str, str]:
+    """The versions requirements.lock pins for CPython LOCK_PYTHON on Linux of the project's dependencies (and NumPy),
+    by the names pyproject.toml gives them: read from the files, never from the machine."""
+    import tomllib
+    from packaging.markers import Marker
+    from packaging.requirements import Requirement
+    deps = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    wanted = {Requirement(d).name.lower(): Requirement(d).name for d in deps} | {"numpy": "NumPy"}
+    env = {"python_version": LOCK_PYTHON, "python_full_version": LOCK_PYTHON + ".0", "sys_platform": "linux",
+           "platform_system": "Linux", "platform_python_implementation": "CPython", "implementation_name": "cpython",
+           "os_name": "posix", "platform_machine": "x86_64"}
+    out = {}
+    for line in (root / "requirements.lock").read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^([A-Za-z0-9_.\-]+)==([^\s;]+)\s*(?:;\s*(.*?))?\s*\\?$", line)
+        if m and m.group(1).lower() in wanted and (not m.group(3) or Marker(m.group(3)).evaluate(env)):
+            out[wanted[m.group(1).lower()]] = m.group(2)
+    return out
+
+
+def environment_words(root: Path, lang: str) -> str:
+    """The manuscript's computing environment: what the package pins (Python, the main packages, Quarto and what it
+    bundles), the same on every machine; the machine's own facts are the standalone report's."""
+    from analysis.words import msg
+    import tomllib
+    python = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["requires-python"].replace(">=", "≥ ")
+    packages = ", ".join(f"{n} {v}" for n, v in pinned(root).items())
+    return msg("ms.environment", lang, python=python, lock_python=LOCK_PYTHON, packages=packages, quarto=QUARTO_BUNDLE["Quarto"],
+               pandoc=QUARTO_BUNDLE["pandoc"], typst=QUARTO_BUNDLE["Typst"])
 
 
 def article_record(root: Path) -> dict:
@@ -249,7 +286,7 @@ def _date_words(iso: str, lang: str) -> str:
     return f"{d.day} {d.strftime('%B')} {d.year}" if d.strftime("%B") else iso
 
 
-def meta_yaml(info: dict, cite: dict, article: dict | None = None) -> str:
+def meta_yaml(info: dict, cite: dict, article: dict | None = None, environment: dict | None = None) -> str:
     """The metadata Quarto reads for every document (metadata-files in _quarto.yml), as JSON (a subset
     of YAML, so every value is quoted and escaped): the build's record, the maintainers and contact, the
     licence and how to cite (CITATION.cff; where it names no person or no contact, one sentence says so), and
@@ -267,6 +304,8 @@ def meta_yaml(info: dict, cite: dict, article: dict | None = None) -> str:
                                       version=info.get("build-version", ""), commit=info.get("build-commit", ""))
         missing = [w for w, gone in (("person", not cite.get("persons")), ("contact", not cite["contact"])) if gone]
         meta[f"cff-note{suffix}"] = msg(f"ms.identity.cff_lacks_{'_'.join(missing)}", lang) if missing else ""
+        if environment:
+            meta[f"environment{suffix}"] = environment[lang]
         for k in ARTICLE_DATES:
             if (article or {}).get(k):
                 meta[f"article-{k}{suffix}"] = _date_words(article[k], lang)
@@ -324,7 +363,8 @@ def main(argv: list[str] | None = None) -> int:
         out = Path(args.out_typst) if lang == "en" else Path(args.out_typst).parent / lang / Path(args.out_typst).name
         write_text_atomic(out, typst_include(digest, front_matter(root / qmd), cite, info))
     if args.out_meta:
-        write_text_atomic(Path(args.out_meta), meta_yaml(info, cite, article_record(root)))
+        env = {lang: environment_words(root, lang) for lang in ("en", "vi")}
+        write_text_atomic(Path(args.out_meta), meta_yaml(info, cite, article_record(root), env))
     print(f"render digest {digest} of {len(render_inputs(Path(args.root)))} files")
     return 0
 
