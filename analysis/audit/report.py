@@ -48,6 +48,7 @@ from analysis.audit.claims import VERDICTS_VI as CLAIM_VERDICTS_VI_CLAIMS
 from analysis.escape import md_text  # text from an input, as literal Markdown (table cells too)
 from analysis.io import ROOT, read_csv_rows, read_json, rel, run, sha256, write_json, write_text_atomic
 from analysis.registry import Fragment, shortcode
+from analysis.words import msg
 from analysis.audit.verdict import PASSING
 
 FULLY, LARGELY, PARTIALLY = 1.0, 0.75, 0.25
@@ -880,7 +881,9 @@ def evidence_words(keys: list[str], numbers: dict, lang: str) -> str:
         if k not in numbers:
             continue
         e = numbers[k]
-        what = e.get("label") if lang == "en" else (R.describe_key(k) or R.label_vi(e.get("label", "")))
+        kind = re.fullmatch(r"audit\.(diff|reldiff|closest_gap)\.[\w-]+", k)
+        what = msg(f"ms.evidence.{kind.group(1)}", lang) if kind else e.get("label") if lang == "en" else \
+            (R.describe_key(k) or R.label_vi(e.get("label", "")))
         srcs = e.get("sources") or []
         out.append(f"{md_text(what or k)}: {{{k}}}" + (f" [{', '.join(srcs)}]" if srcs else ""))
     return "; ".join(out) or "—"
