@@ -77,7 +77,7 @@ PAGES = {"en": "docs/lineage.html", "vi": "docs/vi-lineage.html"}
 MANUSCRIPT = expand("docs/{doc}.{ext}", doc=list(DOCUMENTS), ext=["html", "pdf"]) + list(PAGES.values())
 # Each edition's parts in its language (the Vietnamese ones in _generated/vi/); the bibliography and the
 # figures are shared.
-EDITION_PARTS = ["abstract.md", "counts.md", "table1.md", "table2.md", "arms_periods.md", "arms_claims.md", "text_claims.md", "discrepancies.md",
+EDITION_PARTS = ["abstract.md", "counts.md", "figure_table1.md", "figure_arms.md", "table1.md", "table2.md", "arms_periods.md", "arms_claims.md", "text_claims.md", "discrepancies.md",
                  "audit.md", "data_availability.md", "lineage.html", "lineage_data.md", "lineage_typst.md"]
 PARTS = expand("manuscript/_generated/{name}", name=[*EDITION_PARTS, "sources.bib"]) + \
     expand("manuscript/_generated/vi/{name}", name=[*EDITION_PARTS, "tooltips.json"])

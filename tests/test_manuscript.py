@@ -15,7 +15,7 @@ from tests.conftest import ROOT
 QMD = ROOT / "manuscript" / "index.qmd"
 # Each edition: its source and the folder of its generated parts (as the .qmd includes them).
 EDITIONS = {"index.qmd": "_generated/", "index.vi.qmd": "_generated/vi/"}
-MD_PARTS = {"abstract.md", "counts.md", "table1.md", "table2.md", "arms_periods.md", "arms_claims.md", "text_claims.md", "discrepancies.md",
+MD_PARTS = {"abstract.md", "counts.md", "figure_table1.md", "figure_arms.md", "table1.md", "table2.md", "arms_periods.md", "arms_claims.md", "text_claims.md", "discrepancies.md",
             "audit.md", "data_availability.md", "lineage_typst.md", "lineage_data.md", "claims.md", "report.md",
             "rules.md", "summary.md"}
 SHORTCODE = re.compile(r"\{\{<.*?>\}\}")

@@ -159,6 +159,51 @@ def abstract_part(numbers: dict, audit: pd.DataFrame, lang: str = "en") -> str:
     return " ".join(out) + "\n"
 
 
+def _attr(text: str) -> str:
+    """Text as a quoted attribute value of a Markdown image (fig-alt="..."): no quote, backslash or line break of
+    its own."""
+    return " ".join(str(text).replace("\\", "/").replace('"', "'").split())
+
+
+def _shown(numbers: dict, key: str, lang: str) -> str:
+    e = numbers[key]
+    return e["display"] if lang == "en" else e.get("display_vi", e["display"])
+
+
+def figure_table1_part(t1: pd.DataFrame, audit: pd.DataFrame, numbers: dict, lang: str = "en") -> str:
+    """Table 1's figure, with its alternative text written from the data it draws: each partner's printed, recomputed
+    and partner-side turnover."""
+    printed = audit[audit["result"] == "table1"].set_index("key")
+    items = []
+    for _, r in t1.iterrows():
+        p = r["partner_key"]
+        name = r["partner"] if lang == "en" else TRADE_PARTNERS[p][1].split("– ")[-1]
+        mirror = f"trade.mirror_turnover_2024.{p}"
+        items.append(msg("ms.fig.table1.alt.item", lang, partner=name,
+                         printed=_shown(numbers, f"printed.{printed.loc[f'trade.turnover_2024.{p}', 'id']}", lang),
+                         recomputed=_shown(numbers, f"trade.turnover_2024.{p}", lang))
+                     + (msg("ms.fig.table1.alt.mirror", lang, mirror=_shown(numbers, mirror, lang))
+                        if mirror in numbers else ""))
+    alt = msg("ms.fig.table1.alt", lang, items="; ".join(items))
+    src = "table1_turnover.svg" if lang == "en" else "table1_turnover_vi.svg"
+    return f'![{msg("ms.fig.table1.caption", lang)}](_generated/{src}){{#fig-table1 fig-alt="{_attr(alt)}"}}\n'
+
+
+def figure_arms_part(numbers: dict, lang: str = "en") -> str:
+    """The arms series' figure, with its alternative text written from the registry: each period's lowest and
+    highest year in the current release, and the printed figures marked."""
+    periods = []
+    for first, last in PERIODS:
+        base = f"arms.current.p{first}_{last}"
+        if f"{base}.max" in numbers:
+            periods.append(msg("ms.fig.arms.alt.period", lang, first=first, last=last,
+                               lo=_shown(numbers, f"{base}.min", lang), lo_year=_shown(numbers, f"{base}.min_year", lang),
+                               hi=_shown(numbers, f"{base}.max", lang), hi_year=_shown(numbers, f"{base}.max_year", lang)))
+    alt = msg("ms.fig.arms.alt", lang, periods="; ".join(periods))
+    src = "arms_series.svg" if lang == "en" else "arms_series_vi.svg"
+    return f'![{msg("ms.fig.arms.caption", lang)}](_generated/{src}){{#fig-arms fig-alt="{_attr(alt)}"}}\n'
+
+
 # The printed numbers' counts, by result: one row a result, one column a basis and verdict (what the
 # summary's sentence used to say in a paragraph of counts).
 COUNT_GROUPS = ("table1", "table2", "arms", "text", "numbers")
@@ -684,6 +729,8 @@ def parts(numbers: dict, audit: pd.DataFrame, t1: pd.DataFrame, t2: pd.DataFrame
         return {
             "abstract.md": abstract_part(numbers, audit, "vi"),
             "counts.md": counts_part(numbers, "vi"),
+            "figure_table1.md": figure_table1_part(t1, audit, numbers, "vi"),
+            "figure_arms.md": figure_arms_part(numbers, "vi"),
             "table1.md": table1_part(t1, audit, numbers, "vi", sources),
             "table2.md": table2_part(t2, audit, numbers, "vi"),
             "arms_periods.md": arms_periods_part(numbers, "vi"),
@@ -698,6 +745,8 @@ def parts(numbers: dict, audit: pd.DataFrame, t1: pd.DataFrame, t2: pd.DataFrame
     return {
         "abstract.md": abstract_part(numbers, audit),
         "counts.md": counts_part(numbers),
+        "figure_table1.md": figure_table1_part(t1, audit, numbers),
+        "figure_arms.md": figure_arms_part(numbers),
         "table1.md": table1_part(t1, audit, numbers, "en", sources),
         "table2.md": table2_part(t2, audit, numbers),
         "arms_periods.md": arms_periods_part(numbers),
