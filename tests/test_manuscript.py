@@ -232,7 +232,7 @@ def test_the_build_records_unknown_commit_without_git_and_the_cff_maintainers(tm
     assert cite["persons"] == ["An Nguyễn"]
     typ = render.typst_include("d" * 64, {"title": "A *b* [-@x]", "subtitle": "S", "keywords": ["k"]}, cite, info)
     assert 'title: "A b"' in typ and 'author: ("An Nguyễn", "Team \\"Q\\"", )' in typ
-    assert '"build-commit:unknown"' in typ and f'"replication-digest:{"d" * 64}"' in typ
+    assert "build-" not in typ and f'"replication-digest:{"d" * 64}"' in typ  # no build tokens in the keywords
     meta = render.meta_yaml(info, cite)
     assert 'build-commit: "unknown"' in meta and 'contact: "an@example.org"' in meta
     assert 'contact-vi: "an@example.org"' in meta
@@ -547,3 +547,27 @@ def test_the_manuscripts_environment_is_what_the_package_pins_not_the_machine():
     assert "Quarto 1.7.34" in words and "NumPy 2.4.6" in words and "Linux" in words
     import platform
     assert platform.node() not in words or not platform.node()
+
+
+def test_the_glossaries_define_the_same_audit_terms_and_every_verdict_word():
+    """Both editions' glossaries define the audit's own terms, the same set (English terms, as the code, the
+    keys and the file names keep them), every verdict and class word among them."""
+    def terms(path, caption):
+        text = (ROOT / "manuscript" / path).read_text(encoding="utf-8")
+        table = text.split(caption)[0] if caption in text else text
+        block = table.rsplit("\n\n", 2)[-2] if caption in text else table
+        cells = [re.sub(r'\{lang="\w+"\}', "", row.split("|")[1]).strip(" []") for row in block.splitlines()
+                 if re.match(r"^\| \[?\*", row)]
+        return {t.strip("*[] ") for c in cells for t in c.split(",")}
+    en = terms("glossary.md", ": The audit's terms")
+    vi = terms("glossary.vi.md", ": Thuật ngữ tiếng Anh")
+    assert en == vi, (en ^ vi)
+    assert {"match", "rounding", "consistent", "discrepancy", "not verifiable", "coarse", "basis", "authority",
+            "release", "TIV", "coverage", "class", "robust", "borderline", "fragile", "pp", "lineage",
+            "registry key"} <= en
+
+
+def test_a_written_out_number_never_breaks_between_its_digit_groups():
+    from analysis.manuscript import render
+    assert render.hold_numbers("nhập 1\u2009225 triệu TIV") == "nhập 1\u202f225\u00a0triệu\u00a0TIV"
+    assert render.hold_numbers("2001\u20092002") == "2001\u202f2002"  # any digits either side: no break there

@@ -282,21 +282,9 @@ def table2_part(t2: pd.DataFrame, audit: pd.DataFrame, numbers: dict, lang: str 
                      maybe(numbers, f"fdi.value_2024.{p}", False), maybe(numbers, f"fdi.yoy.{p}", False),
                      num(f"audit.verdict.{yoy_id}")])
     align = "lrrrrrrrl"
-    if lang == "vi":
-        return pipe_table(["Đối tác", "Vốn đăng ký 2025, số in (triệu USD)", "Tăng/giảm, số in (%)",
-                           "Thứ hạng, số in", "Tỷ trọng (%)", "2024 hàm ý (triệu USD)", "2024 đã biết (triệu USD)",
-                           "Tăng/giảm tính lại (%)", "Kết luận về mức tăng/giảm"], rows,
-                          "Bảng 2 của bài báo được tái lập: vốn đầu tư nước ngoài đăng ký năm 2025 (triệu USD) theo số "
-                          "in, tỷ trọng của từng đối tác trong tổng số, giá trị năm 2024 mà mỗi mức tăng/giảm được in "
-                          "hàm ý, giá trị năm 2024 ở những trường hợp dữ liệu gốc có, và mức tăng/giảm tính lại từ giá "
-                          "trị đó", "tbl-table2", align=align)
-    return pipe_table(["Partner", "Printed 2025 (mn USD)", "Printed change (%)", "Printed rank change",
-                       "Share (%)", "Implied 2024 (mn USD)", "Known 2024 (mn USD)", "Recomputed change (%)",
-                       "Verdict on change"], rows,
-                      "The article's Table 2 replicated: registered foreign investment in 2025 (million USD) as printed, each "
-                      "partner's share of the total, the 2024 value each printed change implies, the 2024 value "
-                      "where the raw data hold it, and the change recomputed from it (printed values in the "
-                      "article's form: decimal comma, ↑ rise, ↓ fall)", "tbl-table2", align=align)
+    header = [msg(f"ms.table2.col.{c}", lang) for c in ("partner", "printed", "printed_change", "printed_rank", "share",
+                                                         "implied", "known", "recomputed_change", "verdict")]
+    return pipe_table(header, rows, msg("ms.table2.caption", lang), "tbl-table2", align=align)
 
 
 def arms_periods_part(numbers: dict, lang: str = "en") -> str:

@@ -109,7 +109,12 @@ def hold_numbers(text: str) -> str:
             return m.group(0)
         return hedge.replace(" ", "\u00a0") + number + unit.replace(" ", "\u00a0")
 
-    return NUMBER_WITH_WORDS.sub(one, text)
+    # a thin space between digit groups (the Vietnamese form, 1 225) is a place to break a line: a narrow
+    # no-break space, as the shortcode writes a registry number's, is not
+    return DIGIT_GROUP.sub("\u202f", NUMBER_WITH_WORDS.sub(one, text))
+
+
+DIGIT_GROUP = re.compile(r"(?<=\d)\u2009(?=\d)")
 
 
 def stage(root: Path, dest: Path) -> int:
@@ -317,10 +322,12 @@ def _typst_str(text: str) -> str:
 
 
 def typst_include(digest: str, front: dict | None = None, cite: dict | None = None, info: dict | None = None) -> str:
-    """The PDF's metadata: Title, Author, Subject and Keywords (the edition's keywords, the build and the
-    digest of the render's inputs)."""
+    """The PDF's metadata: Title, Author, Subject and Keywords (the edition's keywords and the digest of the
+    render's inputs).  Typst 0.13, which Quarto 1.7 bundles, writes no tagged PDF (tags came with Typst 0.14)."""
     front, cite, info = front or {}, cite or {"maintainers": []}, info or {}
-    keywords = [*front.get("keywords", []), *(f"{k}:{v}" for k, v in info.items()), f"replication-digest:{digest}"]
+    # the edition's own keywords; the build's date, version and commit are on the first page, not here; the digest
+    # of the render's inputs stays (tests/test_shipped.py reads it: a PDF has no other field a reader does not see)
+    keywords = [*front.get("keywords", []), f"replication-digest:{digest}"]
     fields = [f"keywords: ({''.join(_typst_str(k) + ', ' for k in keywords)})"]
     if front.get("title"):
         fields.append(f"title: {_typst_str(plain(front['title']))}")
