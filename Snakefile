@@ -400,6 +400,8 @@ rule write_manuscript_parts:
         qmd_vi=["manuscript/index.vi.qmd", *(p for p in AUDIT_PARTS if "/vi/" in p)],
         manifests=[f"{RAW}/datapackage.json", f"{PUB}/datapackage.json"],
         sources=SOURCES_CSV,
+        # the input tables, for the lineage's rows (file and line) of each number
+        rows=[source(f) for f in raw_files() if f.endswith(".csv")] + sorted(str(f) for f in Path(PUB).glob("*.csv")),
     output:
         PARTS,
     log:
@@ -411,7 +413,8 @@ rule write_manuscript_parts:
     shell:
         step("manuscript.parts --registry {input.registry:q} --audit {input.audit:q} --table1 {input.table1:q}"
              " --table2 {input.table2:q} --qmd {input.qmd:q} --qmd-vi {input.qmd_vi:q}"
-             " --manifests {input.manifests:q} --sources {input.sources:q} --outdir {params.outdir:q}")
+             " --manifests {input.manifests:q} --sources {input.sources:q} --rows {input.rows:q}"
+             " --outdir {params.outdir:q}")
 
 
 rule write_verdicts:

@@ -534,15 +534,10 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
-# The lineage's own words in each edition.
-LINEAGE_WORDS = {
-    "en": {"rule": "Rule", "computed": "Computed by", "inputs": "inputs", "sources": "Sources", "shown": "Shown in",
-           "see_sources": "see sources.csv",
-           "script": "Script", "inputs_t": "Inputs"},
-    "vi": {"rule": "Quy tắc", "computed": "Tính bằng", "inputs": "đầu vào", "sources": "Nguồn", "shown": "Xuất hiện ở",
-           "see_sources": "xem sources.csv",
-           "script": "Tập lệnh", "inputs_t": "Đầu vào"},
-}
+# The lineage's own words in each edition (the message catalogs' ms.lineage.*).
+LINEAGE_WORD_KEYS = ("rule", "computed", "inputs", "sources", "shown", "see_sources", "script", "inputs_t", "line")
+LINEAGE_WORDS = {lang: {k: msg(f"ms.lineage.{k}", lang) for k in LINEAGE_WORD_KEYS} | {"rows": msg("ms.lineage.rows_label", lang)}
+                 for lang in ("en", "vi")}
 
 
 def label(key: str, entry: dict, lang: str, items: dict[str, str] | None = None) -> str:
@@ -596,28 +591,126 @@ def tooltips(keys: list[str], numbers: dict, lang: str, items: dict[str, str] | 
     return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=0) + "\n"
 
 
-def lineage_entries(keys: list[str], numbers: dict, where: dict[str, str], sources: list[dict], lang: str = "en",
-                    items: dict[str, str] | None = None) -> dict[str, str]:
-    """Each key's lineage entry as HTML (the inside of its div): what it is, the rule, the script, the inputs
-    with checksums, the sources, where it is shown.  One text for the lineage page and the popovers."""
+def read_rows(paths: list[str]) -> dict[str, tuple[list[str], list[tuple[int, dict]]]]:
+    """Each input table (path as the registry names it) -> its header and its rows, each with the physical line
+    it starts on (as an editor shows it, also after a quoted line break)."""
+    import csv
+    out = {}
+    for path in paths:
+        with open(path, encoding="utf-8", newline="") as f:
+            reader = csv.reader(f)
+            header = next(reader, [])
+            rows, line = [], reader.line_num + 1
+            for values in reader:
+                rows.append((line, dict(zip(header, values))))
+                line = reader.line_num + 1
+        out[rel(Path(path)) if Path(path).is_absolute() else path] = (header, rows)
+    return out
+
+
+MAX_ROWS = 6  # more rows than this of one file are counted, not listed
+
+
+def input_rows(key: str, entry: dict, tables: dict) -> list[tuple[str, list[str]]]:
+    """The rows of the input tables a number comes from, as (file, ['12', '2, 2004', ...]): a printed number's or
+    a claim's row by its id; a source's rows by the number's source ids, narrowed to the partner (or subject) and
+    the year the key names, of every flow and measure (a number may combine them); a one-row table (a SIPRI or
+    World Bank row) by its line and the year's column.  A table of sources (sources.csv) is not a row of data."""
+    words = {w.lower() for w in re.split(r"[.]", key)} | {w.lower() for w in re.split(r"[._]", key)}
+    ident = next((w for w in key.split(".") if re.fullmatch(r"[A-Z]{1,2}\d?-\d+", w)), None)
+    year = next((w for w in reversed(key.split(".")) if re.fullmatch(r"(19|20)\d\d", w)), None)
+    out = []
+    for i in entry.get("inputs", []):
+        path = i["path"]
+        if path not in tables or path.endswith("sources.csv"):
+            continue
+        header, rows = tables[path]
+        if "id" in header:
+            found = [f"{line}" for line, r in rows if ident and r.get("id") == ident]
+        elif "source_id" in header:
+            # the source's rows for the partner (or subject) and year the key names, whatever their flow or measure:
+            # a number may combine several of them (turnover = exports + imports)
+            norm = lambda v: str(v).lower().replace(" ", "_")
+            mine = [(line, r) for line, r in rows if r.get("source_id") in entry.get("sources", [])]
+            for col in ("partner", "subject", "year"):
+                if col in header and {norm(r[col]) for _, r in mine} & words:
+                    mine = [(line, r) for line, r in mine if norm(r[col]) in words]
+            found = [f"{line}" for line, _ in mine]
+        elif len(rows) == 1:
+            col = year if year and year in header else None
+            found = [f"{rows[0][0]}" + (f", {col}" if col else "")]
+        else:
+            found = []
+        if found:
+            out.append((path, found))
+    return out
+
+
+def rows_words(rows: list[tuple[str, list[str]]], lang: str) -> str:
+    """The rows in words: 'file, line 12; file, lines 3, 5' (columns kept: 'line 2, column 2004')."""
+    parts_ = []
+    for path, found in rows:
+        if len(found) > MAX_ROWS:
+            parts_.append(msg("ms.lineage.rows_many", lang, file=f"<code>{_h(path)}</code>", n=len(found)))
+            continue
+        lines = [msg("ms.lineage.line_column", lang, line=f.split(", ")[0], column=_h(f.split(", ")[1]))
+                 if ", " in f else f for f in found]
+        parts_.append(msgn("ms.lineage.rows", len(lines), lang, file=f"<code>{_h(path)}</code>", lines=", ".join(lines)))
+    return "; ".join(parts_)
+
+
+# Where each part of the manuscript is, as the rendered page's anchor: a 'Shown in' place links back there.
+PLACE_ANCHOR = {"table1.md": "tbl-table1", "table2.md": "tbl-table2", "arms_periods.md": "tbl-arms-periods",
+                "arms_claims.md": "tbl-arms-claims", "text_claims.md": "tbl-text-claims",
+                "discrepancies.md": "sec-discrepancies", "audit.md": "tbl-audit", "data_availability.md": "sec-data-files",
+                "rules.md": "sec-rules", "claims.md": "sec-claims-words", "report.md": "sec-report",
+                "summary.md": "sec-summary", "abstract.md": "sec-abstract", "counts.md": "tbl-counts",
+                "figure_table1.md": "fig-table1", "figure_arms.md": "fig-arms"}
+
+
+def place_links(files: list[str], places: dict[str, str], page: str) -> str:
+    """Each place a number is shown, as a link back to it on the edition's page (the text: the page itself)."""
+    out = []
+    for f in files:
+        name = places.get(f, f)
+        target = PLACE_ANCHOR.get(f.rsplit("/", 1)[-1])
+        href = f"{page}#{target}" if target else page
+        out.append(f'<a href="{_h(href)}">{_h(name)}</a>')
+    return ", ".join(out)
+
+
+def lineage_entries(keys: list[str], numbers: dict, where: dict[str, list[str]], sources: list[dict],
+                    lang: str = "en", items: dict[str, str] | None = None, tables: dict | None = None,
+                    places: dict[str, str] | None = None, page: str = "index.html") -> dict[str, str]:
+    """Each key's lineage entry as HTML (the inside of its div): what it is, the rule, the function and line that
+    computed it, the inputs with checksums and the rows it comes from, the sources (each linked to its entry in
+    the edition's references), and each place it is shown (each a link back).  One text for the lineage page and
+    the popovers."""
     publishers = {s["source_id"]: s["publisher"] for s in sources}
+    entry_of = publications(sources)
     w, shown = LINEAGE_WORDS[lang], "display" if lang == "en" else "display_vi"
+    tables, places = tables or {}, places or {}
     out = {}
     for key in sorted(keys):
         e = numbers[key]
         # the function that computed the number and its line (the registry's computed_by), else the step's script
         c = e.get("computed_by") or {}
         script = (f"<code>{_h(c['program'])}</code>, <code>{_h(c['function'])}()</code>, "
-                  f"{'dòng' if lang == 'vi' else 'line'} {int(c['line'])}" if c.get("function")
+                  f"{w['line']} {int(c['line'])}" if c.get("function")
                   else f"<code>{_h(e['step'].replace('.', '/') + '.py')}</code>")
         inputs = "; ".join(f"<code>{_h(i['path'])}</code> (sha256 <code>{i['sha256'][:12]}</code>)"
                            for i in e["inputs"]) or "—"
-        srcs = "; ".join(_h(f"{s} ({publishers.get(s, w['see_sources'])})") for s in e["sources"]) or "—"
+        rows = rows_words(input_rows(key, e, tables), lang)
+        srcs = "; ".join(
+            f'<a href="{_h(page)}#ref-{_h(bib_key(entry_of[s]))}">{_h(publishers[s])}</a> ({_h(s)})' if s in entry_of
+            else _h(f"{s} ({w['see_sources']})") for s in e["sources"]) or "—"
+        shown_in = place_links(where[key], places, page) if isinstance(where[key], list) else _h(where[key])
         out[key] = (f'<p><strong><code>{_h(key)}</code></strong> = '
                     f'<span class="lineage-value">{_h(e[shown])}</span>. {_h(_sentence(label(key, e, lang, items)))}<br>\n'
                     f'{w["rule"]}: <span class="lineage-rule">{_h(_sentence(rule(e, lang)))}</span><br>\n'
                     f"{w['computed']} {script}; {w['inputs']}: {inputs}.<br>\n"
-                    f"{w['sources']}: {srcs}.<br>\n{w['shown']}: {_h(where[key])}.</p>")
+                    + (f"{w['rows']}: {rows}.<br>\n" if rows else "")
+                    + f"{w['sources']}: {srcs}.<br>\n{w['shown']}: {shown_in}.</p>")
     return out
 
 
@@ -677,12 +770,16 @@ def lineage_typst(keys: list[str], numbers: dict, publishers: dict[str, str], la
     groups: dict[tuple, dict[str, list[str]]] = {}
     for key in sorted(keys):
         e = numbers[key]
-        sig = (e["step"], tuple((i["path"], i["sha256"][:12]) for i in e["inputs"]), tuple(e["sources"]))
+        c = e.get("computed_by") or {}
+        # the function and line that computed the number, as the HTML lineage gives them (else the step's script)
+        where = (f"{c['program']}, {c['function']}(), {w['line']} {int(c['line'])}" if c.get("function")
+                 else e["step"].replace(".", "/") + ".py")
+        sig = (where, tuple((i["path"], i["sha256"][:12]) for i in e["inputs"]), tuple(e["sources"]))
         groups.setdefault(sig, {}).setdefault(_VARYING.sub("…", rule(e, lang)), []).append(key)
     out = ["```{=typst}",
            "#let lineage-entry(script, inputs, sources, rules) = block(breakable: true, above: 0.8em, below: 0.8em, {",
-           "  set text(size: 7.5pt)",
-           "  set par(justify: false, leading: 0.45em, spacing: 0.4em)",
+           "  set text(size: 8.5pt)",
+           "  set par(justify: false, leading: 0.5em, spacing: 0.45em)",
            f"  [*{w['script']}:* #raw(script). *{w['inputs_t']}:* ]",
            "  if inputs.len() == 0 [—] else { inputs.map(((p, h)) => [#raw(p) (sha256 #raw(h))]).join(\"; \") }",
            f"  [. *{w['sources']}:* ]",
@@ -701,7 +798,7 @@ def lineage_typst(keys: list[str], numbers: dict, publishers: dict[str, str], la
             lines.append(f"({_typst_str(shared)}, (" + "".join(
                 f"({_typst_str(k)}, {_typst_str(numbers[k][shown])}, {_typst_str(anchor(k))}), " for k in ks) + ")), ")
         out.append("#lineage-entry(" + ", ".join([
-            _typst_str(step.replace(".", "/") + ".py"),
+            _typst_str(step),
             "(" + "".join(f"({_typst_str(p)}, {_typst_str(h)}), " for p, h in inputs) + ")",
             "(" + "".join(_typst_str(f"{s} ({publishers.get(s, w['see_sources'])})") + ", " for s in srcs) + ")",
             "(" + "".join(lines) + ")"]) + ")")
@@ -748,8 +845,9 @@ def parts(numbers: dict, audit: pd.DataFrame, t1: pd.DataFrame, t2: pd.DataFrame
     }
 
 
-def used_keys(texts: dict[str, str], numbers: dict, places: dict[str, str] = PLACES) -> dict[str, str]:
-    """Key -> the files that use it; a key the registry lacks is an error naming key and file."""
+def used_keys(texts: dict[str, str], numbers: dict, places: dict[str, str] = PLACES) -> dict[str, list[str]]:
+    """Key -> the files that use it (each a key of `places`, which names it); a key the registry lacks is an
+    error naming key and file."""
     where: dict[str, list[str]] = {}
     for name, text in texts.items():
         for key in keys_in(text):
@@ -765,7 +863,7 @@ def used_keys(texts: dict[str, str], numbers: dict, places: dict[str, str] = PLA
         if anchor(k) in ids:
             raise ValueError(f"keys {k!r} and {ids[anchor(k)]!r} share the lineage id {anchor(k)}")
         ids[anchor(k)] = k
-    return {k: ", ".join(places.get(f, f) for f in v) for k, v in where.items()}
+    return where
 
 
 def render_digest(paths: list[Path], root: Path) -> str:
@@ -796,6 +894,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--manifests", nargs=2, required=True, metavar=("RAW", "PUBLISHED"),
                     help="the data packages of the raw inputs and of the printed numbers")
     ap.add_argument("--sources", nargs="+", required=True, help="every raw folder's sources.csv")
+    ap.add_argument("--rows", nargs="*", default=[], help="the input tables whose rows the lineage names (CSV)")
     ap.add_argument("--outdir", required=True)
     args = ap.parse_args(argv)
     numbers = read_json(args.registry)["numbers"]
@@ -804,12 +903,13 @@ def main(argv: list[str] | None = None) -> int:
     tables = (pd.read_csv(args.table1), pd.read_csv(args.table2))
     manifests = (read_json(args.manifests[0]), read_json(args.manifests[1]))
     out = Path(args.outdir)
-    editions = [("en", args.qmd, out, "_generated", PLACES)]
+    row_tables = read_rows(args.rows)
+    editions = [("en", args.qmd, out, "_generated", PLACES, "index.html")]
     if args.qmd_vi:
-        editions.append(("vi", args.qmd_vi, out / "vi", "_generated/vi", PLACES_VI))
+        editions.append(("vi", args.qmd_vi, out / "vi", "_generated/vi", PLACES_VI, "vi.html"))
     items = {a["id"]: R.item(a, "vi") for _, a in audit.iterrows()}
     keys = 0
-    for lang, qmds, dest, prefix, places in editions:
+    for lang, qmds, dest, prefix, places, page in editions:
         written = parts(numbers, audit, *tables, *manifests, lang, sources)
         texts = {rel(Path(q)) if Path(q).is_absolute() else q: Path(q).read_text(encoding="utf-8") for q in qmds}
         texts |= {f"{prefix}/{n}": t for n, t in written.items()}
@@ -818,7 +918,7 @@ def main(argv: list[str] | None = None) -> int:
         except (KeyError, ValueError) as err:
             print(f"manuscript: {err.args[0]}", file=sys.stderr)
             return 1
-        entries = lineage_entries(list(where), numbers, where, sources, lang, items)
+        entries = lineage_entries(list(where), numbers, where, sources, lang, items, row_tables, places, page)
         written["lineage.html"] = lineage_part(entries, lang)
         written["lineage_data.md"] = lineage_data(entries)
         written["lineage_typst.md"] = lineage_typst(list(where), numbers, {s["source_id"]: s["publisher"]
