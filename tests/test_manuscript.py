@@ -409,6 +409,12 @@ ALLOWED = {
         "the design of each raw folder's SOURCES.md and sources.csv, checked by the input contract",
     ("README.md", "- The FIA report behind Table 2"):
         "the title of the report not consulted, quoted (its '12' is part of the title)",
+    ("README.md", "Then comes the abstract, generated"):
+        "describes what the generated abstract holds (parts.abstract_part), not a result",
+    ("README.md", "On a phone (below 768 px)"):
+        "the layout on a phone (styles.css, popover.html), checked by tests/test_browser.py at 390 px",
+    ("README.md", "Quarto 1.7 bundles Typst 0.13"):
+        "versions of the toolchain (render.QUARTO_BUNDLE, checked by tests/test_rendered.py), not a result",
     ("README.md", "Every number in the manuscript, in tables and text alike"):
         "tests/test_rendered.py checks that every number shown links to its lineage entry",
     ("README.md", "They are redistributed here under each source's terms"):
