@@ -77,7 +77,7 @@ PAGES = {"en": "docs/lineage.html", "vi": "docs/vi-lineage.html"}
 MANUSCRIPT = expand("docs/{doc}.{ext}", doc=list(DOCUMENTS), ext=["html", "pdf"]) + list(PAGES.values())
 # Each edition's parts in its language (the Vietnamese ones in _generated/vi/); the bibliography and the
 # figures are shared.
-EDITION_PARTS = ["table1.md", "table2.md", "arms_periods.md", "arms_claims.md", "text_claims.md", "discrepancies.md",
+EDITION_PARTS = ["abstract.md", "counts.md", "figure_table1.md", "figure_arms.md", "table1.md", "table2.md", "arms_periods.md", "arms_claims.md", "text_claims.md", "discrepancies.md",
                  "audit.md", "data_availability.md", "lineage.html", "lineage_data.md", "lineage_typst.md"]
 PARTS = expand("manuscript/_generated/{name}", name=[*EDITION_PARTS, "sources.bib"]) + \
     expand("manuscript/_generated/vi/{name}", name=[*EDITION_PARTS, "tooltips.json"])
@@ -407,6 +407,8 @@ rule write_manuscript_parts:
         qmd_vi=["manuscript/index.vi.qmd", *(p for p in AUDIT_PARTS if "/vi/" in p)],
         manifests=[f"{RAW}/datapackage.json", f"{PUB}/datapackage.json"],
         sources=SOURCES_CSV,
+        # the input tables, for the lineage's rows (file and line) of each number
+        rows=[source(f) for f in raw_files() if f.endswith(".csv")] + sorted(str(f) for f in Path(PUB).glob("*.csv")),
     output:
         PARTS,
     log:
@@ -418,7 +420,8 @@ rule write_manuscript_parts:
     shell:
         step("manuscript.parts --registry {input.registry:q} --audit {input.audit:q} --table1 {input.table1:q}"
              " --table2 {input.table2:q} --qmd {input.qmd:q} --qmd-vi {input.qmd_vi:q}"
-             " --manifests {input.manifests:q} --sources {input.sources:q} --outdir {params.outdir:q}")
+             " --manifests {input.manifests:q} --sources {input.sources:q} --rows {input.rows:q}"
+             " --outdir {params.outdir:q}")
 
 
 rule write_verdicts:
@@ -466,7 +469,7 @@ rule render_digest:
         registry=f"{OUT}/numbers.json",
         parts=PARTS + AUDIT_PARTS + FIGURE_COPIES + VERDICT_PARTS,
         sources=RENDER_SOURCES,
-        project=["pyproject.toml", "CITATION.cff"],
+        project=["pyproject.toml", "CITATION.cff", "requirements.lock"],
     output:
         html="manuscript/_generated/digest.html",
         typst="manuscript/_generated/digest.typ",

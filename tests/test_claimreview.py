@@ -173,7 +173,8 @@ def test_every_verdict_is_one_claimreview_of_the_articles_words(built, lang):
     art = next(n for n in g.values() if n.get("@type") == [S + "ScholarlyArticle"])
     assert _value(art, "datePublished") == "2026" and _value(art, "inLanguage") == "vi"
     assert _value(art, "headline").startswith("Quan hệ đối tác chiến lược toàn diện Việt Nam – Nga")
-    assert _value(art[S + "isPartOf"][0], "name") == "Duy Tan University journal"
+    # the copy consulted prints no journal name: the bibliography says so (manuscript/references.bib)
+    assert _value(art[S + "isPartOf"][0], "name").startswith("A journal of Duy Tan University")
     person = g[_value(art, "author")]
     assert _value(person, "familyName") == "Trần" and _value(person, "givenName") == "Thị Diễm Trâm"
 

@@ -2,13 +2,14 @@
 the arms figure's periods labelled, and the same SVG bytes from the same data.
 
 Drawn from constructed data with the figures' own words (both editions), so the test needs no build.
-The sizes are read from the SVG itself: matplotlib draws text as glyph paths, each run of text a group
-`translate(x y) scale(s -s)` whose scale is the font size in the SVG's units divided by 100 (text kept as
-text would carry a font-size instead; both are read).  The SVG is shown at its own width where there is
+The sizes are read from the SVG itself: the figures keep their words as text elements (svg.fonttype 'none':
+selectable, searchable, read aloud), each with its font-size; glyph paths (a group `translate(x y) scale(s -s)`
+whose scale is the font size divided by 100, matplotlib's default) are read too, and refused by a test.  The SVG is shown at its own width where there is
 room and scaled to the text column where there is not: 324 CSS px at a 390 px window (measured in
 Chromium on the shipped HTML), where the smallest type must stay at 9 px or more.  The PDF sets it at its
 own size if it fits the A4 text column (21 cm less 2 x 2 cm margins, manuscript/_quarto.yml), where the
 smallest type must stay at 8 pt or more."""
+import html
 import re
 
 import pandas as pd
@@ -59,7 +60,7 @@ def measure(svg: str) -> dict:
     width = float(re.search(r'viewBox="0 0 ([\d.]+) [\d.]+"', svg).group(1))
     sizes = [100 * float(s) for s in re.findall(r'scale\(([\d.]+) -[\d.]+\)', svg)]
     sizes += [float(s) for s in re.findall(r'font-size[:=]\s*"?([\d.]+)', svg)]
-    texts = re.findall(r"<!-- (.*?) -->", svg)
+    texts = re.findall(r"<!-- (.*?) -->", svg) + [html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)]
     return {"width": width, "smallest": min(sizes), "texts": texts}
 
 
@@ -67,7 +68,7 @@ def test_measure_reads_a_glyph_run_and_a_text_element():
     # a 10-unit run of glyphs and an 8-unit text element in a 400-unit-wide SVG
     svg = ('<svg viewBox="0 0 400 300"><!-- A --><g transform="translate(1 2) scale(0.1 -0.1)"></g>'
            '<text style="font-size: 8px">B</text></svg>')
-    assert measure(svg) == {"width": 400, "smallest": 8, "texts": ["A"]}
+    assert measure(svg) == {"width": 400, "smallest": 8, "texts": ["A", "B"]}
 
 
 def test_the_figures_type_is_legible_on_a_phone_and_on_paper(drawn):
@@ -87,6 +88,8 @@ def test_every_run_of_text_starts_inside_the_figure(drawn):
         text = svg.decode()
         width = measure(text)["width"]
         starts = [float(x) for x in re.findall(r'translate\((-?[\d.]+) -?[\d.]+\) scale\(', text)]
+        starts += [float(x) for x in re.findall(r'<text[^>]* x="(-?[\d.]+)"', text)]
+        starts += [float(x) for x in re.findall(r'<text[^>]*transform="translate\((-?[\d.]+) ', text)]
         assert starts and all(0 <= x < width for x in starts), (name, min(starts), max(starts), width)
 
 
@@ -132,3 +135,11 @@ def test_the_shipped_figures_type_is_nine_px_or_more_at_390_px(request):
             m = measure(base64.b64decode(img["src"].split(",", 1)[1]).decode("utf-8"))
             px = m["smallest"] * img["w"] / m["width"]
             assert px >= 9, f"docs/{page}.html, figure {i + 1}: smallest type {px:.1f} px at 390 px"
+
+
+def test_the_figures_words_are_text_not_outlines(drawn):
+    """A reader can select, search and hear every word of a figure: no glyph is drawn as a path."""
+    for name, svg in drawn.items():
+        text = svg.decode()
+        assert "<text" in text and not re.search(r"<path id=\"DejaVu", text), name
+        assert "<!--" not in text.split("</metadata>", 1)[-1] or not re.search(r'scale\([\d.]+ -[\d.]+\)', text), name

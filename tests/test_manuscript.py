@@ -15,7 +15,7 @@ from tests.conftest import ROOT
 QMD = ROOT / "manuscript" / "index.qmd"
 # Each edition: its source and the folder of its generated parts (as the .qmd includes them).
 EDITIONS = {"index.qmd": "_generated/", "index.vi.qmd": "_generated/vi/"}
-MD_PARTS = {"table1.md", "table2.md", "arms_periods.md", "arms_claims.md", "text_claims.md", "discrepancies.md",
+MD_PARTS = {"abstract.md", "counts.md", "figure_table1.md", "figure_arms.md", "table1.md", "table2.md", "arms_periods.md", "arms_claims.md", "text_claims.md", "discrepancies.md",
             "audit.md", "data_availability.md", "lineage_typst.md", "lineage_data.md", "claims.md", "report.md",
             "rules.md", "summary.md"}
 SHORTCODE = re.compile(r"\{\{<.*?>\}\}")
@@ -228,16 +228,36 @@ def test_the_build_records_unknown_commit_without_git_and_the_cff_maintainers(tm
     info = render.build_info(tmp_path, {"SOURCE_DATE_EPOCH": "0"})
     assert info == {"build-date": "1970-01-01", "build-version": "9.8.7", "build-commit": "unknown"}
     cite = render.citation(tmp_path)
-    assert cite == {"maintainers": ["An Nguyễn", 'Team "Q"'], "contact": "an@example.org"}
+    assert cite["maintainers"] == ["An Nguyễn", 'Team "Q"'] and cite["contact"] == "an@example.org"
+    assert cite["persons"] == ["An Nguyễn"]
     typ = render.typst_include("d" * 64, {"title": "A *b* [-@x]", "subtitle": "S", "keywords": ["k"]}, cite, info)
     assert 'title: "A b"' in typ and 'author: ("An Nguyễn", "Team \\"Q\\"", )' in typ
-    assert '"build-commit:unknown"' in typ and f'"replication-digest:{"d" * 64}"' in typ
+    assert "build-" not in typ and f'"replication-digest:{"d" * 64}"' in typ  # no build tokens in the keywords
     meta = render.meta_yaml(info, cite)
     assert 'build-commit: "unknown"' in meta and 'contact: "an@example.org"' in meta
     assert 'contact-vi: "an@example.org"' in meta
     # a CITATION.cff with no e-mail, repository or URL: the page says so, in each edition's language
     meta = render.meta_yaml(info, {"maintainers": ["M"], "contact": ""})
     assert 'contact: "none given in CITATION.cff"' in meta and 'contact-vi: "CITATION.cff chưa ghi' in meta
+    # a CITATION.cff naming no person and no contact says so once, in each edition's language
+    assert meta.count("names no person and no contact") == 1 and 'cff-note-vi: "`CITATION.cff` không ghi tên' in meta
+
+
+def test_the_first_page_gives_the_articles_dates_as_references_bib_keeps_them():
+    """The dates the article prints (received 02/3/2026, reviewed 24/04/2026, accepted 27/5/2026, read off the
+    article's header) reach the first page in each edition's words."""
+    from analysis.manuscript import render
+    art = render.article_record(ROOT)
+    assert (art["received"], art["reviewed"], art["accepted"]) == ("2026-03-02", "2026-04-24", "2026-05-27")
+    meta = render.meta_yaml({"build-date": "2026-12-06"}, {"maintainers": ["M"], "contact": "", "persons": []}, art)
+    assert 'article-received: "2 March 2026"' in meta and 'article-accepted-vi: "ngày 27 tháng 5 năm 2026"' in meta
+    for qmd in EDITIONS:
+        text = (ROOT / "manuscript" / qmd).read_text(encoding="utf-8")
+        suffix = "-vi" if ".vi." in qmd else ""
+        for k in ("received", "reviewed", "accepted", "build-version", "build-commit"):
+            assert ("{{< meta build-" in text) and (k.startswith("build") or f"{{{{< meta article-{k}{suffix} >}}}}" in text)
+        for k in ("licence", "cite-as", "cff-note"):
+            assert f"{{{{< meta {k}{suffix} >}}}}" in text
 
 
 def test_source_ids_become_author_year_citations_only_when_all_are_sources():
@@ -293,3 +313,267 @@ def test_a_units_header_holds_together():
                                   "C", "tbl-x", align="lrr")
     head = table.splitlines()[0]
     assert "(bn\u00a0USD)" in head and "(triệu\u00a0USD)" in head and "Vốn đăng ký 2025, số in" in head
+
+
+def test_table1s_rule_as_the_manuscript_states_it_is_the_order_the_code_applies():
+    """Each criterion the manuscript states (parts.TABLE1_RULE, in its order) decides before the next: a source
+    better on an earlier criterion wins although it is worse on every later one.  The first, full year, is the
+    filter of pick(): a part-year figure is never a candidate."""
+    import pandas as pd
+    from analysis.compute import trade
+
+    assert manuscript.TABLE1_RULE == ("full_year", "reporter", "standing", "both_flows", "status", "latest")
+    best = {"reporter": "Vietnam", "standing": "official", "flows": ("exports", "imports"), "status": "final",
+            "date": "2025-06-01"}
+    worst = {"reporter": "Korea", "standing": "low", "flows": ("exports",), "status": "estimate", "date": "2025-01-01"}
+    order = ["reporter", "standing", "flows", "status", "date"]
+    for i, criterion in enumerate(order):
+        # A is better on `criterion`, equal before it, worse after it; B the other way round
+        a = {c: best[c] for c in order[:i + 1]} | {c: worst[c] for c in order[i + 1:]}
+        b = {c: best[c] for c in order[:i]} | {c: worst[c] for c in order[i:]}
+        b |= {c: best[c] for c in order[i + 1:]}
+        src = pd.DataFrame([{"source_id": sid, **{k: v for k, v in s.items() if k != "flows"}}
+                            for sid, s in (("B", b), ("A", a))])
+        rows = pd.DataFrame([{"source_id": sid, "flow": f} for sid, s in (("B", b), ("A", a)) for f in s["flows"]])
+        assert trade.rank_sources(rows, src)[0] == "A", f"{criterion} does not decide before the later criteria"
+    trade_rows = pd.DataFrame([{"partner": "x", "year": 2024, "period": "10M", "source_id": "A", "flow": "turnover"}])
+    assert trade.pick(trade_rows, pd.DataFrame([{"source_id": "A", **best}]).drop(columns="flows"), "x").empty
+
+
+# --- hand-written sentences that state something about the audit carry an assertion -----------------------
+#
+# A sentence written by hand (not a generated part) that states a count, a class, a direction or a cause is
+# true only while the data say so: it carries a `{.vouch check=...}` assertion the build evaluates
+# (analysis/manuscript/assertions.py), or it is on the allowance list below with the reason it needs none.
+# The detector is deliberately wide (it flags a digit that is not a year or an ordinal, a verdict or class
+# word, a quantifier over numbers, figures, claims or sources, a comparison or direction word, a cause word);
+# what it flags that states no finding is allowed here, one sentence at a time, with why.
+
+_VOUCHED = "\u27e6asserted\u27e7"
+_INCLUDE = re.compile(r"^\{\{<\s*include\s+[^>]*>\}\}\s*$", re.M)
+STATES = {
+    "en": [r"\b(reproduced|not verifiable|unverifiable|discrepanc\w*|match(?:es|ed)?|rounding|consistent|robust|"
+           r"fragile|holds?|not decided|agree[sd]?|differs?|wrong|errors?)\b",
+           r"\b(all|every|none|no)\b(?:\s+\S+){0,4}?\s+(numbers?|values?|figures?|claims?|verdicts?|rows?|items?|"
+           r"changes?|sources?)\b",
+           r"\b(more|less|fewer|larger|smaller|higher|lower|exceeds?|exceeded|rises?|rose|falls?|fell|grew|greater)\b",
+           r"\b(because|therefore|hence|thus)\b"],
+    "vi": [r"(được tái lập|không tái lập|tái lập hoàn toàn|tái lập phần lớn|tái lập một phần|không kiểm chứng được|"
+           r"sai lệch|khớp|nhất quán|vững|mong manh|đúng một phần|chưa phân định)",
+           r"\b(mọi|tất cả)\s(?:\S+\s){0,4}?(con số|số liệu|giá trị|nhận định|kết luận|dòng|nguồn)",
+           r"(lớn hơn|nhỏ hơn|cao hơn|thấp hơn|ít hơn|nhiều hơn|vượt|tăng lên|giảm xuống)",
+           r"\b(vì vậy|do đó|bởi vì|cho nên)\b"],
+}
+# (file, the sentence's first words) -> why the sentence needs no assertion
+ALLOWED = {
+    ("manuscript/index.qmd", "Each table, series and printed number judged by a stated rule"):
+        "the subtitle says what the audit does and how far (where sources could be found), not what it found",
+    ("manuscript/index.qmd", "Every input is a public figure"):
+        "a property of the inputs the manifest records and the input check enforces (data/raw/datapackage.json)",
+    ("manuscript/index.qmd", "Where sources disagree, all figures are kept"):
+        "the raw data's design, enforced by the input contract (conflicting rows are kept, never deleted)",
+    ("manuscript/index.qmd", "The entries are on a page of their own"):
+        "how the lineage is laid out; tests/test_rendered.py checks that every number links to its entry",
+    ("manuscript/index.qmd", "The numbers that share a script"):
+        "how the PDF's lineage groups its entries (parts.lineage_typst), not a finding",
+    ("manuscript/index.qmd", "The HTML edition gives every number an entry"):
+        "how the lineage is laid out; tests/test_manuscript.py checks each page holds every key",
+    ("manuscript/index.vi.qmd", "Mọi dữ liệu đầu vào đều là số liệu công khai"):
+        "as the English 'Every input is a public figure'",
+    ("manuscript/index.vi.qmd", "Khi các nguồn không thống nhất, mọi số liệu"):
+        "as the English 'Where sources disagree, all figures are kept'",
+    ("README.md", "This package judges, against raw inputs shipped"):
+        "what the package covers (the article's tables and passages), not a count of results",
+    ("README.md", "a printed number is a match, a rounding difference"):
+        "the vocabulary of verdicts, defined (analysis/audit/verdict.py), not a result",
+    ("README.md", "a claim in words holds, partly holds"):
+        "the vocabulary of claim verdicts, defined (analysis/audit/claims.py), not a result",
+    ("README.md", "A replication report in the shape of the AEA"):
+        "the report's classes, defined (analysis/audit/report.py), not a result",
+    ("README.md", "It shows each class's sensitivity"):
+        "what the report shows, not a result",
+    ("README.md", "The manuscript's summary of findings is generated"):
+        "describes how the summary is generated",
+    ("README.md", "The rule `x` (`x`) evaluates every assertion"):
+        "describes the check of the assertions themselves",
+    ("README.md", "Every verdict follows a stated rule"):
+        "every verdict is computed by the rules of analysis/audit/verdict.py and claims.py (tests/test_verdict.py, "
+        "tests/test_claims.py)",
+    ("README.md", "`x` is the registry of every derived number"):
+        "what the registry is (analysis/registry.py), not a result",
+    ("README.md", "The Quarto manuscript (`x`, HTML and PDF"):
+        "what the manuscript shows; tests/test_rendered.py checks each number links to its lineage",
+    ("README.md", "Quarto runs no code: each number"):
+        "tests/test_manuscript.py checks that no number is typed by hand",
+    ("README.md", "Each folder also has a `x` giving the publisher"):
+        "the design of each raw folder's SOURCES.md and sources.csv, checked by the input contract",
+    ("README.md", "- The FIA report behind Table 2"):
+        "the title of the report not consulted, quoted (its '12' is part of the title)",
+    ("README.md", "Then comes the abstract, generated"):
+        "describes what the generated abstract holds (parts.abstract_part), not a result",
+    ("README.md", "On a phone (below 768 px)"):
+        "the layout on a phone (styles.css, popover.html), checked by tests/test_browser.py at 390 px",
+    ("README.md", "Quarto 1.7 bundles Typst 0.13"):
+        "versions of the toolchain (render.QUARTO_BUNDLE, checked by tests/test_rendered.py), not a result",
+    ("README.md", "Every number in the manuscript, in tables and text alike"):
+        "tests/test_rendered.py checks that every number shown links to its lineage entry",
+    ("README.md", "They are redistributed here under each source's terms"):
+        "the terms of use, from the manifest's licences",
+    ("README.md", "Conflicting figures are all kept"):
+        "the raw data's design, enforced by the input contract",
+    ("README.md", "The article alone"):
+        "the cause of Table 2's unverifiable values (its source report not consulted), which the manifest's "
+        "x-not-consulted records and the generated table of counts quantifies",
+}
+
+
+def _prose(nodes) -> str:
+    out = []
+    for n in nodes:
+        t, c = n["t"], n.get("c")
+        if t == "Str":
+            out.append(c)
+        elif t in ("Space", "SoftBreak", "LineBreak"):
+            out.append(" ")
+        elif t in ("Emph", "Strong", "Underline", "Strikeout", "SmallCaps", "Superscript", "Subscript"):
+            out.append(_prose(c))
+        elif t == "Quoted":
+            out.append(_prose(c[1]))
+        elif t == "Span":
+            out.append((_VOUCHED if "vouch" in c[0][1] else "") + _prose(c[1]))
+        elif t in ("Link", "Image"):
+            out.append(_prose(c[1]))
+        elif t in ("Code", "Cite"):
+            out.append("`x`")
+    return "".join(out)
+
+
+def _prose_blocks(blocks) -> list[str]:
+    """The prose of the blocks, headings left out (a heading names a section; it states nothing), and a div
+    that is itself an assertion left out whole."""
+    out = []
+    for b in blocks:
+        t, c = b["t"], b.get("c")
+        if t in ("Para", "Plain"):
+            out.append(_prose(c))
+        elif t == "BlockQuote":
+            out += _prose_blocks(c)
+        elif t == "BulletList":
+            for item in c:
+                out += _prose_blocks(item)
+        elif t == "OrderedList":
+            for item in c[1]:
+                out += _prose_blocks(item)
+        elif t == "Div" and "vouch" not in c[0][1]:
+            out += _prose_blocks(c[1])
+        elif t == "Figure":
+            out += _prose_blocks(c[1][1]) + _prose_blocks(c[2])
+    return out
+
+
+def hand_written_sentences(markdown: str) -> list[str]:
+    """The hand-written sentences of a Markdown source (title and subtitle included), each as one line; a
+    sentence with an asserted span in it starts with the marker _VOUCHED somewhere inside."""
+    markdown = _INCLUDE.sub("", SHORTCODE.sub("#", markdown))
+    ast = json.loads(pypandoc.convert_text(markdown, "json", format="markdown"))
+    texts = [_prose(ast["meta"][k]["c"]) for k in ("title", "subtitle")
+             if ast["meta"].get(k, {}).get("t") == "MetaInlines"]
+    texts += _prose_blocks(ast["blocks"])
+    return [s for t in texts for s in re.split(r"(?<=[.!?;:])\s+(?=[^\sa-z])", " ".join(t.split())) if s.strip()]
+
+
+def unasserted_statements(markdown: str, lang: str, file: str = "") -> list[str]:
+    found = []
+    for s in hand_written_sentences(markdown):
+        if _VOUCHED in s or any(f == file and s.replace("’", "'").startswith(p) for f, p in ALLOWED):
+            continue
+        words = [m.group(0) for p in STATES[lang] for m in re.finditer(p, s, re.I)]
+        words += [m.group() for m in NUMERAL.finditer(s)
+                  if not (m.start() and s[m.start() - 1].isalpha()) and not YEAR.fullmatch(m.group()) and not ORDINAL_BEFORE.search(s[:m.start()].rstrip("≈"))]
+        if words:
+            found.append(f"{file}: {words} in: {s[:160]}")
+    return found
+
+
+def test_the_detector_flags_counts_classes_directions_and_causes_and_spares_asserted_ones():
+    flagged = lambda text, lang="en": unasserted_statements(text, lang)
+    assert flagged("The article prints 81 numbers.")                       # a count
+    assert flagged("The arms figures are largely reproduced.")              # a class
+    assert flagged("Every printed number was audited against sources.")     # a quantifier over numbers
+    assert flagged("The implied values sum to more than the total.")        # a direction
+    assert flagged("The values differ because the source is another.")      # a cause
+    assert flagged("Các số liệu này sai lệch so với nguồn.", "vi")
+    assert flagged("[The implied values sum to more than the total.]{.vouch check=\"{a} > {b}\"}") == []
+    assert flagged("::: {.vouch check=\"{a} > {b}\"}\nAll 81 numbers are reproduced.\n:::\n") == []
+    assert flagged("In 2012, Table 1 and §3.1 describe the trade of Vietnam.") == []
+    assert flagged("# Discrepancies\n\nThe list below.") == []             # a heading names, states nothing
+
+
+@pytest.mark.parametrize("file,lang", [("manuscript/index.qmd", "en"), ("manuscript/index.vi.qmd", "vi"),
+                                       ("manuscript/glossary.md", "en"), ("manuscript/glossary.vi.md", "vi")])
+def test_every_hand_written_statement_in_the_manuscript_carries_an_assertion(file, lang):
+    text = (ROOT / file).read_text(encoding="utf-8")
+    if file.endswith("glossary.md") or file.endswith("glossary.vi.md"):
+        text = re.sub(r"^\|.*\|\s*$", "", text, flags=re.M)  # the glossary's table defines words; its lead is prose
+    found = unasserted_statements(text, lang, file)
+    assert found == [], "hand-written statements with no assertion (add a {.vouch check=...} or an allowance " \
+                        "with its reason):\n" + "\n".join(found)
+
+
+def test_every_statement_about_the_audit_in_the_readme_is_allowed_with_a_reason():
+    """The README cannot carry an assertion (GitHub would show it as text): its sections about the audit (the
+    overview, the data statement, the list of tables) state no count, class, direction or cause beyond the
+    allowance list, each entry with its reason; the other sections describe software and are tested by the
+    suites they name."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    about = text[text.index("## Overview"):text.index("### The input contract")] + \
+        text[text.index("## List of tables"):text.index("## References")]
+    found = unasserted_statements(about, "en", "README.md")
+    assert found == [], "README sentences about the audit with a count, class, direction or cause:\n" + "\n".join(found)
+
+
+def test_every_allowance_is_still_used():
+    texts = {f: (ROOT / f).read_text(encoding="utf-8") for f in {f for f, _ in ALLOWED}}
+    for (f, start), reason in ALLOWED.items():
+        assert reason.strip()
+        assert any(s.replace("’", "'").startswith(start) for s in hand_written_sentences(texts[f])), \
+            f"allowance for a sentence no longer in {f}: {start!r}"
+
+
+def test_the_manuscripts_environment_is_what_the_package_pins_not_the_machine():
+    """The computing environment the manuscript states: the Quarto the installer pins, and the versions
+    requirements.lock pins (worked out by hand from the lock for CPython 3.11: numpy 2.4.6, not the 2.5.5 it pins
+    for 3.12 and later)."""
+    from analysis.manuscript import render
+    from analysis.package.install_quarto import VERSION
+    assert render.QUARTO_BUNDLE["Quarto"] == VERSION
+    pins = render.pinned(ROOT)
+    assert pins["NumPy"] == "2.4.6" and pins["snakemake"] == "9.16.3" and pins["pandas"] == "3.1.1"
+    words = render.environment_words(ROOT, "en")
+    assert "Quarto 1.7.34" in words and "NumPy 2.4.6" in words and "Linux" in words
+    import platform
+    assert platform.node() not in words or not platform.node()
+
+
+def test_the_glossaries_define_the_same_audit_terms_and_every_verdict_word():
+    """Both editions' glossaries define the audit's own terms, the same set (English terms, as the code, the
+    keys and the file names keep them), every verdict and class word among them."""
+    def terms(path, caption):
+        text = (ROOT / "manuscript" / path).read_text(encoding="utf-8")
+        table = text.split(caption)[0] if caption in text else text
+        block = table.rsplit("\n\n", 2)[-2] if caption in text else table
+        cells = [re.sub(r'\{lang="\w+"\}', "", row.split("|")[1]).strip(" []") for row in block.splitlines()
+                 if re.match(r"^\| \[?\*", row)]
+        return {t.strip("*[] ") for c in cells for t in c.split(",")}
+    en = terms("glossary.md", ": The audit's terms")
+    vi = terms("glossary.vi.md", ": Thuật ngữ tiếng Anh")
+    assert en == vi, (en ^ vi)
+    assert {"match", "rounding", "consistent", "discrepancy", "not verifiable", "coarse", "basis", "authority",
+            "release", "TIV", "coverage", "class", "robust", "borderline", "fragile", "pp", "lineage",
+            "registry key"} <= en
+
+
+def test_a_written_out_number_never_breaks_between_its_digit_groups():
+    from analysis.manuscript import render
+    assert render.hold_numbers("nhập 1\u2009225 triệu TIV") == "nhập 1\u202f225\u00a0triệu\u00a0TIV"
+    assert render.hold_numbers("2001\u20092002") == "2001\u202f2002"  # any digits either side: no break there

@@ -167,7 +167,9 @@ def test_render_records_its_digest_in_html_and_pdf(rendered, doc):
     info = subprocess.run(["pdfinfo", str(rendered / f"docs/{doc}.pdf")], capture_output=True, text=True).stdout
     assert f"replication-digest:{digest}" in info
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
-    assert pages <= 35, f"the PDF has {pages} pages"  # the paper, the report and the appendices
+    # the paper, the report and the appendices (with the abstract, the table of counts, the glossary of the audit's
+    # terms and the open data statement)
+    assert pages <= 40, f"the PDF has {pages} pages"
 
 
 def _info(path: Path) -> dict[str, str]:
@@ -187,13 +189,16 @@ def test_the_pdf_says_what_it_is(rendered, doc):
     assert "Trần Thị Diễm Trâm" in info.get("Title", "") or "Tran (2026)" in info.get("Title", ""), info
     assert info.get("Author") and all(a["name"] in info["Author"] for a in cff["authors"] if "name" in a), info
     assert info.get("Subject"), info
-    assert "SIPRI" in info.get("Keywords", "") and f"build-version:{version}" in info["Keywords"], info
+    # the keywords are the edition's words and the digest, no build tokens
+    assert "SIPRI" in info.get("Keywords", "") and "build-" not in info["Keywords"], info
     first = subprocess.run(["pdftotext", "-enc", "UTF-8", "-l", "1", str(rendered / f"docs/{doc}.pdf"), "-"],
                            capture_output=True, text=True, check=True).stdout
     flat = re.sub(r"\s+", " ", first)
-    commit = re.search(r"build-commit:(\S+?)(?:,|$)", info["Keywords"]).group(1)
-    date = re.search(r"build-date:(\d{4}-\d\d-\d\d)", info["Keywords"]).group(1)
-    assert version in flat and commit in flat and date in flat, flat[:600]
+    build = yaml.safe_load((rendered / "manuscript/_generated/build.yml").read_text(encoding="utf-8"))
+    assert version in flat and build["build-commit"] in flat and build["build-date"] in flat, flat[:600]
+    # the article pinned down and the package's identity, on the first page
+    assert "MIT" in flat and "CITATION.cff" in flat, flat[:900]
+    assert ("27 May 2026" if doc == "index" else "ngày 27 tháng 5 năm 2026") in flat, flat[:1500]
 
 
 @pytest.mark.parametrize("doc", sorted(EDITIONS))
@@ -235,3 +240,27 @@ def test_each_page_embeds_the_reviews_of_the_verdicts_it_shows(rendered, doc):
     urls = [n["url"] for n in json.loads(blocks[0])["@graph"] if n.get("@type") == "ClaimReview"]
     assert len(shown) == len(set(shown)) > 100
     assert sorted(urls) == sorted(f"{doc}.html#{s}" for s in shown)
+
+
+def test_the_quarto_the_manuscript_names_bundles_what_it_says():
+    """The computing environment the manuscript states names the pandoc and Typst the pinned Quarto bundles: checked
+    against the Quarto installed, when it is that release."""
+    from analysis.manuscript import render
+    out = subprocess.run(["quarto", "--version"], capture_output=True, text=True).stdout.strip()
+    if out != render.QUARTO_BUNDLE["Quarto"]:
+        pytest.skip(f"Quarto {out} is installed, not the pinned {render.QUARTO_BUNDLE['Quarto']}")
+    said = lambda *cmd: (lambda r: r.stdout + r.stderr)(subprocess.run(["quarto", *cmd], capture_output=True, text=True))
+    pandoc, typst = said("pandoc", "--version"), said("typst", "--version")
+    assert re.search(r"pandoc\S* " + re.escape(render.QUARTO_BUNDLE["pandoc"]) + r"\b", pandoc), pandoc[:200]
+    assert re.search(r"typst " + re.escape(render.QUARTO_BUNDLE["Typst"]) + r"\b", typst), typst[:200]
+
+
+@pytest.mark.parametrize("doc", sorted(EDITIONS))
+def test_the_abstract_comes_first_and_the_data_statement_is_open(rendered, doc):
+    """The finding is on page 1 (the abstract, before the summary); the data statement's table is in the HTML as
+    it is (no closed box)."""
+    first = subprocess.run(["pdftotext", "-enc", "UTF-8", "-l", "1", str(rendered / f"docs/{doc}.pdf"), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    assert ("Abstract" if doc == "index" else "Tóm tắt") in first
+    page = (rendered / f"docs/{doc}.html").read_text(encoding="utf-8")
+    assert "<details" not in page.split('id="sec-data-files"', 1)[1].split("</section>", 1)[0]

@@ -157,8 +157,11 @@ def test_requested_changes_list_each_discrepancy_and_failing_claim_with_its_evid
     lines = report.requests_lines(audit, claims, {"k.a": {}, "k.b": {}}, "en")
     text = [x for _, x in lines]
     assert text[2] == ("1. **T2**, item T2 (printed {printed.T2}; arithmetic): correct the arithmetic. "
-                       "Evidence: `k.a` = {k.a}.")
-    assert text[3] == "2. **C2** (§3.2, {claim.C2.verdict}): correct or qualify the statement. Evidence: `k.b` = {k.b}."
+                       "Evidence: k.a: {k.a}.")
+    assert text[3] == "2. **C2** (§3.2, {claim.C2.verdict}): correct or qualify the statement. Evidence: k.b: {k.b}."
+    # with the registry's label and sources: what the number is, its value, its sources (cited by the manuscript)
+    lines = report.requests_lines(audit, [], {"k.a": {"label": "Turnover 2024", "sources": ["S1", "S2"]}}, "en")
+    assert lines[2][1].endswith("Evidence: Turnover 2024: {k.a} [S1, S2].")
     assert len([x for x in text if x[:1].isdigit()]) == 2
 
 

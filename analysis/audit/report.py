@@ -56,6 +56,7 @@ from analysis.audit.claims import VERDICTS_VI as CLAIM_VERDICTS_VI_CLAIMS
 from analysis.escape import md_text  # text from an input, as literal Markdown (table cells too)
 from analysis.io import ROOT, read_csv_rows, read_json, rel, run, sha256, write_json, write_text_atomic
 from analysis.registry import Fragment, shortcode
+from analysis.words import msg
 from analysis.audit.verdict import PASSING
 
 FULLY, LARGELY, PARTIALLY = 1.0, 0.75, 0.25
@@ -686,13 +687,8 @@ def rights_by_source(manifest: dict, lang: str = "en") -> dict[str, list[str]]:
 
 def data_lines(sources: list[dict], rights: dict, lang: str, form: str) -> list[tuple[str, str]]:
     vi = lang == "vi"
-    L = [("line", "## Mô tả dữ liệu" if vi else "## Data description"), ("line", "")]
-    L.append(("md", "Trích dẫn, cách tiếp cận, quyền sử dụng và thẩm quyền của từng nguồn: @sec-data-files và tệp "
-                    "`sources.csv` của từng thư mục trong `data/raw/`; báo cáo độc lập `data/derived/replication_report.vi.md` "
-                    "liệt kê chúng trong một bảng." if vi else
-                    "Each source's citation, access, rights and authority: @sec-data-files and the `sources.csv` of each "
-                    "folder of `data/raw/`; the standalone report `data/derived/replication_report.md` lists them in one "
-                    "table."))
+    # the manuscript states its data in its own appendix (@sec-data-files): the section is the standalone report's
+    L = [("text", "## Mô tả dữ liệu" if vi else "## Data description"), ("text", "")]
     L.append(("text", ("Mọi tệp đầu vào nằm trong `data/raw/`, được liệt kê với kích thước và mã sha256 trong "
                        "`data/raw/datapackage.json`. Các nguồn:" if vi else
                        "Every input is in `data/raw/`, listed with its bytes and sha256 in `data/raw/datapackage.json`. "
@@ -708,14 +704,17 @@ def data_lines(sources: list[dict], rights: dict, lang: str, form: str) -> list[
         authority = R.AUTHORITIES_VI.get(s.get("authority", ""), s.get("authority", "")) if vi else s.get("authority", "")
         L.append(("text", f"| {md_text(s.get('source_id', ''))} | {md_text(cite)} | {md_text(access)} | {md_text(terms)} | "
                           f"{md_text(authority)} |"))
-    L.append(("line", ""))
+    L.append(("text", ""))
     return L
 
 
 def environment_lines(env: dict, lang: str) -> list[tuple[str, str]]:
     vi = lang == "vi"
     L = [("line", "## Môi trường tính toán" if vi else "## Computing environment"), ("line", "")]
-    L.append(("md", "Phiên bản các gói mà bản dựng dùng được ghi vào `data/derived/environment.json` và báo cáo độc "
+    # the manuscript's: the pinned environment, independent of the machine (written by analysis/manuscript/render.py
+    # from requirements.lock and the Quarto release); the standalone report's: where the build's facts are written
+    L.append(("md", "{{< meta environment-vi >}}" if vi else "{{< meta environment >}}"))
+    L.append(("text", "Phiên bản các gói mà bản dựng dùng được ghi vào `data/derived/environment.json` và báo cáo độc "
                     "lập. Các thông tin về máy (Python, hệ điều hành, bộ xử lý) được ghi riêng vào "
                     "`data/derived/machine.json`, nằm ngoài cam kết về các byte giống hệt nhau; bản thảo không phụ "
                     "thuộc vào máy." if vi else
@@ -898,12 +897,28 @@ def _by_code(rows: list[dict], where: dict, lang: str, basis: bool = True) -> li
     return out
 
 
+def evidence_words(keys: list[str], numbers: dict, lang: str) -> str:
+    """A request's evidence as a reader acts on it: what each number is, its value (a slot, which links to its
+    lineage, where the registry key stays) and its sources (bracketed ids, which the manuscript cites)."""
+    out = []
+    for k in keys:
+        if k not in numbers:
+            continue
+        e = numbers[k]
+        kind = re.fullmatch(r"audit\.(diff|reldiff|closest_gap)\.[\w-]+", k)
+        what = msg(f"ms.evidence.{kind.group(1)}", lang) if kind else e.get("label") if lang == "en" else \
+            (R.describe_key(k) or R.label_vi(e.get("label", "")))
+        srcs = e.get("sources") or []
+        out.append(f"{md_text(what or k)}: {{{k}}}" + (f" [{', '.join(srcs)}]" if srcs else ""))
+    return "; ".join(out) or "—"
+
+
 def requests_lines(audit: list[dict], claims: list[dict], numbers: dict, lang: str) -> list[tuple[str, str]]:
     """What the author is asked to correct: each discrepancy and each claim that does not (wholly) hold, with
     the registry keys of its evidence."""
     vi = lang == "vi"
     L = [("line", "## Đề nghị sửa đổi gửi tác giả" if vi else "## Requested changes for the author"), ("line", "")]
-    evidence = lambda keys: ", ".join(f"`{k}` = {{{k}}}" for k in keys if k in numbers) or "—"
+    evidence = lambda keys: evidence_words(keys, numbers, lang)
     n = 0
     for r in (audit_row(r) for r in audit):
         if r["verdict"] != "discrepancy":
@@ -938,17 +953,16 @@ def template(t: dict, sens: dict, audit: list[dict], claims: list[dict], where: 
                        "Nga*"), ("line", ""),
               ("line", "Báo cáo do quy trình (`analysis/audit/report.py`) viết theo khuôn mẫu các báo cáo tái lập của Biên tập "
                        "viên Dữ liệu AEA. Mọi con số đếm là một khóa trong sổ đăng ký."), ("line", ""),
-              ("line", "## Tóm tắt và xếp loại"), ("line", "")]
+              ("text", "## Tóm tắt và xếp loại"), ("text", "")]
     else:
         L += [("line", "# Replication report: Tran (2026), *The Vietnam–Russia Comprehensive Strategic Partnership*"),
               ("line", ""),
               ("line", "Written by the workflow (`analysis/audit/report.py`) in the shape of the AEA Data Editor's replication "
                        "reports. Every count is a registry key."), ("line", ""),
-              ("line", "## Summary and classification"), ("line", "")]
+              ("text", "## Summary and classification"), ("text", "")]
     # said once in the manuscript: its summary of findings gives the classification and its sensitivity
     L += [("text" if kind == "line" else kind, x) for kind, x in classification_lines(t, sens, lang, audit)]
-    L += [("md", "Xếp loại và độ vững của nó: @sec-summary." if vi else
-                 "The classification and its sensitivity: @sec-summary."), ("md", "")]
+    # (the manuscript gives the classification in its summary of findings: no pointer section here)
     L += data_lines(sources, rights, lang, "")
     L += environment_lines(env, lang)
     L += steps_lines(rules, lang)

@@ -31,25 +31,19 @@ import pandas as pd  # noqa: E402
 from analysis.article import ARMS_PERIODS as PERIODS, TRADE_PARTNERS, arms_parts, table_row_slug  # noqa: E402
 from analysis.io import write_bytes_atomic  # noqa: E402
 from analysis.registry import convert  # noqa: E402
+from analysis.words import msg  # noqa: E402
 
-plt.rcParams.update({"svg.hashsalt": "vn-russia-replication", "font.family": "DejaVu Sans", "font.size": 12,
+# svg.fonttype "none": the figures' words stay text (selectable, searchable, read aloud), never outlined paths
+plt.rcParams.update({"svg.hashsalt": "vn-russia-replication", "svg.fonttype": "none", "font.family": "DejaVu Sans",
+                     "font.size": 12,
                      "legend.fontsize": 11, "xtick.labelsize": 11, "ytick.labelsize": 11})
 WIDTH = 5.0   # inches: 360 pt, 12.7 cm in the PDF, 480 px in HTML (scaled to 324 px on a phone)
 SMALLEST = 11  # pt, the smallest type drawn: 11 * 324 / 360 = 9.9 px on a phone
 WRAP = 44      # characters: a longer label wraps (about 270 pt at 11 pt, within the 360 pt figure)
-WORDS = {
-    "en": {           "russia": "Russia (current release, register)", "others": "Other suppliers (current release)",
-           "total_current": "Total, current release (WDI 2026)", "total_r2022": "Total, 2022 release",
-           "printed": "Figures printed in the article", "year": "Year of delivery", "tiv": "SIPRI TIV (millions)",
-           "printed_t1": "Printed in Table 1", "recomputed": "Recomputed (Vietnamese figures)",
-           "mirror": "Partner-side figure", "trade": "Goods trade with Vietnam, 2024 (billion USD)"},
-    "vi": {           "russia": "Nga (phiên bản hiện hành, sổ đăng ký)", "others": "Các nhà cung cấp khác (phiên bản hiện hành)",
-           "total_current": "Tổng, phiên bản hiện hành (WDI 2026)", "total_r2022": "Tổng, phiên bản 2022",
-           "printed": "Các số liệu được in trong bài báo", "year": "Năm chuyển giao",
-           "tiv": "TIV của SIPRI (triệu)", "printed_t1": "Số in trong Bảng 1",
-           "recomputed": "Số tính lại (số liệu của Việt Nam)", "mirror": "Số liệu phía đối tác",
-           "trade": "Thương mại hàng hóa với Việt Nam, 2024 (tỷ USD)"},
-}
+# The figures' words in each edition: the message catalogs' ms.fig.* (analysis/words.py).
+WORD_KEYS = ("russia", "others", "total_current", "total_r2022", "printed", "year", "tiv", "printed_t1", "recomputed",
+             "mirror", "trade")
+WORDS = {lang: {k: msg(f"ms.fig.{k}", lang) for k in WORD_KEYS} for lang in ("en", "vi")}
 STEM = {"en": "{}", "vi": "{}_vi"}
 
 

@@ -28,9 +28,11 @@ from analysis import escape as esc, reasons as R
 from analysis.article import ARMS_PERIODS as PERIODS, FDI_OTHER_ROWS, FDI_PARTNERS, TRADE_PARTNERS
 from analysis.io import read_csv_rows, read_json, rel, run, write_text_atomic
 from analysis.registry import shortcode
+from analysis.words import has, msg, msgn
 
 SHORTCODE = re.compile(r"\{\{<\s*num\s+([^\s>]+)(?:\s+bare)?\s*>\}\}")
-PLACES = {"manuscript/index.qmd": "the text", "_generated/table1.md": "Table 1 replicated",
+PLACES = {"manuscript/index.qmd": "the text", "_generated/abstract.md": "the abstract",
+          "_generated/counts.md": "the table of counts", "_generated/table1.md": "Table 1 replicated",
           "_generated/table2.md": "Table 2 replicated", "_generated/arms_periods.md": "the arms periods table",
           "_generated/arms_claims.md": "the arms claims table", "_generated/text_claims.md": "the text claims table",
           "_generated/discrepancies.md": "the list of discrepancies", "_generated/audit.md": "the full audit table",
@@ -38,7 +40,8 @@ PLACES = {"manuscript/index.qmd": "the text", "_generated/table1.md": "Table 1 r
           "manuscript/_generated/rules.md": "the audit's rules", "manuscript/_generated/claims.md": "the claims in words",
           "manuscript/_generated/report.md": "the replication report",
           "manuscript/_generated/summary.md": "the summary of findings"}
-PLACES_VI = {"manuscript/index.vi.qmd": "phần lời văn", "_generated/vi/table1.md": "Bảng 1 tái lập",
+PLACES_VI = {"manuscript/index.vi.qmd": "phần lời văn", "_generated/vi/abstract.md": "phần tóm tắt",
+             "_generated/vi/counts.md": "bảng số đếm", "_generated/vi/table1.md": "Bảng 1 tái lập",
              "_generated/vi/table2.md": "Bảng 2 tái lập", "_generated/vi/arms_periods.md": "bảng các giai đoạn nhập "
              "khẩu vũ khí", "_generated/vi/arms_claims.md": "bảng các con số về vũ khí",
              "_generated/vi/text_claims.md": "bảng các con số trong lời văn",
@@ -91,9 +94,160 @@ def keys_in(text: str) -> list[str]:
 
 # --- the parts -------------------------------------------------------------------
 
-def table1_part(t1: pd.DataFrame, audit: pd.DataFrame, numbers: dict, lang: str = "en") -> str:
-    """Table 1 replicated: the units in the headers, the numbers bare and right-aligned (the printed ones as
-    the article prints them, without the unit words)."""
+def _value(numbers: dict, key: str):
+    """A registry number's value (None when the registry lacks it)."""
+    return numbers[key]["value"] if key in numbers else None
+
+
+def _join_words(items: list[str], lang: str) -> str:
+    """A list in words: 'a, b and c' (Vietnamese 'a, b và c')."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + msg("ms.and", lang) + items[-1]
+
+
+def abstract_part(numbers: dict, audit: pd.DataFrame, lang: str = "en") -> str:
+    """The abstract a journal prints, generated: what is replicated, on what evidence, the verdict on the
+    printed numbers and on the claims in words with its basis (each kind classed on its own, never pooled),
+    and the errors found, each with its printed and its recomputed value.  Every count is a registry key."""
+    def category_word(c: str, lang: str) -> str:
+        """A cause category in words: the catalog's (word.category.*, else ms.cause.*), else its code."""
+        for mid in (f"word.category.{c}", f"ms.cause.{c}"):
+            if has(mid, lang):
+                return msg(mid, lang)
+        return c.replace("_", " ")
+    n = lambda k: num(k)
+    out = [msg("ms.abstract.what", lang, printed=n("audit.count.all"), claims=n("report.claims.n")),
+           msg("ms.abstract.checked", lang, n=n("report.numbers.n"), checkable=n("report.numbers.checkable"),
+               coverage=n("report.numbers.coverage"), mixed=n("report.numbers.mixed"),
+               article_only=n("report.numbers.article_only"), not_verifiable=n("report.numbers.not_verifiable"))]
+    if (_value(numbers, "report.table2.gap.source_not_consulted") or 0) > 0:
+        out[-1] = out[-1].rstrip(".") + msg("ms.abstract.table2_gap", lang,
+                                            k=n("report.table2.gap.source_not_consulted"))
+    authority = [(a, _value(numbers, f"report.numbers.authority.{a}") or 0)
+                 for a in ("official", "secondary", "third_party_copy")]
+    if any(v for _, v in authority):
+        out.append(msg("ms.abstract.authority", lang, items=_join_words(
+            [msg(f"ms.abstract.authority.{a}", lang, k=n(f"report.numbers.authority.{a}")) for a, v in authority if v],
+            lang)))
+    out.append(msg("ms.abstract.reproduced", lang, reproduced=n("report.numbers.reproduced"),
+                   discrepancy=n("report.numbers.discrepancy"), checkable=n("report.numbers.checkable")))
+    cov, need = _value(numbers, "report.numbers.coverage"), _value(numbers, "report.threshold.coverage")
+    if _value(numbers, "report.numbers.class") == "not verifiable" and cov is not None and need is not None \
+            and float(cov) < float(need):
+        out.append(msg("ms.abstract.class_thin", lang, threshold=n("report.threshold.coverage"),
+                       cls=n("report.numbers.class")))
+    else:
+        out.append(msg("ms.abstract.class", lang, cls=n("report.numbers.class"), share=n("report.numbers.share")))
+    if "report.numbers.class_all_alt" in numbers and \
+            _value(numbers, "report.numbers.class_all_alt") != _value(numbers, "report.numbers.class"):
+        out.append(msg("ms.abstract.class_alt", lang, cls=n("report.numbers.class_all_alt")))
+    out.append(msg("ms.abstract.claims", lang, n=n("report.claims.n"), holds=n("report.claims.holds"),
+                   partly=n("report.claims.partly"), does_not_hold=n("report.claims.does_not_hold"),
+                   not_decided=n("report.claims.not_decided"), cls=n("report.claims.class")))
+    wrong = audit[audit["verdict"] == "discrepancy"]
+    if len(wrong):
+        groups = []
+        for cat in dict.fromkeys(wrong["category"]):
+            rows = wrong[wrong["category"] == cat]
+            items = [msg("ms.abstract.error", lang, item=esc.md_text(R.item(a, lang)), printed=num(f"printed.{a['id']}"),
+                         recomputed=num(a["key"])) if a["key"] in numbers else
+                     msg("ms.abstract.error_printed", lang, item=esc.md_text(R.item(a, lang)),
+                         printed=num(f"printed.{a['id']}")) for _, a in rows.iterrows()]
+            groups.append(f"*{category_word(cat, lang)}*: " + "; ".join(items))
+        out.append(msg("ms.abstract.errors", lang, n=n("audit.count.discrepancy"), groups=" — ".join(groups)))
+    return " ".join(out) + "\n"
+
+
+def _attr(text: str) -> str:
+    """Text as a quoted attribute value of a Markdown image (fig-alt="..."): no quote, backslash or line break of
+    its own."""
+    return " ".join(str(text).replace("\\", "/").replace('"', "'").split())
+
+
+def _shown(numbers: dict, key: str, lang: str) -> str:
+    e = numbers[key]
+    return e["display"] if lang == "en" else e.get("display_vi", e["display"])
+
+
+def figure_table1_part(t1: pd.DataFrame, audit: pd.DataFrame, numbers: dict, lang: str = "en") -> str:
+    """Table 1's figure, with its alternative text written from the data it draws: each partner's printed, recomputed
+    and partner-side turnover."""
+    printed = audit[audit["result"] == "table1"].set_index("key")
+    items = []
+    for _, r in t1.iterrows():
+        p = r["partner_key"]
+        name = r["partner"] if lang == "en" else TRADE_PARTNERS[p][1].split("– ")[-1]
+        mirror = f"trade.mirror_turnover_2024.{p}"
+        items.append(msg("ms.fig.table1.alt.item", lang, partner=name,
+                         printed=_shown(numbers, f"printed.{printed.loc[f'trade.turnover_2024.{p}', 'id']}", lang),
+                         recomputed=_shown(numbers, f"trade.turnover_2024.{p}", lang))
+                     + (msg("ms.fig.table1.alt.mirror", lang, mirror=_shown(numbers, mirror, lang))
+                        if mirror in numbers else ""))
+    alt = msg("ms.fig.table1.alt", lang, items="; ".join(items))
+    src = "table1_turnover.svg" if lang == "en" else "table1_turnover_vi.svg"
+    return f'![{msg("ms.fig.table1.caption", lang)}](_generated/{src}){{#fig-table1 fig-alt="{_attr(alt)}"}}\n'
+
+
+def figure_arms_part(numbers: dict, lang: str = "en") -> str:
+    """The arms series' figure, with its alternative text written from the registry: each period's lowest and
+    highest year in the current release, and the printed figures marked."""
+    periods = []
+    for first, last in PERIODS:
+        base = f"arms.current.p{first}_{last}"
+        if f"{base}.max" in numbers:
+            periods.append(msg("ms.fig.arms.alt.period", lang, first=first, last=last,
+                               lo=_shown(numbers, f"{base}.min", lang), lo_year=_shown(numbers, f"{base}.min_year", lang),
+                               hi=_shown(numbers, f"{base}.max", lang), hi_year=_shown(numbers, f"{base}.max_year", lang)))
+    alt = msg("ms.fig.arms.alt", lang, periods="; ".join(periods))
+    src = "arms_series.svg" if lang == "en" else "arms_series_vi.svg"
+    return f'![{msg("ms.fig.arms.caption", lang)}](_generated/{src}){{#fig-arms fig-alt="{_attr(alt)}"}}\n'
+
+
+# The printed numbers' counts, by result: one row a result, one column a basis and verdict (what the
+# summary's sentence used to say in a paragraph of counts).
+COUNT_GROUPS = ("table1", "table2", "arms", "text", "numbers")
+COUNT_COLUMNS = ("n", "reproduced", "discrepancy", "mixed_agree", "mixed_differ", "article_only", "not_verifiable",
+                 "coverage", "class")
+
+
+def counts_part(numbers: dict, lang: str = "en") -> str:
+    """The counts of the printed numbers as a table: each result's printed numbers by what they were checked
+    against (an independent source, the article's own figures with one, the article's alone, nothing) and
+    its class.  Every cell is a registry key; a key the registry lacks shows '—'."""
+    rows = [[msg(f"ms.counts.row.{g}", lang)] + [maybe(numbers, f"report.{g}.{c}", unit=False) for c in COUNT_COLUMNS]
+            for g in COUNT_GROUPS]
+    rows[-1] = [f"**{c}**" if c != "—" else c for c in rows[-1]]
+    header = [msg(f"ms.counts.col.{c}", lang) for c in ("result", *COUNT_COLUMNS)]
+    return msg("ms.counts.lead", lang) + "\n\n" + pipe_table(header, rows, msg("ms.counts.caption", lang),
+                                                               "tbl-counts", align="lrrrrrrrrl")
+
+
+
+# Table 1's selection rule, criterion by criterion, in the order analysis/compute/trade.py's rank_sources()
+# applies them (tests/test_manuscript.py checks the order against the code).
+TABLE1_RULE = ("full_year", "reporter", "standing", "both_flows", "status", "latest")
+
+
+def table1_rule(t1: pd.DataFrame, numbers: dict, sources: list[dict] | None, lang: str) -> tuple[str, str]:
+    """The sentence that states Table 1's selection rule in full, and the caption's words for the copies the
+    chosen figures were read in (by the authority sources.csv records for each chosen source)."""
+    rule = msg("ms.table1.rule", lang, criteria="; ".join(
+        f"({i}) {msg(f'ms.table1.rule.{c}', lang)}" for i, c in enumerate(TABLE1_RULE, 1)))
+    chosen = [numbers[f"trade.source_2024.{p}"]["value"] for p in t1["partner_key"] if f"trade.source_2024.{p}" in numbers]
+    authority = {s["source_id"]: s.get("authority", "") for s in sources or []}
+    counts = {}
+    for sid in chosen:
+        counts[authority.get(sid, "")] = counts.get(authority.get(sid, ""), 0) + 1
+    read = _join_words([msgn(f"ms.table1.read.{a or 'unknown'}", k, lang) for a, k in sorted(counts.items())], lang)
+    return rule, read
+
+
+def table1_part(t1: pd.DataFrame, audit: pd.DataFrame, numbers: dict, lang: str = "en",
+                sources: list[dict] | None = None) -> str:
+    """Table 1 replicated, after the rule that chose its figures: the units in the headers, the numbers bare
+    and right-aligned (the printed ones as the article prints them, without the unit words)."""
+    rule, read = table1_rule(t1, numbers, sources, lang)
     rows = []
     printed = audit[audit["result"] == "table1"].set_index("key")
     for _, r in t1.iterrows():
@@ -105,19 +259,10 @@ def table1_part(t1: pd.DataFrame, audit: pd.DataFrame, numbers: dict, lang: str 
                      bare(f"trade.turnover_2024.{p}"), maybe(numbers, f"trade.mirror_turnover_2024.{p}", False),
                      maybe(numbers, f"trade.share_2024.{p}", False), R.verdict_cell(a['id'])])
     align = "lrrrrrrl"
-    if lang == "vi":
-        return pipe_table(["Đối tác", "Số in (tỷ USD)", "Xuất khẩu (tỷ USD)", "Nhập khẩu (tỷ USD)",
-                           "Kim ngạch (tỷ USD)", "Phía đối tác (tỷ USD)", "Tỷ trọng (%)", "Kết luận"], rows,
-                          "Bảng 1 của bài báo được tái lập: thương mại hàng hóa của Việt Nam với từng đối tác năm 2024 "
-                          "theo số in và theo số tính lại từ số liệu chính thức của Việt Nam (tỷ trọng trong tổng kim "
-                          "ngạch thương mại hàng hóa của Việt Nam; số liệu của phía đối tác ở những trường hợp dữ liệu "
-                          "gốc có)", "tbl-table1", align=align)
-    return pipe_table(["Partner", "Printed (bn USD)", "Exports (bn USD)", "Imports (bn USD)", "Turnover (bn USD)",
-                       "Partner side (bn USD)", "Share (%)", "Verdict"],
-                      rows, "The article's Table 1 replicated: Vietnam's goods trade with each partner in 2024 as printed "
-                      "(in the article's own form: *~* about, decimal comma) and as recomputed from Vietnamese official "
-                      "figures (share of Vietnam's total goods trade; partner-side figures where the raw data hold "
-                      "them)", "tbl-table1", align=align)
+    header = [msg(f"ms.table1.col.{c}", lang) for c in ("partner", "printed", "exports", "imports", "turnover",
+                                                         "partner_side", "share", "verdict")]
+    return rule + "\n\n" + pipe_table(header, rows, msg("ms.table1.caption", lang, read=read), "tbl-table1",
+                                       align=align)
 
 
 def table2_part(t2: pd.DataFrame, audit: pd.DataFrame, numbers: dict, lang: str = "en") -> str:
@@ -137,21 +282,9 @@ def table2_part(t2: pd.DataFrame, audit: pd.DataFrame, numbers: dict, lang: str 
                      maybe(numbers, f"fdi.value_2024.{p}", False), maybe(numbers, f"fdi.yoy.{p}", False),
                      R.verdict_cell(yoy_id)])
     align = "lrrrrrrrl"
-    if lang == "vi":
-        return pipe_table(["Đối tác", "Vốn đăng ký 2025, số in (triệu USD)", "Tăng/giảm, số in (%)",
-                           "Thứ hạng, số in", "Tỷ trọng (%)", "2024 hàm ý (triệu USD)", "2024 đã biết (triệu USD)",
-                           "Tăng/giảm tính lại (%)", "Kết luận về mức tăng/giảm"], rows,
-                          "Bảng 2 của bài báo được tái lập: vốn đầu tư nước ngoài đăng ký năm 2025 (triệu USD) theo số "
-                          "in, tỷ trọng của từng đối tác trong tổng số, giá trị năm 2024 mà mỗi mức tăng/giảm được in "
-                          "hàm ý, giá trị năm 2024 ở những trường hợp dữ liệu gốc có, và mức tăng/giảm tính lại từ giá "
-                          "trị đó", "tbl-table2", align=align)
-    return pipe_table(["Partner", "Printed 2025 (mn USD)", "Printed change (%)", "Printed rank change",
-                       "Share (%)", "Implied 2024 (mn USD)", "Known 2024 (mn USD)", "Recomputed change (%)",
-                       "Verdict on change"], rows,
-                      "The article's Table 2 replicated: registered foreign investment in 2025 (million USD) as printed, each "
-                      "partner's share of the total, the 2024 value each printed change implies, the 2024 value "
-                      "where the raw data hold it, and the change recomputed from it (printed values in the "
-                      "article's form: decimal comma, ↑ rise, ↓ fall)", "tbl-table2", align=align)
+    header = [msg(f"ms.table2.col.{c}", lang) for c in ("partner", "printed", "printed_change", "printed_rank", "share",
+                                                         "implied", "known", "recomputed_change", "verdict")]
+    return pipe_table(header, rows, msg("ms.table2.caption", lang), "tbl-table2", align=align)
 
 
 def arms_periods_part(numbers: dict, lang: str = "en") -> str:
@@ -161,20 +294,17 @@ def arms_periods_part(numbers: dict, lang: str = "en") -> str:
             base = f"arms.{release}.p{first}_{last}"
             if f"{base}.sum" not in numbers:
                 continue
-            shown = release if lang == "en" or release != "current" else "hiện hành"
+            shown = msg(f"ms.release.{release}", lang)
             rows.append([f"{first}–{last}", shown, bare(f"{base}.min"), num(f"{base}.min_year"), bare(f"{base}.max"),
                          num(f"{base}.max_year"), bare(f"{base}.sum"), maybe(numbers, f"{base}.russia_share", False)])
     align = "llrrrrrr"
     if lang == "vi":
         return pipe_table(["Giai đoạn", "Phiên bản", "Thấp nhất (triệu TIV)", "Năm", "Cao nhất (triệu TIV)", "Năm",
-                           "Tổng (triệu TIV)", "Tỷ trọng của Nga (%)"], rows,
-                          "Nhập khẩu vũ khí của Việt Nam theo giai đoạn, tính bằng giá trị chỉ báo xu hướng (TIV, triệu) "
-                          "của SIPRI, theo phiên bản bài báo đã dùng và theo phiên bản hiện hành", "tbl-arms-periods",
-                          align=align)
+                           "Tổng (triệu TIV)", "Tỷ trọng của Nga (%)"], rows, msg("ms.arms_periods.caption", lang),
+                          "tbl-arms-periods", align=align)
     return pipe_table(["Period", "Release", "Lowest (mn TIV)", "Year", "Highest (mn TIV)", "Year", "Sum (mn TIV)",
-                       "Russia's share (%)"], rows,
-                      "Vietnam's arms imports by period, SIPRI trend-indicator values (millions), in the release "
-                      "the article used and in the current release", "tbl-arms-periods", align=align)
+                       "Russia's share (%)"], rows, msg("ms.arms_periods.caption", lang), "tbl-arms-periods",
+                      align=align)
 
 
 def claims_part(audit: pd.DataFrame, result: str, caption: str, label: str, numbers: dict, lang: str = "en") -> str:
@@ -194,9 +324,10 @@ def claims_part(audit: pd.DataFrame, result: str, caption: str, label: str, numb
         rows.append(row)
     header, align = ["ID", "Claim", "Printed", "Recomputed", "Verdict"], "llrrl"
     if result == "arms":
-        header, align = ["ID", "Claim", "Printed", "Release used", "Current release", "Verdict"], "llrrrl"
+        header, align = ["ID", "Claim", "Printed", msg("ms.release.r2022", lang), msg("ms.release.current", lang),
+                         "Verdict"], "llrrrl"
     if lang == "vi":
-        header = (["Mã", "Nội dung", "Số in", "Phiên bản bài báo dùng", "Phiên bản hiện hành", "Kết luận"]
+        header = (["Mã", "Nội dung", "Số in", msg("ms.release.r2022", lang), msg("ms.release.current", lang), "Kết luận"]
                   if result == "arms" else ["Mã", "Nội dung", "Số in", "Số tính lại", "Kết luận"])
     return pipe_table(header, rows, caption, label, align=align)
 
@@ -408,15 +539,10 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
-# The lineage's own words in each edition.
-LINEAGE_WORDS = {
-    "en": {"rule": "Rule", "computed": "Computed by", "inputs": "inputs", "sources": "Sources", "shown": "Shown in",
-           "see_sources": "see sources.csv",
-           "script": "Script", "inputs_t": "Inputs"},
-    "vi": {"rule": "Quy tắc", "computed": "Tính bằng", "inputs": "đầu vào", "sources": "Nguồn", "shown": "Xuất hiện ở",
-           "see_sources": "xem sources.csv",
-           "script": "Tập lệnh", "inputs_t": "Đầu vào"},
-}
+# The lineage's own words in each edition (the message catalogs' ms.lineage.*).
+LINEAGE_WORD_KEYS = ("rule", "computed", "inputs", "sources", "shown", "see_sources", "script", "inputs_t", "line")
+LINEAGE_WORDS = {lang: {k: msg(f"ms.lineage.{k}", lang) for k in LINEAGE_WORD_KEYS} | {"rows": msg("ms.lineage.rows_label", lang)}
+                 for lang in ("en", "vi")}
 
 
 def label(key: str, entry: dict, lang: str, items: dict[str, str] | None = None) -> str:
@@ -437,6 +563,8 @@ def label(key: str, entry: dict, lang: str, items: dict[str, str] | None = None)
                  "accept_hi": f"{rid}: giá trị cao nhất mà phép kiểm tra chấp nhận"}
         if kind in words:
             return words[kind]
+    if head == "audit" and kind == "count" and rid and "." not in rid and has(f"word.verdict.{rid}", lang):
+        return msg("ms.label.audit_count", lang, verdict=msg(f"word.verdict.{rid}", lang))
     if head == "claim" and key.endswith(".verdict"):
         return f"Kết luận về nhận định {kind}"
     return R.describe_key(key) or R.label_vi(entry["label"]) or entry["label"]
@@ -468,28 +596,126 @@ def tooltips(keys: list[str], numbers: dict, lang: str, items: dict[str, str] | 
     return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=0) + "\n"
 
 
-def lineage_entries(keys: list[str], numbers: dict, where: dict[str, str], sources: list[dict], lang: str = "en",
-                    items: dict[str, str] | None = None) -> dict[str, str]:
-    """Each key's lineage entry as HTML (the inside of its div): what it is, the rule, the script, the inputs
-    with checksums, the sources, where it is shown.  One text for the lineage page and the popovers."""
+def read_rows(paths: list[str]) -> dict[str, tuple[list[str], list[tuple[int, dict]]]]:
+    """Each input table (path as the registry names it) -> its header and its rows, each with the physical line
+    it starts on (as an editor shows it, also after a quoted line break)."""
+    import csv
+    out = {}
+    for path in paths:
+        with open(path, encoding="utf-8", newline="") as f:
+            reader = csv.reader(f)
+            header = next(reader, [])
+            rows, line = [], reader.line_num + 1
+            for values in reader:
+                rows.append((line, dict(zip(header, values))))
+                line = reader.line_num + 1
+        out[rel(Path(path)) if Path(path).is_absolute() else path] = (header, rows)
+    return out
+
+
+MAX_ROWS = 6  # more rows than this of one file are counted, not listed
+
+
+def input_rows(key: str, entry: dict, tables: dict) -> list[tuple[str, list[str]]]:
+    """The rows of the input tables a number comes from, as (file, ['12', '2, 2004', ...]): a printed number's or
+    a claim's row by its id; a source's rows by the number's source ids, narrowed to the partner (or subject) and
+    the year the key names, of every flow and measure (a number may combine them); a one-row table (a SIPRI or
+    World Bank row) by its line and the year's column.  A table of sources (sources.csv) is not a row of data."""
+    words = {w.lower() for w in re.split(r"[.]", key)} | {w.lower() for w in re.split(r"[._]", key)}
+    ident = next((w for w in key.split(".") if re.fullmatch(r"[A-Z]{1,2}\d?-\d+", w)), None)
+    year = next((w for w in reversed(key.split(".")) if re.fullmatch(r"(19|20)\d\d", w)), None)
+    out = []
+    for i in entry.get("inputs", []):
+        path = i["path"]
+        if path not in tables or path.endswith("sources.csv"):
+            continue
+        header, rows = tables[path]
+        if "id" in header:
+            found = [f"{line}" for line, r in rows if ident and r.get("id") == ident]
+        elif "source_id" in header:
+            # the source's rows for the partner (or subject) and year the key names, whatever their flow or measure:
+            # a number may combine several of them (turnover = exports + imports)
+            norm = lambda v: str(v).lower().replace(" ", "_")
+            mine = [(line, r) for line, r in rows if r.get("source_id") in entry.get("sources", [])]
+            for col in ("partner", "subject", "year"):
+                if col in header and {norm(r[col]) for _, r in mine} & words:
+                    mine = [(line, r) for line, r in mine if norm(r[col]) in words]
+            found = [f"{line}" for line, _ in mine]
+        elif len(rows) == 1:
+            col = year if year and year in header else None
+            found = [f"{rows[0][0]}" + (f", {col}" if col else "")]
+        else:
+            found = []
+        if found:
+            out.append((path, found))
+    return out
+
+
+def rows_words(rows: list[tuple[str, list[str]]], lang: str) -> str:
+    """The rows in words: 'file, line 12; file, lines 3, 5' (columns kept: 'line 2, column 2004')."""
+    parts_ = []
+    for path, found in rows:
+        if len(found) > MAX_ROWS:
+            parts_.append(msg("ms.lineage.rows_many", lang, file=f"<code>{_h(path)}</code>", n=len(found)))
+            continue
+        lines = [msg("ms.lineage.line_column", lang, line=f.split(", ")[0], column=_h(f.split(", ")[1]))
+                 if ", " in f else f for f in found]
+        parts_.append(msgn("ms.lineage.rows", len(lines), lang, file=f"<code>{_h(path)}</code>", lines=", ".join(lines)))
+    return "; ".join(parts_)
+
+
+# Where each part of the manuscript is, as the rendered page's anchor: a 'Shown in' place links back there.
+PLACE_ANCHOR = {"table1.md": "tbl-table1", "table2.md": "tbl-table2", "arms_periods.md": "tbl-arms-periods",
+                "arms_claims.md": "tbl-arms-claims", "text_claims.md": "tbl-text-claims",
+                "discrepancies.md": "sec-discrepancies", "audit.md": "tbl-audit", "data_availability.md": "sec-data-files",
+                "rules.md": "sec-rules", "claims.md": "sec-claims-words", "report.md": "sec-report",
+                "summary.md": "sec-summary", "abstract.md": "sec-abstract", "counts.md": "tbl-counts",
+                "figure_table1.md": "fig-table1", "figure_arms.md": "fig-arms"}
+
+
+def place_links(files: list[str], places: dict[str, str], page: str) -> str:
+    """Each place a number is shown, as a link back to it on the edition's page (the text: the page itself)."""
+    out = []
+    for f in files:
+        name = places.get(f, f)
+        target = PLACE_ANCHOR.get(f.rsplit("/", 1)[-1])
+        href = f"{page}#{target}" if target else page
+        out.append(f'<a href="{_h(href)}">{_h(name)}</a>')
+    return ", ".join(out)
+
+
+def lineage_entries(keys: list[str], numbers: dict, where: dict[str, list[str]], sources: list[dict],
+                    lang: str = "en", items: dict[str, str] | None = None, tables: dict | None = None,
+                    places: dict[str, str] | None = None, page: str = "index.html") -> dict[str, str]:
+    """Each key's lineage entry as HTML (the inside of its div): what it is, the rule, the function and line that
+    computed it, the inputs with checksums and the rows it comes from, the sources (each linked to its entry in
+    the edition's references), and each place it is shown (each a link back).  One text for the lineage page and
+    the popovers."""
     publishers = {s["source_id"]: s["publisher"] for s in sources}
+    entry_of = publications(sources)
     w, shown = LINEAGE_WORDS[lang], "display" if lang == "en" else "display_vi"
+    tables, places = tables or {}, places or {}
     out = {}
     for key in sorted(keys):
         e = numbers[key]
         # the function that computed the number and its line (the registry's computed_by), else the step's script
         c = e.get("computed_by") or {}
         script = (f"<code>{_h(c['program'])}</code>, <code>{_h(c['function'])}()</code>, "
-                  f"{'dòng' if lang == 'vi' else 'line'} {int(c['line'])}" if c.get("function")
+                  f"{w['line']} {int(c['line'])}" if c.get("function")
                   else f"<code>{_h(e['step'].replace('.', '/') + '.py')}</code>")
         inputs = "; ".join(f"<code>{_h(i['path'])}</code> (sha256 <code>{i['sha256'][:12]}</code>)"
                            for i in e["inputs"]) or "—"
-        srcs = "; ".join(_h(f"{s} ({publishers.get(s, w['see_sources'])})") for s in e["sources"]) or "—"
+        rows = rows_words(input_rows(key, e, tables), lang)
+        srcs = "; ".join(
+            f'<a href="{_h(page)}#ref-{_h(bib_key(entry_of[s]))}">{_h(publishers[s])}</a> ({_h(s)})' if s in entry_of
+            else _h(f"{s} ({w['see_sources']})") for s in e["sources"]) or "—"
+        shown_in = place_links(where[key], places, page) if isinstance(where[key], list) else _h(where[key])
         out[key] = (f'<p><strong><code>{_h(key)}</code></strong> = '
                     f'<span class="lineage-value">{_h(e[shown])}</span>. {_h(_sentence(label(key, e, lang, items)))}<br>\n'
                     f'{w["rule"]}: <span class="lineage-rule">{_h(_sentence(rule(e, lang)))}</span><br>\n'
                     f"{w['computed']} {script}; {w['inputs']}: {inputs}.<br>\n"
-                    f"{w['sources']}: {srcs}.<br>\n{w['shown']}: {_h(where[key])}.</p>")
+                    + (f"{w['rows']}: {rows}.<br>\n" if rows else "")
+                    + f"{w['sources']}: {srcs}.<br>\n{w['shown']}: {shown_in}.</p>")
     return out
 
 
@@ -549,12 +775,16 @@ def lineage_typst(keys: list[str], numbers: dict, publishers: dict[str, str], la
     groups: dict[tuple, dict[str, list[str]]] = {}
     for key in sorted(keys):
         e = numbers[key]
-        sig = (e["step"], tuple((i["path"], i["sha256"][:12]) for i in e["inputs"]), tuple(e["sources"]))
+        c = e.get("computed_by") or {}
+        # the function and line that computed the number, as the HTML lineage gives them (else the step's script)
+        where = (f"{c['program']}, {c['function']}(), {w['line']} {int(c['line'])}" if c.get("function")
+                 else e["step"].replace(".", "/") + ".py")
+        sig = (where, tuple((i["path"], i["sha256"][:12]) for i in e["inputs"]), tuple(e["sources"]))
         groups.setdefault(sig, {}).setdefault(_VARYING.sub("…", rule(e, lang)), []).append(key)
     out = ["```{=typst}",
            "#let lineage-entry(script, inputs, sources, rules) = block(breakable: true, above: 0.8em, below: 0.8em, {",
-           "  set text(size: 7.5pt)",
-           "  set par(justify: false, leading: 0.45em, spacing: 0.4em)",
+           "  set text(size: 8.5pt)",
+           "  set par(justify: false, leading: 0.5em, spacing: 0.45em)",
            f"  [*{w['script']}:* #raw(script). *{w['inputs_t']}:* ]",
            "  if inputs.len() == 0 [—] else { inputs.map(((p, h)) => [#raw(p) (sha256 #raw(h))]).join(\"; \") }",
            f"  [. *{w['sources']}:* ]",
@@ -573,7 +803,7 @@ def lineage_typst(keys: list[str], numbers: dict, publishers: dict[str, str], la
             lines.append(f"({_typst_str(shared)}, (" + "".join(
                 f"({_typst_str(k)}, {_typst_str(numbers[k][shown])}, {_typst_str(anchor(k))}), " for k in ks) + ")), ")
         out.append("#lineage-entry(" + ", ".join([
-            _typst_str(step.replace(".", "/") + ".py"),
+            _typst_str(step),
             "(" + "".join(f"({_typst_str(p)}, {_typst_str(h)}), " for p, h in inputs) + ")",
             "(" + "".join(_typst_str(f"{s} ({publishers.get(s, w['see_sources'])})") + ", " for s in srcs) + ")",
             "(" + "".join(lines) + ")"]) + ")")
@@ -584,15 +814,18 @@ def lineage_typst(keys: list[str], numbers: dict, publishers: dict[str, str], la
 # --- assembling --------------------------------------------------------------------
 
 def parts(numbers: dict, audit: pd.DataFrame, t1: pd.DataFrame, t2: pd.DataFrame,
-          raw_pkg: dict, pub_pkg: dict, lang: str = "en") -> dict[str, str]:
+          raw_pkg: dict, pub_pkg: dict, lang: str = "en", sources: list[dict] | None = None) -> dict[str, str]:
     if lang == "vi":
         return {
-            "table1.md": table1_part(t1, audit, numbers, "vi"),
+            "abstract.md": abstract_part(numbers, audit, "vi"),
+            "counts.md": counts_part(numbers, "vi"),
+            "figure_table1.md": figure_table1_part(t1, audit, numbers, "vi"),
+            "figure_arms.md": figure_arms_part(numbers, "vi"),
+            "table1.md": table1_part(t1, audit, numbers, "vi", sources),
             "table2.md": table2_part(t2, audit, numbers, "vi"),
             "arms_periods.md": arms_periods_part(numbers, "vi"),
-            "arms_claims.md": claims_part(audit, "arms", "Các con số về nhập khẩu vũ khí ở mục 3.1: theo số in, theo "
-                                          "phiên bản dữ liệu SIPRI mà bài báo đã dùng và theo phiên bản hiện hành",
-                                          "tbl-arms-claims", numbers, "vi"),
+            "arms_claims.md": claims_part(audit, "arms", msg("ms.arms_claims.caption", "vi"), "tbl-arms-claims",
+                                          numbers, "vi"),
             "text_claims.md": claims_part(audit, "text", "Các số liệu thương mại và đầu tư trong lời văn của bài báo",
                                           "tbl-text-claims", numbers, "vi"),
             "discrepancies.md": discrepancies_part(audit, numbers, "vi"),
@@ -600,11 +833,14 @@ def parts(numbers: dict, audit: pd.DataFrame, t1: pd.DataFrame, t2: pd.DataFrame
             "data_availability.md": data_statement(raw_pkg, pub_pkg, "vi"),
         }
     return {
-        "table1.md": table1_part(t1, audit, numbers),
+        "abstract.md": abstract_part(numbers, audit),
+        "counts.md": counts_part(numbers),
+        "figure_table1.md": figure_table1_part(t1, audit, numbers),
+        "figure_arms.md": figure_arms_part(numbers),
+        "table1.md": table1_part(t1, audit, numbers, "en", sources),
         "table2.md": table2_part(t2, audit, numbers),
         "arms_periods.md": arms_periods_part(numbers),
-        "arms_claims.md": claims_part(audit, "arms", "The arms-import claims of section 3.1: printed, in the "
-                                      "SIPRI release the article used, and in the current release", "tbl-arms-claims",
+        "arms_claims.md": claims_part(audit, "arms", msg("ms.arms_claims.caption", "en"), "tbl-arms-claims",
                                       numbers),
         "text_claims.md": claims_part(audit, "text", "Trade and investment figures in the article's text",
                                       "tbl-text-claims", numbers),
@@ -614,8 +850,9 @@ def parts(numbers: dict, audit: pd.DataFrame, t1: pd.DataFrame, t2: pd.DataFrame
     }
 
 
-def used_keys(texts: dict[str, str], numbers: dict, places: dict[str, str] = PLACES) -> dict[str, str]:
-    """Key -> the files that use it; a key the registry lacks is an error naming key and file."""
+def used_keys(texts: dict[str, str], numbers: dict, places: dict[str, str] = PLACES) -> dict[str, list[str]]:
+    """Key -> the files that use it (each a key of `places`, which names it); a key the registry lacks is an
+    error naming key and file."""
     where: dict[str, list[str]] = {}
     for name, text in texts.items():
         for key in keys_in(text):
@@ -631,7 +868,7 @@ def used_keys(texts: dict[str, str], numbers: dict, places: dict[str, str] = PLA
         if anchor(k) in ids:
             raise ValueError(f"keys {k!r} and {ids[anchor(k)]!r} share the lineage id {anchor(k)}")
         ids[anchor(k)] = k
-    return {k: ", ".join(places.get(f, f) for f in v) for k, v in where.items()}
+    return where
 
 
 def render_digest(paths: list[Path], root: Path) -> str:
@@ -662,6 +899,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--manifests", nargs=2, required=True, metavar=("RAW", "PUBLISHED"),
                     help="the data packages of the raw inputs and of the printed numbers")
     ap.add_argument("--sources", nargs="+", required=True, help="every raw folder's sources.csv")
+    ap.add_argument("--rows", nargs="*", default=[], help="the input tables whose rows the lineage names (CSV)")
     ap.add_argument("--outdir", required=True)
     args = ap.parse_args(argv)
     numbers = read_json(args.registry)["numbers"]
@@ -670,13 +908,14 @@ def main(argv: list[str] | None = None) -> int:
     tables = (pd.read_csv(args.table1), pd.read_csv(args.table2))
     manifests = (read_json(args.manifests[0]), read_json(args.manifests[1]))
     out = Path(args.outdir)
-    editions = [("en", args.qmd, out, "_generated", PLACES)]
+    row_tables = read_rows(args.rows)
+    editions = [("en", args.qmd, out, "_generated", PLACES, "index.html")]
     if args.qmd_vi:
-        editions.append(("vi", args.qmd_vi, out / "vi", "_generated/vi", PLACES_VI))
+        editions.append(("vi", args.qmd_vi, out / "vi", "_generated/vi", PLACES_VI, "vi.html"))
     items = {a["id"]: R.item(a, "vi") for _, a in audit.iterrows()}
     keys = 0
-    for lang, qmds, dest, prefix, places in editions:
-        written = parts(numbers, audit, *tables, *manifests, lang)
+    for lang, qmds, dest, prefix, places, page in editions:
+        written = parts(numbers, audit, *tables, *manifests, lang, sources)
         texts = {rel(Path(q)) if Path(q).is_absolute() else q: Path(q).read_text(encoding="utf-8") for q in qmds}
         texts |= {f"{prefix}/{n}": t for n, t in written.items()}
         try:
@@ -684,7 +923,7 @@ def main(argv: list[str] | None = None) -> int:
         except (KeyError, ValueError) as err:
             print(f"manuscript: {err.args[0]}", file=sys.stderr)
             return 1
-        entries = lineage_entries(list(where), numbers, where, sources, lang, items)
+        entries = lineage_entries(list(where), numbers, where, sources, lang, items, row_tables, places, page)
         written["lineage.html"] = lineage_part(entries, lang)
         written["lineage_data.md"] = lineage_data(entries)
         written["lineage_typst.md"] = lineage_typst(list(where), numbers, {s["source_id"]: s["publisher"]

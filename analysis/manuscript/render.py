@@ -110,7 +110,12 @@ def hold_numbers(text: str) -> str:
             return m.group(0)
         return hedge.replace(" ", "\u00a0") + number + unit.replace(" ", "\u00a0")
 
-    return NUMBER_WITH_WORDS.sub(one, text)
+    # a thin space between digit groups (the Vietnamese form, 1 225) is a place to break a line: a narrow
+    # no-break space, as the shortcode writes a registry number's, is not
+    return DIGIT_GROUP.sub("\u202f", NUMBER_WITH_WORDS.sub(one, text))
+
+
+DIGIT_GROUP = re.compile(r"(?<=\d)\u2009(?=\d)")
 
 
 def stage(root: Path, dest: Path) -> int:
@@ -185,14 +190,17 @@ def citation(root: Path) -> dict:
     family names, or an entity's name) and the first e-mail, else the repository or URL given there."""
     import yaml
     cff = yaml.safe_load((root / "CITATION.cff").read_text(encoding="utf-8")) or {}
-    names, mails = [], []
+    names, mails, persons = [], [], []
     for a in cff.get("authors", []):
         names.append(a.get("name") or " ".join(x for x in (a.get("given-names"), a.get("family-names")) if x))
+        if a.get("family-names") or a.get("given-names"):
+            persons.append(names[-1])
         if a.get("email"):
             mails.append(a["email"])
     contact = (mails[0] if mails else cff.get("contact", [{}])[0].get("email") if cff.get("contact") else None) \
         or cff.get("repository-code") or cff.get("url") or ""
-    return {"maintainers": [n for n in names if n], "contact": contact}
+    return {"maintainers": [n for n in names if n], "contact": contact, "persons": persons,
+            "license": cff.get("license") or "", "title": cff.get("title") or ""}
 
 
 def build_info(root: Path, env: dict | None = None) -> dict:
@@ -227,20 +235,99 @@ def build_info(root: Path, env: dict | None = None) -> dict:
 COMMIT = re.compile(r"[0-9a-f]{7,40}(\+changes)?|unknown")  # what build_info writes as the commit
 
 
-def meta_yaml(info: dict, cite: dict) -> str:
+ARTICLE_DATES = ("received", "reviewed", "accepted")
+# The Quarto release the package pins (analysis/package/install_quarto.py's VERSION; the package layer is above this
+# one, so the value is repeated here and tests/test_manuscript.py checks the two agree) and what it bundles: `quarto pandoc --version`
+# and `quarto typst --version` of that release (tests/test_rendered.py checks them where Quarto is installed).
+QUARTO_BUNDLE = {"Quarto": "1.7.34", "pandoc": "3.6.1", "Typst": "0.13.0"}
+# The packages the summary names: the project's dependencies (pyproject.toml) and NumPy, as requirements.lock pins
+# them for the Python the package was last run with.
+LOCK_PYTHON = "3.11"
+
+
+def pinned(root: Path) -> dict[str, str]:
+    """The versions requirements.lock pins for CPython LOCK_PYTHON on Linux of the project's dependencies (and NumPy),
+    by the names pyproject.toml gives them: read from the files, never from the machine."""
+    import tomllib
+    from packaging.markers import Marker
+    from packaging.requirements import Requirement
+    deps = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    wanted = {Requirement(d).name.lower(): Requirement(d).name for d in deps} | {"numpy": "NumPy"}
+    env = {"python_version": LOCK_PYTHON, "python_full_version": LOCK_PYTHON + ".0", "sys_platform": "linux",
+           "platform_system": "Linux", "platform_python_implementation": "CPython", "implementation_name": "cpython",
+           "os_name": "posix", "platform_machine": "x86_64"}
+    out = {}
+    for line in (root / "requirements.lock").read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^([A-Za-z0-9_.\-]+)==([^\s;]+)\s*(?:;\s*(.*?))?\s*\\?$", line)
+        if m and m.group(1).lower() in wanted and (not m.group(3) or Marker(m.group(3)).evaluate(env)):
+            out[wanted[m.group(1).lower()]] = m.group(2)
+    return out
+
+
+def environment_words(root: Path, lang: str) -> str:
+    """The manuscript's computing environment: what the package pins (Python, the main packages, Quarto and what it
+    bundles), the same on every machine; the machine's own facts are the standalone report's."""
+    from analysis.words import msg
+    import tomllib
+    python = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["requires-python"].replace(">=", "≥ ")
+    packages = ", ".join(f"{n} {v}" for n, v in pinned(root).items())
+    return msg("ms.environment", lang, python=python, lock_python=LOCK_PYTHON, packages=packages, quarto=QUARTO_BUNDLE["Quarto"],
+               pandoc=QUARTO_BUNDLE["pandoc"], typst=QUARTO_BUNDLE["Typst"])
+
+
+def article_record(root: Path) -> dict:
+    """What the audited article prints about itself, as references.bib keeps it (entry tran2026): the dates of
+    receipt, end of review and acceptance (ISO dates) and the author's affiliation."""
+    bib = (root / "manuscript" / "references.bib").read_text(encoding="utf-8")
+    entry = re.search(r"@article\{tran2026,(.*?)\n\}", bib, re.S)
+    if not entry:
+        return {}
+    return {k: v for k, v in re.findall(r"^\s*(\w+) = \{(.*)\},?$", entry.group(1), re.M)
+            if k in (*ARTICLE_DATES, "affiliation")}
+
+
+def _date_words(iso: str, lang: str) -> str:
+    """A date in the edition's words: '2 March 2026'; 'ngày 2 tháng 3 năm 2026'."""
+    import datetime
+    d = datetime.date.fromisoformat(iso)
+    if lang == "vi":
+        return f"ngày {d.day} tháng {d.month} năm {d.year}"
+    return f"{d.day} {d.strftime('%B')} {d.year}" if d.strftime("%B") else iso
+
+
+def meta_yaml(info: dict, cite: dict, article: dict | None = None, environment: dict | None = None) -> str:
     """The metadata Quarto reads for every document (metadata-files in _quarto.yml), as JSON (a subset
-    of YAML, so every value is quoted and escaped).  Quarto reads a metadata string as Markdown, so each
-    text from a file (CITATION.cff's names and contact, pyproject.toml's version) is escaped as Markdown
-    text first: a name is shown as written, never as markup.  The commit, shown in a code span, is kept only
-    in the form build_info writes (hex digits, '+changes'), else 'unknown'."""
+    of YAML, so every value is quoted and escaped): the build's record, the maintainers and contact, the
+    licence and how to cite (CITATION.cff; where it names no person or no contact, one sentence says so), and
+    the dates the audited article prints."""
     import json
+    from analysis.words import msg
+    # Quarto reads a metadata string as Markdown, so each text from a file (CITATION.cff's names, title, licence
+    # and contact, pyproject.toml's version) is escaped as Markdown text first: shown as written, never as markup.
+    # The commit, shown in a code span, is kept only in the form build_info writes, else 'unknown'.
     info = {k: (v if k == "build-commit" else esc.md_text(v)) for k, v in info.items()}
     if "build-commit" in info and not COMMIT.fullmatch(str(info["build-commit"])):
         info["build-commit"] = "unknown"
-    contact = esc.md_text(cite["contact"]) if cite["contact"] else ""
-    meta = {**info, "author": [esc.md_text(n) for n in cite["maintainers"]] or ["unknown"],
-            "contact": contact or "none given in CITATION.cff",
-            "contact-vi": contact or "CITATION.cff chưa ghi địa chỉ liên hệ"}
+    cite = {**cite, "maintainers": [esc.md_text(n) for n in cite["maintainers"]],
+            "contact": esc.md_text(cite["contact"]) if cite["contact"] else "",
+            "title": esc.md_text(cite["title"]) if cite.get("title") else cite.get("title"),
+            "license": esc.md_text(cite["license"]) if cite.get("license") else cite.get("license")}
+    meta = {**info, "author": cite["maintainers"] or ["unknown"],
+            "contact": cite["contact"] or "none given in CITATION.cff",
+            "contact-vi": cite["contact"] or "CITATION.cff chưa ghi địa chỉ liên hệ"}
+    for lang, suffix in (("en", ""), ("vi", "-vi")):
+        meta[f"contact-line{suffix}"] = msg("ms.identity.contact", lang, contact=cite["contact"]) if cite["contact"] else ""
+        meta[f"licence{suffix}"] = msg("ms.identity.licence", lang, licence=cite.get("license") or "—")
+        meta[f"cite-as{suffix}"] = msg("ms.identity.cite", lang, who=", ".join(cite["maintainers"]) or "—",
+                                      year=info.get("build-date", "")[:4], title=cite.get("title") or "—",
+                                      version=info.get("build-version", ""), commit=info.get("build-commit", ""))
+        missing = [w for w, gone in (("person", not cite.get("persons")), ("contact", not cite["contact"])) if gone]
+        meta[f"cff-note{suffix}"] = msg(f"ms.identity.cff_lacks_{'_'.join(missing)}", lang) if missing else ""
+        if environment:
+            meta[f"environment{suffix}"] = environment[lang]
+        for k in ARTICLE_DATES:
+            if (article or {}).get(k):
+                meta[f"article-{k}{suffix}"] = _date_words(article[k], lang)
     return "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items())
 
 
@@ -250,10 +337,12 @@ def _typst_str(text: str) -> str:
 
 
 def typst_include(digest: str, front: dict | None = None, cite: dict | None = None, info: dict | None = None) -> str:
-    """The PDF's metadata: Title, Author, Subject and Keywords (the edition's keywords, the build and the
-    digest of the render's inputs)."""
+    """The PDF's metadata: Title, Author, Subject and Keywords (the edition's keywords and the digest of the
+    render's inputs).  Typst 0.13, which Quarto 1.7 bundles, writes no tagged PDF (tags came with Typst 0.14)."""
     front, cite, info = front or {}, cite or {"maintainers": []}, info or {}
-    keywords = [*front.get("keywords", []), *(f"{k}:{v}" for k, v in info.items()), f"replication-digest:{digest}"]
+    # the edition's own keywords; the build's date, version and commit are on the first page, not here; the digest
+    # of the render's inputs stays (tests/test_shipped.py reads it: a PDF has no other field a reader does not see)
+    keywords = [*front.get("keywords", []), f"replication-digest:{digest}"]
     fields = [f"keywords: ({''.join(_typst_str(k) + ', ' for k in keywords)})"]
     if front.get("title"):
         fields.append(f"title: {_typst_str(plain(front['title']))}")
@@ -296,7 +385,8 @@ def main(argv: list[str] | None = None) -> int:
         out = Path(args.out_typst) if lang == "en" else Path(args.out_typst).parent / lang / Path(args.out_typst).name
         write_text_atomic(out, typst_include(digest, front_matter(root / qmd), cite, info))
     if args.out_meta:
-        write_text_atomic(Path(args.out_meta), meta_yaml(info, cite))
+        env = {lang: environment_words(root, lang) for lang in ("en", "vi")}
+        write_text_atomic(Path(args.out_meta), meta_yaml(info, cite, article_record(root), env))
     print(f"render digest {digest} of {len(render_inputs(Path(args.root)))} files")
     return 0
 

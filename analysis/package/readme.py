@@ -83,7 +83,9 @@ def outputs_block(root: Path = ROOT) -> str:
             lines.append(_row([f"`{label}`", short, ", ".join(files), ", ".join(rules), ", ".join(scripts)]))
     lines += ["", "### Figures", "", _row(["figure", "caption (abridged)", "output files", "rule", "script"]),
               _row(["---"] * 5)]
-    for caption, stem, label in FIGURE.findall(qmd):
+    # a figure is in the .qmd or in a generated part (its alternative text is written from the data)
+    figures_in = qmd + "".join(p.read_text(encoding="utf-8") for p in sorted(gen.glob("*.md")))
+    for caption, stem, label in FIGURE.findall(figures_in):
         files = [f"data/derived/figures/{stem}.svg"]
         s = maker(steps, files[0])
         lines.append(_row([f"`{label}`", re.split(r"\.\s", caption)[0], ", ".join(f"`{f}`" for f in files),

@@ -128,6 +128,10 @@ return {
       text = text:gsub("\u{2009}", "\u{202F}"):gsub(" ", "\u{00A0}")
     end
     local target = doc.page .. "#" .. anchor(key)
-    return pandoc.Link(text, target, title, {class = "num"})
+    -- a printed number is quoted in the article's Vietnamese form (~205,2 tỷ USD): in the English edition it says
+    -- so (lang="vi"), so that a screen reader reads it as Vietnamese
+    local attrs = {class = "num"}
+    if key:sub(1, 8) == "printed." and doc.lang ~= "vi" then attrs = {class = "num", lang = "vi"} end
+    return pandoc.Link(text, target, title, attrs)
   end
 }
