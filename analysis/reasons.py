@@ -24,7 +24,7 @@ import re
 
 from analysis import words
 from analysis.article import FDI_PARTNERS, SHIFTED, TRADE_PARTNERS
-from analysis.registry import display, shortcode
+from analysis.registry import display, shortcode, unit_suffix
 
 LANGS = ("en", "vi")
 FORMS = ("text", "md")
@@ -194,7 +194,7 @@ def describe(f: dict, lang: str) -> str:
                     else " quy đổi theo tỷ giá bình quân năm của ECB")
         return out
     if src == "arms":
-        rel = f["release"] if lang == "en" else RELEASE_VI.get(f["release"], f["release"])
+        rel = f["release"] if lang == "en" else _release(f["release"], lang)
         if f.get("same"):
             return f"the {rel} release" if lang == "en" else f"phiên bản {rel}"
         series = f["series"]
@@ -238,7 +238,7 @@ def describe(f: dict, lang: str) -> str:
             months, year = period.split("-")[1], period.split("-")[0]
             return f"{_period(months, lang)} {year}" if lang == "en" else f"{_period(months, lang)} năm {year}"
     if src == "stated":  # a published statement of a share (data/raw/arms/share_statements.csv)
-        m = STATED_MEASURES[f["measure"]][0 if lang == "en" else 1]
+        m = WORDS[lang][f"stated.{f['measure']}"]
         span = str(f["last"]) if f["first"] == f["last"] else f"{f['first']}–{f['last']}"
         if lang == "en":
             return f"Russia's share of Vietnam's {m} in {span} as a published statement gives it"
@@ -246,16 +246,9 @@ def describe(f: dict, lang: str) -> str:
     raise ValueError(f"cannot describe an alternative with facets {f!r}")
 
 
-STATED_MEASURES = {"arms_imports": ("arms imports", "nhập khẩu vũ khí"),
-                   "military_purchases": ("military purchases", "mua sắm quân sự")}
-
-
-# A registry unit in the Vietnamese edition's words, where it is shown as a word (analysis/registry.py's display
-# forms give the same suffixes).
-UNITS_VI = {"TIV mn": "triệu TIV", "TIV bn": "tỷ TIV", "USD mn": "triệu USD", "USD bn": "tỷ USD"}
-
-# A release id in the Vietnamese edition's words (the dated ones, r2022, stay as they are).
-RELEASE_VI = {"current": "hiện hành"}
+# A registry unit in the Vietnamese edition's words, where it is shown as a word (the catalogs' unit.*, which
+# analysis/registry.py's display forms use too).
+UNITS_VI = {u: unit_suffix(u, "vi").strip() for u in ("TIV mn", "TIV bn", "USD mn", "USD bn")}
 
 
 def _slot(value, numbers: dict, lang: str, form: str) -> str:
@@ -271,7 +264,7 @@ def _slot(value, numbers: dict, lang: str, form: str) -> str:
     if isinstance(value, dict) and "word" in value:
         return WORDS[lang][value["word"]]
     if isinstance(value, dict) and "id" in value:
-        return str(value["id"]) if lang == "en" else RELEASE_VI.get(str(value["id"]), str(value["id"]))
+        return str(value["id"]) if lang == "en" else _release(str(value["id"]), lang)
     if isinstance(value, dict) and "what" in value:
         return describe(value["what"], lang)
     if isinstance(value, dict) and "partner" in value:
@@ -407,10 +400,7 @@ def label_text(key: str, entry: dict, lang: str) -> str:
 # The Vietnamese edition describes each printed number from its structure (its table, row and
 # column as printed, or the registry key it is judged against), not by translating the English item.
 
-_ARMS_STAT_VI = {"min": "Mức nhập khẩu vũ khí thấp nhất trong một năm", "max": "Mức nhập khẩu vũ khí cao nhất trong "
-                 "một năm", "min_year": "Năm có mức nhập khẩu vũ khí thấp nhất",
-                 "max_year": "Năm có mức nhập khẩu vũ khí cao nhất", "sum": "Tổng nhập khẩu vũ khí",
-                 "russia_share": "Tỷ trọng của Nga trong nhập khẩu vũ khí"}
+_ARMS_STAT_VI = {k.removeprefix("arms_key."): v for k, v in WORDS["vi"].items() if k.startswith("arms_key.")}
 
 
 def _slug_vi(slug: str) -> str:

@@ -21,6 +21,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from analysis import words
 from analysis.article import RELEASES, auditable_keys, resolve
 from analysis.io import read_json, write_json
 
@@ -69,9 +70,18 @@ def computed_by(skip: int = 1, by=None) -> dict:
     return {"program": _program(frame.f_code.co_filename), "function": frame.f_code.co_name, "line": frame.f_lineno}
 
 
-UNIT_SUFFIX = {"USD bn": " bn USD", "USD mn": " mn USD", "TIV mn": " mn TIV", "TIV bn": " bn TIV",
-               "%": "%", "% change": "%", "pp": " pp", "SGD per USD": " SGD/USD",
-               "count": "", "year": "", "rank": "", "rank change": "", "text": ""}
+# A unit as a display form shows it: a word of the message catalogs (analysis/words.py, unit.*: "bn USD", "tỷ USD";
+# "pp", "điểm phần trăm"), or a symbol written close to the number; the other units show the number alone.
+UNIT_WORDS = {"USD bn": "unit.usd_bn", "USD mn": "unit.usd_mn", "TIV mn": "unit.tiv_mn", "TIV bn": "unit.tiv_bn",
+              "pp": "unit.pp", "SGD per USD": "unit.sgd_per_usd"}
+UNIT_SYMBOLS = {"%": "%", "% change": "%"}
+
+
+def unit_suffix(unit: str, lang: str = "en") -> str:
+    """What follows a number of `unit` in `lang`: ' bn USD' / ' tỷ USD', '%', or nothing."""
+    if unit in UNIT_WORDS:
+        return " " + words.msg(UNIT_WORDS[unit], lang)
+    return UNIT_SYMBOLS.get(unit, "")
 
 
 # Units a printed number may be compared in: one scale between the two sizes of one currency, and the
@@ -193,11 +203,7 @@ def display(value, unit: str, decimals: int, lang: str = "en") -> str:
         sign = "+"
     if lang == "vi":
         text = text.replace(",", "\u2009").replace(".", ",")
-        suffix = {"USD bn": " tỷ USD", "USD mn": " triệu USD", "TIV mn": " triệu TIV", "TIV bn": " tỷ TIV"}.get(
-            unit, UNIT_SUFFIX.get(unit, ""))
-    else:
-        suffix = UNIT_SUFFIX.get(unit, "")
-    return f"{sign}{text}{suffix}"
+    return f"{sign}{text}{unit_suffix(unit, lang)}"
 
 
 def build(fragment_paths: list[str | Path], promise: bool = False) -> dict:

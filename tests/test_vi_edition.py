@@ -205,3 +205,28 @@ def test_a_vietnamese_item_names_a_run_together_partner_in_vietnamese():
     assert R.item(row, "vi") == "Quần đảo Virgin thuộc Anh: Tổng vốn đăng ký (triệu USD)"
     row = {"location": "Bảng 2; row 'Hàn Quốc'; column 'Tổng vốn đăng ký (triệu USD)'", "key": "x"}
     assert R.item(row, "vi") == "Hàn Quốc: Tổng vốn đăng ký (triệu USD)"
+
+
+def test_the_vietnamese_references_give_calendar_months_and_vietnamese_terms():
+    """Pandoc's Vietnamese locale names months by the lunar calendar ("Tháng Chạp" for December); the Vietnamese
+    edition's style (manuscript/vi.csl) gives calendar months, a full date in Vietnamese order, "tr." for a page."""
+    qmd = (ROOT / "manuscript" / "index.vi.qmd").read_text(encoding="utf-8")
+    assert re.search(r"^csl: vi\.csl$", qmd, re.M)
+    pypandoc = pytest.importorskip("pypandoc", reason="pypandoc (and its pandoc) is needed to format a reference")
+    doc = ("---\nlang: vi\nreferences:\n- id: a\n  type: webpage\n  author: [{literal: Bộ Công Thương}]\n"
+           "  title: Xuất nhập khẩu\n  issued: {date-parts: [[2025, 12, 3]]}\n---\nXem [@a, tr. 5].\n")
+    text = pypandoc.convert_text(doc, "plain", format="markdown",
+                                 extra_args=["--citeproc", "--csl", str(ROOT / "manuscript" / "vi.csl")])
+    assert "3 tháng 12 năm 2025" in text and "Chạp" not in text, text
+    plain = pypandoc.convert_text(doc, "plain", format="markdown", extra_args=["--citeproc"])
+    assert "Chạp" in plain, "pandoc's own Vietnamese locale no longer names lunar months: vi.csl may be dropped"
+
+
+def test_a_unit_is_shown_in_the_words_of_the_edition():
+    """Percentage points are 'điểm phần trăm' in the Vietnamese edition (not the English 'pp'); a money unit is
+    'tỷ USD'; the words come from the catalogs (unit.*), a symbol stays a symbol."""
+    from analysis.registry import display
+    assert display(-44.1, "pp", 1, "vi") == "−44,1 điểm phần trăm"
+    assert display(-44.1, "pp", 1, "en") == "−44.1 pp"
+    assert display(205.2, "USD bn", 1, "vi") == "205,2 tỷ USD" and display(205.2, "USD bn", 1, "en") == "205.2 bn USD"
+    assert display(1.5, "% change", 1, "vi") == "+1,5%" and display(7, "count", 0, "vi") == "7"
