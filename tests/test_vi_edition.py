@@ -230,3 +230,96 @@ def test_a_unit_is_shown_in_the_words_of_the_edition():
     assert display(-44.1, "pp", 1, "en") == "−44.1 pp"
     assert display(205.2, "USD bn", 1, "vi") == "205,2 tỷ USD" and display(205.2, "USD bn", 1, "en") == "205.2 bn USD"
     assert display(1.5, "% change", 1, "vi") == "+1,5%" and display(7, "count", 0, "vi") == "7"
+
+
+# --- no English word in the Vietnamese body outside the allowance ----------------------------------------------
+# A word is English when it cannot be a Vietnamese syllable (an onset, a vowel nucleus, a final, as Vietnamese
+# spells them), or when it is one of the few English words that can ('the').  What may stay English is listed, each
+# with its reason, in tests/vi_allowed_english.csv: identifiers of the data (patterns), proper names, units,
+# quoted titles.  Code spans, registry keys, file paths, URLs, citations and the lineage's list of sources are not
+# body text (readable(), above).
+
+_ONSETS = sorted("b c ch d đ g gh gi h k kh l m n ng ngh nh p ph qu r s t th tr v x".split(), key=len, reverse=True)
+_FINALS = sorted("c ch m n ng nh p t i y o u".split(), key=len, reverse=True)
+_NUCLEUS = re.compile(r"[aăâeêioôơuưy]{1,3}")
+_ENGLISH_SYLLABLES = {"the"}
+
+
+def vietnamese_syllable(word: str) -> bool:
+    """Whether `word` is spelled as a Vietnamese syllable can be (tone marks aside)."""
+    import unicodedata
+    base = "".join(ch for ch in unicodedata.normalize("NFD", word.lower())
+                   if not unicodedata.combining(ch) or ch in "\u0306\u0302\u031b")
+    base = unicodedata.normalize("NFC", base)
+    if word.lower() in _ENGLISH_SYLLABLES:
+        return False
+    for onset in [*_ONSETS, ""]:
+        if base.startswith(onset):
+            rest = base[len(onset):]
+            for final in [*_FINALS, ""]:
+                if rest.endswith(final) and _NUCLEUS.fullmatch(rest[:len(rest) - len(final)]):
+                    return True
+    return False
+
+
+def allowance() -> tuple[list[re.Pattern], set[str]]:
+    import csv
+    with open(ROOT / "tests" / "vi_allowed_english.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert all(r["reason"].strip() for r in rows), "every allowance gives its reason"
+    return ([re.compile(r["text"]) for r in rows if r["kind"] == "pattern"],
+            {r["text"] for r in rows if r["kind"] == "word"})
+
+
+def english_words(text: str) -> set[str]:
+    """The words of a Vietnamese text that are English and not allowed."""
+    patterns, allowed = allowance()
+    text = html.unescape(text)
+    text = re.sub(r"```\{=\w+\}.*?```", " ", text, flags=re.S)  # a raw block (HTML, Typst): layout code
+    text = re.sub(r"\{\.[\w-]+(?: [\w-]+=\"[^\"]*\")*\}", " ", text)  # a Pandoc attribute block (a vouch's check)
+    for p in patterns:
+        text = p.sub(" ", text)
+    text = readable(text)
+    return {w for w in re.findall(r"[^\W\d_]+", text) if w not in allowed and not vietnamese_syllable(w)}
+
+
+def test_the_english_word_check_finds_english_and_lets_vietnamese_names_and_ids_pass():
+    assert english_words("Quy tắc: maximum of annual totals.") == {"maximum", "of", "annual", "totals"}
+    assert english_words("the Vietnamese") == {"the", "Vietnamese"}
+    assert english_words("Nhập khẩu vũ khí từ Nga năm 2022, phiên bản r2022 [SIPRI_TIVTABLE_justin2028]; T1-02, "
+                         "S01; 205,2 tỷ USD; Singapore; “Russian PM Mishustin visits Vietnam”; `code span`; "
+                         "audit.diff.T1-02; data/raw/x.csv; ngày 3 tháng 12 năm 2025, khuyến nghị, nghiêng") == set()
+    # a pattern or a word in the allowance without a reason is refused (allowance() asserts it)
+    assert all(isinstance(p, re.Pattern) for p in allowance()[0])
+
+
+def test_no_english_word_in_the_vietnamese_sources_outside_the_allowance():
+    """The Vietnamese edition's own text (its .qmd body and glossary)."""
+    found = {}
+    for path in [ROOT / "manuscript" / "index.vi.qmd", ROOT / "manuscript" / "glossary.vi.md"]:
+        words = english_words(path.read_text(encoding="utf-8").split("\n---\n", 1)[-1])
+        if words:
+            found[path.name] = sorted(words)
+    assert not found, found
+
+
+def test_no_english_word_in_the_vietnamese_body_outside_the_allowance(built):
+    """Every generated part of the Vietnamese edition, and the tooltips of its numbers."""
+    gen = built / "manuscript" / "_generated" / "vi"
+    found = {}
+    for path in sorted(gen.glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        if path.name.startswith("lineage_"):  # the lineage's raw Typst and its popovers' data: the lineage page's
+            continue                          # entries are checked in lineage.html
+        words = english_words(text)
+        if words:
+            found[path.name] = sorted(words)
+    for name in ("lineage.html",):
+        words = english_words((gen / name).read_text(encoding="utf-8"))
+        if words:
+            found[name] = sorted(words)
+    tips = json.loads((gen / "tooltips.json").read_text(encoding="utf-8"))
+    words = set().union(*(english_words(t) for t in tips.values()))
+    if words:
+        found["tooltips.json"] = sorted(words)
+    assert not found, found
