@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from analysis import words
-from analysis.article import FDI_PARTNERS, SHIFTED, TRADE_PARTNERS
+from analysis.article import FDI_OTHER_ROWS, FDI_PARTNERS, SHIFTED, TRADE_PARTNERS
 from analysis.registry import display, shortcode, unit_suffix
 
 LANGS = ("en", "vi")
@@ -175,74 +175,48 @@ def _period(period: str, lang: str) -> str:
 
 
 def describe(f: dict, lang: str) -> str:
-    """Words for an alternative figure, from its facets."""
-    w = WORDS[lang]
+    """Words for an alternative figure, from its facets (the catalogs' what.*)."""
+    w, m = WORDS[lang], lambda msgid, **slots: words.msg(msgid, lang, **slots)
     src = f.get("src")
     if src == "self":
-        return "the recomputed value" if lang == "en" else "chính giá trị tính lại"
+        return m("what.self")
     if src == "trade":
         flow = f["flow"] if f.get("how") not in ("sum", "diff") else None
-        head = w[f"flow.{flow}"] if flow else w[f"how.{f['how']}"]
-        out = f"{head} {f['year']} ({_period(f['period'], lang)})"
-        if f.get("how") == "stated":
-            out += " " + w["how.stated"]
-        if f.get("reporter") and f["reporter"] != "Vietnam":
-            rep = _partner(f["reporter"], lang)
-            out += (f", {rep}-side" if lang == "en" else f", theo số liệu phía {rep}")
-        if f.get("converted"):
-            out += (" converted at the year's average ECB rate" if lang == "en"
-                    else " quy đổi theo tỷ giá bình quân năm của ECB")
-        return out
+        return m("what.trade", head=w[f"flow.{flow}"] if flow else w[f"how.{f['how']}"], year=f["year"],
+                 period=_period(f["period"], lang), stated=m("what.trade.stated") if f.get("how") == "stated" else "",
+                 reporter=m("what.trade.reporter", reporter=_partner(f["reporter"], lang))
+                 if f.get("reporter") and f["reporter"] != "Vietnam" else "",
+                 converted=m("what.trade.converted") if f.get("converted") else "")
     if src == "arms":
-        rel = f["release"] if lang == "en" else _release(f["release"], lang)
+        rel = _release(f["release"], lang)
         if f.get("same"):
-            return f"the {rel} release" if lang == "en" else f"phiên bản {rel}"
+            return m("what.arms.same", release=rel)
         series = f["series"]
         if "year" in f:
             if series == "total":
-                return (f"the {f['year']} total in the {rel} release" if lang == "en"
-                        else f"tổng năm {f['year']} trong phiên bản {rel}")
-            return (f"{w['series.' + series]} in {f['year']} in the {rel} release" if lang == "en"
-                    else f"{w['series.' + series]} năm {f['year']} trong phiên bản {rel}")
+                return m("what.arms.total_year", year=f["year"], release=rel)
+            return m("what.arms.series_year", series=w["series." + series], year=f["year"], release=rel)
         span = f"{f['first']}–{f['last']}"
         if "stat" in f:
-            if lang == "en":
-                return f"the {w['stat.' + f['stat']]} of deliveries from Russia {span} in the {rel} release"
-            return f"{w['stat.' + f['stat']]} của giá trị nhập từ Nga giai đoạn {span} trong phiên bản {rel}"
-        return (f"{w['series.' + series]} {span} in the {rel} release" if lang == "en"
-                else f"{w['series.' + series]} giai đoạn {span} trong phiên bản {rel}")
+            return m("what.arms.stat", stat=w["stat." + f["stat"]], span=span, release=rel)
+        return m("what.arms.series_span", series=w["series." + series], span=span, release=rel)
     if src == "fdi":
         kind = f["what"]
-        if kind == "total_yoy":
-            months, year = f["period"].split("-")[1], f["period"].split("-")[0]
-            if lang == "en":
-                return f"the year's total over the {year} {_period(months, lang)} total"
-            return f"tổng của năm so với tổng {_period(months, lang)} năm {year}"
-        if kind == "partner_yoy":
-            months, year = f["period"].split("-")[1], f["period"].split("-")[0]
-            p = _partner(f["partner"], lang)
-            if lang == "en":
-                return f"the change over {p}'s {year} {_period(months, lang)} value"
-            return f"mức thay đổi so với giá trị {_period(months, lang)} năm {year} của {p}"
+        if kind in ("total_yoy", "partner_yoy"):
+            year, months = f["period"].split("-")
+            slots = {"partner": _partner(f["partner"], lang)} if kind == "partner_yoy" else {}
+            return m(f"what.fdi.{kind}", year=year, period=_period(months, lang), **slots)
         if kind == "pct_subtract":
-            if lang == "en":
-                return ("the printed total change minus the sum of the printed partner changes (percentages "
-                        "subtracted as if they added up)")
-            return ("mức thay đổi của tổng số trừ đi tổng các mức thay đổi in cho từng đối tác (cộng trừ phần trăm "
-                    "như thể chúng cộng được với nhau)")
+            return m("what.fdi.pct_subtract")
         if kind == "period_value":
             period = f["period"]
             if period.startswith("cumulative-"):
-                date = period.removeprefix("cumulative-")
-                return f"{w['period.cumulative']} {date}"
-            months, year = period.split("-")[1], period.split("-")[0]
-            return f"{_period(months, lang)} {year}" if lang == "en" else f"{_period(months, lang)} năm {year}"
+                return m("what.fdi.cumulative", date=period.removeprefix("cumulative-"))
+            year, months = period.split("-")
+            return m("what.fdi.months", period=_period(months, lang), year=year)
     if src == "stated":  # a published statement of a share (data/raw/arms/share_statements.csv)
-        m = WORDS[lang][f"stated.{f['measure']}"]
         span = str(f["last"]) if f["first"] == f["last"] else f"{f['first']}–{f['last']}"
-        if lang == "en":
-            return f"Russia's share of Vietnam's {m} in {span} as a published statement gives it"
-        return f"tỷ trọng của Nga trong {m} của Việt Nam năm {span} theo một nguồn đã công bố"
+        return m("what.stated", measure=w[f"stated.{f['measure']}"], span=span)
     raise ValueError(f"cannot describe an alternative with facets {f!r}")
 
 
@@ -400,67 +374,59 @@ def label_text(key: str, entry: dict, lang: str) -> str:
 # The Vietnamese edition describes each printed number from its structure (its table, row and
 # column as printed, or the registry key it is judged against), not by translating the English item.
 
-_ARMS_STAT_VI = {k.removeprefix("arms_key."): v for k, v in WORDS["vi"].items() if k.startswith("arms_key.")}
 
 
-def _slug_vi(slug: str) -> str:
+def _slug_name(slug: str, lang: str) -> str:
     name = TRADE_PARTNERS[slug][0] if slug in TRADE_PARTNERS else \
-        FDI_PARTNERS[slug][0] if slug in FDI_PARTNERS else slug.replace("_", " ").title()
-    return PARTNER_VI.get(name, name)
+        FDI_PARTNERS[slug][0] if slug in FDI_PARTNERS else FDI_OTHER_ROWS[slug][0] if slug in FDI_OTHER_ROWS \
+        else slug.replace("_", " ").title()
+    return _partner(name, lang)
 
 
-def describe_key(k: str) -> str | None:
-    """A Vietnamese description of a registry key of the article's quantities (None for other keys)."""
+def describe_key(k: str, lang: str = "vi") -> str | None:
+    """A description of a registry key of the article's quantities, from the key's structure (the catalogs'
+    key.*; None for other keys)."""
+    m = lambda msgid, **slots: words.msg(msgid, lang, **slots)  # noqa: E731
     parts = k.split(".")
     if parts[0] == "trade" and parts[1] == "us_partner_rank":
-        return f"Thứ hạng của Việt Nam trong các đối tác thương mại của Hoa Kỳ năm {parts[2]}"
+        return m("key.trade.us_partner_rank", year=parts[2])
     if parts[0] == "trade" and len(parts) == 3 and "_" in parts[1]:
         measure, year = parts[1].rsplit("_", 1)
-        p = parts[2]
-        if p == "world":
-            return {"turnover": f"Tổng kim ngạch thương mại hàng hóa của Việt Nam năm {year}",
-                    "exports": f"Tổng kim ngạch xuất khẩu hàng hóa của Việt Nam năm {year}"}.get(measure)
-        return {"turnover": f"Kim ngạch thương mại Việt Nam – {_slug_vi(p)} năm {year}",
-                "exports": f"Xuất khẩu của Việt Nam sang {_slug_vi(p)} năm {year}",
-                "imports": f"Nhập khẩu của Việt Nam từ {_slug_vi(p)} năm {year}",
-                "mirror_turnover": f"Kim ngạch thương mại Việt Nam – {_slug_vi(p)} năm {year} theo thống kê của "
-                                   f"phía {_slug_vi(p)}",
-                "share": f"Tỷ trọng của {_slug_vi(p)} trong tổng kim ngạch thương mại của Việt Nam năm {year}",
-                "growth": f"Tăng trưởng kim ngạch thương mại Việt Nam – {_slug_vi(p)} năm {year}",
-                "growth_stated": f"Tăng trưởng kim ngạch thương mại Việt Nam – {_slug_vi(p)} năm {year} theo nguồn "
-                                 f"công bố"}.get(measure)
+        if parts[2] == "world":
+            return m(f"key.trade.world.{measure}", year=year) if words.has(f"key.trade.world.{measure}") else None
+        if not words.has(f"key.trade.{measure}"):
+            return None
+        return m(f"key.trade.{measure}", partner=_slug_name(parts[2], lang), year=year)
     if k == "trade.rank_of_vietnam_among_us_partners":
-        return "Thứ hạng của Việt Nam trong các đối tác thương mại của Hoa Kỳ"
+        return m("key.trade.rank_us_partners")
     if k == "trade.rank_of_vietnam_among_us_export_markets":
-        return "Thứ hạng của Việt Nam trong các thị trường xuất khẩu của Hoa Kỳ (theo lời văn: tại khu vực ASEAN)"
+        return m("key.trade.rank_us_export_markets")
     if parts[0] == "fdi":
         if parts[1].startswith("total_") and parts[1].count("_") == 2:
             _, months, year = parts[1].split("_")
-            return f"Vốn FDI đăng ký {months.rstrip('m')} tháng đầu năm {year}"
-        fixed = {"russia_cumulative_projects": "Số dự án FDI lũy kế của Nga tại Việt Nam",
-                 "russia_cumulative_value": "Vốn FDI đăng ký lũy kế của Nga tại Việt Nam"}
-        if parts[1] in fixed:
-            return fixed[parts[1]]
+            return m("key.fdi.total_months", months=months.rstrip("m"), year=year)
+        if parts[1] in ("russia_cumulative_projects", "russia_cumulative_value"):
+            return m(f"key.fdi.{parts[1]}")
         if parts[1].startswith("partners_"):
-            return f"Số quốc gia và vùng lãnh thổ có đầu tư tại Việt Nam năm {parts[1].split('_')[1]}"
+            return m("key.fdi.partners", year=parts[1].split("_")[1])
         if len(parts) == 3:
-            who = {"total": "tổng số", "others": "các đối tác khác"}.get(parts[2]) or _slug_vi(parts[2])
+            who = _slug_name(parts[2], lang)
             if parts[1].startswith("value_"):
-                return f"Tổng vốn đăng ký của {who} năm {parts[1].split('_')[1]}"
-            return {"table_value": f"Tổng vốn đăng ký của {who} theo Bảng 2",
-                    "share": f"Tỷ trọng của {who} trong tổng vốn đăng ký theo Bảng 2",
-                    "yoy": f"Tăng/giảm tổng vốn đăng ký của {who} so với cùng kỳ",
-                    "rank_change": f"Tăng/giảm xếp hạng của {who} so với cùng kỳ",
-                    "implied_base_2024": f"Giá trị năm 2024 của {who} mà mức tăng/giảm được in hàm ý"}.get(parts[1])
+                return m("key.fdi.value", who=who, year=parts[1].split("_")[1])
+            if parts[1].startswith("implied_base_"):
+                return m("key.fdi.implied_base", who=who, year=parts[1].removeprefix("implied_base_"))
+            if parts[1] in ("table_value", "share"):
+                return m(f"key.fdi.{parts[1]}", who=who, table=2)
+            if parts[1] in ("yoy", "rank_change"):
+                return m(f"key.fdi.{parts[1]}", who=who)
     if parts[0] == "arms":
         if k == "arms.equipment_origin_share":
-            return "Tỷ lệ trang bị quân sự của Việt Nam có nguồn gốc Liên Xô hoặc Nga"
-        if len(parts) == 4 and parts[2].startswith("p") and parts[3] in _ARMS_STAT_VI:
+            return m("key.arms.equipment_origin_share")
+        if len(parts) == 4 and parts[2].startswith("p") and f"arms_key.{parts[3]}" in WORDS[lang]:
             first, last = parts[2][1:].split("_")
-            return f"{_ARMS_STAT_VI[parts[3]]}, giai đoạn {first}–{last}"
-        if len(parts) == 4 and parts[3].isdigit():
-            return {"total": f"Nhập khẩu vũ khí năm {parts[3]}", "russia": f"Nhập khẩu vũ khí từ Nga năm {parts[3]}",
-                    "russia_share": f"Tỷ trọng của Nga trong nhập khẩu vũ khí năm {parts[3]}"}.get(parts[2])
+            return m("key.arms.stat", stat=WORDS[lang][f"arms_key.{parts[3]}"], first=first, last=last)
+        if len(parts) == 4 and parts[3].isdigit() and parts[2] in ("total", "russia", "russia_share"):
+            return m(f"key.arms.{parts[2]}", year=parts[3])
     return None
 
 
@@ -474,7 +440,7 @@ def item(row: dict, lang: str) -> str:
     if cell:
         column = cell.group(2)
         if column.endswith(SHIFTED):
-            column = column.removesuffix(SHIFTED) + " (in lệch sang phải một cột)"
+            column = column.removesuffix(SHIFTED) + words.msg("word.shifted", lang)
         row = RUN_TOGETHER_VI.get(cell.group(1), cell.group(1))
         return f"{row}: {column}"
     described = describe_key(str(row["key"]))
@@ -657,7 +623,7 @@ def rule_vi(rule: str) -> str | None:
     vi = RULES_VI.get(rule_template(rule))
     if vi is None:
         return None
-    parts = [_Part(p.replace(SHIFTED, " (in lệch sang phải một cột)")) for p in RULE_PARTS.findall(rule)]
+    parts = [_Part(p.replace(SHIFTED, words.msg("word.shifted", "vi"))) for p in RULE_PARTS.findall(rule)]
     return vi.format(*parts)
 
 
