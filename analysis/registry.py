@@ -21,6 +21,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from analysis import words
 from analysis.article import RELEASES, auditable_keys, resolve
 from analysis.io import read_json, write_json
 
@@ -69,9 +70,18 @@ def computed_by(skip: int = 1, by=None) -> dict:
     return {"program": _program(frame.f_code.co_filename), "function": frame.f_code.co_name, "line": frame.f_lineno}
 
 
-UNIT_SUFFIX = {"USD bn": " bn USD", "USD mn": " mn USD", "TIV mn": " mn TIV", "TIV bn": " bn TIV",
-               "%": "%", "% change": "%", "pp": " pp", "SGD per USD": " SGD/USD",
-               "count": "", "year": "", "rank": "", "rank change": "", "text": ""}
+# A unit as a display form shows it: a word of the message catalogs (analysis/words.py, unit.*: "bn USD", "tỷ USD";
+# "pp", "điểm phần trăm"), or a symbol written close to the number; the other units show the number alone.
+UNIT_WORDS = {"USD bn": "unit.usd_bn", "USD mn": "unit.usd_mn", "TIV mn": "unit.tiv_mn", "TIV bn": "unit.tiv_bn",
+              "pp": "unit.pp", "SGD per USD": "unit.sgd_per_usd"}
+UNIT_SYMBOLS = {"%": "%", "% change": "%"}
+
+
+def unit_suffix(unit: str, lang: str = "en") -> str:
+    """What follows a number of `unit` in `lang`: ' bn USD' / ' tỷ USD', '%', or nothing."""
+    if unit in UNIT_WORDS:
+        return " " + words.msg(UNIT_WORDS[unit], lang)
+    return UNIT_SYMBOLS.get(unit, "")
 
 
 # Units a printed number may be compared in: one scale between the two sizes of one currency, and the
@@ -119,7 +129,7 @@ class Fragment:
     gaps: dict = field(default_factory=dict)
     candidates: dict = field(default_factory=dict)
 
-    def add(self, key: str, value, unit: str, label: str, rule: str, inputs: list[str],
+    def add(self, key: str, value, unit: str, label: str | dict, rule: str | dict, inputs: list[str],
             sources: list[str] | None = None, decimals: int = 1, uncertainty: float = 0.0,
             basis: str = "independent", shown_as: str | None = None, shown_as_vi: str | None = None,
             by=None) -> None:
@@ -134,12 +144,13 @@ class Fragment:
                              "inputs": sorted(set(inputs)), "sources": sorted(set(sources or [])),
                              "decimals": decimals, "uncertainty": round(float(uncertainty), 10),
                              "basis": basis, "step": self.step, "computed_by": computed_by(by=by)}
+        _phrases(self.numbers[key])
         if shown_as is not None:
             self.numbers[key]["shown_as"] = shown_as
         if shown_as_vi is not None:
             self.numbers[key]["shown_as_vi"] = shown_as_vi
 
-    def gap(self, key: str, label: str, reason: str, inputs: list[str] | None = None,
+    def gap(self, key: str, label: str | dict, reason: str, inputs: list[str] | None = None,
             sources: list[str] | None = None, by=None) -> None:
         """A number the article prints that the raw data cannot recompute, with the reason why; `by`: the
         function that found it missing, where that is not the caller."""
@@ -147,6 +158,7 @@ class Fragment:
         self.gaps[key] = {"label": label, "reason": reason, "inputs": sorted(set(inputs or [])),
                           "sources": sorted(set(sources or [])), "step": self.step,
                           "computed_by": computed_by(by=by)}
+        _phrases(self.gaps[key])
 
     def _check(self, key: str, inputs: list[str]) -> None:
         """One owner per key, and lineage only to files the step was given (and hashed)."""
@@ -166,6 +178,17 @@ class Fragment:
                 "candidates": self.candidates}
 
 
+def _phrases(entry: dict) -> None:
+    """A label or a rule given as data (analysis/reasons.py, `phrase`: a catalog id and slots) is kept as data
+    (`label_msg`, `rule_msg`: what both editions render) and its English text written beside it (`label`, `rule`:
+    what a reader of the JSON, the README's table and the English edition read).  A string is kept as written."""
+    for field in ("label", "rule"):
+        if isinstance(entry.get(field), dict):
+            from analysis.reasons import say  # reasons imports this module: the renderer is looked up when used
+            entry[f"{field}_msg"] = entry[field]
+            entry[field] = say(entry[field], "en")
+
+
 def display(value, unit: str, decimals: int, lang: str = "en") -> str:
     """Human form of a registry value: '205.2 bn USD' (en) or '205,2 tỷ USD' (vi)."""
     if unit == "text" or isinstance(value, str):
@@ -180,11 +203,7 @@ def display(value, unit: str, decimals: int, lang: str = "en") -> str:
         sign = "+"
     if lang == "vi":
         text = text.replace(",", "\u2009").replace(".", ",")
-        suffix = {"USD bn": " tỷ USD", "USD mn": " triệu USD", "TIV mn": " triệu TIV", "TIV bn": " tỷ TIV"}.get(
-            unit, UNIT_SUFFIX.get(unit, ""))
-    else:
-        suffix = UNIT_SUFFIX.get(unit, "")
-    return f"{sign}{text}{suffix}"
+    return f"{sign}{text}{unit_suffix(unit, lang)}"
 
 
 def build(fragment_paths: list[str | Path], promise: bool = False) -> dict:

@@ -150,6 +150,8 @@ RERUNS = {
     # the claims' tests and their parameter spec are the printed-number check's own (published.py): it imports
     # nothing of the audit, so no edit of the audit, the registry or the reasons reruns the checks
     "analysis/registry.py": COMPUTE | AFTER_AUDIT | FIGURES,
+    # the message catalogs' reader: imported by the registry (unit words) and the reasons
+    "analysis/words.py": COMPUTE | AFTER_AUDIT | FIGURES,
     "analysis/compute/arms.py": {"compute_arms", "build_computed_registry"} | AFTER_AUDIT | FIGURES,
     "analysis/compute/trade.py": {"compute_trade", "build_computed_registry"} | AFTER_AUDIT | FIGURES,
     "analysis/compute/fdi.py": {"compute_fdi", "build_computed_registry"} | AFTER_AUDIT,

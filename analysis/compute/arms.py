@@ -207,60 +207,67 @@ def fragment(series: pd.DataFrame, files: dict[str, str], hashes: dict[str, str]
             y = int(row["year"])
             if y < 1995:
                 continue
+            rel_ = reasons.release(release)
             frag.add(f"arms.{release}.total.{y}", float(row["tiv"]), "TIV mn",
-                     f"Vietnam's arms imports {y}, {release} release", f"SIPRI TIV total for {y} in the {release} release"
-                     + (" (WDI full units divided by 1,000,000)" if release != "r2022" else ""),
+                     reasons.label("label.arms.total", year=y, release=rel_),
+                     reasons.rule("rule.arms.total", year=y, release=rel_) if release == "r2022"
+                     else reasons.rule("rule.arms.total_wdi", year=y, release=rel_, n=reasons.num(1_000_000)),
                      ins, src, decimals=0, uncertainty=float(row["uncertainty"]), by=release_series)
         for y in YEARS:
             if value(lookup, release, "russia", y) is None:
                 continue
             r = value(lookup, release, "russia", y)
-            frag.add(f"arms.{release}.russia.{y}", r[0], "TIV mn", f"Arms imports from Russia {y}, {release} release",
-                     "sum of register deliveries from Russia" if release == "current" else "SIPRI exporter table, Russia",
+            frag.add(f"arms.{release}.russia.{y}", r[0], "TIV mn",
+                     reasons.label("label.arms.russia", year=y, release=reasons.release(release)),
+                     reasons.rule("rule.arms.russia_register") if release == "current"
+                     else reasons.rule("rule.arms.russia_exporter"),
                      ins, src, decimals=0 if release != "current" else 1, uncertainty=r[1], by=release_series)
             s = share(lookup, release, range(y, y + 1))
             if s is not None:
-                frag.add(f"arms.{release}.russia_share.{y}", s[0], "%", f"Russia's share of arms imports {y}, {release} release",
-                         "Russia / all suppliers, both from the same release", ins, src, decimals=0, uncertainty=s[1],
+                frag.add(f"arms.{release}.russia_share.{y}", s[0], "%",
+                         reasons.label("label.arms.russia_share", years=y, release=reasons.release(release)),
+                         reasons.rule("rule.arms.russia_share"), ins, src, decimals=0, uncertainty=s[1],
                          by=share)
         for first, last in PERIODS:
             key = f"arms.{release}.p{first}_{last}"
             st = period_stats(series, release, first, last)
-            label = f"{first}–{last}, {release} release"
+            span = {"first": first, "last": last, "release": reasons.release(release)}
             if st is None:
                 for stat in ("min", "max", "min_year", "max_year", "sum", "russia_share"):
-                    reasons.gap(frag, f"{key}.{stat}", f"{stat} {label}",
+                    reasons.gap(frag, f"{key}.{stat}",
+                                reasons.label("label.arms.period_gap", stat=reasons.word(f"arms_stat.{stat}"), **span),
                                 [reasons.clause("g_coverage", release=reasons.ident(release))], ins, src,
                                 by=period_stats)
                 continue
-            frag.add(f"{key}.min", st["min"][0], "TIV mn", f"Lowest annual arms imports {label}",
-                     f"minimum of annual totals {first}–{last}", ins, src, decimals=0, uncertainty=st["min"][1], by=period_stats)
-            frag.add(f"{key}.min_year", st["min_year"], "year", f"Year of the lowest annual arms imports {label}",
-                     "year of the minimum (earliest on ties)", ins, src, decimals=0, by=period_stats)
-            frag.add(f"{key}.max", st["max"][0], "TIV mn", f"Highest annual arms imports {label}",
-                     f"maximum of annual totals {first}–{last}", ins, src, decimals=0, uncertainty=st["max"][1], by=period_stats)
-            frag.add(f"{key}.max_year", st["max_year"], "year", f"Year of the highest annual arms imports {label}",
-                     "year of the maximum (earliest on ties)", ins, src, decimals=0, by=period_stats)
-            frag.add(f"{key}.sum", st["sum"][0], "TIV mn", f"Total arms imports {label}",
-                     f"sum of annual totals {first}–{last}", ins, src, decimals=0, uncertainty=st["sum"][1], by=period_stats)
+            frag.add(f"{key}.min", st["min"][0], "TIV mn", reasons.label("label.arms.min", **span),
+                     reasons.rule("rule.arms.min", first=first, last=last), ins, src, decimals=0, uncertainty=st["min"][1], by=period_stats)
+            frag.add(f"{key}.min_year", st["min_year"], "year", reasons.label("label.arms.min_year", **span),
+                     reasons.rule("rule.arms.min_year"), ins, src, decimals=0, by=period_stats)
+            frag.add(f"{key}.max", st["max"][0], "TIV mn", reasons.label("label.arms.max", **span),
+                     reasons.rule("rule.arms.max", first=first, last=last), ins, src, decimals=0, uncertainty=st["max"][1], by=period_stats)
+            frag.add(f"{key}.max_year", st["max_year"], "year", reasons.label("label.arms.max_year", **span),
+                     reasons.rule("rule.arms.max_year"), ins, src, decimals=0, by=period_stats)
+            frag.add(f"{key}.sum", st["sum"][0], "TIV mn", reasons.label("label.arms.sum", **span),
+                     reasons.rule("rule.arms.sum", first=first, last=last), ins, src, decimals=0, uncertainty=st["sum"][1], by=period_stats)
             if st["russia_share"] is None:
-                reasons.gap(frag, f"{key}.russia_share", f"Russia's share {label}",
+                reasons.gap(frag, f"{key}.russia_share", reasons.label("label.arms.period_share_gap", **span),
                             [reasons.clause("g_no_split", release=reasons.ident(release))], ins, src,
                             by=period_stats)
             else:
-                frag.add(f"{key}.russia_share", st["russia_share"][0], "%", f"Russia's share of arms imports {label}",
-                         "sum of Russia's deliveries / sum of all deliveries over the period, same release",
+                frag.add(f"{key}.russia_share", st["russia_share"][0], "%", reasons.label("label.arms.period_share", **span),
+                         reasons.rule("rule.arms.period_share"),
                          ins, src, decimals=1, uncertainty=st["russia_share"][1], by=period_stats)
         for first, last in FIVE_YEARS:
             s = share(lookup, release, range(first, last + 1))
             if s is not None:
                 frag.add(f"arms.{release}.russia_share_5y.{first}_{last}", s[0], "%",
-                         f"Russia's share of arms imports {first}–{last}, {release} release",
-                         "Russia / all suppliers over the block of years, same release", ins, src,
+                         reasons.label("label.arms.russia_share", years=f"{first}–{last}", release=reasons.release(release)),
+                         reasons.rule("rule.arms.block_share"), ins, src,
                          decimals=1, uncertainty=s[1], by=share)
     s = share(lookup, "current", range(2017, 2022))
-    frag.add("arms.current.russia_share.2017_2021", s[0], "%", "Russia's share of arms imports 2017–2021 (register)",
-             "check against SIPRI's published 56% for 2017–21", [path["register"]], ["SIPRI_REG_2025-01-03"],
+    frag.add("arms.current.russia_share.2017_2021", s[0], "%",
+             reasons.label("label.arms.share_register", first=2017, last=2021),
+             reasons.rule("rule.arms.share_check", n=reasons.num(56), years="2017–21"), [path["register"]], ["SIPRI_REG_2025-01-03"],
              decimals=1, uncertainty=s[1], by=share)
     _register_checks(frag, series, path, files)
     _readings_and_windows(frag, series, lookup, path, files)
@@ -282,11 +289,11 @@ def _register_checks(frag: Fragment, series: pd.DataFrame, path: dict, files: di
     wdi = series[(series["release"] == "current") & (series["series"] == "total")].set_index("year")["tiv"]
     diffs = (reg_tot - wdi.reindex(reg_tot.index)).abs()
     frag.add("arms.check.register_vs_wdi_max_abs_diff", float(diffs.max()), "TIV mn",
-             "Largest gap between the register sum and the WDI 2026 total, 2000–2023",
-             "max over years of |register sum − WDI total|; under 0.5 means the two agree after rounding",
+             reasons.label("label.arms.register_vs_wdi", wdi=2026, first=2000, last=2023),
+             reasons.rule("rule.arms.register_vs_wdi", n=reasons.num(0.5)),
              [path["register"], path["wdi_2026"]], SOURCE_IDS["current"], decimals=2)
     frag.add("arms.register.rows", int(len(pd.read_csv(files["register"]))), "count",
-             "Rows of the SIPRI register read (deals × delivery years)", "count of rows with Recipient = Viet Nam",
+             reasons.label("label.arms.register_rows"), reasons.rule("rule.arms.register_rows"),
              [path["register"]], ["SIPRI_REG_2025-01-03"], decimals=0)
 
 
@@ -297,18 +304,14 @@ def _equipment_origin(frag: Fragment, statements: pd.DataFrame, st_ins: list[str
     if not assets.empty:
         a = assets.sort_values(["last_year", "source_id"]).iloc[-1]  # the latest estimate of the stock
         k = stated_key(a)
-        reasons.gap(frag, "arms.equipment_origin_share", "Share of Vietnam's military equipment of Soviet or Russian origin",
+        reasons.gap(frag, "arms.equipment_origin_share", reasons.label("label.arms.equipment_origin"),
                     [reasons.clause("g_stock_stated", year=reasons.ident(a["last_year"]), lo=reasons.key(k, src=True),
                                     hi=reasons.key(k + ".high"))], st_ins, frag.numbers[k]["sources"])
     else:
-        reasons.gap(frag, "arms.equipment_origin_share", "Share of Vietnam's military equipment of Soviet or Russian origin",
+        reasons.gap(frag, "arms.equipment_origin_share", reasons.label("label.arms.equipment_origin"),
                     [reasons.clause("g_stock")], [], [])
 
 
-STATED_WORDS = {"arms_imports": "arms imports", "military_purchases": "military purchases", "arms_needs": "arms needs",
-                "arms_market": "arms market", "military_assets": "military assets (equipment in service)",
-                "military_equipment_supplied": "military equipment supplied"}
-QUALIFIER_WORDS = {"as_stated": "", "about": "about ", "more_than": "more than ", "range": ""}
 AUTHORITY = {"official": 0, "secondary": 1, "third_party_copy": 2}  # of the copy read, strongest first
 
 
@@ -336,20 +339,20 @@ def _stated_shares(frag: Fragment, statements: pd.DataFrame, sources: pd.DataFra
     for _, r in statements.iterrows():
         k, sid = stated_key(r), r["source_id"]
         span = f"{r['first_year']}–{r['last_year']}" if r["first_year"] and r["first_year"] != r["last_year"] \
-            else (r["last_year"] if r["first_year"] else f"recent years to {r['last_year']}")
-        what = STATED_WORDS[r["measure"]]
+            else (r["last_year"] if r["first_year"] else reasons.phrase("word.stated_span.recent", last=r["last_year"]))
+        what = {"what": reasons.word(f"stated.{r['measure']}"), "span": span}
         dec = int(r["decimals"])
         if r["qualifier"] == "range":
-            frag.add(k, float(r["value"]), "%", f"Russia's share of Vietnam's {what}, {span}: lower end of a stated range",
-                     "share as the source states it (lower end)", ins, [sid], decimals=dec, uncertainty=half_unit(dec))
+            frag.add(k, float(r["value"]), "%", reasons.label("label.arms.stated_low", **what),
+                     reasons.rule("rule.arms.stated_low"), ins, [sid], decimals=dec, uncertainty=half_unit(dec))
             frag.add(k + ".high", float(r["value_high"]), "%",
-                     f"Russia's share of Vietnam's {what}, {span}: upper end of a stated range",
-                     "share as the source states it (upper end)", ins, [sid], decimals=decimals_of(r["value_high"]),
+                     reasons.label("label.arms.stated_high", **what), reasons.rule("rule.arms.stated_high"), ins, [sid], decimals=decimals_of(r["value_high"]),
                      uncertainty=half_unit(decimals_of(r["value_high"])))
             keys += [k, k + ".high"]
         else:
-            frag.add(k, float(r["value"]), "%", f"Russia's share of Vietnam's {what}, {span} "
-                     f"(stated as {QUALIFIER_WORDS[r['qualifier']]}{r['value']}%)", "share as the source states it",
+            stated = reasons.phrase(f"word.qualifier.{r['qualifier']}", value=r["value"])  # the value as written
+            frag.add(k, float(r["value"]), "%", reasons.label("label.arms.stated", **what, stated=stated),
+                     reasons.rule("rule.arms.stated"),
                      ins, [sid], decimals=dec, uncertainty=half_unit(dec))
             keys.append(k)
     y22 = statements[(statements["first_year"] == "2022") & (statements["last_year"] == "2022")
@@ -359,9 +362,8 @@ def _stated_shares(frag: Fragment, statements: pd.DataFrame, sources: pd.DataFra
             AUTHORITY[meta.at[r["source_id"], "authority"]],
             tuple(-int(x) for x in (meta.at[r["source_id"], "date"] or "0").split("-")), r["source_id"]))
         n = frag.numbers[stated_key(b)]
-        frag.add("arms.stated_share.2022", n["value"], "%", "Russia's share of Vietnam's arms imports or purchases in "
-                 "2022, as a published statement gives it", "the 2022 statement of the strongest authority (then the "
-                 "latest)", ins, n["sources"], decimals=n["decimals"], uncertainty=n["uncertainty"])
+        frag.add("arms.stated_share.2022", n["value"], "%", reasons.label("label.arms.stated_2022", year=2022),
+                 reasons.rule("rule.arms.stated_2022", year=2022), ins, n["sources"], decimals=n["decimals"], uncertainty=n["uncertainty"])
         reasons.candidate(frag, "arms.*.russia_share.2022", "arms.stated_share.2022", "other_source_or_reporter",
                           {"src": "stated", "measure": b["measure"], "first": 2022, "last": 2022})
         keys.append("arms.stated_share.2022")
@@ -386,19 +388,20 @@ def _readings_and_windows(frag: Fragment, series: pd.DataFrame, lookup: Cells, p
             if any(v is None for _, v in rus):
                 continue
             base = f"arms.{release}.russia_p{first}_{last}"
-            label = f"{first}–{last}, {release} release, deliveries from Russia only"
+            span = {"first": first, "last": last, "release": reasons.release(release)}
+            only = {"first": first, "last": last}
             lo = min(rus, key=lambda t: (t[1][0], t[0]))
             hi = max(rus, key=lambda t: (t[1][0], -t[0]))
-            frag.add(f"{base}.min", lo[1][0], "TIV mn", f"Lowest annual arms imports from Russia {label}",
-                     f"minimum of Russia's annual deliveries {first}–{last}", ins, src, decimals=0, uncertainty=lo[1][1])
-            frag.add(f"{base}.min_year", lo[0], "year", f"Year of the lowest imports from Russia {label}",
-                     "year of the minimum (earliest on ties)", ins, src, decimals=0)
-            frag.add(f"{base}.max", hi[1][0], "TIV mn", f"Highest annual arms imports from Russia {label}",
-                     f"maximum of Russia's annual deliveries {first}–{last}", ins, src, decimals=0, uncertainty=hi[1][1])
-            frag.add(f"{base}.max_year", hi[0], "year", f"Year of the highest imports from Russia {label}",
-                     "year of the maximum (earliest on ties)", ins, src, decimals=0)
-            frag.add(f"{base}.sum", sum(v[0] for _, v in rus), "TIV mn", f"Total arms imports from Russia {label}",
-                     f"sum of Russia's annual deliveries {first}–{last}", ins, src, decimals=0,
+            frag.add(f"{base}.min", lo[1][0], "TIV mn", reasons.label("label.arms.russia_only.min", **span),
+                     reasons.rule("rule.arms.russia_only.min", **only), ins, src, decimals=0, uncertainty=lo[1][1])
+            frag.add(f"{base}.min_year", lo[0], "year", reasons.label("label.arms.russia_only.min_year", **span),
+                     reasons.rule("rule.arms.min_year"), ins, src, decimals=0)
+            frag.add(f"{base}.max", hi[1][0], "TIV mn", reasons.label("label.arms.russia_only.max", **span),
+                     reasons.rule("rule.arms.russia_only.max", **only), ins, src, decimals=0, uncertainty=hi[1][1])
+            frag.add(f"{base}.max_year", hi[0], "year", reasons.label("label.arms.russia_only.max_year", **span),
+                     reasons.rule("rule.arms.max_year"), ins, src, decimals=0)
+            frag.add(f"{base}.sum", sum(v[0] for _, v in rus), "TIV mn", reasons.label("label.arms.russia_only.sum", **span),
+                     reasons.rule("rule.arms.russia_only.sum", **only), ins, src, decimals=0,
                      uncertainty=sum(v[1] for _, v in rus))
         years = sorted(y for (r, n, y) in lookup if r == release and n == "russia")
         for first in years:
@@ -407,16 +410,16 @@ def _readings_and_windows(frag: Fragment, series: pd.DataFrame, lookup: Cells, p
                 if s is None:
                     continue
                 frag.add(f"arms.{release}.russia_share_w.{first}_{last}", s[0], "%",
-                         f"Russia's share of arms imports {first}–{last}, {release} release",
-                         "Russia / all suppliers summed over the window of years, same release", ins, src,
+                         reasons.label("label.arms.russia_share", years=f"{first}–{last}", release=reasons.release(release)),
+                         reasons.rule("rule.arms.window_share"), ins, src,
                          decimals=1, uncertainty=s[1])
     reg = read_register(files["register"])
     by = reg.groupby(["supplier", "year"], as_index=False).agg(tiv=("tiv", "sum"), decimals=("decimals", "max"),
                                                                  rows=("tiv", "size"))
     for _, r in by.sort_values(["supplier", "year"]).iterrows():
         frag.add(f"arms.current.supplier.{supplier_slug(r['supplier'])}.{int(r['year'])}", float(r["tiv"]), "TIV mn",
-                 f"Arms deliveries from {r['supplier']} in {int(r['year'])} (register)",
-                 "sum of the register's delivery values for this supplier and year", [path["register"]],
+                 reasons.label("label.arms.supplier", supplier=reasons.partner(r["supplier"]), year=int(r["year"])),
+                 reasons.rule("rule.arms.supplier"), [path["register"]],
                  ["SIPRI_REG_2025-01-03"], decimals=1, uncertainty=int(r["rows"]) * half_unit(int(r["decimals"])))
 
 
@@ -426,23 +429,24 @@ def _coverage_and_origin(frag: Fragment, series: pd.DataFrame, lookup: Cells, pa
     for release in RELEASES:
         years = sorted(y for (r, n, y) in lookup if r == release and n == "total")
         ins, src = _ins(path, release), SOURCE_IDS[release]
-        frag.add(f"arms.{release}.coverage.first_year", years[0], "year", f"First year of the {release} release's totals",
-                 "earliest year with an annual total", ins, src, decimals=0)
-        frag.add(f"arms.{release}.coverage.last_year", years[-1], "year", f"Last year of the {release} release's totals",
-                 "latest year with an annual total", ins, src, decimals=0)
+        frag.add(f"arms.{release}.coverage.first_year", years[0], "year",
+                 reasons.label("label.arms.coverage_first", release=reasons.release(release)),
+                 reasons.rule("rule.arms.coverage_first"), ins, src, decimals=0)
+        frag.add(f"arms.{release}.coverage.last_year", years[-1], "year",
+                 reasons.label("label.arms.coverage_last", release=reasons.release(release)),
+                 reasons.rule("rule.arms.coverage_last"), ins, src, decimals=0)
     years = sorted(y for (r, n, y) in lookup if r == "r2022" and n == "total")
     tot = sum(lookup[("r2022", "total", y)][0] for y in years)
     sov = sum(lookup.get(("r2022", s, y), (0.0, 0.0))[0] for y in years for s in ("soviet_union", "russia"))
     e = sum(lookup.get(("r2022", s, y), (0.0, 0.0))[1] for y in years for s in ("soviet_union", "russia", "total"))
     ins, src = _ins(path, "r2022"), SOURCE_IDS["r2022"]
     frag.add("arms.r2022.origin_proxy.share", 100 * sov / tot, "%",
-             "Share of all arms deliveries to Vietnam from the Soviet Union and Russia (r2022 release, every year)",
-             "(Soviet Union + Russia) / all suppliers, summed over every year with a total; deliveries, not the stock "
-             "in service", ins, src, decimals=1, uncertainty=100 * sov / tot * e / tot)
-    frag.add("arms.r2022.origin_proxy.first_year", years[0], "year", "First year of the origin proxy",
-             "earliest year with an annual total in the r2022 release", ins, src, decimals=0)
-    frag.add("arms.r2022.origin_proxy.last_year", years[-1], "year", "Last year of the origin proxy",
-             "latest year with an annual total in the r2022 release", ins, src, decimals=0)
+             reasons.label("label.arms.origin_share", release=reasons.release("r2022")),
+             reasons.rule("rule.arms.origin_share"), ins, src, decimals=1, uncertainty=100 * sov / tot * e / tot)
+    frag.add("arms.r2022.origin_proxy.first_year", years[0], "year", reasons.label("label.arms.origin_first"),
+             reasons.rule("rule.arms.origin_first", release=reasons.release("r2022")), ins, src, decimals=0)
+    frag.add("arms.r2022.origin_proxy.last_year", years[-1], "year", reasons.label("label.arms.origin_last"),
+             reasons.rule("rule.arms.origin_last", release=reasons.release("r2022")), ins, src, decimals=0)
 
 
 def _candidates(frag: Fragment, lookup: Cells) -> None:

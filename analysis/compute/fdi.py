@@ -39,7 +39,19 @@ KEYS = {row: slug for slug, (_, row, _) in FDI_PARTNERS.items()}
 RAW_NAMES = {slug: raw for slug, (_, _, raw) in FDI_PARTNERS.items() if raw}
 ENGLISH = {slug: english for slug, (english, *_) in (FDI_PARTNERS | FDI_OTHER_ROWS).items()}
 STANDING = {"official": 0, "official_cited": 1, "press": 2, "low": 3}
-PERIOD_WORDS = {"12M": "full year", "11M": "Jan–Nov", "10M": "Jan–Oct", "07M": "Jan–Jul", "06M": "Jan–Jun", "04M": "Jan–Apr"}
+
+
+def period_phrase(period: str) -> dict:
+    """A raw period id ('2024-07M': January to July 2024; 'cumulative-<date>') as a phrase of the catalogs."""
+    if period.startswith("cumulative-"):
+        return reasons.phrase("word.fdi_period.cumulative", date=period.removeprefix("cumulative-"))
+    year, months = period.removesuffix("M").split("-")
+    return reasons.phrase("word.fdi_period.months", year=int(year), months=int(months))
+
+
+def who(k: str) -> dict:
+    """A Table 2 row's partner (its English name, named in each language by analysis/reasons.py)."""
+    return reasons.partner(ENGLISH[k])
 
 
 def load(files: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -173,46 +185,46 @@ def fragment(t2: pd.DataFrame, printed: pd.DataFrame, fdi: pd.DataFrame, sources
     hu = lambda r, col: half_unit(int(r[col]))  # half a unit in the printed last digit
     total_2025, e_total_2025 = float(total["value_2025"]), hu(total, "value_decimals")
     fia_total = best(fdi[(fdi["partner"] == "Total") & (fdi["period"] == "2025-12M") & (fdi["measure"] == "registered_total")], sources)
-    frag.add("fdi.value_2025.total", fia_total["value_mn"], "USD mn", "Total registered foreign investment, 2025",
-             "FIA-attributed 12-month total (bn USD × 1,000)", raw_ins, [fia_total["source_id"]], decimals=0,
+    frag.add("fdi.value_2025.total", fia_total["value_mn"], "USD mn", reasons.label("label.fdi.total", year=2025),
+             reasons.rule("rule.fdi.fia_total", months=12, n=reasons.num(1000)), raw_ins, [fia_total["source_id"]], decimals=0,
              uncertainty=fia_total["uncertainty"], by=best)
     checks = table2_checks(t2, fdi)
     e_top = float(sum(hu(r, "value_decimals") for _, r in top.iterrows()))
-    frag.add("fdi.top10_sum_2025", checks["top10_sum"], "USD mn", "Sum of the ten partners in Table 2",
-             "sum of the article's ten partner values", pub_ins, [], decimals=1, uncertainty=e_top, basis="internal",
+    frag.add("fdi.top10_sum_2025", checks["top10_sum"], "USD mn", reasons.label("label.fdi.top10_sum", table=2),
+             reasons.rule("rule.fdi.top10_sum"), pub_ins, [], decimals=1, uncertainty=e_top, basis="internal",
              by=table2_checks)
     frag.add("fdi.value_2025.others", checks["others"], "USD mn",
-             "Other partners, 2025 (total − ten partners)", "Table 2 total − sum of the ten partner values",
+             reasons.label("label.fdi.others", year=2025), reasons.rule("rule.fdi.others", table=2),
              pub_ins, [], decimals=1, uncertainty=e_top + e_total_2025, basis="internal", by=table2_checks)
-    frag.add("fdi.known_ranks_2024", checks["known_ranks"], "count", "Partners whose 2024 rank the data hold",
-             "count of partners with a 2024 rank in the raw data", raw_ins, [], decimals=0, by=table2_checks)
+    frag.add("fdi.known_ranks_2024", checks["known_ranks"], "count", reasons.label("label.fdi.known_ranks", year=2024),
+             reasons.rule("rule.fdi.known_ranks", year=2024), raw_ins, [], decimals=0, by=table2_checks)
     e_bases = 0.0
     for _, r in top.iterrows():
         k, name = r["partner_key"], ENGLISH[r["partner_key"]]
         ev, ec = hu(r, "value_decimals"), hu(r, "yoy_decimals")
-        reasons.gap(frag, f"fdi.value_2025.{k}", f"{name}: registered capital 2025",
+        reasons.gap(frag, f"fdi.value_2025.{k}", reasons.label("label.fdi.value", partner=who(k), year=2025),
                     [reasons.clause("g_fia_table")], pub_ins, [], by=table2)
-        frag.add(f"fdi.table_value.{k}", r["value_2025"] / 1000, "USD bn", f"{name}: registered capital 2025 as in Table 2",
-                 "Table 2 value (mn USD) / 1,000", pub_ins, [], decimals=2, uncertainty=ev / 1000, basis="internal",
+        frag.add(f"fdi.table_value.{k}", r["value_2025"] / 1000, "USD bn", reasons.label("label.fdi.table_value", partner=who(k), year=2025, table=2),
+                 reasons.rule("rule.fdi.table_value", table=2, n=reasons.num(1000)), pub_ins, [], decimals=2, uncertainty=ev / 1000, basis="internal",
                  by=printed_table)
         e_share = r["share_pct"] * (ev / r["value_2025"] + e_total_2025 / total_2025)
-        frag.add(f"fdi.share.{k}", r["share_pct"], "%", f"{name}: share of total registered capital 2025",
-                 "Table 2 value / Table 2 total × 100", pub_ins, [], decimals=2, uncertainty=e_share, basis="internal",
+        frag.add(f"fdi.share.{k}", r["share_pct"], "%", reasons.label("label.fdi.share", partner=who(k), year=2025),
+                 reasons.rule("rule.fdi.share", table=2, n=reasons.num(100)), pub_ins, [], decimals=2, uncertainty=e_share, basis="internal",
                  by=table2)
         e_base = r["implied_base_2024"] * (ev / r["value_2025"] + ec / (100 + r["yoy_printed"]))
         e_bases += e_base
-        frag.add(f"fdi.implied_base_2024.{k}", r["implied_base_2024"], "USD mn", f"{name}: 2024 value implied by the printed change",
-                 "Table 2 value / (1 + printed change / 100)", pub_ins, [], decimals=1, uncertainty=e_base, basis="internal",
+        frag.add(f"fdi.implied_base_2024.{k}", r["implied_base_2024"], "USD mn", reasons.label("label.fdi.implied_base", partner=who(k), year=2024),
+                 reasons.rule("rule.fdi.implied_base", table=2, one=reasons.num(1), n=reasons.num(100)), pub_ins, [], decimals=1, uncertainty=e_base, basis="internal",
                  by=table2)
-        frag.add(f"fdi.implied_rank_2024.{k}", r["implied_rank_2024"], "rank", f"{name}: 2024 rank implied by the printed rank change",
-                 "2025 position in Table 2 − printed rank change", pub_ins, [], decimals=0, basis="internal", by=table2)
+        frag.add(f"fdi.implied_rank_2024.{k}", r["implied_rank_2024"], "rank", reasons.label("label.fdi.implied_rank", partner=who(k), year=2024),
+                 reasons.rule("rule.fdi.implied_rank", year=2025, table=2), pub_ins, [], decimals=0, basis="internal", by=table2)
         if pd.notna(r["value_2024_known"]):
             e = abs(r["yoy_recomputed"] + 100) * (ev / r["value_2025"] + r["value_2024_uncertainty"] / r["value_2024_known"])
-            frag.add(f"fdi.value_2024.{k}", r["value_2024_known"], "USD mn", f"{name}: registered capital 2024",
-                     "FIA headline measure for 2024 from the best-ranked source", raw_ins, [r["value_2024_source"]],
+            frag.add(f"fdi.value_2024.{k}", r["value_2024_known"], "USD mn", reasons.label("label.fdi.value", partner=who(k), year=2024),
+                     reasons.rule("rule.fdi.fia_headline", year=2024), raw_ins, [r["value_2024_source"]],
                      decimals=0, uncertainty=r["value_2024_uncertainty"], by=table2)
-            frag.add(f"fdi.yoy.{k}", r["yoy_recomputed"], "% change", f"{name}: change 2025 on 2024",
-                     "Table 2 value / 2024 value from the raw data − 1", raw_ins + pub_ins, [r["value_2024_source"]],
+            frag.add(f"fdi.yoy.{k}", r["yoy_recomputed"], "% change", reasons.label("label.fdi.yoy", partner=who(k), year=2025, base=2024),
+                     reasons.rule("rule.fdi.yoy", table=2, base=2024, n=reasons.num(1)), raw_ins + pub_ins, [r["value_2024_source"]],
                      decimals=1, uncertainty=e, basis="mixed", by=table2)
             base = fdi[(fdi["partner"] == RAW_NAMES.get(k)) & (fdi["period"] == "2024-12M")
                        & (fdi["measure"] == "registered_total") & (fdi["source_id"] == r["value_2024_source"])].iloc[0]
@@ -222,45 +234,46 @@ def fragment(t2: pd.DataFrame, printed: pd.DataFrame, fdi: pd.DataFrame, sources
                 mark_stated(frag, f"fdi.yoy.{k}", {"ratio": [[[1, float(r["value_2025"]), int(r["value_decimals"]), "exact"]],
                                                              [fig]], "times": 100, "minus": 100})
         else:
-            reasons.gap(frag, f"fdi.yoy.{k}", f"{name}: change 2025 on 2024",
+            reasons.gap(frag, f"fdi.yoy.{k}", reasons.label("label.fdi.yoy", partner=who(k), year=2025, base=2024),
                         [reasons.clause("g_no_base", partner=reasons.partner(RAW_NAMES.get(k) or name),
                                         implied=reasons.key(f"fdi.implied_base_2024.{k}"))], pub_ins, [], by=table2)
         if pd.notna(r["rank_2024_known"]):
-            frag.add(f"fdi.rank_change.{k}", r["rank_change_recomputed"], "rank change", f"{name}: rank change 2025 on 2024",
-                     "2024 rank from the raw data − 2025 position in Table 2", raw_ins + pub_ins, [r["rank_2024_source"]],
+            frag.add(f"fdi.rank_change.{k}", r["rank_change_recomputed"], "rank change", reasons.label("label.fdi.rank_change", partner=who(k), year=2025, base=2024),
+                     reasons.rule("rule.fdi.rank_change", base=2024, year=2025, table=2), raw_ins + pub_ins, [r["rank_2024_source"]],
                      decimals=0, basis="mixed", by=table2)
         else:
-            reasons.gap(frag, f"fdi.rank_change.{k}", f"{name}: rank change 2025 on 2024",
+            reasons.gap(frag, f"fdi.rank_change.{k}", reasons.label("label.fdi.rank_change", partner=who(k), year=2025,
+                                                                     base=2024),
                         [reasons.clause("g_no_rank", partner=reasons.partner(RAW_NAMES.get(k) or name),
                                         n=reasons.key("fdi.known_ranks_2024"))], pub_ins, [], by=table2)
     t24 = best(fdi[(fdi["partner"] == "Total") & (fdi["period"] == "2024-12M") & (fdi["measure"] == "registered_total")], sources)
     t24_v, t24_e = float(t24["value_mn"]), float(t24["uncertainty"])
-    frag.add("fdi.value_2024.total", t24_v, "USD mn", "Total registered foreign investment, 2024",
-             "FIA report for 2024", raw_ins, [t24["source_id"]], decimals=0, uncertainty=t24_e, by=best)
+    frag.add("fdi.value_2024.total", t24_v, "USD mn", reasons.label("label.fdi.total", year=2024),
+             reasons.rule("rule.fdi.fia_report", year=2024), raw_ins, [t24["source_id"]], decimals=0, uncertainty=t24_e, by=best)
     e_total_yoy = hu(total, "yoy_decimals")
-    frag.add("fdi.implied_base_2024.total", total["implied_base_2024"], "USD mn", "Total: 2024 value implied by the printed change",
-             "Table 2 total / (1 + printed change / 100)", pub_ins, [], decimals=1, basis="internal", by=table2,
+    frag.add("fdi.implied_base_2024.total", total["implied_base_2024"], "USD mn", reasons.label("label.fdi.implied_base", partner=who("total"), year=2024),
+             reasons.rule("rule.fdi.implied_base_total", table=2, one=reasons.num(1), n=reasons.num(100)), pub_ins, [], decimals=1, basis="internal", by=table2,
              uncertainty=total["implied_base_2024"] * (e_total_2025 / total_2025 + e_total_yoy / (100 + total["yoy_printed"])))
     frag.add("fdi.implied_bases_sum_2024", checks["implied_bases_sum"], "USD mn",
-             "Sum of the ten partners' implied 2024 values", "sum of value / (1 + printed change)", pub_ins, [], decimals=1,
+             reasons.label("label.fdi.implied_bases_sum", year=2024),
+             reasons.rule("rule.fdi.implied_bases_sum", one=reasons.num(1)), pub_ins, [], decimals=1,
              basis="internal", uncertainty=e_bases, by=table2_checks)
     e_others_base = t24_e + e_bases
     frag.add("fdi.implied_base_2024.others", others["implied_base_2024"], "USD mn",
-             "Other partners: 2024 value implied by the 2024 total and the ten implied bases",
-             "2024 total (raw) − sum of the ten implied 2024 values", raw_ins + pub_ins, [t24["source_id"]],
+             reasons.label("label.fdi.implied_base_others", year=2024),
+             reasons.rule("rule.fdi.implied_base_others", year=2024), raw_ins + pub_ins, [t24["source_id"]],
              decimals=1, basis="mixed", uncertainty=e_others_base, by=table2)
     ratio = others["value_2025"] / others["implied_base_2024"]
-    frag.add("fdi.yoy.others", others["yoy_recomputed"], "% change", "Other partners: change 2025 on 2024",
-             "Others 2025 / (2024 total − ten implied 2024 values) − 1", raw_ins + pub_ins, [t24["source_id"]],
+    frag.add("fdi.yoy.others", others["yoy_recomputed"], "% change", reasons.label("label.fdi.yoy", partner=who("others"), year=2025, base=2024),
+             reasons.rule("rule.fdi.yoy_others", year=2025, base=2024, n=reasons.num(1)), raw_ins + pub_ins, [t24["source_id"]],
              decimals=1, basis="mixed", by=table2,
              uncertainty=100 * abs(ratio) * (hu(others, "value_decimals") / others["value_2025"]
                                              + e_others_base / abs(others["implied_base_2024"])))
-    frag.add("fdi.yoy.total", total["yoy_recomputed"], "% change", "Total: change 2025 on 2024",
-             "Table 2 total / 2024 total (raw) − 1", raw_ins + pub_ins, [t24["source_id"]], decimals=2, basis="mixed", by=table2,
+    frag.add("fdi.yoy.total", total["yoy_recomputed"], "% change", reasons.label("label.fdi.yoy", partner=who("total"), year=2025, base=2024),
+             reasons.rule("rule.fdi.yoy_total", table=2, base=2024, n=reasons.num(1)), raw_ins + pub_ins, [t24["source_id"]], decimals=2, basis="mixed", by=table2,
              uncertainty=100 * total_2025 / t24_v * (e_total_2025 / total_2025 + t24_e / t24_v))
     frag.add("fdi.check.implied_rank_order_violations", checks["order_violations"], "count",
-             "Pairs of partners whose implied 2024 values contradict their implied 2024 ranks",
-             "count of adjacent pairs (by implied 2024 rank) whose implied 2024 value increases", pub_ins, [], decimals=0,
+             reasons.label("label.fdi.order_violations", year=2024), reasons.rule("rule.fdi.order_violations", year=2024), pub_ins, [], decimals=0,
              basis="internal", by=table2_checks)
     _ranks_2024(frag, fdi, sources, raw_ins)
     _candidates(frag, t2, fdi, total_2025, e_total_2025, raw_ins, pub_ins, hu)
@@ -285,8 +298,10 @@ def _raw_numbers(frag: Fragment, fdi: pd.DataFrame, ins: list[str]) -> None:
     claim can cite it by key."""
     for _, r in fdi.iterrows():
         unit = RAW_UNITS[r["unit"]]
-        frag.add(raw_key(r), float(r["value"]), unit, f"{r['partner']}: {r['measure'].replace('_', ' ')}, {r['period']}",
-                 "figure as published", ins, [r["source_id"]], decimals=int(r["decimals"]),
+        frag.add(raw_key(r), float(r["value"]), unit,
+                 reasons.label("label.fdi.raw", partner=reasons.partner(r["partner"]),
+                               measure=reasons.word(f"fdi_measure.{r['measure']}"), period=period_phrase(r["period"])),
+                 reasons.rule("rule.fdi.as_published"), ins, [r["source_id"]], decimals=int(r["decimals"]),
                  uncertainty=half_unit(int(r["decimals"])) if unit.startswith("USD") or unit == "%" else 0.0)
         fig = stated_figure(r, 1.0)
         mark_stated(frag, raw_key(r), {"sum": [fig]} if fig else None)
@@ -299,8 +314,9 @@ def _candidates(frag, t2, fdi, total_2025, e_total_2025, raw_ins, pub_ins, hu) -
     for _, r in fdi[(fdi["partner"] == "Total") & (fdi["measure"] == "registered_total") & fdi["period"].str.startswith("2024")].iterrows():
         alt = f"fdi.alt.total_yoy.{r['period']}.{r['source_id']}"
         v = 100 * (total_2025 / r["value_mn"] - 1)
-        frag.add(alt, v, "% change", f"2025 total over the {r['period']} total [{r['source_id']}] − 1",
-                 "Table 2 total / another 2024 total in the raw data − 1", raw_ins + pub_ins, [r["source_id"]],
+        frag.add(alt, v, "% change", reasons.label("label.fdi.alt.total_yoy", year=2025, period=period_phrase(r["period"]),
+                                                   source=r["source_id"], n=reasons.num(1)),
+                 reasons.rule("rule.fdi.alt.total_yoy", table=2, base=2024, n=reasons.num(1)), raw_ins + pub_ins, [r["source_id"]],
                  decimals=2, uncertainty=100 * total_2025 / r["value_mn"] * (e_total_2025 / total_2025 + r["uncertainty"] / r["value_mn"]),
                  basis="mixed")
         fig = stated_figure(r)
@@ -316,8 +332,10 @@ def _candidates(frag, t2, fdi, total_2025, e_total_2025, raw_ins, pub_ins, hu) -
         for _, r in rows.iterrows():
             alt = f"fdi.alt.yoy.{k}.{r['period']}.{r['source_id']}"
             v = 100 * (p["value_2025"] / r["value_mn"] - 1)
-            frag.add(alt, v, "% change", f"{ENGLISH[k]}: 2025 value over the {r['period']} value [{r['source_id']}] − 1",
-                     "Table 2 value / another 2024 value in the raw data − 1", raw_ins + pub_ins, [r["source_id"]],
+            frag.add(alt, v, "% change", reasons.label("label.fdi.alt.yoy", partner=who(k), year=2025,
+                                                       period=period_phrase(r["period"]), source=r["source_id"],
+                                                       n=reasons.num(1)),
+                     reasons.rule("rule.fdi.alt.yoy", table=2, base=2024, n=reasons.num(1)), raw_ins + pub_ins, [r["source_id"]],
                      decimals=2, basis="mixed",
                      uncertainty=100 * p["value_2025"] / r["value_mn"] * (hu(p, "value_decimals") / p["value_2025"]
                                                                          + r["uncertainty"] / r["value_mn"]))
@@ -345,8 +363,7 @@ def _candidates(frag, t2, fdi, total_2025, e_total_2025, raw_ins, pub_ins, hu) -
     pct_sum = float(top["yoy_printed"].sum())
     e_pct = float(sum(hu(r, "yoy_decimals") for _, r in t2.iterrows() if pd.notna(r["yoy_printed"])))
     frag.add("fdi.alt.others_yoy.pct_subtract", float(total["yoy_printed"]) - pct_sum, "% change",
-             "Printed total change − sum of the ten printed partner changes",
-             "percentages subtracted as if they added up", pub_ins, [], decimals=1, uncertainty=e_pct, basis="internal")
+             reasons.label("label.fdi.alt.pct_subtract"), reasons.rule("rule.fdi.alt.pct_subtract"), pub_ins, [], decimals=1, uncertainty=e_pct, basis="internal")
     reasons.candidate(frag, "fdi.yoy.others", "fdi.alt.others_yoy.pct_subtract", "arithmetic",
                       {"src": "fdi", "what": "pct_subtract"})
 
@@ -358,21 +375,20 @@ def _ranks_2024(frag: Fragment, fdi: pd.DataFrame, sources: pd.DataFrame, ins: l
         if r.empty:
             continue
         b = best(r, sources)
-        frag.add(f"fdi.rank_2024.{k}", int(b["value"]), "rank", f"{ENGLISH[k]}: rank by registered capital, 2024",
-                 "2024 rank from the best-ranked source", ins, [b["source_id"]], decimals=0)
+        frag.add(f"fdi.rank_2024.{k}", int(b["value"]), "rank", reasons.label("label.fdi.rank", partner=who(k), year=2024),
+                 reasons.rule("rule.fdi.rank_best", year=2024), ins, [b["source_id"]], decimals=0)
 
 
 def _seven_months(frag: Fragment, fdi: pd.DataFrame, sources: pd.DataFrame, ins: list[str]) -> None:
     """Registered FDI in January-July 2025 and its change on January-July 2024, best by the rule; every
     other source's figure is offered as an alternative."""
     for key, measure, unit, label in (
-            ("fdi.total_7m_2025", "registered_total", "USD bn", "Registered FDI, January–July 2025"),
+            ("fdi.total_7m_2025", "registered_total", "USD bn", reasons.label("label.fdi.total_7m", year=2025)),
             ("fdi.total_7m_2025_yoy", "registered_total_yoy_pct", "% change",
-             "Registered FDI, January–July 2025: change on January–July 2024")):
+             reasons.label("label.fdi.total_7m_yoy", year=2025, base=2024))):
         rows = fdi[(fdi["partner"] == "Total") & (fdi["period"] == "2025-07M") & (fdi["measure"] == measure)]
         b = best(rows, sources)
-        frag.add(key, float(b["value"]), unit, label, "January–July total of the best-ranked source (FIA-attributed "
-                 "first)", ins, [b["source_id"]], decimals=int(b["decimals"]), uncertainty=half_unit(int(b["decimals"])))
+        frag.add(key, float(b["value"]), unit, label, reasons.rule("rule.fdi.total_7m"), ins, [b["source_id"]], decimals=int(b["decimals"]), uncertainty=half_unit(int(b["decimals"])))
         fig = stated_figure(b, 1.0)
         mark_stated(frag, key, {"sum": [fig]} if fig else None)
         for _, r in rows[rows["source_id"] != b["source_id"]].iterrows():
@@ -380,10 +396,9 @@ def _seven_months(frag: Fragment, fdi: pd.DataFrame, sources: pd.DataFrame, ins:
                               {"src": "fdi", "what": "period_value", "period": r["period"]})
 
 
-RUSSIA_MEASURES = {"projects": ("projects", "count", "valid FDI projects"),
-                   "registered_cumulative": ("value", "USD mn", "registered FDI capital"),
-                   "rank": ("rank", "rank", "rank among investing countries and territories"),
-                   "partners_total": ("partners", "count", "investing countries and territories")}
+# Russia's cumulative measures: the key's name and the unit (their words: the catalogs' word.fdi_cumulative.*)
+RUSSIA_MEASURES = {"projects": ("projects", "count"), "registered_cumulative": ("value", "USD mn"),
+                   "rank": ("rank", "rank"), "partners_total": ("partners", "count")}
 
 
 def _russia_cumulative(frag: Fragment, fdi: pd.DataFrame, sources: pd.DataFrame, ins: list[str]) -> None:
@@ -391,12 +406,14 @@ def _russia_cumulative(frag: Fragment, fdi: pd.DataFrame, sources: pd.DataFrame,
     projects, capital, rank and the number of investing partners, best by the rule at each date."""
     rus = fdi[(fdi["partner"] == "Russia") & fdi["period"].str.startswith("cumulative-")]
     for (period, measure), rows in rus.groupby(["period", "measure"], sort=True):
-        name, unit, words = RUSSIA_MEASURES[measure]
+        name, unit = RUSSIA_MEASURES[measure]
         b = best(rows, sources)
         date = period.removeprefix("cumulative-")
         frag.add(f"fdi.russia_cumulative.{date.replace('-', '_')}.{name}", float(b["value"]) if unit == "USD mn"
-                 else int(b["value"]), unit, f"Russia: {words} in Vietnam, cumulative to {date}",
-                 "cumulative figure of the best-ranked source for that date", ins, [b["source_id"]],
+                 else int(b["value"]), unit,
+                 reasons.label("label.fdi.russia_cumulative", partner=reasons.partner("Russia"),
+                               measure=reasons.word(f"fdi_cumulative.{measure}"), date=date),
+                 reasons.rule("rule.fdi.cumulative_best"), ins, [b["source_id"]],
                  decimals=int(b["decimals"]), uncertainty=half_unit(int(b["decimals"])) if unit == "USD mn" else 0.0)
         fig = stated_figure(b, 1.0) if unit == "USD mn" else None
         mark_stated(frag, f"fdi.russia_cumulative.{date.replace('-', '_')}.{name}", {"sum": [fig]} if fig else None)
@@ -414,9 +431,9 @@ def _text_gaps(frag: Fragment, fdi: pd.DataFrame, sources: pd.DataFrame, ins: li
     def srcs(*rs):
         return [r["source_id"] for r in rs]
 
-    for key, measure, label in (("fdi.russia_cumulative_projects", "projects", "Russia's FDI projects in Vietnam (cumulative)"),
+    for key, measure, label in (("fdi.russia_cumulative_projects", "projects", reasons.label("label.fdi.russia_projects")),
                                 ("fdi.russia_cumulative_value", "registered_cumulative",
-                                 "Russia's registered FDI in Vietnam (cumulative)")):
+                                 reasons.label("label.fdi.russia_value"))):
         # every date the data give, in order (the figure of the best source at each): the nearest dates on either
         # side of the article's figure are among them, never left out of the span
         periods = sorted(fdi.loc[(fdi["partner"] == "Russia") & (fdi["measure"] == measure), "period"].unique())
@@ -424,7 +441,7 @@ def _text_gaps(frag: Fragment, fdi: pd.DataFrame, sources: pd.DataFrame, ins: li
         reasons.gap(frag, key, label, [reasons.clause("g_source_not_found_all", points=reasons.nested(
             [reasons.clause("point", value=cite(r)[0], what=cite(r)[1]) for r in rows]))], ins, srcs(*rows))
     n25, n24 = row("Total", "2025-12M", "partners_with_new_projects"), row("Total", "2024-12M", "partners_investing")
-    reasons.gap(frag, "fdi.partners_2025", "Countries and territories investing in Vietnam, 2025",
+    reasons.gap(frag, "fdi.partners_2025", reasons.label("label.fdi.partners", year=2025),
                 [reasons.clause("g_report_not_consulted", a=cite(n25)[0], b=cite(n24)[0])], ins, srcs(n25, n24))
 
 

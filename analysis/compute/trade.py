@@ -50,8 +50,6 @@ AUTHORITY = {"official": 0, "secondary": 1, "third_party_copy": 2}  # of the cop
 STATEMENT_PERIOD = {"FY": 0, "current": 1, "10M": 2, "9M": 3}  # full year, stated as current, part year
 STATUS = {"final": 0, "unknown": 1, "preliminary": 2, "estimate": 3, "forecast": 4}
 FX_SOURCE = ["ECB_EUROFXREF_2024"]  # the source id of data/raw/fx (its sources.csv)
-PERIOD_WORDS = {"FY": "full year", "11M": "Jan–Nov", "10M": "Jan–Oct", "9M": "Jan–Sep", "H1": "Jan–Jun",
-                "1Jan-14Dec": "1 Jan–14 Dec", "FY_forecast": "full-year forecast"}
 
 
 def load(files: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -231,25 +229,35 @@ def candidates(trade: pd.DataFrame, local: pd.DataFrame, fx: pd.DataFrame) -> pd
         f = flows_of(g)
         dec = dict(zip(g["flow"], g["decimals"]))
         for flow, (v, e) in f.items():
-            rows.append((partner, flow, v, e, int(dec[flow]), year, period, "stated", "",
-                         f"{flow} {year} ({PERIOD_WORDS[period]}) as stated", sid))
+            rows.append((partner, flow, v, e, int(dec[flow]), year, period, "stated", "", None, sid))
         if "exports" in f and "imports" in f:
             rows.append((partner, "turnover", f["exports"][0] + f["imports"][0], f["exports"][1] + f["imports"][1],
-                         int(max(dec["exports"], dec["imports"])), year, period, "sum", "",
-                         f"exports + imports {year} ({PERIOD_WORDS[period]})", sid))
+                         int(max(dec["exports"], dec["imports"])), year, period, "sum", "", None, sid))
         if "turnover" in f and "exports" in f:
             rows.append((partner, "imports", f["turnover"][0] - f["exports"][0], f["turnover"][1] + f["exports"][1],
-                         int(max(dec["turnover"], dec["exports"])), year, period, "diff", "",
-                         f"turnover − exports {year} ({PERIOD_WORDS[period]})", sid))
+                         int(max(dec["turnover"], dec["exports"])), year, period, "diff", "", None, sid))
     rate = sgd_per_usd(fx)
     for _, r in local.iterrows():
         rows.append((r["partner"], r["flow"], r["value"] / rate, half_unit(r["decimals"]) / rate, int(r["decimals"]),
-                     int(r["year"]), r["period"], "converted", r["reporter"],
-                     f"{r['flow']} {r['year']} ({PERIOD_WORDS[r['period']]}), {r['reporter']}-side, "
-                     f"S${r['value']:g} bn at the 2024 average ECB rate", r["source_id"]))
+                     int(r["year"]), r["period"], "converted", r["reporter"], r["value"], r["source_id"]))
     out = pd.DataFrame(rows, columns=["partner", "flow", "value_usd_bn", "uncertainty", "decimals", "year", "period",
-                                      "how", "reporter", "description", "source_id"])
+                                      "how", "reporter", "local_value", "source_id"])
+    out["description"] = [reasons.say(alt_label(r), "en") for _, r in out.iterrows()]
     return out.sort_values(["partner", "flow", "value_usd_bn", "source_id", "description"]).reset_index(drop=True)
+
+
+def alt_label(c) -> dict:
+    """An alternative figure's label as data (analysis/reasons.py, phrase), from its facets: the partner, flow,
+    year, period, how it was obtained and, for a converted one, the reporter and the figure as published."""
+    slots = {"partner": reasons.partner(c["partner"]), "year": int(c["year"]),
+             "period": reasons.word(f"period.{c['period']}")}
+    if c["how"] == "converted":
+        return reasons.label("label.trade.alt.converted", **slots, flow=reasons.word(f"flow.{c['flow']}"),
+                             reporter=reasons.partner(c["reporter"]), local=reasons.num(float(c["local_value"])),
+                             rate_year=TRADE_YEAR)
+    if c["how"] == "stated":
+        return reasons.label("label.trade.alt.stated", **slots, flow=reasons.word(f"flow.{c['flow']}"))
+    return reasons.label(f"label.trade.alt.{c['how']}", **slots)
 
 
 def candidate_kind(c: pd.Series, chosen: str, reporter: str) -> str:
@@ -272,35 +280,35 @@ def fragment(t1: pd.DataFrame, trade: pd.DataFrame, local: pd.DataFrame, sources
     path = {role: rel(p) for role, p in files.items()}
     ins = [path["trade"], path["sources"]]
     rate = sgd_per_usd(fx)
-    frag.add("trade.fx_sgd_per_usd_2024", rate, "SGD per USD", "Average SGD per USD, 2024",
-             "mean over 2024 business days of (SGD per EUR) / (USD per EUR)", [path["fx"]],
+    frag.add("trade.fx_sgd_per_usd_2024", rate, "SGD per USD", reasons.label("label.trade.fx_sgd_per_usd", year=TRADE_YEAR),
+             reasons.rule("rule.trade.fx_mean", year=TRADE_YEAR), [path["fx"]],
              FX_SOURCE, decimals=4, by=sgd_per_usd)
     wf, wsid = _world(frag, trade, sources, ins)
     for _, r in t1.iterrows():
         p, name, sid = r["partner_key"], r["partner"], r["source_id"]
+        who = {"partner": reasons.partner(name), "year": TRADE_YEAR}
         frag.add(f"trade.turnover_2024.{p}", float(r["turnover_usd_bn"]), "USD bn",
-                 f"Vietnam–{name} goods trade, 2024",
-                 "exports + imports of the source chosen by the Table 1 rule" if r["turnover_basis"] != "stated"
-                 else "turnover stated by the source chosen by the Table 1 rule (it gives no export/import split)",
+                 reasons.label("label.trade.turnover", **who),
+                 reasons.rule("rule.trade.turnover_sum", table=1) if r["turnover_basis"] != "stated"
+                 else reasons.rule("rule.trade.turnover_stated", table=1),
                  ins, [sid], decimals=int(r["decimals"]), uncertainty=float(r["turnover_uncertainty"]), by=table1)
         chosen = trade[(trade["source_id"] == sid) & (trade["partner"] == name) & (trade["year"] == TRADE_YEAR)
                        & (trade["period"] == "FY")]
         hedged(frag, f"trade.turnover_2024.{p}", chosen,
                {"turnover": 1} if r["turnover_basis"] == "stated" else {"exports": 1, "imports": 1})
-        frag.add(f"trade.source_2024.{p}", sid, "text", f"Source chosen for Vietnam–{name} trade, 2024",
-                 "Table 1 selection rule", ins, [sid], by=pick)
+        frag.add(f"trade.source_2024.{p}", sid, "text", reasons.label("label.trade.source", **who),
+                 reasons.rule("rule.trade.selection", table=1), ins, [sid], by=pick)
         if pd.notna(r["stated_turnover_usd_bn"]):
             st = trade[(trade["source_id"] == sid) & (trade["partner"] == name) & (trade["flow"] == "turnover")
                        & (trade["year"] == TRADE_YEAR) & (trade["period"] == "FY")]
             frag.add(f"trade.stated_turnover_2024.{p}", float(r["stated_turnover_usd_bn"]), "USD bn",
-                     f"Vietnam–{name} turnover as the chosen source states it, 2024", "stated value", ins, [sid],
+                     reasons.label("label.trade.stated_turnover", **who), reasons.rule("rule.trade.stated_value"), ins, [sid],
                      decimals=2, uncertainty=half_unit(int(st["decimals"].iloc[0])), by=table1)
             hedged(frag, f"trade.stated_turnover_2024.{p}", chosen, {"turnover": 1})
         for flow in ("exports", "imports"):
             v = r[f"{flow}_usd_bn"]
             if pd.isna(v):
-                reasons.gap(frag, f"trade.{flow}_2024.{p}",
-                            f"Vietnam's {flow} {'to' if flow == 'exports' else 'from'} {name}, 2024",
+                reasons.gap(frag, f"trade.{flow}_2024.{p}", reasons.label(f"label.trade.{flow}", **who),
                             [reasons.clause("g_no_flow", flow=reasons.word(f"flow.{flow}"),
                                             dir=reasons.word(f"flow.dir.{flow}"), partner=reasons.partner(name))],
                             ins, [], by=table1)
@@ -311,16 +319,15 @@ def fragment(t1: pd.DataFrame, trade: pd.DataFrame, local: pd.DataFrame, sources
                 # stated: half a unit in its last digit; turnover − exports: the two rounding errors added
                 e = (half_unit(int(sub["turnover"])) + half_unit(int(sub["exports"])) if derived
                      else half_unit(int(sub[flow])))
-                frag.add(f"trade.{flow}_2024.{p}", float(v), "USD bn",
-                         f"Vietnam's {flow} {'to' if flow == 'exports' else 'from'} {name}, 2024",
-                         "turnover − exports of the chosen source" if derived else f"{flow} stated by the chosen source",
+                frag.add(f"trade.{flow}_2024.{p}", float(v), "USD bn", reasons.label(f"label.trade.{flow}", **who),
+                         reasons.rule("rule.trade.imports_derived" if derived else f"rule.trade.{flow}_stated"),
                          ins, [sid], decimals=2, uncertainty=e, by=table1)
                 hedged(frag, f"trade.{flow}_2024.{p}", chosen, {"turnover": 1, "exports": -1} if derived else {flow: 1})
         share_pct = float(r["share_of_vietnam_total_pct"])
         e_share = share_pct * (float(r["turnover_uncertainty"]) / float(r["turnover_usd_bn"])
                                + wf["turnover"][1] / wf["turnover"][0])
         frag.add(f"trade.share_2024.{p}", share_pct, "%",
-                 f"{name}'s share of Vietnam's total goods trade, 2024", "turnover / Vietnam's total turnover × 100",
+                 reasons.label("label.trade.share", **who), reasons.rule("rule.trade.share", n=reasons.num(100)),
                  ins, [sid, wsid], decimals=1, uncertainty=e_share, by=table1)
         world_rows = trade[(trade["source_id"] == wsid) & (trade["partner"] == "World") & (trade["year"] == TRADE_YEAR)
                            & (trade["period"] == "FY")]
@@ -331,13 +338,14 @@ def fragment(t1: pd.DataFrame, trade: pd.DataFrame, local: pd.DataFrame, sources
             converted = r["mirror_source_id"] in set(local["source_id"])
             mins = ins + ([path["local"], path["fx"]] if converted else [])
             frag.add(f"trade.mirror_turnover_2024.{p}", float(r["mirror_turnover_usd_bn"]), "USD bn",
-                     f"Vietnam–{name} trade, 2024, {name}'s own statistics",
-                     "partner-side total (converted at the 2024 average ECB rate where published in local currency)",
+                     reasons.label("label.trade.mirror", **who), reasons.rule("rule.trade.mirror", year=TRADE_YEAR),
                      mins, [r["mirror_source_id"]] + (FX_SOURCE if converted else []),
                      decimals=2, by=_mirror)
     g = growth_same_source(trade, sources, "Russia")
-    frag.add("trade.growth_2024.russia", g[0], "% change", "Growth of Vietnam–Russia trade, 2024 on 2023",
-             "2024 / 2023 turnover − 1, both years from the same source", ins, [g[2]], decimals=1, uncertainty=g[1],
+    frag.add("trade.growth_2024.russia", g[0], "% change",
+             reasons.label("label.trade.growth", partner=reasons.partner("Russia"), year=2024, base=2023),
+             reasons.rule("rule.trade.growth", year=2024, base=2023, n=reasons.num(1)), ins, [g[2]], decimals=1,
+             uncertainty=g[1],
              by=growth_same_source)
     tv = trade[(trade["partner"] == "Russia") & (trade["period"] == "FY") & (trade["source_id"] == g[2])]
     hedged_ratio(frag, "trade.growth_2024.russia", (tv[tv["year"] == TRADE_YEAR], {"turnover": 1}),
@@ -355,21 +363,26 @@ def _world(frag: Fragment, trade: pd.DataFrame, sources: pd.DataFrame, ins: list
     world = pick(trade, sources, "World")
     wf = flows_of(world)
     wsid = world["source_id"].iloc[0]
-    frag.add("trade.turnover_2024.world", wf["turnover"][0], "USD bn", "Vietnam's total goods trade, 2024",
-             "stated full-year total of the best-ranked source", ins, [wsid], decimals=2, uncertainty=wf["turnover"][1])
-    frag.add("trade.exports_2024.world", wf["exports"][0], "USD bn", "Vietnam's total goods exports, 2024",
-             "stated full-year total of the best-ranked source", ins, [wsid], decimals=2, uncertainty=wf["exports"][1])
+    stated, year = reasons.rule("rule.trade.world_stated"), TRADE_YEAR
+    frag.add("trade.turnover_2024.world", wf["turnover"][0], "USD bn",
+             reasons.label("label.trade.world_turnover", year=year), stated, ins, [wsid], decimals=2,
+             uncertainty=wf["turnover"][1])
+    frag.add("trade.exports_2024.world", wf["exports"][0], "USD bn", reasons.label("label.trade.world_exports", year=year),
+             stated, ins, [wsid], decimals=2, uncertainty=wf["exports"][1])
     frag.add("trade.imports_2024.world", wf["turnover"][0] - wf["exports"][0], "USD bn",
-             "Vietnam's total goods imports, 2024", "total turnover − total exports of the best-ranked source", ins,
+             reasons.label("label.trade.world_imports", year=year), reasons.rule("rule.trade.world_imports"), ins,
              [wsid], decimals=2, uncertainty=wf["turnover"][1] + wf["exports"][1])
     for k, signs in (("turnover", {"turnover": 1}), ("exports", {"exports": 1}), ("imports", {"turnover": 1, "exports": -1})):
         hedged(frag, f"trade.{k}_2024.world", world, signs)
     return wf, wsid
 
 
-AMONG_WORDS = {"vietnam_partners": "Vietnam's", "us_partners": "the US's"}
-MEASURE_WORDS = {"turnover": "trading partners", "exports": "export markets", "imports": "import sources"}
-STATEMENT_PERIOD_WORDS = {"FY": "full year", "current": "stated as current", "10M": "Jan–Oct", "9M": "Jan–Sep"}
+def rank_slots(r: pd.Series) -> dict:
+    """The slots of a published rank's label: whose rank, among whose partners, by what, when (the words in
+    the catalogs: word.among.*, word.rank_measure.*, word.statement_period.*)."""
+    return {"subject": reasons.partner(r["subject"]), "among": reasons.word(f"among.{r['among']}"),
+            "measure": reasons.word(f"rank_measure.{r['measure']}"), "year": int(r["year"]),
+            "period": reasons.word(f"statement_period.{r['period']}")}
 
 
 def _statements(frag: Fragment, statements: pd.DataFrame, sources: pd.DataFrame, ins: list[str]) -> None:
@@ -379,22 +392,19 @@ def _statements(frag: Fragment, statements: pd.DataFrame, sources: pd.DataFrame,
     for _, r in statements[statements["unit"] == "rank"].iterrows():
         slug, sid = subject_slug(r["subject"]), r["source_id"]
         frag.add(f"trade.rank_stated.{r['among']}.{r['measure']}.{r['year']}.{slug}.{sid}", int(r["value"]), "rank",
-                 f"{r['subject']}'s rank among {AMONG_WORDS[r['among']]} {MEASURE_WORDS[r['measure']]}, {r['year']} "
-                 f"({STATEMENT_PERIOD_WORDS[r['period']]}) [{sid}]", "rank as the source states it", ins, [sid], decimals=0)
+                 reasons.label("label.trade.rank_stated", **rank_slots(r), source=sid),
+                 reasons.rule("rule.trade.rank_stated"), ins, [sid], decimals=0)
     for _, r in published_ranks(statements, sources).iterrows():
         slug, sid, year = subject_slug(r["subject"]), r["source_id"], r["year"]
-        rule = ("rank stated by the source the ranking rule chooses (full year over stated as current over part "
-                "year; then the stronger authority of the copy read; then the latest)")
+        rule = reasons.rule("rule.trade.rank_chosen")
         if r["among"] == "us_partners":
             if r["subject"] != "Vietnam" or r["measure"] != "turnover":
                 continue
             frag.add(f"trade.us_partner_rank.{year}", int(r["value"]), "rank",
-                     f"Vietnam's rank among the US's trading partners, {year} ({STATEMENT_PERIOD_WORDS[r['period']]})",
-                     rule, ins, [sid], decimals=0)
+                     reasons.label("label.trade.rank", **rank_slots(r)), rule, ins, [sid], decimals=0)
         else:
             frag.add(f"trade.rank_published.{r['measure']}.{year}.{slug}", int(r["value"]), "rank",
-                     f"{r['subject']}'s rank among Vietnam's {MEASURE_WORDS[r['measure']]}, {year} "
-                     f"({STATEMENT_PERIOD_WORDS[r['period']]})", rule, ins, [sid], decimals=0)
+                     reasons.label("label.trade.rank", **rank_slots(r)), rule, ins, [sid], decimals=0)
     growth = statements[(statements["unit"] == "pct_change") & (statements["subject"] == "Russia")
                         & (statements["year"] == TRADE_YEAR) & (statements["period"] == "FY")]
     if not growth.empty:
@@ -403,11 +413,12 @@ def _statements(frag: Fragment, statements: pd.DataFrame, sources: pd.DataFrame,
                 key=lambda r: (AUTHORITY[meta.at[r["source_id"], "authority"]], _neg_date(meta.at[r["source_id"], "date"]),
                                r["source_id"]))
         frag.add(f"trade.growth_stated_{TRADE_YEAR}.russia", float(g["value"]), "% change",
-                 f"Growth of Vietnam–Russia trade, {TRADE_YEAR} on {TRADE_YEAR - 1}, as a source states it",
-                 "growth rate stated by the source (stronger authority of the copy read, then the latest)", ins,
+                 reasons.label("label.trade.growth_stated", partner=reasons.partner("Russia"), year=TRADE_YEAR,
+                               base=TRADE_YEAR - 1),
+                 reasons.rule("rule.trade.growth_stated"), ins,
                  [g["source_id"]], decimals=int(g["decimals"]), uncertainty=half_unit(int(g["decimals"])))
     # no source ranks Vietnam among the US's export markets
-    reasons.gap(frag, "trade.rank_of_vietnam_among_us_export_markets", "Vietnam's rank among US export markets",
+    reasons.gap(frag, "trade.rank_of_vietnam_among_us_export_markets", reasons.label("label.trade.rank_us_export_markets"),
                 [reasons.clause("g_no_us_export_rank")], [], [])
 
 
@@ -426,8 +437,7 @@ def _candidates(frag: Fragment, t1: pd.DataFrame, cands: pd.DataFrame, sources: 
         alt = f"trade.alt.{slug}.{c['flow']}.{c['year']}.{c['period']}.{sid}.{how}"
         if alt in frag.numbers:
             continue
-        frag.add(alt, float(c["value_usd_bn"]), "USD bn", f"{c['partner']}: {c['description']}",
-                 "alternative figure in the raw data (another source, reporter, period or base)",
+        frag.add(alt, float(c["value_usd_bn"]), "USD bn", alt_label(c), reasons.rule("rule.trade.alt"),
                  ins + (fx_ins if how == "converted" else []), [sid] + (FX_SOURCE if how == "converted" else []),
                  decimals=max(int(c["decimals"]), 2 if how == "converted" else 0), uncertainty=float(c["uncertainty"]))
         if how != "converted":

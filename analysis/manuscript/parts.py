@@ -567,7 +567,7 @@ def label(key: str, entry: dict, lang: str, items: dict[str, str] | None = None)
         return msg("ms.label.audit_count", lang, verdict=msg(f"word.verdict.{rid}", lang))
     if head == "claim" and key.endswith(".verdict"):
         return f"Kết luận về nhận định {kind}"
-    return R.describe_key(key) or R.label_vi(entry["label"]) or entry["label"]
+    return R.label_text(key, entry, lang)
 
 
 LINEAGE_GROUPS = {
@@ -582,9 +582,8 @@ LINEAGE_GROUPS = {
 
 
 def rule(entry: dict, lang: str) -> str:
-    """A registry entry's rule in the edition's language: the registry's (English) rule, or its Vietnamese text
-    (analysis/reasons.py, RULES_VI: the same rule with the numbers and names the step wrote)."""
-    return entry["rule"] if lang == "en" else R.rule_vi(entry["rule"]) or entry["rule"]
+    """A registry entry's rule in the edition's language, rendered from the catalogs (analysis/reasons.py, rule_text)."""
+    return R.rule_text(entry, lang)
 
 
 def tooltips(keys: list[str], numbers: dict, lang: str, items: dict[str, str] | None = None) -> str:
