@@ -44,6 +44,7 @@ from analysis import words
 from analysis.audit.numbers import authorities, read_sources
 from analysis.article import FDI_PARTNERS, RELEASES, TRADE_PARTNERS, TRADE_YEAR
 from analysis.escape import md_cell
+from analysis.registry import unit_suffix
 from analysis.io import read_json, rel, require_validated, run, sha256, write_json, write_text_atomic
 from analysis.registry import Fragment, convert, display, shortcode
 from analysis.audit.verdict import GAPS, weakest
@@ -808,7 +809,7 @@ def t_arms_unit(p: dict, numbers: dict, ctx: dict) -> Result:
     if not keys:
         return res
     unit = numbers[keys[0]]["unit"]
-    res.fig("unit", unit, "text", "Unit of SIPRI's annual totals", vi=R.UNITS_VI.get(unit, unit))
+    res.fig("unit", unit, "text", "Unit of SIPRI's annual totals", vi=unit_suffix(unit, "vi").strip() or unit)
     res.fig("release", rel_, "text", "SIPRI release used")
     res.fig("n", len(keys), "count", "Annual totals in the release", 0, _src(numbers, *keys))
     res.finding = "the {n} annual totals of the {release} release are in {unit} (trend-indicator values)"
