@@ -276,7 +276,8 @@ def english_words(text: str) -> set[str]:
     patterns, allowed = allowance()
     text = html.unescape(text)
     text = re.sub(r"```\{=\w+\}.*?```", " ", text, flags=re.S)  # a raw block (HTML, Typst): layout code
-    text = re.sub(r"\{\.[\w-]+(?: [\w-]+=\"[^\"]*\")*\}", " ", text)  # a Pandoc attribute block (a vouch's check)
+    text = re.sub(r"\[[^\[\]\n]*\]\{lang=\"en\"\}", " ", text)  # text marked as English: a quoted title, a term
+    text = re.sub(r"\{[.#][\w-]+(?: (?:[.#][\w-]+|[\w-]+=\"[^\"]*\"))*\}", " ", text)  # a Pandoc attribute block
     for p in patterns:
         text = p.sub(" ", text)
     text = readable(text)
@@ -289,6 +290,12 @@ def test_the_english_word_check_finds_english_and_lets_vietnamese_names_and_ids_
     assert english_words("Nhập khẩu vũ khí từ Nga năm 2022, phiên bản r2022 [SIPRI_TIVTABLE_justin2028]; T1-02, "
                          "S01; 205,2 tỷ USD; Singapore; “Russian PM Mishustin visits Vietnam”; `code span`; "
                          "audit.diff.T1-02; data/raw/x.csv; ngày 3 tháng 12 năm 2025, khuyến nghị, nghiêng") == set()
+    # text marked as English (a title quoted as published, a glossary's English term) is English by declaration,
+    # and a heading's attributes are markup; the same words unmarked are English found
+    assert english_words('bài báo ([The Strategic Partnership]{lang="en"}) # Tóm tắt {.unnumbered #sec-abstract}') \
+        == set()
+    assert english_words("bài báo (The Strategic Partnership)") == {"The", "Strategic", "Partnership"}
+    assert "match" in english_words('[*match*]{lang="fr"}')
     # a pattern or a word in the allowance without a reason is refused (allowance() asserts it)
     assert all(isinstance(p, re.Pattern) for p in allowance()[0])
 
