@@ -877,7 +877,6 @@ RULES_VI.update({
     "the alternative's source figures read as the intervals their hedges state (analysis/audit/verdict.py)":
         "các số liệu nguồn của số liệu thay thế được đọc theo khoảng mà từ rào đón của chúng nêu "
         "(analysis/audit/verdict.py)",
-    "change stated by the source": "mức thay đổi do nguồn nêu",
     "analysis/audit/report.py, alternative_sets()": "analysis/audit/report.py, alternative_sets()",
 })
 LABELS_VI.update({
@@ -886,7 +885,6 @@ LABELS_VI.update({
     "{}: lowest value the alternative's words allow": "{0}: giá trị thấp nhất mà lời của nguồn của số liệu thay thế cho phép",
     "{}: highest value the alternative's words allow": "{0}: giá trị cao nhất mà lời của nguồn của số liệu thay thế cho phép",
     "{}: printed figure − the closest alternative": "{0}: số in − số liệu thay thế gần nhất",
-    "Total: change {} on {}, as a source states it": "Tổng số: mức thay đổi năm {0} so với năm {1}, theo một nguồn",
     # the report's classification under the alternatives (analysis/audit/report.py)
     "{}: class with every alternative verdict": "{0:g}: xếp loại khi xét mọi kết luận thay thế cùng một lúc",
     "{}: class with the alternative {} applied to all its rows at once":
