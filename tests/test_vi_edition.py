@@ -83,6 +83,19 @@ def test_a_label_in_vietnamese_names_the_partner_the_group_and_the_code_in_vietn
     assert R.label_vi("Something else entirely") is None
 
 
+def test_a_requests_evidence_names_each_number_by_its_label_in_the_editions_language():
+    """The report's evidence lines show what a number is (its label, from the catalog), never its registry key."""
+    from analysis.audit.report import evidence_words
+    key = "fdi.alt.total_yoy_stated.S01"
+    numbers = {key: {"label": "Total: change 2025 on 2024, as a source states it", "sources": ["S01"],
+                     "label_msg": R.label("label.fdi.alt.total_yoy_stated", partner=R.partner("Total"), year=2025,
+                                          base=2024)}}
+    assert evidence_words([key], numbers, "vi") == \
+        "Tổng số: mức thay đổi năm 2025 so với năm 2024, theo một nguồn: {" + key + "} [S01]"
+    assert evidence_words([key], numbers, "en") == \
+        "Total: change 2025 on 2024, as a source states it: {" + key + "} [S01]"
+
+
 def test_every_rule_of_the_snakefile_has_a_vietnamese_description():
     rules = steps((ROOT / "Snakefile").read_text(encoding="utf-8"))
     assert len(rules) > 10
