@@ -684,15 +684,7 @@ LABELS_VI = {
     "Reproduced share needed for {}": "Tỷ lệ tái lập cần có để được xếp loại “{0:q}”",
     "Share of a result's audited items that must be checkable on independent evidence for it to be classed":
         "Tỷ lệ các mục đã kiểm tra của một kết quả cần kiểm chứng được bằng bằng chứng độc lập để kết quả được xếp loại",
-    "{}: article only": "{0:g}: chỉ đối chiếu với số liệu của bài báo",
-    "{}: checkable": "{0:g}: kiểm chứng được",
     "{}: classification": "{0:g}: xếp loại",
-    "{}: discrepancy": "{0:g}: sai lệch",
-    "{}: mixed": "{0:g}: đối chiếu kết hợp",
-    "{}: mixed agree": "{0:g}: đối chiếu kết hợp, khớp",
-    "{}: mixed differ": "{0:g}: đối chiếu kết hợp, sai lệch",
-    "{}: n": "{0:g}: số mục",
-    "{}: not verifiable": "{0:g}: không kiểm chứng được",
     "{}: reproduced": "{0:g}: tái lập được",
     "{}: reproduced items down that change the class": "{0:g}: số mục tái lập được cần bớt đi để xếp loại thay đổi",
     "{}: reproduced items up that change the class": "{0:g}: số mục tái lập được cần thêm vào để xếp loại thay đổi",
@@ -704,10 +696,6 @@ LABELS_VI = {
     "{}: rows with an alternative verdict": "{0:g}: số dòng có kết luận thay thế",
     "{}: share of the audited items checkable on independent evidence":
         "{0:g}: tỷ lệ các mục đã kiểm tra kiểm chứng được bằng bằng chứng độc lập",
-    "{}: does not hold": "{0:g}: không đúng",
-    "{}: holds": "{0:g}: đúng",
-    "{}: not decided": "{0:g}: chưa phân định được",
-    "{}: partly": "{0:g}: đúng một phần",
     # the claims in words (analysis/audit/claims.py: each test's figures)
     "{}: Annual mean of the period claimed": _C + "Mức trung bình năm của giai đoạn được nhận định",
     "{}: Annual mean of the reference period": _C + "Mức trung bình năm của giai đoạn so sánh",

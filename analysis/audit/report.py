@@ -345,8 +345,9 @@ def fragment(t: dict, sens: dict, files: dict[str, str]) -> Fragment:
     for g, x in t.items():
         for k, n in x.items():
             if isinstance(n, (int, float)) and not isinstance(n, bool) and k not in ("reproduced", "share"):
-                frag.add(f"report.{g}.{k}", int(n), "count", f"{g}: {k.replace('_', ' ')}", "count of rows",
-                         ins, decimals=0, by=tally)
+                frag.add(f"report.{g}.{k}", int(n), "count",
+                         R.label(f"label.report.count.{k}", group=R.phrase(f"word.report_group.{g}")),
+                         R.rule("rule.report.count_rows"), ins, decimals=0, by=tally)
         for k, sub in (("gap", "gap"), ("by_category", "cause"), ("authority", "authority")):
             for c, n in x.get(k, {}).items():
                 frag.add(f"report.{g}.{sub}.{c}", n, "count", f"{g}: rows with {sub} '{c}'", "count of rows",
