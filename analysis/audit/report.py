@@ -907,7 +907,8 @@ def evidence_words(keys: list[str], numbers: dict, lang: str) -> str:
             continue
         e = numbers[k]
         kind = re.fullmatch(r"audit\.(diff|reldiff|closest_gap)\.[\w-]+", k)
-        what = msg(f"ms.evidence.{kind.group(1)}", lang) if kind else R.label_text(k, e, lang)
+        what = msg(f"ms.evidence.{kind.group(1)}", lang) if kind else \
+            R.label_text(k, e, lang) if e.get("label") or "label_msg" in e else None  # else: the key
         srcs = e.get("sources") or []
         out.append(f"{md_text(what or k)}: {{{k}}}" + (f" [{', '.join(srcs)}]" if srcs else ""))
     return "; ".join(out) or "—"
