@@ -684,15 +684,7 @@ LABELS_VI = {
     "Reproduced share needed for {}": "Tỷ lệ tái lập cần có để được xếp loại “{0:q}”",
     "Share of a result's audited items that must be checkable on independent evidence for it to be classed":
         "Tỷ lệ các mục đã kiểm tra của một kết quả cần kiểm chứng được bằng bằng chứng độc lập để kết quả được xếp loại",
-    "{}: article only": "{0:g}: chỉ đối chiếu với số liệu của bài báo",
-    "{}: checkable": "{0:g}: kiểm chứng được",
     "{}: classification": "{0:g}: xếp loại",
-    "{}: discrepancy": "{0:g}: sai lệch",
-    "{}: mixed": "{0:g}: đối chiếu kết hợp",
-    "{}: mixed agree": "{0:g}: đối chiếu kết hợp, khớp",
-    "{}: mixed differ": "{0:g}: đối chiếu kết hợp, sai lệch",
-    "{}: n": "{0:g}: số mục",
-    "{}: not verifiable": "{0:g}: không kiểm chứng được",
     "{}: reproduced": "{0:g}: tái lập được",
     "{}: reproduced items down that change the class": "{0:g}: số mục tái lập được cần bớt đi để xếp loại thay đổi",
     "{}: reproduced items up that change the class": "{0:g}: số mục tái lập được cần thêm vào để xếp loại thay đổi",
@@ -704,10 +696,6 @@ LABELS_VI = {
     "{}: rows with an alternative verdict": "{0:g}: số dòng có kết luận thay thế",
     "{}: share of the audited items checkable on independent evidence":
         "{0:g}: tỷ lệ các mục đã kiểm tra kiểm chứng được bằng bằng chứng độc lập",
-    "{}: does not hold": "{0:g}: không đúng",
-    "{}: holds": "{0:g}: đúng",
-    "{}: not decided": "{0:g}: chưa phân định được",
-    "{}: partly": "{0:g}: đúng một phần",
     # the claims in words (analysis/audit/claims.py: each test's figures)
     "{}: Annual mean of the period claimed": _C + "Mức trung bình năm của giai đoạn được nhận định",
     "{}: Annual mean of the reference period": _C + "Mức trung bình năm của giai đoạn so sánh",
@@ -877,7 +865,6 @@ RULES_VI.update({
     "the alternative's source figures read as the intervals their hedges state (analysis/audit/verdict.py)":
         "các số liệu nguồn của số liệu thay thế được đọc theo khoảng mà từ rào đón của chúng nêu "
         "(analysis/audit/verdict.py)",
-    "change stated by the source": "mức thay đổi do nguồn nêu",
     "analysis/audit/report.py, alternative_sets()": "analysis/audit/report.py, alternative_sets()",
 })
 LABELS_VI.update({
@@ -886,7 +873,6 @@ LABELS_VI.update({
     "{}: lowest value the alternative's words allow": "{0}: giá trị thấp nhất mà lời của nguồn của số liệu thay thế cho phép",
     "{}: highest value the alternative's words allow": "{0}: giá trị cao nhất mà lời của nguồn của số liệu thay thế cho phép",
     "{}: printed figure − the closest alternative": "{0}: số in − số liệu thay thế gần nhất",
-    "Total: change {} on {}, as a source states it": "Tổng số: mức thay đổi năm {0} so với năm {1}, theo một nguồn",
     # the report's classification under the alternatives (analysis/audit/report.py)
     "{}: class with every alternative verdict": "{0:g}: xếp loại khi xét mọi kết luận thay thế cùng một lúc",
     "{}: class with the alternative {} applied to all its rows at once":

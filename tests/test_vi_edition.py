@@ -83,6 +83,19 @@ def test_a_label_in_vietnamese_names_the_partner_the_group_and_the_code_in_vietn
     assert R.label_vi("Something else entirely") is None
 
 
+def test_a_requests_evidence_names_each_number_by_its_label_in_the_editions_language():
+    """The report's evidence lines show what a number is (its label, from the catalog), never its registry key."""
+    from analysis.audit.report import evidence_words
+    key = "fdi.alt.total_yoy_stated.S01"
+    numbers = {key: {"label": "Total: change 2025 on 2024, as a source states it", "sources": ["S01"],
+                     "label_msg": R.label("label.fdi.alt.total_yoy_stated", partner=R.partner("Total"), year=2025,
+                                          base=2024)}}
+    assert evidence_words([key], numbers, "vi") == \
+        "Tổng số: mức thay đổi năm 2025 so với năm 2024, theo một nguồn: {" + key + "} [S01]"
+    assert evidence_words([key], numbers, "en") == \
+        "Total: change 2025 on 2024, as a source states it: {" + key + "} [S01]"
+
+
 def test_every_rule_of_the_snakefile_has_a_vietnamese_description():
     rules = steps((ROOT / "Snakefile").read_text(encoding="utf-8"))
     assert len(rules) > 10
@@ -276,7 +289,8 @@ def english_words(text: str) -> set[str]:
     patterns, allowed = allowance()
     text = html.unescape(text)
     text = re.sub(r"```\{=\w+\}.*?```", " ", text, flags=re.S)  # a raw block (HTML, Typst): layout code
-    text = re.sub(r"\{\.[\w-]+(?: [\w-]+=\"[^\"]*\")*\}", " ", text)  # a Pandoc attribute block (a vouch's check)
+    text = re.sub(r"\[[^\[\]\n]*\]\{lang=\"en\"\}", " ", text)  # text marked as English: a quoted title, a term
+    text = re.sub(r"\{[.#][\w-]+(?: (?:[.#][\w-]+|[\w-]+=\"[^\"]*\"))*\}", " ", text)  # a Pandoc attribute block
     for p in patterns:
         text = p.sub(" ", text)
     text = readable(text)
@@ -289,6 +303,12 @@ def test_the_english_word_check_finds_english_and_lets_vietnamese_names_and_ids_
     assert english_words("Nhập khẩu vũ khí từ Nga năm 2022, phiên bản r2022 [SIPRI_TIVTABLE_justin2028]; T1-02, "
                          "S01; 205,2 tỷ USD; Singapore; “Russian PM Mishustin visits Vietnam”; `code span`; "
                          "audit.diff.T1-02; data/raw/x.csv; ngày 3 tháng 12 năm 2025, khuyến nghị, nghiêng") == set()
+    # text marked as English (a title quoted as published, a glossary's English term) is English by declaration,
+    # and a heading's attributes are markup; the same words unmarked are English found
+    assert english_words('bài báo ([The Strategic Partnership]{lang="en"}) # Tóm tắt {.unnumbered #sec-abstract}') \
+        == set()
+    assert english_words("bài báo (The Strategic Partnership)") == {"The", "Strategic", "Partnership"}
+    assert "match" in english_words('[*match*]{lang="fr"}')
     # a pattern or a word in the allowance without a reason is refused (allowance() asserts it)
     assert all(isinstance(p, re.Pattern) for p in allowance()[0])
 

@@ -43,6 +43,7 @@ import sys
 import yaml
 
 from analysis import reasons as R
+from analysis.words import msg
 from analysis.escape import json_in_script
 from analysis.io import dumps_json, read_json, run, write_text_atomic
 
@@ -52,8 +53,6 @@ ARTICLE_ID = "#article"
 SHORTCODE = re.compile(r"\{\{<\s*num\s+([^\s>]+)\s*>\}\}")
 # BibTeX's langid to the BCP 47 tag schema.org's inLanguage takes
 LANGIDS = {"vietnamese": "vi", "english": "en"}
-# the words that label the parts of a claim's reason, per edition
-REASON_WORDS = {"en": ("Finding", "Rule"), "vi": ("Kết quả", "Quy tắc")}
 
 
 # --- bibliographic data ----------------------------------------------------------------------------
@@ -120,9 +119,6 @@ WORST, BEST = 1, 3  # the numeric scale: 1 the figure or claim does not stand, 2
 RATINGS = {"match": 3, "rounding": 3, "consistent": 3, "discrepancy": 1, "not_verifiable": None,
            "holds": 3, "partly holds": 2, "does not hold": 1, "not decided": None}
 QUALIFIERS = {"none": "", "approx": "about ", "above": "more than ", "below": "less than "}
-PLACE_WORDS = {"en": ("Table", "was"), "vi": ("Bảng", "là")}
-NAME_WORDS = {"en": ("Verdict on {id}: {item}", "Verdict on claim {id}: {item}"),
-              "vi": ("Kết luận về {id}: {item}", "Kết luận về nhận định {id}: {item}")}
 REVIEWER_ID = "#reviewer"
 
 
@@ -145,7 +141,8 @@ def place(location: str, lang: str, said: str = "") -> str:
     the text `said` already names it."""
     table = re.search(r"Bảng (\d+)", location)
     section = re.match(r"§[\d.]+", location.strip())
-    parts = ([f"{PLACE_WORDS[lang][0]} {table.group(1)}"] if table else []) + ([section.group(0)] if section else [])
+    parts = ([msg("claimreview.table", lang, table=table.group(1))] if table else []) + \
+        ([section.group(0)] if section else [])
     return ", ".join(p for p in parts if p not in said)
 
 
@@ -179,7 +176,8 @@ def claim_sentence(row: dict, lang: str) -> str:
     item = R.item(row, lang)
     figure = figure_en(row) if lang == "en" else row["printed"]
     where = place(row["location"], lang, item)
-    return f"{item} {PLACE_WORDS[lang][1]} {figure}" + (f" ({where})" if where else "")
+    return msg("claimreview.sentence_at", lang, item=item, figure=figure, where=where) if where else \
+        msg("claimreview.sentence", lang, item=item, figure=figure)
 
 
 def rating(verdict: str, words: str, reason: str) -> dict:
@@ -213,24 +211,23 @@ def audit_reviews(audit: list[dict], numbers: dict, lang: str, date: str) -> lis
         words = verdict_words(numbers, f"audit.verdict.{a['id']}", a["verdict"], lang)
         rated = rating(a["verdict"], words, a["reason"] if lang == "en" else a["reason_vi"])
         out.append(review(a["id"], a["printed"], a["location"], claim_sentence(a, lang),
-                          NAME_WORDS[lang][0].format(id=a["id"], item=item), rated, lang, date, item))
+                          msg("claimreview.name.number", lang, id=a["id"], item=item), rated, lang, date, item))
     return out
 
 
 def claim_reviews(claims: list[dict], numbers: dict, lang: str, date: str) -> list[dict]:
     """A review of each claim in words: the quoted clause, the finding and the rule that judged it."""
-    found, rule = REASON_WORDS[lang]
     out = []
     for c in claims:
         if lang == "en":
             parts = c["finding"], c["rule"]
         else:
             parts = resolve(c["finding_vi_md"], numbers, lang), resolve(c["rule_vi_md"], numbers, lang)
-        reason = " ".join(f"{word}: {text.rstrip('. ')}." for word, text in zip((found, rule), parts))
+        reason = msg("claimreview.reason", lang, finding=parts[0].rstrip(". "), rule=parts[1].rstrip(". "))
         sentence = c["gloss_en"] if lang == "en" else c["quote_vi"]
         words = verdict_words(numbers, f"claim.{c['id']}.verdict", c["verdict"], lang)
         out.append(review(c["id"], c["quote_vi"], f"§{c['section']}", sentence,
-                          NAME_WORDS[lang][1].format(id=c["id"], item=sentence),
+                          msg("claimreview.name.claim", lang, id=c["id"], item=sentence),
                           rating(c["verdict"], words, reason), lang, date, sentence))
     return out
 

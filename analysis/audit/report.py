@@ -345,8 +345,9 @@ def fragment(t: dict, sens: dict, files: dict[str, str]) -> Fragment:
     for g, x in t.items():
         for k, n in x.items():
             if isinstance(n, (int, float)) and not isinstance(n, bool) and k not in ("reproduced", "share"):
-                frag.add(f"report.{g}.{k}", int(n), "count", f"{g}: {k.replace('_', ' ')}", "count of rows",
-                         ins, decimals=0, by=tally)
+                frag.add(f"report.{g}.{k}", int(n), "count",
+                         R.label(f"label.report.count.{k}", group=R.phrase(f"word.report_group.{g}")),
+                         R.rule("rule.report.count_rows"), ins, decimals=0, by=tally)
         for k, sub in (("gap", "gap"), ("by_category", "cause"), ("authority", "authority")):
             for c, n in x.get(k, {}).items():
                 frag.add(f"report.{g}.{sub}.{c}", n, "count", f"{g}: rows with {sub} '{c}'", "count of rows",
@@ -906,8 +907,8 @@ def evidence_words(keys: list[str], numbers: dict, lang: str) -> str:
             continue
         e = numbers[k]
         kind = re.fullmatch(r"audit\.(diff|reldiff|closest_gap)\.[\w-]+", k)
-        what = msg(f"ms.evidence.{kind.group(1)}", lang) if kind else e.get("label") if lang == "en" else \
-            (R.describe_key(k) or R.label_vi(e.get("label", "")))
+        what = msg(f"ms.evidence.{kind.group(1)}", lang) if kind else \
+            R.label_text(k, e, lang) if e.get("label") or "label_msg" in e else None  # else: the key
         srcs = e.get("sources") or []
         out.append(f"{md_text(what or k)}: {{{k}}}" + (f" [{', '.join(srcs)}]" if srcs else ""))
     return "; ".join(out) or "—"

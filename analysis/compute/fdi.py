@@ -353,8 +353,9 @@ def _candidates(frag, t2, fdi, total_2025, e_total_2025, raw_ins, pub_ins, hu) -
     for _, r in fdi[(fdi["partner"] == "Total") & (fdi["measure"] == "registered_total_yoy_pct")
                     & (fdi["period"] == "2025-12M")].iterrows():
         alt = f"fdi.alt.total_yoy_stated.{r['source_id']}"
-        frag.add(alt, float(r["value"]), "% change", "Total: change 2025 on 2024, as a source states it",
-                 "change stated by the source", raw_ins, [r["source_id"]], decimals=int(r["decimals"]),
+        frag.add(alt, float(r["value"]), "% change", reasons.label("label.fdi.alt.total_yoy_stated", partner=who("total"),
+                                                                  year=2025, base=2024),
+                 reasons.rule("rule.fdi.alt.total_yoy_stated"), raw_ins, [r["source_id"]], decimals=int(r["decimals"]),
                  uncertainty=half_unit(int(r["decimals"])))
         fig = stated_figure(r, 1.0)
         mark_stated(frag, alt, {"sum": [fig]} if fig else None)
