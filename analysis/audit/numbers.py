@@ -284,7 +284,7 @@ class Audit:
         elif v == "consistent":
             cause = "self_consistent"
             clauses.append(R.clause("consistent", value=value, rule=R.word(RULE_WORDS[res["rule"].split(",")[0]])))
-        elif v in ("match", "rounding"):
+        elif v in ("match", "rounding", "within_bound"):
             clauses.append(R.clause("reproduced", basis=basis, value=value, rule=R.word(RULE_WORDS[res["rule"]])))
         else:
             cause = self.discrepancy(row, res, clauses, basis, value)
@@ -326,7 +326,7 @@ class Audit:
         spec = R.spec(cause, clauses)
         self.frag.add(f"audit.verdict.{rid}", v, "text", f"Verdict on {rid}: {row['item']}",
                       f"{res['rule']} (analysis/audit/verdict.py); cause: {cause}", self.ins_reg,
-                      shown_as=v.replace("_", " "), shown_as_vi=R.WORDS["vi"][f"verdict.{v}"])
+                      shown_as=R.WORDS["en"][f"verdict.{v}"], shown_as_vi=R.WORDS["vi"][f"verdict.{v}"])
         if gap:
             self.frag.add(f"audit.gap.{rid}", gap, "text", f"Why {rid} is not verifiable",
                           "kind of the registry gap's first reason (analysis/reasons.py, GAP_KINDS)", self.ins_reg,
@@ -637,7 +637,7 @@ def summary(a: Audit, table: pd.DataFrame, release: str, info: dict) -> None:
         frag.add(f"audit.arms_release_matches.{x}", int((col == "match").sum()), "count",
                  f"Printed arms figures equal to the {x} release", "count of exact matches (reported, not used to choose)",
                  ins, decimals=0)
-        for v in ("match", "rounding", "discrepancy"):
+        for v in ("match", "rounding", "within_bound", "discrepancy"):
             frag.add(f"audit.count.arms.{x}.{v}", int((col == v).sum()), "count",
                      f"Printed arms figures judged '{v}' against the {x} release", "count of audit rows", ins, decimals=0)
 

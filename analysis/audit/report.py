@@ -76,7 +76,7 @@ except ImportError:  # the audit does not write these columns yet: the agreed vo
 UNRECORDED = "unrecorded"
 # Bases the audit wrote before the agreed vocabulary: the article's own figures, and none (not verifiable).
 LEGACY_BASIS = {"internal": "article_only", "none": ""}
-REPRODUCED = ("match", "rounding")
+REPRODUCED = ("match", "rounding", "within_bound")  # a bound met counts as reproduced, as a rounding does
 CLAIM_VERDICTS = ("holds", "partly holds", "does not hold", "not decided")
 CLAIM_VERDICTS_VI = {**CLAIM_VERDICTS_VI_CLAIMS, "not decided": "chưa phân định được"}
 ROBUSTNESS_VI = {r: R.WORDS["vi"][f"robustness.{r}"] for r in ("robust", "borderline", "fragile")}
@@ -987,12 +987,13 @@ kind of hedge wherever the figure is printed. The precision of a printed figure 
 digit; a hedged whole number ending in zeros is a round figure, precise to its last non-zero digit. In order: a
 figure is a **discrepancy** when it is impossible (a fall of more than the whole); **not verifiable** when no raw
 source gives its counterpart. A hedge that states a bound is tested as that bound: *hơn*, *trên*, *vượt* ('more
-than') pass as a **rounding** when the recomputed value is above the printed one, or reaches it within the rounding
-uncertainty of the source figures, and *gần* ('nearly') when it is below; anything else is a **discrepancy**. A
+than') pass, **within the stated bound**, when the recomputed value is above the printed one, or reaches it within
+the rounding uncertainty of the source figures, and *gần* ('nearly') when it is below; nothing is rounded, and such a
+pass counts as reproduced as a rounding does; anything else is a **discrepancy**. A
 figure with *khoảng*, *~* or no hedge is a window: a **match** when the two are equal; a **rounding** difference
 when the recomputed value, rounded to the printed precision, gives the printed one, or agrees with it within the
 rounding of the source figures, or when truncating or rounding up gives it; a **discrepancy** otherwise. Each
-reason says which of these holds. A match or rounding reached only from the article's own figures is reported as
+reason says which of these holds. A match, rounding or bound met only from the article's own figures is reported as
 **consistent**: consistent with the article's own figures, not independently verified, and counted apart. A check
 is flagged **coarse** when the interval of values it accepts is wider than {audit.rule.coarse_units} units of the
 printed last digit: such a check could not fail a misprint in the last digit ({audit.count.coarse} passing checks
@@ -1020,13 +1021,14 @@ Mỗi con số được in được so sánh với giá trị tính lại tươn
 chữ số cuối cùng được in; một số nguyên có từ rào đón và tận cùng bằng các chữ số 0 được coi là số tròn, chính xác đến
 chữ số khác 0 cuối cùng. Xét lần lượt: một con số là **sai lệch** khi nó không thể có (một mức giảm lớn hơn toàn bộ giá
 trị gốc); **không kiểm chứng được** khi không nguồn dữ liệu gốc nào cho giá trị đối chiếu. Từ rào đón nêu một giới hạn
-được kiểm tra đúng như giới hạn ấy: *hơn*, *trên*, *vượt* đạt (**khớp khi làm tròn**) khi giá trị tính lại lớn hơn con
-số in, hoặc chạm tới nó trong phạm vi sai số làm tròn của các số liệu nguồn, còn *gần* đạt khi giá trị tính lại nhỏ
-hơn; mọi trường hợp khác là **sai lệch**. Con số đi với *khoảng*, *~* hoặc không có từ rào đón được xét theo một
+được kiểm tra đúng như giới hạn ấy: *hơn*, *trên*, *vượt* đạt (**{verdict_within_bound}**) khi giá trị tính lại lớn
+hơn con số in, hoặc chạm tới nó trong phạm vi sai số làm tròn của các số liệu nguồn, còn *gần* đạt khi giá trị tính lại
+nhỏ hơn; không có gì được làm tròn, và kết quả đạt ấy được tính là tái lập được như khớp khi làm tròn; mọi trường hợp
+khác là **sai lệch**. Con số đi với *khoảng*, *~* hoặc không có từ rào đón được xét theo một
 khoảng: **khớp** khi hai giá trị bằng nhau; **khớp khi làm tròn** khi giá trị tính lại, làm tròn đến độ chính xác được
 in, cho đúng con số in, hoặc trùng với nó trong phạm vi làm tròn của các số liệu nguồn, hoặc khi cắt bớt hay làm tròn
-lên cho ra nó; **sai lệch** trong mọi trường hợp còn lại. Lý do đi kèm nói rõ trường hợp nào đúng. Một kết quả khớp
-hoặc khớp khi làm tròn chỉ đạt được từ chính các số liệu của bài báo được ghi là **{verdict_consistent}**: nó chỉ
+lên cho ra nó; **sai lệch** trong mọi trường hợp còn lại. Lý do đi kèm nói rõ trường hợp nào đúng. Một kết quả khớp,
+khớp khi làm tròn hoặc nằm trong giới hạn được nêu chỉ đạt được từ chính các số liệu của bài báo được ghi là **{verdict_consistent}**: nó chỉ
 nhất quán với chính các số liệu của bài báo, chưa được kiểm chứng độc lập, và được đếm riêng. Một phép kiểm tra bị đánh dấu là **thô** khi khoảng giá trị mà nó
 chấp nhận rộng hơn {audit.rule.coarse_units} đơn vị của chữ số cuối được in: một phép kiểm tra như vậy không thể phát
 hiện một lỗi in sai ở chữ số cuối ({audit.count.coarse} phép kiểm tra đạt là thô); một giới hạn không bao giờ bị coi
@@ -1052,7 +1054,8 @@ của nó viện dẫn.
 
 
 # the verdict's label is the one its tables show (one text per meaning; its meaning follows it here and in the glossary)
-RULES_VI = RULES_VI.replace("{verdict_consistent}", R.WORDS["vi"]["verdict.consistent"])
+RULES_VI = RULES_VI.replace("{verdict_consistent}", R.WORDS["vi"]["verdict.consistent"]).replace(
+    "{verdict_within_bound}", R.WORDS["vi"]["verdict.within_bound"])
 
 
 def rules_part(numbers: dict, lang: str = "en") -> str:
