@@ -70,8 +70,10 @@ def test_gap_reasons_nest_and_render_in_both_languages():
 
 
 @pytest.mark.parametrize("facets,en,vi", [
-    ({"src": "arms", "release": "r2022", "series": "total", "year": 2012}, "the 2012 total in the r2022 release",
-     "tổng năm 2012 trong phiên bản r2022"),
+    ({"src": "arms", "release": "r2022", "series": "total", "year": 2012}, 
+     # the dated id is named as what it is: a third party's compilation, not a release SIPRI published
+     "the 2012 total in the r2022 (a third party's compilation of SIPRI's TIV tables, vintage uncertain) release",
+     "tổng năm 2012 trong phiên bản r2022 (bản tổng hợp các bảng TIV của SIPRI do bên thứ ba lập, không rõ thời điểm)"),
     ({"src": "arms", "release": "current", "series": "russia_share", "first": 2017, "last": 2020},
      "Russia's share 2017–2020 in the current release", "tỷ trọng của Nga giai đoạn 2017–2020 trong phiên bản hiện hành"),
     ({"src": "arms", "release": "current", "same": 1}, "the current release", "phiên bản hiện hành"),

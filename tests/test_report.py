@@ -259,7 +259,7 @@ def test_alternatives_that_move_together_are_judged_together():
     assert current["ids"] == ["A2", "A3", "A4"] and current["class"] == "not reproduced"
     assert s["arms"]["class_all_alt"] == "not reproduced"
     md = report.render(report.classification_lines(report.tally(audit, []), s, "en", audit), {}, "md")
-    assert "judging every arms figure in SIPRI's current release ({{<num report.altset.release.current.n>}} rows " \
+    assert "judging every arms figure in the current release ({{<num report.altset.release.current.n>}} rows " \
            "at once: A2, A3 and A4) would make it {{<num report.altset.release.current.class.arms>}}" in md
 
 

@@ -624,9 +624,12 @@ def summary(a: Audit, table: pd.DataFrame, release: str, info: dict) -> None:
         frag.add(f"audit.count.arms_reading.{reading}", int((table["reading"] == reading).sum()), "count",
                  f"Arms figures reproduced by the reading '{reading}' in the release used", "count of audit rows",
                  ins, decimals=0)
+    # shown as what it is: a dated id names a third party's copy of SIPRI's tables, not a release SIPRI published
     frag.add("audit.arms_release", release, "text", "SIPRI release the article's arms figures come from",
              "the release whose annual totals end in the last year for which the article prints an annual total "
-             "(if none ends there, the oldest release covering it); no verdict enters the choice", ins)
+             "(if none ends there, the oldest release covering it); no verdict enters the choice", ins,
+             shown_as=R.WORDS["en"].get(f"release.{release}", release),
+             shown_as_vi=R.WORDS["vi"].get(f"release.{release}", release))
     if info["last_printed_year"] is not None:
         frag.add("audit.arms_release_rule.last_printed_year", info["last_printed_year"], "year",
                  "Last year for which the article prints an annual arms total", "max over printed arms totals", ins,

@@ -611,12 +611,14 @@ def summary_lines(t: dict, sens: dict, audit: list[dict], lang: str) -> list[tup
     L += [("line", detail + _authority_sentence(t, lang)), ("line", "")]
     L += discrepancy_lines(t, audit, lang)
     L += [("line", _claims_sentence(t, lang)), ("line", "")]
-    rel_counts = _join([f"{{audit.arms_release_matches.{r}}} " + (f"bằng phiên bản {'hiện hành' if r == 'current' else r}" if vi else f"equal the {r} release")
+    # each release by what it is (a dated id names a third party's copy of SIPRI's tables, not a SIPRI release)
+    rel_counts = _join([f"{{audit.arms_release_matches.{r}}} " + (f"bằng phiên bản {R.WORDS[lang].get(f'release.{r}', r)}"
+                                                                  if vi else f"equal the {R.WORDS[lang].get(f'release.{r}', r)} release")
                         for r in RELEASES], lang)
-    L.append(("line", ("Các con số về vũ khí được đối chiếu với phiên bản **{audit.arms_release}** của SIPRI, được chọn "
-                       "theo phạm vi bao phủ (@sec-rules); trong các giá trị vũ khí được in, " if vi else
-                       "The arms figures are judged against SIPRI's **{audit.arms_release}** release, chosen by coverage "
-                       "(@sec-rules); of the printed arms values, ") + rel_counts + "."))
+    L.append(("line", ("Các con số về vũ khí được đối chiếu với phiên bản **{audit.arms_release}** của số liệu SIPRI, được "
+                       "chọn theo phạm vi bao phủ (@sec-rules); trong các giá trị vũ khí được in, " if vi else
+                       "The arms figures are judged against the **{audit.arms_release}** release of SIPRI's data, chosen by "
+                       "coverage (@sec-rules); of the printed arms values, ") + rel_counts + "."))
     L.append(("line", ""))
     return L
 
