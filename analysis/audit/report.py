@@ -599,16 +599,25 @@ def discrepancy_lines(t: dict, audit: list[dict], lang: str) -> list[tuple[str, 
     return L
 
 
+def detail_sentence(t: dict, lang: str) -> str:
+    """The printed numbers' counts by basis in a paragraph (the standalone report's; the manuscript has them in
+    its table of counts): what the numbers are, the mixed ones' verdicts, the gaps by why, the authorities."""
+    detail = words.msg("report.numbers.detail", lang, n="{audit.count.all}", gaps=_gap_clause(t, "numbers", lang),
+                       **{k: f"{{report.numbers.{k}}}" for k in ("mixed", "mixed_agree", "mixed_differ", "article_only",
+                                                                 "not_verifiable")})
+    return detail + _authority_sentence(t, lang)
+
+
 def summary_lines(t: dict, sens: dict, audit: list[dict], lang: str) -> list[tuple[str, str]]:
     """The manuscript's summary of findings: every count, cause, direction and class from the data."""
     vi = lang == "vi"
     # what was checked independently and what was not, and the class of each kind, come first; the details after
     L = classification_lines(t, sens, lang, audit)
-    # the headline gave the counts by basis; here what the numbers are, the mixed ones' verdicts, the gaps by why
-    detail = words.msg("report.numbers.detail", lang, n="{audit.count.all}", gaps=_gap_clause(t, "numbers", lang),
-                       **{k: f"{{report.numbers.{k}}}" for k in ("mixed", "mixed_agree", "mixed_differ", "article_only",
-                                                                 "not_verifiable")})
-    L += [("line", detail + _authority_sentence(t, lang)), ("line", "")]
+    # the counts by result and basis are the manuscript's table of counts (analysis/manuscript/parts.py,
+    # counts_part), said once: here only what it does not show, the gaps by why and the sources' authority
+    gaps = _gap_clause(t, "numbers", lang)
+    detail = words.msg("report.numbers.gaps", lang, gaps=gaps) if gaps else ""
+    L += [("line", (detail + _authority_sentence(t, lang)).strip()), ("line", "")]
     L += discrepancy_lines(t, audit, lang)
     L += [("line", _claims_sentence(t, lang)), ("line", "")]
     # each release by what it is (a dated id names a third party's copy of SIPRI's tables, not a SIPRI release)
@@ -964,6 +973,8 @@ def template(t: dict, sens: dict, audit: list[dict], claims: list[dict], where: 
               ("text", "## Summary and classification"), ("text", "")]
     # said once in the manuscript: its summary of findings gives the classification and its sensitivity
     L += [("text" if kind == "line" else kind, x) for kind, x in classification_lines(t, sens, lang, audit)]
+    # the standalone report, read on its own, keeps in words the counts the manuscript's table of counts shows
+    L += [("text", detail_sentence(t, lang)), ("text", "")]
     # (the manuscript gives the classification in its summary of findings: no pointer section here)
     L += data_lines(sources, rights, lang, "")
     L += environment_lines(env, lang)
