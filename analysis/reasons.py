@@ -749,8 +749,6 @@ LABELS_VI = {
     "{}: Rows whose value equals, after rounding, some full-year figure in the data":
         _C + "Số dòng có giá trị bằng, sau khi làm tròn, một số liệu cả năm nào đó trong dữ liệu",
     "{}: SIPRI release used": _C + "Phiên bản dữ liệu SIPRI được dùng",
-    "{}: Share of all arms deliveries to Vietnam from the Soviet Union and {} (r{} release, every year)":
-        _C + "Tỷ trọng của Liên Xô và {1:p} trong mọi chuyển giao vũ khí cho Việt Nam (phiên bản r{2}, mọi năm)",
     "{}: Share of the earlier year's total that counts as a sharp fall":
         _C + "Phần của tổng năm trước được coi là giảm mạnh",
     "{}: Size of the leading group": _C + "Quy mô của nhóm dẫn đầu",
@@ -833,6 +831,10 @@ del _name, _en
 # the report's overall class under one row's alternative (analysis/audit/report.py, sensitivity), shown once a row's
 # alternative changes the overall class
 LABELS_VI.setdefault("{}: overall class under the alternative", _C + "xếp loại chung theo kết luận thay thế")
+# a claim's copy of the arms origin share's label (analysis/audit/claims.py copies the registry's English label, whose
+# release is named in the catalog's words): its Vietnamese is the catalog's own message
+LABELS_VI[label_template("C-00: " + words.msg("label.arms.origin_share", "en", release=_release("r2022", "en")))] = \
+    _C + words.msg("label.arms.origin_share", "vi", release=_release("r2022", "vi"))
 # --- Vietnamese texts of the rules and labels that the hedged source figures and the reasons' fixes add ------------
 # (analysis/audit/verdict.py: the range a hedged source states; analysis/audit/numbers.py: differences of rates in
 # percentage points, a bound equal to the recomputed value, the range of a hedged alternative; analysis/compute/fdi.py:

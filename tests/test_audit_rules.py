@@ -261,8 +261,9 @@ def test_bounds_in_the_audit_pass_on_the_bound_and_report_it():
                 row("X-3", "k.c", "vượt ngưỡng 1 tỷ USD", 1, 0, "above", "TIV bn")],
                {"k.a": n(134.0, decimals=0, uncertainty=1.0), "k.b": n(92.0, "%", 1, 0.1),
                 "k.c": n(0.974, "TIV bn", 3, 0.0005)})
-    assert t.at["X-1", "verdict"] == "rounding" and t.at["X-1", "reason"].endswith("above the stated bound.")
-    assert t.at["X-2", "verdict"] == "rounding" and not bool(t.at["X-2", "coarse"])
+    # a bound met is its own verdict: nothing was rounded (134 and 92 are simply above 132 and 80)
+    assert t.at["X-1", "verdict"] == "within_bound" and t.at["X-1", "reason"].endswith("above the stated bound.")
+    assert t.at["X-2", "verdict"] == "within_bound" and not bool(t.at["X-2", "coarse"])
     assert pd.isna(t.at["X-2", "accepted_hi"]) and t.at["X-2", "accepted_lo"] == pytest.approx(79.9)
     assert t.at["X-3", "verdict"] == "discrepancy" and t.at["X-3", "rule"] == "not above the stated bound"
 

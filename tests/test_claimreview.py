@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from analysis.audit.claimreview import bib_fields, claim_sentence, detex, figure_en, rating, script_tag
+from analysis.reasons import WORDS
 from tests.conftest import ROOT
 
 S = "http://schema.org/"
@@ -123,7 +124,8 @@ def test_every_verdict_is_one_claimreview_of_the_articles_words(built, lang):
             words = _value(rating, "alternateName")
             # same verdict, in the edition's words
             if lang == "en":
-                assert words == row["verdict"].replace("_", " "), row["id"]
+                assert words == (WORDS["en"].get(f"verdict.{row['verdict']}") if kind == "audit"
+                                 else row["verdict"]), row["id"]
             else:
                 assert words == (audit_vi if kind == "audit" else claims_vi)[row["verdict"]], row["id"]
             reason = _value(rating, "ratingExplanation")

@@ -146,7 +146,7 @@ def test_audit_verdicts(audited):
     expected = {"T1-01": "match", "T1-02": "discrepancy", "T1-05": "discrepancy", "T1-06": "match",
                 "T2-32": "discrepancy", "T2-34": "discrepancy", "T2-31": "consistent", "T2-01": "not_verifiable",
                 "A-06": "discrepancy", "A-09": "match", "A-12": "discrepancy", "X-10": "discrepancy",
-                "X-27": "consistent", "X-18": "not_verifiable", "X-03": "rounding", "X-08": "discrepancy"}
+                "X-27": "consistent", "X-18": "not_verifiable", "X-03": "within_bound", "X-08": "discrepancy"}
     assert {k: a.at[k, "verdict"] for k in expected} == expected
     assert "Singapore-side" in a.at["T1-05", "reason"] and a.at["T1-05", "cause"] == "other_source_or_reporter"
     assert "Jan–Oct" in a.at["T2-34", "reason"]
@@ -192,7 +192,7 @@ def test_every_printed_number_gets_exactly_one_row(audited):
     a, summary = audited
     assert len(a) == len(load_published(PUBLISHED))
     counts = {k: summary.numbers[f"audit.count.{k}"]["value"]
-              for k in ("match", "rounding", "consistent", "discrepancy", "not_verifiable")}
+              for k in ("match", "rounding", "within_bound", "consistent", "discrepancy", "not_verifiable")}
     assert sum(counts.values()) == len(a)
 
 

@@ -259,7 +259,7 @@ def test_alternatives_that_move_together_are_judged_together():
     assert current["ids"] == ["A2", "A3", "A4"] and current["class"] == "not reproduced"
     assert s["arms"]["class_all_alt"] == "not reproduced"
     md = report.render(report.classification_lines(report.tally(audit, []), s, "en", audit), {}, "md")
-    assert "judging every arms figure in SIPRI's current release ({{<num report.altset.release.current.n>}} rows " \
+    assert "judging every arms figure in the current release ({{<num report.altset.release.current.n>}} rows " \
            "at once: A2, A3 and A4) would make it {{<num report.altset.release.current.class.arms>}}" in md
 
 
@@ -293,3 +293,25 @@ def test_whatever_the_registry_computes_about_the_classification_is_shown(tmp_pa
     assert "report.table2.share" not in frag.numbers and "report.table2.robustness" not in frag.numbers
     # arms: 3 of 4 (75%, largely); in the current release A2 and A4 fail together: 1 of 4 (25%), partially
     assert frag.numbers["report.altset.release.current.class.arms"]["value"] == "partially reproduced"
+
+
+def test_the_summary_says_the_counts_once_and_the_standalone_report_keeps_them():
+    # the manuscript's table of counts shows each result's n, mixed agree/differ, article only, not verifiable;
+    # its summary does not say them again in a paragraph, the standalone report (read on its own) does
+    from analysis.manuscript.parts import counts_part
+    audit = [row("a", "match"), row("b", "rounding", "mixed"), row("c", "discrepancy", "mixed"),
+             row("d", "match", "article_only"), row("e", "not_verifiable", "none", gap="source_not_consulted")]
+    t, s = report.tally(audit, []), report.sensitivity(audit, [])
+    md = report.render(report.summary_lines(t, s, audit, "en"), {}, "md")
+    repeated = ("mixed_agree", "mixed_differ", "article_only", "not_verifiable")
+    # the headline says what was checked how (each count once); the paragraph that said them again is gone
+    assert not [k for k in repeated if md.count(f"report.numbers.{k}>") > (k in ("article_only", "not_verifiable"))]
+    assert "numbers are those of Table 1" not in md
+    # what the table does not show stays: the gaps by why, here 1 because the source was not consulted
+    assert "Of the printed numbers that cannot be checked (@tbl-counts), {{<num report.numbers.gap.source_not_consulted>}}" \
+           " because the source" in md
+    numbers = {f"report.numbers.{k}": {"value": 1, "unit": "count", "decimals": 0} for k in repeated}
+    assert all(f"report.numbers.{k} bare>" in counts_part(numbers) for k in repeated)
+    standalone = report.template(t, s, audit, [], {}, [], {}, {"packages": {}}, [], {}, "en")
+    text = "\n".join(x for kind, x in standalone if kind in ("text", "line"))
+    assert all(f"{{report.numbers.{k}}}" in text for k in repeated)

@@ -4,7 +4,7 @@ import pytest
 import math
 
 from analysis.reasons import AUTHORITIES_VI, BASES_VI, GAPS_VI
-from analysis.audit.verdict import (AUTHORITIES, BASES, COARSE_UNITS, GAPS, accepted_interval, authority, basis_of, close_enough, coarse, hedge, precision,
+from analysis.audit.verdict import (AUTHORITIES, BASES, COARSE_UNITS, GAPS, PASSING, VERDICTS, accepted_interval, authority, basis_of, close_enough, coarse, hedge, precision,
                               rounds_to, transcription_like, verdict, weakest)
 
 
@@ -48,23 +48,23 @@ def test_discrepancy():
 
 def test_hedges_are_tested_as_the_bounds_they_state():
     # 'trên 132 tỷ' against 134 +- 1: 134 > 132, the bound is met (as 'trên 205' against 205.2 is)
-    assert verdict(132, 0, "above", "USD bn", 134.0, 1.0) == ("rounding", "above the stated bound")
-    assert verdict(205, 0, "above", "USD bn", 205.2, 0.1) == ("rounding", "above the stated bound")
+    assert verdict(132, 0, "above", "USD bn", 134.0, 1.0) == ("within_bound", "above the stated bound")
+    assert verdict(205, 0, "above", "USD bn", 205.2, 0.1) == ("within_bound", "above the stated bound")
     # 'khoảng 132' is a window, not a bound: 134 +- 1 is 2 away, more than 0.5 + 1
     assert v(132, 0, "approx", "USD bn", 134.0, 1.0) == "discrepancy"
     # 'hơn 80%' tests 80 itself, not a window around it: 92 is more than 80, 79.9 +- 0.05 is not
-    assert v(80, 0, "above", "%", 92.0, 0.1) == "rounding"
+    assert v(80, 0, "above", "%", 92.0, 0.1) == "within_bound"
     assert verdict(80, 0, "above", "%", 79.9, 0.05) == ("discrepancy", "not above the stated bound")
     # 'vượt ngưỡng 1 tỷ': 0.974 rounds to 1 but is below the threshold
     assert v(1, 0, "above", "TIV bn", 0.974, 0.0005) == "discrepancy" and v(1, 0, "above", "TIV bn", 1.01, 0.0005) \
-        == "rounding"
+        == "within_bound"
     # 'hơn 26%' against 25.9 +- 0.3: 26 lies inside 25.6-26.2, so the data cannot show the bound is not met
     assert verdict(26, 0, "above", "% change", 25.9, 0.3) == (
-        "rounding", "above the stated bound within the uncertainty of the recomputed value")
+        "within_bound", "above the stated bound within the uncertainty of the recomputed value")
     assert v(26, 0, "above", "% change", 25.9, 0.1) == "discrepancy"    # 25.8-26.0 never exceeds 26
     assert v(26, 0, "above", "% change", 26.0, 0.0) == "discrepancy"    # exactly 26 is not more than 26
     # 'gần 5,7' (at most): 5.6958 is below, 5.75 +- 0.01 is not, 5.705 +- 0.01 only within the uncertainty
-    assert verdict(5.7, 1, "below", "USD bn", 5.6958, 0.0) == ("rounding", "below the stated bound")
+    assert verdict(5.7, 1, "below", "USD bn", 5.6958, 0.0) == ("within_bound", "below the stated bound")
     assert v(5.7, 1, "below", "USD bn", 5.75, 0.01) == "discrepancy"
     assert verdict(5.7, 1, "below", "USD bn", 5.705, 0.01)[1].endswith("within the uncertainty of the recomputed value")
     # a bound accepts everything on its side, so it is never a coarse window
@@ -106,7 +106,7 @@ def test_authority_from_the_sources_metadata():
 def test_internal_basis_is_consistent_not_a_match():
     assert v(4300.6, 1, "none", "USD mn", 4300.7, 0.55, basis="internal") == "consistent"
     assert v(9.39, 2, "above", "USD bn", 9.3952, 0.00005, basis="internal") == "consistent"
-    assert v(9.39, 2, "above", "USD bn", 9.3952, 0.00005, basis="mixed") == "rounding"
+    assert v(9.39, 2, "above", "USD bn", 9.3952, 0.00005, basis="mixed") == "within_bound"
     assert v(9.5, 1, "none", "USD bn", 9.3952, 0.00005, basis="internal") == "discrepancy"   # still a discrepancy
 
 
@@ -183,12 +183,24 @@ def test_a_printed_figure_against_the_range_a_hedged_source_states():
     # the same printed figure against the stated total, 'hơn 132' = (132, 133]: 132.4 lies inside it
     assert verdict(132.4, 1, "approx", "USD bn", 132, 0.0, stated=(132, 133))[0] == "rounding"
     # 'trên 132' against [133, 134): every value of the range is above 132
-    assert verdict(132, 0, "above", "USD bn", 134, 0.5, stated=(133, 134)) == ("rounding", "above the stated bound")
+    assert verdict(132, 0, "above", "USD bn", 134, 0.5, stated=(133, 134)) == ("within_bound", "above the stated bound")
 
 
 def test_a_bound_equal_to_the_recomputed_value_is_not_reported_above_it():
     # 'hơn 26%' against +26% (± 0.5): equal to the bound; above it only within the rounding of 26
-    assert v(26, 0, "above", "% change", 26, 0.5) == "rounding"
+    assert v(26, 0, "above", "% change", 26, 0.5) == "within_bound"
     assert verdict(26, 0, "above", "% change", 26, 0.5)[1] == \
         "equal to the stated bound, above it only within the uncertainty of the recomputed value"
     assert hedge("above", 26, 26) == "at_bound" and hedge("below", 5.7, 5.7) == "at_bound"
+
+
+def test_a_bound_met_has_its_own_verdict_not_rounding():
+    # 'hơn 80%' against 88.5%: a bound, not a value; 88.5 > 80 meets it and nothing is rounded (issue 24)
+    assert verdict(80, 0, "above", "%", 88.5, 0.05) == ("within_bound", "above the stated bound")
+    # the same printed 80 with no hedge against 80.04: 80.04 rounded to the unit is 80 -> rounding
+    assert verdict(80, 0, "none", "%", 80.04, 0.0) == ("rounding", "equal after rounding to the printed precision")
+    # 'gần 80%' against 88.5%: nearly 80 means at most 80; 88.5 is not -> a discrepancy, not a bound met
+    assert v(80, 0, "below", "%", 88.5, 0.05) == "discrepancy"
+    # a bound met is a pass and counts as reproduced wherever a rounding does
+    from analysis.audit.report import REPRODUCED
+    assert "within_bound" in PASSING and "within_bound" in VERDICTS and "within_bound" in REPRODUCED

@@ -116,7 +116,7 @@ def article(fields: dict[str, str]) -> dict:
 PAGES = {"en": "index.html", "vi": "vi.html"}  # each edition's page (docs/), where its verdicts are shown
 BASE = "../../docs/"  # the pages' folder, from data/derived/, where the standalone documents are written
 WORST, BEST = 1, 3  # the numeric scale: 1 the figure or claim does not stand, 2 it partly holds, 3 it stands
-RATINGS = {"match": 3, "rounding": 3, "consistent": 3, "discrepancy": 1, "not_verifiable": None,
+RATINGS = {"match": 3, "rounding": 3, "within_bound": 3, "consistent": 3, "discrepancy": 1, "not_verifiable": None,
            "holds": 3, "partly holds": 2, "does not hold": 1, "not decided": None}
 QUALIFIERS = {"none": "", "approx": "about ", "above": "more than ", "below": "less than "}
 REVIEWER_ID = "#reviewer"

@@ -54,7 +54,7 @@ VERDICTS = ("holds", "partly holds", "does not hold", "not decided")
 VERDICTS_VI = {"holds": "đúng", "partly holds": "đúng một phần", "does not hold": "không đúng",
                "not decided": R.WORDS["vi"]["verdict.not_decided"]}
 # A printed number's verdict as the verdict of a claim that states it (one statement, one judgement).
-FROM_AUDIT = {"match": "holds", "rounding": "holds", "consistent": "holds", "discrepancy": "does not hold",
+FROM_AUDIT = {"match": "holds", "rounding": "holds", "within_bound": "holds", "consistent": "holds", "discrepancy": "does not hold",
               "not_verifiable": "not decided"}
 MEASURES_VI = {"turnover": "kim ngạch thương mại", "exports": "kim ngạch xuất khẩu", "imports": "kim ngạch nhập khẩu",
                "registered cumulative": "vốn đăng ký lũy kế", "registered total": "tổng vốn đăng ký",

@@ -284,7 +284,7 @@ class Audit:
         elif v == "consistent":
             cause = "self_consistent"
             clauses.append(R.clause("consistent", value=value, rule=R.word(RULE_WORDS[res["rule"].split(",")[0]])))
-        elif v in ("match", "rounding"):
+        elif v in ("match", "rounding", "within_bound"):
             clauses.append(R.clause("reproduced", basis=basis, value=value, rule=R.word(RULE_WORDS[res["rule"]])))
         else:
             cause = self.discrepancy(row, res, clauses, basis, value)
@@ -326,7 +326,7 @@ class Audit:
         spec = R.spec(cause, clauses)
         self.frag.add(f"audit.verdict.{rid}", v, "text", f"Verdict on {rid}: {row['item']}",
                       f"{res['rule']} (analysis/audit/verdict.py); cause: {cause}", self.ins_reg,
-                      shown_as=v.replace("_", " "), shown_as_vi=R.WORDS["vi"][f"verdict.{v}"])
+                      shown_as=R.WORDS["en"][f"verdict.{v}"], shown_as_vi=R.WORDS["vi"][f"verdict.{v}"])
         if gap:
             self.frag.add(f"audit.gap.{rid}", gap, "text", f"Why {rid} is not verifiable",
                           "kind of the registry gap's first reason (analysis/reasons.py, GAP_KINDS)", self.ins_reg,
@@ -624,9 +624,12 @@ def summary(a: Audit, table: pd.DataFrame, release: str, info: dict) -> None:
         frag.add(f"audit.count.arms_reading.{reading}", int((table["reading"] == reading).sum()), "count",
                  f"Arms figures reproduced by the reading '{reading}' in the release used", "count of audit rows",
                  ins, decimals=0)
+    # shown as what it is: a dated id names a third party's copy of SIPRI's tables, not a release SIPRI published
     frag.add("audit.arms_release", release, "text", "SIPRI release the article's arms figures come from",
              "the release whose annual totals end in the last year for which the article prints an annual total "
-             "(if none ends there, the oldest release covering it); no verdict enters the choice", ins)
+             "(if none ends there, the oldest release covering it); no verdict enters the choice", ins,
+             shown_as=R.WORDS["en"].get(f"release.{release}", release),
+             shown_as_vi=R.WORDS["vi"].get(f"release.{release}", release))
     if info["last_printed_year"] is not None:
         frag.add("audit.arms_release_rule.last_printed_year", info["last_printed_year"], "year",
                  "Last year for which the article prints an annual arms total", "max over printed arms totals", ins,
@@ -637,7 +640,7 @@ def summary(a: Audit, table: pd.DataFrame, release: str, info: dict) -> None:
         frag.add(f"audit.arms_release_matches.{x}", int((col == "match").sum()), "count",
                  f"Printed arms figures equal to the {x} release", "count of exact matches (reported, not used to choose)",
                  ins, decimals=0)
-        for v in ("match", "rounding", "discrepancy"):
+        for v in ("match", "rounding", "within_bound", "discrepancy"):
             frag.add(f"audit.count.arms.{x}.{v}", int((col == v).sum()), "count",
                      f"Printed arms figures judged '{v}' against the {x} release", "count of audit rows", ins, decimals=0)
 

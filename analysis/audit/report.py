@@ -76,7 +76,7 @@ except ImportError:  # the audit does not write these columns yet: the agreed vo
 UNRECORDED = "unrecorded"
 # Bases the audit wrote before the agreed vocabulary: the article's own figures, and none (not verifiable).
 LEGACY_BASIS = {"internal": "article_only", "none": ""}
-REPRODUCED = ("match", "rounding")
+REPRODUCED = ("match", "rounding", "within_bound")  # a bound met counts as reproduced, as a rounding does
 CLAIM_VERDICTS = ("holds", "partly holds", "does not hold", "not decided")
 CLAIM_VERDICTS_VI = {**CLAIM_VERDICTS_VI_CLAIMS, "not decided": "chưa phân định được"}
 ROBUSTNESS_VI = {r: R.WORDS["vi"][f"robustness.{r}"] for r in ("robust", "borderline", "fragile")}
@@ -600,24 +600,35 @@ def discrepancy_lines(t: dict, audit: list[dict], lang: str) -> list[tuple[str, 
     return L
 
 
+def detail_sentence(t: dict, lang: str) -> str:
+    """The printed numbers' counts by basis in a paragraph (the standalone report's; the manuscript has them in
+    its table of counts): what the numbers are, the mixed ones' verdicts, the gaps by why, the authorities."""
+    detail = words.msg("report.numbers.detail", lang, n="{audit.count.all}", gaps=_gap_clause(t, "numbers", lang),
+                       **{k: f"{{report.numbers.{k}}}" for k in ("mixed", "mixed_agree", "mixed_differ", "article_only",
+                                                                 "not_verifiable")})
+    return detail + _authority_sentence(t, lang)
+
+
 def summary_lines(t: dict, sens: dict, audit: list[dict], lang: str) -> list[tuple[str, str]]:
     """The manuscript's summary of findings: every count, cause, direction and class from the data."""
     vi = lang == "vi"
     # what was checked independently and what was not, and the class of each kind, come first; the details after
     L = classification_lines(t, sens, lang, audit)
-    # the headline gave the counts by basis; here what the numbers are, the mixed ones' verdicts, the gaps by why
-    detail = words.msg("report.numbers.detail", lang, n="{audit.count.all}", gaps=_gap_clause(t, "numbers", lang),
-                       **{k: f"{{report.numbers.{k}}}" for k in ("mixed", "mixed_agree", "mixed_differ", "article_only",
-                                                                 "not_verifiable")})
-    L += [("line", detail + _authority_sentence(t, lang)), ("line", "")]
+    # the counts by result and basis are the manuscript's table of counts (analysis/manuscript/parts.py,
+    # counts_part), said once: here only what it does not show, the gaps by why and the sources' authority
+    gaps = _gap_clause(t, "numbers", lang)
+    detail = words.msg("report.numbers.gaps", lang, gaps=gaps) if gaps else ""
+    L += [("line", (detail + _authority_sentence(t, lang)).strip()), ("line", "")]
     L += discrepancy_lines(t, audit, lang)
     L += [("line", _claims_sentence(t, lang)), ("line", "")]
-    rel_counts = _join([f"{{audit.arms_release_matches.{r}}} " + (f"bằng phiên bản {'hiện hành' if r == 'current' else r}" if vi else f"equal the {r} release")
+    # each release by what it is (a dated id names a third party's copy of SIPRI's tables, not a SIPRI release)
+    rel_counts = _join([f"{{audit.arms_release_matches.{r}}} " + (f"bằng phiên bản {R.WORDS[lang].get(f'release.{r}', r)}"
+                                                                  if vi else f"equal the {R.WORDS[lang].get(f'release.{r}', r)} release")
                         for r in RELEASES], lang)
-    L.append(("line", ("Các con số về vũ khí được đối chiếu với phiên bản **{audit.arms_release}** của SIPRI, được chọn "
-                       "theo phạm vi bao phủ (@sec-rules); trong các giá trị vũ khí được in, " if vi else
-                       "The arms figures are judged against SIPRI's **{audit.arms_release}** release, chosen by coverage "
-                       "(@sec-rules); of the printed arms values, ") + rel_counts + "."))
+    L.append(("line", ("Các con số về vũ khí được đối chiếu với phiên bản **{audit.arms_release}** của số liệu SIPRI, được "
+                       "chọn theo phạm vi bao phủ (@sec-rules); trong các giá trị vũ khí được in, " if vi else
+                       "The arms figures are judged against the **{audit.arms_release}** release of SIPRI's data, chosen by "
+                       "coverage (@sec-rules); of the printed arms values, ") + rel_counts + "."))
     L.append(("line", ""))
     return L
 
@@ -963,6 +974,8 @@ def template(t: dict, sens: dict, audit: list[dict], claims: list[dict], where: 
               ("text", "## Summary and classification"), ("text", "")]
     # said once in the manuscript: its summary of findings gives the classification and its sensitivity
     L += [("text" if kind == "line" else kind, x) for kind, x in classification_lines(t, sens, lang, audit)]
+    # the standalone report, read on its own, keeps in words the counts the manuscript's table of counts shows
+    L += [("text", detail_sentence(t, lang)), ("text", "")]
     # (the manuscript gives the classification in its summary of findings: no pointer section here)
     L += data_lines(sources, rights, lang, "")
     L += environment_lines(env, lang)
@@ -988,12 +1001,13 @@ kind of hedge wherever the figure is printed. The precision of a printed figure 
 digit; a hedged whole number ending in zeros is a round figure, precise to its last non-zero digit. In order: a
 figure is a **discrepancy** when it is impossible (a fall of more than the whole); **not verifiable** when no raw
 source gives its counterpart. A hedge that states a bound is tested as that bound: *hơn*, *trên*, *vượt* ('more
-than') pass as a **rounding** when the recomputed value is above the printed one, or reaches it within the rounding
-uncertainty of the source figures, and *gần* ('nearly') when it is below; anything else is a **discrepancy**. A
+than') pass, **within the stated bound**, when the recomputed value is above the printed one, or reaches it within
+the rounding uncertainty of the source figures, and *gần* ('nearly') when it is below; nothing is rounded, and such a
+pass counts as reproduced as a rounding does; anything else is a **discrepancy**. A
 figure with *khoảng*, *~* or no hedge is a window: a **match** when the two are equal; a **rounding** difference
 when the recomputed value, rounded to the printed precision, gives the printed one, or agrees with it within the
 rounding of the source figures, or when truncating or rounding up gives it; a **discrepancy** otherwise. Each
-reason says which of these holds. A match or rounding reached only from the article's own figures is reported as
+reason says which of these holds. A match, rounding or bound met only from the article's own figures is reported as
 **consistent**: consistent with the article's own figures, not independently verified, and counted apart. A check
 is flagged **coarse** when the interval of values it accepts is wider than {audit.rule.coarse_units} units of the
 printed last digit: such a check could not fail a misprint in the last digit ({audit.count.coarse} passing checks
@@ -1021,13 +1035,14 @@ Mỗi con số được in được so sánh với giá trị tính lại tươn
 chữ số cuối cùng được in; một số nguyên có từ rào đón và tận cùng bằng các chữ số 0 được coi là số tròn, chính xác đến
 chữ số khác 0 cuối cùng. Xét lần lượt: một con số là **sai lệch** khi nó không thể có (một mức giảm lớn hơn toàn bộ giá
 trị gốc); **không kiểm chứng được** khi không nguồn dữ liệu gốc nào cho giá trị đối chiếu. Từ rào đón nêu một giới hạn
-được kiểm tra đúng như giới hạn ấy: *hơn*, *trên*, *vượt* đạt (**khớp khi làm tròn**) khi giá trị tính lại lớn hơn con
-số in, hoặc chạm tới nó trong phạm vi sai số làm tròn của các số liệu nguồn, còn *gần* đạt khi giá trị tính lại nhỏ
-hơn; mọi trường hợp khác là **sai lệch**. Con số đi với *khoảng*, *~* hoặc không có từ rào đón được xét theo một
+được kiểm tra đúng như giới hạn ấy: *hơn*, *trên*, *vượt* đạt (**{verdict_within_bound}**) khi giá trị tính lại lớn
+hơn con số in, hoặc chạm tới nó trong phạm vi sai số làm tròn của các số liệu nguồn, còn *gần* đạt khi giá trị tính lại
+nhỏ hơn; không có gì được làm tròn, và kết quả đạt ấy được tính là tái lập được như khớp khi làm tròn; mọi trường hợp
+khác là **sai lệch**. Con số đi với *khoảng*, *~* hoặc không có từ rào đón được xét theo một
 khoảng: **khớp** khi hai giá trị bằng nhau; **khớp khi làm tròn** khi giá trị tính lại, làm tròn đến độ chính xác được
 in, cho đúng con số in, hoặc trùng với nó trong phạm vi làm tròn của các số liệu nguồn, hoặc khi cắt bớt hay làm tròn
-lên cho ra nó; **sai lệch** trong mọi trường hợp còn lại. Lý do đi kèm nói rõ trường hợp nào đúng. Một kết quả khớp
-hoặc khớp khi làm tròn chỉ đạt được từ chính các số liệu của bài báo được ghi là **{verdict_consistent}**: nó chỉ
+lên cho ra nó; **sai lệch** trong mọi trường hợp còn lại. Lý do đi kèm nói rõ trường hợp nào đúng. Một kết quả khớp,
+khớp khi làm tròn hoặc nằm trong giới hạn được nêu chỉ đạt được từ chính các số liệu của bài báo được ghi là **{verdict_consistent}**: nó chỉ
 nhất quán với chính các số liệu của bài báo, chưa được kiểm chứng độc lập, và được đếm riêng. Một phép kiểm tra bị đánh dấu là **thô** khi khoảng giá trị mà nó
 chấp nhận rộng hơn {audit.rule.coarse_units} đơn vị của chữ số cuối được in: một phép kiểm tra như vậy không thể phát
 hiện một lỗi in sai ở chữ số cuối ({audit.count.coarse} phép kiểm tra đạt là thô); một giới hạn không bao giờ bị coi
@@ -1053,7 +1068,8 @@ của nó viện dẫn.
 
 
 # the verdict's label is the one its tables show (one text per meaning; its meaning follows it here and in the glossary)
-RULES_VI = RULES_VI.replace("{verdict_consistent}", R.WORDS["vi"]["verdict.consistent"])
+RULES_VI = RULES_VI.replace("{verdict_consistent}", R.WORDS["vi"]["verdict.consistent"]).replace(
+    "{verdict_within_bound}", R.WORDS["vi"]["verdict.within_bound"])
 
 
 def rules_part(numbers: dict, lang: str = "en") -> str:

@@ -15,11 +15,13 @@ A hedge that states a bound is tested as the bound it states; in order:
 2. not_verifiable  no recomputed value exists (the source could not be consulted
                    or the data do not contain the quantity);
 3. 'above' ('hơn', 'trên', 'vượt ngưỡng': more than p)
-                   rounding (bound met) when r > p; rounding (bound met within the
-                   uncertainty) when r <= p < r + e; discrepancy otherwise;
+                   within_bound (bound met) when r > p; within_bound (bound met within
+                   the uncertainty) when r <= p < r + e; discrepancy otherwise;
    'below' ('gần': nearly p, at most p)
-                   rounding (bound met) when r < p; rounding (bound met within the
-                   uncertainty) when r − e < p <= r; discrepancy otherwise;
+                   within_bound (bound met) when r < p; within_bound (bound met within
+                   the uncertainty) when r − e < p <= r; discrepancy otherwise.
+                   Nothing is rounded in a bound test, so its pass has a word of its own;
+                   it counts as reproduced exactly as a rounding does;
 4. otherwise ('khoảng', '~' or no hedge: a window around p)
                    match       p equals r (to 1e-9);
                    rounding    r rounded to the printed precision u is p ('equal after
@@ -48,14 +50,14 @@ rests on a hedged figure, the clauses above read 'r' as that interval S (r is th
 shown, but never equal to anything the source asserts exactly): no **match**; rounding when some value
 of S rounded to the printed precision gives p ('equal after rounding a value in the range the source
 states'), or is within the rounding of the exact figures, or truncates or rounds up to p; a bound 'more
-than p' is met when all of S is above p, met within the range when some of it is.  Two statements of one
+than p' is met (within_bound) when all of S is above p, met within the range when some of it is.  Two statements of one
 source (a total and the sum of its parts) agree when their intervals overlap: 'more than 132' and 'nearly
 119' + 15 (132.5 to 134.5) do.
 
 Then, whatever the verdict:
-- a match or rounding reached only from the article's own figures (registry
-  basis 'internal') becomes **consistent**: consistent with the article's own
-  figures, not independently verified.  It is counted apart from match and rounding;
+- a match, rounding or within_bound reached only from the article's own figures
+  (registry basis 'internal') becomes **consistent**: consistent with the article's
+  own figures, not independently verified.  It is counted apart from them;
 - the hedge is reported on its own: 'more than p' is borne out when r >= p,
   'nearly p' when r <= p (flag `hedge`);
 - the check is **coarse** when the interval of values it accepts is wider than
@@ -77,7 +79,7 @@ import math
 EXACT = 1e-9
 COARSE_UNITS = 4  # a check accepting an interval wider than this many units of the printed last digit is coarse
 
-VERDICTS = ("match", "rounding", "consistent", "discrepancy", "not_verifiable")
+VERDICTS = ("match", "rounding", "within_bound", "consistent", "discrepancy", "not_verifiable")
 BASES = ("independent", "mixed", "article_only")
 GAPS = ("source_not_consulted", "no_source_found", "not_measurable")
 AUTHORITIES = ("official", "secondary", "third_party_copy")  # strongest first
@@ -120,7 +122,7 @@ def rounds_to(r: float, p: float, u: float) -> bool:
     q = abs(r) / u
     n = math.floor(q + 0.5 + 1e-9)
     return abs(math.copysign(n * u, r) - p) <= EXACT * max(1.0, abs(p))
-PASSING = ("match", "rounding", "consistent")
+PASSING = ("match", "rounding", "within_bound", "consistent")
 HEDGED = ("approx", "above", "below")
 WHOLE_UNITS = ("count", "year", "rank", "rank change")
 
@@ -223,9 +225,9 @@ def verdict(printed: float, decimals: int, qualifier: str, unit: str,
     gap = 0.0 if lo <= p <= hi else min(abs(p - lo), abs(p - hi))
     if qualifier == "above":
         if lo > p + EXACT * max(1.0, abs(p)):
-            v, rule = "rounding", "above the stated bound"
+            v, rule = "within_bound", "above the stated bound"
         elif hi + e > p + EXACT:
-            v, rule = "rounding", ("above the stated bound within the range the source states" if stated is not None
+            v, rule = "within_bound", ("above the stated bound within the range the source states" if stated is not None
                                    and hi > p + EXACT else
                                    "equal to the stated bound, above it only within the uncertainty of the recomputed "
                                    "value" if abs(hi - p) <= EXACT * max(1.0, abs(p)) else
@@ -234,9 +236,9 @@ def verdict(printed: float, decimals: int, qualifier: str, unit: str,
             return "discrepancy", "not above the stated bound"
     elif qualifier == "below":
         if hi < p - EXACT * max(1.0, abs(p)):
-            v, rule = "rounding", "below the stated bound"
+            v, rule = "within_bound", "below the stated bound"
         elif lo - e < p - EXACT:
-            v, rule = "rounding", ("below the stated bound within the range the source states" if stated is not None
+            v, rule = "within_bound", ("below the stated bound within the range the source states" if stated is not None
                                    and lo < p - EXACT else
                                    "equal to the stated bound, below it only within the uncertainty of the recomputed "
                                    "value" if abs(lo - p) <= EXACT * max(1.0, abs(p)) else

@@ -7,9 +7,12 @@ same release; mixing releases can give impossible shares.
 Releases kept apart:
 - current: World Bank WDI copy of SIPRI totals, updated 2026-04-08 (data to 2024);
   supplier split from the SIPRI trade register generated 2025-01-03 (deliveries 2000-2023).
-- r2022:   SIPRI importer table (third-party copy, evidently the 2022 update, totals to 2020)
-  with SIPRI exporter tables for Russia and the Soviet Union generated 2022-07-28.
-- r2020:   an older WDI copy (data to 2019), totals only.
+- r2022:   a third party's compilation of SIPRI's importer TIV tables (a Kaggle user's dataset, created
+  2023-03-03; the SIPRI release it copies is not stated, probably that of 2022; totals to 2020) with
+  SIPRI exporter tables for Russia and the Soviet Union generated 2022-07-28 (read from a third party's
+  copy).  The id is this package's label for that vintage, not a release SIPRI published under the name;
+  its words (the catalogs' word.release.r2022) say so wherever it is shown.
+- r2020:   an older WDI copy (data to 2019; its vintage inferred), totals only.
 
 Published statements of Russia's share (news reports citing SIPRI or others) are
 kept apart from the series: each is registered with its measure, period and
@@ -42,7 +45,8 @@ from analysis.registry import Fragment, decimals_of, half_unit
 ROLES = ("wdi_2026", "wdi_2020", "sipri_table", "sipri_rus", "sipri_usr", "register", "statements", "sources")
 RELEASES = {
     "current": "SIPRI data as carried by WDI 2026-04-08 (totals) and the SIPRI register of 2025-01-03 (suppliers)",
-    "r2022": "SIPRI 2022 update: importer table (justin2028 copy) and exporter tables generated 2022-07-28",
+    "r2022": "a third party's compilation of SIPRI's importer TIV tables (justin2028, vintage uncertain, probably "
+             "2022) and SIPRI exporter tables generated 2022-07-28 (third-party copies)",
     "r2020": "SIPRI data as carried by an older WDI release (about 2020)",
 }
 SOURCE_IDS = {
