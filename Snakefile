@@ -12,6 +12,7 @@ import threading
 from pathlib import Path
 
 from analysis.deps import files as code_of
+from analysis.io import fingerprint
 
 STEPS_ENV = "analysis/environment.yaml"  # the steps' software, for --sw-deployment-method conda
 RAW = "data/raw"
@@ -37,22 +38,40 @@ def raw_files():
     return sorted(str(p) for p in Path(RAW).rglob("*") if p.is_file() and not ("{" in str(p) or "}" in str(p)))
 
 
-# Each step's record of the files it read and wrote (analysis/io.py): the state of this folder's builds, like
-# Snakemake's own records beside it, not a product (a checkout with CRLF line ends records other checksums).
-STAMPS = ".snakemake/stamps"
-
-
-def step(*commands):
+def step(*commands, folder=None):
     """The shell command of a rule: each `module args` run as `python -m analysis.module args`, traced
     into the rule's log; when a command fails, its message is shown: an input check's leading line (the
     first problem and the count) with the next four, else the end of the log.
-    The step is told its stamp and the rule's files (one a line), to check the products it reads and
-    record what it read and wrote: see stale_steps() at the end of this file."""
+    With `folder`, the step first removes the files there that no rule writes (the rule's params.written).
+    The step is told its log and the rule's files (one a line), to check the products it reads against
+    their writers' records and to record its own outputs' checksums in its log (analysis/io.py)."""
     run = "; ".join(f"{PY} -m analysis.{c}" for c in commands)
-    files = (f"export STEP_STAMP={STAMPS}/\"$(basename {{log:q}} .log)\".json STEP_INPUTS=\"$(printf '%s\\n' {{input:q}})\" "
+    files = (f"export STEP_LOG={{log:q}} STEP_INPUTS=\"$(printf '%s\\n' {{input:q}})\" "
              f"STEP_OUTPUTS=\"$(printf '%s\\n' {{output:q}})\"; ")
+    if folder:  # the files the workflow writes there: the step removes any other (analysis/io.py, remove_orphans)
+        files += f"export STEP_FOLDER={folder} STEP_FOLDER_FILES=\"$(printf '%s\\n' {{params.written:q}})\"; "
     return (f"( {files}set -x; {run} ) > {{log:q}} 2>&1 || {{{{ grep -m1 -A4 '^Invalid input: ' {{log:q}} >&2"
             f" || tail -n 5 {{log:q}} >&2; exit 1; }}}}")
+
+
+def written_in(folder):
+    """params: every file a rule of this workflow writes under `folder`."""
+    return lambda wildcards: sorted(str(f) for r in workflow.rules for f in r.output if str(f).startswith(f"{folder}/"))
+
+
+def content(rule):
+    """A rule's `params`: the sha256 of every file it reads (data, code, other steps' products).  Snakemake
+    records a job's params and reruns it when they differ, so that a step reruns when what it reads changed,
+    whatever the timestamps say (an edit that kept an old timestamp, `cp -p`, an unpacked archive); a dry run
+    only reports it.  One digest of them all, so that the report stays one line (`snakemake --list-changes
+    params` lists the jobs); a function of the wildcards alone, so that Snakemake compares it (analysis/io.py)."""
+    def files(wildcards):
+        for f in workflow.get_rule(rule).input:
+            if callable(f):
+                f = f(wildcards)
+            yield from [f] if isinstance(f, str) else f
+
+    return lambda wildcards: fingerprint(files(wildcards))
 
 
 # The reports of the two input checks.  Every step that reads an input waits for both, so that one
@@ -117,11 +136,13 @@ rule validate_raw:
     input:
         code=code_of("analysis.contract.validate"),
         manifest=source(f"{RAW}/datapackage.json"),
-        files=raw_files(),
+        files=lambda w: recover_killed_run() or raw_files(),
     output:
         CHECKS[0],
     log:
         f"{LOGS}/validate_raw.log",
+    params:
+        content=content("validate_raw"),
     conda:
         STEPS_ENV
     shell:
@@ -142,6 +163,8 @@ rule parse_published:
         table=f"{OUT}/validated/published.csv",
     log:
         f"{LOGS}/parse_published.log",
+    params:
+        content=content("parse_published"),
     conda:
         STEPS_ENV
     shell:
@@ -169,6 +192,8 @@ rule compute_arms:
         numbers=f"{OUT}/numbers/arms.json",
     log:
         f"{LOGS}/compute_arms.log",
+    params:
+        content=content("compute_arms"),
     conda:
         STEPS_ENV
     shell:
@@ -196,6 +221,8 @@ rule compute_trade:
         numbers=f"{OUT}/numbers/trade.json",
     log:
         f"{LOGS}/compute_trade.log",
+    params:
+        content=content("compute_trade"),
     conda:
         STEPS_ENV
     shell:
@@ -220,6 +247,8 @@ rule compute_fdi:
         numbers=f"{OUT}/numbers/fdi.json",
     log:
         f"{LOGS}/compute_fdi.log",
+    params:
+        content=content("compute_fdi"),
     conda:
         STEPS_ENV
     shell:
@@ -237,6 +266,8 @@ rule build_computed_registry:
         f"{OUT}/computed.json",
     log:
         f"{LOGS}/build_computed_registry.log",
+    params:
+        content=content("build_computed_registry"),
     conda:
         STEPS_ENV
     shell:
@@ -258,6 +289,8 @@ rule audit_numbers:
         numbers=f"{OUT}/numbers/audit.json",
     log:
         f"{LOGS}/audit_numbers.log",
+    params:
+        content=content("audit_numbers"),
     conda:
         STEPS_ENV
     shell:
@@ -282,6 +315,8 @@ rule check_claims:
         part_vi="manuscript/_generated/vi/claims.md",
     log:
         f"{LOGS}/check_claims.log",
+    params:
+        content=content("check_claims"),
     conda:
         STEPS_ENV
     shell:
@@ -317,6 +352,8 @@ rule write_report:
         summary_vi="manuscript/_generated/vi/summary.md",
     log:
         f"{LOGS}/write_report.log",
+    params:
+        content=content("write_report"),
     conda:
         STEPS_ENV
     shell:
@@ -338,6 +375,8 @@ rule build_registry:
         f"{OUT}/numbers.json",
     log:
         f"{LOGS}/build_registry.log",
+    params:
+        content=content("build_registry"),
     conda:
         STEPS_ENV
     shell:
@@ -356,6 +395,8 @@ rule check_manuscript_claims:
         MANUSCRIPT_CLAIMS,
     log:
         f"{LOGS}/check_manuscript_claims.log",
+    params:
+        content=content("check_manuscript_claims"),
     conda:
         STEPS_ENV
     shell:
@@ -377,6 +418,7 @@ rule plot_figures:
     log:
         f"{LOGS}/plot_figures.log",
     params:
+        content=content("plot_figures"),
         outdir=lambda w, output: Path(output[0]).parent,
         copy_to=lambda w, output: Path(output[-1]).parent,
     conda:
@@ -405,13 +447,16 @@ rule write_manuscript_parts:
     log:
         f"{LOGS}/write_manuscript_parts.log",
     params:
+        content=content("write_manuscript_parts"),
+        written=written_in("manuscript/_generated"),
         outdir=lambda w, output: Path(output[0]).parent,
     conda:
         STEPS_ENV
     shell:
         step("manuscript.parts --registry {input.registry:q} --audit {input.audit:q} --table1 {input.table1:q}"
              " --table2 {input.table2:q} --qmd {input.qmd:q} --qmd-vi {input.qmd_vi:q}"
-             " --manifests {input.manifests:q} --sources {input.sources:q} --outdir {params.outdir:q}")
+             " --manifests {input.manifests:q} --sources {input.sources:q} --outdir {params.outdir:q}",
+             folder="manuscript/_generated")
 
 
 rule write_verdicts:
@@ -432,6 +477,8 @@ rule write_verdicts:
         html_vi=VERDICT_PARTS[1],
     log:
         f"{LOGS}/write_verdicts.log",
+    params:
+        content=content("write_verdicts"),
     conda:
         STEPS_ENV
     shell:
@@ -468,10 +515,14 @@ rule render_digest:
         meta="manuscript/_generated/build.yml",
     log:
         f"{LOGS}/render_digest.log",
+    params:
+        content=content("render_digest"),
+        written=written_in("manuscript/_generated"),
     conda:
         "analysis/environment.yaml"
     shell:
-        step("manuscript.render --root . --out-html {output.html:q} --out-typst {output.typst:q} --out-meta {output.meta:q}")
+        step("manuscript.render --root . --out-html {output.html:q} --out-typst {output.typst:q} --out-meta {output.meta:q}",
+             folder="manuscript/_generated")
 
 
 def render_command(fmt, ext):
@@ -561,7 +612,7 @@ rule write_lineage_pages:
 # Every product of the derived build, and every other file its steps read (code, manuscript sources).
 PRODUCTS = sorted({str(f) for r in BUILD_RULES for f in r.output})
 PUBLISHED_FILES = sorted(str(p) for p in Path(PUB).rglob("*") if p.is_file())
-READ_BY_STEPS = sorted({str(f) for r in BUILD_RULES for f in r.input} - set(PRODUCTS) - set(raw_files())
+READ_BY_STEPS = sorted({str(f) for r in BUILD_RULES for f in r.input if isinstance(f, str)} - set(PRODUCTS) - set(raw_files())
                        - set(PUBLISHED_FILES))
 ABOUT = ["README.md", "CITATION.cff", "LICENSE", "pyproject.toml", "requirements.lock"]  # the package's own description
 
@@ -585,6 +636,7 @@ rule write_run_crate:
     log:
         f"{LOGS}/write_run_crate.log",
     params:
+        content=content("write_run_crate"),
         metadata=".snakemake/metadata",
     conda:
         STEPS_ENV
@@ -625,6 +677,7 @@ rule deposit:
     log:
         f"{LOGS}/deposit.log",
     params:
+        content=content("deposit"),
         shipped=lambda w: " ".join(f"{f}:{sha256(f)}" for f in deposit_files()[1]),
     conda:
         STEPS_ENV
@@ -674,37 +727,41 @@ if any(not Path(p).is_file() for p in READ) or any(
 
 
 
-# Recovery and content, not time.  Both act only in a run that is the only live Snakemake of this workflow in
-# this folder: each run holds a shared lock on .snakemake/run.flock for its whole life (the kernel drops it
-# when the process dies, even by kill -9), and one that can take it exclusively knows that no other runs.
-# - A run killed before it could release Snakemake's own locks (kill -9, out of memory, a closed laptop)
-#   leaves them in .snakemake/locks/, and every later run would stop on them: a sole run removes them, so
-#   that running the same command again finishes the build (rerun-incomplete redoes what the killed jobs left).
-# - A step whose outputs are not the files it wrote (edited by hand, copied from elsewhere) or whose inputs
-#   (data, code, products of other steps) changed since it ran must run again, whatever the timestamps say
-#   (an edit that kept an old timestamp, an unpacked archive, `cp -p`).  Each step records what it read and
-#   wrote in its stamp (analysis/io.py); a sole run compares them with the files and removes the outputs of
-#   every step that disagrees (in a dry run too: they are stale either way), so that Snakemake rebuilds them
-#   and everything after them.
-def sole_run():
-    """Take this run's lock; True when no other run is live (then it holds the lock exclusively)."""
+# Recovery from a killed run, which Snakemake leaves to the user (`snakemake --unlock`).  A run killed before it
+# could release Snakemake's locks (kill -9, out of memory, a closed laptop) leaves them in .snakemake/locks/,
+# and every later run would stop on them.  A run that executes jobs (never a dry run, a listing, a graph or a
+# lint) and is the only live Snakemake of this workflow in this folder removes them, with the half-written
+# files of killed steps, while Snakemake builds its graph and before it takes its own locks: running the same
+# command again finishes the build (rerun-incomplete, in the profile, redoes what the killed jobs left).  Each
+# such run holds a shared lock on .snakemake/run.flock for its whole life (the kernel drops it when the process
+# dies, even by kill -9): one that can take it exclusively knows that no other runs.
+RUN_LOCK = None
+
+
+def executes():
+    """True in a run that executes jobs: not a dry run, a listing, a graph, a summary or a lint."""
+    return (workflow.is_main_process and getattr(workflow, "executor_plugin", None) is not None
+            and not workflow.dryrun and not workflow.touch)
+
+
+def recover_killed_run():
+    """Called while Snakemake builds the graph (from validate_raw's input, which every build reaches)."""
     global RUN_LOCK
+    if RUN_LOCK is not None or not executes():
+        return
     try:
         import fcntl
 
         Path(".snakemake").mkdir(exist_ok=True)
         RUN_LOCK = open(".snakemake/run.flock", "a")
     except (ImportError, OSError):  # no flock on this system, or a read-only folder: leave everything as it is
-        return False
+        RUN_LOCK = False
+        return
     try:
         fcntl.flock(RUN_LOCK, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        return True
     except OSError:
         fcntl.flock(RUN_LOCK, fcntl.LOCK_SH)  # another run is live: its locks and outputs are its own
-        return False
-
-
-def remove_stale_locks():
+        return
     locks = list(Path(".snakemake/locks").glob("*.lock"))
     for lock in locks:
         lock.unlink(missing_ok=True)
@@ -712,36 +769,4 @@ def remove_stale_locks():
         print("Removed the locks of a Snakemake run that was killed before it could release them.", file=sys.stderr)
     for tmp in [*Path(OUT).rglob(".*.tmp"), *Path("manuscript/_generated").rglob(".*.tmp")]:
         tmp.unlink(missing_ok=True)  # a killed step's half-written file (io.write_bytes_atomic)
-
-
-def remove_orphans():
-    """A file under manuscript/_generated/ that no rule writes (a part an older build wrote under another
-    name) is removed: the render reads, stages and digests every file there, so a leftover would reach it."""
-    written = {str(Path(f)) for r in workflow.rules for f in r.output}
-    for f in sorted(Path("manuscript/_generated").rglob("*")):
-        if f.is_file() and str(f) not in written:
-            f.unlink()
-            print(f"{f}: no rule writes it (left by an older build); removed, since the render reads every file "
-                  "there", file=sys.stderr)
-
-
-def stamped_steps():
-    """{step: (inputs, outputs)} of every rule that runs a step (its stamp is named as its log,
-    data/derived/logs/<rule>.log)."""
-    return {Path(str(r.log[0])).stem: ([str(f) for f in r.input], [str(f) for f in r.output])
-            for r in workflow.rules if "STEP_STAMP=" in (r.shellcmd or "")}
-
-
-if workflow.is_main_process and sole_run():
-    import fcntl
-
-    from analysis.io import stale_steps
-
-    remove_stale_locks()
-    remove_orphans()
-    STEPS = stamped_steps()
-    for name, why in stale_steps(STEPS, STAMPS).items():
-        for out in STEPS[name][1]:
-            Path(out).unlink(missing_ok=True)
-        print(f"{why}: rule {name} runs again", file=sys.stderr)
     fcntl.flock(RUN_LOCK, fcntl.LOCK_SH)  # from here on, another run may start beside this one

@@ -149,6 +149,42 @@ def test_readme_list_of_outputs_is_current(built):
     assert r.returncode == 0, r.stderr
 
 
+def _tree(root: Path) -> dict:
+    """{path: sha256} of every file under root, and every folder, but Snakemake's own log and file cache."""
+    found = {}
+    for p in sorted(root.rglob("*")):
+        rel = p.relative_to(root).as_posix()
+        if rel.startswith((".snakemake/log/", ".snakemake/iocache/")):
+            continue
+        found[rel] = hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() and not p.is_symlink() else "dir"
+    return found
+
+
+def test_a_dry_run_a_listing_a_graph_and_a_lint_change_nothing(built, tmp_path):
+    """After a code edit, a raw edit with an old timestamp, and a file that no rule writes in the folder the
+    render reads, each command that only looks (a dry run, the rule listing, the graphs, the lint, the summary)
+    leaves every file of the tree as it was, byte for byte, and the dry run reports what would run."""
+    import shutil
+    d = tmp_path / "copy"
+    shutil.copytree(built, d, symlinks=True)
+    for path, old, new in [("analysis/manuscript/figures.py", '"""', '"""Edited. '),
+                           ("data/raw/fdi/fdi_by_partner.csv", "Singapore,2025-12M,registered_new,4.84",
+                            "Singapore,2025-12M,registered_new,4.85")]:
+        f = d / path
+        st = f.stat()
+        f.write_text(f.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+        os.utime(f, ns=(st.st_atime_ns, st.st_mtime_ns))
+    (d / "manuscript/_generated/vi/lineage.md").write_text("old\n", encoding="utf-8")
+    before = _tree(d)
+    for command in (["-n"], ["-n", "derived"], ["--list-rules"], ["--list-target-rules"], ["--rulegraph"], ["--dag"],
+                    ["--lint"], ["--summary"], ["--list-changes", "params"]):
+        r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", *command], cwd=d, capture_output=True, text=True)
+        assert r.returncode == 0 and "Traceback" not in r.stderr, (command, r.stderr[-2000:])
+        if command == ["-n"]:
+            assert "rule plot_figures:" in r.stdout and "rule validate_raw:" in r.stdout, r.stdout[-2000:]
+        assert _tree(d) == before, command
+
+
 def test_without_quarto_the_build_says_the_manuscript_was_not_rendered(tmp_path):
     d = _copy(tmp_path)
     env = {**os.environ, "PATH": os.pathsep.join(p for p in os.environ.get("PATH", "").split(os.pathsep)
@@ -159,10 +195,13 @@ def test_without_quarto_the_build_says_the_manuscript_was_not_rendered(tmp_path)
     r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "-n"], cwd=d, capture_output=True, text=True, env=env)
     assert r.returncode == 0, r.stderr[-2000:]
     assert "render_manuscript" not in r.stdout + r.stderr and "write_manuscript_parts" in r.stdout + r.stderr
-    assert not stray.exists() and "manuscript/_generated/vi/lineage.md: no rule writes it" in r.stderr
+    assert stray.exists()  # a dry run removes nothing
     r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "--quiet"], cwd=d, capture_output=True, text=True,
                        env=env)
     assert r.returncode == 0, r.stderr[-2000:]
+    # the step that writes the folder removes it, and says so in its log
+    log = (d / "data/derived/logs/write_manuscript_parts.log").read_text(encoding="utf-8")
+    assert not stray.exists() and "manuscript/_generated/vi/lineage.md: no rule writes it" in log
     assert (d / "manuscript/_generated/lineage.html").exists() and not (d / "manuscript/_output").exists()
     assert "manuscript was NOT rendered" in r.stdout + r.stderr and "Quarto >= 1.7" in r.stdout + r.stderr
 
