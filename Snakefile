@@ -694,6 +694,29 @@ def cancel_pending_timers():
             thread.cancel()
 
 
+def check_environment(found=None):
+    """Refuse, before any job runs, an environment the build cannot finish in (analysis/package/preflight.py):
+    one line each, what to change, and nothing written."""
+    from analysis.package.preflight import problems
+
+    found = problems() if found is None else found
+    for line in found:
+        print(f"Environment: {line}", file=sys.stderr)
+    if found:
+        sys.exit(1)
+
+
+onstart:
+    check_environment()
+
+
+# An output folder that is a file stops every Snakemake command, a dry run too: said here, when the
+# Snakefile is read, in one line (the other checks, above, wait for a run that executes).
+from analysis.package.preflight import layout
+
+check_environment(layout())
+
+
 onsuccess:
     if not QUARTO:
         print("\nThe manuscript was NOT rendered: Quarto is not installed. Everything else is built.\n"

@@ -245,3 +245,66 @@ def test_each_verdict_is_shown_once_in_each_edition(built):
             assert shown[f"claim.{i}.verdict"] == 1 + asked, (qmd, i)
         findings = report.split(findings_head)[1].split(head)[0]
         assert ".verdict" not in findings and findings.count("|") > 20, qmd
+
+
+# --- the environment, checked before any step (analysis/package/preflight.py) ------------------------------
+
+@pytest.mark.parametrize("value", ["abc", "", "1.5", "-1", " 1767225600", "1767225600x", "99999999999999999999",
+                                   "253402300800"])
+def test_an_implausible_source_date_epoch_is_refused(value):
+    from analysis.package.preflight import source_date_epoch
+    found = source_date_epoch({"SOURCE_DATE_EPOCH": value})
+    assert found and found.startswith("SOURCE_DATE_EPOCH=") and "[rule: environment]" in found and "\n" not in found
+
+
+@pytest.mark.parametrize("value", ["0", "1767225600", "253402300799"])  # 1970, 2026-01-01, the last second of 9999
+def test_a_plausible_source_date_epoch_is_accepted(value):
+    from analysis.package.preflight import source_date_epoch
+    assert source_date_epoch({"SOURCE_DATE_EPOCH": value}) is None and source_date_epoch({}) is None
+
+
+def test_output_folders_that_are_files_or_read_only_and_a_full_disk_are_refused(tmp_path, monkeypatch):
+    from collections import namedtuple
+
+    from analysis.package import preflight
+    usage = namedtuple("usage", "total used free")
+    roomy = lambda p: usage(10**12, 0, 10**12)  # noqa: E731
+    assert preflight.problems(tmp_path, {}, roomy) == []  # nothing there yet: every folder can be made
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data/derived").write_text("x")
+    assert preflight.problems(tmp_path, {}, roomy) == [
+        "data/derived is a file, not a folder: move it away or remove it [rule: environment]"]
+    (tmp_path / "data/derived").unlink()
+    (tmp_path / "data/derived").mkdir()
+    (tmp_path / "data/derived/logs").write_text("x")
+    assert preflight.layout(tmp_path) == [
+        "data/derived/logs is a file, not a folder: move it away or remove it [rule: environment]"]
+    (tmp_path / "data/derived/logs").unlink()
+    (tmp_path / "manuscript/_generated").mkdir(parents=True)
+    real_access = os.access
+    monkeypatch.setattr(preflight.os, "access", lambda p, mode: Path(p).name != "_generated" and real_access(p, mode))
+    assert preflight.problems(tmp_path, {}, roomy) == [
+        "manuscript/_generated is not writable, and the build writes manuscript/_generated: make it writable "
+        "(chmod u+w manuscript/_generated) [rule: environment]"]
+    assert preflight.layout(tmp_path) == []  # a dry run is not refused for what only a run would write
+    monkeypatch.setattr(preflight.os, "access", real_access)
+    full = lambda p: usage(10**9, 10**9 - 5 * 2**20, 5 * 2**20)  # noqa: E731
+    assert preflight.problems(tmp_path, {"SOURCE_DATE_EPOCH": "x"}, full) == [
+        preflight.source_date_epoch({"SOURCE_DATE_EPOCH": "x"}),
+        "only 5 MB free on the disk that holds data/derived; the build needs about 100 MB: free some space "
+        "[rule: environment]"]
+
+
+def test_a_bad_environment_stops_the_build_before_any_step_in_one_line(tmp_path):
+    d = _copy(tmp_path)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "yesterday"}
+    r = subprocess.run(SNAKEMAKE + TARGETS, cwd=d, capture_output=True, text=True, env=env)
+    assert r.returncode != 0 and "Traceback" not in r.stderr
+    assert "Environment: SOURCE_DATE_EPOCH='yesterday' is not a time in whole seconds" in r.stderr
+    assert not (d / "data/derived").exists() and not (d / "manuscript/_generated").exists()
+    (d / "data/derived").write_text("not a folder\n")
+    for command in (SNAKEMAKE + TARGETS, [sys.executable, "-m", "snakemake", "-n"]):
+        r = subprocess.run(command, cwd=d, capture_output=True, text=True)
+        assert r.returncode != 0 and "Traceback" not in r.stderr and "NotADirectoryError" not in r.stderr
+        assert [x for x in r.stderr.splitlines() if x.startswith("Environment: ")] == [
+            "Environment: data/derived is a file, not a folder: move it away or remove it [rule: environment]"]
