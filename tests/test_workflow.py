@@ -308,3 +308,4 @@ def test_a_bad_environment_stops_the_build_before_any_step_in_one_line(tmp_path)
         assert r.returncode != 0 and "Traceback" not in r.stderr and "NotADirectoryError" not in r.stderr
         assert [x for x in r.stderr.splitlines() if x.startswith("Environment: ")] == [
             "Environment: data/derived is a file, not a folder: move it away or remove it [rule: environment]"]
+

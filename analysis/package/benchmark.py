@@ -38,14 +38,14 @@ RENDER_CASE = "render of both editions, HTML and PDF"
 RENDER_EN_CASE = "render of the English edition, HTML and PDF"
 
 
-def copy_repository(dst: Path) -> Path:
+def copy_repository(dst: Path, root: Path = ROOT) -> Path:
     """The files a fresh clone would hold, copied with their timestamps: git's list in a checkout, and in a
     copy without .git (an unpacked deposit archive) the files .gitignore does not exclude (the deposit's
     own rule, analysis/package/deposit.py's listed_files)."""
-    for f in listed_files(ROOT):
-        if (ROOT / f).is_file():
+    for f in listed_files(root):
+        if (root / f).is_file():
             (dst / f).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / f, dst / f)
+            shutil.copy2(root / f, dst / f)
     return dst
 
 
