@@ -309,3 +309,68 @@ def test_a_bad_environment_stops_the_build_before_any_step_in_one_line(tmp_path)
         assert [x for x in r.stderr.splitlines() if x.startswith("Environment: ")] == [
             "Environment: data/derived is a file, not a folder: move it away or remove it [rule: environment]"]
 
+
+# --- verify: the products in the tree against a clean rebuild (analysis/package/verify.py) -----------------
+
+def test_verify_names_every_product_edited_by_hand_and_passes_a_clean_tree(built, tmp_path):
+    """A product edited by hand (its old timestamp kept), one edited together with its record (the sha256 at the
+    end of its writer's log), a manuscript part, a stray file, and a shipped render whose digest is not the
+    rebuild's: verify names each, and only those, and exits 1; the clean tree (no render shipped) passes."""
+    import shutil
+    from analysis.package import verify
+    d = tmp_path / "copy"
+    shutil.copytree(built, d, symlinks=True)
+    shutil.rmtree(d / "docs")  # the shipped render is compared below, on its own
+    edits = {"data/derived/numbers.json": ('"value": 205.2', '"value": 999.9'),
+             "data/derived/table1.csv": ("205.2", "999.9"),
+             "manuscript/_generated/vi/table1.md": ("|", "¦")}
+    for rel, (old, new) in edits.items():
+        f = d / rel
+        st = f.stat()
+        f.write_text(f.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+        os.utime(f, ns=(st.st_atime_ns, st.st_mtime_ns))
+    log = d / "data/derived/logs/compute_trade.log"  # table1.csv's record, edited too: verify reads no record
+    text = log.read_text(encoding="utf-8")
+    old_line = next(x for x in text.splitlines() if x.endswith("  data/derived/table1.csv"))
+    log.write_text(text.replace(old_line, hashlib.sha256((d / "data/derived/table1.csv").read_bytes()).hexdigest()
+                                + "  data/derived/table1.csv"), encoding="utf-8")
+    (d / "manuscript/_generated/stray.md").write_text("left\n", encoding="utf-8")
+    (d / "docs").mkdir()
+    (d / "docs/index.html").write_text('<meta name="replication-digest" content="' + "0" * 64 + '">',
+                                       encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "analysis.package.verify", "--keep"], cwd=d, capture_output=True,
+                       text=True)
+    assert r.returncode == 1, r.stdout + r.stderr
+    named = sorted(line.split(": ", 1)[0] for line in r.stdout.splitlines())
+    assert named == sorted([*edits, "manuscript/_generated/stray.md", "docs/index.html"]), r.stdout
+    assert "Traceback" not in r.stderr and "differs from the rebuild" in r.stdout
+    assert "manuscript/_generated/stray.md: not a product of the build" in r.stdout
+    scratch = Path(re.search(r"the rebuild is in (\S+)", r.stderr).group(1))
+    try:
+        # the clean tree, against the same rebuild: nothing differs, the run crate's own times aside
+        assert verify.differences(built, scratch) == [] or all(
+            line.startswith("docs/") for line in verify.differences(built, scratch))
+        clean = tmp_path / "clean"
+        shutil.copytree(built, clean, symlinks=True)
+        shutil.rmtree(clean / "docs")
+        assert verify.differences(clean, scratch) == []
+        # the shipped render whose digest is the rebuild's passes
+        from analysis.manuscript.render import digest_of
+        (clean / "docs").mkdir()
+        (clean / "docs/index.html").write_text(f'<meta name="replication-digest" content="{digest_of(scratch)}">',
+                                               encoding="utf-8")
+        assert verify.differences(clean, scratch) == []
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def test_verify_is_a_rule_and_says_so_in_one_line(built, tmp_path):
+    """`snakemake -c2 verify` runs it; on a clean tree (no render shipped) it passes and says how much it compared."""
+    import shutil
+    d = tmp_path / "copy"
+    shutil.copytree(built, d, symlinks=True)
+    shutil.rmtree(d / "docs")
+    r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "verify"], cwd=d, capture_output=True, text=True)
+    assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
+    assert re.search(r"verify: all \d+ products in data/derived and manuscript/_generated are the clean rebuild's",
+                     (d / "data/derived/logs/verify.log").read_text(encoding="utf-8"))

@@ -759,6 +759,8 @@ STEPS_VI = {
     "deposit": "Tệp lưu trữ để nộp cho kho dữ liệu của tạp chí: mã nguồn, dữ liệu đầu vào, bản kết xuất đã phát "
                "hành, README, trích dẫn, giấy phép, tệp khóa phiên bản và gói mô tả lần chạy; không có sản phẩm "
                "dựng và không có .git",
+    "verify": "So từng sản phẩm trong cây thư mục với một lần dựng lại sạch từ dữ liệu thô trong một bản sao tạm, "
+              "từng byte một, và mã băm của bản kết xuất đã phát hành: nêu tên mọi tệp khác biệt",
 }
 
 

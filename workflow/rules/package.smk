@@ -54,3 +54,15 @@ rule deposit:
     shell:
         step("package.deposit", "--root .")
 
+
+rule verify:
+    """The products in the tree against a clean rebuild of the raw inputs in a scratch copy, byte for byte, and
+    the shipped render's digest (snakemake -c2 verify): names every file that differs, fails on any."""
+    input:
+        code_of("analysis.package.verify"),
+    log:
+        f"{LOGS}/verify.log",
+    conda:
+        STEPS_ENV
+    shell:
+        f"{PY} -m analysis.package.verify 2>&1 | tee {{log:q}}"
