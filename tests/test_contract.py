@@ -22,12 +22,9 @@ pytestmark = pytest.mark.workflow
 
 
 @pytest.fixture(scope="module")
-def reference(tmp_path_factory):
-    """Digests of a plain build, to compare every variation with."""
-    d = _copy(tmp_path_factory.mktemp("reference"))
-    r = _run(d)
-    assert r.returncode == 0, r.stderr[-3000:]
-    return _digests(d)
+def reference(built):
+    """Digests of a plain build (the suite's shared one), to compare every variation with."""
+    return _digests(built)
 
 
 def _git(cwd: Path, *args: str) -> None:
@@ -195,10 +192,8 @@ def test_the_table_of_reruns_covers_every_module():
 
 
 @pytest.fixture(scope="module")
-def built_once(tmp_path_factory):
-    d = _copy(tmp_path_factory.mktemp("reruns"))
-    assert _run(d).returncode == 0
-    return d
+def built_once(built):
+    return built  # the suite's shared build: each case edits its own copy of it
 
 
 @pytest.mark.parametrize("module", sorted(RERUNS))

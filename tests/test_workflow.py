@@ -207,11 +207,42 @@ def test_without_quarto_the_build_says_the_manuscript_was_not_rendered(tmp_path)
 
 
 def test_readme_commands_are_what_ci_runs():
+    """The README's two commands (set up and run; test), the test command exactly as .ci/run runs it, which says
+    how long it took and fails when pytest collects nothing (its exit status 5)."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     ci = (ROOT / ".ci/run").read_text(encoding="utf-8")
     blocks = re.findall(r"```\n(.*?)\n```", readme, re.S)
-    assert len(blocks) >= 2 and blocks[1] in ci.splitlines()
-    assert blocks[0].endswith("snakemake -c2") and blocks[1].endswith("python -m pytest")
+    assert len(blocks) >= 2 and blocks[0].endswith("snakemake -c2") and blocks[1].endswith("python -m pytest -n 2")
+    assert f"{blocks[1]} || status=$?" in ci.splitlines()
+    # on the first screen, with the rendered manuscript's link; the instructions repeat them, the same
+    first = "\n".join(readme.splitlines()[:40])
+    assert blocks[0] in first and blocks[1] in first and "(docs/index.html)" in first
+    assert [b for b in blocks if "pip install" in b] == [blocks[0], blocks[1]] * 2
+    assert 'took $((SECONDS - start)) s' in ci and '[ "$status" = 5 ]' in ci
+
+
+def test_the_readme_lists_every_section_in_its_contents():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    contents = readme.split("## Contents", 1)[1].split("\n## ", 1)[0]
+    heads = [h for h in re.findall(r"^#{2,3} (.+)$", readme, re.M) if h != "Contents"]
+    listed = re.findall(r"^ *- \[(.+?)\]\(#([\w-]+)\)$", contents, re.M)
+    assert [title for title, _ in listed] == heads
+    for title, anchor in listed:  # GitHub's anchors: lower case, spaces as hyphens, other punctuation dropped
+        assert anchor == re.sub(r"[^\w\- ]", "", title.lower()).replace(" ", "-"), title
+
+
+@pytest.mark.parametrize("pytest_status,ci_status", [(0, 0), (1, 1), (5, 1)])
+def test_ci_says_how_long_it_took_and_fails_when_pytest_collects_nothing(pytest_status, ci_status):
+    """.ci/run's end, with the test command standing for a pytest that exits with each status: 5 (no test
+    collected) fails the run, as a failing suite does."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci/run").read_text(encoding="utf-8")
+    command = re.findall(r"```\n(.*?)\n```", readme, re.S)[1]
+    end = ci[ci.index("start=$SECONDS"):].replace(command, f"(exit {pytest_status})")
+    r = subprocess.run(["bash", "-c", "set -euo pipefail\n" + end], capture_output=True, text=True)
+    assert r.returncode == ci_status, r.stdout + r.stderr
+    assert re.search(rf"ci: set-up and tests took \d+ s \(pytest exit status {pytest_status}\)", r.stdout)
+    assert ("ci: pytest collected no tests" in r.stdout) == (pytest_status == 5)
 
 
 def test_snakemake_lint_is_clean():
