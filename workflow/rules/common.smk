@@ -16,7 +16,19 @@ RAW = "data/raw"
 PUB = "data/published"
 OUT = "data/derived"
 LOGS = f"{OUT}/logs"
-PY = shlex.quote(sys.executable)
+
+def python():
+    """The environment's `python`, whichever name started Snakemake (`.venv/bin/snakemake` runs `python3`,
+    `python -m snakemake` runs `python`): the steps' commands are then the same, and Snakemake, which reruns a
+    rule whose command changed, does not rebuild everything when one is used after the other."""
+    plain = Path(sys.executable).with_name("python" + Path(sys.executable).suffix)
+    try:
+        return str(plain) if plain.samefile(sys.executable) else sys.executable
+    except OSError:
+        return sys.executable
+
+
+PY = shlex.quote(python())
 # Quarto: the one setup put into the project's environment, else one on PATH.
 QUARTO = next((str(q) for q in [Path(sys.executable).parent / "quarto"] if q.is_file()), None) or shutil.which("quarto")
 
