@@ -21,7 +21,7 @@ def python():
     """The environment's `python`, whichever name started Snakemake (`.venv/bin/snakemake` runs `python3`,
     `python -m snakemake` runs `python`): the steps' commands are then the same, and Snakemake, which reruns a
     rule whose command changed, does not rebuild everything when one is used after the other."""
-    plain = Path(sys.executable).with_name("python" + Path(sys.executable).suffix)
+    plain = Path(sys.executable).with_name(f"python{Path(sys.executable).suffix}")
     try:
         return str(plain) if plain.samefile(sys.executable) else sys.executable
     except OSError:

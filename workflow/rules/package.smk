@@ -60,6 +60,7 @@ rule verify:
     the shipped render's digest (snakemake -c2 verify): names every file that differs, fails on any."""
     input:
         code_of("analysis.package.verify"),
+        lambda w: recover_killed_run() or [],  # the locks of a killed run, as every build's first step does
     log:
         f"{LOGS}/verify.log",
     conda:
