@@ -12,6 +12,7 @@ Run on its own:  python -m analysis.deps analysis.audit.numbers
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from functools import cache
 from pathlib import Path
@@ -45,12 +46,38 @@ def _base(module: str, level: int) -> str:
     return package.rsplit(".", level - 1)[0] if level > 1 else package
 
 
+# A line that starts an import statement, at any indentation (imports inside functions count too).
+_IMPORT_LINE = re.compile(r"^[ \t]*(?:from[ \t]+\.*[\w.]*[ \t]+import\b|import[ \t]+\w)", re.M)
+
+
+def _import_statements(text: str):
+    """The import statements of a module's source, each parsed alone by Python's own parser: the lines
+    that start one (with the lines a parenthesis or a backslash carries on), not the whole module, whose
+    full parse and walk cost a noticeable part of every Snakemake run (the Snakefile reads every step's
+    imports).  A line of a docstring that reads as an import is taken as one: a step reruns needlessly,
+    never too seldom."""
+    for m in _IMPORT_LINE.finditer(text):
+        end = text.find("\n", m.start())
+        end = len(text) if end == -1 else end
+        statement = text[m.start():end]
+        if "(" in statement and ")" not in statement:
+            close = text.find(")", end)
+            end = len(text) if close == -1 else close + 1
+        while text[m.start():end].rstrip().endswith("\\") and end < len(text):
+            nxt = text.find("\n", end + 1)
+            end = len(text) if nxt == -1 else nxt
+        try:
+            yield from ast.parse(text[m.start():end].strip()).body
+        except SyntaxError:  # not a statement on its own (a line of prose that starts like one)
+            continue
+
+
 @cache
 def _direct(module: str) -> frozenset[str]:
     """The project modules and packages `module` imports itself (at any level of its code), with the
     packages above each."""
     found = set()
-    for node in ast.walk(ast.parse(_file(module).read_text(encoding="utf-8"))):
+    for node in _import_statements(_file(module).read_text(encoding="utf-8")):
         if isinstance(node, ast.Import):
             names = [a.name for a in node.names]
         elif isinstance(node, ast.ImportFrom):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -110,96 +111,123 @@ def require_validated(paths: list[str | os.PathLike], reports: list[str | os.Pat
 
 
 # --- content, not time ----------------------------------------------------------------------------
-# Each step of the workflow records, in a stamp (.snakemake/stamps/<rule>.json), the sha256 of every
-# file its rule names as input (data, code, products of other steps), read before it ran, and of every
-# output it wrote.  A step refuses a product of another step that no longer has the checksum its writer
-# recorded (a hand-edited or foreign file), and the Snakefile, when it is read, reruns every step whose
-# outputs or inputs differ from its stamp, whatever the files' timestamps say (`stale_steps`).  The
-# workflow passes the stamp's path and the rule's files in the environment (STEP_STAMP, STEP_INPUTS,
-# STEP_OUTPUTS: see the Snakefile's step()); run by hand, a step records nothing.
+# Whether a step must run again is Snakemake's decision: each rule's `params` carries the sha256 of every
+# file it reads (`fingerprint`, below), and Snakemake reruns a job whose recorded params differ from the
+# current ones, whatever the files' timestamps say (an edit that kept an old timestamp, `cp -p`, an
+# unpacked archive); a dry run only reports it.  What Snakemake does not record is the checksum of an
+# output as its job wrote it: a step prints those, in `sha256sum` form, at the end of its log (the
+# rule's `log:`, which Snakemake keeps beside the product), and a step that reads another step's
+# product refuses one that no longer has them (a file edited by hand, or copied from elsewhere).  A log
+# that cannot be read, or holds no such lines, is no record: nothing is refused on it.  The workflow
+# passes the step its log and the rule's files in the environment (STEP_LOG, STEP_INPUTS, STEP_OUTPUTS:
+# see the Snakefile's step()); run by hand, a step records and checks nothing.
+
+_DIGEST_CACHE: dict[tuple, str] = {}
+
+
+def digests(paths) -> dict[str, str | None]:
+    """{path: sha256, or None for a path that is not a file}, for a rule's `params`.  A file is hashed once
+    per process while its size, times and inode stay the same (an edit changes its ctime, whatever it does
+    to its mtime)."""
+    out = {}
+    for p in sorted({str(p) for p in paths}):
+        try:
+            st = os.stat(p)
+        except OSError:
+            out[p] = None
+            continue
+        if not os.path.isfile(p):
+            out[p] = None
+            continue
+        key = (p, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+        if key not in _DIGEST_CACHE:
+            _DIGEST_CACHE[key] = sha256(p)
+        out[p] = _DIGEST_CACHE[key]
+    return out
+
+
+def fingerprint(paths) -> str:
+    """One line for a rule's `params`: the sha256 of its files' paths and digests (`digests`), and their count."""
+    found = digests(paths)
+    h = hashlib.sha256("\n".join(f"{p}\t{d}" for p, d in found.items()).encode("utf-8")).hexdigest()
+    return f"sha256 of {len(found)} files read: {h}"
+
 
 def _paths(var: str) -> list[str]:
     return [p for p in os.environ.get(var, "").split("\n") if p]
 
 
-def _digests(paths, cache: dict | None = None) -> dict[str, str | None]:
-    """{path: sha256, or None for a file that does not exist}."""
-    cache = {} if cache is None else cache
-    for p in paths:
-        if p not in cache:
-            cache[p] = sha256(p) if os.path.isfile(p) else None
-    return {p: cache[p] for p in paths}
+_RECORD_HEAD = "# the outputs as this step wrote them (sha256sum -c checks them):"
+_RECORD_LINE = re.compile(r"^([0-9a-f]{64})  (\S.*)$")
 
 
-def recorded_products(stamp_dir: str | os.PathLike) -> dict[str, tuple[str, str]]:
-    """{product path: (sha256 its writer recorded, rule)} from every stamp in `stamp_dir`."""
+def record_outputs(outputs: list[str]) -> str:
+    """The lines a step prints at the end of its log: each output's sha256, as `sha256sum` prints it."""
+    return "\n".join([_RECORD_HEAD, *(f"{sha256(p)}  {p}" for p in outputs if os.path.isfile(p))]) + "\n"
+
+
+def recorded_products(log_dir: str | os.PathLike) -> dict[str, tuple[str, str]]:
+    """{product path: (sha256 its step recorded, rule)} from the logs in `log_dir` (each named as its rule).
+    Anything that cannot be read as such a record (a folder, binary, a half-written log) is no record."""
     out = {}
-    d = Path(stamp_dir)
-    for stamp in sorted(d.glob("*.json")) if d.is_dir() else []:
+    try:
+        logs = sorted(Path(log_dir).glob("*.log"))
+    except OSError:
+        return out
+    for log in logs:
         try:
-            rec = read_json(stamp)
-        except (OSError, ValueError):
+            text = log.read_text(encoding="utf-8", errors="replace")
+        except OSError:
             continue
-        for path, digest in rec.get("outputs", {}).items():
-            out[path] = (digest, stamp.stem)
+        if _RECORD_HEAD not in text:
+            continue
+        for line in text.split(_RECORD_HEAD, 1)[1].splitlines():
+            m = _RECORD_LINE.match(line)
+            if m:
+                out[m.group(2)] = (m.group(1), log.stem)
     return out
 
 
-def verify_products(inputs: list[str], stamp_dir: str | os.PathLike, digests: dict[str, str | None]) -> None:
+def verify_products(inputs: list[str], log_dir: str | os.PathLike) -> None:
     """Refuse an input that another step wrote, unless it still has the checksum that step recorded."""
-    products = recorded_products(stamp_dir)
+    products = recorded_products(log_dir)
     for p in inputs:
-        if p in products and digests.get(p) != products[p][0]:
-            raise UnvalidatedInput(f"{p}: changed since rule {products[p][1]} wrote it (sha256 {digests.get(p)}, "
-                                   f"written {products[p][0]}); run the workflow again to rebuild it "
+        if p in products and os.path.isfile(p) and sha256(p) != products[p][0]:
+            raise UnvalidatedInput(f"{p}: not the file rule {products[p][1]} wrote (sha256 {sha256(p)}, written "
+                                   f"{products[p][0]}): edited by hand, or copied from elsewhere; remove it, or run "
+                                   f"`snakemake -c2 --forcerun {products[p][1]}`, to rebuild it "
                                    "[rule: product checksum]")
 
 
-def write_stamp(stamp: str | os.PathLike, inputs: dict[str, str | None], outputs: list[str]) -> None:
-    write_json(stamp, {"inputs": inputs, "outputs": _digests(outputs)})
-
-
-def stale_steps(steps: dict[str, tuple[list[str], list[str]]], stamp_dir: str | os.PathLike) -> dict[str, str]:
-    """{rule: why it must run again} for every rule whose outputs all exist but do not agree with its
-    stamp: no stamp, an output that is not the file the rule wrote, or an input whose content is not
-    the one the rule read.  `steps` maps each rule to its (inputs, outputs)."""
-    cache: dict = {}
-    stale = {}
-    for rule, (inputs, outputs) in steps.items():
-        now = _digests(outputs, cache)
-        if not outputs or any(v is None for v in now.values()):
-            continue  # Snakemake builds what is missing
-        stamp = Path(stamp_dir) / f"{rule}.json"
-        try:
-            rec = read_json(stamp)
-        except (OSError, ValueError):
-            stale[rule] = f"{outputs[0]}: no record of the inputs it was made from"
-            continue
-        changed = [p for p, d in now.items() if rec.get("outputs", {}).get(p) != d]
-        if changed:
-            stale[rule] = f"{changed[0]}: not the file rule {rule} wrote (edited by hand, or from elsewhere)"
-            continue
-        read = _digests(inputs, cache)
-        changed = [p for p, d in read.items() if rec.get("inputs", {}).get(p) != d]
-        if changed:
-            stale[rule] = f"{changed[0]}: changed since rule {rule} read it"
-    return stale
+def remove_orphans(folder: str | os.PathLike, written: list[str]) -> list[str]:
+    """Remove every file under `folder` that no rule writes (a part an older build wrote under another name):
+    the render reads, stages and digests every file there, so a leftover would reach it."""
+    keep = {Path(f).as_posix() for f in written}
+    removed = []
+    for f in sorted(Path(folder).rglob("*")) if Path(folder).is_dir() else []:
+        if f.is_file() and f.as_posix() not in keep:
+            f.unlink()
+            removed.append(f.as_posix())
+    return removed
 
 
 def run(main) -> None:
     """Run a step's main() as a command: a bad or unvalidated input ends it with its one-line message.
-    Run by the workflow (STEP_STAMP set), the step first checks the products it reads against their
-    writers' stamps, and records its own stamp once it has succeeded."""
+    Run by the workflow (STEP_LOG set), the step first checks the products it reads against their
+    writers' records, and once it has succeeded prints its own outputs' checksums into its log."""
     import sys
-    stamp = os.environ.get("STEP_STAMP")
+    log = os.environ.get("STEP_LOG")
     try:
-        if stamp:
-            inputs = _paths("STEP_INPUTS")
-            read = _digests(inputs)
-            verify_products(inputs, Path(stamp).parent, read)
+        if log:
+            verify_products(_paths("STEP_INPUTS"), Path(log).parent)
+        if os.environ.get("STEP_FOLDER"):  # the step that writes a folder the render reads whole
+            for f in remove_orphans(os.environ["STEP_FOLDER"], _paths("STEP_FOLDER_FILES")):
+                print(f"{f}: no rule writes it (left by an older build); removed, since the render reads every "
+                      "file there", file=sys.stderr)
         code = main()
-        if stamp and code in (0, None):
-            write_stamp(stamp, read, _paths("STEP_OUTPUTS"))
+        if log and code in (0, None):
+            sys.stdout.write(record_outputs(_paths("STEP_OUTPUTS")))
+            sys.stdout.flush()
     except UnvalidatedInput as err:
         print(err, file=sys.stderr)
         code = 1

@@ -43,9 +43,30 @@ def data_copy(tmp_path):
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
     """One clean build of all derived data in a copy of the repository (what a fresh clone holds), shared by
-    the tests that only read it; a test that changes anything works in its own copy of it."""
+    every test that only reads it, on every xdist worker: the first worker to take the lock builds, the others
+    wait for it and read the same build; a test that changes anything works in its own copy of it."""
+    import fcntl
+    import os
     from tests.test_workflow import _copy, _run
-    a = _copy(tmp_path_factory.mktemp("build_a"))
-    r = _run(a)
-    assert r.returncode == 0, r.stderr[-3000:]
-    return a
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the folder every worker's temporary folder is in
+    root, done = shared / "built", shared / "built.done"
+    with open(shared / "built.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, or the process ends
+        if not done.exists():
+            if root.exists():
+                shutil.rmtree(root)  # a build a killed worker left half-made
+            root.mkdir()
+            r = _run(_copy(root))
+            assert r.returncode == 0, r.stderr[-3000:]
+            done.write_text("built\n", encoding="utf-8")
+    return root
+
+
+def pytest_collection_modifyitems(items):
+    """A test that reads the shared build runs (or waits for) a whole build: it is a `workflow` test, like those
+    that build in their own copy, whatever its file says."""
+    for item in items:
+        if "built" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.workflow)

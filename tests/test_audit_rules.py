@@ -269,16 +269,9 @@ def test_bounds_in_the_audit_pass_on_the_bound_and_report_it():
 
 
 @pytest.fixture(scope="module")
-def fresh_audit(tmp_path_factory):
-    """The audit of a fresh build in a temporary copy (never a stale local one)."""
-    import subprocess
-    import sys
-    from tests.test_workflow import _copy
-    d = _copy(tmp_path_factory.mktemp("audit"))
-    r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "--quiet", "all", "--", "data/derived/audit.csv"],
-                       cwd=d, capture_output=True, text=True)
-    assert r.returncode == 0, r.stderr[-3000:]
-    return pd.read_csv(d / "data/derived/audit.csv", keep_default_na=False, dtype={"section": str})
+def fresh_audit(built):
+    """The audit of a fresh build in a temporary copy (never a stale local one): the suite's shared build."""
+    return pd.read_csv(built / "data/derived/audit.csv", keep_default_na=False, dtype={"section": str})
 
 
 def test_every_rounding_reason_is_literally_true_of_its_numbers(fresh_audit):

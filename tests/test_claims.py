@@ -227,17 +227,11 @@ def test_every_transcribed_claim_names_a_known_test():
 # --- the real verdicts, worked out by hand from the raw files ------------------------------------
 
 @pytest.fixture(scope="module")
-def real(tmp_path_factory):
-    """The computed numbers of a fresh build (in a temporary copy: the tests never read a stale one)."""
+def real(built):
+    """The computed numbers of a fresh build (in a temporary copy: the tests never read a stale one): the suite's
+    shared build."""
     import json
-    import subprocess
-    import sys
-    from tests.test_workflow import _copy
-    d = _copy(tmp_path_factory.mktemp("claims"))
-    r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "--quiet", "all", "--", "data/derived/computed.json"],
-                       cwd=d, capture_output=True, text=True)
-    assert r.returncode == 0, r.stderr[-3000:]
-    numbers = json.loads((d / "data/derived/computed.json").read_text(encoding="utf-8"))["numbers"]
+    numbers = json.loads((built / "data/derived/computed.json").read_text(encoding="utf-8"))["numbers"]
     rows = pd.read_csv(ROOT / "data/published/claims.csv", dtype=str, keep_default_na=False).set_index("id")
     ctx = {"release": "r2022", "figures": C.read_claims(ROOT / "data/raw/context/figures.csv"),
            "events": C.read_claims(ROOT / "data/raw/context/events.csv")}

@@ -58,7 +58,9 @@ def test_every_key_names_the_function_that_computed_it(built):
         if c["function"] in registry.PLUMBING or not c["function"]:
             plumbing.append((key, c["function"]))
             continue
-        spans = programs.setdefault(c["program"], _functions(c["program"])).get(c["function"], [])
+        if c["program"] not in programs:  # each program parsed once (setdefault would parse it for every key)
+            programs[c["program"]] = _functions(c["program"])
+        spans = programs[c["program"]].get(c["function"], [])
         if not any(first <= c["line"] <= last for first, last in spans):  # the line lies in that function
             nowhere.append((key, c))
     assert plumbing == [], f"{len(plumbing)} keys name a plumbing function, e.g. {plumbing[:5]}"

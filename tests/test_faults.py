@@ -825,7 +825,7 @@ def test_the_first_problem_and_the_count_lead_the_message(data_copy, capsys):
 
 def test_the_snakefile_shows_the_leading_line_not_the_tail():
     """The rules show an input check's first line (with its count) when it fails, not the log's last lines."""
-    text = (ROOT / "Snakefile").read_text(encoding="utf-8")
+    text = (ROOT / "workflow/rules/common.smk").read_text(encoding="utf-8")  # the Snakefile's step()
     step = text[text.index("def step("):text.index("# The reports of the two input checks")]
     assert "grep -m1 -A4 '^Invalid input: '" in step and step.index("grep -m1") < step.index("tail -n 5")
 

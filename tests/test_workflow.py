@@ -149,6 +149,42 @@ def test_readme_list_of_outputs_is_current(built):
     assert r.returncode == 0, r.stderr
 
 
+def _tree(root: Path) -> dict:
+    """{path: sha256} of every file under root, and every folder, but Snakemake's own log and file cache."""
+    found = {}
+    for p in sorted(root.rglob("*")):
+        rel = p.relative_to(root).as_posix()
+        if rel.startswith((".snakemake/log/", ".snakemake/iocache/")):
+            continue
+        found[rel] = hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() and not p.is_symlink() else "dir"
+    return found
+
+
+def test_a_dry_run_a_listing_a_graph_and_a_lint_change_nothing(built, tmp_path):
+    """After a code edit, a raw edit with an old timestamp, and a file that no rule writes in the folder the
+    render reads, each command that only looks (a dry run, the rule listing, the graphs, the lint, the summary)
+    leaves every file of the tree as it was, byte for byte, and the dry run reports what would run."""
+    import shutil
+    d = tmp_path / "copy"
+    shutil.copytree(built, d, symlinks=True)
+    for path, old, new in [("analysis/manuscript/figures.py", '"""', '"""Edited. '),
+                           ("data/raw/fdi/fdi_by_partner.csv", "Singapore,2025-12M,registered_new,4.84",
+                            "Singapore,2025-12M,registered_new,4.85")]:
+        f = d / path
+        st = f.stat()
+        f.write_text(f.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+        os.utime(f, ns=(st.st_atime_ns, st.st_mtime_ns))
+    (d / "manuscript/_generated/vi/lineage.md").write_text("old\n", encoding="utf-8")
+    before = _tree(d)
+    for command in (["-n"], ["-n", "derived"], ["--list-rules"], ["--list-target-rules"], ["--rulegraph"], ["--dag"],
+                    ["--lint"], ["--summary"], ["--list-changes", "params"]):
+        r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", *command], cwd=d, capture_output=True, text=True)
+        assert r.returncode == 0 and "Traceback" not in r.stderr, (command, r.stderr[-2000:])
+        if command == ["-n"]:
+            assert "rule plot_figures:" in r.stdout and "rule validate_raw:" in r.stdout, r.stdout[-2000:]
+        assert _tree(d) == before, command
+
+
 def test_without_quarto_the_build_says_the_manuscript_was_not_rendered(tmp_path):
     d = _copy(tmp_path)
     env = {**os.environ, "PATH": os.pathsep.join(p for p in os.environ.get("PATH", "").split(os.pathsep)
@@ -159,20 +195,54 @@ def test_without_quarto_the_build_says_the_manuscript_was_not_rendered(tmp_path)
     r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "-n"], cwd=d, capture_output=True, text=True, env=env)
     assert r.returncode == 0, r.stderr[-2000:]
     assert "render_manuscript" not in r.stdout + r.stderr and "write_manuscript_parts" in r.stdout + r.stderr
-    assert not stray.exists() and "manuscript/_generated/vi/lineage.md: no rule writes it" in r.stderr
+    assert stray.exists()  # a dry run removes nothing
     r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "--quiet"], cwd=d, capture_output=True, text=True,
                        env=env)
     assert r.returncode == 0, r.stderr[-2000:]
+    # the step that writes the folder removes it, and says so in its log
+    log = (d / "data/derived/logs/write_manuscript_parts.log").read_text(encoding="utf-8")
+    assert not stray.exists() and "manuscript/_generated/vi/lineage.md: no rule writes it" in log
     assert (d / "manuscript/_generated/lineage.html").exists() and not (d / "manuscript/_output").exists()
     assert "manuscript was NOT rendered" in r.stdout + r.stderr and "Quarto >= 1.7" in r.stdout + r.stderr
 
 
 def test_readme_commands_are_what_ci_runs():
+    """The README's two commands (set up and run; test), the test command exactly as .ci/run runs it, which says
+    how long it took and fails when pytest collects nothing (its exit status 5)."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     ci = (ROOT / ".ci/run").read_text(encoding="utf-8")
     blocks = re.findall(r"```\n(.*?)\n```", readme, re.S)
-    assert len(blocks) >= 2 and blocks[1] in ci.splitlines()
-    assert blocks[0].endswith("snakemake -c2") and blocks[1].endswith("python -m pytest")
+    assert len(blocks) >= 2 and blocks[0].endswith("snakemake -c2") and blocks[1].endswith("python -m pytest -n 2")
+    assert f"{blocks[1]} || status=$?" in ci.splitlines()
+    # on the first screen, with the rendered manuscript's link; the instructions repeat them, the same
+    first = "\n".join(readme.splitlines()[:40])
+    assert blocks[0] in first and blocks[1] in first and "(docs/index.html)" in first
+    assert [b for b in blocks if "pip install" in b] == [blocks[0], blocks[1]] * 2
+    assert 'took $((SECONDS - start)) s' in ci and '[ "$status" = 5 ]' in ci
+
+
+def test_the_readme_lists_every_section_in_its_contents():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    contents = readme.split("## Contents", 1)[1].split("\n## ", 1)[0]
+    heads = [h for h in re.findall(r"^#{2,3} (.+)$", readme, re.M) if h != "Contents"]
+    listed = re.findall(r"^ *- \[(.+?)\]\(#([\w-]+)\)$", contents, re.M)
+    assert [title for title, _ in listed] == heads
+    for title, anchor in listed:  # GitHub's anchors: lower case, spaces as hyphens, other punctuation dropped
+        assert anchor == re.sub(r"[^\w\- ]", "", title.lower()).replace(" ", "-"), title
+
+
+@pytest.mark.parametrize("pytest_status,ci_status", [(0, 0), (1, 1), (5, 1)])
+def test_ci_says_how_long_it_took_and_fails_when_pytest_collects_nothing(pytest_status, ci_status):
+    """.ci/run's end, with the test command standing for a pytest that exits with each status: 5 (no test
+    collected) fails the run, as a failing suite does."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci/run").read_text(encoding="utf-8")
+    command = re.findall(r"```\n(.*?)\n```", readme, re.S)[1]
+    end = ci[ci.index("start=$SECONDS"):].replace(command, f"(exit {pytest_status})")
+    r = subprocess.run(["bash", "-c", "set -euo pipefail\n" + end], capture_output=True, text=True)
+    assert r.returncode == ci_status, r.stdout + r.stderr
+    assert re.search(rf"ci: set-up and tests took \d+ s \(pytest exit status {pytest_status}\)", r.stdout)
+    assert ("ci: pytest collected no tests" in r.stdout) == (pytest_status == 5)
 
 
 def test_snakemake_lint_is_clean():
@@ -206,3 +276,132 @@ def test_each_verdict_is_shown_once_in_each_edition(built):
             assert shown[f"claim.{i}.verdict"] == 1 + asked, (qmd, i)
         findings = report.split(findings_head)[1].split(head)[0]
         assert ".verdict" not in findings and findings.count("|") > 20, qmd
+
+
+# --- the environment, checked before any step (analysis/package/preflight.py) ------------------------------
+
+@pytest.mark.parametrize("value", ["abc", "", "1.5", "-1", " 1767225600", "1767225600x", "99999999999999999999",
+                                   "253402300800"])
+def test_an_implausible_source_date_epoch_is_refused(value):
+    from analysis.package.preflight import source_date_epoch
+    found = source_date_epoch({"SOURCE_DATE_EPOCH": value})
+    assert found and found.startswith("SOURCE_DATE_EPOCH=") and "[rule: environment]" in found and "\n" not in found
+
+
+@pytest.mark.parametrize("value", ["0", "1767225600", "253402300799"])  # 1970, 2026-01-01, the last second of 9999
+def test_a_plausible_source_date_epoch_is_accepted(value):
+    from analysis.package.preflight import source_date_epoch
+    assert source_date_epoch({"SOURCE_DATE_EPOCH": value}) is None and source_date_epoch({}) is None
+
+
+def test_output_folders_that_are_files_or_read_only_and_a_full_disk_are_refused(tmp_path, monkeypatch):
+    from collections import namedtuple
+
+    from analysis.package import preflight
+    usage = namedtuple("usage", "total used free")
+    roomy = lambda p: usage(10**12, 0, 10**12)  # noqa: E731
+    assert preflight.problems(tmp_path, {}, roomy) == []  # nothing there yet: every folder can be made
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data/derived").write_text("x")
+    assert preflight.problems(tmp_path, {}, roomy) == [
+        "data/derived is a file, not a folder: move it away or remove it [rule: environment]"]
+    (tmp_path / "data/derived").unlink()
+    (tmp_path / "data/derived").mkdir()
+    (tmp_path / "data/derived/logs").write_text("x")
+    assert preflight.layout(tmp_path) == [
+        "data/derived/logs is a file, not a folder: move it away or remove it [rule: environment]"]
+    (tmp_path / "data/derived/logs").unlink()
+    (tmp_path / "manuscript/_generated").mkdir(parents=True)
+    real_access = os.access
+    monkeypatch.setattr(preflight.os, "access", lambda p, mode: Path(p).name != "_generated" and real_access(p, mode))
+    assert preflight.problems(tmp_path, {}, roomy) == [
+        "manuscript/_generated is not writable, and the build writes manuscript/_generated: make it writable "
+        "(chmod u+w manuscript/_generated) [rule: environment]"]
+    assert preflight.layout(tmp_path) == []  # a dry run is not refused for what only a run would write
+    monkeypatch.setattr(preflight.os, "access", real_access)
+    full = lambda p: usage(10**9, 10**9 - 5 * 2**20, 5 * 2**20)  # noqa: E731
+    assert preflight.problems(tmp_path, {"SOURCE_DATE_EPOCH": "x"}, full) == [
+        preflight.source_date_epoch({"SOURCE_DATE_EPOCH": "x"}),
+        "only 5 MB free on the disk that holds data/derived; the build needs about 100 MB: free some space "
+        "[rule: environment]"]
+
+
+def test_a_bad_environment_stops_the_build_before_any_step_in_one_line(tmp_path):
+    d = _copy(tmp_path)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "yesterday"}
+    r = subprocess.run(SNAKEMAKE + TARGETS, cwd=d, capture_output=True, text=True, env=env)
+    assert r.returncode != 0 and "Traceback" not in r.stderr
+    assert "Environment: SOURCE_DATE_EPOCH='yesterday' is not a time in whole seconds" in r.stderr
+    assert not (d / "data/derived").exists() and not (d / "manuscript/_generated").exists()
+    (d / "data/derived").write_text("not a folder\n")
+    for command in (SNAKEMAKE + TARGETS, [sys.executable, "-m", "snakemake", "-n"]):
+        r = subprocess.run(command, cwd=d, capture_output=True, text=True)
+        assert r.returncode != 0 and "Traceback" not in r.stderr and "NotADirectoryError" not in r.stderr
+        assert [x for x in r.stderr.splitlines() if x.startswith("Environment: ")] == [
+            "Environment: data/derived is a file, not a folder: move it away or remove it [rule: environment]"]
+
+
+# --- verify: the products in the tree against a clean rebuild (analysis/package/verify.py) -----------------
+
+def test_verify_names_every_product_edited_by_hand_and_passes_a_clean_tree(built, tmp_path):
+    """A product edited by hand (its old timestamp kept), one edited together with its record (the sha256 at the
+    end of its writer's log), a manuscript part, a stray file, and a shipped render whose digest is not the
+    rebuild's: verify names each, and only those, and exits 1; the clean tree (no render shipped) passes."""
+    import shutil
+    from analysis.package import verify
+    d = tmp_path / "copy"
+    shutil.copytree(built, d, symlinks=True)
+    shutil.rmtree(d / "docs")  # the shipped render is compared below, on its own
+    edits = {"data/derived/numbers.json": ('"value": 205.2', '"value": 999.9'),
+             "data/derived/table1.csv": ("205.2", "999.9"),
+             "manuscript/_generated/vi/table1.md": ("|", "¦")}
+    for rel, (old, new) in edits.items():
+        f = d / rel
+        st = f.stat()
+        f.write_text(f.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+        os.utime(f, ns=(st.st_atime_ns, st.st_mtime_ns))
+    log = d / "data/derived/logs/compute_trade.log"  # table1.csv's record, edited too: verify reads no record
+    text = log.read_text(encoding="utf-8")
+    old_line = next(x for x in text.splitlines() if x.endswith("  data/derived/table1.csv"))
+    log.write_text(text.replace(old_line, hashlib.sha256((d / "data/derived/table1.csv").read_bytes()).hexdigest()
+                                + "  data/derived/table1.csv"), encoding="utf-8")
+    (d / "manuscript/_generated/stray.md").write_text("left\n", encoding="utf-8")
+    (d / "docs").mkdir()
+    (d / "docs/index.html").write_text('<meta name="replication-digest" content="' + "0" * 64 + '">',
+                                       encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "analysis.package.verify", "--keep"], cwd=d, capture_output=True,
+                       text=True)
+    assert r.returncode == 1, r.stdout + r.stderr
+    named = sorted(line.split(": ", 1)[0] for line in r.stdout.splitlines())
+    assert named == sorted([*edits, "manuscript/_generated/stray.md", "docs/index.html"]), r.stdout
+    assert "Traceback" not in r.stderr and "differs from the rebuild" in r.stdout
+    assert "manuscript/_generated/stray.md: not a product of the build" in r.stdout
+    scratch = Path(re.search(r"the rebuild is in (\S+)", r.stderr).group(1))
+    try:
+        # the clean tree, against the same rebuild: nothing differs, the run crate's own times aside
+        assert verify.differences(built, scratch) == [] or all(
+            line.startswith("docs/") for line in verify.differences(built, scratch))
+        clean = tmp_path / "clean"
+        shutil.copytree(built, clean, symlinks=True)
+        shutil.rmtree(clean / "docs")
+        assert verify.differences(clean, scratch) == []
+        # the shipped render whose digest is the rebuild's passes
+        from analysis.manuscript.render import digest_of
+        (clean / "docs").mkdir()
+        (clean / "docs/index.html").write_text(f'<meta name="replication-digest" content="{digest_of(scratch)}">',
+                                               encoding="utf-8")
+        assert verify.differences(clean, scratch) == []
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def test_verify_is_a_rule_and_says_so_in_one_line(built, tmp_path):
+    """`snakemake -c2 verify` runs it; on a clean tree (no render shipped) it passes and says how much it compared."""
+    import shutil
+    d = tmp_path / "copy"
+    shutil.copytree(built, d, symlinks=True)
+    shutil.rmtree(d / "docs")
+    r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "verify"], cwd=d, capture_output=True, text=True)
+    assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
+    assert re.search(r"verify: all \d+ products in data/derived and manuscript/_generated are the clean rebuild's",
+                     (d / "data/derived/logs/verify.log").read_text(encoding="utf-8"))

@@ -790,6 +790,8 @@ STEPS_VI = {
     "deposit": "Tệp lưu trữ để nộp cho kho dữ liệu của tạp chí: mã nguồn, dữ liệu đầu vào, bản kết xuất đã phát "
                "hành, README, trích dẫn, giấy phép, tệp khóa phiên bản và gói mô tả lần chạy; không có sản phẩm "
                "dựng và không có .git",
+    "verify": "So từng sản phẩm trong cây thư mục với một lần dựng lại sạch từ dữ liệu thô trong một bản sao tạm, "
+              "từng byte một, và mã băm của bản kết xuất đã phát hành: nêu tên mọi tệp khác biệt",
 }
 
 
@@ -1124,7 +1126,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--claims-numbers", required=True)
     ap.add_argument("--manifest", required=True, help="data/raw/datapackage.json (each file's terms of use)")
     ap.add_argument("--sources", required=True, nargs="+", help="each folder's sources.csv")
-    ap.add_argument("--snakefile", required=True, help="the workflow, whose rules are the steps")
+    ap.add_argument("--snakefile", required=True, nargs="+",
+                    help="the workflow's files (the Snakefile and the rule files it includes), whose rules are the steps")
     ap.add_argument("--pyproject", required=True, help="the project's dependencies, whose versions are read")
     ap.add_argument("--out", required=True, help="the standalone report, English")
     ap.add_argument("--out-vi", required=True, help="the standalone report, Vietnamese")
@@ -1147,8 +1150,7 @@ def main(argv: list[str] | None = None) -> int:
     where = computed_where(audit, claims, registry, numbers)
     sources, manifest = read_sources(args.sources), read_json(args.manifest)
     env = environment(args.pyproject)
-    with open(args.snakefile, encoding="utf-8") as f:
-        rules = steps(f.read())
+    rules = steps("".join(Path(p).read_text(encoding="utf-8") for p in args.snakefile))
     for lang, out, part, rules_out, summary in (("en", args.out, args.out_part, args.out_rules, args.out_summary),
                                                 ("vi", args.out_vi, args.out_part_vi, args.out_rules_vi,
                                                  args.out_summary_vi)):

@@ -64,14 +64,15 @@ PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)", re.M)  # a pinne
 EXTRA_TYPES = {".md": "text/markdown", ".qmd": "text/markdown", ".jsonld": "application/ld+json",
                ".bib": "application/x-bibtex", ".yaml": "application/yaml", ".yml": "application/yaml",
                ".cff": "application/yaml", ".toml": "application/toml", ".lua": "text/x-lua",
-               ".typ": "text/x-typst", ".lock": "text/plain"}
+               ".typ": "text/x-typst", ".lock": "text/plain",
+               ".smk": "text/x-python"}  # the rule files the Snakefile includes (Python, as it is)
 EXTRA_NAMES = {"Snakefile": "text/x-python", "LICENSE": "text/plain", ".gitignore": "text/plain",
                ".gitattributes": "text/plain", "run": "text/x-shellscript"}
 MODULE = re.compile(r"-m analysis\.([\w.]+)")
 
 
 def media_type(path: str) -> str | None:
-    """A file's media type from its name (the Snakefile is Python)."""
+    """A file's media type from its name (the Snakefile and its rule files are Python)."""
     if Path(path).name in EXTRA_NAMES:
         return EXTRA_NAMES[Path(path).name]
     suffix = Path(path).suffix.lower()

@@ -1,0 +1,69 @@
+# The package: the build's Workflow Run Crate, and the deposit archive a journal's repository takes.
+# Every product of the derived build, and every other file its steps read (code, manuscript sources).
+PRODUCTS = sorted({str(f) for r in BUILD_RULES for f in r.output})
+PUBLISHED_FILES = sorted(str(p) for p in Path(PUB).rglob("*") if p.is_file())
+READ_BY_STEPS = sorted({str(f) for r in BUILD_RULES for f in r.input if isinstance(f, str)} - set(PRODUCTS)
+                       - set(raw_files()) - set(PUBLISHED_FILES))
+ABOUT = ["README.md", "CITATION.cff", "LICENSE", "pyproject.toml", "requirements.lock"]  # the package's own description
+
+
+rule write_run_crate:
+    """The build's Workflow Run Crate (RO-Crate 1.1): the workflow, every input with its checksum and sources,
+    every product, the run and each rule's run, the software that ran.  Its timestamps are the jobs' own
+    (Snakemake's records), or SOURCE_DATE_EPOCH when that is set."""
+    input:
+        citation="CITATION.cff",
+        pyproject="pyproject.toml",
+        workflow="Snakefile",
+        manifests=[f"{RAW}/datapackage.json", f"{PUB}/datapackage.json"],
+        inputs=raw_files() + PUBLISHED_FILES,
+        code=READ_BY_STEPS + code_of("analysis.package.crate"),
+        about=ABOUT,
+        products=PRODUCTS,
+    output:
+        out=CRATE,
+    log:
+        f"{LOGS}/write_run_crate.log",
+    params:
+        content=content("write_run_crate"),
+        args=arguments,
+    conda:
+        STEPS_ENV
+    shell:
+        step("package.crate", "--metadata .snakemake/metadata")
+
+
+rule deposit:
+    """The archive a journal's repository takes (snakemake -c2 deposit): code, inputs, the shipped render,
+    README, citation, licence, lock and the run crate at its root; no build output, no .git."""
+    input:
+        code_of("analysis.package.deposit"),
+        lambda w: deposit_files()[0],  # every file of the archive
+        crate=CRATE,
+        pyproject="pyproject.toml",
+    output:
+        out=f"{OUT}/deposit.zip",
+    log:
+        f"{LOGS}/deposit.log",
+    params:
+        content=content("deposit"),
+        args=arguments,
+        shipped=lambda w: " ".join(f"{f}:{sha256(f)}" for f in deposit_files()[1]),
+    conda:
+        STEPS_ENV
+    shell:
+        step("package.deposit", "--root .")
+
+
+rule verify:
+    """The products in the tree against a clean rebuild of the raw inputs in a scratch copy, byte for byte, and
+    the shipped render's digest (snakemake -c2 verify): names every file that differs, fails on any."""
+    input:
+        code_of("analysis.package.verify"),
+        lambda w: recover_killed_run() or [],  # the locks of a killed run, as every build's first step does
+    log:
+        f"{LOGS}/verify.log",
+    conda:
+        STEPS_ENV
+    shell:
+        f"{PY} -m analysis.package.verify 2>&1 | tee {{log:q}}"
