@@ -35,6 +35,9 @@ rule check_claims:
         registry=f"{OUT}/computed.json",
         audit_numbers=f"{OUT}/numbers/audit.json",
         sources=SOURCES_CSV,
+        figures=source(f"{RAW}/context/figures.csv"),
+        events=source(f"{RAW}/context/events.csv"),
+        references=source(f"{PUB}/references.csv"),
     output:
         out=f"{OUT}/claims.csv",
         out_numbers=f"{OUT}/numbers/claims.json",
@@ -69,6 +72,7 @@ rule write_report:
         out=f"{OUT}/replication_report.md",
         out_vi=f"{OUT}/replication_report.vi.md",
         out_env=f"{OUT}/environment.json",
+        out_machine=f"{OUT}/machine.json",  # the machine's facts, apart from the products whose bytes are promised
         out_numbers=f"{OUT}/numbers/report.json",
         out_part="manuscript/_generated/report.md",
         out_rules="manuscript/_generated/rules.md",

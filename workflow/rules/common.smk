@@ -123,18 +123,19 @@ def render_command(fmt, ext):
 from functools import cache
 
 from analysis.io import sha256
-from analysis.package.deposit import CRATE_NAME, listed_files
+from analysis.package.deposit import tracked_files
 
 
-# The files of the deposit archive: the repository's own, as a fresh clone holds them (from git, or from the
-# .gitignore files where there is no git).  Listed only when the archive is asked for (input functions run
-# only for the jobs a build needs), so that no other build pays for the listing.
+# The package's own files, as a fresh clone holds them (git's tracked files, or without .git those the
+# .gitignore files keep): the crate lists them and the archive holds them.  Listed only when the crate or
+# the archive is asked for (input functions run only for the jobs a build needs).
 @cache
-def deposit_files():
-    """(the files the archive takes as inputs, the shipped render): the shipped render is the render rules'
-    output, and as an input here it would make the deposit re-render the manuscript; the archive takes it as
-    shipped, and its content, hashed into a parameter, reruns the deposit when it changes."""
-    listed = [f for f in listed_files(".") if f != CRATE_NAME]
+def package_files():
+    """(the files the crate and the archive take as inputs, the shipped render): the shipped render is the
+    render rules' output, and as an input here it would make them re-render the manuscript; they take it as
+    shipped, and its content, hashed into a parameter, reruns them when it changes."""
+    listed = [f for f in tracked_files(".") if f != CRATE and Path(f).is_file() and not Path(f).is_symlink()
+              and not ("{" in f or "}" in f)]
     return [f for f in listed if f not in MANUSCRIPT], [f for f in listed if f in MANUSCRIPT]
 
 
@@ -161,11 +162,11 @@ PAGES = {"en": "docs/lineage.html", "vi": "docs/vi-lineage.html"}
 MANUSCRIPT = expand("docs/{doc}.{ext}", doc=list(DOCUMENTS), ext=["html", "pdf"]) + list(PAGES.values())
 # Each edition's parts in its language (the Vietnamese ones in _generated/vi/); the bibliography and the
 # figures are shared.
-EDITION_PARTS = ["table1.md", "table2.md", "arms_periods.md", "arms_claims.md", "text_claims.md", "discrepancies.md",
+EDITION_PARTS = ["abstract.md", "counts.md", "figure_table1.md", "figure_arms.md", "table1.md", "table2.md", "arms_periods.md", "arms_claims.md", "text_claims.md", "discrepancies.md",
                  "audit.md", "data_availability.md", "lineage.html", "lineage_data.md", "lineage_typst.md"]
 PARTS = expand("manuscript/_generated/{name}", name=[*EDITION_PARTS, "sources.bib"]) + \
     expand("manuscript/_generated/vi/{name}", name=[*EDITION_PARTS, "tooltips.json"])
-SOURCES_CSV = [source(f"{RAW}/{d}/sources.csv") for d in ("arms", "trade", "fdi", "fx")]
+SOURCES_CSV = [source(f"{RAW}/{d}/sources.csv") for d in ("arms", "trade", "fdi", "fx", "context")]
 # The audit's own parts of the manuscript: the claims in words, the replication report and the verdict rules.
 AUDIT_PARTS = expand("manuscript/_generated/{edition}{name}", edition=["", "vi/"], name=["claims.md", "report.md", "rules.md", "summary.md"])
 # The manuscript's hand-written sentences that state a count, a cause, a direction or a class, each checked
@@ -174,8 +175,9 @@ MANUSCRIPT_CLAIMS = f"{OUT}/validated/manuscript_claims.json"
 # The verdicts as schema.org ClaimReview (JSON-LD), per edition, and as each edition's HTML header include.
 VERDICTS = [f"{OUT}/verdicts.jsonld", f"{OUT}/verdicts.vi.jsonld"]
 VERDICT_PARTS = ["manuscript/_generated/verdicts.html", "manuscript/_generated/vi/verdicts.html"]
-# The build's Workflow Run Crate (RO-Crate): written last, it lists every input and product.
-CRATE = f"{OUT}/ro-crate-metadata.json"
+# The build's Workflow Run Crate (RO-Crate): written last, it lists every input and product.  At the
+# repository's root, the one place where the paths it lists resolve (a build product, ignored by git).
+CRATE = "ro-crate-metadata.json"
 # All derived data and the manuscript's generated parts: everything but the render.
 DERIVED = [f"{OUT}/numbers.json", f"{OUT}/audit.csv", *FIGURES, *FIGURE_COPIES, *PARTS, *AUDIT_PARTS, MANUSCRIPT_CLAIMS,
            *VERDICTS, *VERDICT_PARTS, CRATE]

@@ -31,6 +31,8 @@ rule parse_published:
         manifest=source(f"{PUB}/datapackage.json"),
         input=source(f"{PUB}/printed_numbers.csv"),
         claims=source(f"{PUB}/claims.csv"),
+        # the article's reference list: checked with its data package (the manifest lists it), not an option
+        source(f"{PUB}/references.csv"),
     output:
         report=CHECKS[1],
         out=f"{OUT}/validated/published.csv",

@@ -62,6 +62,8 @@ rule write_manuscript_parts:
         qmd_vi=["manuscript/index.vi.qmd", *(p for p in AUDIT_PARTS if "/vi/" in p)],
         manifests=[f"{RAW}/datapackage.json", f"{PUB}/datapackage.json"],
         sources=SOURCES_CSV,
+        # the input tables, for the lineage's rows (file and line) of each number
+        rows=[source(f) for f in raw_files() if f.endswith(".csv")] + sorted(str(f) for f in Path(PUB).glob("*.csv")),
     output:
         PARTS,
     log:
@@ -87,7 +89,6 @@ rule write_verdicts:
         registry=f"{OUT}/numbers.json",
         bib="manuscript/references.bib",
         citation="CITATION.cff",
-        pyproject="pyproject.toml",
     output:
         out=VERDICTS[0],
         out_vi=VERDICTS[1],

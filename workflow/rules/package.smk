@@ -8,12 +8,15 @@ ABOUT = ["README.md", "CITATION.cff", "LICENSE", "pyproject.toml", "requirements
 
 
 rule write_run_crate:
-    """The build's Workflow Run Crate (RO-Crate 1.1): the workflow, every input with its checksum and sources,
-    every product, the run and each rule's run, the software that ran.  Its timestamps are the jobs' own
-    (Snakemake's records), or SOURCE_DATE_EPOCH when that is set."""
+    """The build's Workflow Run Crate (RO-Crate 1.1) at the repository's root: the workflow, every file of the
+    package with its checksum, every input's sources, every product, the run and each rule's run, the software
+    that ran.  Its times are the jobs' own (Snakemake's records); with SOURCE_DATE_EPOCH set it states none."""
     input:
+        code_of("analysis.package.crate") + code_of("analysis.package.deposit"),
+        lambda w: package_files()[0],  # every file of the package, which the crate lists
         citation="CITATION.cff",
         pyproject="pyproject.toml",
+        lock="requirements.lock",
         workflow="Snakefile",
         manifests=[f"{RAW}/datapackage.json", f"{PUB}/datapackage.json"],
         inputs=raw_files() + PUBLISHED_FILES,
@@ -27,28 +30,36 @@ rule write_run_crate:
     params:
         content=content("write_run_crate"),
         args=arguments,
+        shipped=lambda w: " ".join(f"{f}:{sha256(f)}" for f in package_files()[1]),
     conda:
         STEPS_ENV
     shell:
         step("package.crate", "--metadata .snakemake/metadata")
 
 
+import tomllib
+
+with open("pyproject.toml", "rb") as _f:
+    _PROJECT = tomllib.load(_f)["project"]
+# WorkflowHub's name for a Workflow RO-Crate's zip: <anything>.crate.zip, the crate's metadata at its root
+DEPOSIT = f"{OUT}/{_PROJECT['name']}-{_PROJECT['version']}.crate.zip"
+
+
 rule deposit:
-    """The archive a journal's repository takes (snakemake -c2 deposit): code, inputs, the shipped render,
-    README, citation, licence, lock and the run crate at its root; no build output, no .git."""
+    """The archive a journal's repository takes (snakemake -c2 deposit): the package's tracked files (code,
+    inputs, the shipped render, README, citation, licence, lock, tests) and the run crate at its root."""
     input:
         code_of("analysis.package.deposit"),
-        lambda w: deposit_files()[0],  # every file of the archive
+        lambda w: package_files()[0],  # every file of the archive
         crate=CRATE,
-        pyproject="pyproject.toml",
     output:
-        out=f"{OUT}/deposit.zip",
+        out=DEPOSIT,
     log:
         f"{LOGS}/deposit.log",
     params:
         content=content("deposit"),
         args=arguments,
-        shipped=lambda w: " ".join(f"{f}:{sha256(f)}" for f in deposit_files()[1]),
+        shipped=lambda w: " ".join(f"{f}:{sha256(f)}" for f in package_files()[1]),
     conda:
         STEPS_ENV
     shell:

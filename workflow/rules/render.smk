@@ -17,7 +17,7 @@ rule render_digest:
         f"{OUT}/numbers.json",
         PARTS + AUDIT_PARTS + FIGURE_COPIES + VERDICT_PARTS,
         RENDER_SOURCES,
-        ["pyproject.toml", "CITATION.cff"],
+        ["pyproject.toml", "CITATION.cff", "requirements.lock"],
     output:
         "manuscript/_generated/vi/digest.typ",  # written beside out_typst, for the Vietnamese edition
         out_html="manuscript/_generated/digest.html",
