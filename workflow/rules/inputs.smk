@@ -28,11 +28,11 @@ rule parse_published:
     beside the raw checks, and its parsed table is part of its report."""
     input:
         code_of("analysis.contract.published"),
+        # the article's reference list: checked with its data package (the manifest lists it), not an option
+        source(f"{PUB}/references.csv"),
         manifest=source(f"{PUB}/datapackage.json"),
         input=source(f"{PUB}/printed_numbers.csv"),
         claims=source(f"{PUB}/claims.csv"),
-        # the article's reference list: checked with its data package (the manifest lists it), not an option
-        source(f"{PUB}/references.csv"),
     output:
         report=CHECKS[1],
         out=f"{OUT}/validated/published.csv",
