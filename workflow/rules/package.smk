@@ -39,9 +39,10 @@ rule write_run_crate:
 
 import tomllib
 
-with open("pyproject.toml", "rb") as _f:
-    _PROJECT = tomllib.load(_f)["project"]
-# WorkflowHub's name for a Workflow RO-Crate's zip: <anything>.crate.zip, the crate's metadata at its root
+# WorkflowHub's name for a Workflow RO-Crate's zip: <anything>.crate.zip, the crate's metadata at its root.  Read
+# where it can be: run from another folder, the input check says what is missing, not a traceback here.
+_PROJECT = (tomllib.loads(Path("pyproject.toml").read_text(encoding="utf-8"))["project"]
+            if Path("pyproject.toml").is_file() else {"name": "package", "version": "unknown"})
 DEPOSIT = f"{OUT}/{_PROJECT['name']}-{_PROJECT['version']}.crate.zip"
 
 
