@@ -239,7 +239,7 @@ def test_rows_that_flip_a_class_the_same_way_are_named_together():
     # each alternative is named; with both at once, 1 of 4 = 25%: still partially reproduced
     assert ("*Table 1 (goods trade with six partners, 2024)*: {{<num report.table1.class>}}. This class is "
             "**{{<num report.table1.robustness>}}**. Alternatives the rules allow change it: judging a under its other "
-            "source or reading ({{<num report.altset.row.a.n>}} rows at once: a) would make it "
+            "source or reading ({{<num report.altset.row.a.n>}} row: a) would make it "
             "{{<num report.altset.row.a.class.table1>}} and judging b under") in md
     assert s["table1"]["class_all_alt"] == "partially reproduced"
 
@@ -259,7 +259,7 @@ def test_alternatives_that_move_together_are_judged_together():
     assert current["ids"] == ["A2", "A3", "A4"] and current["class"] == "not reproduced"
     assert s["arms"]["class_all_alt"] == "not reproduced"
     md = report.render(report.classification_lines(report.tally(audit, []), s, "en", audit), {}, "md")
-    assert "judging every arms figure in the current release ({{<num report.altset.release.current.n>}} rows " \
+    assert "judging every arms figure in SIPRI's current release ({{<num report.altset.release.current.n>}} rows " \
            "at once: A2, A3 and A4) would make it {{<num report.altset.release.current.class.arms>}}" in md
 
 
@@ -308,7 +308,8 @@ def test_the_summary_says_the_counts_once_and_the_standalone_report_keeps_them()
     assert not [k for k in repeated if md.count(f"report.numbers.{k}>") > (k in ("article_only", "not_verifiable"))]
     assert "numbers are those of Table 1" not in md
     # what the table does not show stays: the gaps by why, here 1 because the source was not consulted
-    assert "Of the printed numbers that cannot be checked (@tbl-counts), {{<num report.numbers.gap.source_not_consulted>}}" \
+    assert "Of the printed numbers that cannot be checked (counted by result in the counts table, @tbl-counts), " \
+           "{{<num report.numbers.gap.source_not_consulted>}}" \
            " because the source" in md
     numbers = {f"report.numbers.{k}": {"value": 1, "unit": "count", "decimals": 0} for k in repeated}
     assert all(f"report.numbers.{k} bare>" in counts_part(numbers) for k in repeated)
