@@ -383,7 +383,8 @@ def fragment(t: dict, sens: dict, files: dict[str, str]) -> Fragment:
                          f"{g}: class with every alternative verdict", "analysis/audit/report.py, sensitivity()", ins,
                          shown_as=x["class_all_alt"], shown_as_vi=CLASSES_VI[x["class_all_alt"]], by=sensitivity)
             continue
-        frag.add(f"report.{g}.robustness", x["robustness"], "text", f"{g}: robust or fragile under the alternatives",
+        frag.add(f"report.{g}.robustness", x["robustness"], "text",
+                 f"{g}: robust, borderline or fragile under the alternatives",
                  "analysis/audit/report.py, sensitivity()", ins, shown_as=x["robustness"],
                  shown_as_vi=ROBUSTNESS_VI[x["robustness"]], by=robustness)
         frag.add(f"report.{g}.class_all_alt", x["class_all_alt"], "text", f"{g}: class with every alternative verdict",
