@@ -239,7 +239,7 @@ def test_rows_that_flip_a_class_the_same_way_are_named_together():
     # each alternative is named; with both at once, 1 of 4 = 25%: still partially reproduced
     assert ("*Table 1 (goods trade with six partners, 2024)*: {{<num report.table1.class>}}. This class is "
             "**{{<num report.table1.robustness>}}**. Alternatives the rules allow change it: judging a under its other "
-            "source or reading ({{<num report.altset.row.a.n>}} rows at once: a) would make it "
+            "source or reading ({{<num report.altset.row.a.n>}} row: a) would make it "
             "{{<num report.altset.row.a.class.table1>}} and judging b under") in md
     assert s["table1"]["class_all_alt"] == "partially reproduced"
 
@@ -259,7 +259,7 @@ def test_alternatives_that_move_together_are_judged_together():
     assert current["ids"] == ["A2", "A3", "A4"] and current["class"] == "not reproduced"
     assert s["arms"]["class_all_alt"] == "not reproduced"
     md = report.render(report.classification_lines(report.tally(audit, []), s, "en", audit), {}, "md")
-    assert "judging every arms figure in the current release ({{<num report.altset.release.current.n>}} rows " \
+    assert "judging every arms figure in SIPRI's current release ({{<num report.altset.release.current.n>}} rows " \
            "at once: A2, A3 and A4) would make it {{<num report.altset.release.current.class.arms>}}" in md
 
 
@@ -308,10 +308,103 @@ def test_the_summary_says_the_counts_once_and_the_standalone_report_keeps_them()
     assert not [k for k in repeated if md.count(f"report.numbers.{k}>") > (k in ("article_only", "not_verifiable"))]
     assert "numbers are those of Table 1" not in md
     # what the table does not show stays: the gaps by why, here 1 because the source was not consulted
-    assert "Of the printed numbers that cannot be checked (@tbl-counts), {{<num report.numbers.gap.source_not_consulted>}}" \
+    assert "Of the printed numbers that cannot be checked (counted by result in the counts table, @tbl-counts), " \
+           "{{<num report.numbers.gap.source_not_consulted>}}" \
            " because the source" in md
     numbers = {f"report.numbers.{k}": {"value": 1, "unit": "count", "decimals": 0} for k in repeated}
     assert all(f"report.numbers.{k} bare>" in counts_part(numbers) for k in repeated)
     standalone = report.template(t, s, audit, [], {}, [], {}, {"packages": {}}, [], {}, "en")
     text = "\n".join(x for kind, x in standalone if kind in ("text", "line"))
     assert all(f"{{report.numbers.{k}}}" in text for k in repeated)
+
+
+def test_claims_are_classed_on_independent_evidence_and_counted_once():
+    """By hand: C5 restates a printed number (judged_as) and is counted once, there, not here: 4 claims.  C3 is
+    decided from the article's own text alone: counted apart, not decided.  Decided independently: C1 (holds)
+    and C2 (partly, half): 1.5 of 2 = 75%, largely; 2 of 4 decided independently = 50%, enough to be classed."""
+    claims = [{"id": "C1", "verdict": "holds", "basis": "independent"},
+              {"id": "C2", "verdict": "partly holds", "basis": "independent"},
+              {"id": "C3", "verdict": "does not hold", "basis": "article_only"},
+              {"id": "C4", "verdict": "not decided", "gap": "no_source_found"},
+              {"id": "C5", "verdict": "holds", "basis": "independent", "judged_as": "X-1", "verdict_alt": "does not hold"}]
+    c = report.tally([], claims)["claims"]
+    assert (c["n"], c["judged_as"], c["checkable"], c["reproduced"]) == (4, 1, 2, 1.5)
+    assert (c["holds"], c["partly"], c["does_not_hold"], c["not_decided"]) == (1, 1, 0, 1)
+    assert (c["article_only"], c["article_only_differ"]) == (1, 1)
+    assert c["class"] == "largely reproduced"
+    # C5's alternative is the printed number's, not the claims': it is no alternative of theirs
+    assert report.sensitivity([], claims)["claims"]["alts"] == []
+    md = report.render(report.classification_lines(report.tally([], claims), report.sensitivity([], claims), "en"),
+                       {}, "md")
+    assert "Claims that restate printed numbers ({{<num report.claims.judged_as>}}) are counted once" in md
+    assert "counted apart, never as decided: {{<num report.claims.article_only>}}" in md
+    vi = report.render(report.classification_lines(report.tally([], claims), report.sensitivity([], claims), "vi"),
+                       {}, "md")
+    assert "{{<num report.claims.judged_as>}}" in vi and "{{<num report.claims.article_only>}}" in vi
+
+
+def test_one_row_is_not_rows_at_once():
+    """The plural by the catalog's rule: one row is 'row', several 'rows at once'; Vietnamese has one form."""
+    from analysis import words
+    assert words.msgn("report.robust.set", 1, "en", alternative="x", count="1", ids="a", cls="c") == "x (1 row: a) would make it c"
+    assert "rows at once" in words.msgn("report.robust.set", 2, "en", alternative="x", count="2", ids="a", cls="c")
+
+
+ROOT = __import__("pathlib").Path(__file__).resolve().parents[1]
+DERIVED, GENERATED = ROOT / "data" / "derived", ROOT / "manuscript" / "_generated"
+
+
+def _products():
+    import csv, json
+    need = [DERIVED / "claims.csv", DERIVED / "audit.csv", DERIVED / "numbers.json", GENERATED / "abstract.md",
+            GENERATED / "summary.md", GENERATED / "vi" / "abstract.md", GENERATED / "vi" / "summary.md"]
+    if not all(p.exists() for p in need):
+        pytest.skip("the derived products are not built (run: snakemake -c2 derived)")
+    claims = list(csv.DictReader(open(need[0], encoding="utf-8")))
+    audit = list(csv.DictReader(open(need[1], encoding="utf-8")))
+    numbers = json.loads(need[2].read_text(encoding="utf-8"))["numbers"]
+    return claims, audit, numbers, *(p.read_text(encoding="utf-8") for p in need[3:])
+
+
+def test_the_products_claims_counts_worked_out_from_claims_csv():
+    """From claims.csv by hand: drop the claims judged as printed numbers; a decided claim on the article's own text
+    (basis article_only) is apart; the rest decided are independent.  The registry must say the same."""
+    claims, _, numbers, *_ = _products()
+    v = lambda k: numbers[f"report.claims.{k}"]["value"]
+    once = [c for c in claims if not c["judged_as"]]
+    decided = [c for c in once if c["verdict"] in ("holds", "partly holds", "does not hold")]
+    ind = [c for c in decided if c["basis"] != "article_only"]
+    own = [c for c in decided if c["basis"] == "article_only"]
+    assert v("judged_as") == len(claims) - len(once) and v("n") == len(once)
+    assert v("checkable") == len(ind) and v("article_only") == len(own)
+    assert v("article_only_differ") == sum(c["verdict"] == "does not hold" for c in own)
+    assert v("not_decided") == sum(c["verdict"] == "not decided" for c in once)
+    rep = sum(1.0 if c["verdict"] == "holds" else 0.5 if c["verdict"] == "partly holds" else 0 for c in ind)
+    assert v("reproduced") == rep and abs(v("coverage") - 100 * len(ind) / len(once)) < 1e-9
+    assert v("class") == report.classify(rep / len(ind), len(ind) / len(once))
+
+
+def test_the_products_abstract_counts_and_lists_the_same_discrepancies():
+    """The abstract's count of discrepancies checked independently is report.numbers.discrepancy, and its list is
+    exactly audit.csv's discrepancies with basis independent; the others (article's own figures) in a sentence of
+    their own, counted by their basis' key.  Worked out from audit.csv."""
+    import re
+    _, audit, numbers, abstract, summary, abstract_vi, summary_vi = _products()
+    wrong = [r for r in audit if r["verdict"] == "discrepancy"]
+    ind = {r["id"] for r in wrong if r["basis"] == "independent"}
+    assert numbers["report.numbers.discrepancy"]["value"] == len(ind)
+    for text in (abstract, abstract_vi):
+        listed = lambda s: set(re.findall(r"printed\.([A-Z0-9-]+)>", s))
+        by_key = [m for m in re.split(r"(?<=\.) (?=\S)", text) if "printed." in m]
+        main = next(s for s in by_key if "report.numbers.discrepancy" in s)
+        assert listed(main) == ind
+        for b in ("mixed", "article_only"):
+            others = {r["id"] for r in wrong if r["basis"] == b}
+            s = [x for x in by_key if f"report.numbers.{b}_differ" in x]
+            assert (listed(s[0]) if s else set()) == others
+            if others:
+                assert numbers[f"report.numbers.{b}_differ"]["value"] == len(others)
+    # the printed numbers as a whole are not classed: never called 'not verifiable', as if none could be checked
+    for text in (abstract, summary):
+        assert "not classed as a whole" in text and "numbers.class>}}**" not in text.split("**Claims")[0]
+    assert "không được xếp loại chung" in abstract_vi and "không được xếp loại chung" in summary_vi

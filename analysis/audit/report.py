@@ -166,7 +166,7 @@ def claim_row(c: dict) -> dict:
     alt = "not decided" if alt == "not verifiable" else alt
     return {**c, "verdict": v, "gap": (_s(c.get("gap")) or UNRECORDED) if v == "not decided" else "",
             "authority": _s(c.get("authority")), "verdict_alt": "" if alt == v else alt,
-            "alt_keys": _s(c.get("alt_keys"))}
+            "alt_keys": _s(c.get("alt_keys")), "basis": _s(c.get("basis")), "judged_as": _s(c.get("judged_as"))}
 
 
 def _share(t: dict) -> None:
@@ -203,10 +203,19 @@ def tally(audit: list[dict], claims: list[dict]) -> dict:
                                 for x in AUTHORITIES},
                   "by_category": {c: count(lambda r: r["verdict"] == "discrepancy" and r["category"] == c)
                                   for c in sorted({*R.CATEGORIES, *(r["category"] for r in a)})}}
-    v = [c["verdict"] for c in claims]
-    holds, partly, fails, nd = (v.count(x) for x in CLAIM_VERDICTS)
+    # a claim judged as printed numbers (`judged_as`) is counted once, there, not again as a claim; a claim is
+    # classed on independent evidence only, as a printed number is: one decided from the article's own text alone
+    # (its reference list) is counted apart, never as decided
+    judged_twice = sum(1 for c in claims if c["judged_as"])
+    claims = [c for c in claims if not c["judged_as"]]
+    ind = [c["verdict"] for c in claims if c["verdict"] != "not decided" and c["basis"] != "article_only"]
+    own = [c["verdict"] for c in claims if c["verdict"] != "not decided" and c["basis"] == "article_only"]
+    holds, partly, fails = (ind.count(x) for x in CLAIM_VERDICTS[:3])
+    nd = sum(1 for c in claims if c["verdict"] == "not decided")
     out["claims"] = {"n": len(claims), "reproduced": holds + 0.5 * partly, "holds": holds, "partly": partly,
                      "does_not_hold": fails, "not_decided": nd, "checkable": holds + partly + fails,
+                     "article_only": len(own), "article_only_differ": own.count("does not hold"),
+                     "judged_as": judged_twice,
                      "gap": {x: sum(1 for c in claims if c["verdict"] == "not decided" and c["gap"] == x)
                              for x in (*GAPS, UNRECORDED)}}
     for t in out.values():
@@ -285,7 +294,7 @@ def alternative_sets(audit: list[dict], claims: list[dict]) -> list[dict]:
             out.append({"name": f"row.{r['id']}", "changes": [("audit", i, r["verdict_alt"])], "ids": [r["id"]]})
     for i, c in enumerate(claims):
         c = claim_row(c)
-        if c["verdict_alt"]:
+        if c["verdict_alt"] and not c["judged_as"]:
             out.append({"name": f"row.{c['id']}", "changes": [("claims", i, c["verdict_alt"])], "ids": [c["id"]]})
     return out
 
@@ -302,7 +311,7 @@ def sensitivity(audit: list[dict], claims: list[dict]) -> dict:
     base = tally(audit, claims)
     rows = [("audit", i, audit_row(r)) for i, r in enumerate(audit)] + \
            [("claims", i, claim_row(c)) for i, c in enumerate(claims)]
-    rows = [x for x in rows if x[2]["verdict_alt"]]
+    rows = [x for x in rows if x[2]["verdict_alt"] and not x[2].get("judged_as")]
     out = {g: {"alts": [], "flips": [], "sets": []} for g in CLASSED}
     for kind, i, r in rows:
         t = tally(*_judged_otherwise(audit, claims, [(kind, i, r["verdict_alt"])]))
@@ -374,7 +383,8 @@ def fragment(t: dict, sens: dict, files: dict[str, str]) -> Fragment:
                          f"{g}: class with every alternative verdict", "analysis/audit/report.py, sensitivity()", ins,
                          shown_as=x["class_all_alt"], shown_as_vi=CLASSES_VI[x["class_all_alt"]], by=sensitivity)
             continue
-        frag.add(f"report.{g}.robustness", x["robustness"], "text", f"{g}: robust or fragile under the alternatives",
+        frag.add(f"report.{g}.robustness", x["robustness"], "text",
+                 f"{g}: robust, borderline or fragile under the alternatives",
                  "analysis/audit/report.py, sensitivity()", ins, shown_as=x["robustness"],
                  shown_as_vi=ROBUSTNESS_VI[x["robustness"]], by=robustness)
         frag.add(f"report.{g}.class_all_alt", x["class_all_alt"], "text", f"{g}: class with every alternative verdict",
@@ -456,7 +466,8 @@ def _alt_sentence(sens: dict, g: str, lang: str, scope: str = "") -> str:
     s = words.msg("report.robust.head", lang, robustness=f"{{report.{g}.robustness}}")
     if x["sets"]:
         s += " " + words.msg("report.robust.sets", lang, sets=_join([
-            words.msg("report.robust.set", lang, alternative=_set_name(a, lang), n=f"{{report.altset.{a['name']}.n}}",
+            words.msgn("report.robust.set", len(a["changes"]), lang, alternative=_set_name(a, lang),
+                       count=f"{{report.altset.{a['name']}.n}}",
                       ids=_join(a["ids"], lang), cls=f"{{report.altset.{a['name']}.class.{g}}}")
             for a in x["sets"]], lang))
     if x["class_all_alt"] != x["class"]:
@@ -479,7 +490,7 @@ def _headline(t: dict, sens: dict, lang: str) -> list[str]:
     for g in ("numbers", "claims"):
         slots = {k: f"{{report.{g}.{k}}}" for k in ("n", "checkable", "coverage", "mixed", "article_only",
                                                      "not_verifiable", "reproduced", "share", "discrepancy",
-                                                     "not_decided", "class")}
+                                                     "not_decided", "class", "article_only_differ", "judged_as")}
         slots["threshold"] = "{report.threshold.coverage}"
         s = words.msg(f"report.headline.{g}.checked", lang, **slots)
         if t[g]["class"] == "not verifiable":
@@ -488,6 +499,9 @@ def _headline(t: dict, sens: dict, lang: str) -> list[str]:
                 s += " " + words.msg("report.robust.together_changes", lang, cls=f"{{report.{g}.class_all_alt}}")
         else:
             s += " " + words.msg(f"report.headline.{g}.class", lang, **slots) + " " + _alt_sentence(sens, g, lang)
+        if g == "claims":  # what is counted apart, after the class it does not enter
+            s += "".join(" " + words.msg(f"report.headline.claims.{k}", lang, **slots)
+                         for k in ("article_only", "judged_as") if t[g][k])
         out.append(s)
     out.append(words.msg("report.headline.apart", lang))
     return out
@@ -566,16 +580,19 @@ def _authority_sentence(t: dict, lang: str) -> str:
 
 
 def _claims_sentence(t: dict, lang: str) -> str:
-    gaps = _gap_clause(t, "claims", lang)
+    """The claims' verdicts.  Why each undecided claim is undecided is said claim by claim (@sec-claims-words):
+    the recorded gap kinds are too coarse to count by cause (a source found but incomplete is not 'no source')."""
     if lang == "vi":
-        s = ("Trong {report.claims.n} nhận định bằng lời (@sec-claims-words), {report.claims.holds} đúng, "
-             "{report.claims.partly} đúng một phần, {report.claims.does_not_hold} không đúng và "
-             "{report.claims.not_decided} chưa phân định được")
-        return s + (f" ({gaps})." if gaps else ".")
-    s = ("Of the {report.claims.n} claims in words (@sec-claims-words), {report.claims.holds} hold, "
-         "{report.claims.partly} partly hold, {report.claims.does_not_hold} do not hold and "
-         "{report.claims.not_decided} are not decided")
-    return s + (f" ({gaps})." if gaps else ".")
+        return ("Trong {report.claims.n} nhận định bằng lời (@sec-claims-words), theo bằng chứng độc lập với bài báo, "
+                "{report.claims.holds} đúng, {report.claims.partly} đúng một phần và {report.claims.does_not_hold} "
+                "không đúng; {report.claims.article_only} chỉ được đối chiếu với chính văn bản của bài báo "
+                "({report.claims.article_only_differ} không đúng) và {report.claims.not_decided} chưa phân định được "
+                "(lý do của từng nhận định được nêu ở @sec-claims-words).")
+    return ("Of the {report.claims.n} claims in words (@sec-claims-words), on evidence independent of the article "
+            "{report.claims.holds} hold, {report.claims.partly} partly hold and {report.claims.does_not_hold} do not "
+            "hold; {report.claims.article_only} were checked only against the article's own text "
+            "({report.claims.article_only_differ} do not hold) and {report.claims.not_decided} are not decided "
+            "(why, claim by claim, in @sec-claims-words).")
 
 
 def discrepancy_lines(t: dict, audit: list[dict], lang: str) -> list[tuple[str, str]]:
@@ -594,7 +611,8 @@ def discrepancy_lines(t: dict, audit: list[dict], lang: str) -> list[tuple[str, 
         if not rows:
             continue
         L.append(("line", f"- **{category_word(c, lang)}** ({{report.numbers.cause.{c}}}): " + "; ".join(
-            f"{r['id']}, {md_text(R.item(r, lang))} ({'in' if vi else 'printed'} {{printed.{r['id']}}})"
+            f"{r['id']}, {md_text(R.item(r, lang))} ({'in' if vi else 'printed'} {{printed.{r['id']}}}"
+            + ("" if r["basis"] == "independent" else f"; {BASIS_WORDS[lang].get(r['basis'], r['basis'])}") + ")"
             for r in rows) + "."))
     L.append(("line", ""))
     return L
@@ -625,10 +643,15 @@ def summary_lines(t: dict, sens: dict, audit: list[dict], lang: str) -> list[tup
     rel_counts = _join([f"{{audit.arms_release_matches.{r}}} " + (f"bằng phiên bản {R.WORDS[lang].get(f'release.{r}', r)}"
                                                                   if vi else f"equal the {R.WORDS[lang].get(f'release.{r}', r)} release")
                         for r in RELEASES], lang)
+    # the one rule analysis/audit/numbers.py, article_release(), applies, said as @sec-rules says it
     L.append(("line", ("Các con số về vũ khí được đối chiếu với phiên bản **{audit.arms_release}** của số liệu SIPRI, được "
-                       "chọn theo phạm vi bao phủ (@sec-rules); trong các giá trị vũ khí được in, " if vi else
-                       "The arms figures are judged against the **{audit.arms_release}** release of SIPRI's data, chosen by "
-                       "coverage (@sec-rules); of the printed arms values, ") + rel_counts + "."))
+                       "chọn mà không xét kết luận nào: phiên bản có chuỗi tổng năm kết thúc vào năm cuối cùng mà bài báo "
+                       "in số tổng năm (nếu không phiên bản nào kết thúc ở đó, thì phiên bản cũ nhất có năm đó; @sec-rules); "
+                       "trong các giá trị vũ khí được in, " if vi else
+                       "The arms figures are judged against the **{audit.arms_release}** release of SIPRI's data, chosen "
+                       "without looking at any verdict: the release whose annual totals end in the last year for which the "
+                       "article prints an annual total (if none ends there, the oldest release covering it; @sec-rules); "
+                       "of the printed arms values, ") + rel_counts + "."))
     L.append(("line", ""))
     return L
 
@@ -1017,7 +1040,7 @@ are coarse); a bound is never coarse.
 
 The SIPRI release the article used is chosen without looking at any verdict: the release whose annual totals end
 in the last year for which the article prints an annual total ({audit.arms_release_rule.last_printed_year}),
-here the **{audit.arms_release}** release; every arms figure is also judged in every release, side by side. The
+or, if none ends there, the oldest release covering that year, here the **{audit.arms_release}** release; every arms figure is also judged in every release, side by side. The
 article presents its arms figures as imports from Russia in US dollars; SIPRI's figures are trend-indicator
 values, so each is judged in two readings, all suppliers and Russia alone, and its reason says which reproduces it
 (all suppliers in {audit.count.arms_reading.all_suppliers} cases, both in {audit.count.arms_reading.both},
@@ -1051,8 +1074,8 @@ hiện một lỗi in sai ở chữ số cuối ({audit.count.coarse} phép ki�
 là thô.
 
 Phiên bản dữ liệu SIPRI mà bài báo dùng được chọn mà không xét đến bất kỳ kết luận nào: đó là phiên bản có chuỗi tổng
-hằng năm kết thúc vào năm cuối cùng mà bài báo in số tổng ({audit.arms_release_rule.last_printed_year}), ở đây là
-phiên bản **{audit.arms_release}**; mọi con số về vũ khí cũng được đánh giá song song theo từng phiên bản. Bài báo
+hằng năm kết thúc vào năm cuối cùng mà bài báo in số tổng ({audit.arms_release_rule.last_printed_year}),
+hoặc, nếu không phiên bản nào kết thúc ở đó, phiên bản cũ nhất có năm đó, ở đây là phiên bản **{audit.arms_release}**; mọi con số về vũ khí cũng được đánh giá song song theo từng phiên bản. Bài báo
 trình bày các số liệu vũ khí như giá trị nhập khẩu từ Nga tính bằng đô la Mỹ, trong khi số liệu của SIPRI là giá trị
 chỉ báo xu hướng (TIV); vì vậy mỗi con số được đánh giá theo hai cách đọc, tổng từ mọi nhà cung cấp và riêng Nga, và
 lý do đi kèm cho biết cách đọc nào tái lập được con số (tổng từ mọi nhà cung cấp trong

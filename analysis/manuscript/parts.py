@@ -144,18 +144,29 @@ def abstract_part(numbers: dict, audit: pd.DataFrame, lang: str = "en") -> str:
         out.append(msg("ms.abstract.class_alt", lang, cls=n("report.numbers.class_all_alt")))
     out.append(msg("ms.abstract.claims", lang, n=n("report.claims.n"), holds=n("report.claims.holds"),
                    partly=n("report.claims.partly"), does_not_hold=n("report.claims.does_not_hold"),
-                   not_decided=n("report.claims.not_decided"), cls=n("report.claims.class")))
+                   not_decided=n("report.claims.not_decided"), article_only=n("report.claims.article_only"),
+                   cls=n("report.claims.class")))
     wrong = audit[audit["verdict"] == "discrepancy"]
-    if len(wrong):
+    basis = wrong["basis"].fillna("") if "basis" in wrong else pd.Series("independent", index=wrong.index)
+    item = lambda a: msg("ms.abstract.error", lang, item=esc.md_text(R.item(a, lang)), printed=num(f"printed.{a['id']}"),
+                         recomputed=num(a["key"])) if a["key"] in numbers else \
+        msg("ms.abstract.error_printed", lang, item=esc.md_text(R.item(a, lang)), printed=num(f"printed.{a['id']}"))
+    # the discrepancies on independent evidence, counted by report.numbers.discrepancy, by cause; those found only
+    # against the article's own figures (alone or with a source) apart, each counted by its own key: the count and
+    # the list of one sentence are the same rows
+    ind = wrong[basis == "independent"]
+    if len(ind):
         groups = []
-        for cat in dict.fromkeys(wrong["category"]):
-            rows = wrong[wrong["category"] == cat]
-            items = [msg("ms.abstract.error", lang, item=esc.md_text(R.item(a, lang)), printed=num(f"printed.{a['id']}"),
-                         recomputed=num(a["key"])) if a["key"] in numbers else
-                     msg("ms.abstract.error_printed", lang, item=esc.md_text(R.item(a, lang)),
-                         printed=num(f"printed.{a['id']}")) for _, a in rows.iterrows()]
-            groups.append(f"*{category_word(cat, lang)}*: " + "; ".join(items))
-        out.append(msg("ms.abstract.errors", lang, n=n("audit.count.discrepancy"), groups=" — ".join(groups)))
+        for cat in dict.fromkeys(ind["category"]):
+            groups.append(f"*{category_word(cat, lang)}*: " + "; ".join(item(a) for _, a in
+                                                                     ind[ind["category"] == cat].iterrows()))
+        out.append(msg("ms.abstract.errors", lang, n=n("report.numbers.discrepancy"), groups=" — ".join(groups)))
+    for b in ("mixed", "article_only"):
+        rows = wrong[basis == b]
+        if len(rows):
+            out.append(msgn(f"ms.abstract.errors_own.{b}", len(rows), lang, k=n(f"report.numbers.{b}_differ"),
+                            items="; ".join(f"{item(a)} (*{category_word(a['category'], lang)}*)"
+                                            for _, a in rows.iterrows())))
     return " ".join(out) + "\n"
 
 
