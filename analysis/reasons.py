@@ -883,7 +883,7 @@ RULES_VI.update({
     "printed + half a unit of the printed precision (analysis/audit/verdict.py, touching_edge)":
         "số in + nửa đơn vị của độ chính xác được in (analysis/audit/verdict.py, touching_edge)",
     "printed + one unit of the printed precision (rounding half away from zero)":
-        "số in + một đơn vị của độ chính xác được in (làm tròn nửa đơn vị ra xa số 0)",
+        "số in + một đơn vị của độ chính xác được in (làm tròn nửa đơn vị ra xa số không)",
     "the recomputed value at the fewest decimals at which the verdict's rule reads off it "
     "(analysis/audit/numbers.py, unrounded)":
         "giá trị tính lại với ít chữ số thập phân nhất mà quy tắc của kết luận vẫn đọc được đúng trên đó "
