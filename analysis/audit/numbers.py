@@ -21,7 +21,10 @@ data/raw/*/sources.csv), `verdict_alt` and `alt_keys` (the verdict under another
 reading, source, reporter or base of the same quantity that the rules also allow, when it
 would turn a pass into a failure or the reverse).  A source that states a figure its own
 other figures of the same period contradict beyond rounding is a cause of its own
-(`source_inconsistent`), found from the data.
+(`source_inconsistent`), found from the data.  So is a printed figure that is another figure of the same
+source, year and period than the one the recomputation takes (`same_source_figure`): its stated total where the
+rule adds its parts (`stated_total_not_parts`), or the difference of two of its hedged figures where it states the
+figure itself (`hedged_difference`: correct arithmetic, not an error of it).
 
 Run on its own:  python -m analysis.audit.numbers --published data/derived/published.csv \
     --printed-source data/published/printed_numbers.csv --registry data/derived/computed.json \

@@ -59,7 +59,8 @@ Intervals that only touch do not agree.  The window of values that round to p is
 value a recomputed figure allows (r − e, or the low end of S less e) is exactly p + u/2 ('khoảng 132',
 [131.5, 132.5), against 'gần 119' + 15, 132.5 to 134.5), no value of it rounds to p: a discrepancy, decided
 by that tie (`touching_edge` finds it, and the reason says so).  At the other end, p − u/2 rounds to p and
-'rounding up' accepts it anyway.
+'rounding up' accepts it anyway.  (Two statements of one source, `agree`, are closed intervals: touching, they
+share the edge, a value both allow.)
 
 Then, whatever the verdict:
 - a match, rounding or within_bound reached only from the article's own figures
