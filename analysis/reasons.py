@@ -37,6 +37,11 @@ CAUSES = {
     "transcription": "transcription",
     "other_source_or_reporter": "other_source_or_reporter",
     "other_period_or_base": "other_period_or_base",
+    # the printed figure is another figure of the same source, year and period than the one the recomputation takes:
+    # its stated total where the rule adds its parts; a difference of two of its hedged figures where it states the
+    # figure itself (correct arithmetic on hedged figures, not an error of arithmetic)
+    "stated_total_not_parts": "stated_total_not_parts",
+    "hedged_difference": "hedged_difference",
     "arithmetic": "arithmetic",
     "data_release": "data_release",
     "impossible_value": "arithmetic",
@@ -45,7 +50,8 @@ CAUSES = {
     "not_verifiable": "not_verifiable",
 }
 CATEGORIES = ("reproduced", "self_consistent", "transcription", "other_source_or_reporter", "other_period_or_base",
-              "arithmetic", "data_release", "source_inconsistent", "unexplained", "not_verifiable")
+              "stated_total_not_parts", "hedged_difference", "arithmetic", "data_release", "source_inconsistent",
+              "unexplained", "not_verifiable")
 # The kind of gap (analysis/audit/verdict.py, GAPS) each structured gap reason states: a gap in our evidence, never an
 # error of the article.  Keyed on the template of the gap's first clause.
 GAP_KINDS = {
@@ -656,6 +662,8 @@ _QUOTED_VI = {
     "all_suppliers": "mọi nhà cung cấp", "russia_only": "riêng Nga", "both": "cả hai cách", "neither": "không cách nào",
     **{g: w for g, w in GAPS_VI.items()}, **{a: w for a, w in AUTHORITIES_VI.items()},
     "arithmetic": "lỗi tính toán", "other_period_or_base": "kỳ số liệu hoặc cơ sở tính khác",
+    "stated_total_not_parts": "tổng số do nguồn nêu thay vì tổng các thành phần",
+    "hedged_difference": "hiệu của hai số liệu có từ rào đón thay vì số liệu nguồn nêu",
     "other_source_or_reporter": "nguồn hoặc bên báo cáo khác",
     "source_inconsistent": "tổng số của nguồn không khớp với các thành phần của chính nó",
     "unexplained": "dữ liệu không cho thấy nguyên nhân", "transcription": "lỗi chép số",
@@ -844,6 +852,10 @@ _V_VI = " (analysis/audit/verdict.py); nguyên nhân: "
 RULES_VI.update({
     "differs by more than rounding" + _V + "arithmetic":
         "chênh lệch vượt quá mức làm tròn" + _V_VI + "lỗi tính toán",
+    "differs by more than rounding" + _V + "stated_total_not_parts":
+        "chênh lệch vượt quá mức làm tròn" + _V_VI + "tổng số do nguồn nêu thay vì tổng các thành phần",
+    "differs by more than rounding" + _V + "hedged_difference":
+        "chênh lệch vượt quá mức làm tròn" + _V_VI + "hiệu của hai số liệu có từ rào đón thay vì số liệu nguồn nêu",
     "differs by more than rounding" + _V + "transcription":
         "chênh lệch vượt quá mức làm tròn" + _V_VI + "lỗi chép số",
     "differs by more than rounding" + _V + "data_release":
@@ -868,6 +880,14 @@ RULES_VI.update({
         "các số liệu nguồn của số liệu thay thế được đọc theo khoảng mà từ rào đón của chúng nêu "
         "(analysis/audit/verdict.py)",
     "analysis/audit/report.py, alternative_sets()": "analysis/audit/report.py, alternative_sets()",
+    "printed + half a unit of the printed precision (analysis/audit/verdict.py, touching_edge)":
+        "số in + nửa đơn vị của độ chính xác được in (analysis/audit/verdict.py, touching_edge)",
+    "printed + one unit of the printed precision (rounding half away from zero)":
+        "số in + một đơn vị của độ chính xác được in (làm tròn nửa đơn vị ra xa số không)",
+    "the recomputed value at the fewest decimals at which the verdict's rule reads off it "
+    "(analysis/audit/numbers.py, unrounded)":
+        "giá trị tính lại với ít chữ số thập phân nhất mà quy tắc của kết luận vẫn đọc được đúng trên đó "
+        "(analysis/audit/numbers.py, unrounded)",
 })
 LABELS_VI.update({
     "{}: lowest value the source's words allow": "{0}: giá trị thấp nhất mà lời của nguồn cho phép",
@@ -875,6 +895,9 @@ LABELS_VI.update({
     "{}: lowest value the alternative's words allow": "{0}: giá trị thấp nhất mà lời của nguồn của số liệu thay thế cho phép",
     "{}: highest value the alternative's words allow": "{0}: giá trị cao nhất mà lời của nguồn của số liệu thay thế cho phép",
     "{}: printed figure − the closest alternative": "{0}: số in − số liệu thay thế gần nhất",
+    "{}: upper edge of the printed figure's rounding window": "{0}: cận trên của khoảng làm tròn của con số in ra",
+    "{}: the figure the edge of the window rounds to": "{0}: con số mà cận của khoảng được làm tròn thành",
+    "{}: the recomputed value, unrounded": "{0}: giá trị tính lại, chưa làm tròn",
     # the report's classification under the alternatives (analysis/audit/report.py)
     "{}: class with every alternative verdict": "{0:g}: xếp loại khi xét mọi kết luận thay thế cùng một lúc",
     "{}: class with the alternative {} applied to all its rows at once":

@@ -372,6 +372,20 @@ def test_a_source_whose_hedged_total_fits_its_parts_does_not_disagree_with_itsel
     t, _ = run([row("X-08", "k.a", "khoảng 132", 132.0, 0, "approx")], nums, candidates=cands)
     assert t.at["X-08", "cause"] != "source_inconsistent" and "disagrees" not in t.at["X-08", "reason"]
     assert "132.0 bn USD to 133.0 bn USD" in t.at["X-08", "reason"]  # the range 'more than 132' states
+    # the printed figure is the same source's stated total (both sources S1, same year, period and reporter), while
+    # the recomputation takes the sum of its parts: a cause of its own, said as such, with its own request
+    assert t.at["X-08", "cause"] == t.at["X-08", "category"] == "stated_total_not_parts"
+    assert "the source's own stated total, turnover 2024 (full year) as stated = 132 bn USD [S1], not the sum of its " \
+           "parts that the recomputation takes, exports + imports 2024 (full year) = 134 bn USD [S1]" \
+        in t.at["X-08", "reason"]
+    assert "period or base" not in t.at["X-08", "reason"] and "tổng số do chính nguồn nêu" in t.at["X-08", "reason_vi"]
+    # 'khoảng 132' covers [131.5, 132.5); 'gần 119' + 15 allows [118, 119) + 15 ± 0.5, lowest 132.5: the two touch
+    assert "only touch" in t.at["X-08", "reason"] and "just below 132.5 bn USD" in t.at["X-08", "reason"]
+    assert "to 133 bn USD" in t.at["X-08", "reason"] and "chỉ chạm nhau" in t.at["X-08", "reason_vi"]
+    # the same total from another source is no longer the same source's other figure: the candidate's own kind
+    other = {**nums, "alt.stated": {**nums["alt.stated"], "sources": ["S2"]}}
+    t2, _ = run([row("X-08", "k.a", "khoảng 132", 132.0, 0, "approx")], other, candidates=cands)
+    assert t2.at["X-08", "cause"] == "other_period_or_base"
     # the same figures entered as exact: 132 ± 0.5 against 134 ± 1 share no value, the source disagrees with itself
     for k in nums:
         nums[k].pop("stated")
@@ -390,3 +404,75 @@ def test_a_choice_between_allowed_figures_that_changes_the_verdict_is_said_in_th
     assert t.at["X-01", "verdict"] == "rounding" and t.at["X-01", "verdict_alt"] == "discrepancy"
     assert "Judged instead against 4.57 bn USD [SGT]" in t.at["X-01", "reason"] and "changes the finding" in \
         t.at["X-01", "reason"]
+
+
+def test_a_difference_of_two_hedged_figures_is_not_an_error_of_arithmetic():
+    # the source states turnover 'hơn 132' (132, 133], exports 'gần 119' [118, 119) and imports 15 (± 0.5).  The
+    # printed 'khoảng 13' is 132 − 119, correct arithmetic; the words allow that difference 132 − 119 = 13 up to
+    # 133 − 118 = 15.  The recomputation takes the stated imports, 15: 13's window [12.5, 13.5) misses 14.5 to 15.5
+    what = {"src": "trade", "flow": "imports", "year": 2024, "period": "FY", "reporter": "Vietnam"}
+    cands = {"k.imp": [{"key": "alt.diff", "kind": "arithmetic", "what": {**what, "how": "diff"}},
+                       {"key": "alt.stated", "kind": "other_period_or_base", "what": {**what, "how": "stated"}}]}
+    nums = {"k.imp": n(15.0, decimals=0, uncertainty=0.5),
+            "alt.stated": n(15.0, decimals=0, uncertainty=0.5),
+            "alt.diff": {**n(13.0, decimals=0, uncertainty=0.0),
+                         "stated": {"sum": [[1, 132, 0, "more_than"], [-1, 119, 0, "nearly"]]}}}
+    t, _ = run([row("X-10", "k.imp", "khoảng 13", 13.0, 0, "approx")], nums, candidates=cands)
+    assert t.at["X-10", "verdict"] == "discrepancy"
+    assert t.at["X-10", "cause"] == t.at["X-10", "category"] == "hedged_difference"
+    assert "correct as arithmetic" in t.at["X-10", "reason"] and "imports 2024 (full year) as stated = 15 bn USD [S1]" \
+        in t.at["X-10", "reason"]
+    assert "allow the difference any value from 13.0 bn USD to 15.0 bn USD" in t.at["X-10", "reason"]
+    assert "lỗi tính toán" not in t.at["X-10", "reason_vi"] and "phép trừ đúng" in t.at["X-10", "reason_vi"]
+    # the same difference from another source's figures is not the same source's other figure: the candidate's kind
+    nums["alt.diff"]["sources"] = ["S2"]
+    t, _ = run([row("X-10", "k.imp", "khoảng 13", 13.0, 0, "approx")], nums, candidates=cands)
+    assert t.at["X-10", "cause"] == "arithmetic"
+    # and of exact figures (13 ± 1 against 15 ± 0.5, no value shared): the source disagrees with itself
+    nums["alt.diff"] = n(13.0, decimals=0, uncertainty=1.0)
+    t, _ = run([row("X-10", "k.imp", "khoảng 13", 13.0, 0, "approx")], nums, candidates=cands)
+    assert t.at["X-10", "cause"] == "source_inconsistent"
+
+
+def test_the_closest_figure_is_named_as_the_closest_other_one_of_the_same_year_and_period():
+    # printed 79.7 against the recomputed 81.5; the one other 2024 full-year figure is 86.7: it is the closest *other*
+    # figure (the recomputed 81.5 is nearer), and the sentence says for which year and period it was looked for
+    yr = {"src": "trade", "flow": "turnover", "year": 2024, "period": "FY", "how": "stated", "reporter": "Vietnam"}
+    cands = {"trade.turnover_2024.x": [{"key": "alt.2024", "kind": "other_source_or_reporter", "what": yr}]}
+    t, _ = run([row("T1-03", "trade.turnover_2024.x", "~79,7", 79.7, 1, "approx")],
+               {"trade.turnover_2024.x": n(81.5), "alt.2024": n(86.7)}, candidates=cands)
+    assert "the closest other figure for the same year and period is turnover 2024 (full year)" in \
+        t.at["T1-03", "reason"]
+    assert "số liệu khác gần nhất cho cùng năm và cùng kỳ" in t.at["T1-03", "reason_vi"]
+    assert "the closest is" not in t.at["T1-03", "reason"]
+
+
+def test_truncation_is_shown_on_the_value_it_reads():
+    # 3.1296 (two decimals in the registry: shown 3.13) against the printed 3,12: 3.12 <= 3.1296 < 3.13 truncates;
+    # 3.13 and 3.130 would not, 3.1296 does: four decimals
+    t, frag = run([row("X-27", "k.a", "3,12", 3.12, 2)], {"k.a": n(3.1296, decimals=2, uncertainty=5e-05,
+                                                                   basis="internal", sources=())})
+    assert t.at["X-27", "rule"].startswith("equal after truncation")
+    assert "as 3.1296 bn USD (shown rounded as 3.13 bn USD); equal after truncation" in t.at["X-27", "reason"]
+    assert frag.numbers["audit.unrounded.X-27"]["decimals"] == 4
+    # rounding up to the printed 10,0 (u = 0.1) accepts 9.9 < r <= 10.0.  9.94 shown at its two decimals reads as it
+    # is: no extra value.  9.93 shown at one decimal is 9.9, which it does not accept: shown at two, 9.93
+    t, frag = run([row("X-1", "k.a", "10,0", 10.0)], {"k.a": n(9.94, decimals=2, uncertainty=0.0)})
+    assert t.at["X-1", "rule"] == "equal after rounding up to the printed precision"
+    assert "audit.unrounded.X-1" not in frag.numbers and "shown rounded" not in t.at["X-1", "reason"]
+    t, frag = run([row("X-1", "k.a", "10,0", 10.0)], {"k.a": n(9.93, decimals=1, uncertainty=0.0)})
+    assert t.at["X-1", "rule"] == "equal after rounding up to the printed precision"
+    assert "Recomputed from data independent of the article: 9.93 bn USD (shown rounded as 9.9 bn USD [S1]); equal " \
+           "after rounding up" in t.at["X-1", "reason"]
+
+
+def test_touching_ranges_do_not_agree_and_the_tie_is_found():
+    from analysis.audit.verdict import touching_edge, verdict
+    # 'khoảng 132' (u = 1): [131.5, 132.5); stated 133 to 134 with 0.5 of rounding: lowest 132.5 = the edge
+    assert verdict(132, 0, "approx", "USD bn", 134, 0.5, "independent", (133, 134))[0] == "discrepancy"
+    assert touching_edge(132, 0, "approx", "USD bn", 134, 0.5, (133, 134)) == 132.5
+    # 0.01 more of rounding and the ranges overlap: a pass, no tie
+    assert verdict(132, 0, "approx", "USD bn", 134, 0.51, "independent", (133, 134))[0] == "rounding"
+    assert touching_edge(132, 0, "approx", "USD bn", 134, 0.51, (133, 134)) is None
+    # '~132,4' (u = 0.1): [132.35, 132.45), 0.05 short of 132.5: a gap, not a tie
+    assert touching_edge(132.4, 1, "approx", "USD bn", 134, 0.5, (133, 134)) is None

@@ -154,18 +154,40 @@ def test_audit_verdicts(audited):
     # 13 = the source's stated 132 − its 119 taken as exact, while the same source states imports of 15 (14.5 to 15.5).
     # Read as its words state them, 'hơn 132' − 'gần 119' is (132, 133] − [118, 119) = 13 to 15: it allows 13, so the
     # article's 13 is that subtraction (arithmetic on hedged figures), and the source does not disagree with itself
-    # (13 to 15 overlaps 14.5 to 15.5)
-    assert "turnover − exports" in a.at["X-10", "reason"] and a.at["X-10", "cause"] == "arithmetic"
-    assert "13.0 bn USD to 15.0 bn USD" in a.at["X-10", "reason"]
+    # (13 to 15 overlaps 14.5 to 15.5).  132 − 119 = 13 is correct arithmetic: the cause is the difference of two
+    # hedged figures taken where the source states the imports (15), never an error of arithmetic
+    assert "turnover − exports" in a.at["X-10", "reason"] and a.at["X-10", "cause"] == "hedged_difference"
+    assert a.at["X-10", "category"] == "hedged_difference" and "arithmetic" != a.at["X-10", "category"]
+    assert "correct as arithmetic" in a.at["X-10", "reason"] and "imports 2024 (full year) as stated = 15 bn USD" \
+        in a.at["X-10", "reason"]
+    assert "allow the difference any value from 13.0 bn USD to 15.0 bn USD" in a.at["X-10", "reason"]
+    assert "lỗi tính toán" not in a.at["X-10", "reason_vi"]
     assert a.at["A-09", "current_release_value"] == 869
+    # X-27: Table 2's 3,129.6 mn USD / 1,000 = 3.1296 bn USD; 3.12 <= 3.1296 < 3.13 truncates to the printed 3,12,
+    # while the display at the registry's two decimals, 3.13, would not: the reason shows the value the rule reads
+    assert "as 3.1296 bn USD (shown rounded as 3.13 bn USD); equal after truncation" in a.at["X-27", "reason"]
+    assert "3,1296 tỷ USD (làm tròn thành 3,13 tỷ USD)" in a.at["X-27", "reason_vi"]
     # 'trên 132' (section 1) states a bound, met by 'gần 119' + 15, which is [118, 119) + 15 ± 0.5 = 132.5 to 134.5,
     # all above 132; 'khoảng 132' (section 3.1) is a window [131.5, 132.5) that 133 to 134 with 0.5 of rounding
     # misses (the distance 1 is not below 0.5 + 0.5).  The source's total, 'hơn 132' = (132, 133], and its parts
     # (132.5 to 134.5) overlap on 132.5 to 133: the source does not disagree with itself, and the printed 132 and
     # 132.4 reproduce its stated total, the other base (Table 1 takes exports + imports)
     assert a.at["X-03", "rule"] == "above the stated bound" and a.at["X-03", "location"] == "§1"
-    assert a.at["X-08", "cause"] == "other_period_or_base" and a.at["T1-02", "cause"] == "other_period_or_base"
+    # of the same source (MOF_TBTC_202504), year and period: its stated total, not its parts' sum, never "a different
+    # period or base"
+    assert a.at["X-08", "cause"] == "stated_total_not_parts" and a.at["T1-02", "cause"] == "stated_total_not_parts"
+    for rid in ("X-08", "T1-02"):
+        assert "period or base" not in a.at[rid, "reason"] and "kỳ số liệu" not in a.at[rid, "reason_vi"]
+        assert "the source's own stated total, turnover 2024 (full year) as stated = 132 bn USD [MOF_TBTC_202504]" \
+            in a.at[rid, "reason"]
+        assert "exports + imports 2024 (full year) = 134 bn USD [MOF_TBTC_202504]" in a.at[rid, "reason"]
     assert (a.at["T1-02", "stated_lo"], a.at["T1-02", "stated_hi"]) == (132.5, 134.5)
+    # X-08: 'khoảng 132' covers [131.5, 132.5); the lowest value the source's words allow is 118 + 14.5 = 132.5, which
+    # rounds to 133: the two only touch, and the reason says the discrepancy rests on that tie.  T1-02's window
+    # [132.35, 132.45) is 0.05 short of 132.5: no tie
+    assert "only touch" in a.at["X-08", "reason"] and "just below 132.5 bn USD" in a.at["X-08", "reason"]
+    assert "rounds (half away from zero) to 133 bn USD" in a.at["X-08", "reason"]
+    assert "only touch" not in a.at["T1-02", "reason"]
     assert "source_inconsistent" not in set(a["cause"])
     # 'khoảng 119' against 'gần 119' = [118, 119): a value of that range rounds to 119, never 'equal'
     assert a.at["X-09", "verdict"] == "rounding" and a.at["X-09", "rule"].startswith("equal after rounding a value in")

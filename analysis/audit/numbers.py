@@ -21,7 +21,10 @@ data/raw/*/sources.csv), `verdict_alt` and `alt_keys` (the verdict under another
 reading, source, reporter or base of the same quantity that the rules also allow, when it
 would turn a pass into a failure or the reverse).  A source that states a figure its own
 other figures of the same period contradict beyond rounding is a cause of its own
-(`source_inconsistent`), found from the data.
+(`source_inconsistent`), found from the data.  So is a printed figure that is another figure of the same
+source, year and period than the one the recomputation takes (`same_source_figure`): its stated total where the
+rule adds its parts (`stated_total_not_parts`), or the difference of two of its hedged figures where it states the
+figure itself (`hedged_difference`: correct arithmetic, not an error of it).
 
 Run on its own:  python -m analysis.audit.numbers --published data/derived/published.csv \
     --printed-source data/published/printed_numbers.csv --registry data/derived/computed.json \
@@ -43,12 +46,14 @@ from analysis.article import ARMS_STAT, RELEASES, arms_parts
 from analysis.io import read_json, rel, require_validated, sha256, write_csv, write_json
 from analysis.registry import Fragment, convert
 from analysis.audit.verdict import (AUTHORITIES, BASES, COARSE_UNITS, EXACT, GAPS, PASSING, VERDICTS, accepted_interval,
-                              agree, authority, basis_of, close_enough, coarse, hedge, impossible, stated_range,
-                              transcription_like, verdict, weakest)
+                              agree, authority, basis_of, close_enough, coarse, hedge, impossible, precision,
+                              stated_range, touching_edge, transcription_like, verdict, weakest)
 
 RESULTS = ("table1", "table2", "arms", "text")
 # the order in which equally close alternatives are preferred as the likeliest cause
 KIND_ORDER = ("data_release", "other_period_or_base", "other_source_or_reporter", "arithmetic", "transcription")
+# rules that read a recomputed value at more decimals than its rounded display shows (analysis/audit/numbers.py, unrounded)
+UNROUNDED_RULES = ("equal after truncation to the printed precision", "equal after rounding up to the printed precision")
 RULE_WORDS = {"equal": "rule.equal", "equal after rounding to the printed precision": "rule.rounding",
               "equal within the rounding of the source figures": "rule.within",
               "equal after truncation to the printed precision": "rule.truncation",
@@ -211,6 +216,18 @@ def same_quantity(row, alt: dict) -> bool:
     return f.get("period") in (None, "FY", "12M", "") or str(f.get("period", "")).endswith("-12M")
 
 
+def same_source_figure(alt: dict, judged: list[dict], how: str, numbers: dict) -> dict | None:
+    """Among the registered figures equal to the judged value (`judged`), the one computed as `how` ('sum' of parts,
+    'stated') from the same sources as `alt`, for the same quantity, year, period and reporter (facets equal but
+    `how`): the judged figure is then another figure of the same source as the one the article printed."""
+    facets = {k: v for k, v in alt["what"].items() if k != "how"}
+    for j in judged:
+        if (j["what"].get("how") == how and {k: v for k, v in j["what"].items() if k != "how"} == facets
+                and numbers[j["key"]]["sources"] == numbers[alt["key"]]["sources"]):
+            return j
+    return None
+
+
 def likeliest(row, alts: list[dict]) -> tuple[str, dict | None]:
     """('hit', alt) when an alternative reproduces the printed figure (the closest; ties by KIND_ORDER and
     key, and the other kinds that also reproduce it are named in the reason); ('typo', alt) when one differs
@@ -281,15 +298,29 @@ class Audit:
         if v == "not_verifiable":
             cause = "not_verifiable"
             clauses.append(R.clause("not_verifiable", why=R.nested(res["gap"].get("why") or [])))
-        elif v == "consistent":
-            cause = "self_consistent"
-            clauses.append(R.clause("consistent", value=value, rule=R.word(RULE_WORDS[res["rule"].split(",")[0]])))
-        elif v in ("match", "rounding", "within_bound"):
-            clauses.append(R.clause("reproduced", basis=basis, value=value, rule=R.word(RULE_WORDS[res["rule"]])))
+        elif v in PASSING:
+            base = res["rule"].split(",")[0] if v == "consistent" else res["rule"]
+            slots = {"value": value, "rule": R.word(RULE_WORDS[base])} | ({} if v == "consistent" else {"basis": basis})
+            template = "consistent" if v == "consistent" else "reproduced"
+            cause = "self_consistent" if v == "consistent" else cause
+            unrounded = self.unrounded(row, res) if base in UNROUNDED_RULES and st is None else None
+            if unrounded:
+                template, slots = template + "_unrounded", slots | {"unrounded": unrounded}
+            clauses.append(R.clause(template, **slots))
         else:
             cause = self.discrepancy(row, res, clauses, basis, value)
         if st is not None:
             clauses.append(self.stated_clause(rid, res, unit, d))
+        edge = touching_edge(p, d, row["qualifier"], unit, r, e, st) if v == "discrepancy" else None
+        if edge is not None:
+            # the discrepancy rests on a tie: say it (analysis/audit/verdict.py, intervals that only touch)
+            u = precision(p, d, row["qualifier"], unit)
+            clauses.append(R.clause("touch", edge=self.add(
+                f"audit.touch_edge.{rid}", edge, unit, f"{rid}: upper edge of the printed figure's rounding window",
+                "printed + half a unit of the printed precision (analysis/audit/verdict.py, touching_edge)", d + 1),
+                next=self.add(f"audit.touch_next.{rid}", p + u, unit,
+                              f"{rid}: the figure the edge of the window rounds to",
+                              "printed + one unit of the printed precision (rounding half away from zero)", d)))
         # an item's basis is what its verdict rests on: a verdict reached from the article's figures combined with a
         # source that independent sources of the same quantity, stated directly, give alike rests on those sources
         alike = self.independent_alike(row, res) if res["basis"] == "mixed" else []
@@ -359,6 +390,22 @@ class Audit:
             "spec": spec,
         }
 
+    def unrounded(self, row, res: dict) -> dict | None:
+        """A registry key holding the recomputed value at the fewest decimals at which the rule its verdict states
+        (truncation, rounding up) reads off the value shown as it reads off the value itself (3.1296 truncates to
+        3.12; shown as 3.13 it would not); None when the registry's own display already does."""
+        p, d, q, unit = float(row["printed_value"]), int(row["printed_decimals"]), row["qualifier"], row["unit"]
+        r, e, n = res["recomputed_value"], res["uncertainty"], res["entry"]
+        want = verdict(p, d, q, unit, r, e, n["basis"])
+        shown = int(n.get("decimals", d))
+        if verdict(p, d, q, unit, round(r, shown), e, n["basis"]) == want:
+            return None
+        k = next((k for k in range(shown + 1, shown + 7) if verdict(p, d, q, unit, round(r, k), e, n["basis"]) == want),
+                 shown + 6)
+        return self.add(f"audit.unrounded.{row['id']}", r, unit, f"{row['id']}: the recomputed value, unrounded",
+                        "the recomputed value at the fewest decimals at which the verdict's rule reads off it "
+                        "(analysis/audit/numbers.py, unrounded)", k, basis=n["basis"])
+
     def independent_alike(self, row, res: dict) -> list[str]:
         """The keys of the independent sources that state the judged quantity directly (other sources of the same
         figure, registry basis independent) when each of them gives the verdict the row has, pass or fail; empty
@@ -424,9 +471,27 @@ class Audit:
             return "transcription"
         how, alt = likeliest(row, alts)
         if how == "hit":
-            clauses.append(R.clause("hit", cause=R.word(f"cause.{alt['kind']}"), what=R.what(**alt["what"]),
-                                    value=R.key(alt["key"], src=True)))
-            self.alt_stated(rid, alt, unit, d, clauses)
+            cause, other = alt["kind"], None
+            judged = [a for a in alternatives(row, res["key"], r, self.numbers, self.cands, True)
+                      if r is not None and abs(a["value"] - r) <= EXACT * max(1.0, abs(r))]
+            if alt["what"].get("how") == "stated":
+                other = same_source_figure(alt, judged, "sum", self.numbers)
+                cause = "stated_total_not_parts" if other else cause
+            elif alt["what"].get("how") == "diff" and alt.get("stated"):
+                other = same_source_figure(alt, judged, "stated", self.numbers)
+                cause = "hedged_difference" if other else cause
+            if cause == "stated_total_not_parts":
+                clauses.append(R.clause("stated_total", what=R.what(**alt["what"]), value=R.key(alt["key"], src=True),
+                                        parts_what=R.what(**other["what"]), parts=R.key(other["key"], src=True)))
+            elif cause == "hedged_difference":
+                clauses.append(R.clause("hedged_difference", what=R.what(**alt["what"]),
+                                        value=R.key(alt["key"], src=True), stated_what=R.what(**other["what"]),
+                                        stated=R.key(other["key"], src=True)))
+            else:
+                clauses.append(R.clause("hit", cause=R.word(f"cause.{alt['kind']}"), what=R.what(**alt["what"]),
+                                        value=R.key(alt["key"], src=True)))
+            self.alt_stated(rid, alt, unit, d, clauses, {"stated_total_not_parts": "alt_stated_total",
+                                                         "hedged_difference": "alt_stated_difference"}.get(cause))
             # a tie between causes is said, never resolved silently: every other kind of figure that reproduces it
             # exactly as closely
             tie = abs(p - alt["value"])
@@ -437,7 +502,7 @@ class Audit:
                 clauses.append(R.clause("also_hit", others=R.nested([
                     R.clause("also_hit_one", cause=R.word(f"cause.{a['kind']}"), what=R.what(**a["what"]),
                              value=R.key(a["key"], src=True)) for a in others.values()])))
-            return alt["kind"]
+            return cause
         if how == "typo":
             clauses.append(R.clause("typo", what=R.what(**alt["what"]), value=R.key(alt["key"], src=True)))
             return "transcription"
@@ -456,15 +521,16 @@ class Audit:
             clauses.append(R.clause("no_alternative_same" if alts else "no_alternative"))
         return "impossible_value" if bad else "unexplained"
 
-    def alt_stated(self, rid: str, alt: dict, unit: str, d: int, clauses: list) -> None:
-        """The range a hedged alternative's words state, when it is hedged (registry keys)."""
+    def alt_stated(self, rid: str, alt: dict, unit: str, d: int, clauses: list, template: str | None = None) -> None:
+        """The range a hedged alternative's words state, when it is hedged (registry keys); `template` names the
+        alternative when the sentence before it ends on another figure (a stated total, a difference)."""
         if not alt.get("stated"):
             return
         figures = self.numbers[alt["key"]]["stated"].get("sum") or [
             f for part in self.numbers[alt["key"]]["stated"]["ratio"] for f in part]
         lo, hi = alt["stated"][0] - alt["uncertainty"], alt["stated"][1] + alt["uncertainty"]
         rule = "the alternative's source figures read as the intervals their hedges state (analysis/audit/verdict.py)"
-        clauses.append(R.clause("alt_stated", hedges=R.nested([R.clause("src_hedge", hedge=R.word(f"source_hedge.{h}"))
+        clauses.append(R.clause(template or "alt_stated", hedges=R.nested([R.clause("src_hedge", hedge=R.word(f"source_hedge.{h}"))
                                                                for h in sorted({f[3] for f in figures} - {"exact"})]),
                                 lo=self.add(f"audit.alt_lo.{rid}", lo, unit, f"{rid}: lowest value the alternative's words allow",
                                             rule, d + 1, basis="independent"),

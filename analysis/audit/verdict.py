@@ -54,6 +54,14 @@ than p' is met (within_bound) when all of S is above p, met within the range whe
 source (a total and the sum of its parts) agree when their intervals overlap: 'more than 132' and 'nearly
 119' + 15 (132.5 to 134.5) do.
 
+Intervals that only touch do not agree.  The window of values that round to p is half-open,
+[p − u/2, p + u/2): rounding is half away from zero, so p + u/2 itself rounds to p + u.  When the lowest
+value a recomputed figure allows (r − e, or the low end of S less e) is exactly p + u/2 ('khoảng 132',
+[131.5, 132.5), against 'gần 119' + 15, 132.5 to 134.5), no value of it rounds to p: a discrepancy, decided
+by that tie (`touching_edge` finds it, and the reason says so).  At the other end, p − u/2 rounds to p and
+'rounding up' accepts it anyway.  (Two statements of one source, `agree`, are closed intervals: touching, they
+share the edge, a value both allow.)
+
 Then, whatever the verdict:
 - a match, rounding or within_bound reached only from the article's own figures
   (registry basis 'internal') becomes **consistent**: consistent with the article's
@@ -263,6 +271,20 @@ def verdict(printed: float, decimals: int, qualifier: str, unit: str,
     if basis == "internal":
         return "consistent", rule + ", from the article's own figures"
     return v, rule
+
+
+def touching_edge(printed: float, decimals: int, qualifier: str, unit: str, recomputed: float | None,
+                  uncertainty: float = 0.0, stated: tuple[float, float] | None = None) -> float | None:
+    """The value p + u/2 when a window check fails only because the lowest value the recomputed figure allows is
+    exactly that upper edge of the printed figure's rounding window (intervals that touch: see the module's rules);
+    None otherwise (a bound, no recomputed value, a pass, or a gap wider than a touch)."""
+    if recomputed is None or qualifier in ("above", "below") or printed < 0:
+        return None
+    if verdict(printed, decimals, qualifier, unit, recomputed, uncertainty, "independent", stated)[0] != "discrepancy":
+        return None
+    edge = printed + precision(printed, decimals, qualifier, unit) / 2
+    low = (stated[0] if stated is not None else recomputed) - abs(uncertainty or 0.0)
+    return edge if abs(low - edge) <= EXACT * max(1.0, abs(edge)) else None
 
 
 def accepted_interval(printed: float, decimals: int, qualifier: str, unit: str,
