@@ -697,7 +697,8 @@ LABELS_VI = {
     "{}: reproduced items down that change the class": "{0:g}: số mục tái lập được cần bớt đi để xếp loại thay đổi",
     "{}: reproduced items up that change the class": "{0:g}: số mục tái lập được cần thêm vào để xếp loại thay đổi",
     "{}: reproduced share of the checkable": "{0:g}: tỷ lệ tái lập trong số kiểm chứng được",
-    "{}: robust or fragile under the alternatives": "{0:g}: vững hay mong manh trước các kết luận thay thế",
+    "{}: robust, borderline or fragile under the alternatives":
+        "{0:g}: vững, sát ngưỡng hay mong manh trước các kết luận thay thế",
     "{}: rows with gap {}": "{0:g}: số dòng không kiểm chứng được vì {1:q}",
     "{}: rows with authority {}": "{0:g}: số dòng có mức tin cậy “{1:q}”",
     "{}: rows with cause {}": "{0:g}: số dòng có nguyên nhân “{1:q}”",
