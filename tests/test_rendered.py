@@ -169,7 +169,8 @@ def test_render_records_its_digest_in_html_and_pdf(rendered, doc):
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
     # the paper, the report and the appendices (with the abstract, the table of counts, the glossary of the audit's
     # terms and the open data statement)
-    assert pages <= 40, f"the PDF has {pages} pages"
+    # (46: see tests/test_shipped.py, the budget and why it grew this round)
+    assert pages <= 46, f"the PDF has {pages} pages"
 
 
 def _info(path: Path) -> dict[str, str]:

@@ -124,7 +124,10 @@ def test_the_pdf_shows_every_number_the_manuscript_uses(fresh, registry, doc):
     assert len(keys) > 100
     missing = sorted(k for k in keys if _squash(registry[k][form]) not in text)
     assert missing == [], f"registry values ({form}) not in docs/{doc}.pdf: {missing[:10]}; {RERENDER}"
-    assert len(reader.pages) <= 35, f"docs/{doc}.pdf has {len(reader.pages)} pages; the paper keeps to 35"
+    # the paper keeps to a budget: 35 pages until this round, which added 19 claims in words (49 in all), the
+    # generated abstract and counts table, the open data statement, the glossary of the audit's terms and the
+    # lineage's input rows; 46 leaves no room for a table or appendix to grow unnoticed
+    assert len(reader.pages) <= 46, f"docs/{doc}.pdf has {len(reader.pages)} pages; the paper keeps to 46"
 
 
 def test_the_vietnamese_edition_shows_vietnamese_numbers_and_words(registry):
