@@ -138,6 +138,19 @@ return {
     local class = phrase and "num num-phrase" or "num"
     local attrs = {class = class}
     if key:sub(1, 8) == "printed." and doc.lang ~= "vi" then attrs = {class = class, lang = "vi"} end
-    return pandoc.Link(text, target, title, attrs)
+    local content = text
+    if phrase then
+      -- a phrase breaks between its words only: a date (2025-10-09) or an id (T2-33) stays whole (span.nowrap)
+      content = {}
+      for word in text:gmatch("[^ ]+") do
+        if #content > 0 then table.insert(content, pandoc.Space()) end
+        if word:find("%d") and word:find("-") then
+          table.insert(content, pandoc.Span({pandoc.Str(word)}, {class = "nowrap"}))
+        else
+          table.insert(content, pandoc.Str(word))
+        end
+      end
+    end
+    return pandoc.Link(content, target, title, attrs)
   end
 }
