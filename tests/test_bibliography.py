@@ -74,3 +74,12 @@ def test_the_raw_sources_hold_one_publication_under_two_ids():
     entry = manuscript.publications(manuscript.read_sources([str(p) for p in paths]))
     merged = {i: e for i, e in entry.items() if i != e}
     assert merged == {"VNECONOMY_EN_RU_2023": "S24"}
+
+
+def test_a_url_in_a_script_the_fonts_lack_is_shown_percent_encoded():
+    """A Thai page's path would print as empty boxes in the PDF (its fonts have no Thai): the entry gives the
+    address's URI form, worked out by hand from UTF-8 (ข = E0 B8 82, า = E0 B8 B2); Vietnamese letters stay."""
+    url = "https://m.vovworld.vn/en-US/ขา/đường-1.vov"
+    assert manuscript.shown_url(url) == "https://m.vovworld.vn/en-US/%E0%B8%82%E0%B8%B2/đường-1.vov"
+    bib = manuscript.sources_bib([_src("TH_1", url=url)])
+    assert "url = {https://m.vovworld.vn/en-US/%E0%B8%82%E0%B8%B2/đường-1.vov}" in bib

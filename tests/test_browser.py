@@ -429,3 +429,19 @@ def test_the_abstract_is_the_first_section_and_the_data_statement_is_open(browse
         table: !!document.querySelector('#sec-data-files table')
     }))()""")
     assert found == {"first": "sec-abstract", "closed": 0, "table": True}, found
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_table_runs_past_the_text_column_on_a_desktop(browser, served, page):
+    """At 1280 px the table of contents holds the right margin: a table wider than the text column would run
+    under it.  Every table's right edge (its box, which scrolls where the table is wider) stays in the column."""
+    _open(browser, f"{served}{page}.html", 1280)
+    found = browser.js("""(() => { const m = document.querySelector('main').getBoundingClientRect();
+        const toc = document.querySelector('nav#TOC');
+        return {main: m.right, toc: toc ? toc.getBoundingClientRect().left : null,
+                tables: [...document.querySelectorAll('main table')].map(t => t.getBoundingClientRect().right)}; })()""")
+    assert found["tables"], "no table found"
+    over = [r for r in found["tables"] if r > found["main"] + 1]
+    assert over == [], f"tables whose right edge passes the column's ({found['main']}): {over}"
+    if found["toc"] is not None:
+        assert max(found["tables"]) <= found["toc"]

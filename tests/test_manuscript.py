@@ -241,6 +241,10 @@ def test_the_build_records_unknown_commit_without_git_and_the_cff_maintainers(tm
     assert 'contact: "none given in CITATION.cff"' in meta and 'contact-vi: "CITATION.cff chưa ghi' in meta
     # a CITATION.cff naming no person and no contact says so once, in each edition's language
     assert meta.count("names no person and no contact") == 1 and 'cff-note-vi: "`CITATION.cff` không ghi tên' in meta
+    # the Vietnamese edition's author line: the entity CITATION.cff names, in Vietnamese; a person as written
+    meta = render.meta_yaml(info, {"maintainers": ["Replication package maintainers", "An Nguyễn"], "contact": ""})
+    assert 'author-vi: ["Nhóm duy trì gói tái lập", "An Nguyễn"]' in meta
+    assert 'author: ["Replication package maintainers", "An Nguyễn"]' in meta
 
 
 def test_the_first_page_gives_the_articles_dates_as_references_bib_keeps_them():

@@ -72,11 +72,9 @@ def test_gap_reasons_nest_and_render_in_both_languages():
 @pytest.mark.parametrize("facets,en,vi", [
     ({"src": "arms", "release": "r2022", "series": "total", "year": 2012}, 
      # the dated id is named as what it is: third parties' copies (the totals a Kaggle user's compilation of
-     # unstated vintage, data/raw/arms/SOURCES.md), not a release SIPRI published under that name
-     "the 2012 total in the r2022 (third-party copies of SIPRI's TIV tables of about 2022, the importer table's "
-     "vintage uncertain) release",
-     "tổng năm 2012 trong phiên bản r2022 (các bản sao của bên thứ ba về các bảng TIV của SIPRI khoảng năm 2022, "
-     "không rõ thời điểm của bảng nhập khẩu)"),
+     # unstated vintage, data/raw/arms/SOURCES.md), not a release SIPRI published under that name: a short
+     # word, "≈2022", explained once where the manuscript introduces the releases
+     "the 2012 total in the ≈2022 release", "tổng năm 2012 trong phiên bản ≈2022"),
     ({"src": "arms", "release": "current", "series": "russia_share", "first": 2017, "last": 2020},
      "Russia's share 2017–2020 in the current release", "tỷ trọng của Nga giai đoạn 2017–2020 trong phiên bản hiện hành"),
     ({"src": "arms", "release": "current", "same": 1}, "the current release", "phiên bản hiện hành"),

@@ -11,7 +11,8 @@ Releases kept apart:
   2023-03-03; the SIPRI release it copies is not stated, probably that of 2022; totals to 2020) with
   SIPRI exporter tables for Russia and the Soviet Union generated 2022-07-28 (read from a third party's
   copy).  The id is this package's label for that vintage, not a release SIPRI published under the name;
-  its words (the catalogs' word.release.r2022) say so wherever it is shown.
+  its short word (the catalogs' word.release.r2022, "≈2022") is explained once, where the manuscript
+  introduces the releases (its section Data and sources).
 - r2020:   an older WDI copy (data to 2019; its vintage inferred), totals only.
 
 Published statements of Russia's share (news reports citing SIPRI or others) are

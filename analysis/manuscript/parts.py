@@ -20,6 +20,8 @@ import argparse
 import json
 import re
 import sys
+import unicodedata
+import urllib.parse
 from pathlib import Path
 
 import pandas as pd
@@ -419,6 +421,18 @@ def _url(url: str) -> str:
     return f"{host.lower()}/{path}"
 
 
+def _latin(ch: str) -> bool:
+    """A character the manuscript's fonts have: ASCII or a Latin letter (Vietnamese included)."""
+    return ch.isascii() or "LATIN" in unicodedata.name(ch, "")
+
+
+def shown_url(url: str) -> str:
+    """The URL as the bibliography shows and links it: a character of another script (a Thai page's path)
+    percent-encoded, as its URI form, since the PDF's fonts have no glyph for it and would print empty boxes;
+    the same address, and one form in both formats."""
+    return "".join(ch if _latin(ch) else urllib.parse.quote(ch, safe="") for ch in url)
+
+
 def publications(sources: list[dict]) -> dict[str, str]:
     """Each source id -> the id whose entry cites its publication in the bibliography.
 
@@ -464,7 +478,7 @@ def sources_bib(sources: list[dict]) -> str:
         fields = {"ids": ", ".join(bib_key(i) for i in same if i != s["source_id"]),
                   "author": "{" + _bib_escape(s["publisher"]) + "}",
                   "title": "{" + _bib_escape(s["title"] or f"Figures reported by {s['publisher']}") + "}",
-                  "year": _bib_escape(s["date"][:4]), "url": esc.bibtex_url(s["url"]),
+                  "year": _bib_escape(s["date"][:4]), "url": esc.bibtex_url(shown_url(s["url"])),
                   "note": ("Source ids " if len(same) > 1 else "Source id ") + _bib_escape(", ".join(same))}
         if len(s["date"]) == 10:
             fields["date"] = s["date"]

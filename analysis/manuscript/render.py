@@ -30,7 +30,7 @@ from analysis.io import run, write_text_atomic
 SOURCES = ["manuscript/_quarto.yml", "manuscript/index.qmd", "manuscript/index.vi.qmd", "manuscript/references.bib", "manuscript/vi.csl",
            "manuscript/glossary.md", "manuscript/glossary.vi.md",
            "manuscript/styles.css", "manuscript/popover.html", "manuscript/title-block.html",
-           "manuscript/typst-header.typ", "manuscript/headings.lua",
+           "manuscript/typst-header.typ", "manuscript/headings.lua", "manuscript/edition-author.lua",
            "manuscript/_extensions/registry/_extension.yml", "manuscript/_extensions/registry/num.lua",
            "manuscript/_extensions/registry/num-span.lua"]
 REGISTRY = "data/derived/numbers.json"
@@ -316,6 +316,10 @@ def meta_yaml(info: dict, cite: dict, article: dict | None = None, environment: 
     meta = {**info, "author": cite["maintainers"] or ["unknown"],
             "contact": cite["contact"] or "none given in CITATION.cff",
             "contact-vi": cite["contact"] or "CITATION.cff chưa ghi địa chỉ liên hệ"}
+    # the Vietnamese edition's title page names the maintainers in Vietnamese where CITATION.cff gives the entity's
+    # English name (the catalog's ms.identity.maintainers); a person's name stays as written (edition-author.lua)
+    entity = msg("ms.identity.maintainers", "en")
+    meta["author-vi"] = [msg("ms.identity.maintainers", "vi") if n == entity else n for n in meta["author"]]
     for lang, suffix in (("en", ""), ("vi", "-vi")):
         meta[f"contact-line{suffix}"] = msg("ms.identity.contact", lang, contact=cite["contact"]) if cite["contact"] else ""
         meta[f"licence{suffix}"] = msg("ms.identity.licence", lang, licence=cite.get("license") or "—")

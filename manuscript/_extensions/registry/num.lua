@@ -123,15 +123,34 @@ return {
       if pandoc.utils.stringify(a) == "bare" then text = bare(text, entry.unit) end
     end
     -- no-break spaces keep a number and its unit together; a thin space between digit groups becomes a
-    -- narrow no-break space; words (a verdict, a class) keep their ordinary spaces
-    if text:find("%d") then
+    -- narrow no-break space; words (a verdict, a class) keep their ordinary spaces, and so does a phrase of
+    -- text with dates in it (an event's places and dates, a list of references): held on one line it would
+    -- run past its column, in a table of the PDF most of all
+    local _, spaces = text:gsub(" ", "")
+    local phrase = (entry.unit == "text" and spaces > 2) or (spaces > 0 and not text:find("%d"))
+    if text:find("%d") and not phrase then
       text = text:gsub("\u{2009}", "\u{202F}"):gsub(" ", "\u{00A0}")
     end
     local target = doc.page .. "#" .. anchor(key)
     -- a printed number is quoted in the article's Vietnamese form (~205,2 tỷ USD): in the English edition it says
     -- so (lang="vi"), so that a screen reader reads it as Vietnamese
-    local attrs = {class = "num"}
-    if key:sub(1, 8) == "printed." and doc.lang ~= "vi" then attrs = {class = "num", lang = "vi"} end
-    return pandoc.Link(text, target, title, attrs)
+    -- a phrase (class num-phrase) wraps in HTML like the text around it (styles.css)
+    local class = phrase and "num num-phrase" or "num"
+    local attrs = {class = class}
+    if key:sub(1, 8) == "printed." and doc.lang ~= "vi" then attrs = {class = class, lang = "vi"} end
+    local content = text
+    if phrase then
+      -- a phrase breaks between its words only: a date (2025-10-09) or an id (T2-33) stays whole (span.nowrap)
+      content = {}
+      for word in text:gmatch("[^ ]+") do
+        if #content > 0 then table.insert(content, pandoc.Space()) end
+        if word:find("%d") and word:find("-") then
+          table.insert(content, pandoc.Span({pandoc.Str(word)}, {class = "nowrap"}))
+        else
+          table.insert(content, pandoc.Str(word))
+        end
+      end
+    end
+    return pandoc.Link(content, target, title, attrs)
   end
 }
