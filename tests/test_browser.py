@@ -312,7 +312,9 @@ def test_the_page_is_no_taller_than_its_content(browser, served, width, page):
     assert m["lineage"] == 0, "the lineage entries are on the main page"
     assert m["height"] <= m["last"] + 200, m
     if page == "index" and width == 1280:
-        assert m["height"] < 121151 / 2.5, m
+        # under half the 121,151 px the page was before the report's findings were said once; the round that added
+        # 19 claims, the abstract, the counts table and the open data statement took it from about 37,700 to 52,300
+        assert m["height"] < 121151 / 2, m
 
 
 @pytest.mark.parametrize("page", PAGES)
