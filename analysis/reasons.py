@@ -82,7 +82,8 @@ def gap_kind(why: list) -> str:
 # `reason.*`.
 WORDS = {lang: words.section("word.", lang) for lang in LANGS}
 BASES_VI = {b: WORDS["vi"][f"basis_of.{b}"] for b in ("independent", "mixed", "article_only")}
-GAPS_VI = {g: WORDS["vi"][f"gap.{g}"] for g in ("source_not_consulted", "no_source_found", "not_measurable")}
+GAPS_VI = {g: WORDS["vi"][f"gap.{g}"] for g in ("source_not_consulted", "no_source_found", "not_measurable",
+                                                 "incomplete_data")}
 AUTHORITIES_VI = {a: WORDS["vi"][f"authority.{a}"] for a in ("official", "secondary", "third_party_copy")}
 
 # Partner names in Vietnamese, read off the article's own table rows.

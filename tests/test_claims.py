@@ -35,7 +35,8 @@ def test_rank_uses_the_residual_to_rule_out_partners_outside_the_data():
     # rest of the world 600 - 465 = 135 > 130: an unlisted partner could outrank the US, and no published
     # ranking settles it: not decided (a gap in the evidence), never 'partly holds'
     r = judge("rank", "subjects=united_states; positions=2; measure=turnover", base | trade("turnover", world=600))
-    assert r.verdict == "not decided" and r.gap == "no_source_found"
+    # the figures were found; what is missing is the partners outside the data: incomplete data, not 'no source'
+    assert r.verdict == "not decided" and r.gap == "incomplete_data"
     assert r.figures["residual"]["value"] == pytest.approx(135) and r.figures["open"]["value"] == "United States"
     r = judge("rank", "subjects=united_states; positions=2; measure=turnover", base | trade("turnover", world=550))
     assert r.verdict == "holds"                                          # residual 85 < 130
@@ -329,7 +330,8 @@ def test_top_group_needs_two_ranked_periods():
         return {f"fdi.raw.{k}.rank.{period}.S": n(v, "rank", 0) for k, v in r.items()}
     one = ranks("2024-12M", singapore=1, japan=5)
     p = "subjects=singapore|japan; rank=5"
-    assert judge("top_group", p, one).verdict == "not decided"                  # one year cannot show 'regularly'
+    r = judge("top_group", p, one)
+    assert r.verdict == "not decided" and r.gap == "incomplete_data"   # one year cannot show 'regularly': years missing
     two = one | ranks("2023-12M", singapore=2, japan=3)
     assert judge("top_group", p, two).verdict == "holds"
     # Japan sixth in one of two periods: out in half the periods -> does not hold; one of three -> partly
@@ -587,10 +589,11 @@ def test_a_dated_event_against_the_dates_the_sources_give():
     assert j("event=visit; years=2019").verdict == "does not hold"
     # the only talks found were in Moscow: 'online' is not decided (another occasion may have gone unreported)
     r = j("event=joint_statement_2030; years=2021; place=online")
-    assert r.verdict == "not decided" and r.gap == "no_source_found"
-    # an event the sources do not report: not decided, with the related events stated
+    assert r.verdict == "not decided" and r.gap == "incomplete_data"          # a source was found: it says Moscow
+    # an event the sources do not report: not decided, with the related events stated; no source found for it
     r = j("event=meeting; years=2025; month=10; context=to_lam_in_pyongyang")
     assert r.verdict == "not decided" and "2025-10-09" in r.figures["context"]["value"]
+    assert r.gap == "no_source_found"
 
 
 def test_highest_in_many_years_needs_every_year_of_the_window():
@@ -600,6 +603,7 @@ def test_highest_in_many_years_needs_every_year_of_the_window():
     # only 2017 (21.9), outside the window 2020-2024: not decided, the missing years stated
     r = judge("highest_since", p, nums, CTX | {"figures": [seven(2017, 21.9)]})
     assert r.verdict == "not decided" and r.figures["missing"]["value"] == "2020, 2021, 2022, 2023, 2024"
+    assert r.gap == "incomplete_data"                                   # the figure is found, its window's years not
     window = [seven(y, v) for y, v in ((2020, 15.7), (2021, 19.4), (2022, 13.9), (2023, 16.2), (2024, 18.9))]
     r = judge("highest_since", p, nums, CTX | {"figures": window})
     assert r.verdict == "holds" and (r.figures["held"]["value"], r.figures["below"]["value"]) == (5, 5)

@@ -23,6 +23,16 @@ def test_classes_by_stated_thresholds(share, cls):
     assert report.classify(share) == cls
 
 
+def test_a_claim_undecided_for_incomplete_data_is_counted_under_that_gap_not_as_no_source():
+    """Sources found but a year or partner missing (issue 22): its own gap, with words in both languages."""
+    claims = [{"id": "C1", "verdict": "not decided", "gap": "incomplete_data"},
+              {"id": "C2", "verdict": "not decided", "gap": "no_source_found"}, {"id": "C3", "verdict": "holds"}]
+    c = report.tally([row("a", "match")], claims)["claims"]
+    assert c["not_decided"] == 2 and c["gap"]["incomplete_data"] == 1 and c["gap"]["no_source_found"] == 1
+    assert "sources were found" in report.GAP_WORDS["en"]["incomplete_data"]
+    assert "đã tìm thấy nguồn" in report.GAP_WORDS["vi"]["incomplete_data"]
+
+
 def test_only_independent_checks_count_mixed_and_article_only_apart_gaps_by_why():
     audit = [row("a", "match"), row("b", "rounding", coarse="True"), row("c", "discrepancy"),
              row("d", "match", "mixed"), row("e", "discrepancy", "mixed"),
@@ -42,11 +52,13 @@ def test_only_independent_checks_count_mixed_and_article_only_apart_gaps_by_why(
     assert (t1["mixed"], t1["mixed_agree"], t1["mixed_differ"], t1["article_only"]) == (2, 1, 1, 1)
     assert t1["discrepancy_all"] == 2 and t1["by_category"]["unexplained"] == 2
     assert t1["not_verifiable"] == 3
-    assert t1["gap"] == {"source_not_consulted": 1, "no_source_found": 1, "not_measurable": 0, "unrecorded": 1}
+    assert t1["gap"] == {"source_not_consulted": 1, "no_source_found": 1, "not_measurable": 0, "incomplete_data": 0,
+                         "unrecorded": 1}
     assert t1["coarse"] == 2                                             # b and f: passing checks flagged coarse
     c = t["claims"]
     assert (c["reproduced"], c["checkable"], c["not_decided"]) == (1.5, 3, 2)
-    assert c["gap"] == {"source_not_consulted": 0, "no_source_found": 1, "not_measurable": 0, "unrecorded": 1}
+    assert c["gap"] == {"source_not_consulted": 0, "no_source_found": 1, "not_measurable": 0, "incomplete_data": 0,
+                        "unrecorded": 1}
     # printed numbers and claims are never pooled: no overall share or class (2 + 1.5 of 3 + 3 would be a
     # percentage of two kinds of thing)
     assert "overall" not in t

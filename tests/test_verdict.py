@@ -80,7 +80,7 @@ def test_round_figures_are_precise_to_their_last_nonzero_digit():
 
 def test_vocabularies_and_their_display_forms():
     assert BASES == ("independent", "mixed", "article_only")
-    assert GAPS == ("source_not_consulted", "no_source_found", "not_measurable")
+    assert GAPS == ("source_not_consulted", "no_source_found", "not_measurable", "incomplete_data")
     assert AUTHORITIES == ("official", "secondary", "third_party_copy")
     for words, vi in ((BASES, BASES_VI), (GAPS, GAPS_VI), (AUTHORITIES, AUTHORITIES_VI)):
         assert set(vi) == set(words) and all(vi[w] and vi[w] != w for w in words)

@@ -247,6 +247,8 @@ def t_rank(p: dict, numbers: dict, ctx: dict) -> Result:
         res.verdict = "holds"
     else:
         open_ = [s for s in want if s not in settled]
+        # sources were found: the partners outside the data are what is missing (verdict.py, GAPS)
+        res.gap = "incomplete_data"
         res.fig("open", ", ".join(_name(s) for s in open_), "text", "Subjects whose rank is not settled",
                 vi=", ".join(_name_vi(s) for s in open_))
         parts.append("no published ranking settles the rank of {open} and the rest of the world could hide a larger "
@@ -849,6 +851,7 @@ def t_top_group(p: dict, numbers: dict, ctx: dict) -> Result:
     res.finding += "; the worst rank of a subject is {worst}"
     res.finding_vi += "; thứ hạng thấp nhất của một đối tác là {worst}"
     if len(periods) < 2:
+        res.gap = "incomplete_data"  # ranked, but in too few periods: the data lack the other periods
         return res
     out = {s: sum(1 for pp in periods if ranks[pp][s] > top) for s in p["subjects"]}
     if not any(out.values()):
@@ -1330,6 +1333,8 @@ def t_event_date(p: dict, numbers: dict, ctx: dict) -> Result:
         wrong_place = p.get("place") and not any(p["place"].lower() == e["place"].lower() for e in rows)
         res.verdict = "not decided" if wrong_place else "holds"
         if wrong_place:
+            # the sources found date it but give another place; an occasion they do not report is not in the data
+            res.gap = "incomplete_data"
             _say(res, *parts, "claim.finding.event_other_place")
     elif dated and not any(fits(e["date"], y) for e in dated for y in years):
         res.verdict = "does not hold"
@@ -1370,6 +1375,8 @@ def t_highest_since(p: dict, numbers: dict, ctx: dict) -> Result:
         res.verdict = "does not hold"
     elif not missing and all(hi < v - u for _, hi in held.values()):
         res.verdict = "holds"
+    elif missing:
+        res.gap = "incomplete_data"  # the figure was found; years of the window are not in the data
     return res
 
 

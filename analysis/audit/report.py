@@ -70,7 +70,7 @@ try:
     from analysis.audit.verdict import AUTHORITIES, BASES, GAPS
 except ImportError:  # the audit does not write these columns yet: the agreed vocabularies
     BASES = ("independent", "mixed", "article_only")
-    GAPS = ("source_not_consulted", "no_source_found", "not_measurable")
+    GAPS = ("source_not_consulted", "no_source_found", "not_measurable", "incomplete_data")
     AUTHORITIES = ("official", "secondary", "third_party_copy")
 # A not-verifiable row whose audit gives no `gap` is counted as such, never guessed into a gap.
 UNRECORDED = "unrecorded"
@@ -106,10 +106,12 @@ CATEGORY_WORDS_VI["self_consistent"] = R.WORDS["vi"]["verdict.consistent"]
 GAP_WORDS = {"en": {"source_not_consulted": "the source behind them could not be consulted",
                     "no_source_found": "no source for them was found",
                     "not_measurable": "the data do not measure the quantity they state",
+                    "incomplete_data": "sources were found but the data lack a year, a partner or an occasion",
                     UNRECORDED: "the audit does not record why"},
              "vi": {"source_not_consulted": "không tiếp cận được nguồn gốc của chúng",
                     "no_source_found": "không tìm thấy nguồn nào cho chúng",
                     "not_measurable": "dữ liệu không đo lường đại lượng mà chúng nêu",
+                    "incomplete_data": "đã tìm thấy nguồn nhưng dữ liệu thiếu một năm, một đối tác hoặc một sự kiện",
                     UNRECORDED: "quá trình kiểm tra không ghi lại lý do"}}
 # What the author is asked to do, by the cause category of a discrepancy (a claim that does not hold: "claim"), in
 # the message catalog (report.request.*).  The evidence is the row's registry keys, never retyped.

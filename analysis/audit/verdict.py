@@ -89,7 +89,7 @@ COARSE_UNITS = 4  # a check accepting an interval wider than this many units of 
 
 VERDICTS = ("match", "rounding", "within_bound", "consistent", "discrepancy", "not_verifiable")
 BASES = ("independent", "mixed", "article_only")
-GAPS = ("source_not_consulted", "no_source_found", "not_measurable")
+GAPS = ("source_not_consulted", "no_source_found", "not_measurable", "incomplete_data")
 AUTHORITIES = ("official", "secondary", "third_party_copy")  # strongest first
 # Hosts that serve copies of other publishers' files: a source read from one of them is a third party's copy
 # unless its publisher is that host (documented metadata: the `url` column of data/raw/*/sources.csv).
