@@ -637,6 +637,30 @@ def test_a_claim_that_is_the_audits_verdict_is_marked_judged_as_for_the_roll_up(
     assert rows[0]["verdict"] == "does not hold" and rows[0]["basis"] == "article_only"
 
 
+
+def test_a_claim_repeating_an_earlier_claims_test_is_judged_as_that_claim(tmp_path):
+    """Issue 22: C-07 and C-17 run share_below with the same parameters (C-17 also quotes X-16): one judgement."""
+    row = lambda cid, params: {"id": cid, "section": "3.1", "quote_vi": "q", "gloss_en": "g", "test": "share_below",
+                               "params": params}
+    claims = [row("C-01", "subject=russia; measure=turnover; threshold=1"),
+              row("C-02", "subject=russia; measure=turnover; threshold=1; printed=X-1"),   # same but `printed`
+              row("C-03", "subject=russia; measure=turnover; threshold=2"),               # another threshold
+              row("C-04", "threshold=1; measure=turnover; subject=russia")]               # same, in another order
+    f = tmp_path / "x.csv"
+    f.write_text("x\n", encoding="utf-8")
+    rows, _ = C.judge_all(claims, trade("turnover", russia=5, world=1000), CTX | {"audit": {"audit.verdict.X-1": text("match")}},
+                          {"claims": str(f), "registry": str(f)})
+    assert [r["judged_as"] for r in rows] == ["", "C-01", "", "C-01"]
+    assert rows[1]["verdict"] == rows[0]["verdict"] == "holds"                         # 0.5% < 1%
+
+
+def test_built_c17_repeats_c07_and_the_gaps_of_issue_22(built):
+    c = pd.read_csv(built / "data/derived/claims.csv", dtype=str, keep_default_na=False).set_index("id")
+    assert c.loc["C-17", "judged_as"] == "C-07" and c.loc["C-07", "judged_as"] == ""
+    # the undecided claims whose sources were found (issue 22, finding 1)
+    assert set(c.index[c["gap"] == "incomplete_data"]) == {"C-05", "C-23", "C-32", "C-42"}
+
+
 def test_real_c15_the_us_and_china_are_the_two_largest_partners(real):
     # a published ranking (TRACUUQH_202411) puts the US second by turnover in 2024; China 205.2 (MOFA) > US 134
     # (the Table 1 rule's figure): China is the one partner above the US, so first -> holds

@@ -33,6 +33,14 @@ def test_a_claim_undecided_for_incomplete_data_is_counted_under_that_gap_not_as_
     assert "đã tìm thấy nguồn" in report.GAP_WORDS["vi"]["incomplete_data"]
 
 
+def test_a_claim_repeating_another_is_counted_once_apart_from_those_judged_as_printed_numbers():
+    claims = [{"id": "C1", "verdict": "holds"}, {"id": "C2", "verdict": "holds", "judged_as": "C1"},
+              {"id": "C3", "verdict": "holds", "judged_as": "X-1"}, {"id": "C4", "verdict": "does not hold"}]
+    c = report.tally([row("a", "match")], claims)["claims"]
+    # C2 repeats C1, C3 is printed number X-1: the tally holds C1 and C4 only, 1 of 2 hold
+    assert (c["n"], c["repeats"], c["judged_as"], c["holds"], c["does_not_hold"]) == (2, 1, 1, 1, 1)
+
+
 def test_only_independent_checks_count_mixed_and_article_only_apart_gaps_by_why():
     audit = [row("a", "match"), row("b", "rounding", coarse="True"), row("c", "discrepancy"),
              row("d", "match", "mixed"), row("e", "discrepancy", "mixed"),
@@ -383,7 +391,10 @@ def test_the_products_claims_counts_worked_out_from_claims_csv(built):
     decided = [c for c in once if c["verdict"] in ("holds", "partly holds", "does not hold")]
     ind = [c for c in decided if c["basis"] != "article_only"]
     own = [c for c in decided if c["basis"] == "article_only"]
-    assert v("judged_as") == len(claims) - len(once) and v("n") == len(once)
+    # judged as an earlier claim (the same test on the same evidence) or as printed numbers: counted apart, once
+    repeat = [c for c in claims if c["judged_as"].startswith("C-")]
+    assert v("repeats") == len(repeat) and v("judged_as") == len(claims) - len(once) - len(repeat)
+    assert v("n") == len(once)
     assert v("checkable") == len(ind) and v("article_only") == len(own)
     assert v("article_only_differ") == sum(c["verdict"] == "does not hold" for c in own)
     assert v("not_decided") == sum(c["verdict"] == "not decided" for c in once)

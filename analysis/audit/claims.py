@@ -1532,8 +1532,14 @@ def judge_all(claims: list[dict], numbers: dict, ctx: dict, files: dict[str, str
     frag = Fragment("analysis.audit.claims", {rel(p): sha256(p) if p else "" for p in files.values()})
     ins = [rel(files["claims"]), rel(files["registry"])]
     rows = []
+    # a claim that runs an earlier claim's test with the same parameters (its `printed` aside) on the same evidence
+    # is the same judgement: marked `judged_as` that claim, for the roll-up to count it once
+    seen: dict[tuple, str] = {}
     for c in claims:
         res = judge(c, numbers, ctx)
+        same = (c["test"], tuple(sorted((k, str(v)) for k, v in parse_params(c["params"]).items() if k != "printed")))
+        repeats = seen.setdefault(same, c["id"])
+        repeats = "" if repeats == c["id"] else repeats
         res.alt_keys = [k.replace("{id}", c["id"]) for k in res.alt_keys]
         test = TESTS[c["test"]]  # what computed the claim's figures and verdict (judge() checked the name)
         alt = alternative(c, res, numbers, ctx)
@@ -1563,7 +1569,7 @@ def judge_all(claims: list[dict], numbers: dict, ctx: dict, files: dict[str, str
                      "printed_ids": ";".join(res.printed_ids),
                      # a claim whose verdict IS the audit's verdict on printed numbers: judged once, counted once
                      # (the roll-up counts it with the printed numbers, not again as a claim)
-                     "judged_as": ";".join(res.printed_ids) if c["test"] in JUDGED_AS_PRINTED else "",
+                     "judged_as": ";".join(res.printed_ids) if c["test"] in JUDGED_AS_PRINTED else repeats,
                      # what a decided verdict rests on: a source outside the article, or the article alone (its own
                      # reference list or figures; not an independent check, for the roll-up to count apart)
                      "basis": "" if res.verdict == "not decided" else

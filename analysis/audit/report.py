@@ -208,7 +208,10 @@ def tally(audit: list[dict], claims: list[dict]) -> dict:
     # a claim judged as printed numbers (`judged_as`) is counted once, there, not again as a claim; a claim is
     # classed on independent evidence only, as a printed number is: one decided from the article's own text alone
     # (its reference list) is counted apart, never as decided
-    judged_twice = sum(1 for c in claims if c["judged_as"])
+    # (`judged_as` an earlier claim: the same test on the same evidence, counted once, as that claim)
+    ids = {c["id"] for c in claims}
+    repeats = sum(1 for c in claims if c["judged_as"] and set(c["judged_as"].split(";")) <= ids)
+    judged_twice = sum(1 for c in claims if c["judged_as"]) - repeats
     claims = [c for c in claims if not c["judged_as"]]
     ind = [c["verdict"] for c in claims if c["verdict"] != "not decided" and c["basis"] != "article_only"]
     own = [c["verdict"] for c in claims if c["verdict"] != "not decided" and c["basis"] == "article_only"]
@@ -217,7 +220,7 @@ def tally(audit: list[dict], claims: list[dict]) -> dict:
     out["claims"] = {"n": len(claims), "reproduced": holds + 0.5 * partly, "holds": holds, "partly": partly,
                      "does_not_hold": fails, "not_decided": nd, "checkable": holds + partly + fails,
                      "article_only": len(own), "article_only_differ": own.count("does not hold"),
-                     "judged_as": judged_twice,
+                     "judged_as": judged_twice, "repeats": repeats,
                      "gap": {x: sum(1 for c in claims if c["verdict"] == "not decided" and c["gap"] == x)
                              for x in (*GAPS, UNRECORDED)}}
     for t in out.values():
@@ -492,7 +495,8 @@ def _headline(t: dict, sens: dict, lang: str) -> list[str]:
     for g in ("numbers", "claims"):
         slots = {k: f"{{report.{g}.{k}}}" for k in ("n", "checkable", "coverage", "mixed", "article_only",
                                                      "not_verifiable", "reproduced", "share", "discrepancy",
-                                                     "not_decided", "class", "article_only_differ", "judged_as")}
+                                                     "not_decided", "class", "article_only_differ", "judged_as",
+                                                     "repeats")}
         slots["threshold"] = "{report.threshold.coverage}"
         s = words.msg(f"report.headline.{g}.checked", lang, **slots)
         if t[g]["class"] == "not verifiable":
@@ -503,7 +507,7 @@ def _headline(t: dict, sens: dict, lang: str) -> list[str]:
             s += " " + words.msg(f"report.headline.{g}.class", lang, **slots) + " " + _alt_sentence(sens, g, lang)
         if g == "claims":  # what is counted apart, after the class it does not enter
             s += "".join(" " + words.msg(f"report.headline.claims.{k}", lang, **slots)
-                         for k in ("article_only", "judged_as") if t[g][k])
+                         for k in ("article_only", "judged_as", "repeats") if t[g].get(k))
         out.append(s)
     out.append(words.msg("report.headline.apart", lang))
     return out
