@@ -659,6 +659,12 @@ def test_built_c17_repeats_c07_and_the_gaps_of_issue_22(built):
     assert c.loc["C-17", "judged_as"] == "C-07" and c.loc["C-07", "judged_as"] == ""
     # the undecided claims whose sources were found (issue 22, finding 1)
     assert set(c.index[c["gap"] == "incomplete_data"]) == {"C-05", "C-23", "C-32", "C-42"}
+    # X-06 (exports 2.34) and X-07 (imports 2.25) have no annual split in the data, but the reason must name the
+    # H1 2024 turnover the data hold: 2.34 bn USD (data/raw/trade/vietnam_trade_by_partner.csv, NHANDAN_ES_2024)
+    a = pd.read_csv(built / "data/derived/audit.csv", dtype=str, keep_default_na=False).set_index("id")
+    for x in ("X-06", "X-07"):
+        assert a.loc[x, "verdict"] == "not_verifiable" and "first half, 2.34 bn USD [NHANDAN_ES_2024]" in a.loc[x, "reason"]
+        assert "2,34 tỷ USD [NHANDAN_ES_2024]" in a.loc[x, "reason_vi"]
 
 
 def test_real_c15_the_us_and_china_are_the_two_largest_partners(real):

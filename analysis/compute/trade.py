@@ -305,12 +305,23 @@ def fragment(t1: pd.DataFrame, trade: pd.DataFrame, local: pd.DataFrame, sources
                      reasons.label("label.trade.stated_turnover", **who), reasons.rule("rule.trade.stated_value"), ins, [sid],
                      decimals=2, uncertainty=half_unit(int(st["decimals"].iloc[0])), by=table1)
             hedged(frag, f"trade.stated_turnover_2024.{p}", chosen, {"turnover": 1})
+        # the part-year turnover the data hold for the year: a gap in the split says it, not only that none was found
+        half = trade[(trade["partner"] == name) & (trade["flow"] == "turnover") & (trade["year"] == TRADE_YEAR)
+                     & (trade["period"] == "H1")]
+        if len(half) and (pd.isna(r["exports_usd_bn"]) or pd.isna(r["imports_usd_bn"])):
+            h = half.iloc[0]
+            frag.add(f"trade.turnover_h1_2024.{p}", float(h["value"]), "USD bn",
+                     reasons.label("label.trade.turnover_h1", **who), reasons.rule("rule.trade.stated_value"), ins,
+                     [h["source_id"]], decimals=int(h["decimals"]), by=table1)
         for flow in ("exports", "imports"):
             v = r[f"{flow}_usd_bn"]
             if pd.isna(v):
-                reasons.gap(frag, f"trade.{flow}_2024.{p}", reasons.label(f"label.trade.{flow}", **who),
-                            [reasons.clause("g_no_flow", flow=reasons.word(f"flow.{flow}"),
-                                            dir=reasons.word(f"flow.dir.{flow}"), partner=reasons.partner(name))],
+                why = [reasons.clause("g_no_flow", flow=reasons.word(f"flow.{flow}"),
+                                      dir=reasons.word(f"flow.dir.{flow}"), partner=reasons.partner(name))]
+                if len(half):
+                    why.append(reasons.clause("half_year_turnover",
+                                              value=reasons.key(f"trade.turnover_h1_2024.{p}", src=True)))
+                reasons.gap(frag, f"trade.{flow}_2024.{p}", reasons.label(f"label.trade.{flow}", **who), why,
                             ins, [], by=table1)
             else:
                 derived = flow == "imports" and bool(r["imports_derived"])
