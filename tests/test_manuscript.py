@@ -24,8 +24,10 @@ YEAR = re.compile(r"(19|20)\d\d")
 ORDINAL_BEFORE = re.compile(r"(Table|Tables|Bảng|Figure|Section|Appendix|Mục|Hình|Phụ lục|§)\s*$")
 
 
-def _inline_text(nodes) -> str:
-    """Prose of a list of inlines: citations, code and maths are not prose and are left out."""
+def _inline_text(nodes, vouched: str = "", stand_in: str | None = None, notes: bool = True) -> str:
+    """Prose of a list of inlines: citations, code and maths are not prose and are left out (or, with `stand_in`,
+    code and citations each stand as that text); with `vouched`, a `.vouch` span is led by that mark; with
+    `notes`, a footnote's text is kept in place."""
     out = []
     for n in nodes:
         t, c = n["t"], n.get("c")
@@ -34,16 +36,16 @@ def _inline_text(nodes) -> str:
         elif t in ("Space", "SoftBreak", "LineBreak"):
             out.append(" ")
         elif t in ("Emph", "Strong", "Underline", "Strikeout", "SmallCaps", "Superscript", "Subscript"):
-            out.append(_inline_text(c))
-        elif t in ("Quoted",):
-            out.append(_inline_text(c[1]))
-        elif t in ("Span",):
-            out.append(_inline_text(c[1]))
-        elif t in ("Link", "Image"):
-            out.append(_inline_text(c[1]))
-        elif t == "Note":
+            out.append(_inline_text(c, vouched, stand_in, notes))
+        elif t in ("Quoted", "Link", "Image"):
+            out.append(_inline_text(c[1], vouched, stand_in, notes))
+        elif t == "Span":
+            out.append((vouched if vouched and "vouch" in c[0][1] else "") + _inline_text(c[1], vouched, stand_in, notes))
+        elif t == "Note" and notes:
             out.append(" ".join(_blocks_text(c)))
-        # Cite, Code, Math, RawInline: not prose
+        elif t in ("Code", "Cite") and stand_in is not None:
+            out.append(stand_in)
+        # otherwise Cite, Code, Math, RawInline: not prose
     return "".join(out)
 
 
@@ -432,24 +434,8 @@ ALLOWED = {
 
 
 def _prose(nodes) -> str:
-    out = []
-    for n in nodes:
-        t, c = n["t"], n.get("c")
-        if t == "Str":
-            out.append(c)
-        elif t in ("Space", "SoftBreak", "LineBreak"):
-            out.append(" ")
-        elif t in ("Emph", "Strong", "Underline", "Strikeout", "SmallCaps", "Superscript", "Subscript"):
-            out.append(_prose(c))
-        elif t == "Quoted":
-            out.append(_prose(c[1]))
-        elif t == "Span":
-            out.append((_VOUCHED if "vouch" in c[0][1] else "") + _prose(c[1]))
-        elif t in ("Link", "Image"):
-            out.append(_prose(c[1]))
-        elif t in ("Code", "Cite"):
-            out.append("`x`")
-    return "".join(out)
+    """A sentence's prose for the assertion detector: a vouched span marked, code and citations as a stand-in."""
+    return _inline_text(nodes, vouched=_VOUCHED, stand_in="`x`", notes=False)
 
 
 def _prose_blocks(blocks) -> list[str]:
