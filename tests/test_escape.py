@@ -322,10 +322,8 @@ def test_hostile_input_text_is_shown_as_text_in_the_rendered_manuscript(poisoned
     assert readme_line not in flat
 
 
-def test_json_in_a_script_element_cannot_close_it():
-    doc = {"quote": MULTILINE + " </script><script>alert(2)</script> <!-- x -->"}
-    page = f'<script type="application/ld+json">{esc.json_in_script(json.dumps(doc, ensure_ascii=False))}</script><p>after</p>'
-
+def _tags_and_text(page: str) -> tuple[list[str], list[str]]:
+    """The start tags of a page, in order, and its text runs, as an HTML parser reads them."""
     class Scripts(HTMLParser):
         def __init__(self):
             super().__init__()
@@ -336,10 +334,17 @@ def test_json_in_a_script_element_cannot_close_it():
 
         def handle_data(self, data):
             self.data.append(data)
-
     p = Scripts()
     p.feed(page)
-    assert p.tags == ["script", "p"] and json.loads(p.data[0]) == doc
+    return p.tags, p.data
+
+
+def test_json_in_a_script_element_cannot_close_it():
+    doc = {"quote": MULTILINE + " </script><script>alert(2)</script> <!-- x -->"}
+    page = f'<script type="application/ld+json">{esc.json_in_script(json.dumps(doc, ensure_ascii=False))}</script><p>after</p>'
+
+    tags, data = _tags_and_text(page)
+    assert tags == ["script", "p"] and json.loads(data[0]) == doc
 
 
 # --- text from outside the listed inputs: file names, CITATION.cff, pyproject.toml, git --------------------
@@ -459,19 +464,8 @@ def test_citation_text_reaches_the_json_ld_as_data(tmp_path):
     pkg = claimreview.reviewer(cff)
     tag = claimreview.script_tag({"@graph": [pkg]})
 
-    class Scripts(HTMLParser):
-        def __init__(self):
-            super().__init__()
-            self.tags, self.data = [], []
-
-        def handle_starttag(self, tag, attrs):
-            self.tags.append(tag)
-
-        def handle_data(self, data):
-            self.data.append(data)
-    p = Scripts()
-    p.feed(tag + "<p>after</p>")
-    assert p.tags == ["script", "p"] and json.loads(p.data[0])["@graph"][0] == pkg
+    tags, data = _tags_and_text(tag + "<p>after</p>")
+    assert tags == ["script", "p"] and json.loads(data[0])["@graph"][0] == pkg
 
 
 def test_the_machine_s_words_reach_the_report_as_text():

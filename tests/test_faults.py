@@ -120,24 +120,20 @@ def delete(path: str):
     return inject
 
 
-def manifest(change: Callable[[dict], None]):
-    """Edit the raw manifest (a dict) in place."""
+def manifest(change: Callable[[dict], None], ascii: bool = False):
+    """Edit the raw manifest (a dict) in place; with `ascii`, written with JSON's ASCII escapes (a lone surrogate
+    can only be written so)."""
     def inject(root):
         dp = root / RAW_DP
         pkg = json.loads(dp.read_text(encoding="utf-8"))
         change(pkg)
-        dp.write_text(json.dumps(pkg, ensure_ascii=False, indent=2), encoding="utf-8")
+        dp.write_text(json.dumps(pkg, ensure_ascii=ascii, indent=2), encoding="utf-8")
     return inject
 
 
 def manifest_escaped(change: Callable[[dict], None]):
-    """Edit the raw manifest, written with JSON's ASCII escapes (a lone surrogate can only be written so)."""
-    def inject(root):
-        dp = root / RAW_DP
-        pkg = json.loads(dp.read_text(encoding="utf-8"))
-        change(pkg)
-        dp.write_text(json.dumps(pkg, ensure_ascii=True, indent=2), encoding="utf-8")
-    return inject
+    """Edit the raw manifest, written with JSON's ASCII escapes."""
+    return manifest(change, ascii=True)
 
 
 def resource(pkg: dict, name: str) -> dict:
