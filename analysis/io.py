@@ -232,3 +232,20 @@ def run(main) -> None:
         print(err, file=sys.stderr)
         code = 1
     sys.exit(code)
+
+
+# A pinned requirement of a lock in pip-compile's form: name==version, an environment marker after ';' where the
+# pin holds only for some Pythons or platforms, and the line's continuation backslash.
+LOCK_PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)\s*(?:;\s*([^\\]*?))?\s*\\?$", re.M)
+
+
+def lock_pins(text: str, python: str) -> dict[str, str]:
+    """{name: version} that a requirements lock pins for CPython `python` (e.g. "3.11") on Linux x86-64: a package
+    pinned apart for other Pythons carries markers, and only the pin whose marker holds is kept."""
+    from packaging.markers import Marker
+
+    env = {"python_version": python, "python_full_version": python + ".0", "sys_platform": "linux",
+           "platform_system": "Linux", "platform_python_implementation": "CPython", "implementation_name": "cpython",
+           "os_name": "posix", "platform_machine": "x86_64"}
+    return {m.group(1): m.group(2) for m in LOCK_PIN.finditer(text)
+            if not m.group(3) or Marker(m.group(3)).evaluate(env)}

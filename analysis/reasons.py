@@ -196,7 +196,7 @@ def describe(f: dict, lang: str) -> str:
                  if f.get("reporter") and f["reporter"] != "Vietnam" else "",
                  converted=m("what.trade.converted") if f.get("converted") else "")
     if src == "arms":
-        rel = _release(f["release"], lang)
+        rel = release_word(f["release"], lang)
         if f.get("same"):
             return m("what.arms.same", release=rel)
         series = f["series"]
@@ -246,7 +246,7 @@ def _slot(value, numbers: dict, lang: str, form: str) -> str:
     if isinstance(value, dict) and "word" in value:
         return WORDS[lang][value["word"]]
     if isinstance(value, dict) and "id" in value:
-        return str(value["id"]) if lang == "en" else _release(str(value["id"]), lang)
+        return str(value["id"]) if lang == "en" else release_word(str(value["id"]), lang)
     if isinstance(value, dict) and "what" in value:
         return describe(value["what"], lang)
     if isinstance(value, dict) and "partner" in value:
@@ -327,7 +327,8 @@ def number(x, lang: str) -> str:
     return text.replace(",", "\u2009").replace(".", ",") if lang == "vi" else text
 
 
-def _release(r: str, lang: str) -> str:
+def release_word(r: str, lang: str) -> str:
+    """A release id (current, r2022, …) in the edition's words: the catalog's word.release.*, else the id."""
     return WORDS[lang][f"release.{r}"] if f"release.{r}" in WORDS[lang] else r
 
 
@@ -342,7 +343,7 @@ def _say_slot(v, lang: str) -> str:
         if "word" in v:
             return WORDS[lang][v["word"]]
         if "release" in v:
-            return _release(v["release"], lang)
+            return release_word(v["release"], lang)
         raise ValueError(f"unknown phrase slot {v!r}")
     return v if isinstance(v, (int, float)) else str(v)  # a number as is, for the message's own format spec
 
@@ -843,8 +844,8 @@ del _name, _en
 LABELS_VI.setdefault("{}: overall class under the alternative", _C + "xếp loại chung theo kết luận thay thế")
 # a claim's copy of the arms origin share's label (analysis/audit/claims.py copies the registry's English label, whose
 # release is named in the catalog's words): its Vietnamese is the catalog's own message
-LABELS_VI[label_template("C-00: " + words.msg("label.arms.origin_share", "en", release=_release("r2022", "en")))] = \
-    _C + words.msg("label.arms.origin_share", "vi", release=_release("r2022", "vi"))
+LABELS_VI[label_template("C-00: " + words.msg("label.arms.origin_share", "en", release=release_word("r2022", "en")))] = \
+    _C + words.msg("label.arms.origin_share", "vi", release=release_word("r2022", "vi"))
 # --- Vietnamese texts of the rules and labels that the hedged source figures and the reasons' fixes add ------------
 # (analysis/audit/verdict.py: the range a hedged source states; analysis/audit/numbers.py: differences of rates in
 # percentage points, a bound equal to the recomputed value, the range of a hedged alternative; analysis/compute/fdi.py:

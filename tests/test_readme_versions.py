@@ -8,14 +8,9 @@ from tests.conftest import ROOT
 
 
 def _lock(python: str = "3.11") -> dict[str, str]:
-    """{package: version} as the lock pins it for the Python the README says the package was last run with (a
-    package pinned apart for newer Pythons has a marker)."""
-    from packaging.markers import Marker
-    env = {"python_version": python, "python_full_version": python + ".0"}
-    text = (ROOT / "requirements.lock").read_text(encoding="utf-8")
-    return {m.group(1).lower(): m.group(2)
-            for m in re.finditer(r"^([A-Za-z0-9_.\-]+)==([^\s;\\]+)\s*(?:;\s*([^\\]*?))?\s*\\?$", text, re.M)
-            if not m.group(3) or Marker(m.group(3)).evaluate(env)}
+    """{package: version} as the lock pins it for the Python the README says the package was last run with."""
+    from analysis.io import lock_pins
+    return {n.lower(): v for n, v in lock_pins((ROOT / "requirements.lock").read_text(encoding="utf-8"), python).items()}
 
 
 def _software_section() -> str:

@@ -457,7 +457,7 @@ def _set_name(a: dict, lang: str) -> str:
     """An alternative in words: a SIPRI release or reading applied to every arms figure, or one row's."""
     kind, _, what = a["name"].partition(".")
     if kind == "release":
-        return words.msg("report.altset.release", lang, release=R._release(what, lang))
+        return words.msg("report.altset.release", lang, release=R.release_word(what, lang))
     if kind == "reading":
         return words.msg("report.altset.russia", lang)
     return words.msg("report.altset.row", lang, id=what)

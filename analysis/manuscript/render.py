@@ -250,19 +250,13 @@ def pinned(root: Path) -> dict[str, str]:
     """The versions requirements.lock pins for CPython LOCK_PYTHON on Linux of the project's dependencies (and NumPy),
     by the names pyproject.toml gives them: read from the files, never from the machine."""
     import tomllib
-    from packaging.markers import Marker
     from packaging.requirements import Requirement
+
+    from analysis.io import lock_pins
     deps = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
     wanted = {Requirement(d).name.lower(): Requirement(d).name for d in deps} | {"numpy": "NumPy"}
-    env = {"python_version": LOCK_PYTHON, "python_full_version": LOCK_PYTHON + ".0", "sys_platform": "linux",
-           "platform_system": "Linux", "platform_python_implementation": "CPython", "implementation_name": "cpython",
-           "os_name": "posix", "platform_machine": "x86_64"}
-    out = {}
-    for line in (root / "requirements.lock").read_text(encoding="utf-8").splitlines():
-        m = re.match(r"^([A-Za-z0-9_.\-]+)==([^\s;]+)\s*(?:;\s*(.*?))?\s*\\?$", line)
-        if m and m.group(1).lower() in wanted and (not m.group(3) or Marker(m.group(3)).evaluate(env)):
-            out[wanted[m.group(1).lower()]] = m.group(2)
-    return out
+    pins = lock_pins((root / "requirements.lock").read_text(encoding="utf-8"), LOCK_PYTHON)
+    return {wanted[n.lower()]: v for n, v in pins.items() if n.lower() in wanted}
 
 
 def environment_words(root: Path, lang: str) -> str:
