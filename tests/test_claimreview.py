@@ -96,10 +96,10 @@ def test_a_printed_number_is_claimed_in_a_sentence_and_rated_on_the_stated_scale
 
 def _verdict_words_vi() -> tuple[dict, dict]:
     """The Vietnamese words for the audit's and the claims' verdicts, from the project's own vocabularies."""
-    from analysis.audit.claims import VERDICTS_VI
+    from analysis.audit.claims import VERDICTS, verdict_word
     from analysis.reasons import WORDS
     audit = {k.removeprefix("verdict."): v for k, v in WORDS["vi"].items() if k.startswith("verdict.")}
-    return audit, VERDICTS_VI
+    return audit, {v: verdict_word(v, "vi") for v in VERDICTS}
 
 
 @pytest.mark.workflow

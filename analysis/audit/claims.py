@@ -50,15 +50,24 @@ from analysis.registry import Fragment, convert, display, shortcode
 from analysis.audit.verdict import GAPS, weakest
 
 VERDICTS = ("holds", "partly holds", "does not hold", "not decided")
-# The Vietnamese edition's words for the verdicts and for the measures a test names.
-VERDICTS_VI = {"holds": "đúng", "partly holds": "đúng một phần", "does not hold": "không đúng",
-               "not decided": R.WORDS["vi"]["verdict.not_decided"]}
 # A printed number's verdict as the verdict of a claim that states it (one statement, one judgement).
 FROM_AUDIT = {"match": "holds", "rounding": "holds", "within_bound": "holds", "consistent": "holds", "discrepancy": "does not hold",
               "not_verifiable": "not decided"}
-MEASURES_VI = {"turnover": "kim ngạch thương mại", "exports": "kim ngạch xuất khẩu", "imports": "kim ngạch nhập khẩu",
-               "registered cumulative": "vốn đăng ký lũy kế", "registered total": "tổng vốn đăng ký",
-               "current": "hiện hành"}
+
+
+def verdict_word(verdict: str, lang: str) -> str:
+    """A claim's verdict in the language (word.claim_verdict.*; 'not decided' is the audit's word.verdict.not_decided)."""
+    if verdict == "not decided":
+        return words.msg("word.verdict.not_decided", lang)
+    return words.msg(f"word.claim_verdict.{verdict.replace(' ', '_')}", lang)
+
+
+def measure_word(value, lang: str) -> str:
+    """A measure or a release a test names, in the language (claim.measure.*); any other text figure as it is."""
+    key = f"claim.measure.{str(value).replace(' ', '_')}"
+    return words.msg(key, lang) if words.has(key, lang) else str(value)
+
+
 SLOT = re.compile(r"\{(\w+)\}")
 COLUMNS = ("id", "section", "quote_vi", "gloss_en", "test", "params", "verdict", "gap", "authority", "verdict_alt",
            "alt_keys", "printed_ids", "judged_as", "basis", "rule", "finding", "rule_md", "finding_md", "rule_vi_md", "finding_vi_md", "keys")
@@ -104,7 +113,7 @@ class Result:
         self.figures[name] = {"value": value, "unit": unit, "label": label, "decimals": decimals,
                               "sources": sorted(set(sources))}
         if unit == "text":
-            self.figures[name]["vi"] = vi if vi is not None else MEASURES_VI.get(str(value), str(value))
+            self.figures[name]["vi"] = vi if vi is not None else measure_word(value, "vi")
         return name
 
 
@@ -1207,8 +1216,8 @@ def t_limited_slow(p: dict, numbers: dict, ctx: dict) -> Result:
     res.fig("factor_world", f_world_lo, "ratio", _lab("factor_world"), 2,
             _src(numbers, wk) + [r["source_id"] for r in world])
     slow = "holds" if f_sub_hi < f_world_lo else "does not hold" if f_sub_lo > f_world_hi else "not decided"
-    res.fig("limited", limited, "text", _lab("limited"), vi=VERDICTS_VI[limited])
-    res.fig("slow", slow, "text", _lab("slow"), vi=VERDICTS_VI[slow])
+    res.fig("limited", limited, "text", _lab("limited"), vi=verdict_word(limited, "vi"))
+    res.fig("slow", slow, "text", _lab("slow"), vi=verdict_word(slow, "vi"))
     _say(res, "claim.finding.limited_slow")
     both = {limited, slow}
     res.verdict = ("not decided" if "not decided" in both else "holds" if both == {"holds"} else
@@ -1558,7 +1567,7 @@ def judge_all(claims: list[dict], numbers: dict, ctx: dict, files: dict[str, str
                      shown_as_vi=f.get("vi"), by=test)
         frag.add(f"claim.{c['id']}.verdict", res.verdict, "text", f"Verdict on claim {c['id']}: {c['gloss_en']}",
                  f"{test_summary(c['test'])} (analysis/audit/claims.py, test '{c['test']}')", ins,
-                 shown_as=res.verdict, shown_as_vi=VERDICTS_VI[res.verdict], by=test)
+                 shown_as=res.verdict, shown_as_vi=verdict_word(res.verdict, "vi"), by=test)
         if res.gap:
             frag.add(f"claim.{c['id']}.gap", res.gap, "text", f"Why claim {c['id']} is not decided",
                      "the test's gap (analysis/audit/verdict.py, GAPS)", ins, shown_as=R.WORDS["en"][f"gap.{res.gap}"],
