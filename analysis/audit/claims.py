@@ -288,8 +288,7 @@ def t_rank_at_least(p: dict, numbers: dict, ctx: dict) -> Result:
     rank − 1 partners in the data are larger (partners outside the data can only push it further down);
     does not hold if fewer are larger and the residual is smaller than the subject's value; not decided
     otherwise (the rest of the world could hide larger partners)."""
-    res = Result("holds if at least {needed} partners in the data trade more with Vietnam than {subject_name}",
-                 "đúng nếu có ít nhất {needed} đối tác trong dữ liệu buôn bán với Việt Nam nhiều hơn {subject_name}")
+    res = _result("claim.rule.rank_at_least")
     m, s = p["measure"], p["subject"]
     listed = {x: _v(numbers, f"trade.{m}_{TRADE_YEAR}.{x}") for x in TRADE_PARTNERS}
     listed = {x: v for x, v in listed.items() if v is not None}
@@ -298,8 +297,7 @@ def t_rank_at_least(p: dict, numbers: dict, ctx: dict) -> Result:
     larger = sum(1 for v in listed.values() if v > listed[s])
     res.fig("larger", larger, "count", f"Partners in the data larger than {_name(s)}", 0)
     res.fig("value", listed[s], "USD bn", f"{_name(s)}: {m}", 2, _src(numbers, f"trade.{m}_{TRADE_YEAR}.{s}"))
-    res.finding = "{larger} partners in the data are larger than {subject_name} ({value})"
-    res.finding_vi = "{larger} đối tác trong dữ liệu lớn hơn {subject_name} ({value})"
+    _say(res, "claim.finding.rank_at_least")
     total = _v(numbers, f"trade.{m}_{TRADE_YEAR}.world")
     if larger >= int(p["rank"]) - 1:
         res.verdict = "holds"
@@ -311,8 +309,7 @@ def t_rank_at_least(p: dict, numbers: dict, ctx: dict) -> Result:
 def t_share_below(p: dict, numbers: dict, ctx: dict) -> Result:
     """The subject's share of Vietnam's total is 'very small': holds if below `threshold` percent, does not
     hold otherwise."""
-    res = Result("holds if {subject_name}'s share of Vietnam's total {measure} is below {threshold}",
-                 "đúng nếu tỷ trọng của {subject_name} trong tổng {measure} của Việt Nam thấp hơn {threshold}")
+    res = _result("claim.rule.share_below")
     m, s = p["measure"], p["subject"]
     k, kw = f"trade.{m}_{TRADE_YEAR}.{s}", f"trade.{m}_{TRADE_YEAR}.world"
     res.fig("subject_name", _name(s), "text", "Subject", vi=_name_vi(s))
@@ -322,8 +319,7 @@ def t_share_below(p: dict, numbers: dict, ctx: dict) -> Result:
     res.fig("share", share, "%", f"{_name(s)}'s share of Vietnam's total {m}", 2, _src(numbers, k, kw))
     res.fig("value", _v(numbers, k), "USD bn", f"{_name(s)}: {m}", 2, _src(numbers, k))
     res.fig("total", _v(numbers, kw), "USD bn", f"Vietnam's total {m}", 2, _src(numbers, kw))
-    res.finding = "{value} of {total} is {share}"
-    res.finding_vi = "{value} trên tổng số {total}, tức {share}"
+    _say(res, "claim.finding.share_below")
     res.verdict = "holds" if share < float(p["threshold"]) else "does not hold"
     return res
 
@@ -397,10 +393,7 @@ def _fdi_rows(numbers: dict, partner: str, measure: str, period: str | None = No
 def t_rank_above(p: dict, numbers: dict, ctx: dict) -> Result:
     """The partner is not in the top `threshold` investors: holds if every rank the data give for it is
     greater than the threshold; does not hold if any is at or within it; not decided without a rank."""
-    res = Result("holds if every rank the data give {partner_name} among investors in Vietnam is worse than "
-                 "{threshold}",
-                 "đúng nếu mọi thứ hạng mà dữ liệu cho {partner_name} trong số các nhà đầu tư vào Việt Nam đều sau "
-                 "vị trí thứ {threshold}")
+    res = _result("claim.rule.rank_above")
     keys = _fdi_rows(numbers, p["partner"], p["measure"])
     res.fig("partner_name", p["partner"].title(), "text", "Partner", vi=_name_vi(p["partner"]))
     res.fig("threshold", int(p["threshold"]), "rank", "Rank that ends the top group", 0)
@@ -410,8 +403,7 @@ def t_rank_above(p: dict, numbers: dict, ctx: dict) -> Result:
     res.fig("best", min(ranks), "rank", "Best rank in the data (cumulative registered capital)", 0, _src(numbers, *keys))
     res.fig("worst", max(ranks), "rank", "Worst rank in the data", 0, _src(numbers, *keys))
     res.fig("n", len(ranks), "count", "Ranks in the data", 0)
-    res.finding = "the {n} ranks in the data run from {best} to {worst}"
-    res.finding_vi = "{n} thứ hạng trong dữ liệu trải từ vị trí {best} đến vị trí {worst}"
+    _say(res, "claim.finding.rank_above")
     res.verdict = "holds" if min(ranks) > int(p["threshold"]) else "does not hold"
     return res
 
@@ -420,10 +412,7 @@ def t_below_each(p: dict, numbers: dict, ctx: dict) -> Result:
     """The partner's investment is among the lowest compared with the others: holds if the largest figure
     the data give for the partner (all years together) is below each other partner's figure for a single
     period; does not hold otherwise; not decided without the figures."""
-    res = Result("holds if {partner_name}'s largest {measure} figure in the data ({subject}) is below every "
-                 "listed partner's {others_measure} in one period alone",
-                 "đúng nếu con số {measure} lớn nhất của {partner_name} trong dữ liệu ({subject}) nhỏ hơn {others_measure} "
-                 "của từng đối tác được nêu chỉ trong một kỳ")
+    res = _result("claim.rule.below_each")
     keys = _fdi_rows(numbers, p["partner"], p["measure"])
     res.fig("partner_name", p["partner"].title(), "text", "Partner", vi=_name_vi(p["partner"]))
     res.fig("measure", p["measure"].replace("_", " "), "text", "Measure")
@@ -456,10 +445,7 @@ def _arms_release(numbers: dict, ctx: dict, years) -> str:
 def t_trend_down(p: dict, numbers: dict, ctx: dict) -> Result:
     """Arms imports trend downwards over the years: holds if no year-on-year change is positive; partly
     holds if the least-squares slope is negative though some years rise; does not hold otherwise."""
-    res = Result("holds if annual imports never rise from {first} to {last}; partly holds if the least-squares "
-                 "slope is negative though some years rise",
-                 "đúng nếu giá trị nhập khẩu hằng năm không tăng năm nào từ {first} đến {last}; đúng một phần nếu độ "
-                 "dốc bình phương tối thiểu âm dù có năm tăng")
+    res = _result("claim.rule.trend_down")
     years = range(int(p["first"]), int(p["last"]) + 1)
     rel_ = _arms_release(numbers, ctx, years)
     keys = [f"arms.{rel_}.total.{y}" for y in years]
@@ -475,9 +461,7 @@ def t_trend_down(p: dict, numbers: dict, ctx: dict) -> Result:
     res.fig("rises", rises, "count", "Years in which imports rose", 0)
     res.fig("start", vals[0], "TIV mn", "Imports in the first year", 0, _src(numbers, keys[0]))
     res.fig("end", vals[-1], "TIV mn", "Imports in the last year", 0, _src(numbers, keys[-1]))
-    res.finding = "in the {release} release imports go from {start} to {end}, slope {slope} a year; years with a rise: {rises}"
-    res.finding_vi = ("theo phiên bản {release}, nhập khẩu đi từ {start} đến {end}, độ dốc {slope} mỗi năm, tăng trong "
-                      "{rises} năm")
+    _say(res, "claim.finding.trend_down")
     res.verdict = "holds" if rises == 0 else "partly holds" if slope < 0 else "does not hold"
     return res
 
@@ -485,9 +469,7 @@ def t_trend_down(p: dict, numbers: dict, ctx: dict) -> Result:
 def t_low_after(p: dict, numbers: dict, ctx: dict) -> Result:
     """Arms imports are 'very low' in the years: holds if every year is below `fraction` percent of the
     annual mean of the reference period; partly holds if some are; does not hold if none is."""
-    res = Result("holds if every year {first}–{last} is below {fraction} of the annual mean of {ref_first}–{ref_last}",
-                 "đúng nếu mọi năm trong giai đoạn {first}–{last} đều thấp hơn {fraction} mức bình quân năm của giai "
-                 "đoạn {ref_first}–{ref_last}")
+    res = _result("claim.rule.low_after")
     years, ref = range(int(p["first"]), int(p["last"]) + 1), range(int(p["ref_first"]), int(p["ref_last"]) + 1)
     rel_ = _arms_release(numbers, ctx, [*ref, *years])
     for n_ in ("first", "last", "ref_first", "ref_last"):
@@ -504,8 +486,7 @@ def t_low_after(p: dict, numbers: dict, ctx: dict) -> Result:
     res.fig("low", low, "count", "Years below the bound", 0)
     res.fig("n", len(keys), "count", "Years tested", 0)
     res.fig("highest", max(_v(numbers, k) for k in keys), "TIV mn", "Highest year tested", 0, _src(numbers, *keys))
-    res.finding = "{low} of {n} years lie below {bound} in the {release} release; the highest is {highest}"
-    res.finding_vi = "{low} trên {n} năm thấp hơn {bound} theo phiên bản {release}; năm cao nhất là {highest}"
+    _say(res, "claim.finding.low_after")
     res.verdict = "holds" if low == len(keys) else "partly holds" if low else "does not hold"
     return res
 
@@ -541,12 +522,9 @@ def t_share_lower(p: dict, numbers: dict, ctx: dict) -> Result:
     """Russia's share in the years is lower than in the reference period: holds if lower, does not hold
     otherwise (both from one release)."""
     if p["first"] == p["last"]:  # one year: named as a year, not as the period "2022–2022"
-        res = Result("holds if Russia's share in {first} is below its share {ref_first}–{ref_last}",
-                     "đúng nếu tỷ trọng của Nga năm {first} thấp hơn tỷ trọng giai đoạn {ref_first}–{ref_last}")
+        res = _result("claim.rule.share_lower_year")
     else:
-        res = Result("holds if Russia's share {first}–{last} is below its share {ref_first}–{ref_last}",
-                     "đúng nếu tỷ trọng của Nga giai đoạn {first}–{last} thấp hơn tỷ trọng giai đoạn "
-                     "{ref_first}–{ref_last}")
+        res = _result("claim.rule.share_lower")
     years, ref = range(int(p["first"]), int(p["last"]) + 1), range(int(p["ref_first"]), int(p["ref_last"]) + 1)
     rel_ = _share_release(numbers, ctx, years, ref)
     for n_ in ("first", "last", "ref_first", "ref_last"):
@@ -556,8 +534,7 @@ def t_share_lower(p: dict, numbers: dict, ctx: dict) -> Result:
     r, kr = russia_share(numbers, rel_, ref)
     res.fig("share", s, "%", "Russia's share in the years claimed", 1, _src(numbers, *ks))
     res.fig("ref_share", r, "%", "Russia's share in the reference period", 1, _src(numbers, *kr))
-    res.finding = "{share} against {ref_share} in the {release} release"
-    res.finding_vi = "{share} so với {ref_share} theo phiên bản {release}"
+    _say(res, "claim.finding.share_lower")
     res.verdict = "holds" if s < r else "does not hold"
     return res
 
@@ -565,9 +542,7 @@ def t_share_lower(p: dict, numbers: dict, ctx: dict) -> Result:
 def t_largest_supplier(p: dict, numbers: dict, ctx: dict) -> Result:
     """Russia was the largest supplier over the years: holds if Russia's deliveries exceed every other
     supplier's in the register (current release); does not hold otherwise."""
-    res = Result("holds if Russia's deliveries {first}–{last} exceed every other supplier's in the SIPRI register",
-                 "đúng nếu giá trị chuyển giao của Nga giai đoạn {first}–{last} lớn hơn của mọi nhà cung cấp khác "
-                 "trong sổ đăng ký của SIPRI")
+    res = _result("claim.rule.largest_supplier")
     years = range(int(p["first"]), int(p["last"]) + 1)
     res.fig("first", years[0], "year", "First year", 0)
     res.fig("last", years[-1], "year", "Last year", 0)
@@ -587,8 +562,7 @@ def t_largest_supplier(p: dict, numbers: dict, ctx: dict) -> Result:
             vi=_name_vi(others[0][1].replace("_", " ").title()))
     s, ks = russia_share(numbers, "current", years)
     res.fig("share", s, "%", "Russia's share of deliveries over the years", 1, _src(numbers, *ks))
-    res.finding = "Russia {russia} ({share}); next {second_name} {second}"
-    res.finding_vi = "Nga {russia} ({share}); đứng sau là {second_name} {second}"
+    _say(res, "claim.finding.largest_supplier")
     res.verdict = "holds" if sums["russia"] > others[0][0] else "does not hold"
     if p.get("span") == "soviet":
         # 'for many decades': the register starts in 1995; the decades before are judged on the r2022 release's
@@ -615,10 +589,7 @@ def t_largest_supplier(p: dict, numbers: dict, ctx: dict) -> Result:
 def t_share_falls(p: dict, numbers: dict, ctx: dict) -> Result:
     """Diversification: Russia's share falls after the reference period: holds if it falls by at least
     `drop` percentage points; partly holds if it falls by less; does not hold if it does not fall."""
-    res = Result("holds if Russia's share {first}–{last} has fallen by at least {drop} percentage points from its share "
-                 "{ref_first}–{ref_last}",
-                 "đúng nếu tỷ trọng của Nga giai đoạn {first}–{last} đã giảm ít nhất {drop} điểm phần trăm so với giai "
-                 "đoạn {ref_first}–{ref_last}")
+    res = _result("claim.rule.share_falls")
     years, ref = range(int(p["first"]), int(p["last"]) + 1), range(int(p["ref_first"]), int(p["ref_last"]) + 1)
     rel_ = _share_release(numbers, ctx, years, ref)
     for n_ in ("first", "last", "ref_first", "ref_last"):
@@ -630,8 +601,7 @@ def t_share_falls(p: dict, numbers: dict, ctx: dict) -> Result:
     res.fig("share", s, "%", "Russia's share after", 1, _src(numbers, *ks))
     res.fig("ref_share", r, "%", "Russia's share before", 1, _src(numbers, *kr))
     res.fig("change", s - r, "pp", "Change in Russia's share", 1)
-    res.finding = "{ref_share} before, {share} after ({change}) in the {release} release"
-    res.finding_vi = "trước {ref_share}, sau {share} ({change}) theo phiên bản {release}"
+    _say(res, "claim.finding.share_falls")
     res.verdict = "holds" if r - s >= float(p["drop"]) else "partly holds" if s < r else "does not hold"
     return res
 
@@ -643,12 +613,7 @@ def t_proxy_above(p: dict, numbers: dict, ctx: dict) -> Result:
     audit's on that printed number (match, rounding or consistent -> holds; discrepancy -> does not hold; not
     verifiable -> not decided, with the audit's gap).  The share of all deliveries since SIPRI's records begin
     from the Soviet Union and Russia is shown as context only: deliveries are not the stock in service."""
-    res = Result("the verdict of printed number {printed} (one statement, one judgement); the stock of equipment in "
-                 "service is not measured by any source gathered, and the share of deliveries {first}–{last} is "
-                 "context, not the quantity",
-                 "kết luận của con số in {printed} (một nhận định, một kết luận); không nguồn nào đã thu thập đo được "
-                 "số trang bị đang sử dụng, và tỷ trọng giá trị chuyển giao giai đoạn {first}–{last} chỉ là bối cảnh, "
-                 "không phải đại lượng được nêu")
+    res = _result("claim.rule.proxy_above")
     pid = p["printed"][0] if isinstance(p["printed"], list) else p["printed"]
     res.fig("threshold", float(p["threshold"]), "%", "Share claimed", 0)
     res.fig("printed", pid, "text", "Printed number stating the claim", vi=pid)
@@ -666,10 +631,7 @@ def t_proxy_above(p: dict, numbers: dict, ctx: dict) -> Result:
     res.verdict = FROM_AUDIT[v["value"]]
     if res.verdict == "not decided":
         res.gap = audit[f"audit.gap.{pid}"]["value"]
-    res.finding = ("as printed number {printed}; for context, the Soviet Union and Russia supplied {share} of "
-                   "deliveries {first}–{last} (r2022 release)")
-    res.finding_vi = ("như con số in {printed}; để tham khảo, Liên Xô và Nga cung cấp {share} giá trị chuyển giao "
-                      "giai đoạn {first}–{last} (phiên bản r2022)")
+    _say(res, "claim.finding.proxy_above")
     return res
 
 
@@ -678,10 +640,7 @@ def t_mean_ratio(p: dict, numbers: dict, ctx: dict) -> Result:
     mean of `ref_first`–`ref_last` (one release: the article's where it covers every year, else the current);
     partly holds if it is higher but by less; does not hold otherwise.  Parameters: first, last, ref_first,
     ref_last, factor."""
-    res = Result("holds if the annual mean {first}–{last} is at least {factor} times the annual mean "
-                 "{ref_first}–{ref_last}; partly holds if it is higher by less",
-                 "đúng nếu mức bình quân năm giai đoạn {first}–{last} gấp ít nhất {factor} lần mức bình quân năm giai "
-                 "đoạn {ref_first}–{ref_last}; đúng một phần nếu cao hơn nhưng chưa tới mức đó")
+    res = _result("claim.rule.mean_ratio")
     years, ref = range(int(p["first"]), int(p["last"]) + 1), range(int(p["ref_first"]), int(p["ref_last"]) + 1)
     rel_ = _arms_release(numbers, ctx, [*ref, *years])
     for n_ in ("first", "last", "ref_first", "ref_last"):
@@ -697,8 +656,7 @@ def t_mean_ratio(p: dict, numbers: dict, ctx: dict) -> Result:
     res.fig("mean", mean, "TIV mn", "Annual mean of the period claimed", 0, _src(numbers, *keys))
     res.fig("ref_mean", ref_mean, "TIV mn", "Annual mean of the reference period", 0, _src(numbers, *refkeys))
     res.fig("ratio", mean / ref_mean, "ratio", "Ratio of the two means", 1)
-    res.finding = "{mean} a year against {ref_mean}, {ratio} times, in the {release} release"
-    res.finding_vi = "{mean} mỗi năm so với {ref_mean}, gấp {ratio} lần, theo phiên bản {release}"
+    _say(res, "claim.finding.mean_ratio")
     f = float(p["factor"])
     res.verdict = "holds" if mean >= f * ref_mean else "partly holds" if mean > ref_mean else "does not hold"
     return res
@@ -728,8 +686,7 @@ def t_falls(p: dict, numbers: dict, ctx: dict) -> Result:
     va, vb = _v(numbers, ka), _v(numbers, kb)
     res.fig("start", va, "TIV mn", "Imports in the earlier year", 0, _src(numbers, ka))
     res.fig("end", vb, "TIV mn", "Imports in the later year", 0, _src(numbers, kb))
-    res.finding = "{start} in {first}, {end} in {last} in the {release} release"
-    res.finding_vi = "{start} năm {first}, {end} năm {last} theo phiên bản {release}"
+    _say(res, "claim.finding.falls")
     sharp = frac is None or vb <= float(frac) / 100 * va
     res.verdict = ("holds" if vb < va and sharp else "partly holds" if vb < va else "does not hold")
     return res
@@ -779,10 +736,7 @@ def t_arms_reading(p: dict, numbers: dict, ctx: dict) -> Result:
     does not hold if none is and some are reproduced by all-supplier totals only; partly holds if both kinds
     occur.  Read from the audit's count of readings (analysis/audit/numbers.py).  Parameter: series (the supplier the
     text names; only 'russia', the reading the audit makes beside the all-supplier total)."""
-    res = Result("holds if every printed arms figure that a reading reproduces is reproduced by deliveries from "
-                 "Russia, as the text says",
-                 "đúng nếu mọi con số nhập khẩu vũ khí được một cách đọc tái lập đều được tái lập bởi giá trị nhập "
-                 "từ Nga, như lời văn nói")
+    res = _result("claim.rule.arms_reading")
     if p.get("series") != "russia":
         raise ValueError(f"claim test 'arms_reading': series must be 'russia', not {p.get('series')!r}")
     audit = ctx.get("audit") or {}
@@ -793,10 +747,7 @@ def t_arms_reading(p: dict, numbers: dict, ctx: dict) -> Result:
             return res
         got[r] = int(audit[k]["value"])
         res.fig(r, got[r], "count", f"Printed arms figures reproduced by the reading '{r}'", 0)
-    res.finding = ("{all_suppliers} printed figures are reproduced by the all-supplier totals only, {russia_only} by "
-                   "Russia alone, {both} by both, {neither} by neither")
-    res.finding_vi = ("{all_suppliers} con số chỉ được tái lập bởi tổng từ mọi nhà cung cấp, {russia_only} chỉ bởi "
-                      "riêng Nga, {both} bởi cả hai, {neither} không bởi cách đọc nào")
+    _say(res, "claim.finding.arms_reading")
     russia = got["russia_only"] + got["both"]
     if got["all_suppliers"] == 0 and russia:
         res.verdict = "holds"
@@ -812,8 +763,7 @@ def t_arms_unit(p: dict, numbers: dict, ctx: dict) -> Result:
     annual totals in the release the article used) are in the unit the text names; does not hold otherwise
     (SIPRI's trend-indicator values are a volume measure, not a price).  Parameter: unit (the currency the text
     names, e.g. USD)."""
-    res = Result("holds if SIPRI's figures the arms passage is judged against are in {claimed}",
-                 "đúng nếu số liệu của SIPRI mà đoạn về vũ khí được đối chiếu tính bằng {claimed}")
+    res = _result("claim.rule.arms_unit")
     res.fig("claimed", p["unit"], "text", "Unit the text names", vi=p["unit"])
     rel_ = ctx.get("release", "")
     keys = sorted(k for k in numbers if k.startswith(f"arms.{rel_}.total."))
@@ -823,8 +773,7 @@ def t_arms_unit(p: dict, numbers: dict, ctx: dict) -> Result:
     res.fig("unit", unit, "text", "Unit of SIPRI's annual totals", vi=unit_suffix(unit, "vi").strip() or unit)
     res.fig("release", rel_, "text", "SIPRI release used")
     res.fig("n", len(keys), "count", "Annual totals in the release", 0, _src(numbers, *keys))
-    res.finding = "the {n} annual totals of the {release} release are in {unit} (trend-indicator values)"
-    res.finding_vi = "{n} giá trị năm của phiên bản {release} tính bằng {unit} (giá trị chỉ báo xu hướng)"
+    _say(res, "claim.finding.arms_unit")
     res.verdict = "holds" if unit.split()[0] == p["unit"] else "does not hold"
     return res
 
@@ -834,10 +783,7 @@ def t_top_group(p: dict, numbers: dict, ctx: dict) -> Result:
     them (at least two), each subject ranks within the top `rank`; does not hold if some subject ranks outside
     it in at least half the periods; partly holds otherwise; not decided with fewer than two ranked periods.
     Parameters: subjects, rank."""
-    res = Result("holds if, in every period the data rank them (at least two), each subject ranks within the top "
-                 "{rank}",
-                 "đúng nếu trong mọi kỳ mà dữ liệu có xếp hạng (ít nhất hai kỳ), mỗi đối tác được nêu đều nằm trong "
-                 "nhóm {rank} đứng đầu")
+    res = _result("claim.rule.top_group")
     top = int(p["rank"])
     res.fig("rank", top, "rank", "Size of the leading group", 0)
     ranks: dict[str, dict[str, float]] = {}
@@ -851,14 +797,13 @@ def t_top_group(p: dict, numbers: dict, ctx: dict) -> Result:
             keys.append(k)
     periods = sorted(pp for pp, r in ranks.items() if set(r) == set(p["subjects"]))
     res.fig("periods", len(periods), "count", "Periods in which the data rank every subject", 0, _src(numbers, *keys))
-    res.finding = "the data rank every subject; periods ranked: {periods}"
-    res.finding_vi = "dữ liệu xếp hạng mọi đối tác được nêu trong {periods} kỳ"
+    _say(res, "claim.finding.top_group")
     if not periods:
         return res
     worst = max(max(ranks[pp].values()) for pp in periods)
     res.fig("worst", worst, "rank", "Worst rank of a subject in those periods", 0, _src(numbers, *keys))
-    res.finding += "; the worst rank of a subject is {worst}"
-    res.finding_vi += "; thứ hạng thấp nhất của một đối tác là {worst}"
+    for lang, attr in (("en", "finding"), ("vi", "finding_vi")):
+        setattr(res, attr, getattr(res, attr) + "; " + words.msg("claim.finding.top_group_more", lang))
     if len(periods) < 2:
         res.gap = "incomplete_data"  # ranked, but in too few periods: the data lack the other periods
         return res
@@ -875,15 +820,13 @@ def t_top_group(p: dict, numbers: dict, ctx: dict) -> Result:
 def t_grows(p: dict, numbers: dict, ctx: dict) -> Result:
     """A quantity grew: holds if the registry's growth figure `key` is above zero by more than its uncertainty;
     does not hold if it is below zero by more than its uncertainty; not decided otherwise.  Parameter: key."""
-    res = Result("holds if the growth figure is above zero by more than its uncertainty",
-                 "đúng nếu mức tăng trưởng lớn hơn 0 vượt quá sai số của nó")
+    res = _result("claim.rule.grows")
     k = p["key"]
     if k not in numbers:
         return res
     e = numbers[k]
     res.fig("growth", e["value"], e["unit"], e["label"], e["decimals"], e["sources"])
-    res.finding = "growth {growth}"
-    res.finding_vi = "tăng trưởng {growth}"
+    _say(res, "claim.finding.grows")
     u = float(e.get("uncertainty") or 0.0)
     res.verdict = ("holds" if e["value"] - u > 0 else "does not hold" if e["value"] + u < 0 else "not decided")
     return res
@@ -892,8 +835,7 @@ def t_grows(p: dict, numbers: dict, ctx: dict) -> Result:
 def t_smaller_than(p: dict, numbers: dict, ctx: dict) -> Result:
     """The subjects' trade with Vietnam is smaller than the others': holds if every subject's value by
     `measure` is below every other's; does not hold otherwise.  Parameters: subjects, others, measure."""
-    res = Result("holds if each subject's {measure} is below each of the others'",
-                 "đúng nếu {measure} của từng đối tác được nêu đều nhỏ hơn của từng đối tác so sánh")
+    res = _result("claim.rule.smaller_than")
     m = p["measure"]
     res.fig("measure", m, "text", "Measure")
     vals = {}
@@ -956,12 +898,7 @@ def t_table_period(p: dict, numbers: dict, ctx: dict) -> Result:
     not decided if no row is reproduced.  The reporters of the reproducing figures are stated (a label that
     names one period over figures from more than one reporter).  Parameters: rows, partners, first, last,
     measure."""
-    res = Result("holds if the years of the full-year figures in the data that equal the table's values (after "
-                 "rounding) lie in {first}–{last} and cover both; partly holds if they lie within it but cover only "
-                 "part of it",
-                 "đúng nếu các năm của những số liệu cả năm trong dữ liệu bằng các giá trị trong bảng (sau khi làm "
-                 "tròn) nằm trong giai đoạn "
-                 "{first}–{last} và bao phủ cả hai đầu; đúng một phần nếu chỉ nằm trong một phần của giai đoạn")
+    res = _result("claim.rule.table_period")
     a, b = int(p["first"]), int(p["last"])
     res.fig("first", a, "year", "First year of the label", 0)
     res.fig("last", b, "year", "Last year of the label", 0)
@@ -983,11 +920,7 @@ def t_table_period(p: dict, numbers: dict, ctx: dict) -> Result:
             vi=", ".join(_name_vi(r) for r in sorted(reporters)) or "—")
     # not 'reproduced' as the audit says it: any full-year figure in the data counts here (a partner-side
     # figure or a source's own stated total too), since the question is which years the values can stand for
-    res.finding = ("{reproduced} of {rows} values equal, after rounding, some full-year figure in the data (any "
-                   "reporter; not only the audit's chosen figure): figures of {years} reported by {reporters}")
-    res.finding_vi = ("{reproduced} trên {rows} giá trị bằng, sau khi làm tròn, một số liệu cả năm nào đó trong dữ liệu "
-                      "(của bất kỳ bên báo cáo nào, không chỉ số liệu mà phần kiểm tra chọn): số liệu năm {years} do "
-                      "{reporters} báo cáo")
+    _say(res, "claim.finding.table_period")
     if not years:
         return res
     if any(y < a or y > b for y in years):
@@ -1004,8 +937,7 @@ def t_printed_pass(p: dict, numbers: dict, ctx: dict) -> Result:
     judgement): holds if every one passes (match, rounding or consistent); does not hold if every judged one is
     a discrepancy; partly holds if some pass and some are discrepancies; not decided if none is judged.
     Parameter: printed (the ids)."""
-    res = Result("holds if the audit reproduces every printed number the statement rests on ({ids})",
-                 "đúng nếu phần kiểm tra số liệu tái lập được mọi con số in mà nhận định dựa vào ({ids})")
+    res = _result("claim.rule.printed_pass")
     ids = p["printed"] if isinstance(p["printed"], list) else [p["printed"]]
     res.fig("ids", ", ".join(ids), "text", "Printed numbers the statement rests on", vi=", ".join(ids))
     audit = ctx.get("audit") or {}
@@ -1017,8 +949,7 @@ def t_printed_pass(p: dict, numbers: dict, ctx: dict) -> Result:
         got.append(FROM_AUDIT[v["value"]])
     res.fig("held", got.count("holds"), "count", "Printed numbers reproduced", 0)
     res.fig("failed", got.count("does not hold"), "count", "Printed numbers that are discrepancies", 0)
-    res.finding = "reproduced: {held}; discrepancies: {failed} (see the audit rows)"
-    res.finding_vi = "{held} được tái lập, {failed} sai lệch (xem các dòng của phần kiểm tra số liệu)"
+    _say(res, "claim.finding.printed_pass")
     judged = [g for g in got if g != "not decided"]
     if not judged:
         gaps = [audit.get(f"audit.gap.{pid}", {}).get("value") for pid in ids]
