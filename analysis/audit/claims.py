@@ -197,8 +197,8 @@ def t_rank(p: dict, numbers: dict, ctx: dict) -> Result:
             settled[s] = pub
             res.fig(f"published_{s}", pub, "rank", f"{_name(s)}: published rank by {m}, {TRADE_YEAR}", 0,
                     _src(numbers, pk))
-            parts.append(f"a published ranking puts {_name(s)} at {{published_{s}}}")
-            parts_vi.append(f"bảng xếp hạng đã công bố đặt {_name_vi(s)} ở vị trí {{published_{s}}}")
+            for lang, out, name in (("en", parts, _name), ("vi", parts_vi, _name_vi)):
+                out.append(words.msg("claim.rank.published", lang, name=name(s), rank=f"{{published_{s}}}"))
             continue
         if s not in listed:
             missing.append(s)
@@ -206,8 +206,8 @@ def t_rank(p: dict, numbers: dict, ctx: dict) -> Result:
         data_rank[s] = 1 + sum(1 for v in listed.values() if v > listed[s])
         res.fig(f"value_{s}", listed[s], "USD bn", f"{_name(s)}: {m}", 2, _src(numbers, f"trade.{m}_{TRADE_YEAR}.{s}"))
         res.fig(f"rank_{s}", data_rank[s], "rank", f"{_name(s)}: rank among the partners in the data", 0)
-        parts.append(f"{_name(s)} ranks {{rank_{s}}} among the partners in the data with {{value_{s}}}")
-        parts_vi.append(f"{_name_vi(s)} đứng thứ {{rank_{s}}} trong số các đối tác có trong dữ liệu với {{value_{s}}}")
+        for lang, out, name in (("en", parts, _name), ("vi", parts_vi, _name_vi)):
+            out.append(words.msg("claim.rank.in_data", lang, name=name(s), rank=f"{{rank_{s}}}", value=f"{{value_{s}}}"))
         if residual is not None and residual < listed[s]:
             settled[s] = data_rank[s]
     # A published rank r of any partner in the data (an anchor) closes the set of partners above it: exactly r − 1
@@ -245,8 +245,8 @@ def t_rank(p: dict, numbers: dict, ctx: dict) -> Result:
             for lang, out in (("en", parts), ("vi", parts_vi)):
                 out.append(words.msg("claim.rank.closed", lang, name=f"{{closed_name_{x}}}", rank=f"{{closed_{x}}}"))
     if residual is not None:
-        parts.append("the rest of the world holds {residual}")
-        parts_vi.append("phần còn lại của thế giới là {residual}")
+        for lang, out in (("en", parts), ("vi", parts_vi)):
+            out.append(words.msg("claim.rank.residual", lang, residual="{residual}"))
     # a rank in the data can only get worse once partners outside the data are counted
     beyond = [s for s, r in data_rank.items() if r > max(claimed)]
     wrong = [s for s, r in settled.items() if r != want[s]]
@@ -260,10 +260,8 @@ def t_rank(p: dict, numbers: dict, ctx: dict) -> Result:
         res.gap = "incomplete_data"
         res.fig("open", ", ".join(_name(s) for s in open_), "text", "Subjects whose rank is not settled",
                 vi=", ".join(_name_vi(s) for s in open_))
-        parts.append("no published ranking settles the rank of {open} and the rest of the world could hide a larger "
-                     "partner")
-        parts_vi.append("không có bảng xếp hạng đã công bố nào xác định thứ hạng của {open} và phần còn lại của thế "
-                        "giới có thể chứa một đối tác lớn hơn")
+        for lang, out in (("en", parts), ("vi", parts_vi)):
+            out.append(words.msg("claim.rank.open", lang, open="{open}"))
     res.finding, res.finding_vi = "; ".join(parts), "; ".join(parts_vi)
     if res.verdict == "not decided":
         # another reading the rules allow: the latest earlier year's published ranking for the subjects left open
@@ -365,9 +363,10 @@ def t_exceeds(p: dict, numbers: dict, ctx: dict) -> Result:
                     sources=[e["source_id"] for e in ctx["events"] if e["event"] == "csp" and e["subject"] in left],
                     vi=", ".join(_country_vi(x) for x in left))
             parts.append("claim.exceeds.left_out")
-    res.finding = "; ".join(f"{_name(s_)}: {{ratio_{s_}}} times" for s_ in p["subjects"]) + " {base_name}'s {base}"
-    res.finding_vi = "; ".join(f"{_name_vi(s_)}: gấp {{ratio_{s_}}} lần" for s_ in p["subjects"]) + \
-        " mức {base} của {base_name}"
+    for lang, attr, name in (("en", "finding", _name), ("vi", "finding_vi", _name_vi)):
+        items = "; ".join(words.msg("claim.exceeds.times", lang, name=name(s_), ratio=f"{{ratio_{s_}}}")
+                          for s_ in p["subjects"])
+        setattr(res, attr, words.msg("claim.exceeds.base", lang, items=items, base_name="{base_name}", base="{base}"))
     for item in parts:
         mid, slots = (item, {}) if isinstance(item, str) else item
         res.finding += "; " + (words.msg(mid, "en", **slots) if slots else words.msg(mid, "en"))
@@ -430,8 +429,11 @@ def t_below_each(p: dict, numbers: dict, ctx: dict) -> Result:
         lows.append(v)
         res.fig(f"other_{o}", v, "USD mn", f"{o.replace('_', ' ').title()}: {p['others_measure']} {p['others_period']}",
                 0, _src(numbers, *ok))
-    res.finding = "{subject} against " + ", ".join(f"{{other_{o}}}" for o in p["others"])
-    res.finding_vi = "{subject} so với " + ", ".join(f"{{other_{o}}} ({_name_vi(o)})" for o in p["others"])
+    # each other partner's figure with its name, in both editions (the English one once gave the figures alone)
+    for lang, attr, name in (("en", "finding", lambda o: o.replace("_", " ").title()), ("vi", "finding_vi", _name_vi)):
+        others = ", ".join(words.msg("claim.below_each.other", lang, value=f"{{other_{o}}}", name=name(o))
+                           for o in p["others"])
+        setattr(res, attr, words.msg("claim.below_each.finding", lang, subject="{subject}", others=others))
     res.verdict = "holds" if subject < min(lows) else "does not hold"
     return res
 
@@ -669,10 +671,7 @@ def t_falls(p: dict, numbers: dict, ctx: dict) -> Result:
     if p.get("through"):
         return _falls_through(p, numbers, ctx)
     frac = p.get("fraction")
-    res = Result("holds if imports in {last} are below those of {first}" + (" and at most {fraction} of them"
-                                                                            if frac else ""),
-                 "đúng nếu giá trị nhập khẩu năm {last} thấp hơn năm {first}" + (" và không quá {fraction} mức đó"
-                                                                                  if frac else ""))
+    res = _result("claim.rule.falls_fraction") if frac else _result("claim.rule.falls")
     a, b = int(p["first"]), int(p["last"])
     rel_ = _arms_release(numbers, ctx, [a, b])
     res.fig("first", a, "year", "Earlier year", 0)
@@ -845,10 +844,9 @@ def t_smaller_than(p: dict, numbers: dict, ctx: dict) -> Result:
             return res
         vals[s] = v
         res.fig(f"value_{s}", v, "USD bn", f"{_name(s)}: {m}", 2, _src(numbers, f"trade.{m}_{TRADE_YEAR}.{s}"))
-    res.finding = ", ".join(f"{_name(s)} {{value_{s}}}" for s in p["subjects"]) + " against " + \
-        ", ".join(f"{_name(s)} {{value_{s}}}" for s in p["others"])
-    res.finding_vi = ", ".join(f"{_name_vi(s)} {{value_{s}}}" for s in p["subjects"]) + " so với " + \
-        ", ".join(f"{_name_vi(s)} {{value_{s}}}" for s in p["others"])
+    for lang, attr, name in (("en", "finding", _name), ("vi", "finding_vi", _name_vi)):
+        listed = {g: ", ".join(f"{name(s)} {{value_{s}}}" for s in p[g]) for g in ("subjects", "others")}
+        setattr(res, attr, words.msg("claim.smaller_than.finding", lang, **listed))
     res.verdict = "holds" if max(vals[s] for s in p["subjects"]) < min(vals[s] for s in p["others"]) \
         else "does not hold"
     return res
@@ -1420,10 +1418,9 @@ def judge(claim: dict, numbers: dict, ctx: dict) -> Result:
         for sl, pid in zip(slots, quoted):
             res.fig(sl, pid, "text", "Printed number quoted in the claim", vi=pid)
         sep = "; " if res.finding else ""
-        res.finding += sep + "the figure quoted is judged once, as printed number " + \
-            ", ".join("{" + sl + "}" for sl in slots) + " of the audit"
-        res.finding_vi += sep + "con số được trích chỉ được đánh giá một lần, như con số in " + \
-            ", ".join("{" + sl + "}" for sl in slots) + " của phần kiểm tra số liệu"
+        quoted_slots = ", ".join("{" + sl + "}" for sl in slots)
+        res.finding += sep + words.msg("claim.finding.quoted", "en", quoted=quoted_slots)
+        res.finding_vi += sep + words.msg("claim.finding.quoted", "vi", quoted=quoted_slots)
     if res.verdict != "not decided":
         res.gap = ""
     return res
@@ -1544,20 +1541,18 @@ def claims_part(table: list[dict], lang: str = "en") -> str:
     # relative column widths (the dashes), the same in both editions: the words get the room, not the ids;
     # every column left-aligned (a cell of text read from its start, never centred)
     rule = "|" + "|".join(":" + "-" * w for w in (6, 4, 24, 30, 24, 12)) + "|"
+    caption = "\n\n: " + words.msg("claim.table.caption", lang) + " {#tbl-claims}\n"
     if lang == "vi":
-        out = ["| Mã | § | Lời văn của bài báo | Quy tắc | Số liệu quyết định | Kết luận |", rule]
+        out = [words.msg("claim.table.head", lang), rule]
         for r in table:
             out.append(f"| {r['id']} | {r['section']} | *{md_cell(r['quote_vi'])}* | {cell(r['rule_vi_md'])} | "
                        f"{cell(r['finding_vi_md']) or '—'} | {R.verdict_cell(r['id'], 'claim.' + r['id'] + '.verdict')} |")
-        return "\n".join(out) + ("\n\n: Các nhận định bằng lời của bài báo, mỗi nhận định được đánh giá theo một quy "
-                                 "tắc nêu rõ, từ dữ liệu gốc (analysis/audit/claims.py); mọi con số đều dẫn tới nguồn gốc "
-                                 "của nó {#tbl-claims}\n")
-    out = ["| ID | § | The article's words | Rule | Deciding figures | Verdict |", rule]
+        return "\n".join(out) + caption
+    out = [words.msg("claim.table.head", lang), rule]
     for r in table:
         out.append(f"| {r['id']} | {r['section']} | *{md_cell(r['quote_vi'])}* ({md_cell(r['gloss_en'])}) | "
                    f"{cell(r['rule_md'])} | {cell(r['finding_md']) or '—'} | {R.verdict_cell(r['id'], 'claim.' + r['id'] + '.verdict')} |")
-    return "\n".join(out) + ("\n\n: The article's claims in words, each judged by a stated rule from the raw data "
-                             "(analysis/audit/claims.py); every figure links to its lineage {#tbl-claims}\n")
+    return "\n".join(out) + caption
 
 
 def main(argv: list[str] | None = None) -> int:
