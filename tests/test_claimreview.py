@@ -84,6 +84,13 @@ def test_a_printed_number_is_claimed_in_a_sentence_and_rated_on_the_stated_scale
                           unit="USD mn")) == "9,395.2 mn USD"
     assert figure_en(dict(row, printed="2004", printed_value="2004", printed_decimals="0", qualifier="none",
                           unit="year")) == "2004"
+    # each hedge in words (the catalog's claimreview.hedge.*), a rank change never hedged
+    assert figure_en(dict(row, printed="hơn 80%", printed_value="80", printed_decimals="0", qualifier="above",
+                          unit="%")) == "more than 80%"
+    assert figure_en(dict(row, printed="gần 119", printed_value="119", printed_decimals="0", qualifier="below",
+                          unit="count")) == "less than 119"
+    assert figure_en(dict(row, printed="↑2", printed_value="2", printed_decimals="0", qualifier="above",
+                          unit="rank change")) == "+2"
     assert rating("match", "match", "r") == {"@type": "Rating", "alternateName": "match", "ratingExplanation": "r",
                                              "worstRating": 1, "bestRating": 3, "ratingValue": 3}
     assert rating("partly holds", "w", "r")["ratingValue"] == 2 and rating("discrepancy", "w", "r")["ratingValue"] == 1
@@ -96,10 +103,10 @@ def test_a_printed_number_is_claimed_in_a_sentence_and_rated_on_the_stated_scale
 
 def _verdict_words_vi() -> tuple[dict, dict]:
     """The Vietnamese words for the audit's and the claims' verdicts, from the project's own vocabularies."""
-    from analysis.audit.claims import VERDICTS_VI
+    from analysis.audit.claims import VERDICTS, verdict_word
     from analysis.reasons import WORDS
     audit = {k.removeprefix("verdict."): v for k, v in WORDS["vi"].items() if k.startswith("verdict.")}
-    return audit, VERDICTS_VI
+    return audit, {v: verdict_word(v, "vi") for v in VERDICTS}
 
 
 @pytest.mark.workflow

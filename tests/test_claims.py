@@ -125,7 +125,11 @@ def test_fdi_ranks_and_comparisons():
             "fdi.raw.china.registered_total.2025-06M.S2": n(2.5, "USD bn"),
             "fdi.raw.japan.registered_total.2025-06M.S2": n(2.1, "USD bn")}
     p = "partner=russia; measure=registered_cumulative; others=china|japan; others_measure=registered_total; others_period=2025-06M"
-    assert judge("below_each", p, nums).verdict == "holds"
+    res = judge("below_each", p, nums)
+    assert res.verdict == "holds"
+    # each other partner's figure is named, in both editions (the English finding once listed bare figures)
+    assert res.finding == "{subject} against {other_china} (China), {other_japan} (Japan)"
+    assert res.finding_vi == "{subject} so với {other_china} (Trung Quốc), {other_japan} (Nhật Bản)"
     nums["fdi.raw.japan.registered_total.2025-06M.S2"] = n(0.9, "USD bn")
     assert judge("below_each", p, nums).verdict == "does not hold"
 

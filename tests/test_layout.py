@@ -79,3 +79,15 @@ def test_every_layer_imports_only_the_foundations_and_itself():
     assert across == []
     # the tooling does import a layer (the README's list reads the manuscript's keys): the check sees imports
     assert "analysis.manuscript.parts" in deps._direct("analysis.package.readme")
+
+
+@pytest.mark.parametrize("module", ["analysis.audit.claims", "analysis.audit.report"])
+def test_a_step_that_reads_no_table_does_not_import_pandas(module):
+    """The claims and the report read CSV rows as text; pandas (a quarter of a second to import) is imported only by
+    the steps that build tables with it (issue #23: a step imports only what it uses)."""
+    import subprocess
+    import sys
+
+    code = f"import sys, {module}; print(sorted(m for m in ('pandas', 'numpy') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -29,8 +29,8 @@ def test_a_claim_undecided_for_incomplete_data_is_counted_under_that_gap_not_as_
               {"id": "C2", "verdict": "not decided", "gap": "no_source_found"}, {"id": "C3", "verdict": "holds"}]
     c = report.tally([row("a", "match")], claims)["claims"]
     assert c["not_decided"] == 2 and c["gap"]["incomplete_data"] == 1 and c["gap"]["no_source_found"] == 1
-    assert "sources were found" in report.GAP_WORDS["en"]["incomplete_data"]
-    assert "đã tìm thấy nguồn" in report.GAP_WORDS["vi"]["incomplete_data"]
+    assert "sources were found" in report.gap_words("incomplete_data", "en")
+    assert "đã tìm thấy nguồn" in report.gap_words("incomplete_data", "vi")
 
 
 def test_a_claim_repeating_another_is_counted_once_apart_from_those_judged_as_printed_numbers():

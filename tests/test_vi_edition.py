@@ -10,7 +10,7 @@ import pytest
 
 from analysis import reasons as R
 from analysis.contract import manifest, validate
-from analysis.audit.report import STEPS_VI, steps, steps_lines
+from analysis.audit.report import step_words, steps, steps_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -96,22 +96,28 @@ def test_a_requests_evidence_names_each_number_by_its_label_in_the_editions_lang
         "Total: change 2025 on 2024, as a source states it: {" + key + "} [S01]"
 
 
-def test_every_rule_of_the_snakefile_has_a_vietnamese_description():
+def test_every_rule_of_the_snakefile_is_described_in_both_catalogs():
+    """Both editions' descriptions of the steps come from the catalogs (step.<rule>), neither from a docstring."""
     rules = steps("".join(p.read_text(encoding="utf-8") for p in [ROOT / "Snakefile", *sorted(ROOT.glob("workflow/rules/*.smk"))]))
     assert len(rules) > 10
-    missing = sorted(r["rule"] for r in rules if not STEPS_VI.get(r["rule"]))
-    assert not missing, f"rules without a Vietnamese description in analysis/audit/report.py STEPS_VI: {missing}"
-    # a new rule without one shows up here, and its row would say '—'
-    assert steps('rule brand_new:\n    """Does a thing."""\n    shell: step("x")\n')[0]["rule"] not in STEPS_VI
+    for lang in ("en", "vi"):
+        missing = sorted(r["rule"] for r in rules if not step_words(r["rule"], lang))
+        assert not missing, f"rules without a description (step.<rule>) in the {lang} catalog: {missing}"
+    # a new rule without one shows up here, and its row would say '—' in both editions, whatever its docstring
+    new = steps('rule brand_new:\n    """Does a thing."""\n    shell: step("x")\n')
+    assert step_words(new[0]["rule"], "en") == ""
+    assert all(x.endswith("| — |") for lang in ("en", "vi") for _, x in steps_lines(new, lang) if "brand_new" in x)
 
 
 def test_the_vietnamese_steps_table_has_the_column_the_english_one_has():
-    rules = [{"rule": "validate_raw", "program": "analysis/contract/validate.py", "doc": "Checks every raw input"}]
+    rules = [{"rule": "validate_raw", "program": "analysis/contract/validate.py", "doc": "A docstring, not shown"}]
     en = [x for _, x in steps_lines(rules, "en") if x.startswith("|")]
     vi = [x for _, x in steps_lines(rules, "vi") if x.startswith("|")]
     assert [r.count("|") for r in vi] == [r.count("|") for r in en] == [4, 4, 4]
     assert vi[0] == "| Quy tắc | Chương trình | Chức năng |"
-    assert STEPS_VI["validate_raw"] in vi[2]
+    assert "Kiểm tra từng tệp đầu vào theo bản kê khai" in vi[2]
+    # the English edition's words come from the catalog too, not from the rule's docstring
+    assert "Checks every raw input against the manifest" in en[2] and "docstring" not in en[2]
 
 
 def test_the_verdict_label_fits_a_table_and_its_meaning_is_in_the_glossary():

@@ -118,7 +118,8 @@ BASE = "../../docs/"  # the pages' folder, from data/derived/, where the standal
 WORST, BEST = 1, 3  # the numeric scale: 1 the figure or claim does not stand, 2 it partly holds, 3 it stands
 RATINGS = {"match": 3, "rounding": 3, "within_bound": 3, "consistent": 3, "discrepancy": 1, "not_verifiable": None,
            "holds": 3, "partly holds": 2, "does not hold": 1, "not decided": None}
-QUALIFIERS = {"none": "", "approx": "about ", "above": "more than ", "below": "less than "}
+# The hedges (analysis/contract/printed.py) that the English form of a figure says in words (claimreview.hedge.*).
+HEDGES = ("approx", "above", "below")
 REVIEWER_ID = "#reviewer"
 
 
@@ -153,21 +154,23 @@ def figure_en(row: dict) -> str:
         v, d = float(row["printed_value"]), int(row.get("printed_decimals") or 0)
     except (TypeError, ValueError):
         return row["printed"]
-    q, unit = QUALIFIERS.get(row.get("qualifier") or "none", ""), row.get("unit", "")
+    hedge, unit = row.get("qualifier") or "none", row.get("unit", "")
     sign = "+" if v > 0 else "−" if v < 0 else ""
     if unit in ("USD bn", "TIV bn", "USD mn", "TIV mn"):
         scale = "bn" if unit.endswith("bn") else "mn"
         currency = "USD" if "USD" in row["printed"] or unit.startswith("USD") else "TIV"
-        return f"{q}{v:,.{d}f} {scale} {currency}"
-    if unit == "%":
-        return f"{q}{v:,.{d}f}%"
-    if unit == "% change":
-        return f"{q}{sign}{abs(v):,.{d}f}%"
-    if unit == "rank change":
+        figure = f"{v:,.{d}f} {scale} {currency}"
+    elif unit == "%":
+        figure = f"{v:,.{d}f}%"
+    elif unit == "% change":
+        figure = f"{sign}{abs(v):,.{d}f}%"
+    elif unit == "rank change":
         return f"{sign}{abs(v):.0f}"
-    if unit in ("rank", "count", "year"):
-        return f"{q}{v:.0f}"
-    return row["printed"]
+    elif unit in ("rank", "count", "year"):
+        figure = f"{v:.0f}"
+    else:
+        return row["printed"]
+    return msg(f"claimreview.hedge.{hedge}", "en", figure=figure) if hedge in HEDGES else figure
 
 
 def claim_sentence(row: dict, lang: str) -> str:

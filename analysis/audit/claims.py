@@ -50,15 +50,24 @@ from analysis.registry import Fragment, convert, display, shortcode
 from analysis.audit.verdict import GAPS, weakest
 
 VERDICTS = ("holds", "partly holds", "does not hold", "not decided")
-# The Vietnamese edition's words for the verdicts and for the measures a test names.
-VERDICTS_VI = {"holds": "đúng", "partly holds": "đúng một phần", "does not hold": "không đúng",
-               "not decided": R.WORDS["vi"]["verdict.not_decided"]}
 # A printed number's verdict as the verdict of a claim that states it (one statement, one judgement).
 FROM_AUDIT = {"match": "holds", "rounding": "holds", "within_bound": "holds", "consistent": "holds", "discrepancy": "does not hold",
               "not_verifiable": "not decided"}
-MEASURES_VI = {"turnover": "kim ngạch thương mại", "exports": "kim ngạch xuất khẩu", "imports": "kim ngạch nhập khẩu",
-               "registered cumulative": "vốn đăng ký lũy kế", "registered total": "tổng vốn đăng ký",
-               "current": "hiện hành"}
+
+
+def verdict_word(verdict: str, lang: str) -> str:
+    """A claim's verdict in the language (word.claim_verdict.*; 'not decided' is the audit's word.verdict.not_decided)."""
+    if verdict == "not decided":
+        return words.msg("word.verdict.not_decided", lang)
+    return words.msg(f"word.claim_verdict.{verdict.replace(' ', '_')}", lang)
+
+
+def measure_word(value, lang: str) -> str:
+    """A measure or a release a test names, in the language (claim.measure.*); any other text figure as it is."""
+    key = f"claim.measure.{str(value).replace(' ', '_')}"
+    return words.msg(key, lang) if words.has(key, lang) else str(value)
+
+
 SLOT = re.compile(r"\{(\w+)\}")
 COLUMNS = ("id", "section", "quote_vi", "gloss_en", "test", "params", "verdict", "gap", "authority", "verdict_alt",
            "alt_keys", "printed_ids", "judged_as", "basis", "rule", "finding", "rule_md", "finding_md", "rule_vi_md", "finding_vi_md", "keys")
@@ -104,7 +113,7 @@ class Result:
         self.figures[name] = {"value": value, "unit": unit, "label": label, "decimals": decimals,
                               "sources": sorted(set(sources))}
         if unit == "text":
-            self.figures[name]["vi"] = vi if vi is not None else MEASURES_VI.get(str(value), str(value))
+            self.figures[name]["vi"] = vi if vi is not None else measure_word(value, "vi")
         return name
 
 
@@ -188,8 +197,8 @@ def t_rank(p: dict, numbers: dict, ctx: dict) -> Result:
             settled[s] = pub
             res.fig(f"published_{s}", pub, "rank", f"{_name(s)}: published rank by {m}, {TRADE_YEAR}", 0,
                     _src(numbers, pk))
-            parts.append(f"a published ranking puts {_name(s)} at {{published_{s}}}")
-            parts_vi.append(f"bảng xếp hạng đã công bố đặt {_name_vi(s)} ở vị trí {{published_{s}}}")
+            for lang, out, name in (("en", parts, _name), ("vi", parts_vi, _name_vi)):
+                out.append(words.msg("claim.rank.published", lang, name=name(s), rank=f"{{published_{s}}}"))
             continue
         if s not in listed:
             missing.append(s)
@@ -197,8 +206,8 @@ def t_rank(p: dict, numbers: dict, ctx: dict) -> Result:
         data_rank[s] = 1 + sum(1 for v in listed.values() if v > listed[s])
         res.fig(f"value_{s}", listed[s], "USD bn", f"{_name(s)}: {m}", 2, _src(numbers, f"trade.{m}_{TRADE_YEAR}.{s}"))
         res.fig(f"rank_{s}", data_rank[s], "rank", f"{_name(s)}: rank among the partners in the data", 0)
-        parts.append(f"{_name(s)} ranks {{rank_{s}}} among the partners in the data with {{value_{s}}}")
-        parts_vi.append(f"{_name_vi(s)} đứng thứ {{rank_{s}}} trong số các đối tác có trong dữ liệu với {{value_{s}}}")
+        for lang, out, name in (("en", parts, _name), ("vi", parts_vi, _name_vi)):
+            out.append(words.msg("claim.rank.in_data", lang, name=name(s), rank=f"{{rank_{s}}}", value=f"{{value_{s}}}"))
         if residual is not None and residual < listed[s]:
             settled[s] = data_rank[s]
     # A published rank r of any partner in the data (an anchor) closes the set of partners above it: exactly r − 1
@@ -236,8 +245,8 @@ def t_rank(p: dict, numbers: dict, ctx: dict) -> Result:
             for lang, out in (("en", parts), ("vi", parts_vi)):
                 out.append(words.msg("claim.rank.closed", lang, name=f"{{closed_name_{x}}}", rank=f"{{closed_{x}}}"))
     if residual is not None:
-        parts.append("the rest of the world holds {residual}")
-        parts_vi.append("phần còn lại của thế giới là {residual}")
+        for lang, out in (("en", parts), ("vi", parts_vi)):
+            out.append(words.msg("claim.rank.residual", lang, residual="{residual}"))
     # a rank in the data can only get worse once partners outside the data are counted
     beyond = [s for s, r in data_rank.items() if r > max(claimed)]
     wrong = [s for s, r in settled.items() if r != want[s]]
@@ -251,10 +260,8 @@ def t_rank(p: dict, numbers: dict, ctx: dict) -> Result:
         res.gap = "incomplete_data"
         res.fig("open", ", ".join(_name(s) for s in open_), "text", "Subjects whose rank is not settled",
                 vi=", ".join(_name_vi(s) for s in open_))
-        parts.append("no published ranking settles the rank of {open} and the rest of the world could hide a larger "
-                     "partner")
-        parts_vi.append("không có bảng xếp hạng đã công bố nào xác định thứ hạng của {open} và phần còn lại của thế "
-                        "giới có thể chứa một đối tác lớn hơn")
+        for lang, out in (("en", parts), ("vi", parts_vi)):
+            out.append(words.msg("claim.rank.open", lang, open="{open}"))
     res.finding, res.finding_vi = "; ".join(parts), "; ".join(parts_vi)
     if res.verdict == "not decided":
         # another reading the rules allow: the latest earlier year's published ranking for the subjects left open
@@ -279,8 +286,7 @@ def t_rank_at_least(p: dict, numbers: dict, ctx: dict) -> Result:
     rank − 1 partners in the data are larger (partners outside the data can only push it further down);
     does not hold if fewer are larger and the residual is smaller than the subject's value; not decided
     otherwise (the rest of the world could hide larger partners)."""
-    res = Result("holds if at least {needed} partners in the data trade more with Vietnam than {subject_name}",
-                 "đúng nếu có ít nhất {needed} đối tác trong dữ liệu buôn bán với Việt Nam nhiều hơn {subject_name}")
+    res = _result("claim.rule.rank_at_least")
     m, s = p["measure"], p["subject"]
     listed = {x: _v(numbers, f"trade.{m}_{TRADE_YEAR}.{x}") for x in TRADE_PARTNERS}
     listed = {x: v for x, v in listed.items() if v is not None}
@@ -289,8 +295,7 @@ def t_rank_at_least(p: dict, numbers: dict, ctx: dict) -> Result:
     larger = sum(1 for v in listed.values() if v > listed[s])
     res.fig("larger", larger, "count", f"Partners in the data larger than {_name(s)}", 0)
     res.fig("value", listed[s], "USD bn", f"{_name(s)}: {m}", 2, _src(numbers, f"trade.{m}_{TRADE_YEAR}.{s}"))
-    res.finding = "{larger} partners in the data are larger than {subject_name} ({value})"
-    res.finding_vi = "{larger} đối tác trong dữ liệu lớn hơn {subject_name} ({value})"
+    _say(res, "claim.finding.rank_at_least")
     total = _v(numbers, f"trade.{m}_{TRADE_YEAR}.world")
     if larger >= int(p["rank"]) - 1:
         res.verdict = "holds"
@@ -302,8 +307,7 @@ def t_rank_at_least(p: dict, numbers: dict, ctx: dict) -> Result:
 def t_share_below(p: dict, numbers: dict, ctx: dict) -> Result:
     """The subject's share of Vietnam's total is 'very small': holds if below `threshold` percent, does not
     hold otherwise."""
-    res = Result("holds if {subject_name}'s share of Vietnam's total {measure} is below {threshold}",
-                 "đúng nếu tỷ trọng của {subject_name} trong tổng {measure} của Việt Nam thấp hơn {threshold}")
+    res = _result("claim.rule.share_below")
     m, s = p["measure"], p["subject"]
     k, kw = f"trade.{m}_{TRADE_YEAR}.{s}", f"trade.{m}_{TRADE_YEAR}.world"
     res.fig("subject_name", _name(s), "text", "Subject", vi=_name_vi(s))
@@ -313,8 +317,7 @@ def t_share_below(p: dict, numbers: dict, ctx: dict) -> Result:
     res.fig("share", share, "%", f"{_name(s)}'s share of Vietnam's total {m}", 2, _src(numbers, k, kw))
     res.fig("value", _v(numbers, k), "USD bn", f"{_name(s)}: {m}", 2, _src(numbers, k))
     res.fig("total", _v(numbers, kw), "USD bn", f"Vietnam's total {m}", 2, _src(numbers, kw))
-    res.finding = "{value} of {total} is {share}"
-    res.finding_vi = "{value} trên tổng số {total}, tức {share}"
+    _say(res, "claim.finding.share_below")
     res.verdict = "holds" if share < float(p["threshold"]) else "does not hold"
     return res
 
@@ -360,9 +363,10 @@ def t_exceeds(p: dict, numbers: dict, ctx: dict) -> Result:
                     sources=[e["source_id"] for e in ctx["events"] if e["event"] == "csp" and e["subject"] in left],
                     vi=", ".join(_country_vi(x) for x in left))
             parts.append("claim.exceeds.left_out")
-    res.finding = "; ".join(f"{_name(s_)}: {{ratio_{s_}}} times" for s_ in p["subjects"]) + " {base_name}'s {base}"
-    res.finding_vi = "; ".join(f"{_name_vi(s_)}: gấp {{ratio_{s_}}} lần" for s_ in p["subjects"]) + \
-        " mức {base} của {base_name}"
+    for lang, attr, name in (("en", "finding", _name), ("vi", "finding_vi", _name_vi)):
+        items = "; ".join(words.msg("claim.exceeds.times", lang, name=name(s_), ratio=f"{{ratio_{s_}}}")
+                          for s_ in p["subjects"])
+        setattr(res, attr, words.msg("claim.exceeds.base", lang, items=items, base_name="{base_name}", base="{base}"))
     for item in parts:
         mid, slots = (item, {}) if isinstance(item, str) else item
         res.finding += "; " + (words.msg(mid, "en", **slots) if slots else words.msg(mid, "en"))
@@ -388,10 +392,7 @@ def _fdi_rows(numbers: dict, partner: str, measure: str, period: str | None = No
 def t_rank_above(p: dict, numbers: dict, ctx: dict) -> Result:
     """The partner is not in the top `threshold` investors: holds if every rank the data give for it is
     greater than the threshold; does not hold if any is at or within it; not decided without a rank."""
-    res = Result("holds if every rank the data give {partner_name} among investors in Vietnam is worse than "
-                 "{threshold}",
-                 "đúng nếu mọi thứ hạng mà dữ liệu cho {partner_name} trong số các nhà đầu tư vào Việt Nam đều sau "
-                 "vị trí thứ {threshold}")
+    res = _result("claim.rule.rank_above")
     keys = _fdi_rows(numbers, p["partner"], p["measure"])
     res.fig("partner_name", p["partner"].title(), "text", "Partner", vi=_name_vi(p["partner"]))
     res.fig("threshold", int(p["threshold"]), "rank", "Rank that ends the top group", 0)
@@ -401,8 +402,7 @@ def t_rank_above(p: dict, numbers: dict, ctx: dict) -> Result:
     res.fig("best", min(ranks), "rank", "Best rank in the data (cumulative registered capital)", 0, _src(numbers, *keys))
     res.fig("worst", max(ranks), "rank", "Worst rank in the data", 0, _src(numbers, *keys))
     res.fig("n", len(ranks), "count", "Ranks in the data", 0)
-    res.finding = "the {n} ranks in the data run from {best} to {worst}"
-    res.finding_vi = "{n} thứ hạng trong dữ liệu trải từ vị trí {best} đến vị trí {worst}"
+    _say(res, "claim.finding.rank_above")
     res.verdict = "holds" if min(ranks) > int(p["threshold"]) else "does not hold"
     return res
 
@@ -411,10 +411,7 @@ def t_below_each(p: dict, numbers: dict, ctx: dict) -> Result:
     """The partner's investment is among the lowest compared with the others: holds if the largest figure
     the data give for the partner (all years together) is below each other partner's figure for a single
     period; does not hold otherwise; not decided without the figures."""
-    res = Result("holds if {partner_name}'s largest {measure} figure in the data ({subject}) is below every "
-                 "listed partner's {others_measure} in one period alone",
-                 "đúng nếu con số {measure} lớn nhất của {partner_name} trong dữ liệu ({subject}) nhỏ hơn {others_measure} "
-                 "của từng đối tác được nêu chỉ trong một kỳ")
+    res = _result("claim.rule.below_each")
     keys = _fdi_rows(numbers, p["partner"], p["measure"])
     res.fig("partner_name", p["partner"].title(), "text", "Partner", vi=_name_vi(p["partner"]))
     res.fig("measure", p["measure"].replace("_", " "), "text", "Measure")
@@ -432,8 +429,11 @@ def t_below_each(p: dict, numbers: dict, ctx: dict) -> Result:
         lows.append(v)
         res.fig(f"other_{o}", v, "USD mn", f"{o.replace('_', ' ').title()}: {p['others_measure']} {p['others_period']}",
                 0, _src(numbers, *ok))
-    res.finding = "{subject} against " + ", ".join(f"{{other_{o}}}" for o in p["others"])
-    res.finding_vi = "{subject} so với " + ", ".join(f"{{other_{o}}} ({_name_vi(o)})" for o in p["others"])
+    # each other partner's figure with its name, in both editions (the English one once gave the figures alone)
+    for lang, attr, name in (("en", "finding", lambda o: o.replace("_", " ").title()), ("vi", "finding_vi", _name_vi)):
+        others = ", ".join(words.msg("claim.below_each.other", lang, value=f"{{other_{o}}}", name=name(o))
+                           for o in p["others"])
+        setattr(res, attr, words.msg("claim.below_each.finding", lang, subject="{subject}", others=others))
     res.verdict = "holds" if subject < min(lows) else "does not hold"
     return res
 
@@ -447,10 +447,7 @@ def _arms_release(numbers: dict, ctx: dict, years) -> str:
 def t_trend_down(p: dict, numbers: dict, ctx: dict) -> Result:
     """Arms imports trend downwards over the years: holds if no year-on-year change is positive; partly
     holds if the least-squares slope is negative though some years rise; does not hold otherwise."""
-    res = Result("holds if annual imports never rise from {first} to {last}; partly holds if the least-squares "
-                 "slope is negative though some years rise",
-                 "đúng nếu giá trị nhập khẩu hằng năm không tăng năm nào từ {first} đến {last}; đúng một phần nếu độ "
-                 "dốc bình phương tối thiểu âm dù có năm tăng")
+    res = _result("claim.rule.trend_down")
     years = range(int(p["first"]), int(p["last"]) + 1)
     rel_ = _arms_release(numbers, ctx, years)
     keys = [f"arms.{rel_}.total.{y}" for y in years]
@@ -466,9 +463,7 @@ def t_trend_down(p: dict, numbers: dict, ctx: dict) -> Result:
     res.fig("rises", rises, "count", "Years in which imports rose", 0)
     res.fig("start", vals[0], "TIV mn", "Imports in the first year", 0, _src(numbers, keys[0]))
     res.fig("end", vals[-1], "TIV mn", "Imports in the last year", 0, _src(numbers, keys[-1]))
-    res.finding = "in the {release} release imports go from {start} to {end}, slope {slope} a year; years with a rise: {rises}"
-    res.finding_vi = ("theo phiên bản {release}, nhập khẩu đi từ {start} đến {end}, độ dốc {slope} mỗi năm, tăng trong "
-                      "{rises} năm")
+    _say(res, "claim.finding.trend_down")
     res.verdict = "holds" if rises == 0 else "partly holds" if slope < 0 else "does not hold"
     return res
 
@@ -476,9 +471,7 @@ def t_trend_down(p: dict, numbers: dict, ctx: dict) -> Result:
 def t_low_after(p: dict, numbers: dict, ctx: dict) -> Result:
     """Arms imports are 'very low' in the years: holds if every year is below `fraction` percent of the
     annual mean of the reference period; partly holds if some are; does not hold if none is."""
-    res = Result("holds if every year {first}–{last} is below {fraction} of the annual mean of {ref_first}–{ref_last}",
-                 "đúng nếu mọi năm trong giai đoạn {first}–{last} đều thấp hơn {fraction} mức bình quân năm của giai "
-                 "đoạn {ref_first}–{ref_last}")
+    res = _result("claim.rule.low_after")
     years, ref = range(int(p["first"]), int(p["last"]) + 1), range(int(p["ref_first"]), int(p["ref_last"]) + 1)
     rel_ = _arms_release(numbers, ctx, [*ref, *years])
     for n_ in ("first", "last", "ref_first", "ref_last"):
@@ -495,8 +488,7 @@ def t_low_after(p: dict, numbers: dict, ctx: dict) -> Result:
     res.fig("low", low, "count", "Years below the bound", 0)
     res.fig("n", len(keys), "count", "Years tested", 0)
     res.fig("highest", max(_v(numbers, k) for k in keys), "TIV mn", "Highest year tested", 0, _src(numbers, *keys))
-    res.finding = "{low} of {n} years lie below {bound} in the {release} release; the highest is {highest}"
-    res.finding_vi = "{low} trên {n} năm thấp hơn {bound} theo phiên bản {release}; năm cao nhất là {highest}"
+    _say(res, "claim.finding.low_after")
     res.verdict = "holds" if low == len(keys) else "partly holds" if low else "does not hold"
     return res
 
@@ -532,12 +524,9 @@ def t_share_lower(p: dict, numbers: dict, ctx: dict) -> Result:
     """Russia's share in the years is lower than in the reference period: holds if lower, does not hold
     otherwise (both from one release)."""
     if p["first"] == p["last"]:  # one year: named as a year, not as the period "2022–2022"
-        res = Result("holds if Russia's share in {first} is below its share {ref_first}–{ref_last}",
-                     "đúng nếu tỷ trọng của Nga năm {first} thấp hơn tỷ trọng giai đoạn {ref_first}–{ref_last}")
+        res = _result("claim.rule.share_lower_year")
     else:
-        res = Result("holds if Russia's share {first}–{last} is below its share {ref_first}–{ref_last}",
-                     "đúng nếu tỷ trọng của Nga giai đoạn {first}–{last} thấp hơn tỷ trọng giai đoạn "
-                     "{ref_first}–{ref_last}")
+        res = _result("claim.rule.share_lower")
     years, ref = range(int(p["first"]), int(p["last"]) + 1), range(int(p["ref_first"]), int(p["ref_last"]) + 1)
     rel_ = _share_release(numbers, ctx, years, ref)
     for n_ in ("first", "last", "ref_first", "ref_last"):
@@ -547,8 +536,7 @@ def t_share_lower(p: dict, numbers: dict, ctx: dict) -> Result:
     r, kr = russia_share(numbers, rel_, ref)
     res.fig("share", s, "%", "Russia's share in the years claimed", 1, _src(numbers, *ks))
     res.fig("ref_share", r, "%", "Russia's share in the reference period", 1, _src(numbers, *kr))
-    res.finding = "{share} against {ref_share} in the {release} release"
-    res.finding_vi = "{share} so với {ref_share} theo phiên bản {release}"
+    _say(res, "claim.finding.share_lower")
     res.verdict = "holds" if s < r else "does not hold"
     return res
 
@@ -556,9 +544,7 @@ def t_share_lower(p: dict, numbers: dict, ctx: dict) -> Result:
 def t_largest_supplier(p: dict, numbers: dict, ctx: dict) -> Result:
     """Russia was the largest supplier over the years: holds if Russia's deliveries exceed every other
     supplier's in the register (current release); does not hold otherwise."""
-    res = Result("holds if Russia's deliveries {first}–{last} exceed every other supplier's in the SIPRI register",
-                 "đúng nếu giá trị chuyển giao của Nga giai đoạn {first}–{last} lớn hơn của mọi nhà cung cấp khác "
-                 "trong sổ đăng ký của SIPRI")
+    res = _result("claim.rule.largest_supplier")
     years = range(int(p["first"]), int(p["last"]) + 1)
     res.fig("first", years[0], "year", "First year", 0)
     res.fig("last", years[-1], "year", "Last year", 0)
@@ -578,8 +564,7 @@ def t_largest_supplier(p: dict, numbers: dict, ctx: dict) -> Result:
             vi=_name_vi(others[0][1].replace("_", " ").title()))
     s, ks = russia_share(numbers, "current", years)
     res.fig("share", s, "%", "Russia's share of deliveries over the years", 1, _src(numbers, *ks))
-    res.finding = "Russia {russia} ({share}); next {second_name} {second}"
-    res.finding_vi = "Nga {russia} ({share}); đứng sau là {second_name} {second}"
+    _say(res, "claim.finding.largest_supplier")
     res.verdict = "holds" if sums["russia"] > others[0][0] else "does not hold"
     if p.get("span") == "soviet":
         # 'for many decades': the register starts in 1995; the decades before are judged on the r2022 release's
@@ -606,10 +591,7 @@ def t_largest_supplier(p: dict, numbers: dict, ctx: dict) -> Result:
 def t_share_falls(p: dict, numbers: dict, ctx: dict) -> Result:
     """Diversification: Russia's share falls after the reference period: holds if it falls by at least
     `drop` percentage points; partly holds if it falls by less; does not hold if it does not fall."""
-    res = Result("holds if Russia's share {first}–{last} has fallen by at least {drop} percentage points from its share "
-                 "{ref_first}–{ref_last}",
-                 "đúng nếu tỷ trọng của Nga giai đoạn {first}–{last} đã giảm ít nhất {drop} điểm phần trăm so với giai "
-                 "đoạn {ref_first}–{ref_last}")
+    res = _result("claim.rule.share_falls")
     years, ref = range(int(p["first"]), int(p["last"]) + 1), range(int(p["ref_first"]), int(p["ref_last"]) + 1)
     rel_ = _share_release(numbers, ctx, years, ref)
     for n_ in ("first", "last", "ref_first", "ref_last"):
@@ -621,8 +603,7 @@ def t_share_falls(p: dict, numbers: dict, ctx: dict) -> Result:
     res.fig("share", s, "%", "Russia's share after", 1, _src(numbers, *ks))
     res.fig("ref_share", r, "%", "Russia's share before", 1, _src(numbers, *kr))
     res.fig("change", s - r, "pp", "Change in Russia's share", 1)
-    res.finding = "{ref_share} before, {share} after ({change}) in the {release} release"
-    res.finding_vi = "trước {ref_share}, sau {share} ({change}) theo phiên bản {release}"
+    _say(res, "claim.finding.share_falls")
     res.verdict = "holds" if r - s >= float(p["drop"]) else "partly holds" if s < r else "does not hold"
     return res
 
@@ -634,12 +615,7 @@ def t_proxy_above(p: dict, numbers: dict, ctx: dict) -> Result:
     audit's on that printed number (match, rounding or consistent -> holds; discrepancy -> does not hold; not
     verifiable -> not decided, with the audit's gap).  The share of all deliveries since SIPRI's records begin
     from the Soviet Union and Russia is shown as context only: deliveries are not the stock in service."""
-    res = Result("the verdict of printed number {printed} (one statement, one judgement); the stock of equipment in "
-                 "service is not measured by any source gathered, and the share of deliveries {first}–{last} is "
-                 "context, not the quantity",
-                 "kết luận của con số in {printed} (một nhận định, một kết luận); không nguồn nào đã thu thập đo được "
-                 "số trang bị đang sử dụng, và tỷ trọng giá trị chuyển giao giai đoạn {first}–{last} chỉ là bối cảnh, "
-                 "không phải đại lượng được nêu")
+    res = _result("claim.rule.proxy_above")
     pid = p["printed"][0] if isinstance(p["printed"], list) else p["printed"]
     res.fig("threshold", float(p["threshold"]), "%", "Share claimed", 0)
     res.fig("printed", pid, "text", "Printed number stating the claim", vi=pid)
@@ -657,10 +633,7 @@ def t_proxy_above(p: dict, numbers: dict, ctx: dict) -> Result:
     res.verdict = FROM_AUDIT[v["value"]]
     if res.verdict == "not decided":
         res.gap = audit[f"audit.gap.{pid}"]["value"]
-    res.finding = ("as printed number {printed}; for context, the Soviet Union and Russia supplied {share} of "
-                   "deliveries {first}–{last} (r2022 release)")
-    res.finding_vi = ("như con số in {printed}; để tham khảo, Liên Xô và Nga cung cấp {share} giá trị chuyển giao "
-                      "giai đoạn {first}–{last} (phiên bản r2022)")
+    _say(res, "claim.finding.proxy_above")
     return res
 
 
@@ -669,10 +642,7 @@ def t_mean_ratio(p: dict, numbers: dict, ctx: dict) -> Result:
     mean of `ref_first`–`ref_last` (one release: the article's where it covers every year, else the current);
     partly holds if it is higher but by less; does not hold otherwise.  Parameters: first, last, ref_first,
     ref_last, factor."""
-    res = Result("holds if the annual mean {first}–{last} is at least {factor} times the annual mean "
-                 "{ref_first}–{ref_last}; partly holds if it is higher by less",
-                 "đúng nếu mức bình quân năm giai đoạn {first}–{last} gấp ít nhất {factor} lần mức bình quân năm giai "
-                 "đoạn {ref_first}–{ref_last}; đúng một phần nếu cao hơn nhưng chưa tới mức đó")
+    res = _result("claim.rule.mean_ratio")
     years, ref = range(int(p["first"]), int(p["last"]) + 1), range(int(p["ref_first"]), int(p["ref_last"]) + 1)
     rel_ = _arms_release(numbers, ctx, [*ref, *years])
     for n_ in ("first", "last", "ref_first", "ref_last"):
@@ -688,8 +658,7 @@ def t_mean_ratio(p: dict, numbers: dict, ctx: dict) -> Result:
     res.fig("mean", mean, "TIV mn", "Annual mean of the period claimed", 0, _src(numbers, *keys))
     res.fig("ref_mean", ref_mean, "TIV mn", "Annual mean of the reference period", 0, _src(numbers, *refkeys))
     res.fig("ratio", mean / ref_mean, "ratio", "Ratio of the two means", 1)
-    res.finding = "{mean} a year against {ref_mean}, {ratio} times, in the {release} release"
-    res.finding_vi = "{mean} mỗi năm so với {ref_mean}, gấp {ratio} lần, theo phiên bản {release}"
+    _say(res, "claim.finding.mean_ratio")
     f = float(p["factor"])
     res.verdict = "holds" if mean >= f * ref_mean else "partly holds" if mean > ref_mean else "does not hold"
     return res
@@ -702,10 +671,7 @@ def t_falls(p: dict, numbers: dict, ctx: dict) -> Result:
     if p.get("through"):
         return _falls_through(p, numbers, ctx)
     frac = p.get("fraction")
-    res = Result("holds if imports in {last} are below those of {first}" + (" and at most {fraction} of them"
-                                                                            if frac else ""),
-                 "đúng nếu giá trị nhập khẩu năm {last} thấp hơn năm {first}" + (" và không quá {fraction} mức đó"
-                                                                                  if frac else ""))
+    res = _result("claim.rule.falls_fraction") if frac else _result("claim.rule.falls")
     a, b = int(p["first"]), int(p["last"])
     rel_ = _arms_release(numbers, ctx, [a, b])
     res.fig("first", a, "year", "Earlier year", 0)
@@ -719,8 +685,7 @@ def t_falls(p: dict, numbers: dict, ctx: dict) -> Result:
     va, vb = _v(numbers, ka), _v(numbers, kb)
     res.fig("start", va, "TIV mn", "Imports in the earlier year", 0, _src(numbers, ka))
     res.fig("end", vb, "TIV mn", "Imports in the later year", 0, _src(numbers, kb))
-    res.finding = "{start} in {first}, {end} in {last} in the {release} release"
-    res.finding_vi = "{start} năm {first}, {end} năm {last} theo phiên bản {release}"
+    _say(res, "claim.finding.falls")
     sharp = frac is None or vb <= float(frac) / 100 * va
     res.verdict = ("holds" if vb < va and sharp else "partly holds" if vb < va else "does not hold")
     return res
@@ -770,10 +735,7 @@ def t_arms_reading(p: dict, numbers: dict, ctx: dict) -> Result:
     does not hold if none is and some are reproduced by all-supplier totals only; partly holds if both kinds
     occur.  Read from the audit's count of readings (analysis/audit/numbers.py).  Parameter: series (the supplier the
     text names; only 'russia', the reading the audit makes beside the all-supplier total)."""
-    res = Result("holds if every printed arms figure that a reading reproduces is reproduced by deliveries from "
-                 "Russia, as the text says",
-                 "đúng nếu mọi con số nhập khẩu vũ khí được một cách đọc tái lập đều được tái lập bởi giá trị nhập "
-                 "từ Nga, như lời văn nói")
+    res = _result("claim.rule.arms_reading")
     if p.get("series") != "russia":
         raise ValueError(f"claim test 'arms_reading': series must be 'russia', not {p.get('series')!r}")
     audit = ctx.get("audit") or {}
@@ -784,10 +746,7 @@ def t_arms_reading(p: dict, numbers: dict, ctx: dict) -> Result:
             return res
         got[r] = int(audit[k]["value"])
         res.fig(r, got[r], "count", f"Printed arms figures reproduced by the reading '{r}'", 0)
-    res.finding = ("{all_suppliers} printed figures are reproduced by the all-supplier totals only, {russia_only} by "
-                   "Russia alone, {both} by both, {neither} by neither")
-    res.finding_vi = ("{all_suppliers} con số chỉ được tái lập bởi tổng từ mọi nhà cung cấp, {russia_only} chỉ bởi "
-                      "riêng Nga, {both} bởi cả hai, {neither} không bởi cách đọc nào")
+    _say(res, "claim.finding.arms_reading")
     russia = got["russia_only"] + got["both"]
     if got["all_suppliers"] == 0 and russia:
         res.verdict = "holds"
@@ -803,8 +762,7 @@ def t_arms_unit(p: dict, numbers: dict, ctx: dict) -> Result:
     annual totals in the release the article used) are in the unit the text names; does not hold otherwise
     (SIPRI's trend-indicator values are a volume measure, not a price).  Parameter: unit (the currency the text
     names, e.g. USD)."""
-    res = Result("holds if SIPRI's figures the arms passage is judged against are in {claimed}",
-                 "đúng nếu số liệu của SIPRI mà đoạn về vũ khí được đối chiếu tính bằng {claimed}")
+    res = _result("claim.rule.arms_unit")
     res.fig("claimed", p["unit"], "text", "Unit the text names", vi=p["unit"])
     rel_ = ctx.get("release", "")
     keys = sorted(k for k in numbers if k.startswith(f"arms.{rel_}.total."))
@@ -814,8 +772,7 @@ def t_arms_unit(p: dict, numbers: dict, ctx: dict) -> Result:
     res.fig("unit", unit, "text", "Unit of SIPRI's annual totals", vi=unit_suffix(unit, "vi").strip() or unit)
     res.fig("release", rel_, "text", "SIPRI release used")
     res.fig("n", len(keys), "count", "Annual totals in the release", 0, _src(numbers, *keys))
-    res.finding = "the {n} annual totals of the {release} release are in {unit} (trend-indicator values)"
-    res.finding_vi = "{n} giá trị năm của phiên bản {release} tính bằng {unit} (giá trị chỉ báo xu hướng)"
+    _say(res, "claim.finding.arms_unit")
     res.verdict = "holds" if unit.split()[0] == p["unit"] else "does not hold"
     return res
 
@@ -825,10 +782,7 @@ def t_top_group(p: dict, numbers: dict, ctx: dict) -> Result:
     them (at least two), each subject ranks within the top `rank`; does not hold if some subject ranks outside
     it in at least half the periods; partly holds otherwise; not decided with fewer than two ranked periods.
     Parameters: subjects, rank."""
-    res = Result("holds if, in every period the data rank them (at least two), each subject ranks within the top "
-                 "{rank}",
-                 "đúng nếu trong mọi kỳ mà dữ liệu có xếp hạng (ít nhất hai kỳ), mỗi đối tác được nêu đều nằm trong "
-                 "nhóm {rank} đứng đầu")
+    res = _result("claim.rule.top_group")
     top = int(p["rank"])
     res.fig("rank", top, "rank", "Size of the leading group", 0)
     ranks: dict[str, dict[str, float]] = {}
@@ -842,14 +796,13 @@ def t_top_group(p: dict, numbers: dict, ctx: dict) -> Result:
             keys.append(k)
     periods = sorted(pp for pp, r in ranks.items() if set(r) == set(p["subjects"]))
     res.fig("periods", len(periods), "count", "Periods in which the data rank every subject", 0, _src(numbers, *keys))
-    res.finding = "the data rank every subject; periods ranked: {periods}"
-    res.finding_vi = "dữ liệu xếp hạng mọi đối tác được nêu trong {periods} kỳ"
+    _say(res, "claim.finding.top_group")
     if not periods:
         return res
     worst = max(max(ranks[pp].values()) for pp in periods)
     res.fig("worst", worst, "rank", "Worst rank of a subject in those periods", 0, _src(numbers, *keys))
-    res.finding += "; the worst rank of a subject is {worst}"
-    res.finding_vi += "; thứ hạng thấp nhất của một đối tác là {worst}"
+    for lang, attr in (("en", "finding"), ("vi", "finding_vi")):
+        setattr(res, attr, getattr(res, attr) + "; " + words.msg("claim.finding.top_group_more", lang))
     if len(periods) < 2:
         res.gap = "incomplete_data"  # ranked, but in too few periods: the data lack the other periods
         return res
@@ -866,15 +819,13 @@ def t_top_group(p: dict, numbers: dict, ctx: dict) -> Result:
 def t_grows(p: dict, numbers: dict, ctx: dict) -> Result:
     """A quantity grew: holds if the registry's growth figure `key` is above zero by more than its uncertainty;
     does not hold if it is below zero by more than its uncertainty; not decided otherwise.  Parameter: key."""
-    res = Result("holds if the growth figure is above zero by more than its uncertainty",
-                 "đúng nếu mức tăng trưởng lớn hơn 0 vượt quá sai số của nó")
+    res = _result("claim.rule.grows")
     k = p["key"]
     if k not in numbers:
         return res
     e = numbers[k]
     res.fig("growth", e["value"], e["unit"], e["label"], e["decimals"], e["sources"])
-    res.finding = "growth {growth}"
-    res.finding_vi = "tăng trưởng {growth}"
+    _say(res, "claim.finding.grows")
     u = float(e.get("uncertainty") or 0.0)
     res.verdict = ("holds" if e["value"] - u > 0 else "does not hold" if e["value"] + u < 0 else "not decided")
     return res
@@ -883,8 +834,7 @@ def t_grows(p: dict, numbers: dict, ctx: dict) -> Result:
 def t_smaller_than(p: dict, numbers: dict, ctx: dict) -> Result:
     """The subjects' trade with Vietnam is smaller than the others': holds if every subject's value by
     `measure` is below every other's; does not hold otherwise.  Parameters: subjects, others, measure."""
-    res = Result("holds if each subject's {measure} is below each of the others'",
-                 "đúng nếu {measure} của từng đối tác được nêu đều nhỏ hơn của từng đối tác so sánh")
+    res = _result("claim.rule.smaller_than")
     m = p["measure"]
     res.fig("measure", m, "text", "Measure")
     vals = {}
@@ -894,10 +844,9 @@ def t_smaller_than(p: dict, numbers: dict, ctx: dict) -> Result:
             return res
         vals[s] = v
         res.fig(f"value_{s}", v, "USD bn", f"{_name(s)}: {m}", 2, _src(numbers, f"trade.{m}_{TRADE_YEAR}.{s}"))
-    res.finding = ", ".join(f"{_name(s)} {{value_{s}}}" for s in p["subjects"]) + " against " + \
-        ", ".join(f"{_name(s)} {{value_{s}}}" for s in p["others"])
-    res.finding_vi = ", ".join(f"{_name_vi(s)} {{value_{s}}}" for s in p["subjects"]) + " so với " + \
-        ", ".join(f"{_name_vi(s)} {{value_{s}}}" for s in p["others"])
+    for lang, attr, name in (("en", "finding", _name), ("vi", "finding_vi", _name_vi)):
+        listed = {g: ", ".join(f"{name(s)} {{value_{s}}}" for s in p[g]) for g in ("subjects", "others")}
+        setattr(res, attr, words.msg("claim.smaller_than.finding", lang, **listed))
     res.verdict = "holds" if max(vals[s] for s in p["subjects"]) < min(vals[s] for s in p["others"]) \
         else "does not hold"
     return res
@@ -947,12 +896,7 @@ def t_table_period(p: dict, numbers: dict, ctx: dict) -> Result:
     not decided if no row is reproduced.  The reporters of the reproducing figures are stated (a label that
     names one period over figures from more than one reporter).  Parameters: rows, partners, first, last,
     measure."""
-    res = Result("holds if the years of the full-year figures in the data that equal the table's values (after "
-                 "rounding) lie in {first}–{last} and cover both; partly holds if they lie within it but cover only "
-                 "part of it",
-                 "đúng nếu các năm của những số liệu cả năm trong dữ liệu bằng các giá trị trong bảng (sau khi làm "
-                 "tròn) nằm trong giai đoạn "
-                 "{first}–{last} và bao phủ cả hai đầu; đúng một phần nếu chỉ nằm trong một phần của giai đoạn")
+    res = _result("claim.rule.table_period")
     a, b = int(p["first"]), int(p["last"])
     res.fig("first", a, "year", "First year of the label", 0)
     res.fig("last", b, "year", "Last year of the label", 0)
@@ -974,11 +918,7 @@ def t_table_period(p: dict, numbers: dict, ctx: dict) -> Result:
             vi=", ".join(_name_vi(r) for r in sorted(reporters)) or "—")
     # not 'reproduced' as the audit says it: any full-year figure in the data counts here (a partner-side
     # figure or a source's own stated total too), since the question is which years the values can stand for
-    res.finding = ("{reproduced} of {rows} values equal, after rounding, some full-year figure in the data (any "
-                   "reporter; not only the audit's chosen figure): figures of {years} reported by {reporters}")
-    res.finding_vi = ("{reproduced} trên {rows} giá trị bằng, sau khi làm tròn, một số liệu cả năm nào đó trong dữ liệu "
-                      "(của bất kỳ bên báo cáo nào, không chỉ số liệu mà phần kiểm tra chọn): số liệu năm {years} do "
-                      "{reporters} báo cáo")
+    _say(res, "claim.finding.table_period")
     if not years:
         return res
     if any(y < a or y > b for y in years):
@@ -995,8 +935,7 @@ def t_printed_pass(p: dict, numbers: dict, ctx: dict) -> Result:
     judgement): holds if every one passes (match, rounding or consistent); does not hold if every judged one is
     a discrepancy; partly holds if some pass and some are discrepancies; not decided if none is judged.
     Parameter: printed (the ids)."""
-    res = Result("holds if the audit reproduces every printed number the statement rests on ({ids})",
-                 "đúng nếu phần kiểm tra số liệu tái lập được mọi con số in mà nhận định dựa vào ({ids})")
+    res = _result("claim.rule.printed_pass")
     ids = p["printed"] if isinstance(p["printed"], list) else [p["printed"]]
     res.fig("ids", ", ".join(ids), "text", "Printed numbers the statement rests on", vi=", ".join(ids))
     audit = ctx.get("audit") or {}
@@ -1008,8 +947,7 @@ def t_printed_pass(p: dict, numbers: dict, ctx: dict) -> Result:
         got.append(FROM_AUDIT[v["value"]])
     res.fig("held", got.count("holds"), "count", "Printed numbers reproduced", 0)
     res.fig("failed", got.count("does not hold"), "count", "Printed numbers that are discrepancies", 0)
-    res.finding = "reproduced: {held}; discrepancies: {failed} (see the audit rows)"
-    res.finding_vi = "{held} được tái lập, {failed} sai lệch (xem các dòng của phần kiểm tra số liệu)"
+    _say(res, "claim.finding.printed_pass")
     judged = [g for g in got if g != "not decided"]
     if not judged:
         gaps = [audit.get(f"audit.gap.{pid}", {}).get("value") for pid in ids]
@@ -1207,8 +1145,8 @@ def t_limited_slow(p: dict, numbers: dict, ctx: dict) -> Result:
     res.fig("factor_world", f_world_lo, "ratio", _lab("factor_world"), 2,
             _src(numbers, wk) + [r["source_id"] for r in world])
     slow = "holds" if f_sub_hi < f_world_lo else "does not hold" if f_sub_lo > f_world_hi else "not decided"
-    res.fig("limited", limited, "text", _lab("limited"), vi=VERDICTS_VI[limited])
-    res.fig("slow", slow, "text", _lab("slow"), vi=VERDICTS_VI[slow])
+    res.fig("limited", limited, "text", _lab("limited"), vi=verdict_word(limited, "vi"))
+    res.fig("slow", slow, "text", _lab("slow"), vi=verdict_word(slow, "vi"))
     _say(res, "claim.finding.limited_slow")
     both = {limited, slow}
     res.verdict = ("not decided" if "not decided" in both else "holds" if both == {"holds"} else
@@ -1480,10 +1418,9 @@ def judge(claim: dict, numbers: dict, ctx: dict) -> Result:
         for sl, pid in zip(slots, quoted):
             res.fig(sl, pid, "text", "Printed number quoted in the claim", vi=pid)
         sep = "; " if res.finding else ""
-        res.finding += sep + "the figure quoted is judged once, as printed number " + \
-            ", ".join("{" + sl + "}" for sl in slots) + " of the audit"
-        res.finding_vi += sep + "con số được trích chỉ được đánh giá một lần, như con số in " + \
-            ", ".join("{" + sl + "}" for sl in slots) + " của phần kiểm tra số liệu"
+        quoted_slots = ", ".join("{" + sl + "}" for sl in slots)
+        res.finding += sep + words.msg("claim.finding.quoted", "en", quoted=quoted_slots)
+        res.finding_vi += sep + words.msg("claim.finding.quoted", "vi", quoted=quoted_slots)
     if res.verdict != "not decided":
         res.gap = ""
     return res
@@ -1558,7 +1495,7 @@ def judge_all(claims: list[dict], numbers: dict, ctx: dict, files: dict[str, str
                      shown_as_vi=f.get("vi"), by=test)
         frag.add(f"claim.{c['id']}.verdict", res.verdict, "text", f"Verdict on claim {c['id']}: {c['gloss_en']}",
                  f"{test_summary(c['test'])} (analysis/audit/claims.py, test '{c['test']}')", ins,
-                 shown_as=res.verdict, shown_as_vi=VERDICTS_VI[res.verdict], by=test)
+                 shown_as=res.verdict, shown_as_vi=verdict_word(res.verdict, "vi"), by=test)
         if res.gap:
             frag.add(f"claim.{c['id']}.gap", res.gap, "text", f"Why claim {c['id']} is not decided",
                      "the test's gap (analysis/audit/verdict.py, GAPS)", ins, shown_as=R.WORDS["en"][f"gap.{res.gap}"],
@@ -1604,20 +1541,18 @@ def claims_part(table: list[dict], lang: str = "en") -> str:
     # relative column widths (the dashes), the same in both editions: the words get the room, not the ids;
     # every column left-aligned (a cell of text read from its start, never centred)
     rule = "|" + "|".join(":" + "-" * w for w in (6, 4, 24, 30, 24, 12)) + "|"
+    caption = "\n\n: " + words.msg("claim.table.caption", lang) + " {#tbl-claims}\n"
     if lang == "vi":
-        out = ["| Mã | § | Lời văn của bài báo | Quy tắc | Số liệu quyết định | Kết luận |", rule]
+        out = [words.msg("claim.table.head", lang), rule]
         for r in table:
             out.append(f"| {r['id']} | {r['section']} | *{md_cell(r['quote_vi'])}* | {cell(r['rule_vi_md'])} | "
                        f"{cell(r['finding_vi_md']) or '—'} | {R.verdict_cell(r['id'], 'claim.' + r['id'] + '.verdict')} |")
-        return "\n".join(out) + ("\n\n: Các nhận định bằng lời của bài báo, mỗi nhận định được đánh giá theo một quy "
-                                 "tắc nêu rõ, từ dữ liệu gốc (analysis/audit/claims.py); mọi con số đều dẫn tới nguồn gốc "
-                                 "của nó {#tbl-claims}\n")
-    out = ["| ID | § | The article's words | Rule | Deciding figures | Verdict |", rule]
+        return "\n".join(out) + caption
+    out = [words.msg("claim.table.head", lang), rule]
     for r in table:
         out.append(f"| {r['id']} | {r['section']} | *{md_cell(r['quote_vi'])}* ({md_cell(r['gloss_en'])}) | "
                    f"{cell(r['rule_md'])} | {cell(r['finding_md']) or '—'} | {R.verdict_cell(r['id'], 'claim.' + r['id'] + '.verdict')} |")
-    return "\n".join(out) + ("\n\n: The article's claims in words, each judged by a stated rule from the raw data "
-                             "(analysis/audit/claims.py); every figure links to its lineage {#tbl-claims}\n")
+    return "\n".join(out) + caption
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -38,16 +38,18 @@ import fnmatch
 import json
 import math
 import re
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from analysis import reasons as R
 from analysis.article import ARMS_STAT, RELEASES, arms_parts
-from analysis.io import read_json, rel, require_validated, sha256, write_csv, write_json
+from analysis.io import read_csv_rows, read_json, rel, require_validated, sha256, write_csv, write_json
 from analysis.registry import Fragment, convert
 from analysis.audit.verdict import (AUTHORITIES, BASES, COARSE_UNITS, EXACT, GAPS, PASSING, VERDICTS, accepted_interval,
                               agree, authority, basis_of, close_enough, coarse, hedge, impossible, precision,
                               stated_range, touching_edge, transcription_like, verdict, weakest)
+
+if TYPE_CHECKING:  # pandas is imported where a table is read or made, so that importing the helpers is cheap
+    import pandas as pd
 
 RESULTS = ("table1", "table2", "arms", "text")
 # the order in which equally close alternatives are preferred as the likeliest cause
@@ -84,8 +86,8 @@ def read_sources(paths) -> dict[str, dict]:
     """source id -> its row of metadata, from the raw folders' sources.csv files."""
     out = {}
     for path in paths or []:
-        for _, r in pd.read_csv(path, dtype=str, keep_default_na=False).iterrows():
-            out[r["source_id"]] = dict(r)
+        for r in read_csv_rows(path):
+            out[r["source_id"]] = r
     return out
 
 
@@ -642,6 +644,8 @@ def audit(published: pd.DataFrame, registry: dict, files: dict[str, str] | None 
     """Judge every printed number against the registry of computed numbers.  `files`: the printed
     transcription and the registry, path -> sha256, for the lineage of what this step writes; `auth`: source
     id -> authority (`authorities`)."""
+    import pandas as pd  # here, not at the top: the claims and the report import this module's pandas-free helpers
+
     a = Audit(registry, files or {"printed": "", "registry": ""}, auth)
     release, info = article_release(published, a.numbers)
     rows = [a.row(row, release) for _, row in published.iterrows()]
@@ -721,6 +725,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", required=True)
     ap.add_argument("--out-numbers", required=True)
     args = ap.parse_args(argv)
+    import pandas as pd
+
     published = pd.read_csv(args.published, keep_default_na=False,
                             dtype={"section": str, "printed_value": float, "printed_decimals": int})
     if args.sources:

@@ -52,7 +52,6 @@ from analysis import reasons as R
 from analysis import words
 from analysis.article import RELEASES
 from analysis.audit import claims as claims_module
-from analysis.audit.claims import VERDICTS_VI as CLAIM_VERDICTS_VI_CLAIMS
 from analysis.escape import md_text  # text from an input, as literal Markdown (table cells too)
 from analysis.io import ROOT, read_csv_rows, read_json, rel, run, sha256, write_json, write_text_atomic
 from analysis.registry import Fragment, shortcode
@@ -63,8 +62,6 @@ FULLY, LARGELY, PARTIALLY = 1.0, 0.75, 0.25
 # A result is classed only when at least this share of its audited items is checkable on independent evidence.
 MIN_COVERAGE = 0.5
 CLASSES = ("fully reproduced", "largely reproduced", "partially reproduced", "not reproduced", "not verifiable")
-# the classes' and robustness's words in Vietnamese, from the message catalog (word.class.*, word.robustness.*)
-CLASSES_VI = {c: R.WORDS["vi"][f"class.{c.replace(' ', '_')}"] for c in CLASSES}
 # The shared vocabularies (analysis/audit/verdict.py holds them once the audit writes them).
 try:
     from analysis.audit.verdict import AUTHORITIES, BASES, GAPS
@@ -78,51 +75,50 @@ UNRECORDED = "unrecorded"
 LEGACY_BASIS = {"internal": "article_only", "none": ""}
 REPRODUCED = ("match", "rounding", "within_bound")  # a bound met counts as reproduced, as a rounding does
 CLAIM_VERDICTS = ("holds", "partly holds", "does not hold", "not decided")
-CLAIM_VERDICTS_VI = {**CLAIM_VERDICTS_VI_CLAIMS, "not decided": "chưa phân định được"}
-ROBUSTNESS_VI = {r: R.WORDS["vi"][f"robustness.{r}"] for r in ("robust", "borderline", "fragile")}
 
-GROUPS = {"table1": "Table 1 (goods trade with six partners, 2024)",
-          "table2": "Table 2 (registered foreign investment by partner, 2025)",
-          "arms": "The arms-import series (section 3.1)",
-          "text": "Figures in the text (sections 1 and 3)"}
-GROUPS_VI = {"table1": "Bảng 1 (thương mại hàng hóa với sáu đối tác, 2024)",
-             "table2": "Bảng 2 (vốn đầu tư nước ngoài đăng ký theo đối tác, 2025)",
-             "arms": "Chuỗi số liệu nhập khẩu vũ khí (mục 3.1)",
-             "text": "Các con số trong lời văn (mục 1 và 3)"}
-CLAIMS_TITLE = {"en": "Claims in words (sections 1 and 3.1–3.3)", "vi": "Các nhận định bằng lời (mục 1 và 3.1–3.3)"}
-CATEGORY_WORDS = {"transcription": "transcription", "other_source_or_reporter": "different source or reporter",
-                  "other_period_or_base": "different period or base", "arithmetic": "arithmetic",
-                  "data_release": "data release", "unexplained": "no cause found in the data",
-                  "not_verifiable": "not verifiable", "reproduced": "reproduced"}
-CATEGORY_WORDS_VI = {"transcription": "lỗi chép số", "other_source_or_reporter": "nguồn hoặc bên báo cáo khác",
-                     "other_period_or_base": "kỳ số liệu hoặc cơ sở tính khác", "arithmetic": "lỗi tính toán",
-                     "data_release": "phiên bản dữ liệu khác", "unexplained": "dữ liệu không cho thấy nguyên nhân",
-                     "not_verifiable": "không kiểm chứng được",
-                     "reproduced": "tái lập được"}
-# a figure consistent only with the article's own figures: the verdict's own short label, whose meaning the rules
-# and the glossary give (one text per meaning; a long label widened the report's table)
-CATEGORY_WORDS["self_consistent"] = R.WORDS["en"]["verdict.consistent"]
-CATEGORY_WORDS_VI["self_consistent"] = R.WORDS["vi"]["verdict.consistent"]
-GAP_WORDS = {"en": {"source_not_consulted": "the source behind them could not be consulted",
-                    "no_source_found": "no source for them was found",
-                    "not_measurable": "the data do not measure the quantity they state",
-                    "incomplete_data": "sources were found but the data lack a year, a partner or an occasion",
-                    UNRECORDED: "the audit does not record why"},
-             "vi": {"source_not_consulted": "không tiếp cận được nguồn gốc của chúng",
-                    "no_source_found": "không tìm thấy nguồn nào cho chúng",
-                    "not_measurable": "dữ liệu không đo lường đại lượng mà chúng nêu",
-                    "incomplete_data": "đã tìm thấy nguồn nhưng dữ liệu thiếu một năm, một đối tác hoặc một sự kiện",
-                    UNRECORDED: "quá trình kiểm tra không ghi lại lý do"}}
+# The results of the printed numbers, in the order the report gives them; each one's title, the claims' and every
+# word of the report are messages of the catalog (report.*), in both languages.
+GROUPS = ("table1", "table2", "arms", "text")
+
+
+def title(g: str, lang: str) -> str:
+    """A result's title ('Table 1 (goods trade with six partners, 2024)'; 'claims': the claims in words)."""
+    return msg(f"report.group.{g}", lang)
+
+
+def gap_words(gap: str, lang: str) -> str:
+    """Why a number or a claim is not verifiable, as the report's sentences say it (the gap, or unrecorded)."""
+    return msg(f"report.gap.{gap}", lang)
+
+
+def basis_word(basis: str, lang: str) -> str:
+    """The basis of a check in a table cell ('—' for none; a basis the vocabulary does not know, by its code)."""
+    if not basis:
+        return "—"
+    return msg(f"report.basis.{basis}", lang) if words.has(f"report.basis.{basis}", lang) else basis
+
+
 # What the author is asked to do, by the cause category of a discrepancy (a claim that does not hold: "claim"), in
 # the message catalog (report.request.*).  The evidence is the row's registry keys, never retyped.
 REQUEST = {lang: words.section("report.request.", lang) for lang in ("en", "vi")}
 SLOT = re.compile(r"\{([A-Za-z0-9_.\-]+)\}")
 
 
+def class_word(c: str, lang: str) -> str:
+    """A class ('fully reproduced') in the language (word.class.*)."""
+    return msg(f"word.class.{c.replace(' ', '_')}", lang)
+
+
 def category_word(c: str, lang: str = "en") -> str:
-    """A cause category in words; a category the list does not know yet is shown by its code."""
-    words = CATEGORY_WORDS_VI if lang == "vi" else CATEGORY_WORDS
-    return words.get(c) or R.WORDS[lang].get(f"category.{c}") or R.WORDS[lang].get(f"cause.{c}") or c.replace("_", " ")
+    """A cause category in words (report.category.*; a figure consistent only with the article's own figures: the
+    verdict's own short label, whose meaning the rules and the glossary give); a category the list does not know
+    yet is shown by its code."""
+    if c == "self_consistent":
+        return msg("word.verdict.consistent", lang)
+    for prefix in ("report.category.", "word.category.", "word.cause."):
+        if words.has(prefix + c, lang):
+            return msg(prefix + c, lang)
+    return c.replace("_", " ")
 
 
 def classify(share: float | None, coverage: float | None = None) -> str:
@@ -378,7 +374,7 @@ def fragment(t: dict, sens: dict, files: dict[str, str]) -> Fragment:
             frag.add(f"report.{g}.share", 100 * x["share"], "%", f"{g}: reproduced share of the checkable",
                      "reproduced / checkable", ins, decimals=0, by=_share)
         frag.add(f"report.{g}.class", x["class"], "text", f"{g}: classification",
-                 "analysis/audit/report.py, classify()", ins, shown_as=x["class"], shown_as_vi=CLASSES_VI[x["class"]],
+                 "analysis/audit/report.py, classify()", ins, shown_as=x["class"], shown_as_vi=class_word(x["class"], "vi"),
                  by=classify)
     for g, x in sens.items():
         if x["class"] == "not verifiable":
@@ -386,15 +382,15 @@ def fragment(t: dict, sens: dict, files: dict[str, str]) -> Fragment:
             if x["class_all_alt"] != x["class"]:
                 frag.add(f"report.{g}.class_all_alt", x["class_all_alt"], "text",
                          f"{g}: class with every alternative verdict", "analysis/audit/report.py, sensitivity()", ins,
-                         shown_as=x["class_all_alt"], shown_as_vi=CLASSES_VI[x["class_all_alt"]], by=sensitivity)
+                         shown_as=x["class_all_alt"], shown_as_vi=class_word(x["class_all_alt"], "vi"), by=sensitivity)
             continue
         frag.add(f"report.{g}.robustness", x["robustness"], "text",
                  f"{g}: robust, borderline or fragile under the alternatives",
                  "analysis/audit/report.py, sensitivity()", ins, shown_as=x["robustness"],
-                 shown_as_vi=ROBUSTNESS_VI[x["robustness"]], by=robustness)
+                 shown_as_vi=msg(f"word.robustness.{x['robustness']}", "vi"), by=robustness)
         frag.add(f"report.{g}.class_all_alt", x["class_all_alt"], "text", f"{g}: class with every alternative verdict",
                  "analysis/audit/report.py, sensitivity()", ins, shown_as=x["class_all_alt"],
-                 shown_as_vi=CLASSES_VI[x["class_all_alt"]], by=sensitivity)
+                 shown_as_vi=class_word(x["class_all_alt"], "vi"), by=sensitivity)
         shown = sensitivity_shown(g, x)
         if shown and not x["sets"] and x["class_all_alt"] == x["class"]:
             frag.add(f"report.{g}.alts", len(x["alts"]), "count", f"{g}: rows with an alternative verdict",
@@ -403,7 +399,7 @@ def fragment(t: dict, sens: dict, files: dict[str, str]) -> Fragment:
             frag.add(f"report.altset.{a['name']}.class.{g}", a["class"], "text",
                      f"{g}: class with the alternative '{a['name']}' applied to all its rows at once",
                      "analysis/audit/report.py, sensitivity()", ins, shown_as=a["class"],
-                     shown_as_vi=CLASSES_VI[a["class"]], by=sensitivity)
+                     shown_as_vi=class_word(a["class"], "vi"), by=sensitivity)
             if f"report.altset.{a['name']}.n" not in frag.numbers:
                 frag.add(f"report.altset.{a['name']}.n", len(a["changes"]), "count",
                          f"Rows whose verdict the alternative '{a['name']}' changes", "analysis/audit/report.py, "
@@ -426,7 +422,7 @@ def _join(items: list[str], lang: str) -> str:
     items = [x for x in items if x]
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + (" và " if lang == "vi" else " and ") + items[-1]
+    return msg("report.join", lang, rest=", ".join(items[:-1]), last=items[-1])
 
 
 def where_computed(entry: dict | None, lang: str = "en") -> str:
@@ -434,13 +430,13 @@ def where_computed(entry: dict | None, lang: str = "en") -> str:
     c = (entry or {}).get("computed_by") or {}
     if not c.get("program"):
         return "—"
-    return f"`{c['program']}`, `{c['function']}()`, {'dòng' if lang == 'vi' else 'line'} {c['line']}"
+    return msg("report.where_computed", lang, program=c["program"], function=c["function"], line=c["line"])
 
 
 def _gap_clause(t: dict, g: str, lang: str) -> str:
     """'5 because …, 3 because …' for the non-zero gaps of a result (slots)."""
-    because = " vì " if lang == "vi" else " because "
-    return "; ".join(f"{{report.{g}.gap.{x}}}{because}{GAP_WORDS[lang][x]}" for x, n in t[g]["gap"].items() if n)
+    return "; ".join(msg("report.gap_clause", lang, count=f"{{report.{g}.gap.{x}}}", why=gap_words(x, lang))
+                     for x, n in t[g]["gap"].items() if n)
 
 
 def _items(n: int, noun: str) -> str:
@@ -513,6 +509,11 @@ def _headline(t: dict, sens: dict, lang: str) -> list[str]:
     return out
 
 
+def _printed(r: dict, lang: str) -> str:
+    """'printed {printed.T1-03}': an audit row's printed number, a slot."""
+    return msg("report.printed", lang, value=f"{{printed.{r['id']}}}")
+
+
 def _unclassed_line(t: dict, audit: list[dict], g: str, title: str, lang: str, sens: dict | None = None) -> str:
     """A result too thinly checked to be classed: how many of its items were checked and how, and which are wrong."""
     slots = {k: f"{{report.{g}.{k}}}" for k in ("n", "checkable", "reproduced", "discrepancy", "mixed", "mixed_agree",
@@ -524,18 +525,16 @@ def _unclassed_line(t: dict, audit: list[dict], g: str, title: str, lang: str, s
     wrong = [r for r in (audit_row(r) for r in audit) if r.get("result") == g and r["verdict"] == "discrepancy"]
     if wrong:
         s += " " + words.msg("report.unclassed.wrong", lang, items="; ".join(
-            f"{r['id']} ({'in' if lang == 'vi' else 'printed'} {{printed.{r['id']}}}, "
+            f"{r['id']} ({_printed(r, lang)}, "
             + (words.msg("report.unclassed.impossible", lang) if _s(r.get("rule")).startswith("impossible")
                else category_word(r["category"], lang))
-            + f"; {BASIS_WORDS[lang].get(r['basis'], r['basis'])})" for r in wrong))
+            + f"; {basis_word(r['basis'], lang)})" for r in wrong))
     return s
 
 
 def classification_lines(t: dict, sens: dict, lang: str, audit: list[dict] | None = None) -> list[tuple[str, str]]:
     """The classification: the printed numbers and the claims each with what was checked, its class and its
     sensitivity; the table by result; the rule; each unclassed or not robust result on its own."""
-    vi = lang == "vi"
-    groups = GROUPS_VI if vi else GROUPS
     L = []
     add = lambda s="", kind="line": L.append((kind, s))
     for x in _headline(t, sens, lang):
@@ -543,82 +542,66 @@ def classification_lines(t: dict, sens: dict, lang: str, audit: list[dict] | Non
         add()
     add(words.msg("report.table.head", lang))
     add(rule_row(24, 8, 12, 9, 7, 14, 14, 10))
-    for g, title in list(groups.items()) + [("claims", CLAIMS_TITLE[lang])]:
+    for g in (*GROUPS, "claims"):
         classed = t[g]["class"] != "not verifiable"
         cover = "{report.%s.checkable} ({report.%s.coverage})" % (g, g) if t[g]["n"] else "{report.%s.checkable}" % g
         # a result too thinly checked to be classed has no share, no class to be robust or fragile
         share = "{report.%s.share}" % g if classed and t[g]["share"] is not None else "—"
         all_alt = "{report.%s.class_all_alt}" % g if classed else "—"
         robust = "{report.%s.robustness}" % g if classed else "—"
-        add(f"| {title} | {{report.{g}.n}} | {cover} | {{report.{g}.reproduced}} | {share} | {{report.{g}.class}} | "
+        add(f"| {title(g, lang)} | {{report.{g}.n}} | {cover} | {{report.{g}.reproduced}} | {share} | {{report.{g}.class}} | "
             f"{all_alt} | {robust} |")
     add()
     add(words.msg("report.rule", lang, fully="{report.threshold.fully}", largely="{report.threshold.largely}",
                   partially="{report.threshold.partially}", coverage="{report.threshold.coverage}"))
     add()
-    for g, title in list(groups.items()) + [("claims", CLAIMS_TITLE[lang])]:
+    for g in (*GROUPS, "claims"):
         if t[g]["class"] == "not verifiable" and t[g]["n"]:
-            add(_unclassed_line(t, audit or [], g, title, lang, sens) if g != "claims" else
-                f"*{title}*: " + words.msg("report.unclassed.claims", lang, n=f"{{report.{g}.n}}",
+            add(_unclassed_line(t, audit or [], g, title(g, lang), lang, sens) if g != "claims" else
+                f"*{title(g, lang)}*: " + words.msg("report.unclassed.claims", lang, n=f"{{report.{g}.n}}",
                                            checkable=f"{{report.{g}.checkable}}", threshold="{report.threshold.coverage}"))
             add()
         elif g != "claims" and sensitivity_shown(g, sens[g]):  # the claims' sentence is in the headline
-            add(f"*{title}*: {{report.{g}.class}}. " + _alt_sentence(sens, g, lang))
+            add(f"*{title(g, lang)}*: {{report.{g}.class}}. " + _alt_sentence(sens, g, lang))
             add()
     return L
 
 
-AUTHORITY_WORDS = {"en": {"official": "an official source", "secondary": "a secondary source",
-                          "third_party_copy": "a third-party copy"},
-                   "vi": {"official": "một nguồn chính thức", "secondary": "một nguồn thứ cấp",
-                          "third_party_copy": "một bản sao của bên thứ ba"}}
-
-
 def _authority_sentence(t: dict, lang: str) -> str:
     """How many verdicts checked against a source rest on each authority (empty when none is)."""
-    found = [(a, w) for a, w in AUTHORITY_WORDS[lang].items() if t["numbers"]["authority"].get(a)]
-    parts = [f"{{report.numbers.authority.{a}}} " + ("dựa trên " if lang == "vi" else "rest on " if i == 0 else "on ")
-             + w for i, (a, w) in enumerate(found)]
+    found = [a for a in AUTHORITIES if t["numbers"]["authority"].get(a)]
+    slots = [{"count": f"{{report.numbers.authority.{a}}}", "source": msg(f"report.authority_source.{a}", lang)}
+             for a in found]
+    parts = [msg("report.authority.first", lang, **s) for s in slots[:1]] + \
+        [msg("report.authority.next", lang, **s) for s in slots[1:]]
     if not parts:
         return ""
-    return (" Trong các kết luận đối chiếu với nguồn, " if lang == "vi" else " Of the verdicts checked against a source, ") \
-        + _join(parts, lang) + "."
+    return " " + msg("report.authority.sentence", lang, parts=_join(parts, lang))
 
 
 def _claims_sentence(t: dict, lang: str) -> str:
     """The claims' verdicts.  Why each undecided claim is undecided is said claim by claim (@sec-claims-words):
     the recorded gap kinds are too coarse to count by cause (a source found but incomplete is not 'no source')."""
-    if lang == "vi":
-        return ("Trong {report.claims.n} nhận định bằng lời (@sec-claims-words), theo bằng chứng độc lập với bài báo, "
-                "{report.claims.holds} đúng, {report.claims.partly} đúng một phần và {report.claims.does_not_hold} "
-                "không đúng; {report.claims.article_only} chỉ được đối chiếu với chính văn bản của bài báo "
-                "({report.claims.article_only_differ} không đúng) và {report.claims.not_decided} chưa phân định được "
-                "(lý do của từng nhận định được nêu ở @sec-claims-words).")
-    return ("Of the {report.claims.n} claims in words (@sec-claims-words), on evidence independent of the article "
-            "{report.claims.holds} hold, {report.claims.partly} partly hold and {report.claims.does_not_hold} do not "
-            "hold; {report.claims.article_only} were checked only against the article's own text "
-            "({report.claims.article_only_differ} do not hold) and {report.claims.not_decided} are not decided "
-            "(why, claim by claim, in @sec-claims-words).")
+    return msg("report.claims.sentence", lang, **{k: f"{{report.claims.{k}}}" for k in (
+        "n", "holds", "partly", "does_not_hold", "article_only", "article_only_differ", "not_decided")})
 
 
 def discrepancy_lines(t: dict, audit: list[dict], lang: str) -> list[tuple[str, str]]:
     """Each discrepancy under its cause category (the category the audit gives it, whatever it is)."""
-    vi = lang == "vi"
     audit = [audit_row(r) for r in audit]
     dis = [r for r in audit if r["verdict"] == "discrepancy"]
     L = []
     if not dis:
         return L
-    L.append(("line", ("Các sai lệch, theo nhóm nguyên nhân mà quá trình kiểm tra tìm ra (@sec-discrepancies):" if vi
-                       else "The discrepancies, by the cause category the audit finds (@sec-discrepancies):")))
+    L.append(("line", msg("report.discrepancies.head", lang)))
     L.append(("line", ""))
     for c, n in t["numbers"]["by_category"].items():
         rows = [r for r in dis if r["category"] == c]
         if not rows:
             continue
         L.append(("line", f"- **{category_word(c, lang)}** ({{report.numbers.cause.{c}}}): " + "; ".join(
-            f"{r['id']}, {md_text(R.item(r, lang))} ({'in' if vi else 'printed'} {{printed.{r['id']}}}"
-            + ("" if r["basis"] == "independent" else f"; {BASIS_WORDS[lang].get(r['basis'], r['basis'])}") + ")"
+            f"{r['id']}, {md_text(R.item(r, lang))} ({_printed(r, lang)}"
+            + ("" if r["basis"] == "independent" else f"; {basis_word(r['basis'], lang)}") + ")"
             for r in rows) + "."))
     L.append(("line", ""))
     return L
@@ -635,7 +618,6 @@ def detail_sentence(t: dict, lang: str) -> str:
 
 def summary_lines(t: dict, sens: dict, audit: list[dict], lang: str) -> list[tuple[str, str]]:
     """The manuscript's summary of findings: every count, cause, direction and class from the data."""
-    vi = lang == "vi"
     # what was checked independently and what was not, and the class of each kind, come first; the details after
     L = classification_lines(t, sens, lang, audit)
     # the counts by result and basis are the manuscript's table of counts (analysis/manuscript/parts.py,
@@ -646,27 +628,12 @@ def summary_lines(t: dict, sens: dict, audit: list[dict], lang: str) -> list[tup
     L += discrepancy_lines(t, audit, lang)
     L += [("line", _claims_sentence(t, lang)), ("line", "")]
     # each release by what it is (a dated id names a third party's copy of SIPRI's tables, not a SIPRI release)
-    rel_counts = _join([f"{{audit.arms_release_matches.{r}}} " + (f"bằng phiên bản {R.WORDS[lang].get(f'release.{r}', r)}"
-                                                                  if vi else f"equal the {R.WORDS[lang].get(f'release.{r}', r)} release")
-                        for r in RELEASES], lang)
+    rel_counts = _join([msg("report.release_matches", lang, count=f"{{audit.arms_release_matches.{r}}}",
+                            release=R.WORDS[lang].get(f"release.{r}", r)) for r in RELEASES], lang)
     # the one rule analysis/audit/numbers.py, article_release(), applies, said as @sec-rules says it
-    L.append(("line", ("Các con số về vũ khí được đối chiếu với phiên bản **{audit.arms_release}** của số liệu SIPRI, được "
-                       "chọn mà không xét kết luận nào: phiên bản có chuỗi tổng năm kết thúc vào năm cuối cùng mà bài báo "
-                       "in số tổng năm (nếu không phiên bản nào kết thúc ở đó, thì phiên bản cũ nhất có năm đó; @sec-rules); "
-                       "trong các giá trị vũ khí được in, " if vi else
-                       "The arms figures are judged against the **{audit.arms_release}** release of SIPRI's data, chosen "
-                       "without looking at any verdict: the release whose annual totals end in the last year for which the "
-                       "article prints an annual total (if none ends there, the oldest release covering it; @sec-rules); "
-                       "of the printed arms values, ") + rel_counts + "."))
+    L.append(("line", msg("report.arms_release", lang, release="{audit.arms_release}", counts=rel_counts)))
     L.append(("line", ""))
     return L
-
-
-AUTHORITY_NAMES = {"en": {"official": "official", "secondary": "secondary", "third_party_copy": "third-party copy"},
-                   "vi": {"official": "chính thức", "secondary": "thứ cấp", "third_party_copy": "bản sao của bên thứ ba"}}
-BASIS_WORDS = {"en": {"independent": "independent", "mixed": "mixed", "article_only": "article only", "": "—"},
-               "vi": {"independent": "độc lập", "mixed": "kết hợp", "article_only": "chỉ số liệu của bài báo",
-                      "": "—"}}
 
 
 MACHINE = ("python", "implementation", "os", "machine")  # facts of the machine, kept apart: data/derived/machine.json
@@ -727,22 +694,18 @@ def rights_by_source(manifest: dict, lang: str = "en") -> dict[str, list[str]]:
 
 
 def data_lines(sources: list[dict], rights: dict, lang: str, form: str) -> list[tuple[str, str]]:
-    vi = lang == "vi"
     # the manuscript states its data in its own appendix (@sec-data-files): the section is the standalone report's
-    L = [("text", "## Mô tả dữ liệu" if vi else "## Data description"), ("text", "")]
-    L.append(("text", ("Mọi tệp đầu vào nằm trong `data/raw/`, được liệt kê với kích thước và mã sha256 trong "
-                       "`data/raw/datapackage.json`. Các nguồn:" if vi else
-                       "Every input is in `data/raw/`, listed with its bytes and sha256 in `data/raw/datapackage.json`. "
-                       "The sources:")))
+    L = [("text", "## " + msg("report.data.head", lang)), ("text", "")]
+    L.append(("text", msg("report.data.intro", lang)))
     L.append(("text", ""))
-    L.append(("text", "| Nguồn | Trích dẫn | Tiếp cận | Quyền sử dụng | Thẩm quyền |" if vi else
-              "| Source | Citation | Access | Rights | Authority |"))
+    L.append(("text", msg("report.data.table_head", lang)))
     L.append(("text", rule_row(14, 30, 30, 20, 8)))
     for s in sources:
         cite = f"{s.get('publisher', '')}, “{s.get('title', '')}”, {s.get('date', '')}"
-        access = f"{s.get('url', '')} ({'tệp' if vi else 'file'} {s['file']})"
+        access = msg("report.data.access", lang, url=s.get("url", ""), file=s["file"])
         terms = "; ".join(rights.get(s.get("source_id", ""), [])) or "—"
-        authority = R.AUTHORITIES_VI.get(s.get("authority", ""), s.get("authority", "")) if vi else s.get("authority", "")
+        authority = R.AUTHORITIES_VI.get(s.get("authority", ""), s.get("authority", "")) if lang == "vi" \
+            else s.get("authority", "")
         L.append(("text", f"| {md_text(s.get('source_id', ''))} | {md_text(cite)} | {md_text(access)} | {md_text(terms)} | "
                           f"{md_text(authority)} |"))
     L.append(("text", ""))
@@ -750,19 +713,11 @@ def data_lines(sources: list[dict], rights: dict, lang: str, form: str) -> list[
 
 
 def environment_lines(env: dict, lang: str) -> list[tuple[str, str]]:
-    vi = lang == "vi"
-    L = [("line", "## Môi trường tính toán" if vi else "## Computing environment"), ("line", "")]
+    L = [("line", "## " + msg("report.environment.head", lang)), ("line", "")]
     # the manuscript's: the pinned environment, independent of the machine (written by analysis/manuscript/render.py
     # from requirements.lock and the Quarto release); the standalone report's: where the build's facts are written
-    L.append(("md", "{{< meta environment-vi >}}" if vi else "{{< meta environment >}}"))
-    L.append(("text", "Phiên bản các gói mà bản dựng dùng được ghi vào `data/derived/environment.json` và báo cáo độc "
-                    "lập. Các thông tin về máy (Python, hệ điều hành, bộ xử lý) được ghi riêng vào "
-                    "`data/derived/machine.json`, nằm ngoài cam kết về các byte giống hệt nhau; bản thảo không phụ "
-                    "thuộc vào máy." if vi else
-                    "The versions of the packages the build used are written to `data/derived/environment.json` and "
-                    "the standalone report. The facts of the machine (Python, operating system, processor) are "
-                    "written apart, to `data/derived/machine.json`, outside the promise of identical bytes; the "
-                    "manuscript does not depend on the machine."))
+    L.append(("md", "{{< meta environment-vi >}}" if lang == "vi" else "{{< meta environment >}}"))
+    L.append(("text", msg("report.environment.text", lang)))
     L.append(("text", ""))
     for n, v in env["packages"].items():
         L.append(("text", f"- {md_text(n)} {md_text(v)}"))
@@ -770,79 +725,23 @@ def environment_lines(env: dict, lang: str) -> list[tuple[str, str]]:
     return L
 
 
-# What each rule of the Snakefile does, in the Vietnamese edition's words (the English edition reads the rules'
-# docstrings).  Keyed by rule name: a rule of the Snakefile without an entry here fails tests/test_report.py.
-STEPS_VI = {
-    "all": "Toàn bộ quy trình: dữ liệu dẫn xuất và bản thảo đã kết xuất",
-    "derived": "Mọi bước trừ kết xuất bản thảo (phần được đo thời gian chạy)",
-    "validate_raw": "Kiểm tra từng tệp đầu vào theo bản kê khai: có trong danh sách, mã kiểm tra, lược đồ, giá trị "
-                    "hợp lý, các dòng mà mỗi bước cần và các quy tắc giữa các dòng",
-    "parse_published": "Kiểm tra các con số được in (gói dữ liệu, cách viết, vị trí trong bài báo) và các nhận định "
-                       "bằng lời (mục, phép kiểm tra, tham số), rồi phân tích các con số được in",
-    "compute_arms": "Chuỗi số liệu nhập khẩu vũ khí theo từng phiên bản dữ liệu SIPRI, các giai đoạn, tỷ trọng của "
-                    "Nga và các tỷ trọng được công bố, ghi thành một phần của sổ đăng ký",
-    "compute_trade": "Bảng 1: thương mại hàng hóa với từng đối tác, chọn giữa các nguồn theo một quy tắc nêu rõ; mọi "
-                     "số liệu thay thế; số liệu phía đối tác quy đổi theo tỷ giá bình quân năm; các bảng xếp hạng "
-                     "được công bố",
-    "compute_fdi": "Bảng 2: tỷ trọng, giá trị năm trước mà mỗi mức tăng/giảm được in hàm ý, mức tăng/giảm và thứ "
-                   "hạng, từ các giá trị được in cùng các tổng số và giá trị năm trước có nguồn; vốn đầu tư lũy kế "
-                   "của Nga theo từng thời điểm",
-    "build_computed_registry": "Gộp các con số tính được vào một sổ đăng ký cho phần kiểm tra đọc; dừng lại khi một "
-                               "khóa đã hứa mà không được ghi",
-    "audit_numbers": "Đánh giá từng con số được in theo một quy tắc nêu rõ, so với giá trị tính lại, kèm cơ sở đối "
-                     "chiếu, mức tin cậy của nguồn, kết luận thay thế và lý do",
-    "check_claims": "Đánh giá từng nhận định bằng lời theo một quy tắc nêu rõ, từ các con số tính được; ghi bảng "
-                    "các nhận định",
-    "write_report": "Báo cáo tái lập (theo khuôn của Ban biên tập dữ liệu AEA) bằng hai ngôn ngữ, các phần của bản "
-                    "thảo và phần tóm tắt kết quả, mọi số đếm, nguyên nhân và xếp loại đều được sinh ra từ dữ liệu",
-    "build_registry": "Mọi con số mà bản thảo có thể trình bày: số tính được, số của phần kiểm tra, của các nhận "
-                      "định và của báo cáo",
-    "check_manuscript_claims": "Đối chiếu từng câu khẳng định của hai bản với sổ đăng ký: một câu không còn đúng "
-                               "dừng quy trình trước khi kết xuất, kèm tên tệp, dòng và nội dung câu",
-    "plot_figures": "Các hình bằng ngôn ngữ của từng bản (bản tiếng Việt có hậu tố _vi), kèm các bản SVG mà bản thảo "
-                    "hiển thị",
-    "write_manuscript_parts": "Các phần được sinh ra của bản thảo ở cả hai bản: các bảng tái lập, bảng kiểm tra và "
-                              "bảng nhận định, tuyên bố về dữ liệu, danh mục nguồn và nguồn gốc số liệu",
-    "write_verdicts": "Mọi kết luận dưới dạng ClaimReview của schema.org về lời văn của bài báo, bằng ngôn ngữ của "
-                      "từng bản: các tệp JSON-LD và phần đầu HTML mà mỗi bản nạp vào",
-    "render_manuscript": "Bản thảo dạng HTML và PDF: hai tác vụ cho mỗi bản, chạy song song, và các trang nguồn gốc "
-                         "số liệu của hai bản",
-    "render_digest": "Mã băm của mọi thứ mà bước kết xuất đọc, ghi vào chỗ _quarto.yml nạp (thẻ meta của HTML, từ "
-                     "khóa của PDF)",
-    "render_html": "Kết xuất một tài liệu sang HTML trong bản sao riêng của thư mục bản thảo",
-    "render_pdf": "Kết xuất một tài liệu sang PDF (Typst) trong bản sao riêng của thư mục bản thảo",
-    "write_lineage_pages": "Nguồn gốc số liệu của mỗi bản thành một trang riêng: HTML thuần từ các mục nguồn gốc của "
-                           "bản đó, kèm thông tin về bản dựng và mã băm của dữ liệu đầu vào của bước kết xuất, viết "
-                           "không qua Quarto (nên không làm bước kết xuất lâu thêm)",
-    "write_run_crate": "Gói mô tả lần chạy (RO-Crate 1.1): quy trình, mọi tệp đầu vào kèm mã kiểm tra và nguồn, mọi "
-                       "sản phẩm, lần chạy và từng bước, phần mềm đã chạy",
-    "deposit": "Tệp lưu trữ để nộp cho kho dữ liệu của tạp chí: mã nguồn, dữ liệu đầu vào, bản kết xuất đã phát "
-               "hành, README, trích dẫn, giấy phép, tệp khóa phiên bản và gói mô tả lần chạy; không có sản phẩm "
-               "dựng và không có .git",
-    "verify": "So từng sản phẩm trong cây thư mục với một lần dựng lại sạch từ dữ liệu thô trong một bản sao tạm, "
-              "từng byte một, và mã băm của bản kết xuất đã phát hành: nêu tên mọi tệp khác biệt",
-}
+def step_words(rule: str, lang: str) -> str:
+    """What a rule of the Snakefile does (step.<rule>; English: the first sentence of the rule's docstring, kept
+    the same), '' for a rule the catalogs do not describe (tests/test_vi_edition.py finds it)."""
+    return msg(f"step.{rule}", lang) if words.has(f"step.{rule}", lang) else ""
 
 
 def steps_lines(rules: list[dict], lang: str) -> list[tuple[str, str]]:
-    vi = lang == "vi"
-    L = [("line", "## Các bước của quy trình" if vi else "## The steps of the workflow"), ("line", "")]
+    L = [("line", "## " + msg("report.steps.head", lang)), ("line", "")]
     # no Vietnamese words in a code span: the PDF's monospace font lacks their letters
-    L.append(("line", "Các quy tắc của `Snakefile`, theo thứ tự luồng dữ liệu; mỗi quy tắc chạy một chương trình và ghi "
-                      "lệnh đã chạy vào thư mục `data/derived/logs/`, mỗi quy tắc một tệp `.log` mang tên của nó. "
-                      "`snakemake -c2` chạy tất cả (các bước kết xuất chỉ khi đã cài Quarto); "
-                      "`snakemake -c2 derived` chạy tất cả trừ các bước kết xuất bản thảo (`render_*`)." if vi else
-                      "The rules of the `Snakefile`, in the order of the data flow; each runs one program and logs the "
-                      "command that ran to `data/derived/logs/<rule>.log`. `snakemake -c2` runs them all (the render steps only where Quarto is installed); "
-                      "`snakemake -c2 derived` runs all but the render's (`render_*`)."))
+    L.append(("line", msg("report.steps.intro", lang)))
     L.append(("line", ""))
-    L.append(("line", "| Quy tắc | Chương trình | Chức năng |" if vi else "| Rule | Program | What it does |"))
+    L.append(("line", msg("report.steps.table_head", lang)))
     L.append(("line", rule_row(12, 12, 50)))
     for r in rules:
         if not r["program"]:
             continue
-        what = STEPS_VI.get(r["rule"], "") if vi else r["doc"]
-        L.append(("line", f"| `{r['rule']}` | `{r['program']}` | {md_text(what) or '—'} |"))
+        L.append(("line", f"| `{r['rule']}` | `{r['program']}` | {md_text(step_words(r['rule'], lang)) or '—'} |"))
     L.append(("line", ""))
     return L
 
@@ -851,61 +750,43 @@ def findings_lines(t: dict, audit: list[dict], claims: list[dict], where: dict, 
     """Every printed number and claim and the code that computed it (as it recorded itself).  The standalone
     report gives each item's verdict and reason category; the manuscript's part, whose tables show the verdicts,
     groups the items by that code with the basis of their checks.  The reasons are the audit's, never copied."""
-    vi = lang == "vi"
-    groups = GROUPS_VI if vi else GROUPS
-    L = [("line", "## Kết quả theo từng mục" if vi else "## Findings for every item"), ("line", "")]
-    L.append(("md", "Kết luận về từng mục nằm trong bảng trình bày mục đó (những mục còn lại ở @sec-every), lý do của "
-                    "từng sai lệch ở @sec-discrepancies. Ở đây chỉ ghi đoạn mã đã tính ra từng mục và cơ sở của phép "
-                    "kiểm tra." if vi else
-                    "Each item's verdict is in the table that shows the item (the rest in @sec-every), and each "
-                    "discrepancy's reason in @sec-discrepancies. Here are only the code that computed each item and "
-                    "the basis of its check."))
-    L.append(("text", "Lý do của từng kết luận nằm trong `data/derived/audit.csv` (cột `reason_vi`), theo mã." if vi else
-              "Each verdict's reason is in `data/derived/audit.csv` (column `reason`), by id."))
+    L = [("line", "## " + msg("report.findings.head", lang)), ("line", "")]
+    L.append(("md", msg("report.findings.intro", lang)))
+    L.append(("text", msg("report.findings.reasons", lang)))
     L.append(("line", ""))
-    L.append(("text", ("Nhóm lý do được chọn từ một danh sách cố định (`analysis/reasons.py`): " if vi else
-                       "The reason category is one of a fixed list (`analysis/reasons.py`): ")
-              + "; ".join(category_word(c, lang) for c in R.CATEGORIES) + "."))
+    L.append(("text", msg("report.findings.categories", lang,
+                          categories="; ".join(category_word(c, lang) for c in R.CATEGORIES))))
     L.append(("text", ""))
     audit = [audit_row(r) for r in audit]
-    for g, title in groups.items():
-        L.append(("line", f"### {title}"))
+    for g in GROUPS:
+        L.append(("line", f"### {title(g, lang)}"))
         L.append(("line", ""))
         gaps = _gap_clause(t, g, lang)
-        if vi:
-            L.append(("line", f"Số được kiểm tra {{report.{g}.n}}: đối chiếu với nguồn độc lập {{report.{g}.checkable}} "
-                              f"(tái lập được {{report.{g}.reproduced}}, sai lệch {{report.{g}.discrepancy}}); kết hợp "
-                              f"{{report.{g}.mixed}}; chỉ số liệu của bài báo {{report.{g}.article_only}}; không kiểm "
-                              f"chứng được {{report.{g}.not_verifiable}}" + (f" ({gaps})" if gaps else "")
-                              + f". Xếp loại: **{{report.{g}.class}}**."))
-        else:
-            L.append(("line", f"Audited {{report.{g}.n}}: checked against independent sources {{report.{g}.checkable}} "
-                              f"(reproduced {{report.{g}.reproduced}}, discrepancies {{report.{g}.discrepancy}}); mixed "
-                              f"{{report.{g}.mixed}}; article only {{report.{g}.article_only}}; not verifiable "
-                              f"{{report.{g}.not_verifiable}}" + (f" ({gaps})" if gaps else "")
-                              + f". Classification: **{{report.{g}.class}}**."))
+        L.append(("line", msg("report.findings.group", lang, gaps=f" ({gaps})" if gaps else "", **{
+            k: f"{{report.{g}.{k}}}" for k in ("n", "checkable", "reproduced", "discrepancy", "mixed", "article_only",
+                                               "not_verifiable")})
+                  + " " + msg("report.findings.classification", lang, cls=f"{{report.{g}.class}}")))
         L.append(("line", ""))
         rows = [r for r in audit if r.get("result") == g]
         # the standalone report stands alone: every item with its verdict and reason category
-        L.append(("text", "| Mã | Con số được in | Tính bởi | Kết luận | Cơ sở | Thẩm quyền | Nhóm lý do |" if vi else
-                          "| ID | Printed number | Computed by | Verdict | Basis | Authority | Reason category |"))
+        L.append(("text", msg("report.findings.table_head", lang)))
         L.append(("text", rule_row(6, 24, 22, 10, 12, 11, 15)))
         for r in rows:
+            authority = msg(f"report.authority_name.{r['authority']}", lang) \
+                if words.has(f"report.authority_name.{r['authority']}", lang) else md_text(r["authority"])
             L.append(("text", f"| {r['id']} | {md_text(R.item(r, lang))} | {where_computed(where.get(r['id']), lang)} | "
-                              f"{{audit.verdict.{r['id']}}} | {BASIS_WORDS[lang].get(r['basis'], r['basis'])} | "
-                              f"{AUTHORITY_NAMES[lang].get(r['authority'], md_text(r['authority'])) or '—'} | "
-                              f"{category_word(r['category'], lang)} |"))
+                              f"{{audit.verdict.{r['id']}}} | {basis_word(r['basis'], lang)} | "
+                              f"{authority or '—'} | {category_word(r['category'], lang)} |"))
         # the manuscript shows each item's verdict and reason in its own table: here only the code and the basis
         L += [("md", line) for line in _by_code(rows, where, lang)]
         L.append(("line", ""))
-    L.append(("line", f"### {CLAIMS_TITLE[lang]}"))
+    L.append(("line", f"### {title('claims', lang)}"))
     L.append(("line", ""))
-    L.append(("text", _claims_sentence(t, lang) + (" Xếp loại: **{report.claims.class}**." if vi else
-                                                   " Classification: **{report.claims.class}**.")))
-    L.append(("md", "Số nhận định theo kết luận và xếp loại: @sec-summary." if vi else
-                    "The claims by verdict, and their class: @sec-summary."))
+    L.append(("text", _claims_sentence(t, lang) + " "
+              + msg("report.findings.classification", lang, cls="{report.claims.class}")))
+    L.append(("md", msg("report.findings.claims", lang)))
     L.append(("line", ""))
-    L.append(("text", "| Mã | Mục | Tính bởi | Kết luận |" if vi else "| ID | Section | Computed by | Verdict |"))
+    L.append(("text", msg("report.findings.claims_table_head", lang)))
     L.append(("text", rule_row(6, 8, 30, 12)))
     for c in claims:
         L.append(("text", f"| {c['id']} | §{md_text(c.get('section', ''))} | {where_computed(where.get(c['id']), lang)} | "
@@ -919,20 +800,17 @@ def _by_code(rows: list[dict], where: dict, lang: str, basis: bool = True) -> li
     """The items of a group by the code that computed them (the program, function and line each recorded):
     one row a function, its items' ids and, for printed numbers, how many were checked on which basis.  The
     manuscript's part: each item's verdict and reason are in the manuscript's own tables, not repeated here."""
-    vi = lang == "vi"
     by: dict[str, list[dict]] = {}
     for r in rows:
         by.setdefault(where_computed(where.get(r["id"]), lang), []).append(r)
-    head = ("| Tính bởi | Các mục | Cơ sở |" if vi else "| Computed by | Items | Basis |") if basis else \
-        ("| Tính bởi | Các nhận định |" if vi else "| Computed by | Claims |")
+    head = msg("report.by_code.head", lang) if basis else msg("report.by_code.claims_head", lang)
     out = [head, rule_row(30, 40, 20) if basis else rule_row(30, 50)]
     for code, items in by.items():
         ids = ", ".join(md_text(r["id"]) for r in items)
         if basis:
             counts: dict[str, int] = {}
             for r in items:
-                word = BASIS_WORDS[lang].get(r.get("basis", ""), r.get("basis", "")) if r.get("basis") else \
-                    ("chưa kiểm chứng được" if vi else "not verifiable")
+                word = basis_word(r["basis"], lang) if r.get("basis") else msg("report.by_code.not_verifiable", lang)
                 counts[word] = counts.get(word, 0) + 1
             out.append(f"| {code} | {ids} | " + "; ".join(f"{w}: {n}" for w, n in counts.items()) + " |")
         else:
@@ -959,28 +837,26 @@ def evidence_words(keys: list[str], numbers: dict, lang: str) -> str:
 def requests_lines(audit: list[dict], claims: list[dict], numbers: dict, lang: str) -> list[tuple[str, str]]:
     """What the author is asked to correct: each discrepancy and each claim that does not (wholly) hold, with
     the registry keys of its evidence."""
-    vi = lang == "vi"
-    L = [("line", "## Đề nghị sửa đổi gửi tác giả" if vi else "## Requested changes for the author"), ("line", "")]
-    evidence = lambda keys: evidence_words(keys, numbers, lang)
+    L = [("line", "## " + msg("report.requests.head", lang)), ("line", "")]
+    evidence = lambda keys: msg("report.requests.evidence", lang, evidence=evidence_words(keys, numbers, lang))
     n = 0
     for r in (audit_row(r) for r in audit):
         if r["verdict"] != "discrepancy":
             continue
         n += 1
         keys = [k for k in _s(r.get("cited_keys")).split(";") if k]
-        L.append(("line", f"{n}. **{r['id']}**, {md_text(R.item(r, lang))} ({'in' if vi else 'printed'} "
-                          f"{{printed.{r['id']}}}; {category_word(r['category'], lang)}): "
-                          f"{REQUEST[lang].get(r['category'], REQUEST[lang]['other'])}. "
-                          f"{'Bằng chứng' if vi else 'Evidence'}: {evidence(keys)}."))
+        L.append(("line", f"{n}. **{r['id']}**, {md_text(R.item(r, lang))} ({_printed(r, lang)}; "
+                          f"{category_word(r['category'], lang)}): "
+                          f"{REQUEST[lang].get(r['category'], REQUEST[lang]['other'])}. {evidence(keys)}"))
     for c in (claim_row(c) for c in claims):
         if c["verdict"] not in ("does not hold", "partly holds"):
             continue
         n += 1
         keys = [k for k in _s(c.get("keys")).split(";") if k]
         L.append(("line", f"{n}. **{c['id']}** (§{md_text(c.get('section', ''))}, {{claim.{c['id']}.verdict}}): "
-                          f"{REQUEST[lang]['claim']}. {'Bằng chứng' if vi else 'Evidence'}: {evidence(keys)}."))
+                          f"{REQUEST[lang]['claim']}. {evidence(keys)}"))
     if not n:
-        L.append(("line", "Không có." if vi else "None."))
+        L.append(("line", msg("report.requests.none", lang)))
     L.append(("line", ""))
     return L
 
@@ -989,20 +865,8 @@ def template(t: dict, sens: dict, audit: list[dict], claims: list[dict], where: 
              rights: dict, env: dict, rules: list[dict], numbers: dict, lang: str = "en") -> list[tuple[str, str]]:
     """The report as lines (kind, text with {key} slots): 'line' in every form, 'md' only in the manuscript's
     part, 'text' only in the standalone report."""
-    vi = lang == "vi"
-    L = []
-    if vi:
-        L += [("line", "# Báo cáo tái lập: Trần Thị Diễm Trâm (2026), *Quan hệ đối tác chiến lược toàn diện Việt Nam – "
-                       "Nga*"), ("line", ""),
-              ("line", "Báo cáo do quy trình (`analysis/audit/report.py`) viết theo khuôn mẫu các báo cáo tái lập của Biên tập "
-                       "viên Dữ liệu AEA. Mọi con số đếm là một khóa trong sổ đăng ký."), ("line", ""),
-              ("text", "## Tóm tắt và xếp loại"), ("text", "")]
-    else:
-        L += [("line", "# Replication report: Tran (2026), *The Vietnam–Russia Comprehensive Strategic Partnership*"),
-              ("line", ""),
-              ("line", "Written by the workflow (`analysis/audit/report.py`) in the shape of the AEA Data Editor's replication "
-                       "reports. Every count is a registry key."), ("line", ""),
-              ("text", "## Summary and classification"), ("text", "")]
+    L = [("line", "# " + msg("report.title", lang)), ("line", ""), ("line", msg("report.intro", lang)), ("line", ""),
+         ("text", "## " + msg("report.summary.head", lang)), ("text", "")]
     # said once in the manuscript: its summary of findings gives the classification and its sensitivity
     L += [("text" if kind == "line" else kind, x) for kind, x in classification_lines(t, sens, lang, audit)]
     # the standalone report, read on its own, keeps in words the counts the manuscript's table of counts shows
@@ -1020,91 +884,19 @@ def render(lines, numbers: dict, form: str, lang: str = "en") -> str:
     """Lines in words: `form` 'text' (display values; '@sec-…' references dropped) or 'md' (shortcodes)."""
     def fill(s: str) -> str:
         s = SLOT.sub(lambda m: shortcode(m.group(1)) if form == "md" else R.shown(numbers[m.group(1)], lang), s)
-        where = "bản thảo" if lang == "vi" else "the manuscript"
+        where = msg("report.the_manuscript", lang)
         return s if form == "md" else re.sub(r"\s*\(@sec-[\w-]+\)|@sec-[\w-]+",
                                              lambda m: "" if m.group().strip().startswith("(") else where, s)
     out = [fill(x) for kind, x in lines if kind == "line" or (kind == "md") == (form == "md") and kind != "line"]
     return "\n".join(out).rstrip() + "\n"
 
-RULES = """\
-Each printed number is compared with its recomputed counterpart (`analysis/audit/verdict.py`), and one rule judges each
-kind of hedge wherever the figure is printed. The precision of a printed figure is one unit in its last printed
-digit; a hedged whole number ending in zeros is a round figure, precise to its last non-zero digit. In order: a
-figure is a **discrepancy** when it is impossible (a fall of more than the whole); **not verifiable** when no raw
-source gives its counterpart. A hedge that states a bound is tested as that bound: *hơn*, *trên*, *vượt* ('more
-than') pass, **within the stated bound**, when the recomputed value is above the printed one, or reaches it within
-the rounding uncertainty of the source figures, and *gần* ('nearly') when it is below; nothing is rounded, and such a
-pass counts as reproduced as a rounding does; anything else is a **discrepancy**. A
-figure with *khoảng*, *~* or no hedge is a window: a **match** when the two are equal; a **rounding** difference
-when the recomputed value, rounded to the printed precision, gives the printed one, or agrees with it within the
-rounding of the source figures, or when truncating or rounding up gives it; a **discrepancy** otherwise. Each
-reason says which of these holds. A match, rounding or bound met only from the article's own figures is reported as
-**consistent**: consistent with the article's own figures, not independently verified, and counted apart. A check
-is flagged **coarse** when the interval of values it accepts is wider than {audit.rule.coarse_units} units of the
-printed last digit: such a check could not fail a misprint in the last digit ({audit.count.coarse} passing checks
-are coarse); a bound is never coarse.
-
-The SIPRI release the article used is chosen without looking at any verdict: the release whose annual totals end
-in the last year for which the article prints an annual total ({audit.arms_release_rule.last_printed_year}),
-or, if none ends there, the oldest release covering that year, here the **{audit.arms_release}** release; every arms figure is also judged in every release, side by side. The
-article presents its arms figures as imports from Russia in US dollars; SIPRI's figures are trend-indicator
-values, so each is judged in two readings, all suppliers and Russia alone, and its reason says which reproduces it
-(all suppliers in {audit.count.arms_reading.all_suppliers} cases, both in {audit.count.arms_reading.both},
-Russia alone in {audit.count.arms_reading.russia_only}, neither in {audit.count.arms_reading.neither}).
-
-For each discrepancy the audit searches every alternative figure the data hold for the quantity (other sources
-and reporters, other periods and windows of years, other bases and other releases) and names the one that
-reproduces it as the likeliest cause; a figure that differs from the same quantity by one digit (not the last)
-or by two swapped digits is a transcription slip. Each row carries a cause code and the registry keys its
-reason cites.
-"""
-
-
-RULES_VI = """\
-Mỗi con số được in được so sánh với giá trị tính lại tương ứng (`analysis/audit/verdict.py`), và mỗi loại từ rào đón được
-đánh giá theo một quy tắc duy nhất, ở bất cứ đâu con số xuất hiện. Độ chính xác của một con số được in là một đơn vị ở
-chữ số cuối cùng được in; một số nguyên có từ rào đón và tận cùng bằng các chữ số 0 được coi là số tròn, chính xác đến
-chữ số khác 0 cuối cùng. Xét lần lượt: một con số là **sai lệch** khi nó không thể có (một mức giảm lớn hơn toàn bộ giá
-trị gốc); **không kiểm chứng được** khi không nguồn dữ liệu gốc nào cho giá trị đối chiếu. Từ rào đón nêu một giới hạn
-được kiểm tra đúng như giới hạn ấy: *hơn*, *trên*, *vượt* đạt (**{verdict_within_bound}**) khi giá trị tính lại lớn
-hơn con số in, hoặc chạm tới nó trong phạm vi sai số làm tròn của các số liệu nguồn, còn *gần* đạt khi giá trị tính lại
-nhỏ hơn; không có gì được làm tròn, và kết quả đạt ấy được tính là tái lập được như khớp khi làm tròn; mọi trường hợp
-khác là **sai lệch**. Con số đi với *khoảng*, *~* hoặc không có từ rào đón được xét theo một
-khoảng: **khớp** khi hai giá trị bằng nhau; **khớp khi làm tròn** khi giá trị tính lại, làm tròn đến độ chính xác được
-in, cho đúng con số in, hoặc trùng với nó trong phạm vi làm tròn của các số liệu nguồn, hoặc khi cắt bớt hay làm tròn
-lên cho ra nó; **sai lệch** trong mọi trường hợp còn lại. Lý do đi kèm nói rõ trường hợp nào đúng. Một kết quả khớp,
-khớp khi làm tròn hoặc nằm trong giới hạn được nêu chỉ đạt được từ chính các số liệu của bài báo được ghi là **{verdict_consistent}**: nó chỉ
-nhất quán với chính các số liệu của bài báo, chưa được kiểm chứng độc lập, và được đếm riêng. Một phép kiểm tra bị đánh dấu là **thô** khi khoảng giá trị mà nó
-chấp nhận rộng hơn {audit.rule.coarse_units} đơn vị của chữ số cuối được in: một phép kiểm tra như vậy không thể phát
-hiện một lỗi in sai ở chữ số cuối ({audit.count.coarse} phép kiểm tra đạt là thô); một giới hạn không bao giờ bị coi
-là thô.
-
-Phiên bản dữ liệu SIPRI mà bài báo dùng được chọn mà không xét đến bất kỳ kết luận nào: đó là phiên bản có chuỗi tổng
-hằng năm kết thúc vào năm cuối cùng mà bài báo in số tổng ({audit.arms_release_rule.last_printed_year}),
-hoặc, nếu không phiên bản nào kết thúc ở đó, phiên bản cũ nhất có năm đó, ở đây là phiên bản **{audit.arms_release}**; mọi con số về vũ khí cũng được đánh giá song song theo từng phiên bản. Bài báo
-trình bày các số liệu vũ khí như giá trị nhập khẩu từ Nga tính bằng đô la Mỹ, trong khi số liệu của SIPRI là giá trị
-chỉ báo xu hướng (TIV); vì vậy mỗi con số được đánh giá theo hai cách đọc, tổng từ mọi nhà cung cấp và riêng Nga, và
-lý do đi kèm cho biết cách đọc nào tái lập được con số (tổng từ mọi nhà cung cấp trong
-{audit.count.arms_reading.all_suppliers} trường hợp, cả hai cách trong {audit.count.arms_reading.both}, riêng Nga
-trong {audit.count.arms_reading.russia_only}, không cách nào trong {audit.count.arms_reading.neither}).
-
-Với mỗi sai lệch, quá trình kiểm tra rà soát mọi số liệu thay thế mà dữ liệu có cho đại lượng ấy (nguồn và bên báo
-cáo khác, kỳ số liệu và khoảng năm khác, cơ sở tính khác, phiên bản khác) và nêu số liệu tái lập được con số in như
-nguyên nhân khả dĩ nhất; một con số chỉ khác cùng đại lượng ở một chữ số (không phải chữ số cuối) hoặc bị đảo hai chữ
-số liền nhau được coi là lỗi chép số. Mỗi dòng kiểm tra mang một mã nguyên nhân và các khóa trong sổ đăng ký mà lý do
-của nó viện dẫn.
-"""
-
-
-
-
-# the verdict's label is the one its tables show (one text per meaning; its meaning follows it here and in the glossary)
-RULES_VI = RULES_VI.replace("{verdict_consistent}", R.WORDS["vi"]["verdict.consistent"]).replace(
-    "{verdict_within_bound}", R.WORDS["vi"]["verdict.within_bound"])
-
-
 def rules_part(numbers: dict, lang: str = "en") -> str:
-    return render([("line", RULES_VI if lang == "vi" else RULES)], numbers, "md", lang)
+    """The rules of the audit (report.rules, whose registry slots are left for `render`); the verdicts' labels are
+    the ones their tables show (one text per meaning; its meaning follows it here and in the glossary)."""
+    text = words.messages(lang)["report.rules"]
+    for v in ("consistent", "within_bound"):
+        text = text.replace(f"{{verdict_{v}}}", msg(f"word.verdict.{v}", lang))
+    return render([("line", text)], numbers, "md", lang)
 
 
 def manuscript_part(md: str) -> str:

@@ -41,6 +41,7 @@ import csv
 import sys
 from pathlib import Path
 
+from analysis import words
 from analysis.article import RESULTS
 from analysis.io import ROOT, dumps_json, sha256
 from analysis.contract.printed import UNITS
@@ -65,10 +66,15 @@ LICENSES = {
                             "chép văn bản ngoài các đoạn trích"},
 }
 
-# The domains' names in the Vietnamese titles (x-title-vi: each resource's title in the Vietnamese edition's words,
-# beside its English title, so that whoever changes one sees the other).
-DOMAINS_VI = {"arms": "vũ khí", "trade": "thương mại", "fdi": "đầu tư nước ngoài", "fx": "tỷ giá",
-              "context": "bối cảnh của các nhận định"}
+
+
+def _titles(msgid: str, domain: str) -> dict:
+    """A title built the same way for every domain, in both languages from the message catalogs (manifest.title.*,
+    the domain's name manifest.domain.*): `title` and `x-title-vi`, each resource's title in the Vietnamese
+    edition's words beside its English one."""
+    return {key: words.msg(msgid, lang, domain=words.msg(f"manifest.domain.{domain}", lang))
+            for key, lang in (("title", "en"), ("x-title-vi", "vi"))}
+
 
 YES_NO = {"type": "string", "constraints": {"required": True, "enum": ["Yes", "No"]}}
 
@@ -121,8 +127,7 @@ def _sources_resource(domain: str) -> dict:
     return {
         "name": f"{domain}_sources",
         "path": f"{domain}/sources.csv",
-        "title": f"Provenance of every {domain} figure: one row per source",
-        "x-title-vi": f"Nguồn gốc của mọi số liệu {DOMAINS_VI[domain]}: mỗi nguồn một dòng",
+        **_titles("manifest.title.sources", domain),
         "description": f"Machine-readable transcription of {domain}/SOURCES.md: publisher, title, date, URL, "
                        "short quote, whose statistics, cited agency, standing, authority of the copy read and data "
                        "status. The selection rules in analysis/ read the standing, authority, status and date columns.",
@@ -660,9 +665,7 @@ def _hash(resource: dict, base: Path) -> dict:
 def describe_raw() -> dict:
     resources = _arms_resources() + _trade_resources() + _fdi_resources() + _context_resources()
     docs = [{"name": f"{d}_provenance", "path": f"{d}/SOURCES.md", "format": "md", "mediatype": "text/markdown",
-             "title": f"Human-readable provenance of the {d} figures (publisher, title, URL, date, quote)",
-             "x-title-vi": f"Nguồn gốc của các số liệu {DOMAINS_VI[d]}, để người đọc (nhà xuất bản, tiêu đề, URL, "
-                           "ngày, trích dẫn)"}
+             **_titles("manifest.title.provenance", d)}
             for d in ("arms", "trade", "fdi", "fx", "context")]
     return {
         "name": "vn-russia-replication-raw",

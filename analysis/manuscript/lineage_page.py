@@ -17,39 +17,13 @@ import argparse
 from pathlib import Path
 
 from analysis import escape as esc
+from analysis import words
 from analysis.io import run, write_text_atomic
 from analysis.manuscript.render import read_include
 
-# Each edition's words on its lineage page: the page's name and the other pages it links to.
-WORDS = {
-    "en": {
-        "title": "Lineage of every number shown",
-        "subtitle": "Replication and audit of Tran (2026): where each number of the manuscript comes from",
-        "intro": ("Each entry gives the registry key, the value as shown, what it is, the rule that computed it, "
-                  "the script, the input files with the first characters of their <code>sha256</code> checksums, "
-                  "the source ids (described in each data folder’s <code>SOURCES.md</code> and "
-                  "<code>sources.csv</code>; the manuscript cites each source by its author and year) and where "
-                  "the manuscript shows it. Every number in <a href=\"index.html\">the manuscript</a> links to its "
-                  "entry here."),
-        "links": [("index.html", "Back to the manuscript"), ("vi-lineage.html", "Bản tiếng Việt (Vietnamese edition)")],
-        "groups": "Groups (number of entries)",
-        "build": "Built {build-date} from version {build-version} of the replication package, commit {build-commit}.",
-    },
-    "vi": {
-        "title": "Nguồn gốc của từng con số được trình bày",
-        "subtitle": ("Tái lập và kiểm tra đối chiếu bài báo của Trần Thị Diễm Trâm (2026): mỗi con số của tài liệu "
-                     "đến từ đâu"),
-        "intro": ("Mỗi mục ghi khóa của con số trong sổ đăng ký, giá trị như được hiển thị, nội dung của con số, "
-                  "quy tắc tính ra nó, tập lệnh, các tệp đầu vào cùng vài ký tự đầu của mã kiểm tra "
-                  "<code>sha256</code>, mã các nguồn (mô tả trong <code>SOURCES.md</code> và <code>sources.csv</code> "
-                  "của từng thư mục dữ liệu; tài liệu trích dẫn mỗi nguồn theo tác giả và năm) và nơi tài liệu "
-                  "trình bày con số. Mỗi con số trong <a href=\"vi.html\">tài liệu chính</a> đều dẫn đến mục của nó "
-                  "ở đây."),
-        "links": [("vi.html", "Về tài liệu chính"), ("lineage.html", "Bản tiếng Anh")],
-        "groups": "Các nhóm (số mục)",
-        "build": "Bản dựng ngày {build-date} từ phiên bản {build-version} của gói tái lập, commit {build-commit}.",
-    },
-}
+# Each edition's links on its lineage page: its manuscript and the other edition's lineage page; every word of the
+# page is a message of the catalogs (lineage_page.*).
+LINKS = {"en": ("index.html", "vi-lineage.html"), "vi": ("vi.html", "lineage.html")}
 
 # The page's own style: a readable column, the entries as the editions' lineage appendix shows them, the
 # entry a link leads to highlighted.  No web font, no script, no network.
@@ -91,12 +65,12 @@ def read_build(text: str) -> dict[str, str]:
 
 def page(body: str, lang: str, build: dict[str, str], digest: str) -> str:
     """The whole lineage page of an edition."""
-    w = WORDS[lang]
-    links = " ".join(f'<a href="{esc.html_attr(href)}">{esc.html_text(text)}</a>' for href, text in w["links"])
-    built = w["build"]
-    for k in BUILD_KEYS:
-        shown = f"<code>{esc.html_text(build[k])}</code>" if k == "build-commit" else esc.html_text(build[k])
-        built = built.replace("{" + k + "}", shown)
+    w = {k: words.msg(f"lineage_page.{k}", lang) for k in ("title", "subtitle", "intro", "groups")}
+    links = " ".join(f'<a href="{esc.html_attr(href)}">{esc.html_text(words.msg(f"lineage_page.link.{k}", lang))}</a>'
+                     for href, k in zip(LINKS[lang], ("manuscript", "other")))
+    built = words.msg("lineage_page.build", lang, **{
+        k: f"<code>{esc.html_text(build[k])}</code>" if k == "build-commit" else esc.html_text(build[k])
+        for k in BUILD_KEYS})
     return "\n".join([
         "<!DOCTYPE html>",
         f'<html lang="{lang}">',
@@ -127,7 +101,7 @@ def page(body: str, lang: str, build: dict[str, str], digest: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--lang", choices=sorted(WORDS), required=True)
+    ap.add_argument("--lang", choices=sorted(LINKS), required=True)
     ap.add_argument("--body", required=True, help="the edition's lineage entries (written by analysis.manuscript.parts)")
     ap.add_argument("--build", required=True, help="the build's record of itself (written by analysis.manuscript.render)")
     ap.add_argument("--digest", required=True, help="the digest of the render's inputs (written by analysis.manuscript.render)")

@@ -33,26 +33,23 @@ from analysis.registry import shortcode
 from analysis.words import has, msg, msgn
 
 SHORTCODE = re.compile(r"\{\{<\s*num\s+([^\s>]+)(?:\s+bare)?\s*>\}\}")
-PLACES = {"manuscript/index.qmd": "the text", "_generated/abstract.md": "the abstract",
-          "_generated/counts.md": "the table of counts", "_generated/table1.md": "Table 1 replicated",
-          "_generated/table2.md": "Table 2 replicated", "_generated/arms_periods.md": "the arms periods table",
-          "_generated/arms_claims.md": "the arms claims table", "_generated/text_claims.md": "the text claims table",
-          "_generated/discrepancies.md": "the list of discrepancies", "_generated/audit.md": "the full audit table",
-          "_generated/data_availability.md": "the data statement",
-          "manuscript/_generated/rules.md": "the audit's rules", "manuscript/_generated/claims.md": "the claims in words",
-          "manuscript/_generated/report.md": "the replication report",
-          "manuscript/_generated/summary.md": "the summary of findings"}
-PLACES_VI = {"manuscript/index.vi.qmd": "phần lời văn", "_generated/vi/abstract.md": "phần tóm tắt",
-             "_generated/vi/counts.md": "bảng số đếm", "_generated/vi/table1.md": "Bảng 1 tái lập",
-             "_generated/vi/table2.md": "Bảng 2 tái lập", "_generated/vi/arms_periods.md": "bảng các giai đoạn nhập "
-             "khẩu vũ khí", "_generated/vi/arms_claims.md": "bảng các con số về vũ khí",
-             "_generated/vi/text_claims.md": "bảng các con số trong lời văn",
-             "_generated/vi/discrepancies.md": "danh sách các sai lệch", "_generated/vi/audit.md": "bảng kiểm tra đầy đủ",
-             "_generated/vi/data_availability.md": "tuyên bố về dữ liệu",
-             "manuscript/_generated/vi/rules.md": "các quy tắc kiểm tra",
-             "manuscript/_generated/vi/claims.md": "các nhận định bằng lời",
-             "manuscript/_generated/vi/report.md": "báo cáo tái lập",
-             "manuscript/_generated/vi/summary.md": "tóm tắt kết quả"}
+# The files that show registry numbers, each named by the catalog (ms.place.*) where the lineage says where a number
+# is shown: the manuscript's text, the parts this module writes, and the audit's parts (analysis/audit/report.py,
+# analysis/audit/claims.py).
+PLACE_PARTS = ("abstract", "counts", "table1", "table2", "arms_periods", "arms_claims", "text_claims", "discrepancies",
+               "audit", "data_availability")
+PLACE_AUDIT_PARTS = ("rules", "claims", "report", "summary")
+
+
+def place_names(lang: str) -> dict[str, str]:
+    """Each file of the edition that may show a registry number -> its name in the edition's language."""
+    sub, text = ("/vi", "manuscript/index.vi.qmd") if lang == "vi" else ("", "manuscript/index.qmd")
+    return {text: msg("ms.place.text", lang)} | \
+        {f"_generated{sub}/{p}.md": msg(f"ms.place.{p}", lang) for p in PLACE_PARTS} | \
+        {f"manuscript/_generated{sub}/{p}.md": msg(f"ms.place.{p}", lang) for p in PLACE_AUDIT_PARTS}
+
+
+PLACES = place_names("en")
 num = shortcode  # a registry number in a generated part
 
 
@@ -300,6 +297,11 @@ def table2_part(t2: pd.DataFrame, audit: pd.DataFrame, numbers: dict, lang: str 
     return pipe_table(header, rows, msg("ms.table2.caption", lang), "tbl-table2", align=align)
 
 
+def columns(names: tuple[str, ...], lang: str) -> list[str]:
+    """A table's column heads in the edition's language (ms.col.*)."""
+    return [msg(f"ms.col.{n}", lang) for n in names]
+
+
 def arms_periods_part(numbers: dict, lang: str = "en") -> str:
     rows = []
     for release in ("r2022", "current"):
@@ -310,14 +312,9 @@ def arms_periods_part(numbers: dict, lang: str = "en") -> str:
             shown = msg(f"ms.release.{release}", lang)
             rows.append([f"{first}–{last}", shown, bare(f"{base}.min"), num(f"{base}.min_year"), bare(f"{base}.max"),
                          num(f"{base}.max_year"), bare(f"{base}.sum"), maybe(numbers, f"{base}.russia_share", False)])
-    align = "llrrrrrr"
-    if lang == "vi":
-        return pipe_table(["Giai đoạn", "Phiên bản", "Thấp nhất (triệu TIV)", "Năm", "Cao nhất (triệu TIV)", "Năm",
-                           "Tổng (triệu TIV)", "Tỷ trọng của Nga (%)"], rows, msg("ms.arms_periods.caption", lang),
-                          "tbl-arms-periods", align=align)
-    return pipe_table(["Period", "Release", "Lowest (mn TIV)", "Year", "Highest (mn TIV)", "Year", "Sum (mn TIV)",
-                       "Russia's share (%)"], rows, msg("ms.arms_periods.caption", lang), "tbl-arms-periods",
-                      align=align)
+    header = columns(("period", "release", "lowest_mn_tiv", "year", "highest_mn_tiv", "year", "sum_mn_tiv",
+                      "russia_share"), lang)
+    return pipe_table(header, rows, msg("ms.arms_periods.caption", lang), "tbl-arms-periods", align="llrrrrrr")
 
 
 def claims_part(audit: pd.DataFrame, result: str, caption: str, label: str, numbers: dict, lang: str = "en") -> str:
@@ -335,13 +332,9 @@ def claims_part(audit: pd.DataFrame, result: str, caption: str, label: str, numb
             else:
                 row.insert(4, maybe(numbers, f"arms.current.{tail}") if tail else "—")
         rows.append(row)
-    header, align = ["ID", "Claim", "Printed", "Recomputed", "Verdict"], "llrrl"
+    header, align = columns(("id", "claim", "printed", "recomputed", "verdict"), lang), "llrrl"
     if result == "arms":
-        header, align = ["ID", "Claim", "Printed", msg("ms.release.r2022", lang), msg("ms.release.current", lang),
-                         "Verdict"], "llrrrl"
-    if lang == "vi":
-        header = (["Mã", "Nội dung", "Số in", msg("ms.release.r2022", lang), msg("ms.release.current", lang), "Kết luận"]
-                  if result == "arms" else ["Mã", "Nội dung", "Số in", "Số tính lại", "Kết luận"])
+        header[3:4], align = [msg("ms.release.r2022", lang), msg("ms.release.current", lang)], "llrrrl"
     return pipe_table(header, rows, caption, label, align=align)
 
 
@@ -355,13 +348,14 @@ def discrepancies_part(audit: pd.DataFrame, numbers: dict | None = None, lang: s
             reason = R.render(json.loads(a["reason_spec"]), numbers, "vi", "md")
             item = R.item(a, "vi")
             place = "" if item.endswith(f"({where})") else f" ({esc.md_text(where)})"  # a text's item names its §
-            out.append(f"- **{a['id']}, {esc.md_text(item)}**{place}, số in {num('printed.' + a['id'])}: "
+            out.append(f"- **{a['id']}, {esc.md_text(item)}**{place}, "
+                       f"{msg('ms.discrepancy.printed', lang, value=num('printed.' + a['id']))}: "
                        f"{cell(reason)}")
         return "\n".join(out) + "\n"
     for _, a in audit[audit["verdict"] == "discrepancy"].iterrows():
         reason = a["reason"].removeprefix(f"Printed {a['printed']}; ")  # the shortcode shows the printed form
-        out.append(f"- **{a['id']}, {esc.md_text(a['item'])}** ({esc.md_text(a['location'])}), printed "
-                   f"{num('printed.' + a['id'])}: {esc.md_text(reason)}")
+        out.append(f"- **{a['id']}, {esc.md_text(a['item'])}** ({esc.md_text(a['location'])}), "
+                   f"{msg('ms.discrepancy.printed', lang, value=num('printed.' + a['id']))}: {esc.md_text(reason)}")
     return "\n".join(out) + "\n"
 
 
@@ -380,19 +374,9 @@ def audit_part(audit: pd.DataFrame, numbers: dict, lang: str = "en") -> str:
     rest = audit[~audit["id"].isin(shown)]
     rows = [[a["id"], esc.md_cell(R.item(a, lang)), num(f"printed.{a['id']}"), num(a["key"]) if a["key"] in numbers else "—",
              R.verdict_cell(a['id'])] for _, a in rest.iterrows()]
-    if lang == "vi":
-        lead = ("Kết luận về các con số còn lại của bài báo đã có ở @tbl-table1, cột kết luận của @tbl-table2 "
-                "(mức tăng/giảm), @tbl-arms-claims và @tbl-text-claims. Bảng dưới đây chỉ liệt kê những con số "
-                "chưa bảng nào ở trên đánh giá.\n\n")
-        return lead + pipe_table(["Mã", "Con số được in", "Số in", "Số tính lại", "Kết luận"], rows,
-                                 "Những con số được in mà các bảng trên chưa đánh giá, kèm kết luận", "tbl-audit",
-                                 align="llrrl")
-    lead = ("The verdicts on the article's other printed numbers are in @tbl-table1, the verdict column of "
-            "@tbl-table2 (the changes), @tbl-arms-claims and @tbl-text-claims. The table below lists only the "
-            "printed numbers that no table above judges.\n\n")
-    return lead + pipe_table(["ID", "Printed number", "Printed", "Recomputed", "Verdict"], rows,
-                             "The printed numbers no table above judges, with their verdicts", "tbl-audit",
-                             align="llrrl")
+    return msg("ms.audit.lead", lang) + "\n\n" + pipe_table(
+        columns(("id", "printed_number", "printed", "recomputed", "verdict"), lang), rows,
+        msg("ms.audit.caption", lang), "tbl-audit", align="llrrl")
 
 
 def read_sources(paths: list[str]) -> list[dict]:
@@ -517,13 +501,7 @@ def data_statement(raw_pkg: dict, pub_pkg: dict, lang: str = "en") -> str:
     the English ones (x-title-vi, x-not-consulted-vi); a manifest without them shows its English."""
     vi = lang == "vi"
     title = (lambda r: r.get("x-title-vi") or r.get("title", "")) if vi else (lambda r: r.get("title", ""))
-    out = ["Mọi dữ liệu đầu vào đều đi kèm gói tái lập trong thư mục `data/raw/`. Bản kê khai "
-           "`data/raw/datapackage.json` ghi cho từng tệp kích thước, mã kiểm tra SHA-256, lược đồ, giấy phép hoặc "
-           "điều khoản sử dụng, và mọi nguồn kèm nhà xuất bản, tiêu đề, ngày, URL và một đoạn trích ngắn. Quy trình "
-           "kiểm tra từng tệp theo bản kê khai trước khi tính bất cứ điều gì.", ""] if vi else ["All inputs ship with the replication package under `data/raw/`. The manifest "
-           "`data/raw/datapackage.json` records for each file its size, SHA-256 checksum, schema, licence or "
-           "terms, and every source with publisher, title, date, URL and a short quotation. The workflow "
-           "checks each file against the manifest before it computes anything.", ""]
+    out = [msg("ms.data.intro", lang), ""]
     rows, cited = [], []
     for r in raw_pkg["resources"]:
         if r["path"].endswith((".md", "sources.csv")):
@@ -536,25 +514,18 @@ def data_statement(raw_pkg: dict, pub_pkg: dict, lang: str = "en") -> str:
             cited.append(f"- {esc.md_code(r['path'])}: [{'; '.join(cites)}]")
     for r in pub_pkg["resources"]:
         rows.append([esc.md_code(f"published/{r['path']}", cell=True), esc.md_cell(title(r)), _hash12(r),
-                     "trích dẫn ngắn có ghi nguồn" if vi else "brief quotation with attribution", "1"])
+                     msg("ms.data.quotation", lang), "1"])
         cited.append(f"- {esc.md_code('published/' + r['path'])}: [@tran2026]")
     # The sources, a list that can be longer than a page, follow the table as one paragraph per file.
-    if vi:
-        out.append(pipe_table(["Tệp", "Nội dung", "SHA-256 (12 ký tự đầu)", "Điều khoản sử dụng", "Số nguồn"], rows,
-                              "Mọi tệp đầu vào, mã kiểm tra, điều khoản sử dụng và số nguồn của tệp, được liệt kê bên "
-                              "dưới", "tbl-data"))
-    else:
-        out.append(pipe_table(["File", "Content", "SHA-256 (first 12)", "Terms", "Sources"], rows,
-                              "Every input file, its checksum, its terms of use and the number of its sources, listed "
-                              "below", "tbl-data"))
-    out.append("\nNguồn của từng tệp:\n" if vi else "\nThe sources of each file:\n")
+    out.append(pipe_table(columns(("file", "content", "sha256_12", "terms", "sources"), lang), rows,
+                          msg("ms.data.caption", lang), "tbl-data"))
+    out.append("\n" + msg("ms.data.sources", lang) + "\n")
     out += cited
     notes = (lambda r: r.get("x-not-consulted-vi") or r.get("x-not-consulted", [])) if vi else \
         (lambda r: r.get("x-not-consulted", []))
     gaps = [(r["path"], note) for r in raw_pkg["resources"] for note in notes(r)]
     if gaps:
-        out.append("\nNhững nguồn không tiếp cận được (theo ghi chú của bản kê khai):\n" if vi
-                   else "\nWhat could not be consulted:\n")
+        out.append("\n" + msg("ms.data.not_consulted", lang) + "\n")
         out += [f"- {esc.md_code(path)}: {esc.md_text(note)}" for path, note in gaps]
     return "\n".join(out) + "\n"
 
@@ -579,31 +550,18 @@ def label(key: str, entry: dict, lang: str, items: dict[str, str] | None = None)
     head, _, rest = key.partition(".")
     kind, _, rid = rest.partition(".")
     if head == "printed" and rest in items:
-        return f"{items[rest]}, số in trong bài báo"
-    if head == "audit" and rid in items:
-        words = {"verdict": f"Kết luận về {rid}: {items[rid]}", "diff": f"{rid}: số in trừ số tính lại",
-                 "reldiff": f"{rid}: số in trừ số tính lại, so với số tính lại",
-                 "closest_gap": f"{rid}: chênh lệch của số in so với số liệu thay thế gần nhất",
-                 "accept_lo": f"{rid}: giá trị thấp nhất mà phép kiểm tra chấp nhận",
-                 "accept_hi": f"{rid}: giá trị cao nhất mà phép kiểm tra chấp nhận"}
-        if kind in words:
-            return words[kind]
+        return msg("ms.label.printed", lang, item=items[rest])
+    if head == "audit" and rid in items and has(f"ms.label.audit.{kind}", lang):
+        return msg(f"ms.label.audit.{kind}", lang, id=rid, item=items[rid])
     if head == "audit" and kind == "count" and rid and "." not in rid and has(f"word.verdict.{rid}", lang):
         return msg("ms.label.audit_count", lang, verdict=msg(f"word.verdict.{rid}", lang))
     if head == "claim" and key.endswith(".verdict"):
-        return f"Kết luận về nhận định {kind}"
+        return msg("ms.label.claim_verdict", lang, id=kind)
     return R.label_text(key, entry, lang)
 
 
-LINEAGE_GROUPS = {
-    "en": {"printed": "Numbers as the article prints them", "trade": "Trade (Table 1 and the text)",
-           "fdi": "Foreign investment (Table 2)", "arms": "Arms imports (SIPRI)", "audit": "The audit’s verdicts and checks",
-           "claim": "Claims in words", "report": "The replication report", "fx": "Exchange rates"},
-    "vi": {"printed": "Các con số như bài báo in", "trade": "Thương mại (Bảng 1 và lời văn)",
-           "fdi": "Đầu tư nước ngoài (Bảng 2)", "arms": "Nhập khẩu vũ khí (SIPRI)",
-           "audit": "Kết luận và phép kiểm tra", "claim": "Các nhận định bằng lời", "report": "Báo cáo tái lập",
-           "fx": "Tỷ giá"},
-}
+# The lineage page's groups, in this order (each key by its first part; ms.lineage.group.*).
+LINEAGE_GROUPS = ("printed", "trade", "fdi", "arms", "audit", "claim", "report", "fx")
 
 
 def rule(entry: dict, lang: str) -> str:
@@ -749,8 +707,8 @@ def lineage_part(entries: dict[str, str], lang: str = "en") -> str:
     groups: dict[str, list[str]] = {}
     for key in sorted(entries):
         groups.setdefault(key.split(".", 1)[0], []).append(key)
-    names = LINEAGE_GROUPS[lang]
-    order = sorted(groups, key=lambda h: (list(names).index(h) if h in names else len(names), h))
+    names = {g: msg(f"ms.lineage.group.{g}", lang) for g in LINEAGE_GROUPS}
+    order = sorted(groups, key=lambda h: (LINEAGE_GROUPS.index(h) if h in names else len(names), h))
     out = ['<nav class="lineage-groups"><ul>']
     out += [f'<li><a href="#lineage-group-{_h(head)}">{_h(names.get(head, head))}</a> ({len(groups[head])})</li>'
             for head in order]
@@ -850,7 +808,7 @@ def parts(numbers: dict, audit: pd.DataFrame, t1: pd.DataFrame, t2: pd.DataFrame
             "arms_periods.md": arms_periods_part(numbers, "vi"),
             "arms_claims.md": claims_part(audit, "arms", msg("ms.arms_claims.caption", "vi"), "tbl-arms-claims",
                                           numbers, "vi"),
-            "text_claims.md": claims_part(audit, "text", "Các số liệu thương mại và đầu tư trong lời văn của bài báo",
+            "text_claims.md": claims_part(audit, "text", msg("ms.text_claims.caption", "vi"),
                                           "tbl-text-claims", numbers, "vi"),
             "discrepancies.md": discrepancies_part(audit, numbers, "vi"),
             "audit.md": audit_part(audit, numbers, "vi"),
@@ -866,7 +824,7 @@ def parts(numbers: dict, audit: pd.DataFrame, t1: pd.DataFrame, t2: pd.DataFrame
         "arms_periods.md": arms_periods_part(numbers),
         "arms_claims.md": claims_part(audit, "arms", msg("ms.arms_claims.caption", "en"), "tbl-arms-claims",
                                       numbers),
-        "text_claims.md": claims_part(audit, "text", "Trade and investment figures in the article's text",
+        "text_claims.md": claims_part(audit, "text", msg("ms.text_claims.caption", "en"),
                                       "tbl-text-claims", numbers),
         "discrepancies.md": discrepancies_part(audit),
         "audit.md": audit_part(audit, numbers),
@@ -935,7 +893,7 @@ def main(argv: list[str] | None = None) -> int:
     row_tables = read_rows(args.rows)
     editions = [("en", args.qmd, out, "_generated", PLACES, "index.html")]
     if args.qmd_vi:
-        editions.append(("vi", args.qmd_vi, out / "vi", "_generated/vi", PLACES_VI, "vi.html"))
+        editions.append(("vi", args.qmd_vi, out / "vi", "_generated/vi", place_names("vi"), "vi.html"))
     items = {a["id"]: R.item(a, "vi") for _, a in audit.iterrows()}
     keys = 0
     for lang, qmds, dest, prefix, places, page in editions:

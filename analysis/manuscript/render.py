@@ -282,12 +282,12 @@ def article_record(root: Path) -> dict:
 
 
 def _date_words(iso: str, lang: str) -> str:
-    """A date in the edition's words: '2 March 2026'; 'ngày 2 tháng 3 năm 2026'."""
+    """A date in the edition's words (ms.date, the month's name ms.month.*): '2 March 2026'; 'ngày 2 tháng 3 năm
+    2026' (the catalog's month names, not the machine's locale)."""
     import datetime
+    from analysis.words import msg
     d = datetime.date.fromisoformat(iso)
-    if lang == "vi":
-        return f"ngày {d.day} tháng {d.month} năm {d.year}"
-    return f"{d.day} {d.strftime('%B')} {d.year}" if d.strftime("%B") else iso
+    return msg("ms.date", lang, day=d.day, month=msg(f"ms.month.{d.month:02d}", lang), year=d.year)
 
 
 def meta_yaml(info: dict, cite: dict, article: dict | None = None, environment: dict | None = None) -> str:
@@ -308,8 +308,8 @@ def meta_yaml(info: dict, cite: dict, article: dict | None = None, environment: 
             "title": esc.md_text(cite["title"]) if cite.get("title") else cite.get("title"),
             "license": esc.md_text(cite["license"]) if cite.get("license") else cite.get("license")}
     meta = {**info, "author": cite["maintainers"] or ["unknown"],
-            "contact": cite["contact"] or "none given in CITATION.cff",
-            "contact-vi": cite["contact"] or "CITATION.cff chưa ghi địa chỉ liên hệ"}
+            "contact": cite["contact"] or msg("ms.identity.no_contact", "en"),
+            "contact-vi": cite["contact"] or msg("ms.identity.no_contact", "vi")}
     # the Vietnamese edition's title page names the maintainers in Vietnamese where CITATION.cff gives the entity's
     # English name (the catalog's ms.identity.maintainers); a person's name stays as written (edition-author.lua)
     entity = msg("ms.identity.maintainers", "en")
