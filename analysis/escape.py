@@ -84,10 +84,12 @@ def md_cell(text: object) -> str:
 
 
 # BibTeX, as pandoc's reader reads a braced field: LaTeX's special characters and the characters its
-# ligatures join (-- ``), the quote marks it curls, and @ (an entry's start for other readers).
+# ligatures join (-- ``), the quote marks it curls, and @ (an entry's start for other readers).  A straight
+# apostrophe is `\'{}` (an acute accent on nothing, which both pandoc 3.6, Quarto's, and 3.9 read as `'`):
+# `\textquotesingle{}` is dropped by pandoc 3.6, which printed "Vietnams" for "Vietnam's".
 _BIB = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "%": r"\%", "&": r"\&", "#": r"\#",
         "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "<": r"\textless{}",
-        ">": r"\textgreater{}", "@": "{@}", "-": "{-}", "'": r"\textquotesingle{}", "`": r"\`{}"}
+        ">": r"\textgreater{}", "@": "{@}", "-": "{-}", "'": r"\'{}", "`": r"\`{}"}
 _BIB_T = {ord(k): v for k, v in _BIB.items()}
 
 
