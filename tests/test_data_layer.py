@@ -334,3 +334,9 @@ def test_two_spellings_of_one_publisher_stop_the_check(raw_copy):
                              "S03,VnEconomy English,english_edition")
     assert (p.row, p.column, p.rule) == (4, "publisher", "x-crossChecks: one name per publisher")
     assert "'VnEconomy English'" in p.detail and "line 2" in p.detail and "vneconomy.vn" in p.detail
+
+
+def test_a_brace_in_copy_of_is_refused(raw_copy):
+    """copy_of reaches the reference list's type field, which pandoc reads verbatim: no brace may end it."""
+    p, _ = _schema_problem(raw_copy, "context/sources.csv", "reprint,Tuổi Trẻ,", "reprint,Tuổi Trẻ},")
+    assert (p.row, p.column, p.rule) == (7, "copy_of", "constraints.pattern")

@@ -124,6 +124,17 @@ def test_an_apostrophe_in_a_bibtex_title_reads_back_in_every_pandoc_the_build_us
     assert entry["title"] == title and entry["author"][0]["literal"] == "Putin's"
 
 
+def test_a_verbatim_bibtex_field_reads_back_as_written_or_is_refused():
+    """pandoc reads `type` (the CSL genre) verbatim: LaTeX's specials stay as they are; a brace or a backslash,
+    which would end or break the field, is refused (the manifest's pattern keeps them out of copy_of)."""
+    text = "Reprint of Doanh nghiệp & Tiếp thị's 100% _x_ -- $y$ #1 ~ 'q'"
+    bib = f"@online{{k,\n  title = {{T}},\n  type = {{{esc.bibtex_verbatim(text)}}}\n}}\n"
+    assert json.loads(pypandoc.convert_text(bib, "csljson", format="bibtex"))[0]["genre"] == text
+    for bad in ("a } b", "a { b", "a \\ b"):
+        with pytest.raises(ValueError):
+            esc.bibtex_verbatim(bad)
+
+
 def test_yaml_scalars_read_back_as_written():
     yaml = pytest.importorskip("yaml", reason="PyYAML is not installed")
     for text in (HOSTILE, MULTILINE, 'key: "value" # no comment', "- [a, b]", "\u2028\x85\t\x00", "yes", "~", ""):

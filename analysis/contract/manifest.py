@@ -145,9 +145,10 @@ def _sources_resource(domain: str) -> dict:
                                 "language (english_edition, french_edition, thai_edition, spanish_edition), a reprint "
                                 "or a mirror of copy_of, an aggregator's repost, a copy on a page that names no "
                                 "publisher (unnamed), a third party's copy of copy_of's data file (file_copy)"},
-                {"name": "copy_of", "type": "string",
+                {"name": "copy_of", "type": "string", "constraints": {"pattern": r"[^{}\\<>]*"},
                  "description": "the original publisher (one name per publisher), when the copy is of another's work "
-                                "and names it; empty for the publisher's own pages and editions"},
+                                "and names it; empty for the publisher's own pages and editions.  No brace, backslash "
+                                "or angle bracket: the reference list's type field, which holds it, is read verbatim"},
                 {"name": "title", "type": "string"},
                 {"name": "title_supplied", "type": "string", "constraints": {"required": True, "enum": ["yes", "no"]},
                  "description": "yes when the page gives no title that was read and the title is ours (from its URL "

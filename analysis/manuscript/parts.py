@@ -517,7 +517,7 @@ def sources_bib(sources: list[dict], lang: str = "en") -> str:
         fields = {"ids": ", ".join(bib_key(i) for i in same if i != s["source_id"]),
                   "author": "{" + _bib_escape(s["publisher"]) + "}",
                   "title": "{" + _bib_escape(reference_title(s, lang)) + "}",
-                  "type": _bib_escape(". ".join(kind)),
+                  "type": esc.bibtex_verbatim(". ".join(kind)),
                   "year": _bib_escape(s["date"][:4]), "url": esc.bibtex_url(shown_url(s["url"])),
                   "note": _bib_escape(msgn("ms.ref.source_ids", len(same), lang, ids=", ".join(same)))}
         if len(s["date"]) == 10:
