@@ -466,12 +466,17 @@ def publications(sources: list[dict]) -> dict[str, str]:
 WEAK_COPIES = ("aggregator", "unnamed")
 
 
-def weak_reasons(s: dict, lang: str) -> list[str]:
-    """Why a source is weak, in the edition's words ([] for a source that is not)."""
-    out = [msg("ms.ref.weak.low", lang)] if s.get("standing") == "low" else []
-    if s.get("copy") in WEAK_COPIES:
-        out.append(msg(f"ms.ref.weak.{s['copy']}", lang))
-    return out
+def weak(s: dict) -> bool:
+    """Whether a source is weak by the rule above."""
+    return s.get("standing") == "low" or s.get("copy") in WEAK_COPIES
+
+
+def weak_words(s: dict, lang: str) -> str:
+    """The weak mark in the edition's words ('' for a source that is not weak): why, when what the copy is (which the
+    entry says beside it) does not say it already, i.e. figures of low standing."""
+    if not weak(s):
+        return ""
+    return msg("ms.ref.weak.low", lang) if s.get("standing") == "low" else msg("ms.ref.weak", lang)
 
 
 def copy_words(s: dict, lang: str) -> str:
@@ -510,10 +515,7 @@ def sources_bib(sources: list[dict], lang: str = "en") -> str:
             continue
         done.add(s["source_id"])
         same = sorted(set(ids[s["source_id"]]))
-        kind = [w for w in [copy_words(s, lang)] if w]
-        weak = weak_reasons(s, lang)
-        if weak:
-            kind.append(msg("ms.ref.weak", lang, reasons=_join_words(weak, lang)))
+        kind = [w for w in (copy_words(s, lang), weak_words(s, lang)) if w]
         fields = {"ids": ", ".join(bib_key(i) for i in same if i != s["source_id"]),
                   "author": "{" + _bib_escape(s["publisher"]) + "}",
                   "title": "{" + _bib_escape(reference_title(s, lang)) + "}",
