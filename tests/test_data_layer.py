@@ -287,7 +287,7 @@ def test_two_spellings_of_one_publisher_are_found_by_their_site():
             (5, "https://thoibaotaichinhvietnam.vn/d.html", "Thời báo Tài chính Việt Nam, English edition"),
             (6, "https://www.ibtimes.sg/e", "IBTimes Singapore (ibtimes.sg)"),
             (7, "https://www.ibtimes.sg/f", "International Business Times Singapore (ibtimes.sg)"),
-            (8, "https://github.com/a/x.csv", "GitHub user a"), (9, "https://github.com/b/y.csv", "GitHub user b"),
+            (8, "https://github.com/a/x.csv", "a"), (9, "https://github.com/b/y.csv", "b"),
             (10, "", "no URL: no site")]
     assert [(line, key, first) for line, key, _, first, _ in one_name_per_site(rows)] == [
         (3, "vneconomy.vn", 2), (5, "thoibaotaichinhvietnam.vn", 4), (7, "ibtimes.sg", 6)]
@@ -313,7 +313,7 @@ def test_what_the_copy_read_is_names_its_original_where_it_is_anothers():
     # the data files read from GitHub copies are credited to the copy, of the institution's data
     assert (rows["WDI_2026-04-08"]["copy"], rows["WDI_2026-04-08"]["copy_of"]) == ("file_copy", "World Bank")
     assert "github.com/marcelastein" in rows["WDI_2026-04-08"]["url"]
-    assert rows["WDI_2026-04-08"]["publisher"] == "GitHub user marcelastein"
+    assert rows["WDI_2026-04-08"]["publisher"] == "marcelastein"  # the account, as it names itself
     assert (rows["TANNAMCHINH_TUOITRE_2017"]["copy"], rows["TANNAMCHINH_TUOITRE_2017"]["copy_of"]) == ("reprint", "Tuổi Trẻ")
     assert (rows["S03"]["publisher"], rows["S03"]["copy"]) == ("VnEconomy", "english_edition")
     # the copies a production editor called weak: a lottery-results site, an unnamed CDN page, aggregators
