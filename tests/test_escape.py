@@ -305,7 +305,7 @@ def test_hostile_input_text_is_shown_as_text_in_every_generated_part(poisoned):
                                                format="bibtex"))
     mof = next(e for e in entries if e["id"] == "src-mof-tbtc-202504")
     assert mof["author"][0]["literal"] == shown(_tag("publisher"))
-    assert mof["title"] == shown(_tag("source title"))
+    assert mof["title"] == "[" + shown(_tag("source title")) + "]"  # its title is ours (title_supplied): bracketed
     assert mof["URL"] == "https://example.org/%7D%7B?q=%3Cscript%3E&r=%7B%7B%3Cnum%20audit.count.all%3E%7D%7D"
 
 
