@@ -8,7 +8,7 @@ it inserts an input's text:
 - `md_text`: running Markdown text (a sentence, a list item, emphasis);
 - `md_cell`: a cell of a pipe table (the same, and a `|` that no later pipe escaping can undo);
 - `md_code`: inline code (a file name), in running text or a table cell;
-- `bibtex`, `bibtex_url`: a field of sources.bib, as pandoc's BibTeX reader reads it;
+- `bibtex`, `bibtex_url`, `bibtex_verbatim`: a field of sources.bib, as pandoc's BibTeX reader reads it;
 - `yaml_scalar`: a YAML scalar (double-quoted);
 - `html_text`, `html_attr`: HTML text and attribute values (also inside a Markdown raw HTML block);
 - `typst_string`: a string literal inside a raw Typst block;
@@ -84,10 +84,12 @@ def md_cell(text: object) -> str:
 
 
 # BibTeX, as pandoc's reader reads a braced field: LaTeX's special characters and the characters its
-# ligatures join (-- ``), the quote marks it curls, and @ (an entry's start for other readers).
+# ligatures join (-- ``), the quote marks it curls, and @ (an entry's start for other readers).  A straight
+# apostrophe is `\'{}` (an acute accent on nothing, which both pandoc 3.6, Quarto's, and 3.9 read as `'`):
+# `\textquotesingle{}` is dropped by pandoc 3.6, which printed "Vietnams" for "Vietnam's".
 _BIB = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "%": r"\%", "&": r"\&", "#": r"\#",
         "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "<": r"\textless{}",
-        ">": r"\textgreater{}", "@": "{@}", "-": "{-}", "'": r"\textquotesingle{}", "`": r"\`{}"}
+        ">": r"\textgreater{}", "@": "{@}", "-": "{-}", "'": r"\'{}", "`": r"\`{}"}
 _BIB_T = {ord(k): v for k, v in _BIB.items()}
 
 
@@ -95,6 +97,16 @@ def bibtex(text: object) -> str:
     """The content of a braced BibTeX field that pandoc reads back as exactly `text` (one line).  Every
     brace is escaped (`\\{`, `\\}`), so the field's own braces always close it."""
     return _one_line(text).translate(_BIB_T)
+
+
+def bibtex_verbatim(text: object) -> str:
+    """The content of a BibTeX field that pandoc reads verbatim, not as LaTeX (`type`, the CSL genre): one line.
+    A brace or a backslash would end or break the field and cannot be written in it: refused (the manifest's
+    pattern keeps them out of the data that reaches such a field, sources.csv's copy_of)."""
+    line = _one_line(text)
+    if re.search(r"[{}\\]", line):
+        raise ValueError(f"a verbatim BibTeX field cannot hold a brace or a backslash: {line!r}")
+    return line
 
 
 def bibtex_url(url: object) -> str:

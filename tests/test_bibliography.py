@@ -67,7 +67,7 @@ def test_the_same_title_publisher_and_date_at_two_urls_and_a_chain_of_matches_ar
 
 def test_the_raw_sources_hold_one_publication_under_two_ids():
     """Read by hand from data/raw/*/sources.csv: fdi's S24 and trade's VNECONOMY_EN_RU_2023 are the same
-    VnEconomy English article (same URL and title, the publisher spelt with and without a comma); the two
+    VnEconomy English-edition article (same URL and title); the two
     World Bank rows share a title but are releases of 2020 and 2026; the two SIPRI rows of 2022-07-28 are
     different tables.  No other two rows share a URL, a title or a publisher and date."""
     paths = [ROOT / f"data/raw/{d}/sources.csv" for d in ("arms", "trade", "fdi", "fx")]
@@ -83,3 +83,63 @@ def test_a_url_in_a_script_the_fonts_lack_is_shown_percent_encoded():
     assert manuscript.shown_url(url) == "https://m.vovworld.vn/en-US/%E0%B8%82%E0%B8%B2/đường-1.vov"
     bib = manuscript.sources_bib([_src("TH_1", url=url)])
     assert "url = {https://m.vovworld.vn/en-US/%E0%B8%82%E0%B8%B2/đường-1.vov}" in bib
+
+
+def _read(bib):
+    return {e["id"]: e for e in json.loads(pypandoc.convert_text(bib, "csljson", format="bibtex"))}
+
+
+def _full(sid, publisher, copy="own", copy_of="", title="T", supplied="no", standing="press", url=""):
+    return {**_src(sid, publisher, title, "2024-06-19", url or f"https://{sid.lower()}.example/p"),
+            "copy": copy, "copy_of": copy_of, "title_supplied": supplied, "standing": standing}
+
+
+SOURCES = [_full("OWN_1", "VnEconomy", title="Own"),
+           _full("EN_1", "VnEconomy", "english_edition", title="English"),
+           _full("REP_1", "tannamchinh.com", "reprint", "Tuổi Trẻ"),
+           _full("AGG_1", "xosothudu.com", "aggregator", "", "… loạt 'ông lớn' Nga …", standing="low"),
+           _full("CDN_1", "d1.cloudfront.net", "unnamed", "Reuters", "US ambassador proposes", "yes"),
+           _full("NO_TITLE", "here.news", "aggregator", "", "", "yes", standing="low"),
+           _full("LOW_1", "Vietnam Investment Review", standing="low")]
+
+
+def test_each_edition_says_what_the_copy_is_and_marks_weak_sources_in_its_own_words():
+    """Worked by hand from the catalogs' ms.ref.* messages: the publisher is the author, alone; what the copy is and
+    the weak mark are the entry's type (CSL genre, which both styles print after the title)."""
+    en, vi = _read(manuscript.sources_bib(SOURCES, "en")), _read(manuscript.sources_bib(SOURCES, "vi"))
+    assert sorted(en) == sorted(vi)  # the same keys: a citation resolves in both editions
+    assert {k: e["author"][0]["literal"] for k, e in en.items()} == {k: e["author"][0]["literal"] for k, e in vi.items()}
+    assert "genre" not in en["src-own-1"] and "genre" not in vi["src-own-1"]
+    assert (en["src-en-1"]["genre"], vi["src-en-1"]["genre"]) == ("English edition", "Bản tiếng Anh")
+    assert (en["src-rep-1"]["genre"], vi["src-rep-1"]["genre"]) == ("Reprint of Tuổi Trẻ", "Đăng lại từ Tuổi Trẻ")
+    # weak: low standing says why; a copy that is an aggregator's or an unnamed page's says it beside the mark
+    assert en["src-agg-1"]["genre"] == ("An aggregator's repost; the original is not named. Weak source: figures of "
+                                        "low standing")
+    assert vi["src-agg-1"]["genre"] == ("Trang tổng hợp tin đăng lại, không ghi tên nơi đăng gốc. Nguồn yếu: số liệu "
+                                        "có độ tin cậy thấp")
+    assert en["src-cdn-1"]["genre"] == "Copy of a Reuters report on a page that names no publisher. Weak source"
+    assert vi["src-cdn-1"]["genre"] == "Bản sao một bài của Reuters trên một trang không ghi tên nơi đăng. Nguồn yếu"
+    assert en["src-low-1"]["genre"] == "Weak source: figures of low standing"
+    assert vi["src-low-1"]["genre"] == "Nguồn yếu: số liệu có độ tin cậy thấp"
+    # a title as published keeps its apostrophes; a title of ours is in square brackets, never as if published
+    assert en["src-agg-1"]["title"] == vi["src-agg-1"]["title"] == "… loạt 'ông lớn' Nga …"
+    assert en["src-cdn-1"]["title"] == "[US ambassador proposes]"
+    assert (en["src-no-title"]["title"], vi["src-no-title"]["title"]) == ("[untitled page]", "[trang không có tiêu đề]")
+    assert (en["src-own-1"]["note"], vi["src-own-1"]["note"]) == ("Source id OWN_1", "Mã nguồn OWN_1")
+
+
+def test_the_vietnamese_reference_list_shows_no_english_descriptor():
+    """The descriptors the English edition shows never reach the Vietnamese one's sources.bib."""
+    vi = manuscript.sources_bib(SOURCES, "vi")
+    for english in ("English edition", "Reprint", "Weak source", "aggregator", "Source id", "untitled"):
+        assert english not in vi, english
+
+
+def test_both_editions_hand_written_references_have_the_same_keys_and_the_vietnamese_no_english_bracket():
+    en = _read((ROOT / "manuscript" / "references.bib").read_text(encoding="utf-8"))
+    vi = _read((ROOT / "manuscript" / "references.vi.bib").read_text(encoding="utf-8"))
+    assert sorted(en) == sorted(vi)
+    # the article's Vietnamese title needs no English translation in the Vietnamese edition; it has one in English
+    assert "[The Vietnam–Russia" in en["tran2026"]["title"] and "[" not in vi["tran2026"]["title"]
+    assert vi["tran2026"]["title"] == en["tran2026"]["title"].split(" [")[0]
+    assert not [k for k, e in vi.items() if "[" in e["title"] and "(" in e["author"][0].get("literal", "")]

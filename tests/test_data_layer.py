@@ -258,3 +258,85 @@ def test_unparseable_printed_form(tmp_path):
         load_published(dst)
     p = exc.value.problems[0]
     assert (p.row, p.column, p.rule) == (2, "printed", "printed form")
+
+
+# --- one name per publisher, what the copy read is, and titles that are ours ---------------------------------
+
+def _all_sources():
+    return [(f"{d}/sources.csv:{i}", r) for d in ("arms", "trade", "fdi", "fx", "context")
+            for i, r in enumerate(csv.DictReader(open(ROOT / "data/raw" / d / "sources.csv", encoding="utf-8")), 2)]
+
+
+def test_a_site_is_its_registered_domain_or_on_github_its_account():
+    from analysis.contract.validate import site
+    assert site("https://en.vneconomy.vn/a.htm") == site("https://vneconomy.vn/b.htm") == "vneconomy.vn"
+    assert site("https://tacnghiep.thoidai.com.vn/x") == "thoidai.com.vn"  # a country's com: three labels
+    assert site("http://www.sggp.org.vn/x") == "sggp.org.vn"
+    assert site("https://github.com/TobiPrae/x/blob/y.csv") == "github.com/tobiprae"
+    assert site("https://github.com/TobiPrae/x") != site("https://github.com/lucacasu/x")
+    assert site("https://d33gy59ovltp76.cloudfront.net/news/a") == "d33gy59ovltp76.cloudfront.net"
+    assert site("") == ""
+
+
+def test_two_spellings_of_one_publisher_are_found_by_their_site():
+    from analysis.contract.validate import one_name_per_site
+    # the spellings the raw sources gave before the publisher column was split (issue 24): each is found
+    rows = [(2, "https://vneconomy.vn/a.htm", "VnEconomy (vneconomy.vn)"),
+            (3, "https://en.vneconomy.vn/b.htm", "VnEconomy English (en.vneconomy.vn)"),
+            (4, "https://thoibaotaichinhvietnam.vn/c.html", "Thời báo Tài chính Việt Nam (thoibaotaichinhvietnam.vn, TBTCO)"),
+            (5, "https://thoibaotaichinhvietnam.vn/d.html", "Thời báo Tài chính Việt Nam, English edition"),
+            (6, "https://www.ibtimes.sg/e", "IBTimes Singapore (ibtimes.sg)"),
+            (7, "https://www.ibtimes.sg/f", "International Business Times Singapore (ibtimes.sg)"),
+            (8, "https://github.com/a/x.csv", "a"), (9, "https://github.com/b/y.csv", "b"),
+            (10, "", "no URL: no site")]
+    assert [(line, key, first) for line, key, _, first, _ in one_name_per_site(rows)] == [
+        (3, "vneconomy.vn", 2), (5, "thoibaotaichinhvietnam.vn", 4), (7, "ibtimes.sg", 6)]
+
+
+def test_every_publisher_has_one_name_across_every_sources_csv():
+    from analysis.contract.validate import one_name_per_site
+    rows = _all_sources()
+    found = one_name_per_site([(where, r["url"], r["publisher"]) for where, r in rows])
+    assert not found, found
+    # no descriptor of ours left in a publisher's name: what the copy is goes in copy and copy_of
+    words = ("English", "edition", "reprint", "mirror", "as reposted", "via ", "(", "aggregator")
+    assert not [(w, r["publisher"]) for w, r in rows if any(x in r["publisher"] for x in words)]
+
+
+def test_what_the_copy_read_is_names_its_original_where_it_is_anothers():
+    rows = dict((r["source_id"], r) for _, r in _all_sources())
+    for sid, r in rows.items():
+        if r["copy"] == "own" or r["copy"].endswith("_edition"):
+            assert r["copy_of"] == "", sid  # the publisher's own work
+        if r["copy"] in ("mirror", "file_copy"):
+            assert r["copy_of"], sid
+    # the data files read from GitHub copies are credited to the copy, of the institution's data
+    assert (rows["WDI_2026-04-08"]["copy"], rows["WDI_2026-04-08"]["copy_of"]) == ("file_copy", "World Bank")
+    assert "github.com/marcelastein" in rows["WDI_2026-04-08"]["url"]
+    assert rows["WDI_2026-04-08"]["publisher"] == "marcelastein"  # the account, as it names itself
+    assert (rows["TANNAMCHINH_TUOITRE_2017"]["copy"], rows["TANNAMCHINH_TUOITRE_2017"]["copy_of"]) == ("reprint", "Tuổi Trẻ")
+    assert (rows["S03"]["publisher"], rows["S03"]["copy"]) == ("VnEconomy", "english_edition")
+    # the copies a production editor called weak: a lottery-results site, an unnamed CDN page, aggregators
+    assert rows["S18"]["copy"] == rows["MAILRU_20251011"]["copy"] == rows["TRACUUQH_202411"]["copy"] == "aggregator"
+    assert rows["MARIMBA_COPY_2019"]["copy"] == rows["REUTERS_CLOUDFRONT_202412"]["copy"] == "unnamed"
+
+
+def test_a_title_inferred_by_us_is_marked_as_supplied():
+    for where, r in _all_sources():
+        inferred = "title inferred" in r["notes"].lower() or not r["title"] or r["title"].startswith("(")
+        if inferred:
+            assert r["title_supplied"] == "yes", where
+        assert not r["title"].startswith("("), (where, r["title"])  # the brackets are the list's, not the data's
+
+
+def test_two_spellings_of_one_publisher_stop_the_check(raw_copy):
+    p, msg = _schema_problem(raw_copy, "fdi/sources.csv", "S03,VnEconomy,english_edition",
+                             "S03,VnEconomy English,english_edition")
+    assert (p.row, p.column, p.rule) == (4, "publisher", "x-crossChecks: one name per publisher")
+    assert "'VnEconomy English'" in p.detail and "line 2" in p.detail and "vneconomy.vn" in p.detail
+
+
+def test_a_brace_in_copy_of_is_refused(raw_copy):
+    """copy_of reaches the reference list's type field, which pandoc reads verbatim: no brace may end it."""
+    p, _ = _schema_problem(raw_copy, "context/sources.csv", "reprint,Tuổi Trẻ,", "reprint,Tuổi Trẻ},")
+    assert (p.row, p.column, p.rule) == (7, "copy_of", "constraints.pattern")

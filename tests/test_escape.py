@@ -107,6 +107,34 @@ def test_bibtex_fields_read_back_as_written():
     assert entry["URL"] == "https://example.org/a%7D%7Bb%20c%5Cd?x=1&y=%25#frag"
 
 
+def test_an_apostrophe_in_a_bibtex_title_reads_back_in_every_pandoc_the_build_uses():
+    """"Vietnam's" stays "Vietnam's": pandoc 3.6 (Quarto's, which renders the manuscript) dropped the
+    \\textquotesingle{} that pandoc 3.9 (pypandoc's) reads as an apostrophe, so the list printed "Vietnams"."""
+    title = "Vietnam's 'ông lớn' and Putin's visit"
+    who = esc.bibtex("Putin's")
+    bib = f"@online{{k,\n  author = {{{{{who}}}}},\n  title = {{{{{esc.bibtex(title)}}}}}\n}}\n"
+    entry = json.loads(pypandoc.convert_text(bib, "csljson", format="bibtex"))[0]
+    assert entry["title"] == title and entry["author"][0]["literal"] == "Putin's"
+    quarto = _quarto()
+    if not quarto:
+        pytest.skip("Quarto (whose pandoc renders the manuscript) is not installed: only pypandoc's pandoc was checked")
+    out = subprocess.run([quarto, "pandoc", "-f", "bibtex", "-t", "csljson"], input=bib, capture_output=True,
+                         text=True, encoding="utf-8", check=True).stdout
+    entry = json.loads(out)[0]
+    assert entry["title"] == title and entry["author"][0]["literal"] == "Putin's"
+
+
+def test_a_verbatim_bibtex_field_reads_back_as_written_or_is_refused():
+    """pandoc reads `type` (the CSL genre) verbatim: LaTeX's specials stay as they are; a brace or a backslash,
+    which would end or break the field, is refused (the manifest's pattern keeps them out of copy_of)."""
+    text = "Reprint of Doanh nghiệp & Tiếp thị's 100% _x_ -- $y$ #1 ~ 'q'"
+    bib = f"@online{{k,\n  title = {{T}},\n  type = {{{esc.bibtex_verbatim(text)}}}\n}}\n"
+    assert json.loads(pypandoc.convert_text(bib, "csljson", format="bibtex"))[0]["genre"] == text
+    for bad in ("a } b", "a { b", "a \\ b"):
+        with pytest.raises(ValueError):
+            esc.bibtex_verbatim(bad)
+
+
 def test_yaml_scalars_read_back_as_written():
     yaml = pytest.importorskip("yaml", reason="PyYAML is not installed")
     for text in (HOSTILE, MULTILINE, 'key: "value" # no comment', "- [a, b]", "\u2028\x85\t\x00", "yes", "~", ""):
@@ -277,7 +305,7 @@ def test_hostile_input_text_is_shown_as_text_in_every_generated_part(poisoned):
                                                format="bibtex"))
     mof = next(e for e in entries if e["id"] == "src-mof-tbtc-202504")
     assert mof["author"][0]["literal"] == shown(_tag("publisher"))
-    assert mof["title"] == shown(_tag("source title"))
+    assert mof["title"] == "[" + shown(_tag("source title")) + "]"  # its title is ours (title_supplied): bracketed
     assert mof["URL"] == "https://example.org/%7D%7B?q=%3Cscript%3E&r=%7B%7B%3Cnum%20audit.count.all%3E%7D%7D"
 
 

@@ -349,3 +349,43 @@ def test_no_english_word_in_the_vietnamese_body_outside_the_allowance(built):
     if words:
         found["tooltips.json"] = sorted(words)
     assert not found, found
+
+
+# --- the Vietnamese edition's reference list --------------------------------------------------------------------
+
+def _bib_fields(bib: str) -> list[dict]:
+    pypandoc = pytest.importorskip("pypandoc", reason="pypandoc (and its pandoc) is needed to read the bibliography")
+    return json.loads(pypandoc.convert_text(bib, "csljson", format="bibtex"))
+
+
+def test_the_vietnamese_reference_list_says_in_vietnamese_what_each_copy_is():
+    """What the copy read is, the weak mark, a title of ours and the source ids, as the Vietnamese edition's
+    sources.bib gives them for every raw source: no English word outside the allowance once the names in them
+    (the publisher, the original publisher: proper names) are set aside.  The English descriptors the edition
+    used to show ("English edition", "as reposted by", "via an EIN Presswire repost", "Figures reported by",
+    "Source id") are gone."""
+    from analysis.manuscript import parts
+    sources = parts.read_sources([str(ROOT / f"data/raw/{d}/sources.csv")
+                                  for d in ("arms", "trade", "fdi", "fx", "context")])
+    bib = parts.sources_bib(sources, "vi")
+    for english in ("English edition", "as reposted by", "via an EIN Presswire", "Figures reported by", "Source id",
+                    "Weak source", "Reprint", "mirror of", "aggregator"):
+        assert english not in bib, english
+    names = {s["copy_of"] for s in sources if s["copy_of"]} | {s["publisher"] for s in sources}
+    supplied = {parts.reference_title(s, "vi") for s in sources if s["title_supplied"] == "yes" and not s["title"]}
+    found = {}
+    for e in _bib_fields(bib):
+        genre = e.get("genre", "")
+        for name in sorted(names, key=len, reverse=True):
+            genre = genre.replace(name, " ")
+        said = " ".join([genre, e.get("note", "")] + [e["title"] for t in supplied if e["title"] == t])
+        if english_words(said):
+            found[e["id"]] = sorted(english_words(said))
+    assert not found, found
+    # each kind of copy and the weak mark reach the list (a source of each, read by hand from the raw sources.csv)
+    by_id = {e["id"]: e for e in _bib_fields(bib)}
+    assert by_id["src-s03"]["genre"] == "Bản tiếng Anh"
+    assert by_id["src-vns-20240711"]["author"][0]["literal"] == "EIN Presswire"
+    assert by_id["src-vns-20240711"]["genre"] == "Đăng lại từ Việt Nam News"
+    assert by_id["src-s18"]["genre"].endswith("Nguồn yếu: số liệu có độ tin cậy thấp")
+    assert by_id["src-herenews-20241219"]["title"] == "[trang không có tiêu đề]"

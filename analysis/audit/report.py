@@ -701,7 +701,9 @@ def data_lines(sources: list[dict], rights: dict, lang: str, form: str) -> list[
     L.append(("text", msg("report.data.table_head", lang)))
     L.append(("text", rule_row(14, 30, 30, 20, 8)))
     for s in sources:
-        cite = f"{s.get('publisher', '')}, “{s.get('title', '')}”, {s.get('date', '')}"
+        title = s.get("title", "")  # a title of ours (title_supplied) in square brackets, never as if published
+        title = f"[{title}]" if s.get("title_supplied") == "yes" and title else f"“{title}”"
+        cite = f"{s.get('publisher', '')}, {title}, {s.get('date', '')}"
         access = msg("report.data.access", lang, url=s.get("url", ""), file=s["file"])
         terms = "; ".join(rights.get(s.get("source_id", ""), [])) or "—"
         authority = R.AUTHORITIES_VI.get(s.get("authority", ""), s.get("authority", "")) if lang == "vi" \

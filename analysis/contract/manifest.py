@@ -105,6 +105,12 @@ def _year_fields(first: int, last: int, unit: str, factor_note: str = "", maximu
     return fields
 
 
+# What the copy of a source that was read is (the `copy` column of sources.csv); the words for each are in the
+# catalogs (source.copy.*), the reference list shows them beside the publisher's one name.
+COPIES = ("own", "english_edition", "french_edition", "thai_edition", "spanish_edition", "reprint", "mirror",
+          "aggregator", "unnamed", "file_copy")
+
+
 def _sources(domain: str, ids: list[str] | None = None) -> list[dict]:
     """Frictionless `sources` entries from a domain's sources.csv (only the ids used, if given)."""
     with open(RAW / domain / "sources.csv", encoding="utf-8") as f:
@@ -128,15 +134,30 @@ def _sources_resource(domain: str) -> dict:
         "name": f"{domain}_sources",
         "path": f"{domain}/sources.csv",
         **_titles("manifest.title.sources", domain),
-        "description": f"Machine-readable transcription of {domain}/SOURCES.md: publisher, title, date, URL, "
+        "description": f"Machine-readable transcription of {domain}/SOURCES.md: publisher, what the copy read is "
+                       "(copy, copy_of), title (and whether it is ours), date, URL, "
                        "short quote, whose statistics, cited agency, standing, authority of the copy read and data "
                        "status. The selection rules in analysis/ read the standing, authority, status and date columns.",
         "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
         "schema": {
             "fields": [
                 {"name": "source_id", "type": "string", "constraints": {"required": True, "pattern": r"[A-Za-z0-9_.\-]+"}},
-                {"name": "publisher", "type": "string", "constraints": {"required": True}},
+                {"name": "publisher", "type": "string", "constraints": {"required": True},
+                 "description": "who published the copy that was read, one name per publisher as it names itself "
+                                "(on github.com the account); what the copy is goes in copy and copy_of"},
+                {"name": "copy", "type": "string", "constraints": {"required": True, "enum": list(COPIES)},
+                 "description": "what the copy read is: the publisher's own page (own), its edition in another "
+                                "language (english_edition, french_edition, thai_edition, spanish_edition), a reprint "
+                                "or a mirror of copy_of, an aggregator's repost, a copy on a page that names no "
+                                "publisher (unnamed), a third party's copy of copy_of's data file (file_copy)"},
+                {"name": "copy_of", "type": "string", "constraints": {"pattern": r"[^{}\\<>]*"},
+                 "description": "the original publisher (one name per publisher), when the copy is of another's work "
+                                "and names it; empty for the publisher's own pages and editions.  No brace, backslash "
+                                "or angle bracket: the reference list's type field, which holds it, is read verbatim"},
                 {"name": "title", "type": "string"},
+                {"name": "title_supplied", "type": "string", "constraints": {"required": True, "enum": ["yes", "no"]},
+                 "description": "yes when the page gives no title that was read and the title is ours (from its URL "
+                                "or its content): the reference list shows it in square brackets"},
                 {"name": "date", "type": "string", "constraints": {"pattern": r"\d{4}(-\d{2}(-\d{2})?)?"},
                  "description": "publication or release date, as precise as known"},
                 {"name": "date_inferred", "type": "string", "constraints": {"required": True, "enum": ["yes", "no"]}},
@@ -164,6 +185,10 @@ def _sources_resource(domain: str) -> dict:
         },
         "x-requiredRows": [{"where": {}, "minRows": 1,
                             "for": f"the {domain} data name their sources here (foreign key source_id)"}],
+        "x-crossChecks": [{"name": "one name per publisher", "kind": "one_name_per_site", "url": "url",
+                           "value": "publisher",
+                           "description": "two sources on one site (the URL's registered domain; on github.com the "
+                                          "account) name one publisher, spelled alike"}],
         "licenses": [LICENSES["facts"]],
     }
 

@@ -498,6 +498,7 @@ CROSS_KEYS = {  # what each kind of x-crossChecks reads: key -> 'field', 'fields
     "row_total": {"columns": "fields", "total": "field", "label": "field"},
     "row_at_most_row": {"columns": "fields", "label": "field", "part": "str", "whole": "str"},
     "row_at_most_reference": {"columns": "fields", "label": "field", "part": "str", "reference": "rowref"},
+    "one_name_per_site": {"url": "field", "value": "field"},
 }
 
 
@@ -705,6 +706,8 @@ def _group_fields(chk: dict) -> list[str] | None:
         return [chk["group"]] if isinstance(chk.get("group"), str) else None
     if kind in ("row_total", "row_at_most_row", "row_at_most_reference"):
         return [chk["label"]] if isinstance(chk.get("label"), str) else None
+    if kind == "one_name_per_site":
+        return [chk["url"]] if isinstance(chk.get("url"), str) else None
     return None
 
 
@@ -1279,8 +1282,63 @@ def _cross_row_at_most_reference(chk: dict, frame: pd.DataFrame, tables: dict, p
             for line, col, v, t in _parts_over_whole(part, whole, w_line, cols)]
 
 
+# Hosts on which many publishers keep their files: there the site is the account (the URL's first path segment),
+# or the whole host name where each customer has a host of its own (a CDN's).
+SHARED_HOSTS = ("github.com",)
+OWN_HOST_DOMAINS = ("cloudfront.net",)
+# Second-level labels under which a country code registers names (thoidai.com.vn, chinadaily.com.cn).
+_SECOND_LEVEL = ("com", "net", "org", "gov", "edu", "co", "ac")
+
+
+def site(url: str) -> str:
+    """The site a URL belongs to: its registered domain (the last two labels of the host, or three under a
+    country's com/org/gov..., so that en.vneconomy.vn and vneconomy.vn are one site); on a host where many
+    publishers keep files (github.com) the account as well.  '' for no URL."""
+    from urllib.parse import urlsplit
+    parts = urlsplit(url.strip())
+    labels = parts.netloc.lower().split("@")[-1].split(":")[0].removeprefix("www.").split(".")
+    if len(labels) < 2:
+        return ""
+    n = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 2
+    host = ".".join(labels[-n:])
+    if host in OWN_HOST_DOMAINS:
+        return ".".join(labels)
+    if host in SHARED_HOSTS:
+        account = parts.path.strip("/").split("/")[0].lower()
+        return f"{host}/{account}"
+    return host
+
+
+def one_name_per_site(rows: list[tuple[int, str, str]]) -> list[tuple[int, str, str, int, str]]:
+    """(line, url, name) rows -> each row whose name differs from the first name given on its site:
+    (line, site, name, first line, first name).  Two spellings of one publisher (VnEconomy English /
+    VnEconomy; three forms of Thời báo Tài chính Việt Nam) are found by the site they share."""
+    first: dict[str, tuple[int, str]] = {}
+    out = []
+    for line, url, name in rows:
+        key = site(url)
+        if not key:
+            continue
+        line0, name0 = first.setdefault(key, (line, name))
+        if name != name0:
+            out.append((line, key, name, line0, name0))
+    return out
+
+
+def _cross_one_name_per_site(chk: dict, frame: pd.DataFrame) -> list[Violation]:
+    """Every source on one site names one publisher, spelled alike."""
+    url, value = chk["url"], chk["value"]
+    rows = [(int(line), frame.at[line, url], frame.at[line, value]) for line in frame.index]
+    return [Violation(chk["name"], line, value, [line0, line], {url: key},
+                      f"{value} {name!r} differs from {name0!r} on line {line0}, a source on the same site ({key}): "
+                      "one publisher, one name (what the copy is goes in copy and copy_of)", {value: name})
+            for line, key, name, line0, name0 in one_name_per_site(rows)]
+
+
 def _cross_violations(chk: dict, frame: pd.DataFrame, tables: dict, package: dict) -> list[Violation]:
     kind = chk["kind"]
+    if kind == "one_name_per_site":
+        return _cross_one_name_per_site(chk, frame)
     if kind == "parts_sum_to_total":
         return _cross_parts_total(chk, frame)
     if kind == "part_at_most_total":

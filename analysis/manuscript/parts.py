@@ -444,11 +444,51 @@ def publications(sources: list[dict]) -> dict[str, str]:
     return {i: root(i) for i in parent}
 
 
-def sources_bib(sources: list[dict]) -> str:
-    """BibTeX entries for every raw publication (publisher as author, title as published, date, URL),
-    cited in the data statement.  Titles are braced so that no style recases them.  Source ids that are one
+# A source is weak, and its reference says so, when its figures' standing is low or the copy read is an
+# aggregator's repost or a page that names no publisher (the columns standing and copy of sources.csv); the rule
+# is stated once, in the data statement (ms.ref.weak_rule).
+WEAK_COPIES = ("aggregator", "unnamed")
+
+
+def weak(s: dict) -> bool:
+    """Whether a source is weak by the rule above."""
+    return s.get("standing") == "low" or s.get("copy") in WEAK_COPIES
+
+
+def weak_words(s: dict, lang: str) -> str:
+    """The weak mark in the edition's words ('' for a source that is not weak): why, when what the copy is (which the
+    entry says beside it) does not say it already, i.e. figures of low standing."""
+    if not weak(s):
+        return ""
+    return msg("ms.ref.weak.low", lang) if s.get("standing") == "low" else msg("ms.ref.weak", lang)
+
+
+def copy_words(s: dict, lang: str) -> str:
+    """What the copy read is (the columns copy and copy_of), in the edition's words; '' for a publisher's own page."""
+    copy, original = s.get("copy", "own") or "own", s.get("copy_of", "").strip()
+    if copy == "own":
+        return ""
+    if copy.endswith("_edition"):
+        return msg(f"ms.ref.copy.{copy}", lang)
+    return msg(f"ms.ref.copy.{copy}", lang, original=original) if original else \
+        msg(f"ms.ref.copy.{copy}.unnamed", lang)
+
+
+def reference_title(s: dict, lang: str) -> str:
+    """The title as published, or, when the title is ours (title_supplied), in square brackets, as a
+    bibliography marks what it supplies; a page without one is '[untitled page]' in the edition's words."""
+    title = s.get("title", "").strip() or msg("ms.ref.untitled", lang)
+    supplied = s.get("title_supplied") == "yes" or not s.get("title", "").strip()
+    return f"[{title}]" if supplied else title
+
+
+def sources_bib(sources: list[dict], lang: str = "en") -> str:
+    """BibTeX entries for every raw publication in the edition's language (publisher as author, title as published,
+    date, URL; what the copy read is and whether the source is weak as its type, which the styles print after the
+    title), cited in the data statement.  Titles are braced so that no style recases them.  Source ids that are one
     publication (publications()) share one entry: its key is the first id's, the others' keys are its
-    aliases (the `ids` field, which pandoc resolves), and its note names every id."""
+    aliases (the `ids` field, which pandoc resolves), and its note names every id.  Both editions' files have the
+    same keys."""
     entry = publications(sources)
     ids: dict[str, list[str]] = {}
     for s in sources:
@@ -459,11 +499,13 @@ def sources_bib(sources: list[dict]) -> str:
             continue
         done.add(s["source_id"])
         same = sorted(set(ids[s["source_id"]]))
+        kind = [w for w in (copy_words(s, lang), weak_words(s, lang)) if w]
         fields = {"ids": ", ".join(bib_key(i) for i in same if i != s["source_id"]),
                   "author": "{" + _bib_escape(s["publisher"]) + "}",
-                  "title": "{" + _bib_escape(s["title"] or f"Figures reported by {s['publisher']}") + "}",
+                  "title": "{" + _bib_escape(reference_title(s, lang)) + "}",
+                  "type": esc.bibtex_verbatim(". ".join(kind)),
                   "year": _bib_escape(s["date"][:4]), "url": esc.bibtex_url(shown_url(s["url"])),
-                  "note": ("Source ids " if len(same) > 1 else "Source id ") + _bib_escape(", ".join(same))}
+                  "note": _bib_escape(msgn("ms.ref.source_ids", len(same), lang, ids=", ".join(same)))}
         if len(s["date"]) == 10:
             fields["date"] = s["date"]
         body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items() if v)
@@ -521,6 +563,7 @@ def data_statement(raw_pkg: dict, pub_pkg: dict, lang: str = "en") -> str:
                           msg("ms.data.caption", lang), "tbl-data"))
     out.append("\n" + msg("ms.data.sources", lang) + "\n")
     out += cited
+    out.append("\n" + esc.md_text(msg("ms.ref.rule", lang)))
     notes = (lambda r: r.get("x-not-consulted-vi") or r.get("x-not-consulted", [])) if vi else \
         (lambda r: r.get("x-not-consulted", []))
     gaps = [(r["path"], note) for r in raw_pkg["resources"] for note in notes(r)]
@@ -910,9 +953,8 @@ def main(argv: list[str] | None = None) -> int:
         written["lineage_data.md"] = lineage_data(entries)
         written["lineage_typst.md"] = lineage_typst(list(where), numbers, {s["source_id"]: s["publisher"]
                                                                             for s in sources}, lang)
-        if lang == "en":
-            written["sources.bib"] = sources_bib(sources)
-        else:
+        written["sources.bib"] = sources_bib(sources, lang)
+        if lang != "en":
             written["tooltips.json"] = tooltips(list(where), numbers, lang, items)
         for name, text in written.items():
             write_text_atomic(dest / name, text)

@@ -27,7 +27,8 @@ from analysis.io import run, write_text_atomic
 
 # The manuscript's own sources: both editions' .qmd, and what they share.  The generated parts are
 # every file under manuscript/_generated/ (each edition's, the Vietnamese in vi/) but the digest's own.
-SOURCES = ["manuscript/_quarto.yml", "manuscript/index.qmd", "manuscript/index.vi.qmd", "manuscript/references.bib", "manuscript/vi.csl",
+SOURCES = ["manuscript/_quarto.yml", "manuscript/index.qmd", "manuscript/index.vi.qmd", "manuscript/references.bib",
+           "manuscript/references.vi.bib", "manuscript/vi.csl",
            "manuscript/glossary.md", "manuscript/glossary.vi.md",
            "manuscript/styles.css", "manuscript/popover.html", "manuscript/title-block.html",
            "manuscript/typst-header.typ", "manuscript/headings.lua", "manuscript/edition-author.lua",

@@ -160,12 +160,12 @@ DOCUMENTS = {"index": "index.qmd", "vi": "index.vi.qmd"}
 # docs/lineage.html and docs/vi-lineage.html.
 PAGES = {"en": "docs/lineage.html", "vi": "docs/vi-lineage.html"}
 MANUSCRIPT = expand("docs/{doc}.{ext}", doc=list(DOCUMENTS), ext=["html", "pdf"]) + list(PAGES.values())
-# Each edition's parts in its language (the Vietnamese ones in _generated/vi/); the bibliography and the
-# figures are shared.
+# Each edition's parts in its language (the Vietnamese ones in _generated/vi/), the bibliography of the sources
+# too (same keys, each edition's words); the figures are shared.
 EDITION_PARTS = ["abstract.md", "counts.md", "figure_table1.md", "figure_arms.md", "table1.md", "table2.md", "arms_periods.md", "arms_claims.md", "text_claims.md", "discrepancies.md",
                  "audit.md", "data_availability.md", "lineage.html", "lineage_data.md", "lineage_typst.md"]
 PARTS = expand("manuscript/_generated/{name}", name=[*EDITION_PARTS, "sources.bib"]) + \
-    expand("manuscript/_generated/vi/{name}", name=[*EDITION_PARTS, "tooltips.json"])
+    expand("manuscript/_generated/vi/{name}", name=[*EDITION_PARTS, "sources.bib", "tooltips.json"])
 SOURCES_CSV = [source(f"{RAW}/{d}/sources.csv") for d in ("arms", "trade", "fdi", "fx", "context")]
 # The audit's own parts of the manuscript: the claims in words, the replication report and the verdict rules.
 AUDIT_PARTS = expand("manuscript/_generated/{edition}{name}", edition=["", "vi/"], name=["claims.md", "report.md", "rules.md", "summary.md"])
