@@ -5,6 +5,7 @@ import platform
 
 import pytest
 
+from analysis import reasons as R
 from analysis.audit import report
 from analysis.registry import Fragment
 
@@ -188,7 +189,7 @@ def test_requested_changes_list_each_discrepancy_and_failing_claim_with_its_evid
 def test_the_registry_records_the_program_function_and_line_that_wrote_a_number(tmp_path):
     frag = Fragment("test", {})
     line = inspect.currentframe().f_lineno + 1
-    frag.add("x.one", 1.0, "count", "one", "rule", [])
+    frag.add("x.one", 1.0, "count", R.label("label.audit.count.all"), R.rule("rule.audit.rows"), [])
     assert frag.numbers["x.one"]["computed_by"] == {
         "program": "tests/test_report.py",
         "function": "test_the_registry_records_the_program_function_and_line_that_wrote_a_number", "line": line}
