@@ -96,13 +96,24 @@ def country_id(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
 
 
-# Every other name (the register's suppliers, the rows the article names without spaces, "World", "Total"): the
-# catalogs' word.country.* (the article labels one row without spaces, "BritishVirginIslands"; a Vietnamese reader
-# is shown the territory's Vietnamese name, while the label itself stays the printed row's, in data/published/).
-PARTNER_VI |= {en: vi for (en, vi) in ((words.msg(f"word.{k}", "en"), v) for k, v in WORDS["vi"].items()
-                                       if k.startswith("country."))}
-# a row the article labels with an English name run together ("BritishVirginIslands"): its Vietnamese name
+# Every other name (the register's suppliers, "World", "Total", a row the article labels with its words run together,
+# "BritishVirginIslands"): the catalogs' word.country.<id>, found by the name's id (country_id), never by matching the
+# English catalog's text; the label itself stays the printed row's, in data/published/.
+COUNTRY_VI = {k.removeprefix("country."): v for k, v in WORDS["vi"].items() if k.startswith("country.")}
+_COUNTRY_RUN_TOGETHER_VI = {k.replace("_", ""): v for k, v in COUNTRY_VI.items()}
+# a row of the article's tables labelled with a partner's name run together: the article's own Vietnamese name
 RUN_TOGETHER_VI = {en.replace(" ", ""): vi for en, vi in PARTNER_VI.items()}
+
+
+def partner_name(name: str, lang: str) -> str:
+    """A partner's, supplier's or row's name in `lang`: in Vietnamese the catalogs' word.country.<id of the name, or of
+    its words run together>, else the article's own (its table rows); else as it is."""
+    if lang != "vi":
+        return name
+    cid = country_id(name)
+    return (COUNTRY_VI.get(cid) or _COUNTRY_RUN_TOGETHER_VI.get(cid.replace("_", "")) or PARTNER_VI.get(name)
+            or RUN_TOGETHER_VI.get(name, name))
+
 
 TEMPLATES = {lang: words.section("reason.", lang) for lang in LANGS}
 
@@ -172,9 +183,6 @@ def shown(entry: dict, lang: str) -> str:
     return display(entry["value"], entry["unit"], entry["decimals"], lang)
 
 
-def _partner(name: str, lang: str) -> str:
-    """A partner's, supplier's or row's name in `lang` (the article's own Vietnamese names, else the catalogs')."""
-    return PARTNER_VI.get(name, name) if lang == "vi" else name
 
 
 def _period(period: str, lang: str) -> str:
@@ -192,7 +200,7 @@ def describe(f: dict, lang: str) -> str:
         flow = f["flow"] if f.get("how") not in ("sum", "diff") else None
         return m("what.trade", head=w[f"flow.{flow}"] if flow else w[f"how.{f['how']}"], year=f["year"],
                  period=_period(f["period"], lang), stated=m("what.trade.stated") if f.get("how") == "stated" else "",
-                 reporter=m("what.trade.reporter", reporter=_partner(f["reporter"], lang))
+                 reporter=m("what.trade.reporter", reporter=partner_name(f["reporter"], lang))
                  if f.get("reporter") and f["reporter"] != "Vietnam" else "",
                  converted=m("what.trade.converted") if f.get("converted") else "")
     if src == "arms":
@@ -212,7 +220,7 @@ def describe(f: dict, lang: str) -> str:
         kind = f["what"]
         if kind in ("total_yoy", "partner_yoy"):
             year, months = f["period"].split("-")
-            slots = {"partner": _partner(f["partner"], lang)} if kind == "partner_yoy" else {}
+            slots = {"partner": partner_name(f["partner"], lang)} if kind == "partner_yoy" else {}
             return m(f"what.fdi.{kind}", year=year, period=_period(months, lang), **slots)
         if kind == "pct_subtract":
             return m("what.fdi.pct_subtract")
@@ -250,7 +258,7 @@ def _slot(value, numbers: dict, lang: str, form: str) -> str:
     if isinstance(value, dict) and "what" in value:
         return describe(value["what"], lang)
     if isinstance(value, dict) and "partner" in value:
-        return _partner(value["partner"], lang)
+        return partner_name(value["partner"], lang)
     if isinstance(value, dict) and "clauses" in value:
         return "; ".join(_clause(c, numbers, lang, form) for c in value["clauses"])
     raise ValueError(f"unknown slot {value!r}")
@@ -368,7 +376,7 @@ def _say_slot(v, lang: str) -> str:
         if "n" in v:
             return number(v["n"], lang)
         if "partner" in v:
-            return _partner(v["partner"], lang)
+            return partner_name(v["partner"], lang)
         if "word" in v:
             return WORDS[lang][v["word"]]
         if "release" in v:
@@ -417,7 +425,7 @@ def _slug_name(slug: str, lang: str) -> str:
     name = TRADE_PARTNERS[slug][0] if slug in TRADE_PARTNERS else \
         FDI_PARTNERS[slug][0] if slug in FDI_PARTNERS else FDI_OTHER_ROWS[slug][0] if slug in FDI_OTHER_ROWS \
         else slug.replace("_", " ").title()
-    return _partner(name, lang)
+    return partner_name(name, lang)
 
 
 def describe_key(k: str, lang: str = "vi") -> str | None:
@@ -494,8 +502,7 @@ def item(row: dict, lang: str) -> str:
     loc = str(row["location"])
     cell = re.search(r"row '([^']*)'; column '([^']*)'", loc)
     if cell:
-        row = RUN_TOGETHER_VI.get(cell.group(1), cell.group(1))
-        return f"{row}: {column(cell.group(2), lang)}"
+        return f"{partner_name(cell.group(1), lang)}: {column(cell.group(2), lang)}"
     described = describe_key(str(row["key"]))
     if described is None:
         raise ValueError(f"no Vietnamese description for the key {row['key']!r} of audit row {row['id']}")

@@ -128,7 +128,7 @@ def _name_vi(slug_or_name: str) -> str:
     """A partner's Vietnamese name, as the article writes it (from its table rows)."""
     name = _name(slug_or_name.lower().replace(" ", "_")) if slug_or_name.lower().replace(" ", "_") in TRADE_PARTNERS \
         else slug_or_name
-    return R.PARTNER_VI.get(name, name)
+    return R.partner_name(name, "vi")
 
 
 def _result(rule_id: str) -> Result:

@@ -288,7 +288,7 @@ def table2_part(t2: pd.DataFrame, audit: pd.DataFrame, numbers: dict, lang: str 
         value_id, yoy_id = by_key[f"fdi.value_2025.{p}"], by_key[f"fdi.yoy.{p}"]
         rank_id = by_key.get(f"fdi.rank_change.{p}")
         shown = name if lang == "en" else FDI_OTHER_ROWS[p][1] if p in FDI_OTHER_ROWS else \
-            R.PARTNER_VI.get(name, FDI_PARTNERS[p][1])
+            (R.partner_name(name, lang) if R.partner_name(name, lang) != name else FDI_PARTNERS[p][1])
         rows.append([shown, bare(f"printed.{value_id}"), bare(f"printed.{yoy_id}"),
                      num(f"printed.{rank_id}") if rank_id else "—",
                      maybe(numbers, f"fdi.share.{p}", False), maybe(numbers, f"fdi.implied_base_2024.{p}", False),
