@@ -201,3 +201,14 @@ def test_a_verdicts_rule_is_named_by_its_code_and_an_unknown_rule_stops_the_audi
         "chênh lệch vượt quá mức làm tròn (analysis/audit/verdict.py); nguyên nhân: phiên bản dữ liệu khác"
     with pytest.raises(KeyError):
         verdict_rule("close enough", "reproduced")
+
+
+def test_a_partners_vietnamese_name_is_found_by_its_id_never_by_the_english_catalogs_text():
+    """The article's own names (its table rows), else the catalogs' word.country.<id>, also for a row the article
+    labels with its words run together; a name neither knows is shown as it is; English shows the name."""
+    assert R.partner_name("China", "vi") == "Trung Quốc"  # the article's Table 1 row
+    assert R.partner_name("Soviet Union", "vi") == "Liên Xô"  # word.country.soviet_union
+    assert R.partner_name("unknown supplier(s)", "vi") == "nhà cung cấp không rõ"
+    assert R.partner_name("BritishVirginIslands", "vi") == "Quần đảo Virgin thuộc Anh"
+    assert R.partner_name("Atlantis", "vi") == "Atlantis"
+    assert R.partner_name("Soviet Union", "en") == "Soviet Union"
