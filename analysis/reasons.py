@@ -349,6 +349,12 @@ def texts(**by_lang: str) -> dict:
     return {"text": by_lang}
 
 
+def release_id(r: str) -> dict | str:
+    """A SIPRI release as a label names it: the current one in each edition's words (word.code.release.current), a
+    dated one by its id ('r2022'), the same in both."""
+    return code("release", r) if r == "current" else r
+
+
 def code(kind: str, c: str) -> dict:
     """A code of the audit (a cause, a gap, a verdict, a report group...) as each edition names it: the catalogs'
     word.code.<kind>.<code> (the English edition shows the code itself, as its tables do)."""

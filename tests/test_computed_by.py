@@ -19,7 +19,8 @@ def _doubled(x: float) -> float:
 
 def test_a_function_named_by_the_step_is_recorded_with_its_definition_line():
     frag = Fragment("test", {})
-    frag.add("x.two", _doubled(1.0), "count", R.label("label.audit.count.all"), R.rule("rule.audit.rows"), [], by=_doubled)
+    frag.add("x.two", _doubled(1.0), "count", R.label("label.audit.count.all"), R.rule("rule.audit.rows"), [],
+             by=_doubled)
     line = inspect.getsourcelines(_doubled)[1]
     assert frag.numbers["x.two"]["computed_by"] == {"program": "tests/test_computed_by.py", "function": "_doubled",
                                                     "line": line}

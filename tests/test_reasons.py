@@ -93,7 +93,8 @@ def test_fragment_gap_text_is_rendered_from_its_clauses():
     f = Fragment("t", {"in.csv": "x"})
     f.add("t.n", 5, "count", R.label("label.fdi.known_ranks", year=2024), R.rule("rule.fdi.known_ranks", year=2024),
           ["in.csv"], decimals=0)
-    R.gap(f, "t.gap", R.label("label.fdi.known_ranks", year=2024), [R.clause("g_no_rank", partner=R.partner("Taiwan"), n=R.key("t.n"))], ["in.csv"])
+    R.gap(f, "t.gap", R.label("label.fdi.known_ranks", year=2024),
+          [R.clause("g_no_rank", partner=R.partner("Taiwan"), n=R.key("t.n"))], ["in.csv"])
     assert f.gaps["t.gap"]["reason"] == "the data hold no base-year rank for Taiwan (only the top 5 are known)"
     assert f.gaps["t.gap"]["why"][0][0] == "g_no_rank"
 
@@ -164,7 +165,12 @@ def test_a_code_the_audit_names_is_a_word_of_each_catalog():
     count = R.label("label.audit.count.arms_release", verdict=R.code("verdict", "within_bound"),
                     release=R.code("release", "current"))
     assert R.say(count, "en") == "Printed arms figures judged 'within_bound' against the current release"
-    assert R.say(count, "vi") == "Số con số về vũ khí được in có kết luận “nằm trong giới hạn được nêu” so với phiên bản hiện hành"
+    assert R.say(count, "vi") == \
+        "Số con số về vũ khí được in có kết luận “nằm trong giới hạn được nêu” so với phiên bản hiện hành"
+    # a dated release is named by its id in both editions, the current one in words
+    dated = R.label("label.audit.arms_release_matches", release=R.release_id("r2022"))
+    assert R.say(dated, "en") == "Printed arms figures equal to the r2022 release"
+    assert R.say(dated, "vi") == "Số con số về vũ khí được in bằng với phiên bản r2022"
     with pytest.raises(KeyError):
         R.say(R.label("label.audit.count.cause", code=R.code("cause", "no_such_cause")), "vi")
 

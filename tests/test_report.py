@@ -181,7 +181,8 @@ def test_requested_changes_list_each_discrepancy_and_failing_claim_with_its_evid
                        "Evidence: k.a: {k.a}.")
     assert text[3] == "2. **C2** (§3.2, {claim.C2.verdict}): correct or qualify the statement. Evidence: k.b: {k.b}."
     # with the registry's label and sources: what the number is, its value, its sources (cited by the manuscript)
-    audited = {"label": "Printed numbers audited", "label_msg": R.label("label.audit.count.all"), "sources": ["S1", "S2"]}
+    audited = {"label": "Printed numbers audited", "label_msg": R.label("label.audit.count.all"),
+               "sources": ["S1", "S2"]}
     lines = report.requests_lines(audit, [], {"k.a": audited}, "en")
     assert lines[2][1].endswith("Evidence: Printed numbers audited: {k.a} [S1, S2].")
     assert report.evidence_words(["k.a"], {"k.a": audited}, "vi") == "Số con số được in đã kiểm tra: {k.a} [S1, S2]"

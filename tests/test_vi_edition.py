@@ -76,12 +76,15 @@ def test_no_rule_or_label_is_found_by_its_english_text():
 def test_a_label_in_vietnamese_names_the_partner_the_group_and_the_code_in_vietnamese():
     from analysis.audit.claims import _lab
     c13 = R.label("label.claim.figure", id="C-13", what=_lab("russia_share_before"))
-    assert R.say(c13, "en") == "C-13: Russia's share before" and R.say(c13, "vi") == "C-13: Tỷ trọng của Nga ở giai đoạn trước"
-    c01 = R.label("label.claim.figure", id="C-01", what=_lab("ratio", partner=R.partner("China"), base=R.partner("Russia")))
+    assert R.say(c13, "en") == "C-13: Russia's share before"
+    assert R.say(c13, "vi") == "C-13: Tỷ trọng của Nga ở giai đoạn trước"
+    c01 = R.label("label.claim.figure", id="C-01",
+                  what=_lab("ratio", partner=R.partner("China"), base=R.partner("Russia")))
     assert R.say(c01, "en") == "C-01: China / Russia" and R.say(c01, "vi") == "C-01: Trung Quốc / Nga"
     t2 = {"label_msg": R.label("label.report.class", group=R.code("group", "table2"))}
     assert R.label_text("report.table2.class", t2, "vi") == "Bảng 2: xếp loại"
-    gap = {"label_msg": R.label("label.report.rows.gap", group=R.code("group", "numbers"), code=R.code("gap", "no_source_found"))}
+    gap = {"label_msg": R.label("label.report.rows.gap", group=R.code("group", "numbers"),
+                                code=R.code("gap", "no_source_found"))}
     assert R.label_text("report.numbers.gap.no_source_found", gap, "vi") == \
         "Con số được in: số dòng không kiểm chứng được vì không tìm thấy nguồn nào cho con số"
     assert R.say(gap["label_msg"], "en") == "numbers: rows with gap 'no_source_found'"

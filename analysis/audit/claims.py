@@ -187,8 +187,8 @@ def t_rank(p: dict, numbers: dict, ctx: dict) -> Result:
         if pub is not None:
             pk = f"trade.rank_published.{m}.{TRADE_YEAR}.{s}"
             settled[s] = pub
-            res.fig(f"published_{s}", pub, "rank", _lab(f"published_rank_{m}", partner=R.partner(_name(s)), year=TRADE_YEAR), 0,
-                    _src(numbers, pk))
+            res.fig(f"published_{s}", pub, "rank",
+                    _lab(f"published_rank_{m}", partner=R.partner(_name(s)), year=TRADE_YEAR), 0, _src(numbers, pk))
             parts.append(f"a published ranking puts {_name(s)} at {{published_{s}}}")
             parts_vi.append(f"bảng xếp hạng đã công bố đặt {_name_vi(s)} ở vị trí {{published_{s}}}")
             continue
@@ -196,7 +196,8 @@ def t_rank(p: dict, numbers: dict, ctx: dict) -> Result:
             missing.append(s)
             continue
         data_rank[s] = 1 + sum(1 for v in listed.values() if v > listed[s])
-        res.fig(f"value_{s}", listed[s], "USD bn", _lab(f"value_{m}", partner=R.partner(_name(s))), 2, _src(numbers, f"trade.{m}_{TRADE_YEAR}.{s}"))
+        res.fig(f"value_{s}", listed[s], "USD bn", _lab(f"value_{m}", partner=R.partner(_name(s))), 2,
+                _src(numbers, f"trade.{m}_{TRADE_YEAR}.{s}"))
         res.fig(f"rank_{s}", data_rank[s], "rank", _lab("data_rank", partner=R.partner(_name(s))), 0)
         parts.append(f"{_name(s)} ranks {{rank_{s}}} among the partners in the data with {{value_{s}}}")
         parts_vi.append(f"{_name_vi(s)} đứng thứ {{rank_{s}}} trong số các đối tác có trong dữ liệu với {{value_{s}}}")
@@ -220,7 +221,8 @@ def t_rank(p: dict, numbers: dict, ctx: dict) -> Result:
         if len(above) != r - 1 or near or not opened:
             continue
         if f"published_{a}" not in res.figures:
-            res.fig(f"published_{a}", r, "rank", _lab(f"published_rank_{m}", partner=R.partner(_name(a)), year=TRADE_YEAR), 0,
+            res.fig(f"published_{a}", r, "rank",
+                    _lab(f"published_rank_{m}", partner=R.partner(_name(a)), year=TRADE_YEAR), 0,
                     _src(numbers, f"trade.rank_published.{m}.{TRADE_YEAR}.{a}"))
         res.fig(f"anchor_{a}", _name(a), "text", _lab("anchor"),
                 vi=_name_vi(a))
@@ -289,7 +291,8 @@ def t_rank_at_least(p: dict, numbers: dict, ctx: dict) -> Result:
     res.fig("subject_name", _name(s), "text", _lab("subject"), vi=_name_vi(s))
     larger = sum(1 for v in listed.values() if v > listed[s])
     res.fig("larger", larger, "count", _lab("larger", partner=R.partner(_name(s))), 0)
-    res.fig("value", listed[s], "USD bn", _lab(f"value_{m}", partner=R.partner(_name(s))), 2, _src(numbers, f"trade.{m}_{TRADE_YEAR}.{s}"))
+    res.fig("value", listed[s], "USD bn", _lab(f"value_{m}", partner=R.partner(_name(s))), 2,
+            _src(numbers, f"trade.{m}_{TRADE_YEAR}.{s}"))
     res.finding = "{larger} partners in the data are larger than {subject_name} ({value})"
     res.finding_vi = "{larger} đối tác trong dữ liệu lớn hơn {subject_name} ({value})"
     total = _v(numbers, f"trade.{m}_{TRADE_YEAR}.world")
@@ -344,7 +347,8 @@ def t_exceeds(p: dict, numbers: dict, ctx: dict) -> Result:
         k = f"trade.{m}_{TRADE_YEAR}.{s_}"
         v, u = _v(numbers, k), float(numbers[k].get("uncertainty") or 0.0)
         r, lo, hi = v / base, (v - u) / (base + ub), (v + u) / (base - ub)
-        res.fig(f"ratio_{s_}", r, "ratio", _lab("ratio", partner=R.partner(_name(s_)), base=R.partner(_name(b))), 1, _src(numbers, k, bk))
+        res.fig(f"ratio_{s_}", r, "ratio", _lab("ratio", partner=R.partner(_name(s_)), base=R.partner(_name(b))), 1,
+                _src(numbers, k, bk))
         state[s_] = ("pass" if lo >= f else "fail" if hi < f else "threshold", hi <= 1)
         if state[s_][0] == "threshold":
             res.fig(f"lo_{s_}", lo, "ratio", _lab("lo"), 2)
@@ -423,8 +427,9 @@ def t_below_each(p: dict, numbers: dict, ctx: dict) -> Result:
     if not keys:
         return res
     subject = max(_v(numbers, k, "USD mn") for k in keys)
-    res.fig("subject", subject, "USD mn", _lab("largest", measure=R.code("fdi_measure", p["measure"]),
-                                                            partner=R.texts(en=p["partner"], vi=_name_vi(p["partner"]))), 0, _src(numbers, *keys))
+    largest = _lab("largest", measure=R.code("fdi_measure", p["measure"]),
+                   partner=R.texts(en=p["partner"], vi=_name_vi(p["partner"])))
+    res.fig("subject", subject, "USD mn", largest, 0, _src(numbers, *keys))
     lows = []
     for o in p["others"]:
         ok = _fdi_rows(numbers, o, p["others_measure"], p["others_period"])
@@ -896,7 +901,8 @@ def t_smaller_than(p: dict, numbers: dict, ctx: dict) -> Result:
         if v is None:
             return res
         vals[s] = v
-        res.fig(f"value_{s}", v, "USD bn", _lab(f"value_{m}", partner=R.partner(_name(s))), 2, _src(numbers, f"trade.{m}_{TRADE_YEAR}.{s}"))
+        res.fig(f"value_{s}", v, "USD bn", _lab(f"value_{m}", partner=R.partner(_name(s))), 2,
+                _src(numbers, f"trade.{m}_{TRADE_YEAR}.{s}"))
     res.finding = ", ".join(f"{_name(s)} {{value_{s}}}" for s in p["subjects"]) + " against " + \
         ", ".join(f"{_name(s)} {{value_{s}}}" for s in p["others"])
     res.finding_vi = ", ".join(f"{_name_vi(s)} {{value_{s}}}" for s in p["subjects"]) + " so với " + \
@@ -1545,7 +1551,7 @@ def judge_all(claims: list[dict], numbers: dict, ctx: dict, files: dict[str, str
             for name, f in alt.figures.items():
                 frag.add(f"claim.{c['id']}.alt.{name}", f["value"], f["unit"],
                          R.label("label.claim.alt_figure", id=c["id"],
-                                 release=R.code("release", alt.figures["release"]["value"]), what=f["label"]),
+                                 release=R.release_id(alt.figures["release"]["value"]), what=f["label"]),
                          R.rule("rule.claim.test_alt", test=c["test"]), ins, f["sources"],
                          decimals=f["decimals"], shown_as_vi=f.get("vi"), by=test)
         authority = claim_authority(res, auth or {})

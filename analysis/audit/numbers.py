@@ -54,18 +54,26 @@ RESULTS = ("table1", "table2", "arms", "text")
 KIND_ORDER = ("data_release", "other_period_or_base", "other_source_or_reporter", "arithmetic", "transcription")
 # rules that read a recomputed value at more decimals than its rounded display shows (analysis/audit/numbers.py, unrounded)
 UNROUNDED_RULES = ("equal after truncation to the printed precision", "equal after rounding up to the printed precision")
-RULE_WORDS = {"equal": "rule.equal", "equal after rounding to the printed precision": "rule.rounding",
-              "equal within the rounding of the source figures": "rule.within",
-              "equal after truncation to the printed precision": "rule.truncation",
-              "equal after rounding up to the printed precision": "rule.rounding_up",
-              "above the stated bound": "rule.above", "below the stated bound": "rule.below",
-              "above the stated bound within the uncertainty of the recomputed value": "rule.above_within",
-              "below the stated bound within the uncertainty of the recomputed value": "rule.below_within",
-              "equal after rounding a value in the range the source states": "rule.stated_range",
-              "above the stated bound within the range the source states": "rule.above_stated",
-              "below the stated bound within the range the source states": "rule.below_stated",
-              "equal to the stated bound, above it only within the uncertainty of the recomputed value": "rule.at_bound_above",
-              "equal to the stated bound, below it only within the uncertainty of the recomputed value": "rule.at_bound_below"}
+# The rules verdict() names (analysis/audit/verdict.py), by code: a passing rule is a word of the reasons (word.rule.*),
+# every rule one of the registry's verdict rules (word.code.verdict_rule.*); and the suffix verdict() adds to a rule
+# reached from the article's own figures.
+VERDICT_RULES = {
+    "equal": "equal", "equal after rounding to the printed precision": "rounding",
+    "equal within the rounding of the source figures": "within",
+    "equal after truncation to the printed precision": "truncation",
+    "equal after rounding up to the printed precision": "rounding_up",
+    "equal after rounding a value in the range the source states": "stated_range",
+    "above the stated bound": "above", "below the stated bound": "below",
+    "above the stated bound within the uncertainty of the recomputed value": "above_within",
+    "below the stated bound within the uncertainty of the recomputed value": "below_within",
+    "above the stated bound within the range the source states": "above_stated",
+    "below the stated bound within the range the source states": "below_stated",
+    "equal to the stated bound, above it only within the uncertainty of the recomputed value": "at_bound_above",
+    "equal to the stated bound, below it only within the uncertainty of the recomputed value": "at_bound_below",
+    "not above the stated bound": "not_above", "not below the stated bound": "not_below",
+    "differs by more than rounding": "differs", "impossible: a fall of more than the whole": "impossible",
+    "no recomputed value": "none"}
+INTERNAL = ", from the article's own figures"
 
 
 def in_unit(n: dict, unit: str) -> tuple[float, float, float, tuple[float, float] | None]:
@@ -299,7 +307,8 @@ class Audit:
             clauses.append(R.clause("not_verifiable", why=R.nested(res["gap"].get("why") or [])))
         elif v in PASSING:
             base = res["rule"].split(",")[0] if v == "consistent" else res["rule"]
-            slots = {"value": value, "rule": R.word(RULE_WORDS[base])} | ({} if v == "consistent" else {"basis": basis})
+            slots = {"value": value, "rule": R.word(f"rule.{VERDICT_RULES[base]}")} | (
+                {} if v == "consistent" else {"basis": basis})
             template = "consistent" if v == "consistent" else "reproduced"
             cause = "self_consistent" if v == "consistent" else cause
             unrounded = self.unrounded(row, res) if base in UNROUNDED_RULES and st is None else None
@@ -354,7 +363,8 @@ class Audit:
                                     verdict=R.word(f"verdict.{alt_v}")))
         spec = R.spec(cause, clauses)
         self.frag.add(f"audit.verdict.{rid}", v, "text", R.label("label.audit.verdict", id=rid, item=R.printed_item(
-                          {**row, "location": location(row), "key": key})), verdict_rule(res["rule"], cause), self.ins_reg,
+                          {**row, "location": location(row), "key": key})),
+                      verdict_rule(res["rule"], cause), self.ins_reg,
                       shown_as=R.WORDS["en"][f"verdict.{v}"], shown_as_vi=R.WORDS["vi"][f"verdict.{v}"])
         if gap:
             self.frag.add(f"audit.gap.{rid}", gap, "text", R.label("label.audit.gap", id=rid),
@@ -446,7 +456,8 @@ class Audit:
                 diff = self.add(f"audit.diff.{rid}", p - r, unit, R.label("label.audit.diff", id=rid),
                                 R.rule("rule.audit.diff"), max(d, 1))
                 reldiff = self.add(f"audit.reldiff.{rid}", 100 * (p - r) / abs(r), "% change",
-                                   R.label("label.audit.reldiff", id=rid), R.rule("rule.audit.reldiff", n=R.num(100)), 1)
+                                   R.label("label.audit.reldiff", id=rid),
+                                   R.rule("rule.audit.reldiff", n=R.num(100)), 1)
                 clauses.append(R.clause("diff", basis=basis, value=value, diff=diff, rel=reldiff))
             else:
                 clauses.append(R.clause("diff_only", basis=basis, value=value))
@@ -625,31 +636,13 @@ def _year_of(key: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-# The rules verdict() names (analysis/audit/verdict.py), each a word of the catalogs (word.code.verdict_rule.*), and the
-# suffix it adds to a rule reached from the article's own figures.
-VERDICT_RULES = {
-    "equal": "equal", "equal after rounding to the printed precision": "rounding",
-    "equal within the rounding of the source figures": "within",
-    "equal after truncation to the printed precision": "truncation",
-    "equal after rounding up to the printed precision": "rounding_up",
-    "equal after rounding a value in the range the source states": "stated_range",
-    "above the stated bound": "above", "below the stated bound": "below",
-    "above the stated bound within the uncertainty of the recomputed value": "above_within",
-    "below the stated bound within the uncertainty of the recomputed value": "below_within",
-    "above the stated bound within the range the source states": "above_stated",
-    "below the stated bound within the range the source states": "below_stated",
-    "equal to the stated bound, above it only within the uncertainty of the recomputed value": "at_bound_above",
-    "equal to the stated bound, below it only within the uncertainty of the recomputed value": "at_bound_below",
-    "not above the stated bound": "not_above", "not below the stated bound": "not_below",
-    "differs by more than rounding": "differs", "impossible: a fall of more than the whole": "impossible",
-    "no recomputed value": "none"}
-INTERNAL = ", from the article's own figures"
 
 
 def verdict_rule(rule: str, cause: str) -> dict:
     """The registry rule of a verdict: the rule verdict() names (by its code: a rule it does not name stops the step)
     and the cause."""
-    slots = {"rule": R.code("verdict_rule", VERDICT_RULES[rule.removesuffix(INTERNAL)]), "cause": R.code("cause", cause)}
+    slots = {"rule": R.code("verdict_rule", VERDICT_RULES[rule.removesuffix(INTERNAL)]),
+             "cause": R.code("cause", cause)}
     if rule.endswith(INTERNAL):
         return R.rule("rule.audit.verdict_internal", **slots)
     return R.rule("rule.audit.verdict", **slots)
@@ -735,11 +728,12 @@ def summary(a: Audit, table: pd.DataFrame, release: str, info: dict) -> None:
     for x in RELEASES:
         col = arms[f"verdict_{x}"]
         frag.add(f"audit.arms_release_matches.{x}", int((col == "match").sum()), "count",
-                 R.label("label.audit.arms_release_matches", release=R.code("release", x)),
+                 R.label("label.audit.arms_release_matches", release=R.release_id(x)),
                  R.rule("rule.audit.count_exact"), ins, decimals=0)
         for v in ("match", "rounding", "within_bound", "discrepancy"):
             frag.add(f"audit.count.arms.{x}.{v}", int((col == v).sum()), "count",
-                     R.label("label.audit.count.arms_release", verdict=R.code("verdict", v), release=R.code("release", x)),
+                     R.label("label.audit.count.arms_release", verdict=R.code("verdict", v),
+                             release=R.release_id(x)),
                      rows, ins, decimals=0)
 
 

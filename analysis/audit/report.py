@@ -379,11 +379,12 @@ def fragment(t: dict, sens: dict, files: dict[str, str]) -> Fragment:
                      R.label("label.report.coverage", group=R.code("group", g)), R.rule("rule.report.coverage"), ins,
                      decimals=0, by=_share)
         if x["share"] is not None and x["class"] != "not verifiable":  # a result not classed shows no share
-            frag.add(f"report.{g}.share", 100 * x["share"], "%", R.label("label.report.share", group=R.code("group", g)),
+            frag.add(f"report.{g}.share", 100 * x["share"], "%",
+                     R.label("label.report.share", group=R.code("group", g)),
                      R.rule("rule.report.share"), ins, decimals=0, by=_share)
         frag.add(f"report.{g}.class", x["class"], "text", R.label("label.report.class", group=R.code("group", g)),
-                 R.rule("rule.code", where="analysis/audit/report.py, classify()"), ins, shown_as=x["class"], shown_as_vi=CLASSES_VI[x["class"]],
-                 by=classify)
+                 R.rule("rule.code", where="analysis/audit/report.py, classify()"), ins,
+                 shown_as=x["class"], shown_as_vi=CLASSES_VI[x["class"]], by=classify)
     for g, x in sens.items():
         if x["class"] == "not verifiable":
             # a result that is not classed has no robustness; only a class the alternatives would give it is shown
@@ -393,23 +394,25 @@ def fragment(t: dict, sens: dict, files: dict[str, str]) -> Fragment:
                          shown_as=x["class_all_alt"], shown_as_vi=CLASSES_VI[x["class_all_alt"]], by=sensitivity)
             continue
         frag.add(f"report.{g}.robustness", x["robustness"], "text",
-                 R.label("label.report.robustness", group=R.code("group", g)), SENSITIVITY, ins, shown_as=x["robustness"],
-                 shown_as_vi=ROBUSTNESS_VI[x["robustness"]], by=robustness)
+                 R.label("label.report.robustness", group=R.code("group", g)), SENSITIVITY, ins,
+                 shown_as=x["robustness"], shown_as_vi=ROBUSTNESS_VI[x["robustness"]], by=robustness)
         frag.add(f"report.{g}.class_all_alt", x["class_all_alt"], "text",
-                 R.label("label.report.class_all_alt", group=R.code("group", g)), SENSITIVITY, ins, shown_as=x["class_all_alt"],
-                 shown_as_vi=CLASSES_VI[x["class_all_alt"]], by=sensitivity)
+                 R.label("label.report.class_all_alt", group=R.code("group", g)), SENSITIVITY, ins,
+                 shown_as=x["class_all_alt"], shown_as_vi=CLASSES_VI[x["class_all_alt"]], by=sensitivity)
         shown = sensitivity_shown(g, x)
         if shown and not x["sets"] and x["class_all_alt"] == x["class"]:
-            frag.add(f"report.{g}.alts", len(x["alts"]), "count", R.label("label.report.alts", group=R.code("group", g)),
+            frag.add(f"report.{g}.alts", len(x["alts"]), "count",
+                     R.label("label.report.alts", group=R.code("group", g)),
                      SENSITIVITY, ins, decimals=0, by=sensitivity)
         for a in x["sets"]:
             frag.add(f"report.altset.{a['name']}.class.{g}", a["class"], "text",
-                     R.label("label.report.altset_class", group=R.code("group", g), name=a["name"]), SENSITIVITY, ins, shown_as=a["class"],
-                     shown_as_vi=CLASSES_VI[a["class"]], by=sensitivity)
+                     R.label("label.report.altset_class", group=R.code("group", g), name=a["name"]), SENSITIVITY, ins,
+                     shown_as=a["class"], shown_as_vi=CLASSES_VI[a["class"]], by=sensitivity)
             if f"report.altset.{a['name']}.n" not in frag.numbers:
                 frag.add(f"report.altset.{a['name']}.n", len(a["changes"]), "count",
                          R.label("label.report.altset_n", name=a["name"]),
-                         R.rule("rule.code", where="analysis/audit/report.py, alternative_sets()"), ins, decimals=0, by=alternative_sets)
+                         R.rule("rule.code", where="analysis/audit/report.py, alternative_sets()"), ins, decimals=0,
+                         by=alternative_sets)
         for k in ("margin_down", "margin_up"):
             if x[k] is not None and shown:
                 frag.add(f"report.{g}.{k}", x[k], "count", R.label(f"label.report.{k}", group=R.code("group", g)),
