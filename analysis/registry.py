@@ -129,7 +129,7 @@ class Fragment:
     gaps: dict = field(default_factory=dict)
     candidates: dict = field(default_factory=dict)
 
-    def add(self, key: str, value, unit: str, label: str | dict, rule: str | dict, inputs: list[str],
+    def add(self, key: str, value, unit: str, label: dict, rule: dict, inputs: list[str],
             sources: list[str] | None = None, decimals: int = 1, uncertainty: float = 0.0,
             basis: str = "independent", shown_as: str | None = None, shown_as_vi: str | None = None,
             by=None) -> None:
@@ -140,25 +140,26 @@ class Fragment:
         self._check(key, inputs)
         if isinstance(value, float) and not math.isfinite(value):
             raise ValueError(f"registry key {key!r}: value is not finite")
-        self.numbers[key] = {"value": value, "unit": unit, "label": label, "rule": rule,
-                             "inputs": sorted(set(inputs)), "sources": sorted(set(sources or [])),
-                             "decimals": decimals, "uncertainty": round(float(uncertainty), 10),
-                             "basis": basis, "step": self.step, "computed_by": computed_by(by=by)}
-        _phrases(self.numbers[key])
+        entry = {"value": value, "unit": unit, "label": label, "rule": rule,
+                 "inputs": sorted(set(inputs)), "sources": sorted(set(sources or [])),
+                 "decimals": decimals, "uncertainty": round(float(uncertainty), 10),
+                 "basis": basis, "step": self.step, "computed_by": computed_by(by=by)}
+        _phrases(entry)  # before the entry is kept: a label or rule written as prose leaves no half-made entry
+        self.numbers[key] = entry
         if shown_as is not None:
             self.numbers[key]["shown_as"] = shown_as
         if shown_as_vi is not None:
             self.numbers[key]["shown_as_vi"] = shown_as_vi
 
-    def gap(self, key: str, label: str | dict, reason: str, inputs: list[str] | None = None,
+    def gap(self, key: str, label: dict, reason: str, inputs: list[str] | None = None,
             sources: list[str] | None = None, by=None) -> None:
         """A number the article prints that the raw data cannot recompute, with the reason why; `by`: the
         function that found it missing, where that is not the caller."""
         self._check(key, inputs or [])
-        self.gaps[key] = {"label": label, "reason": reason, "inputs": sorted(set(inputs or [])),
-                          "sources": sorted(set(sources or [])), "step": self.step,
-                          "computed_by": computed_by(by=by)}
-        _phrases(self.gaps[key])
+        entry = {"label": label, "reason": reason, "inputs": sorted(set(inputs or [])),
+                 "sources": sorted(set(sources or [])), "step": self.step, "computed_by": computed_by(by=by)}
+        _phrases(entry)
+        self.gaps[key] = entry
 
     def _check(self, key: str, inputs: list[str]) -> None:
         """One owner per key, and lineage only to files the step was given (and hashed)."""
@@ -179,14 +180,19 @@ class Fragment:
 
 
 def _phrases(entry: dict) -> None:
-    """A label or a rule given as data (analysis/reasons.py, `phrase`: a catalog id and slots) is kept as data
-    (`label_msg`, `rule_msg`: what both editions render) and its English text written beside it (`label`, `rule`:
-    what a reader of the JSON, the README's table and the English edition read).  A string is kept as written."""
+    """A label and a rule are data (analysis/reasons.py, `phrase`: a catalog id and slots), kept as data (`label_msg`,
+    `rule_msg`: what both editions render) with their English text written beside them (`label`, `rule`: what a reader
+    of the JSON and the README's table read).  English prose is refused: the Vietnamese edition could only make its
+    words from it by translating the English, which the catalogs exist to avoid."""
+    from analysis.reasons import say  # reasons imports this module: the renderer is looked up when used
     for field in ("label", "rule"):
-        if isinstance(entry.get(field), dict):
-            from analysis.reasons import say  # reasons imports this module: the renderer is looked up when used
-            entry[f"{field}_msg"] = entry[field]
-            entry[field] = say(entry[field], "en")
+        if field not in entry:
+            continue
+        if not isinstance(entry[field], dict):
+            raise ValueError(f"a registry {field} must be data (reasons.{field}(msgid, **slots)), not prose: "
+                             f"{entry[field]!r}")
+        entry[f"{field}_msg"] = entry[field]
+        entry[field] = say(entry[field], "en")
 
 
 def display(value, unit: str, decimals: int, lang: str = "en") -> str:

@@ -9,9 +9,13 @@ from analysis.audit import claims as C
 from tests.conftest import ROOT
 
 
+# a registry entry's label as the steps write it: data, with its English beside it (analysis/registry.py)
+LABELLED = {"label": "Printed numbers audited", "label_msg": {"msg": "label.audit.count.all"}}
+
+
 def n(value, unit="USD bn", decimals=2, sources=("S",)):
     return {"value": value, "unit": unit, "decimals": decimals, "uncertainty": 0.0, "sources": list(sources),
-            "label": "x", "basis": "independent"}
+            "basis": "independent", **LABELLED}
 
 
 def trade(measure, **values):
@@ -189,7 +193,7 @@ def test_russia_shares_supplier_ranking_and_diversification():
 def test_a_claim_that_is_a_printed_number_takes_the_audit_verdict():
     nums = {"arms.r2022.origin_proxy.share": n(88.0, "%", 1), "arms.r2022.origin_proxy.first_year": n(1954, "year", 0),
             "arms.r2022.origin_proxy.last_year": n(2020, "year", 0)}
-    text = lambda v: {"value": v, "unit": "text", "decimals": 0, "uncertainty": 0.0, "sources": [], "label": "x"}
+    text = lambda v: {"value": v, "unit": "text", "decimals": 0, "uncertainty": 0.0, "sources": [], **LABELLED}
     audit = {"audit.verdict.A-9": text("not_verifiable"), "audit.gap.A-9": text("not_measurable")}
     r = judge("proxy_above", "threshold=80; printed=A-9", nums, CTX | {"audit": audit})
     assert r.verdict == "not decided" and r.gap == "not_measurable" and r.printed_ids == ["A-9"]
@@ -204,7 +208,7 @@ def test_a_claim_that_is_a_printed_number_takes_the_audit_verdict():
 
 
 def test_a_quoted_figure_is_judged_once_by_the_audit():
-    text = lambda v: {"value": v, "unit": "text", "decimals": 0, "uncertainty": 0.0, "sources": [], "label": "x"}
+    text = lambda v: {"value": v, "unit": "text", "decimals": 0, "uncertainty": 0.0, "sources": [], **LABELLED}
     t = trade("turnover", russia=5, china=200, united_states=130)
     r = judge("exceeds", "subjects=china|united_states; base=russia; measure=turnover; factor=10; printed=X-9", t,
               CTX | {"audit": {"audit.verdict.X-9": text("rounding")}})
@@ -294,7 +298,7 @@ def test_real_c09_arms_imports_fall_with_a_rebound(real):
 # --- the statements added from a second line-by-line reading ------------------------------------------
 
 def text(v):
-    return {"value": v, "unit": "text", "decimals": 0, "uncertainty": 0.0, "sources": [], "label": "x"}
+    return {"value": v, "unit": "text", "decimals": 0, "uncertainty": 0.0, "sources": [], **LABELLED}
 
 
 def test_mean_ratio_and_falls():
@@ -358,7 +362,7 @@ def test_grows_and_smaller_than():
 
 
 def test_table_period_reads_the_years_of_the_figures_that_reproduce_each_row():
-    pe = lambda v, d: {"value": v, "unit": "USD bn", "decimals": d, "uncertainty": 0.0, "sources": [], "label": "x"}
+    pe = lambda v, d: {"value": v, "unit": "USD bn", "decimals": d, "uncertainty": 0.0, "sources": [], **LABELLED}
     audit = {"printed.T-1": pe(205.2, 1), "printed.T-2": pe(23.7, 1), "printed.T-3": pe(35.8, 1)}
     nums = trade("turnover", china=205.2, singapore=10.53, japan=46.2)
     nums["trade.alt.singapore.turnover.2024.FY.SG.converted"] = {**n(23.71, sources=("SG", "ECB")), "uncertainty": 0.005}
@@ -540,7 +544,7 @@ def test_limited_and_slow_in_two_falsifiable_parts():
 
 
 def test_same_axis_needs_one_reporter_for_every_reproduced_row():
-    pe = lambda v, d: {"value": v, "unit": "USD bn", "decimals": d, "uncertainty": 0.0, "sources": [], "label": "x"}
+    pe = lambda v, d: {"value": v, "unit": "USD bn", "decimals": d, "uncertainty": 0.0, "sources": [], **LABELLED}
     audit = {"printed.T-1": pe(205.2, 1), "printed.T-2": pe(23.7, 1), "printed.T-3": pe(35.8, 1)}
     nums = trade("turnover", china=205.2, singapore=10.53, japan=46.2)
     nums["trade.alt.singapore.turnover.2024.FY.SG.converted"] = {**n(23.71, sources=("SG", "ECB")), "uncertainty": 0.005}
@@ -557,7 +561,7 @@ def test_same_axis_needs_one_reporter_for_every_reproduced_row():
 
 
 def test_rank_changes_against_the_order_they_imply():
-    pe = lambda v, u: {"value": v, "unit": u, "decimals": 1, "uncertainty": 0.0, "sources": [], "label": "x"}
+    pe = lambda v, u: {"value": v, "unit": u, "decimals": 1, "uncertainty": 0.0, "sources": [], **LABELLED}
     # '↑n' = up n places since 2024, so the 2024 rank is the 2025 rank + n ('↓n': - n).  Singapore 100 (change
     # -50%: 2024 value 200; rank 1, ↑0: 2024 rank 1), China 80 (+100%: 40; rank 2, ↑1: 2024 rank 3), South Korea 60
     # (+20%: 50; rank 3, ↓1: 2024 rank 2).  2024 order by value: Singapore 200, South Korea 50, China 40 = ranks

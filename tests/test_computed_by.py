@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from analysis import registry
+from analysis import reasons as R, registry
 from analysis.registry import Fragment
 from tests.conftest import ROOT
 
@@ -19,11 +19,12 @@ def _doubled(x: float) -> float:
 
 def test_a_function_named_by_the_step_is_recorded_with_its_definition_line():
     frag = Fragment("test", {})
-    frag.add("x.two", _doubled(1.0), "count", "two", "rule", [], by=_doubled)
+    frag.add("x.two", _doubled(1.0), "count", R.label("label.audit.count.all"), R.rule("rule.audit.rows"), [],
+             by=_doubled)
     line = inspect.getsourcelines(_doubled)[1]
     assert frag.numbers["x.two"]["computed_by"] == {"program": "tests/test_computed_by.py", "function": "_doubled",
                                                     "line": line}
-    frag.gap("x.gap", "missing", "why", by=_doubled)
+    frag.gap("x.gap", R.label("label.audit.count.all"), "why", by=_doubled)
     assert frag.gaps["x.gap"]["computed_by"]["function"] == "_doubled"
 
 
@@ -32,9 +33,9 @@ def test_a_plumbing_function_or_a_value_cannot_be_named():
         return None
     frag = Fragment("test", {})
     with pytest.raises(ValueError, match="not a function that computes"):
-        frag.add("x.one", 1.0, "count", "one", "rule", [], by=fragment)
+        frag.add("x.one", 1.0, "count", R.label("label.audit.count.all"), R.rule("rule.audit.rows"), [], by=fragment)
     with pytest.raises(ValueError, match="not a function that computes"):
-        frag.add("x.one", 1.0, "count", "one", "rule", [], by=1.0)
+        frag.add("x.one", 1.0, "count", R.label("label.audit.count.all"), R.rule("rule.audit.rows"), [], by=1.0)
 
 
 def _functions(program: str) -> dict[str, list[tuple[int, int]]]:

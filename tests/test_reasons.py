@@ -91,8 +91,10 @@ def test_alternatives_are_described_from_their_facets(facets, en, vi):
 def test_fragment_gap_text_is_rendered_from_its_clauses():
     from analysis.registry import Fragment
     f = Fragment("t", {"in.csv": "x"})
-    f.add("t.n", 5, "count", "n", "r", ["in.csv"], decimals=0)
-    R.gap(f, "t.gap", "a gap", [R.clause("g_no_rank", partner=R.partner("Taiwan"), n=R.key("t.n"))], ["in.csv"])
+    f.add("t.n", 5, "count", R.label("label.fdi.known_ranks", year=2024), R.rule("rule.fdi.known_ranks", year=2024),
+          ["in.csv"], decimals=0)
+    R.gap(f, "t.gap", R.label("label.fdi.known_ranks", year=2024),
+          [R.clause("g_no_rank", partner=R.partner("Taiwan"), n=R.key("t.n"))], ["in.csv"])
     assert f.gaps["t.gap"]["reason"] == "the data hold no base-year rank for Taiwan (only the top 5 are known)"
     assert f.gaps["t.gap"]["why"][0][0] == "g_no_rank"
 
@@ -137,6 +139,82 @@ def test_the_registry_keeps_a_phrase_as_data_beside_its_english_text():
     assert e["label_msg"] == {"msg": "label.fdi.known_ranks", "slots": {"year": 2024}}
     assert R.label_text("t.n", e, "vi") == "Số đối tác có thứ hạng năm 2024 trong dữ liệu"
     assert R.rule_text(e, "vi") == "số đối tác có thứ hạng năm 2024 trong dữ liệu gốc"
-    # a legacy entry (English prose from a module not yet ported) is shown as written in English
-    f.add("t.m", 1, "count", "Printed numbers audited", "count of audit rows", ["in.csv"], decimals=0)
-    assert R.rule_text(f.numbers["t.m"], "vi") == "số dòng kiểm tra" and "rule_msg" not in f.numbers["t.m"]
+    # English prose is refused where a label or a rule is written (no entry is kept), and by the renderers: the
+    # Vietnamese edition never makes its words from English
+    with pytest.raises(ValueError, match="must be data"):
+        f.add("t.m", 1, "count", "Printed numbers audited", R.rule("rule.audit.rows"), ["in.csv"], decimals=0)
+    with pytest.raises(ValueError, match="must be data"):
+        f.add("t.m", 1, "count", R.label("label.audit.count.all"), "count of audit rows", ["in.csv"], decimals=0)
+    with pytest.raises(ValueError, match="must be data"):
+        f.gap("t.g", "Why T2-01 is not verifiable", "no source", ["in.csv"])
+    assert "t.m" not in f.numbers and "t.g" not in f.gaps
+    with pytest.raises(ValueError, match="not a phrase"):
+        R.say("count of audit rows", "vi")
+    with pytest.raises(ValueError, match="no rule_msg"):
+        R.rule_text({"rule": "count of audit rows"}, "vi")
+    with pytest.raises(ValueError, match="no label_msg"):
+        R.label_text("t.m", {"label": "Printed numbers audited"}, "vi")
+
+
+def test_a_code_the_audit_names_is_a_word_of_each_catalog():
+    """A cause, a report group, a verdict: the code itself in English (as the audit's tables show it), the catalog's
+    words in Vietnamese; an unknown code stops the rendering."""
+    lab = R.label("label.report.rows.cause", group=R.code("group", "table1"), code=R.code("cause", "data_release"))
+    assert R.say(lab, "en") == "table1: rows with cause 'data_release'"
+    assert R.say(lab, "vi") == "Bảng 1: số dòng có nguyên nhân “phiên bản dữ liệu khác”"
+    count = R.label("label.audit.count.arms_release", verdict=R.code("verdict", "within_bound"),
+                    release=R.code("release", "current"))
+    assert R.say(count, "en") == "Printed arms figures judged 'within_bound' against the current release"
+    assert R.say(count, "vi") == \
+        "Số con số về vũ khí được in có kết luận “nằm trong giới hạn được nêu” so với phiên bản hiện hành"
+    # a dated release is named by its id in both editions, the current one in words
+    dated = R.label("label.audit.arms_release_matches", release=R.release_id("r2022"))
+    assert R.say(dated, "en") == "Printed arms figures equal to the r2022 release"
+    assert R.say(dated, "vi") == "Số con số về vũ khí được in bằng với phiên bản r2022"
+    with pytest.raises(KeyError):
+        R.say(R.label("label.audit.count.cause", code=R.code("cause", "no_such_cause")), "vi")
+
+
+def test_a_printed_number_is_named_from_its_cell_in_vietnamese_and_its_item_in_english():
+    row = {"id": "T2-05", "item": "China: change on 2024", "key": "fdi.yoy.china", "section": "3.3", "result": "table2",
+           "location": "§3.3; Bảng 2; row 'Trung Quốc'; column 'Tăng/Giảm so với cùng kỳ'"}
+    lab = R.label("label.printed", item=R.printed_item(row))
+    assert R.say(lab, "en") == "China: change on 2024, as printed"
+    assert R.say(lab, "vi") == "Trung Quốc: Tăng/Giảm so với cùng kỳ, số in trong bài báo"
+    # a column printed one to the right says so in each language
+    rule = R.rule("rule.printed.cell", section="3.3", table="Bảng 2", row="Tổng số",
+                  column=R.cell_column("Tăng/Giảm so với cùng kỳ (printed one column to the right)"))
+    assert R.say(rule, "en") == ("printed in the article at §3.3; Bảng 2; row 'Tổng số'; column 'Tăng/Giảm so với cùng "
+                                 "kỳ (printed one column to the right)'; parsed by analysis/contract/printed.py")
+    assert R.say(rule, "vi") == ("in trong bài báo ở §3.3; Bảng 2; dòng 'Tổng số'; cột 'Tăng/Giảm so với cùng kỳ (in "
+                                 "lệch sang phải một cột)'; phân tích bằng analysis/contract/printed.py")
+    # a text the data give in each language: both must be given
+    claim = R.label("label.claim.verdict", id="C-07", claim=R.texts(en="Trade with Russia is small", vi="rất nhỏ"))
+    assert R.say(claim, "en") == "Verdict on claim C-07: Trade with Russia is small"
+    assert R.say(claim, "vi") == "Kết luận về nhận định C-07: “rất nhỏ”"
+    with pytest.raises(ValueError, match="one text per language"):
+        R.texts(en="Trade with Russia is small")
+
+
+def test_a_verdicts_rule_is_named_by_its_code_and_an_unknown_rule_stops_the_audit():
+    from analysis.audit.numbers import verdict_rule
+    r = verdict_rule("equal after rounding to the printed precision, from the article's own figures", "self_consistent")
+    assert R.say(r, "en") == ("equal after rounding to the printed precision, from the article's own figures "
+                              "(analysis/audit/verdict.py); cause: self_consistent")
+    assert R.say(r, "vi") == ("bằng nhau sau khi làm tròn đến độ chính xác được in, từ chính số liệu của bài báo "
+                              "(analysis/audit/verdict.py); nguyên nhân: nhất quán nội tại")
+    assert R.say(verdict_rule("differs by more than rounding", "data_release"), "vi") == \
+        "chênh lệch vượt quá mức làm tròn (analysis/audit/verdict.py); nguyên nhân: phiên bản dữ liệu khác"
+    with pytest.raises(KeyError):
+        verdict_rule("close enough", "reproduced")
+
+
+def test_a_partners_vietnamese_name_is_found_by_its_id_never_by_the_english_catalogs_text():
+    """The article's own names (its table rows), else the catalogs' word.country.<id>, also for a row the article
+    labels with its words run together; a name neither knows is shown as it is; English shows the name."""
+    assert R.partner_name("China", "vi") == "Trung Quốc"  # the article's Table 1 row
+    assert R.partner_name("Soviet Union", "vi") == "Liên Xô"  # word.country.soviet_union
+    assert R.partner_name("unknown supplier(s)", "vi") == "nhà cung cấp không rõ"
+    assert R.partner_name("BritishVirginIslands", "vi") == "Quần đảo Virgin thuộc Anh"
+    assert R.partner_name("Atlantis", "vi") == "Atlantis"
+    assert R.partner_name("Soviet Union", "en") == "Soviet Union"

@@ -5,6 +5,7 @@ import platform
 
 import pytest
 
+from analysis import reasons as R
 from analysis.audit import report
 from analysis.registry import Fragment
 
@@ -180,15 +181,21 @@ def test_requested_changes_list_each_discrepancy_and_failing_claim_with_its_evid
                        "Evidence: k.a: {k.a}.")
     assert text[3] == "2. **C2** (§3.2, {claim.C2.verdict}): correct or qualify the statement. Evidence: k.b: {k.b}."
     # with the registry's label and sources: what the number is, its value, its sources (cited by the manuscript)
-    lines = report.requests_lines(audit, [], {"k.a": {"label": "Turnover 2024", "sources": ["S1", "S2"]}}, "en")
-    assert lines[2][1].endswith("Evidence: Turnover 2024: {k.a} [S1, S2].")
+    audited = {"label": "Printed numbers audited", "label_msg": R.label("label.audit.count.all"),
+               "sources": ["S1", "S2"]}
+    lines = report.requests_lines(audit, [], {"k.a": audited}, "en")
+    assert lines[2][1].endswith("Evidence: Printed numbers audited: {k.a} [S1, S2].")
+    assert report.evidence_words(["k.a"], {"k.a": audited}, "vi") == "Số con số được in đã kiểm tra: {k.a} [S1, S2]"
+    # a label written as prose (no data form) is refused, never shown as English in the Vietnamese edition
+    with pytest.raises(ValueError, match="label_msg"):
+        report.evidence_words(["k.a"], {"k.a": {"label": "Turnover 2024"}}, "vi")
     assert len([x for x in text if x[:1].isdigit()]) == 2
 
 
 def test_the_registry_records_the_program_function_and_line_that_wrote_a_number(tmp_path):
     frag = Fragment("test", {})
     line = inspect.currentframe().f_lineno + 1
-    frag.add("x.one", 1.0, "count", "one", "rule", [])
+    frag.add("x.one", 1.0, "count", R.label("label.audit.count.all"), R.rule("rule.audit.rows"), [])
     assert frag.numbers["x.one"]["computed_by"] == {
         "program": "tests/test_report.py",
         "function": "test_the_registry_records_the_program_function_and_line_that_wrote_a_number", "line": line}

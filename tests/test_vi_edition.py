@@ -59,28 +59,35 @@ def test_a_rule_in_vietnamese_keeps_the_numbers_and_names_the_step_wrote():
         "tổng TIV của SIPRI năm 1995 trong phiên bản hiện hành (đơn vị đầy đủ của WDI chia cho 1\u2009000\u2009000)"
     assert R.say(wdi, "en") == "SIPRI TIV total for 1995 in the current release (WDI full units divided by 1,000,000)"
     assert "dưới 0,5 nghĩa là" in R.say(R.rule("rule.arms.register_vs_wdi", n=R.num(0.5)), "vi")
-    # LEGACY (analysis/contract/printed.py, not yet ported): a section number stays as printed; a column printed one
-    # to the right says so in Vietnamese
-    shifted = R.rule_vi("printed in the article at §3.3; Bảng 2; row 'Tổng số'; column 'Tăng/Giảm so với cùng kỳ "
-                        "(printed one column to the right)'; parsed by analysis/contract/printed.py")
-    assert shifted == ("in trong bài báo ở §3.3; Bảng 2; dòng 'Tổng số'; cột 'Tăng/Giảm so với cùng kỳ (in lệch sang "
-                       "phải một cột)'; phân tích bằng analysis/contract/printed.py")
-    assert R.rule_vi("a rule nobody translated") is None
+    # a printed number's place: a section number stays as printed; a column printed one to the right says so
+    shifted = R.rule("rule.printed.cell", section="3.3", table="Bảng 2", row="Tổng số",
+                     column=R.cell_column("Tăng/Giảm so với cùng kỳ (printed one column to the right)"))
+    assert R.say(shifted, "vi") == ("in trong bài báo ở §3.3; Bảng 2; dòng 'Tổng số'; cột 'Tăng/Giảm so với cùng kỳ (in "
+                                    "lệch sang phải một cột)'; phân tích bằng analysis/contract/printed.py")
 
 
-def test_a_compute_rule_is_no_longer_found_by_its_english_text():
-    """The compute steps' rules left the legacy table: their Vietnamese comes from the catalog, not from English."""
-    assert R.rule_vi("maximum of annual totals 2001–2010") is None
-    assert R.label_vi("Vietnam–China goods trade, 2024") is None
+def test_no_rule_or_label_is_found_by_its_english_text():
+    """The legacy tables that matched English prose are gone: English is refused, never translated."""
+    assert not any(hasattr(R, name) for name in ("rule_vi", "label_vi", "RULES_VI", "LABELS_VI", "rule_template"))
+    with pytest.raises(ValueError):
+        R.say("maximum of annual totals 2001–2010", "vi")
 
 
 def test_a_label_in_vietnamese_names_the_partner_the_group_and_the_code_in_vietnamese():
-    assert R.label_vi("C-13: Russia's share before") == "C-13: Tỷ trọng của Nga ở giai đoạn trước"
-    assert R.label_vi("C-01: China / Russia") == "C-01: Trung Quốc / Nga"
-    assert R.label_vi("table2: classification") == "Bảng 2: xếp loại"
-    assert R.label_vi("numbers: rows with gap 'no_source_found'") == \
+    from analysis.audit.claims import _lab
+    c13 = R.label("label.claim.figure", id="C-13", what=_lab("russia_share_before"))
+    assert R.say(c13, "en") == "C-13: Russia's share before"
+    assert R.say(c13, "vi") == "C-13: Tỷ trọng của Nga ở giai đoạn trước"
+    c01 = R.label("label.claim.figure", id="C-01",
+                  what=_lab("ratio", partner=R.partner("China"), base=R.partner("Russia")))
+    assert R.say(c01, "en") == "C-01: China / Russia" and R.say(c01, "vi") == "C-01: Trung Quốc / Nga"
+    t2 = {"label_msg": R.label("label.report.class", group=R.code("group", "table2"))}
+    assert R.label_text("report.table2.class", t2, "vi") == "Bảng 2: xếp loại"
+    gap = {"label_msg": R.label("label.report.rows.gap", group=R.code("group", "numbers"),
+                                code=R.code("gap", "no_source_found"))}
+    assert R.label_text("report.numbers.gap.no_source_found", gap, "vi") == \
         "Con số được in: số dòng không kiểm chứng được vì không tìm thấy nguồn nào cho con số"
-    assert R.label_vi("Something else entirely") is None
+    assert R.say(gap["label_msg"], "en") == "numbers: rows with gap 'no_source_found'"
 
 
 def test_a_requests_evidence_names_each_number_by_its_label_in_the_editions_language():
@@ -188,14 +195,35 @@ def test_every_number_the_vietnamese_edition_shows_has_a_vietnamese_tooltip_rule
     assert shown and shown <= set(tips)
     for key, tip in tips.items():
         assert ". Quy tắc: " in tip and R.rule_text(numbers[key], "vi") in tip, key
-    # every rule the registry holds has its Vietnamese text: as data (rendered from the catalog), or, for the
-    # modules not yet ported, in the legacy table (a new English rule without one fails here)
-    untranslated = sorted({R.rule_template(e["rule"]) for e in numbers.values()
-                           if "rule_msg" not in e and R.rule_vi(e["rule"]) is None})
-    assert not untranslated, untranslated
-    # the compute steps write every label and rule as data
-    computed = {k: e for k, e in numbers.items() if e["step"].startswith("analysis.compute.")}
-    assert computed and all("rule_msg" in e and "label_msg" in e for e in computed.values())
+    # every step writes every label and rule as data, which each edition renders from its catalog
+    assert_every_label_and_rule_is_data(json.loads((built / "data" / "derived" / "numbers.json").read_text(
+        encoding="utf-8")))
+
+
+def assert_every_label_and_rule_is_data(registry: dict) -> None:
+    """No registry entry (number or gap) lacks its label's data form, and no number its rule's, and each renders in
+    both editions to the English the entry holds (English prose written in place of data fails here)."""
+    lacking = sorted([k for k, e in registry["numbers"].items() if "label_msg" not in e or "rule_msg" not in e]
+                     + [k for k, e in registry["gaps"].items() if "label_msg" not in e])
+    assert not lacking, lacking
+    for k, e in registry["numbers"].items():
+        assert R.say(e["label_msg"], "en") == e["label"] and R.say(e["rule_msg"], "en") == e["rule"], k
+        assert R.label_text(k, e, "vi") and R.rule_text(e, "vi"), k
+    for k, e in registry["gaps"].items():
+        assert R.say(e["label_msg"], "en") == e["label"] and R.label_text(k, e, "vi"), k
+
+
+def test_the_data_form_check_fails_on_a_label_or_rule_written_as_english():
+    """The check above can fail: an entry whose label or rule is prose (no data form) is found and named."""
+    data = {"label": "Printed numbers audited", "label_msg": R.label("label.audit.count.all"),
+            "rule": "rows of the audit", "rule_msg": R.rule("rule.audit.rows")}
+    assert_every_label_and_rule_is_data({"numbers": {"audit.count.all": data}, "gaps": {}})
+    for field in ("label_msg", "rule_msg"):
+        prose = {k: v for k, v in data.items() if k != field}
+        with pytest.raises(AssertionError, match="audit.count.all"):
+            assert_every_label_and_rule_is_data({"numbers": {"audit.count.all": prose}, "gaps": {}})
+    with pytest.raises(AssertionError, match="audit.gap"):
+        assert_every_label_and_rule_is_data({"numbers": {}, "gaps": {"audit.gap": {"label": "Why"}}})
 
 
 def test_the_vietnamese_code_spans_hold_no_vietnamese_word(built):

@@ -108,8 +108,9 @@ class Result:
         # why not decided (analysis/audit/verdict.py, GAPS); the verdict under another source or reading, and its keys
         self.gap, self.verdict_alt, self.alt_keys = "no_source_found", "", []
 
-    def fig(self, name: str, value, unit: str, label: str, decimals: int = 1, sources=(), vi: str | None = None) -> str:
-        """A deciding figure; `vi`, a word's Vietnamese form (a measure, a partner's name)."""
+    def fig(self, name: str, value, unit: str, label: dict, decimals: int = 1, sources=(), vi: str | None = None) -> str:
+        """A deciding figure; `label`, what it is as data (`_lab`, or the label_msg of the registry entry it copies);
+        `vi`, a word's Vietnamese form (a measure, a partner's name)."""
         self.figures[name] = {"value": value, "unit": unit, "label": label, "decimals": decimals,
                               "sources": sorted(set(sources))}
         if unit == "text":
@@ -136,7 +137,7 @@ def _name_vi(slug_or_name: str) -> str:
     """A partner's Vietnamese name, as the article writes it (from its table rows)."""
     name = _name(slug_or_name.lower().replace(" ", "_")) if slug_or_name.lower().replace(" ", "_") in TRADE_PARTNERS \
         else slug_or_name
-    return R.PARTNER_VI.get(name, name)
+    return R.partner_name(name, "vi")
 
 
 def _result(rule_id: str) -> Result:
@@ -181,12 +182,12 @@ def t_rank(p: dict, numbers: dict, ctx: dict) -> Result:
     listed = {s: v for s, v in listed.items() if v is not None}
     total = _v(numbers, f"trade.{m}_{TRADE_YEAR}.world")
     keys = [f"trade.{m}_{TRADE_YEAR}.{s}" for s in listed] + [f"trade.{m}_{TRADE_YEAR}.world"]
-    res.fig("measure", m, "text", "Measure ranked")
+    res.fig("measure", m, "text", _lab("measure_ranked"))
     residual = None if total is None else total - sum(listed.values())
     if residual is not None:
-        res.fig("residual", residual, "USD bn", f"Vietnam's {m} with partners not in the data (total − listed)", 2,
+        res.fig("residual", residual, "USD bn", _lab(f"residual_{m}"), 2,
                 _src(numbers, *keys))
-    res.fig("listed", len(listed), "count", "Partners in the data with this measure", 0)
+    res.fig("listed", len(listed), "count", _lab("listed"), 0)
     claimed = [int(x) for x in p["positions"]]
     settled, data_rank, parts, parts_vi, missing = {}, {}, [], [], []
     want = dict(zip(p["subjects"], claimed))
@@ -195,8 +196,8 @@ def t_rank(p: dict, numbers: dict, ctx: dict) -> Result:
         if pub is not None:
             pk = f"trade.rank_published.{m}.{TRADE_YEAR}.{s}"
             settled[s] = pub
-            res.fig(f"published_{s}", pub, "rank", f"{_name(s)}: published rank by {m}, {TRADE_YEAR}", 0,
-                    _src(numbers, pk))
+            res.fig(f"published_{s}", pub, "rank",
+                    _lab(f"published_rank_{m}", partner=R.partner(_name(s)), year=TRADE_YEAR), 0, _src(numbers, pk))
             for lang, out, name in (("en", parts, _name), ("vi", parts_vi, _name_vi)):
                 out.append(words.msg("claim.rank.published", lang, name=name(s), rank=f"{{published_{s}}}"))
             continue
@@ -204,8 +205,9 @@ def t_rank(p: dict, numbers: dict, ctx: dict) -> Result:
             missing.append(s)
             continue
         data_rank[s] = 1 + sum(1 for v in listed.values() if v > listed[s])
-        res.fig(f"value_{s}", listed[s], "USD bn", f"{_name(s)}: {m}", 2, _src(numbers, f"trade.{m}_{TRADE_YEAR}.{s}"))
-        res.fig(f"rank_{s}", data_rank[s], "rank", f"{_name(s)}: rank among the partners in the data", 0)
+        res.fig(f"value_{s}", listed[s], "USD bn", _lab(f"value_{m}", partner=R.partner(_name(s))), 2,
+                _src(numbers, f"trade.{m}_{TRADE_YEAR}.{s}"))
+        res.fig(f"rank_{s}", data_rank[s], "rank", _lab("data_rank", partner=R.partner(_name(s))), 0)
         for lang, out, name in (("en", parts, _name), ("vi", parts_vi, _name_vi)):
             out.append(words.msg("claim.rank.in_data", lang, name=name(s), rank=f"{{rank_{s}}}", value=f"{{value_{s}}}"))
         if residual is not None and residual < listed[s]:
@@ -228,7 +230,8 @@ def t_rank(p: dict, numbers: dict, ctx: dict) -> Result:
         if len(above) != r - 1 or near or not opened:
             continue
         if f"published_{a}" not in res.figures:
-            res.fig(f"published_{a}", r, "rank", f"{_name(a)}: published rank by {m}, {TRADE_YEAR}", 0,
+            res.fig(f"published_{a}", r, "rank",
+                    _lab(f"published_rank_{m}", partner=R.partner(_name(a)), year=TRADE_YEAR), 0,
                     _src(numbers, f"trade.rank_published.{m}.{TRADE_YEAR}.{a}"))
         res.fig(f"anchor_{a}", _name(a), "text", _lab("anchor"),
                 vi=_name_vi(a))
@@ -258,7 +261,7 @@ def t_rank(p: dict, numbers: dict, ctx: dict) -> Result:
         open_ = [s for s in want if s not in settled]
         # sources were found: the partners outside the data are what is missing (verdict.py, GAPS)
         res.gap = "incomplete_data"
-        res.fig("open", ", ".join(_name(s) for s in open_), "text", "Subjects whose rank is not settled",
+        res.fig("open", ", ".join(_name(s) for s in open_), "text", _lab("open"),
                 vi=", ".join(_name_vi(s) for s in open_))
         for lang, out in (("en", parts), ("vi", parts_vi)):
             out.append(words.msg("claim.rank.open", lang, open="{open}"))
@@ -290,11 +293,12 @@ def t_rank_at_least(p: dict, numbers: dict, ctx: dict) -> Result:
     m, s = p["measure"], p["subject"]
     listed = {x: _v(numbers, f"trade.{m}_{TRADE_YEAR}.{x}") for x in TRADE_PARTNERS}
     listed = {x: v for x, v in listed.items() if v is not None}
-    res.fig("needed", int(p["rank"]) - 1, "count", "Partners that must be larger", 0)
-    res.fig("subject_name", _name(s), "text", "Subject", vi=_name_vi(s))
+    res.fig("needed", int(p["rank"]) - 1, "count", _lab("needed"), 0)
+    res.fig("subject_name", _name(s), "text", _lab("subject"), vi=_name_vi(s))
     larger = sum(1 for v in listed.values() if v > listed[s])
-    res.fig("larger", larger, "count", f"Partners in the data larger than {_name(s)}", 0)
-    res.fig("value", listed[s], "USD bn", f"{_name(s)}: {m}", 2, _src(numbers, f"trade.{m}_{TRADE_YEAR}.{s}"))
+    res.fig("larger", larger, "count", _lab("larger", partner=R.partner(_name(s))), 0)
+    res.fig("value", listed[s], "USD bn", _lab(f"value_{m}", partner=R.partner(_name(s))), 2,
+            _src(numbers, f"trade.{m}_{TRADE_YEAR}.{s}"))
     _say(res, "claim.finding.rank_at_least")
     total = _v(numbers, f"trade.{m}_{TRADE_YEAR}.world")
     if larger >= int(p["rank"]) - 1:
@@ -310,13 +314,13 @@ def t_share_below(p: dict, numbers: dict, ctx: dict) -> Result:
     res = _result("claim.rule.share_below")
     m, s = p["measure"], p["subject"]
     k, kw = f"trade.{m}_{TRADE_YEAR}.{s}", f"trade.{m}_{TRADE_YEAR}.world"
-    res.fig("subject_name", _name(s), "text", "Subject", vi=_name_vi(s))
-    res.fig("measure", m, "text", "Measure")
-    res.fig("threshold", float(p["threshold"]), "%", "Threshold of a 'very small' share", 0)
+    res.fig("subject_name", _name(s), "text", _lab("subject"), vi=_name_vi(s))
+    res.fig("measure", m, "text", _lab("measure"))
+    res.fig("threshold", float(p["threshold"]), "%", _lab("threshold_very_small"), 0)
     share = 100 * _v(numbers, k) / _v(numbers, kw)
-    res.fig("share", share, "%", f"{_name(s)}'s share of Vietnam's total {m}", 2, _src(numbers, k, kw))
-    res.fig("value", _v(numbers, k), "USD bn", f"{_name(s)}: {m}", 2, _src(numbers, k))
-    res.fig("total", _v(numbers, kw), "USD bn", f"Vietnam's total {m}", 2, _src(numbers, kw))
+    res.fig("share", share, "%", _lab(f"share_of_total_{m}", partner=R.partner(_name(s))), 2, _src(numbers, k, kw))
+    res.fig("value", _v(numbers, k), "USD bn", _lab(f"value_{m}", partner=R.partner(_name(s))), 2, _src(numbers, k))
+    res.fig("total", _v(numbers, kw), "USD bn", _lab(f"total_{m}"), 2, _src(numbers, kw))
     _say(res, "claim.finding.share_below")
     res.verdict = "holds" if share < float(p["threshold"]) else "does not hold"
     return res
@@ -336,17 +340,18 @@ def t_exceeds(p: dict, numbers: dict, ctx: dict) -> Result:
     m, b = p["measure"], p["base"]
     bk = f"trade.{m}_{TRADE_YEAR}.{b}"
     base, ub = _v(numbers, bk), float(numbers[bk].get("uncertainty") or 0.0)
-    res.fig("measure", m, "text", "Measure")
-    res.fig("factor", float(p["factor"]), "ratio", "Factor that counts as 'far exceeds'", 0)
-    res.fig("base_name", _name(b), "text", "Base partner", vi=_name_vi(b))
-    res.fig("base", base, "USD bn", f"{_name(b)}: {m}", 2, _src(numbers, bk))
+    res.fig("measure", m, "text", _lab("measure"))
+    res.fig("factor", float(p["factor"]), "ratio", _lab("factor_far_exceeds"), 0)
+    res.fig("base_name", _name(b), "text", _lab("base_partner"), vi=_name_vi(b))
+    res.fig("base", base, "USD bn", _lab(f"value_{m}", partner=R.partner(_name(b))), 2, _src(numbers, bk))
     f = float(p["factor"])
     state, parts = {}, []
     for s_ in p["subjects"]:
         k = f"trade.{m}_{TRADE_YEAR}.{s_}"
         v, u = _v(numbers, k), float(numbers[k].get("uncertainty") or 0.0)
         r, lo, hi = v / base, (v - u) / (base + ub), (v + u) / (base - ub)
-        res.fig(f"ratio_{s_}", r, "ratio", f"{_name(s_)} / {_name(b)}", 1, _src(numbers, k, bk))
+        res.fig(f"ratio_{s_}", r, "ratio", _lab("ratio", partner=R.partner(_name(s_)), base=R.partner(_name(b))), 1,
+                _src(numbers, k, bk))
         state[s_] = ("pass" if lo >= f else "fail" if hi < f else "threshold", hi <= 1)
         if state[s_][0] == "threshold":
             res.fig(f"lo_{s_}", lo, "ratio", _lab("lo"), 2)
@@ -394,14 +399,14 @@ def t_rank_above(p: dict, numbers: dict, ctx: dict) -> Result:
     greater than the threshold; does not hold if any is at or within it; not decided without a rank."""
     res = _result("claim.rule.rank_above")
     keys = _fdi_rows(numbers, p["partner"], p["measure"])
-    res.fig("partner_name", p["partner"].title(), "text", "Partner", vi=_name_vi(p["partner"]))
-    res.fig("threshold", int(p["threshold"]), "rank", "Rank that ends the top group", 0)
+    res.fig("partner_name", p["partner"].title(), "text", _lab("partner"), vi=_name_vi(p["partner"]))
+    res.fig("threshold", int(p["threshold"]), "rank", _lab("top_rank"), 0)
     if not keys:
         return res
     ranks = [numbers[k]["value"] for k in keys]
-    res.fig("best", min(ranks), "rank", "Best rank in the data (cumulative registered capital)", 0, _src(numbers, *keys))
-    res.fig("worst", max(ranks), "rank", "Worst rank in the data", 0, _src(numbers, *keys))
-    res.fig("n", len(ranks), "count", "Ranks in the data", 0)
+    res.fig("best", min(ranks), "rank", _lab("best_rank"), 0, _src(numbers, *keys))
+    res.fig("worst", max(ranks), "rank", _lab("worst_rank"), 0, _src(numbers, *keys))
+    res.fig("n", len(ranks), "count", _lab("ranks_n"), 0)
     _say(res, "claim.finding.rank_above")
     res.verdict = "holds" if min(ranks) > int(p["threshold"]) else "does not hold"
     return res
@@ -413,13 +418,15 @@ def t_below_each(p: dict, numbers: dict, ctx: dict) -> Result:
     period; does not hold otherwise; not decided without the figures."""
     res = _result("claim.rule.below_each")
     keys = _fdi_rows(numbers, p["partner"], p["measure"])
-    res.fig("partner_name", p["partner"].title(), "text", "Partner", vi=_name_vi(p["partner"]))
-    res.fig("measure", p["measure"].replace("_", " "), "text", "Measure")
-    res.fig("others_measure", p["others_measure"].replace("_", " "), "text", "Measure of the others")
+    res.fig("partner_name", p["partner"].title(), "text", _lab("partner"), vi=_name_vi(p["partner"]))
+    res.fig("measure", p["measure"].replace("_", " "), "text", _lab("measure"))
+    res.fig("others_measure", p["others_measure"].replace("_", " "), "text", _lab("others_measure"))
     if not keys:
         return res
     subject = max(_v(numbers, k, "USD mn") for k in keys)
-    res.fig("subject", subject, "USD mn", f"Largest {p['measure']} of {p['partner']} in the data", 0, _src(numbers, *keys))
+    largest = _lab("largest", measure=R.code("fdi_measure", p["measure"]),
+                   partner=R.texts(en=p["partner"], vi=_name_vi(p["partner"])))
+    res.fig("subject", subject, "USD mn", largest, 0, _src(numbers, *keys))
     lows = []
     for o in p["others"]:
         ok = _fdi_rows(numbers, o, p["others_measure"], p["others_period"])
@@ -427,7 +434,8 @@ def t_below_each(p: dict, numbers: dict, ctx: dict) -> Result:
             return res
         v = min(_v(numbers, k, "USD mn") for k in ok)
         lows.append(v)
-        res.fig(f"other_{o}", v, "USD mn", f"{o.replace('_', ' ').title()}: {p['others_measure']} {p['others_period']}",
+        res.fig(f"other_{o}", v, "USD mn", _lab("other_value", partner=R.partner(o.replace('_', ' ').title()),
+                                       measure=R.code("fdi_measure", p["others_measure"]), period=p["others_period"]),
                 0, _src(numbers, *ok))
     # each other partner's figure with its name, in both editions (the English one once gave the figures alone)
     for lang, attr, name in (("en", "finding", lambda o: o.replace("_", " ").title()), ("vi", "finding_vi", _name_vi)):
@@ -452,17 +460,17 @@ def t_trend_down(p: dict, numbers: dict, ctx: dict) -> Result:
     rel_ = _arms_release(numbers, ctx, years)
     keys = [f"arms.{rel_}.total.{y}" for y in years]
     vals = [_v(numbers, k) for k in keys]
-    res.fig("first", years[0], "year", "First year", 0)
-    res.fig("last", years[-1], "year", "Last year", 0)
-    res.fig("release", rel_, "text", "SIPRI release used")
+    res.fig("first", years[0], "year", _lab("first_year"), 0)
+    res.fig("last", years[-1], "year", _lab("last_year"), 0)
+    res.fig("release", rel_, "text", _lab("release_used"))
     n = len(vals)
     xm, ym = sum(years) / n, sum(vals) / n
     slope = sum((x - xm) * (y - ym) for x, y in zip(years, vals)) / sum((x - xm) ** 2 for x in years)
     rises = sum(1 for a, b in zip(vals, vals[1:]) if b > a)
-    res.fig("slope", slope, "TIV mn", "Least-squares slope of annual imports (TIV mn per year)", 1, _src(numbers, *keys))
-    res.fig("rises", rises, "count", "Years in which imports rose", 0)
-    res.fig("start", vals[0], "TIV mn", "Imports in the first year", 0, _src(numbers, keys[0]))
-    res.fig("end", vals[-1], "TIV mn", "Imports in the last year", 0, _src(numbers, keys[-1]))
+    res.fig("slope", slope, "TIV mn", _lab("slope"), 1, _src(numbers, *keys))
+    res.fig("rises", rises, "count", _lab("rose"), 0)
+    res.fig("start", vals[0], "TIV mn", _lab("imports_first"), 0, _src(numbers, keys[0]))
+    res.fig("end", vals[-1], "TIV mn", _lab("imports_last"), 0, _src(numbers, keys[-1]))
     _say(res, "claim.finding.trend_down")
     res.verdict = "holds" if rises == 0 else "partly holds" if slope < 0 else "does not hold"
     return res
@@ -475,19 +483,19 @@ def t_low_after(p: dict, numbers: dict, ctx: dict) -> Result:
     years, ref = range(int(p["first"]), int(p["last"]) + 1), range(int(p["ref_first"]), int(p["ref_last"]) + 1)
     rel_ = _arms_release(numbers, ctx, [*ref, *years])
     for n_ in ("first", "last", "ref_first", "ref_last"):
-        res.fig(n_, int(p[n_]), "year", n_.replace("_", " "), 0)
-    res.fig("fraction", float(p["fraction"]), "%", "Fraction of the reference mean that counts as 'very low'", 0)
-    res.fig("release", rel_, "text", "SIPRI release used")
+        res.fig(n_, int(p[n_]), "year", _lab(f"year_{n_}"), 0)
+    res.fig("fraction", float(p["fraction"]), "%", _lab("fraction_very_low"), 0)
+    res.fig("release", rel_, "text", _lab("release_used"))
     refkeys = [f"arms.{rel_}.total.{y}" for y in ref]
     mean = sum(_v(numbers, k) for k in refkeys) / len(refkeys)
-    res.fig("ref_mean", mean, "TIV mn", "Annual mean of the reference period", 0, _src(numbers, *refkeys))
+    res.fig("ref_mean", mean, "TIV mn", _lab("ref_mean"), 0, _src(numbers, *refkeys))
     bound = mean * float(p["fraction"]) / 100
-    res.fig("bound", bound, "TIV mn", "Bound for a 'very low' year", 0)
+    res.fig("bound", bound, "TIV mn", _lab("bound_very_low"), 0)
     keys = [f"arms.{rel_}.total.{y}" for y in years]
     low = sum(1 for k in keys if _v(numbers, k) < bound)
-    res.fig("low", low, "count", "Years below the bound", 0)
-    res.fig("n", len(keys), "count", "Years tested", 0)
-    res.fig("highest", max(_v(numbers, k) for k in keys), "TIV mn", "Highest year tested", 0, _src(numbers, *keys))
+    res.fig("low", low, "count", _lab("years_below"), 0)
+    res.fig("n", len(keys), "count", _lab("years_tested"), 0)
+    res.fig("highest", max(_v(numbers, k) for k in keys), "TIV mn", _lab("highest_tested"), 0, _src(numbers, *keys))
     _say(res, "claim.finding.low_after")
     res.verdict = "holds" if low == len(keys) else "partly holds" if low else "does not hold"
     return res
@@ -530,12 +538,12 @@ def t_share_lower(p: dict, numbers: dict, ctx: dict) -> Result:
     years, ref = range(int(p["first"]), int(p["last"]) + 1), range(int(p["ref_first"]), int(p["ref_last"]) + 1)
     rel_ = _share_release(numbers, ctx, years, ref)
     for n_ in ("first", "last", "ref_first", "ref_last"):
-        res.fig(n_, int(p[n_]), "year", n_.replace("_", " "), 0)
-    res.fig("release", rel_, "text", "SIPRI release used")
+        res.fig(n_, int(p[n_]), "year", _lab(f"year_{n_}"), 0)
+    res.fig("release", rel_, "text", _lab("release_used"))
     s, ks = russia_share(numbers, rel_, years)
     r, kr = russia_share(numbers, rel_, ref)
-    res.fig("share", s, "%", "Russia's share in the years claimed", 1, _src(numbers, *ks))
-    res.fig("ref_share", r, "%", "Russia's share in the reference period", 1, _src(numbers, *kr))
+    res.fig("share", s, "%", _lab("russia_share_claimed"), 1, _src(numbers, *ks))
+    res.fig("ref_share", r, "%", _lab("russia_share_ref"), 1, _src(numbers, *kr))
     _say(res, "claim.finding.share_lower")
     res.verdict = "holds" if s < r else "does not hold"
     return res
@@ -546,8 +554,8 @@ def t_largest_supplier(p: dict, numbers: dict, ctx: dict) -> Result:
     supplier's in the register (current release); does not hold otherwise."""
     res = _result("claim.rule.largest_supplier")
     years = range(int(p["first"]), int(p["last"]) + 1)
-    res.fig("first", years[0], "year", "First year", 0)
-    res.fig("last", years[-1], "year", "Last year", 0)
+    res.fig("first", years[0], "year", _lab("first_year"), 0)
+    res.fig("last", years[-1], "year", _lab("last_year"), 0)
     sums: dict[str, float] = {}
     for k in numbers:
         if k.startswith("arms.current.supplier."):
@@ -558,12 +566,12 @@ def t_largest_supplier(p: dict, numbers: dict, ctx: dict) -> Result:
         return res
     others = sorted(((v, s) for s, v in sums.items() if s != "russia"), reverse=True)
     keys = [k for k in numbers if k.startswith("arms.current.supplier.")]
-    res.fig("russia", sums["russia"], "TIV mn", "Russia's deliveries over the years", 0, _src(numbers, *keys))
-    res.fig("second", others[0][0], "TIV mn", "The next-largest supplier's deliveries", 0, _src(numbers, *keys))
-    res.fig("second_name", others[0][1].replace("_", " ").title(), "text", "The next-largest supplier",
+    res.fig("russia", sums["russia"], "TIV mn", _lab("russia_deliveries"), 0, _src(numbers, *keys))
+    res.fig("second", others[0][0], "TIV mn", _lab("second_deliveries"), 0, _src(numbers, *keys))
+    res.fig("second_name", others[0][1].replace("_", " ").title(), "text", _lab("second_supplier"),
             vi=_name_vi(others[0][1].replace("_", " ").title()))
     s, ks = russia_share(numbers, "current", years)
-    res.fig("share", s, "%", "Russia's share of deliveries over the years", 1, _src(numbers, *ks))
+    res.fig("share", s, "%", _lab("russia_share_deliveries"), 1, _src(numbers, *ks))
     _say(res, "claim.finding.largest_supplier")
     res.verdict = "holds" if sums["russia"] > others[0][0] else "does not hold"
     if p.get("span") == "soviet":
@@ -578,7 +586,7 @@ def t_largest_supplier(p: dict, numbers: dict, ctx: dict) -> Result:
             return res
         for n_, k in (("long_share", "arms.r2022.origin_proxy.share"), ("long_first", "arms.r2022.origin_proxy.first_year"),
                       ("long_last", "arms.r2022.origin_proxy.last_year")):
-            res.fig(n_, numbers[k]["value"], numbers[k]["unit"], numbers[k]["label"], numbers[k]["decimals"],
+            res.fig(n_, numbers[k]["value"], numbers[k]["unit"], numbers[k]["label_msg"], numbers[k]["decimals"],
                     numbers[k]["sources"])
         res.finding += "; " + words.msg("claim.finding.largest_supplier_span", "en")
         res.finding_vi += "; " + words.msg("claim.finding.largest_supplier_span", "vi")
@@ -595,14 +603,14 @@ def t_share_falls(p: dict, numbers: dict, ctx: dict) -> Result:
     years, ref = range(int(p["first"]), int(p["last"]) + 1), range(int(p["ref_first"]), int(p["ref_last"]) + 1)
     rel_ = _share_release(numbers, ctx, years, ref)
     for n_ in ("first", "last", "ref_first", "ref_last"):
-        res.fig(n_, int(p[n_]), "year", n_.replace("_", " "), 0)
-    res.fig("drop", float(p["drop"]), "ratio", "Fall, in percentage points, that counts as diversification", 0)
-    res.fig("release", rel_, "text", "SIPRI release used")
+        res.fig(n_, int(p[n_]), "year", _lab(f"year_{n_}"), 0)
+    res.fig("drop", float(p["drop"]), "ratio", _lab("drop"), 0)
+    res.fig("release", rel_, "text", _lab("release_used"))
     s, ks = russia_share(numbers, rel_, years)
     r, kr = russia_share(numbers, rel_, ref)
-    res.fig("share", s, "%", "Russia's share after", 1, _src(numbers, *ks))
-    res.fig("ref_share", r, "%", "Russia's share before", 1, _src(numbers, *kr))
-    res.fig("change", s - r, "pp", "Change in Russia's share", 1)
+    res.fig("share", s, "%", _lab("russia_share_after"), 1, _src(numbers, *ks))
+    res.fig("ref_share", r, "%", _lab("russia_share_before"), 1, _src(numbers, *kr))
+    res.fig("change", s - r, "pp", _lab("russia_share_change"), 1)
     _say(res, "claim.finding.share_falls")
     res.verdict = "holds" if r - s >= float(p["drop"]) else "partly holds" if s < r else "does not hold"
     return res
@@ -617,15 +625,15 @@ def t_proxy_above(p: dict, numbers: dict, ctx: dict) -> Result:
     from the Soviet Union and Russia is shown as context only: deliveries are not the stock in service."""
     res = _result("claim.rule.proxy_above")
     pid = p["printed"][0] if isinstance(p["printed"], list) else p["printed"]
-    res.fig("threshold", float(p["threshold"]), "%", "Share claimed", 0)
-    res.fig("printed", pid, "text", "Printed number stating the claim", vi=pid)
+    res.fig("threshold", float(p["threshold"]), "%", _lab("share_claimed"), 0)
+    res.fig("printed", pid, "text", _lab("printed_stating"), vi=pid)
     for n_, k in (("share", "arms.r2022.origin_proxy.share"), ("first", "arms.r2022.origin_proxy.first_year"),
                   ("last", "arms.r2022.origin_proxy.last_year")):
         if k in numbers:
             e = numbers[k]
-            res.fig(n_, e["value"], e["unit"], e["label"], e["decimals"], e["sources"])
+            res.fig(n_, e["value"], e["unit"], e["label_msg"], e["decimals"], e["sources"])
         else:
-            res.fig(n_, "—", "text", k, vi="—")
+            res.fig(n_, "—", "text", _lab("key", key=k), vi="—")
     audit = ctx.get("audit") or {}
     v = audit.get(f"audit.verdict.{pid}")
     if v is None:
@@ -646,18 +654,18 @@ def t_mean_ratio(p: dict, numbers: dict, ctx: dict) -> Result:
     years, ref = range(int(p["first"]), int(p["last"]) + 1), range(int(p["ref_first"]), int(p["ref_last"]) + 1)
     rel_ = _arms_release(numbers, ctx, [*ref, *years])
     for n_ in ("first", "last", "ref_first", "ref_last"):
-        res.fig(n_, int(p[n_]), "year", n_.replace("_", " "), 0)
-    res.fig("factor", float(p["factor"]), "ratio", "Factor that counts as a surge", 0)
-    res.fig("release", rel_, "text", "SIPRI release used")
+        res.fig(n_, int(p[n_]), "year", _lab(f"year_{n_}"), 0)
+    res.fig("factor", float(p["factor"]), "ratio", _lab("factor_surge"), 0)
+    res.fig("release", rel_, "text", _lab("release_used"))
     keys = [f"arms.{rel_}.total.{y}" for y in years]
     refkeys = [f"arms.{rel_}.total.{y}" for y in ref]
     if not all(k in numbers for k in keys + refkeys):
         return res
     mean = sum(_v(numbers, k) for k in keys) / len(keys)
     ref_mean = sum(_v(numbers, k) for k in refkeys) / len(refkeys)
-    res.fig("mean", mean, "TIV mn", "Annual mean of the period claimed", 0, _src(numbers, *keys))
-    res.fig("ref_mean", ref_mean, "TIV mn", "Annual mean of the reference period", 0, _src(numbers, *refkeys))
-    res.fig("ratio", mean / ref_mean, "ratio", "Ratio of the two means", 1)
+    res.fig("mean", mean, "TIV mn", _lab("mean_claimed"), 0, _src(numbers, *keys))
+    res.fig("ref_mean", ref_mean, "TIV mn", _lab("ref_mean"), 0, _src(numbers, *refkeys))
+    res.fig("ratio", mean / ref_mean, "ratio", _lab("mean_ratio"), 1)
     _say(res, "claim.finding.mean_ratio")
     f = float(p["factor"])
     res.verdict = "holds" if mean >= f * ref_mean else "partly holds" if mean > ref_mean else "does not hold"
@@ -674,17 +682,17 @@ def t_falls(p: dict, numbers: dict, ctx: dict) -> Result:
     res = _result("claim.rule.falls_fraction") if frac else _result("claim.rule.falls")
     a, b = int(p["first"]), int(p["last"])
     rel_ = _arms_release(numbers, ctx, [a, b])
-    res.fig("first", a, "year", "Earlier year", 0)
-    res.fig("last", b, "year", "Later year", 0)
-    res.fig("release", rel_, "text", "SIPRI release used")
+    res.fig("first", a, "year", _lab("earlier_year"), 0)
+    res.fig("last", b, "year", _lab("later_year"), 0)
+    res.fig("release", rel_, "text", _lab("release_used"))
     if frac:
-        res.fig("fraction", float(frac), "%", "Share of the earlier year's total that counts as a sharp fall", 0)
+        res.fig("fraction", float(frac), "%", _lab("sharp_fraction"), 0)
     ka, kb = f"arms.{rel_}.total.{a}", f"arms.{rel_}.total.{b}"
     if ka not in numbers or kb not in numbers:
         return res
     va, vb = _v(numbers, ka), _v(numbers, kb)
-    res.fig("start", va, "TIV mn", "Imports in the earlier year", 0, _src(numbers, ka))
-    res.fig("end", vb, "TIV mn", "Imports in the later year", 0, _src(numbers, kb))
+    res.fig("start", va, "TIV mn", _lab("imports_earlier"), 0, _src(numbers, ka))
+    res.fig("end", vb, "TIV mn", _lab("imports_later"), 0, _src(numbers, kb))
     _say(res, "claim.finding.falls")
     sharp = frac is None or vb <= float(frac) / 100 * va
     res.verdict = ("holds" if vb < va and sharp else "partly holds" if vb < va else "does not hold")
@@ -701,11 +709,11 @@ def _falls_through(p: dict, numbers: dict, ctx: dict) -> Result:
     frac = float(p.get("fraction") or 100)
     years = list(range(b, c + 1))
     rel_ = _arms_release(numbers, ctx, [a, *years])
-    res.fig("first", a, "year", "Earlier year", 0)
-    res.fig("last", b, "year", "Later year", 0)
+    res.fig("first", a, "year", _lab("earlier_year"), 0)
+    res.fig("last", b, "year", _lab("later_year"), 0)
     res.fig("through", c, "year", _lab("through"), 0)
-    res.fig("fraction", frac, "%", "Share of the earlier year's total that counts as a sharp fall", 0)
-    res.fig("release", rel_, "text", "SIPRI release used")
+    res.fig("fraction", frac, "%", _lab("sharp_fraction"), 0)
+    res.fig("release", rel_, "text", _lab("release_used"))
     keys = [f"arms.{rel_}.total.{y}" for y in [a, *years]]
     if not all(k in numbers for k in keys):
         return res
@@ -714,11 +722,11 @@ def _falls_through(p: dict, numbers: dict, ctx: dict) -> Result:
     sharp = sum(1 for v in vals if v <= frac / 100 * base)
     below = sum(1 for v in vals if v < base)
     rises = sum(1 for x, y in zip([base, *vals], vals) if y > x)
-    res.fig("start", base, "TIV mn", "Imports in the earlier year", 0, _src(numbers, keys[0]))
-    res.fig("n", len(vals), "count", "Years tested", 0)
+    res.fig("start", base, "TIV mn", _lab("imports_earlier"), 0, _src(numbers, keys[0]))
+    res.fig("n", len(vals), "count", _lab("years_tested"), 0)
     res.fig("sharp", sharp, "count", _lab("sharp"), 0)
     res.fig("rises", rises, "count", _lab("rises"), 0)
-    res.fig("highest", max(vals), "TIV mn", "Highest year tested", 0, _src(numbers, *keys[1:]))
+    res.fig("highest", max(vals), "TIV mn", _lab("highest_tested"), 0, _src(numbers, *keys[1:]))
     _say(res, "claim.finding.falls_through")
     if sharp == len(vals) and rises == 0:
         res.verdict = "holds"
@@ -745,7 +753,7 @@ def t_arms_reading(p: dict, numbers: dict, ctx: dict) -> Result:
         if k not in audit:
             return res
         got[r] = int(audit[k]["value"])
-        res.fig(r, got[r], "count", f"Printed arms figures reproduced by the reading '{r}'", 0)
+        res.fig(r, got[r], "count", _lab("reading", reading=R.code("reading", r)), 0)
     _say(res, "claim.finding.arms_reading")
     russia = got["russia_only"] + got["both"]
     if got["all_suppliers"] == 0 and russia:
@@ -763,15 +771,15 @@ def t_arms_unit(p: dict, numbers: dict, ctx: dict) -> Result:
     (SIPRI's trend-indicator values are a volume measure, not a price).  Parameter: unit (the currency the text
     names, e.g. USD)."""
     res = _result("claim.rule.arms_unit")
-    res.fig("claimed", p["unit"], "text", "Unit the text names", vi=p["unit"])
+    res.fig("claimed", p["unit"], "text", _lab("unit_named"), vi=p["unit"])
     rel_ = ctx.get("release", "")
     keys = sorted(k for k in numbers if k.startswith(f"arms.{rel_}.total."))
     if not keys:
         return res
     unit = numbers[keys[0]]["unit"]
-    res.fig("unit", unit, "text", "Unit of SIPRI's annual totals", vi=unit_suffix(unit, "vi").strip() or unit)
-    res.fig("release", rel_, "text", "SIPRI release used")
-    res.fig("n", len(keys), "count", "Annual totals in the release", 0, _src(numbers, *keys))
+    res.fig("unit", unit, "text", _lab("unit_sipri"), vi=unit_suffix(unit, "vi").strip() or unit)
+    res.fig("release", rel_, "text", _lab("release_used"))
+    res.fig("n", len(keys), "count", _lab("annual_totals"), 0, _src(numbers, *keys))
     _say(res, "claim.finding.arms_unit")
     res.verdict = "holds" if unit.split()[0] == p["unit"] else "does not hold"
     return res
@@ -784,7 +792,7 @@ def t_top_group(p: dict, numbers: dict, ctx: dict) -> Result:
     Parameters: subjects, rank."""
     res = _result("claim.rule.top_group")
     top = int(p["rank"])
-    res.fig("rank", top, "rank", "Size of the leading group", 0)
+    res.fig("rank", top, "rank", _lab("group_size"), 0)
     ranks: dict[str, dict[str, float]] = {}
     keys = []
     for s in p["subjects"]:
@@ -795,12 +803,12 @@ def t_top_group(p: dict, numbers: dict, ctx: dict) -> Result:
             ranks.setdefault(period, {})[s] = min(numbers[k]["value"], ranks.get(period, {}).get(s, 1e9))
             keys.append(k)
     periods = sorted(pp for pp, r in ranks.items() if set(r) == set(p["subjects"]))
-    res.fig("periods", len(periods), "count", "Periods in which the data rank every subject", 0, _src(numbers, *keys))
+    res.fig("periods", len(periods), "count", _lab("periods"), 0, _src(numbers, *keys))
     _say(res, "claim.finding.top_group")
     if not periods:
         return res
     worst = max(max(ranks[pp].values()) for pp in periods)
-    res.fig("worst", worst, "rank", "Worst rank of a subject in those periods", 0, _src(numbers, *keys))
+    res.fig("worst", worst, "rank", _lab("worst_in_periods"), 0, _src(numbers, *keys))
     for lang, attr in (("en", "finding"), ("vi", "finding_vi")):
         setattr(res, attr, getattr(res, attr) + "; " + words.msg("claim.finding.top_group_more", lang))
     if len(periods) < 2:
@@ -824,7 +832,7 @@ def t_grows(p: dict, numbers: dict, ctx: dict) -> Result:
     if k not in numbers:
         return res
     e = numbers[k]
-    res.fig("growth", e["value"], e["unit"], e["label"], e["decimals"], e["sources"])
+    res.fig("growth", e["value"], e["unit"], e["label_msg"], e["decimals"], e["sources"])
     _say(res, "claim.finding.grows")
     u = float(e.get("uncertainty") or 0.0)
     res.verdict = ("holds" if e["value"] - u > 0 else "does not hold" if e["value"] + u < 0 else "not decided")
@@ -836,14 +844,15 @@ def t_smaller_than(p: dict, numbers: dict, ctx: dict) -> Result:
     `measure` is below every other's; does not hold otherwise.  Parameters: subjects, others, measure."""
     res = _result("claim.rule.smaller_than")
     m = p["measure"]
-    res.fig("measure", m, "text", "Measure")
+    res.fig("measure", m, "text", _lab("measure"))
     vals = {}
     for s in [*p["subjects"], *p["others"]]:
         v = _v(numbers, f"trade.{m}_{TRADE_YEAR}.{s}")
         if v is None:
             return res
         vals[s] = v
-        res.fig(f"value_{s}", v, "USD bn", f"{_name(s)}: {m}", 2, _src(numbers, f"trade.{m}_{TRADE_YEAR}.{s}"))
+        res.fig(f"value_{s}", v, "USD bn", _lab(f"value_{m}", partner=R.partner(_name(s))), 2,
+                _src(numbers, f"trade.{m}_{TRADE_YEAR}.{s}"))
     for lang, attr, name in (("en", "finding", _name), ("vi", "finding_vi", _name_vi)):
         listed = {g: ", ".join(f"{name(s)} {{value_{s}}}" for s in p[g]) for g in ("subjects", "others")}
         setattr(res, attr, words.msg("claim.smaller_than.finding", lang, **listed))
@@ -898,8 +907,8 @@ def t_table_period(p: dict, numbers: dict, ctx: dict) -> Result:
     measure."""
     res = _result("claim.rule.table_period")
     a, b = int(p["first"]), int(p["last"])
-    res.fig("first", a, "year", "First year of the label", 0)
-    res.fig("last", b, "year", "Last year of the label", 0)
+    res.fig("first", a, "year", _lab("label_first"), 0)
+    res.fig("last", b, "year", _lab("label_last"), 0)
     meta = ctx.get("sources") or {}
     rows = p["rows"] if isinstance(p["rows"], list) else [p["rows"]]
     years, reporters, keys, reproduced = set(), set(), [], 0
@@ -909,12 +918,11 @@ def t_table_period(p: dict, numbers: dict, ctx: dict) -> Result:
             keys.append(k)
             reporters |= {meta.get(sid, {}).get("reporter", "") for sid in sids} - {""}
         reproduced += bool(hits)
-    res.fig("rows", len(rows), "count", "Rows of the table", 0)
-    res.fig("reproduced", reproduced, "count", "Rows whose value equals, after rounding, some full-year figure in the "
-            "data", 0)
-    res.fig("years", ", ".join(str(y) for y in sorted(years)) or "—", "text", "Years of the reproducing figures",
+    res.fig("rows", len(rows), "count", _lab("table_rows"), 0)
+    res.fig("reproduced", reproduced, "count", _lab("rows_reproduced"), 0)
+    res.fig("years", ", ".join(str(y) for y in sorted(years)) or "—", "text", _lab("reproducing_years"),
             sources=_src(numbers, *keys), vi=", ".join(str(y) for y in sorted(years)) or "—")
-    res.fig("reporters", ", ".join(sorted(reporters)) or "—", "text", "Reporters of the reproducing figures",
+    res.fig("reporters", ", ".join(sorted(reporters)) or "—", "text", _lab("reproducing_reporters"),
             vi=", ".join(_name_vi(r) for r in sorted(reporters)) or "—")
     # not 'reproduced' as the audit says it: any full-year figure in the data counts here (a partner-side
     # figure or a source's own stated total too), since the question is which years the values can stand for
@@ -937,7 +945,7 @@ def t_printed_pass(p: dict, numbers: dict, ctx: dict) -> Result:
     Parameter: printed (the ids)."""
     res = _result("claim.rule.printed_pass")
     ids = p["printed"] if isinstance(p["printed"], list) else [p["printed"]]
-    res.fig("ids", ", ".join(ids), "text", "Printed numbers the statement rests on", vi=", ".join(ids))
+    res.fig("ids", ", ".join(ids), "text", _lab("printed_ids"), vi=", ".join(ids))
     audit = ctx.get("audit") or {}
     got = []
     for pid in ids:
@@ -945,8 +953,8 @@ def t_printed_pass(p: dict, numbers: dict, ctx: dict) -> Result:
         if v is None:
             raise ValueError(f"claim test 'printed_pass': the audit has no verdict on printed number {pid!r}")
         got.append(FROM_AUDIT[v["value"]])
-    res.fig("held", got.count("holds"), "count", "Printed numbers reproduced", 0)
-    res.fig("failed", got.count("does not hold"), "count", "Printed numbers that are discrepancies", 0)
+    res.fig("held", got.count("holds"), "count", _lab("printed_held"), 0)
+    res.fig("failed", got.count("does not hold"), "count", _lab("printed_failed"), 0)
     _say(res, "claim.finding.printed_pass")
     judged = [g for g in got if g != "not decided"]
     if not judged:
@@ -971,10 +979,10 @@ ARTICLE_RECEIVED = "2026-03-02"
 HEDGE_SPAN = 0.10
 
 
-def _lab(key: str) -> str:
-    """A registry label of a figure from the catalog (analysis/words.py, 'claim.label.*'); the lineage's Vietnamese
-    label is the same message in the Vietnamese catalog (analysis/reasons.py, labels from the catalog)."""
-    return words.msg(f"claim.label.{key}", "en")
+def _lab(key: str, **slots) -> dict:
+    """A registry label of a figure as data: a message of the catalogs ('claim.label.*') and its slots, which each
+    edition renders in its own words (analysis/reasons.py, `say`)."""
+    return R.label(f"claim.label.{key}", **slots)
 
 
 def _country_vi(name: str) -> str:
@@ -1028,7 +1036,7 @@ def t_grew_since(p: dict, numbers: dict, ctx: dict) -> Result:
     slug, a = p["subject"], int(p["first"])
     key = f"trade.turnover_{TRADE_YEAR}.{slug}"
     series = _turnover_series(numbers, ctx, slug)
-    res.fig("first", a, "year", "First year", 0)
+    res.fig("first", a, "year", _lab("first_year"), 0)
     res.fig("year", TRADE_YEAR, "year", _lab("data_year"), 0)
     if key not in numbers or a not in series:
         return res
@@ -1372,7 +1380,6 @@ def _place_vi(place: str) -> str:
 JUDGED_AS_PRINTED = ("proxy_above", "printed_pass")
 # Tests that read only the article itself (its reference list): a decided verdict is not an independent check.
 ARTICLE_ONLY = ("distinct_refs", "ref_after")
-TESTS_FROM_CATALOG = ("distinct_refs", "ref_after", "highest_since", "grew_since", "growth_notable", "limited_slow", "table_reporters", "implied_ranks", "event_date")
 
 
 TESTS = {"rank": t_rank, "rank_at_least": t_rank_at_least, "share_below": t_share_below, "exceeds": t_exceeds,
@@ -1388,14 +1395,9 @@ TESTS = {"rank": t_rank, "rank_at_least": t_rank_at_least, "share_below": t_shar
 # checked against them before any product is written, and every test here has its spec there.
 
 
-def test_summary(name: str) -> str:
-    """A test's rule in one plain sentence for the lineage: its docstring up to the first colon or full stop,
-    on one line, its parameter names written as words (the lineage shows text, not Markdown)."""
-    if name in TESTS_FROM_CATALOG:
-        return words.msg(f"claim.test.{name}", "en")
-    doc = " ".join((TESTS[name].__doc__ or name).split())
-    head = re.split(r":|\.\s", doc, maxsplit=1)[0].strip().rstrip(".")
-    return head.replace("`", "")
+def test_summary(name: str, lang: str = "en") -> str:
+    """A test's rule in one plain sentence for the lineage: the catalogs' claim.test.<name> (every test has one)."""
+    return words.msg(f"claim.test.{name}", lang)
 
 
 def judge(claim: dict, numbers: dict, ctx: dict) -> Result:
@@ -1416,7 +1418,7 @@ def judge(claim: dict, numbers: dict, ctx: dict) -> Result:
                 raise ValueError(f"claim {claim['id']}: the audit has no verdict on printed number {pid!r}")
         slots = [f"quoted_{i}" for i in range(len(quoted))]
         for sl, pid in zip(slots, quoted):
-            res.fig(sl, pid, "text", "Printed number quoted in the claim", vi=pid)
+            res.fig(sl, pid, "text", _lab("printed_quoted"), vi=pid)
         sep = "; " if res.finding else ""
         quoted_slots = ", ".join("{" + sl + "}" for sl in slots)
         res.finding += sep + words.msg("claim.finding.quoted", "en", quoted=quoted_slots)
@@ -1485,20 +1487,23 @@ def judge_all(claims: list[dict], numbers: dict, ctx: dict, files: dict[str, str
             res.alt_keys = [f"claim.{c['id']}.alt.{name}" for name in alt.figures]
             for name, f in alt.figures.items():
                 frag.add(f"claim.{c['id']}.alt.{name}", f["value"], f["unit"],
-                         f"{c['id']}, under the {alt.figures['release']['value']} release: {f['label']}",
-                         f"test '{c['test']}' of analysis/audit/claims.py under another release", ins, f["sources"],
+                         R.label("label.claim.alt_figure", id=c["id"],
+                                 release=R.release_id(alt.figures["release"]["value"]), what=f["label"]),
+                         R.rule("rule.claim.test_alt", test=c["test"]), ins, f["sources"],
                          decimals=f["decimals"], shown_as_vi=f.get("vi"), by=test)
         authority = claim_authority(res, auth or {})
         for name, f in res.figures.items():
-            frag.add(f"claim.{c['id']}.{name}", f["value"], f["unit"], f"{c['id']}: {f['label']}",
-                     f"test '{c['test']}' of analysis/audit/claims.py", ins, f["sources"], decimals=f["decimals"],
+            frag.add(f"claim.{c['id']}.{name}", f["value"], f["unit"], R.label("label.claim.figure", id=c["id"],
+                                                                                   what=f["label"]),
+                     R.rule("rule.claim.test", test=c["test"]), ins, f["sources"], decimals=f["decimals"],
                      shown_as_vi=f.get("vi"), by=test)
-        frag.add(f"claim.{c['id']}.verdict", res.verdict, "text", f"Verdict on claim {c['id']}: {c['gloss_en']}",
-                 f"{test_summary(c['test'])} (analysis/audit/claims.py, test '{c['test']}')", ins,
+        frag.add(f"claim.{c['id']}.verdict", res.verdict, "text",
+                 R.label("label.claim.verdict", id=c["id"], claim=R.texts(en=c["gloss_en"], vi=c["quote_vi"])),
+                 R.rule("rule.claim.verdict", summary=R.phrase(f"claim.test.{c['test']}"), test=c["test"]), ins,
                  shown_as=res.verdict, shown_as_vi=verdict_word(res.verdict, "vi"), by=test)
         if res.gap:
-            frag.add(f"claim.{c['id']}.gap", res.gap, "text", f"Why claim {c['id']} is not decided",
-                     "the test's gap (analysis/audit/verdict.py, GAPS)", ins, shown_as=R.WORDS["en"][f"gap.{res.gap}"],
+            frag.add(f"claim.{c['id']}.gap", res.gap, "text", R.label("label.claim.gap", id=c["id"]),
+                     R.rule("rule.claim.gap"), ins, shown_as=R.WORDS["en"][f"gap.{res.gap}"],
                      shown_as_vi=R.WORDS["vi"][f"gap.{res.gap}"], by=test)
         rows.append({"id": c["id"], "section": c["section"], "quote_vi": c["quote_vi"], "gloss_en": c["gloss_en"],
                      "test": c["test"], "params": c["params"], "verdict": res.verdict, "gap": res.gap,
@@ -1524,14 +1529,16 @@ def judge_all(claims: list[dict], numbers: dict, ctx: dict, files: dict[str, str
 
 def _counts(frag: Fragment, rows: list[dict], ins: list[str]) -> None:
     """The claims judged, in all, by verdict and, for those not decided, by gap."""
-    frag.add("claim.count.all", len(rows), "count", "Claims in words judged", "rows of data/published/claims.csv",
+    judged = R.rule("rule.claim.count")
+    frag.add("claim.count.all", len(rows), "count", R.label("label.claim.count.all"), R.rule("rule.claim.rows"),
              ins, decimals=0)
     for v in VERDICTS:
         frag.add(f"claim.count.{v.replace(' ', '_')}", sum(r["verdict"] == v for r in rows), "count",
-                 f"Claims in words judged '{v}'", "count of judged claims", ins, decimals=0)
+                 R.label("label.claim.count.verdict", verdict=R.code("claim_verdict", v.replace(" ", "_"))), judged,
+                 ins, decimals=0)
     for g in GAPS:
         frag.add(f"claim.count.gap.{g}", sum(r["gap"] == g for r in rows), "count",
-                 f"Claims not decided for want of evidence: {g}", "count of judged claims", ins, decimals=0)
+                 R.label("label.claim.count.gap", gap=R.code("gap", g)), judged, ins, decimals=0)
 
 
 def claims_part(table: list[dict], lang: str = "en") -> str:

@@ -56,18 +56,26 @@ RESULTS = ("table1", "table2", "arms", "text")
 KIND_ORDER = ("data_release", "other_period_or_base", "other_source_or_reporter", "arithmetic", "transcription")
 # rules that read a recomputed value at more decimals than its rounded display shows (analysis/audit/numbers.py, unrounded)
 UNROUNDED_RULES = ("equal after truncation to the printed precision", "equal after rounding up to the printed precision")
-RULE_WORDS = {"equal": "rule.equal", "equal after rounding to the printed precision": "rule.rounding",
-              "equal within the rounding of the source figures": "rule.within",
-              "equal after truncation to the printed precision": "rule.truncation",
-              "equal after rounding up to the printed precision": "rule.rounding_up",
-              "above the stated bound": "rule.above", "below the stated bound": "rule.below",
-              "above the stated bound within the uncertainty of the recomputed value": "rule.above_within",
-              "below the stated bound within the uncertainty of the recomputed value": "rule.below_within",
-              "equal after rounding a value in the range the source states": "rule.stated_range",
-              "above the stated bound within the range the source states": "rule.above_stated",
-              "below the stated bound within the range the source states": "rule.below_stated",
-              "equal to the stated bound, above it only within the uncertainty of the recomputed value": "rule.at_bound_above",
-              "equal to the stated bound, below it only within the uncertainty of the recomputed value": "rule.at_bound_below"}
+# The rules verdict() names (analysis/audit/verdict.py), by code: a passing rule is a word of the reasons (word.rule.*),
+# every rule one of the registry's verdict rules (word.code.verdict_rule.*); and the suffix verdict() adds to a rule
+# reached from the article's own figures.
+VERDICT_RULES = {
+    "equal": "equal", "equal after rounding to the printed precision": "rounding",
+    "equal within the rounding of the source figures": "within",
+    "equal after truncation to the printed precision": "truncation",
+    "equal after rounding up to the printed precision": "rounding_up",
+    "equal after rounding a value in the range the source states": "stated_range",
+    "above the stated bound": "above", "below the stated bound": "below",
+    "above the stated bound within the uncertainty of the recomputed value": "above_within",
+    "below the stated bound within the uncertainty of the recomputed value": "below_within",
+    "above the stated bound within the range the source states": "above_stated",
+    "below the stated bound within the range the source states": "below_stated",
+    "equal to the stated bound, above it only within the uncertainty of the recomputed value": "at_bound_above",
+    "equal to the stated bound, below it only within the uncertainty of the recomputed value": "at_bound_below",
+    "not above the stated bound": "not_above", "not below the stated bound": "not_below",
+    "differs by more than rounding": "differs", "impossible: a fall of more than the whole": "impossible",
+    "no recomputed value": "none"}
+INTERNAL = ", from the article's own figures"
 
 
 def in_unit(n: dict, unit: str) -> tuple[float, float, float, tuple[float, float] | None]:
@@ -262,9 +270,8 @@ class Audit:
         self.ins = [rel(files["printed"])]
         self.ins_reg = self.ins + [rel(files["registry"])] + [rel(p) for k, p in sorted(files.items())
                                                                if k.startswith("sources") and p]
-        self.frag.add("audit.rule.coarse_units", COARSE_UNITS, "count",
-                      "Width, in units of the printed last digit, above which a check is flagged coarse",
-                      "analysis/audit/verdict.py, COARSE_UNITS", self.ins, decimals=0, by=coarse)
+        self.frag.add("audit.rule.coarse_units", COARSE_UNITS, "count", R.label("label.audit.coarse_units"),
+                      R.rule("rule.audit.coarse_units"), self.ins, decimals=0, by=coarse)
 
     def all_numbers(self) -> dict:
         return {**self.numbers, **self.frag.numbers}
@@ -283,8 +290,8 @@ class Audit:
         if arms and key not in self.numbers and cur_key in self.numbers:
             fallback, key = release, cur_key
         res = judge(row, key, self.numbers, self.gaps)
-        self.frag.add(f"printed.{rid}", p, unit, f"{row['item']}, as printed",
-                      f"printed in the article at {location(row)}; parsed by analysis/contract/printed.py", self.ins,
+        self.frag.add(f"printed.{rid}", p, unit, R.label("label.printed", item=R.printed_item(
+                          {**row, "location": location(row), "key": key})), printed_rule(row), self.ins,
                       decimals=d, basis="internal", shown_as=row["printed"])
         r, e, v, st = res["recomputed_value"], res["uncertainty"], res["verdict"], res["stated"]
         flags = {"coarse": False, "hedge": hedge(row["qualifier"], p, r, st), "reading": ""}
@@ -302,7 +309,8 @@ class Audit:
             clauses.append(R.clause("not_verifiable", why=R.nested(res["gap"].get("why") or [])))
         elif v in PASSING:
             base = res["rule"].split(",")[0] if v == "consistent" else res["rule"]
-            slots = {"value": value, "rule": R.word(RULE_WORDS[base])} | ({} if v == "consistent" else {"basis": basis})
+            slots = {"value": value, "rule": R.word(f"rule.{VERDICT_RULES[base]}")} | (
+                {} if v == "consistent" else {"basis": basis})
             template = "consistent" if v == "consistent" else "reproduced"
             cause = "self_consistent" if v == "consistent" else cause
             unrounded = self.unrounded(row, res) if base in UNROUNDED_RULES and st is None else None
@@ -318,11 +326,10 @@ class Audit:
             # the discrepancy rests on a tie: say it (analysis/audit/verdict.py, intervals that only touch)
             u = precision(p, d, row["qualifier"], unit)
             clauses.append(R.clause("touch", edge=self.add(
-                f"audit.touch_edge.{rid}", edge, unit, f"{rid}: upper edge of the printed figure's rounding window",
-                "printed + half a unit of the printed precision (analysis/audit/verdict.py, touching_edge)", d + 1),
+                f"audit.touch_edge.{rid}", edge, unit, R.label("label.audit.touch_edge", id=rid),
+                R.rule("rule.audit.touch_edge"), d + 1),
                 next=self.add(f"audit.touch_next.{rid}", p + u, unit,
-                              f"{rid}: the figure the edge of the window rounds to",
-                              "printed + one unit of the printed precision (rounding half away from zero)", d)))
+                              R.label("label.audit.touch_next", id=rid), R.rule("rule.audit.touch_next"), d)))
         # an item's basis is what its verdict rests on: a verdict reached from the article's figures combined with a
         # source that independent sources of the same quantity, stated directly, give alike rests on those sources
         alike = self.independent_alike(row, res) if res["basis"] == "mixed" else []
@@ -336,12 +343,12 @@ class Audit:
             clauses.append(R.clause("hedge", hedge=R.word(f"hedge.{row['qualifier']}"), side=R.word(f"side.{side}")))
         if flags["coarse"] and v in PASSING:
             clauses.append(R.clause("coarse",
-                                    lo=self.add(f"audit.accept_lo.{rid}", lo, unit, f"{rid}: lowest value the check accepts",
-                                                "printed − (half a unit in the last digit + propagated uncertainty)",
-                                                d + 1),
-                                    hi=self.add(f"audit.accept_hi.{rid}", hi, unit, f"{rid}: highest value the check accepts",
-                                                "printed + (half a unit in the last digit + propagated uncertainty)",
-                                                d + 1),
+                                    lo=self.add(f"audit.accept_lo.{rid}", lo, unit,
+                                                R.label("label.audit.accept_lo", id=rid),
+                                                R.rule("rule.audit.accept_lo"), d + 1),
+                                    hi=self.add(f"audit.accept_hi.{rid}", hi, unit,
+                                                R.label("label.audit.accept_hi", id=rid),
+                                                R.rule("rule.audit.accept_hi"), d + 1),
                                     n=R.key("audit.rule.coarse_units")))
         extra = {}
         if arms:
@@ -357,12 +364,13 @@ class Audit:
             clauses.append(R.clause("alt_verdict", value=R.key(alt_keys[0], src=True),
                                     verdict=R.word(f"verdict.{alt_v}")))
         spec = R.spec(cause, clauses)
-        self.frag.add(f"audit.verdict.{rid}", v, "text", f"Verdict on {rid}: {row['item']}",
-                      f"{res['rule']} (analysis/audit/verdict.py); cause: {cause}", self.ins_reg,
+        self.frag.add(f"audit.verdict.{rid}", v, "text", R.label("label.audit.verdict", id=rid, item=R.printed_item(
+                          {**row, "location": location(row), "key": key})),
+                      verdict_rule(res["rule"], cause), self.ins_reg,
                       shown_as=R.WORDS["en"][f"verdict.{v}"], shown_as_vi=R.WORDS["vi"][f"verdict.{v}"])
         if gap:
-            self.frag.add(f"audit.gap.{rid}", gap, "text", f"Why {rid} is not verifiable",
-                          "kind of the registry gap's first reason (analysis/reasons.py, GAP_KINDS)", self.ins_reg,
+            self.frag.add(f"audit.gap.{rid}", gap, "text", R.label("label.audit.gap", id=rid),
+                          R.rule("rule.audit.gap"), self.ins_reg,
                           shown_as=R.WORDS["en"][f"gap.{gap}"], shown_as_vi=R.WORDS["vi"][f"gap.{gap}"])
         parts = arms_parts(key) if arms else {}
         year = parts.get("year") if arms else _year_of(key)
@@ -404,9 +412,8 @@ class Audit:
             return None
         k = next((k for k in range(shown + 1, shown + 7) if verdict(p, d, q, unit, round(r, k), e, n["basis"]) == want),
                  shown + 6)
-        return self.add(f"audit.unrounded.{row['id']}", r, unit, f"{row['id']}: the recomputed value, unrounded",
-                        "the recomputed value at the fewest decimals at which the verdict's rule reads off it "
-                        "(analysis/audit/numbers.py, unrounded)", k, basis=n["basis"])
+        return self.add(f"audit.unrounded.{row['id']}", r, unit, R.label("label.audit.unrounded", id=row["id"]),
+                        R.rule("rule.audit.unrounded"), k, basis=n["basis"])
 
     def independent_alike(self, row, res: dict) -> list[str]:
         """The keys of the independent sources that state the judged quantity directly (other sources of the same
@@ -429,12 +436,10 @@ class Audit:
         lo, hi = res["stated"][0] - res["uncertainty"], res["stated"][1] + res["uncertainty"]
         return R.clause("stated_range", hedges=R.nested([R.clause("src_hedge", hedge=R.word(f"source_hedge.{h}"))
                                                          for h in hedges]),
-                        lo=self.add(f"audit.stated_lo.{rid}", lo, unit, f"{rid}: lowest value the source's words allow",
-                                    "the source figures read as the intervals their hedges state, added "
-                                    "(analysis/audit/verdict.py, stated_range)", d + 1, basis="independent"),
-                        hi=self.add(f"audit.stated_hi.{rid}", hi, unit, f"{rid}: highest value the source's words allow",
-                                    "the source figures read as the intervals their hedges state, added "
-                                    "(analysis/audit/verdict.py, stated_range)", d + 1, basis="independent"))
+                        lo=self.add(f"audit.stated_lo.{rid}", lo, unit, R.label("label.audit.stated_lo", id=rid),
+                                    R.rule("rule.audit.stated_range"), d + 1, basis="independent"),
+                        hi=self.add(f"audit.stated_hi.{rid}", hi, unit, R.label("label.audit.stated_hi", id=rid),
+                                    R.rule("rule.audit.stated_range"), d + 1, basis="independent"))
 
     def discrepancy(self, row, res, clauses, basis, value) -> str:
         rid, p, d, unit = row["id"], float(row["printed_value"]), int(row["printed_decimals"]), row["unit"]
@@ -446,15 +451,15 @@ class Audit:
             if rate(unit) and not bad:
                 # a rate's difference is told in percentage points: a relative difference of a rate (+40.9% against
                 # +0.49% is "+8,212.6%") says nothing a reader can use
-                diff = self.add(f"audit.diff.{rid}", p - r, "pp", f"{rid}: printed − recomputed",
-                                "printed value − recomputed value, in percentage points", max(d, 1))
+                diff = self.add(f"audit.diff.{rid}", p - r, "pp", R.label("label.audit.diff", id=rid),
+                                R.rule("rule.audit.diff_pp"), max(d, 1))
                 clauses.append(R.clause("diff_pp", basis=basis, value=value, diff=diff))
             elif r and not bad:
-                diff = self.add(f"audit.diff.{rid}", p - r, unit, f"{rid}: printed − recomputed",
-                                "printed value − recomputed value, in the printed unit", max(d, 1))
+                diff = self.add(f"audit.diff.{rid}", p - r, unit, R.label("label.audit.diff", id=rid),
+                                R.rule("rule.audit.diff"), max(d, 1))
                 reldiff = self.add(f"audit.reldiff.{rid}", 100 * (p - r) / abs(r), "% change",
-                                   f"{rid}: printed − recomputed, relative to the recomputed value",
-                                   "100 × (printed − recomputed) / |recomputed|", 1)
+                                   R.label("label.audit.reldiff", id=rid),
+                                   R.rule("rule.audit.reldiff", n=R.num(100)), 1)
                 clauses.append(R.clause("diff", basis=basis, value=value, diff=diff, rel=reldiff))
             else:
                 clauses.append(R.clause("diff_only", basis=basis, value=value))
@@ -511,12 +516,11 @@ class Audit:
         if how == "closest":
             if rate(unit):
                 gap = self.add(f"audit.closest_gap.{rid}", p - alt["value"], "pp",
-                               f"{rid}: printed figure − the closest alternative",
-                               "printed − closest alternative, in percentage points", 1)
+                               R.label("label.audit.closest_gap_pp", id=rid), R.rule("rule.audit.closest_gap_pp"), 1)
             else:
                 gap = self.add(f"audit.closest_gap.{rid}", 100 * (p - alt["value"]) / abs(alt["value"]) if alt["value"]
-                               else 0.0, "% change", f"{rid}: printed figure relative to the closest alternative",
-                               "100 × (printed − closest alternative) / |closest alternative|", 1)
+                               else 0.0, "% change", R.label("label.audit.closest_gap", id=rid),
+                               R.rule("rule.audit.closest_gap", n=R.num(100)), 1)
             clauses.append(R.clause("closest", what=R.what(**alt["what"]), value=R.key(alt["key"], src=True), rel=gap))
             self.alt_stated(rid, alt, unit, d, clauses)
         else:
@@ -531,12 +535,12 @@ class Audit:
         figures = self.numbers[alt["key"]]["stated"].get("sum") or [
             f for part in self.numbers[alt["key"]]["stated"]["ratio"] for f in part]
         lo, hi = alt["stated"][0] - alt["uncertainty"], alt["stated"][1] + alt["uncertainty"]
-        rule = "the alternative's source figures read as the intervals their hedges state (analysis/audit/verdict.py)"
+        rule = R.rule("rule.audit.alt_stated")
         clauses.append(R.clause(template or "alt_stated", hedges=R.nested([R.clause("src_hedge", hedge=R.word(f"source_hedge.{h}"))
                                                                for h in sorted({f[3] for f in figures} - {"exact"})]),
-                                lo=self.add(f"audit.alt_lo.{rid}", lo, unit, f"{rid}: lowest value the alternative's words allow",
+                                lo=self.add(f"audit.alt_lo.{rid}", lo, unit, R.label("label.audit.alt_lo", id=rid),
                                             rule, d + 1, basis="independent"),
-                                hi=self.add(f"audit.alt_hi.{rid}", hi, unit, f"{rid}: highest value the alternative's words allow",
+                                hi=self.add(f"audit.alt_hi.{rid}", hi, unit, R.label("label.audit.alt_hi", id=rid),
                                             rule, d + 1, basis="independent")))
 
     def alternative_verdict(self, row, res, extra) -> tuple[str, list[str]]:
@@ -634,6 +638,28 @@ def _year_of(key: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+
+
+def verdict_rule(rule: str, cause: str) -> dict:
+    """The registry rule of a verdict: the rule verdict() names (by its code: a rule it does not name stops the step)
+    and the cause."""
+    slots = {"rule": R.code("verdict_rule", VERDICT_RULES[rule.removesuffix(INTERNAL)]),
+             "cause": R.code("cause", cause)}
+    if rule.endswith(INTERNAL):
+        return R.rule("rule.audit.verdict_internal", **slots)
+    return R.rule("rule.audit.verdict", **slots)
+
+
+def printed_rule(row) -> dict:
+    """Where the article prints a number: its section, and its table, row and column as printed."""
+    if row["table"] and row["row"] and row["column"]:
+        return R.rule("rule.printed.cell", section=row["section"], table=row["table"], row=row["row"],
+                      column=R.cell_column(row["column"]))
+    if not (row["table"] or row["row"] or row["column"]):
+        return R.rule("rule.printed.text", section=row["section"])
+    raise ValueError(f"printed number {row['id']}: a table cell needs its table, row and column ({location(row)})")
+
+
 def location(row) -> str:
     return "; ".join(x for x in [f"§{row['section']}", row["table"], row["row"] and f"row '{row['row']}'",
                                  row["column"] and f"column '{row['column']}'"] if x)
@@ -663,56 +689,56 @@ def audit(published: pd.DataFrame, registry: dict, files: dict[str, str] | None 
 
 def summary(a: Audit, table: pd.DataFrame, release: str, info: dict) -> None:
     frag, ins = a.frag, a.ins
-    frag.add("audit.count.all", len(table), "count", "Printed numbers audited", "rows of the audit", ins, decimals=0)
+    rows = R.rule("rule.audit.count_rows")
+    frag.add("audit.count.all", len(table), "count", R.label("label.audit.count.all"), R.rule("rule.audit.rows"), ins,
+             decimals=0)
     for result in RESULTS:
         frag.add(f"audit.count.{result}.all", int((table["result"] == result).sum()), "count",
-                 f"{result}: printed numbers audited", "count of audit rows", ins, decimals=0)
+                 R.label("label.audit.count.group_all", group=R.code("group", result)), rows, ins, decimals=0)
     for v in VERDICTS:
-        frag.add(f"audit.count.{v}", int((table["verdict"] == v).sum()), "count", f"Printed numbers judged '{v}'",
-                 "count of audit rows with this verdict", ins, decimals=0)
+        frag.add(f"audit.count.{v}", int((table["verdict"] == v).sum()), "count",
+                 R.label("label.audit.count.verdict", verdict=R.code("verdict", v)),
+                 R.rule("rule.audit.count_verdict"), ins, decimals=0)
         for result in RESULTS:
             frag.add(f"audit.count.{result}.{v}", int(((table["verdict"] == v) & (table["result"] == result)).sum()),
-                     "count", f"{result}: printed numbers judged '{v}'", "count of audit rows", ins, decimals=0)
+                     "count", R.label("label.audit.count.group_verdict", group=R.code("group", result),
+                                      verdict=R.code("verdict", v)), rows, ins, decimals=0)
     for col, words in (("basis", BASES), ("gap", GAPS), ("authority", AUTHORITIES)):
         for w in words:
-            frag.add(f"audit.count.{col}.{w}", int((table[col] == w).sum()), "count", f"Audit rows with {col} '{w}'",
-                     "count of audit rows", ins, decimals=0)
+            frag.add(f"audit.count.{col}.{w}", int((table[col] == w).sum()), "count",
+                     R.label(f"label.audit.count.{col}", code=R.code(col, w)), rows, ins, decimals=0)
     frag.add("audit.count.verdict_alt", int((table["verdict_alt"] != "").sum()), "count",
-             "Audit rows whose verdict would change under another source or reading the rules allow",
-             "count of audit rows with a verdict_alt", ins, decimals=0)
+             R.label("label.audit.count.verdict_alt"), R.rule("rule.audit.count_verdict_alt"), ins, decimals=0)
     passing = table["verdict"].isin(PASSING)
     frag.add("audit.count.coarse", int((table["coarse"] & passing).sum()), "count",
-             "Passing checks flagged coarse", "audit rows judged match, rounding or consistent whose accepted interval "
-             "is wider than audit.rule.coarse_units units of the printed last digit", ins, decimals=0)
+             R.label("label.audit.count.coarse"), R.rule("rule.audit.count_coarse"), ins, decimals=0)
     frag.add("audit.count.hedge_not_borne_out", int((table["hedge"] == "not_borne_out").sum()), "count",
-             "Printed bounds ('more than', 'nearly') the recomputed value does not bear out", "count of audit rows",
-             ins, decimals=0)
+             R.label("label.audit.count.hedge_not_borne_out"), rows, ins, decimals=0)
     for c in R.CAUSES:
-        frag.add(f"audit.count.cause.{c}", int((table["cause"] == c).sum()), "count", f"Audit rows with cause '{c}'",
-                 "count of audit rows", ins, decimals=0)
+        frag.add(f"audit.count.cause.{c}", int((table["cause"] == c).sum()), "count",
+                 R.label("label.audit.count.cause", code=R.code("cause", c)), rows, ins, decimals=0)
     for reading in ("all_suppliers", "russia_only", "both", "neither"):
         frag.add(f"audit.count.arms_reading.{reading}", int((table["reading"] == reading).sum()), "count",
-                 f"Arms figures reproduced by the reading '{reading}' in the release used", "count of audit rows",
-                 ins, decimals=0)
+                 R.label("label.audit.count.arms_reading", reading=R.code("reading", reading)), rows, ins, decimals=0)
     # shown as what it is: a dated id names a third party's copy of SIPRI's tables, not a release SIPRI published
-    frag.add("audit.arms_release", release, "text", "SIPRI release the article's arms figures come from",
-             "the release whose annual totals end in the last year for which the article prints an annual total "
-             "(if none ends there, the oldest release covering it); no verdict enters the choice", ins,
+    frag.add("audit.arms_release", release, "text", R.label("label.audit.arms_release"),
+             R.rule("rule.audit.arms_release"), ins,
              shown_as=R.WORDS["en"].get(f"release.{release}", release),
              shown_as_vi=R.WORDS["vi"].get(f"release.{release}", release))
     if info["last_printed_year"] is not None:
         frag.add("audit.arms_release_rule.last_printed_year", info["last_printed_year"], "year",
-                 "Last year for which the article prints an annual arms total", "max over printed arms totals", ins,
-                 decimals=0)
+                 R.label("label.audit.last_printed_year"), R.rule("rule.audit.last_printed_year"), ins, decimals=0)
     arms = table[table["result"] == "arms"]
     for x in RELEASES:
         col = arms[f"verdict_{x}"]
         frag.add(f"audit.arms_release_matches.{x}", int((col == "match").sum()), "count",
-                 f"Printed arms figures equal to the {x} release", "count of exact matches (reported, not used to choose)",
-                 ins, decimals=0)
+                 R.label("label.audit.arms_release_matches", release=R.release_id(x)),
+                 R.rule("rule.audit.count_exact"), ins, decimals=0)
         for v in ("match", "rounding", "within_bound", "discrepancy"):
             frag.add(f"audit.count.arms.{x}.{v}", int((col == v).sum()), "count",
-                     f"Printed arms figures judged '{v}' against the {x} release", "count of audit rows", ins, decimals=0)
+                     R.label("label.audit.count.arms_release", verdict=R.code("verdict", v),
+                             release=R.release_id(x)),
+                     rows, ins, decimals=0)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -343,15 +343,18 @@ def sensitivity(audit: list[dict], claims: list[dict]) -> dict:
     return out
 
 
+SENSITIVITY = R.rule("rule.code", where="analysis/audit/report.py, sensitivity()")
+
+
 def fragment(t: dict, sens: dict, files: dict[str, str]) -> Fragment:
     frag = Fragment("analysis.audit.report", {rel(p): sha256(p) for p in files.values()})
     ins = [rel(files["audit"]), rel(files["claims"])]
     for name, v in (("fully", FULLY), ("largely", LARGELY), ("partially", PARTIALLY)):
-        frag.add(f"report.threshold.{name}", 100 * v, "%", f"Reproduced share needed for '{name} reproduced'",
-                 f"analysis/audit/report.py, {name.upper()}", ins, decimals=0, by=classify)
-    frag.add("report.threshold.coverage", 100 * MIN_COVERAGE, "%",
-             "Share of a result's audited items that must be checkable on independent evidence for it to be classed",
-             "analysis/audit/report.py, MIN_COVERAGE", ins, decimals=0, by=classify)
+        frag.add(f"report.threshold.{name}", 100 * v, "%",
+                 R.label("label.report.threshold", cls=R.code("class", name)),
+                 R.rule("rule.code", where=f"analysis/audit/report.py, {name.upper()}"), ins, decimals=0, by=classify)
+    frag.add("report.threshold.coverage", 100 * MIN_COVERAGE, "%", R.label("label.report.threshold_coverage"),
+             R.rule("rule.code", where="analysis/audit/report.py, MIN_COVERAGE"), ins, decimals=0, by=classify)
     for g, x in t.items():
         for k, n in x.items():
             if isinstance(n, (int, float)) and not isinstance(n, bool) and k not in ("reproduced", "share"):
@@ -360,54 +363,56 @@ def fragment(t: dict, sens: dict, files: dict[str, str]) -> Fragment:
                          R.rule("rule.report.count_rows"), ins, decimals=0, by=tally)
         for k, sub in (("gap", "gap"), ("by_category", "cause"), ("authority", "authority")):
             for c, n in x.get(k, {}).items():
-                frag.add(f"report.{g}.{sub}.{c}", n, "count", f"{g}: rows with {sub} '{c}'", "count of rows",
-                         ins, decimals=0, by=tally)
+                frag.add(f"report.{g}.{sub}.{c}", n, "count",
+                         R.label(f"label.report.rows.{sub}", group=R.code("group", g), code=R.code(sub, c)),
+                         R.rule("rule.report.count_rows"), ins, decimals=0, by=tally)
         whole = float(x["reproduced"]).is_integer()
-        frag.add(f"report.{g}.reproduced", x["reproduced"], "count" if whole else "ratio", f"{g}: reproduced",
-                 "count of rows reproduced on independent evidence (a claim that partly holds counts half)", ins,
+        frag.add(f"report.{g}.reproduced", x["reproduced"], "count" if whole else "ratio",
+                 R.label("label.report.reproduced", group=R.code("group", g)), R.rule("rule.report.reproduced"), ins,
                  decimals=0 if whole else 1, by=tally)
         if x.get("n"):
             frag.add(f"report.{g}.coverage", 100 * x["checkable"] / x["n"], "%",
-                     f"{g}: share of the audited items checkable on independent evidence", "checkable / audited", ins,
+                     R.label("label.report.coverage", group=R.code("group", g)), R.rule("rule.report.coverage"), ins,
                      decimals=0, by=_share)
         if x["share"] is not None and x["class"] != "not verifiable":  # a result not classed shows no share
-            frag.add(f"report.{g}.share", 100 * x["share"], "%", f"{g}: reproduced share of the checkable",
-                     "reproduced / checkable", ins, decimals=0, by=_share)
-        frag.add(f"report.{g}.class", x["class"], "text", f"{g}: classification",
-                 "analysis/audit/report.py, classify()", ins, shown_as=x["class"], shown_as_vi=class_word(x["class"], "vi"),
-                 by=classify)
+            frag.add(f"report.{g}.share", 100 * x["share"], "%",
+                     R.label("label.report.share", group=R.code("group", g)),
+                     R.rule("rule.report.share"), ins, decimals=0, by=_share)
+        frag.add(f"report.{g}.class", x["class"], "text", R.label("label.report.class", group=R.code("group", g)),
+                 R.rule("rule.code", where="analysis/audit/report.py, classify()"), ins,
+                 shown_as=x["class"], shown_as_vi=class_word(x["class"], "vi"), by=classify)
     for g, x in sens.items():
         if x["class"] == "not verifiable":
             # a result that is not classed has no robustness; only a class the alternatives would give it is shown
             if x["class_all_alt"] != x["class"]:
                 frag.add(f"report.{g}.class_all_alt", x["class_all_alt"], "text",
-                         f"{g}: class with every alternative verdict", "analysis/audit/report.py, sensitivity()", ins,
+                         R.label("label.report.class_all_alt", group=R.code("group", g)), SENSITIVITY, ins,
                          shown_as=x["class_all_alt"], shown_as_vi=class_word(x["class_all_alt"], "vi"), by=sensitivity)
             continue
         frag.add(f"report.{g}.robustness", x["robustness"], "text",
-                 f"{g}: robust, borderline or fragile under the alternatives",
-                 "analysis/audit/report.py, sensitivity()", ins, shown_as=x["robustness"],
-                 shown_as_vi=msg(f"word.robustness.{x['robustness']}", "vi"), by=robustness)
-        frag.add(f"report.{g}.class_all_alt", x["class_all_alt"], "text", f"{g}: class with every alternative verdict",
-                 "analysis/audit/report.py, sensitivity()", ins, shown_as=x["class_all_alt"],
-                 shown_as_vi=class_word(x["class_all_alt"], "vi"), by=sensitivity)
+                 R.label("label.report.robustness", group=R.code("group", g)), SENSITIVITY, ins,
+                 shown_as=x["robustness"], shown_as_vi=msg(f"word.robustness.{x['robustness']}", "vi"), by=robustness)
+        frag.add(f"report.{g}.class_all_alt", x["class_all_alt"], "text",
+                 R.label("label.report.class_all_alt", group=R.code("group", g)), SENSITIVITY, ins,
+                 shown_as=x["class_all_alt"], shown_as_vi=class_word(x["class_all_alt"], "vi"), by=sensitivity)
         shown = sensitivity_shown(g, x)
         if shown and not x["sets"] and x["class_all_alt"] == x["class"]:
-            frag.add(f"report.{g}.alts", len(x["alts"]), "count", f"{g}: rows with an alternative verdict",
-                     "analysis/audit/report.py, sensitivity()", ins, decimals=0, by=sensitivity)
+            frag.add(f"report.{g}.alts", len(x["alts"]), "count",
+                     R.label("label.report.alts", group=R.code("group", g)),
+                     SENSITIVITY, ins, decimals=0, by=sensitivity)
         for a in x["sets"]:
             frag.add(f"report.altset.{a['name']}.class.{g}", a["class"], "text",
-                     f"{g}: class with the alternative '{a['name']}' applied to all its rows at once",
-                     "analysis/audit/report.py, sensitivity()", ins, shown_as=a["class"],
-                     shown_as_vi=class_word(a["class"], "vi"), by=sensitivity)
+                     R.label("label.report.altset_class", group=R.code("group", g), name=a["name"]), SENSITIVITY, ins,
+                     shown_as=a["class"], shown_as_vi=class_word(a["class"], "vi"), by=sensitivity)
             if f"report.altset.{a['name']}.n" not in frag.numbers:
                 frag.add(f"report.altset.{a['name']}.n", len(a["changes"]), "count",
-                         f"Rows whose verdict the alternative '{a['name']}' changes", "analysis/audit/report.py, "
-                         "alternative_sets()", ins, decimals=0, by=alternative_sets)
+                         R.label("label.report.altset_n", name=a["name"]),
+                         R.rule("rule.code", where="analysis/audit/report.py, alternative_sets()"), ins, decimals=0,
+                         by=alternative_sets)
         for k in ("margin_down", "margin_up"):
             if x[k] is not None and shown:
-                frag.add(f"report.{g}.{k}", x[k], "count", f"{g}: reproduced items {k[7:]} that change the class",
-                         "analysis/audit/report.py, margins()", ins, decimals=0, by=margins)
+                frag.add(f"report.{g}.{k}", x[k], "count", R.label(f"label.report.{k}", group=R.code("group", g)),
+                         R.rule("rule.code", where="analysis/audit/report.py, margins()"), ins, decimals=0, by=margins)
     return frag
 
 

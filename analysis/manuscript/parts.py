@@ -285,7 +285,7 @@ def table2_part(t2: pd.DataFrame, audit: pd.DataFrame, numbers: dict, lang: str 
         value_id, yoy_id = by_key[f"fdi.value_2025.{p}"], by_key[f"fdi.yoy.{p}"]
         rank_id = by_key.get(f"fdi.rank_change.{p}")
         shown = name if lang == "en" else FDI_OTHER_ROWS[p][1] if p in FDI_OTHER_ROWS else \
-            R.PARTNER_VI.get(name, FDI_PARTNERS[p][1])
+            (R.partner_name(name, lang) if R.partner_name(name, lang) != name else FDI_PARTNERS[p][1])
         rows.append([shown, bare(f"printed.{value_id}"), bare(f"printed.{yoy_id}"),
                      num(f"printed.{rank_id}") if rank_id else "—",
                      maybe(numbers, f"fdi.share.{p}", False), maybe(numbers, f"fdi.implied_base_2024.{p}", False),
@@ -584,22 +584,11 @@ LINEAGE_WORDS = {lang: {k: msg(f"ms.lineage.{k}", lang) for k in LINEAGE_WORD_KE
                  for lang in ("en", "vi")}
 
 
-def label(key: str, entry: dict, lang: str, items: dict[str, str] | None = None) -> str:
-    """What a number is, in the edition's language: the registry's label in English; in Vietnamese a
-    description from the key's structure (the printed number's table cell or quantity), else the registry's."""
+def label(key: str, entry: dict, lang: str) -> str:
+    """What a number is, in the edition's language: the registry's label in English; in Vietnamese its data form
+    rendered from the catalogs (analysis/reasons.py, label_text)."""
     if lang == "en":
         return entry["label"]
-    items = items or {}
-    head, _, rest = key.partition(".")
-    kind, _, rid = rest.partition(".")
-    if head == "printed" and rest in items:
-        return msg("ms.label.printed", lang, item=items[rest])
-    if head == "audit" and rid in items and has(f"ms.label.audit.{kind}", lang):
-        return msg(f"ms.label.audit.{kind}", lang, id=rid, item=items[rid])
-    if head == "audit" and kind == "count" and rid and "." not in rid and has(f"word.verdict.{rid}", lang):
-        return msg("ms.label.audit_count", lang, verdict=msg(f"word.verdict.{rid}", lang))
-    if head == "claim" and key.endswith(".verdict"):
-        return msg("ms.label.claim_verdict", lang, id=kind)
     return R.label_text(key, entry, lang)
 
 
@@ -612,12 +601,12 @@ def rule(entry: dict, lang: str) -> str:
     return R.rule_text(entry, lang)
 
 
-def tooltips(keys: list[str], numbers: dict, lang: str, items: dict[str, str] | None = None) -> str:
+def tooltips(keys: list[str], numbers: dict, lang: str) -> str:
     """Each key's tooltip in the edition's language (what the number is, and its rule), as JSON: the number
     shortcode (manuscript/_extensions/registry/num.lua) gives a number's link this title in the Vietnamese
     edition, where the registry's own label and rule are English."""
     words = LINEAGE_WORDS[lang]["rule"]
-    data = {k: f"{label(k, numbers[k], lang, items)}. {words}: {rule(numbers[k], lang)}" for k in sorted(keys)}
+    data = {k: f"{label(k, numbers[k], lang)}. {words}: {rule(numbers[k], lang)}" for k in sorted(keys)}
     return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=0) + "\n"
 
 
@@ -710,7 +699,7 @@ def place_links(files: list[str], places: dict[str, str], page: str) -> str:
 
 
 def lineage_entries(keys: list[str], numbers: dict, where: dict[str, list[str]], sources: list[dict],
-                    lang: str = "en", items: dict[str, str] | None = None, tables: dict | None = None,
+                    lang: str = "en", tables: dict | None = None,
                     places: dict[str, str] | None = None, page: str = "index.html") -> dict[str, str]:
     """Each key's lineage entry as HTML (the inside of its div): what it is, the rule, the function and line that
     computed it, the inputs with checksums and the rows it comes from, the sources (each linked to its entry in
@@ -736,7 +725,7 @@ def lineage_entries(keys: list[str], numbers: dict, where: dict[str, list[str]],
             else _h(f"{s} ({w['see_sources']})") for s in e["sources"]) or "—"
         shown_in = place_links(where[key], places, page) if isinstance(where[key], list) else _h(where[key])
         out[key] = (f'<p><strong><code>{_h(key)}</code></strong> = '
-                    f'<span class="lineage-value">{_h(e[shown])}</span>. {_h(_sentence(label(key, e, lang, items)))}<br>\n'
+                    f'<span class="lineage-value">{_h(e[shown])}</span>. {_h(_sentence(label(key, e, lang)))}<br>\n'
                     f'{w["rule"]}: <span class="lineage-rule">{_h(_sentence(rule(e, lang)))}</span><br>\n'
                     f"{w['computed']} {script}; {w['inputs']}: {inputs}.<br>\n"
                     + (f"{w['rows']}: {rows}.<br>\n" if rows else "")
@@ -937,7 +926,6 @@ def main(argv: list[str] | None = None) -> int:
     editions = [("en", args.qmd, out, "_generated", PLACES, "index.html")]
     if args.qmd_vi:
         editions.append(("vi", args.qmd_vi, out / "vi", "_generated/vi", place_names("vi"), "vi.html"))
-    items = {a["id"]: R.item(a, "vi") for _, a in audit.iterrows()}
     keys = 0
     for lang, qmds, dest, prefix, places, page in editions:
         written = parts(numbers, audit, *tables, *manifests, lang, sources)
@@ -948,14 +936,14 @@ def main(argv: list[str] | None = None) -> int:
         except (KeyError, ValueError) as err:
             print(f"manuscript: {err.args[0]}", file=sys.stderr)
             return 1
-        entries = lineage_entries(list(where), numbers, where, sources, lang, items, row_tables, places, page)
+        entries = lineage_entries(list(where), numbers, where, sources, lang, row_tables, places, page)
         written["lineage.html"] = lineage_part(entries, lang)
         written["lineage_data.md"] = lineage_data(entries)
         written["lineage_typst.md"] = lineage_typst(list(where), numbers, {s["source_id"]: s["publisher"]
                                                                             for s in sources}, lang)
         written["sources.bib"] = sources_bib(sources, lang)
         if lang != "en":
-            written["tooltips.json"] = tooltips(list(where), numbers, lang, items)
+            written["tooltips.json"] = tooltips(list(where), numbers, lang)
         for name, text in written.items():
             write_text_atomic(dest / name, text)
         keys += len(where)
