@@ -464,7 +464,8 @@ def item(row: dict, lang: str) -> str:
             column = column.removesuffix(SHIFTED) + words.msg("word.shifted", lang)
         row = RUN_TOGETHER_VI.get(cell.group(1), cell.group(1))
         return f"{row}: {column}"
-    described = describe_key(str(row["key"]))
+    quantity = row.get("quantity_key")  # the quantity printed, where the row is judged against the article's own check
+    described = describe_key(quantity if isinstance(quantity, str) and quantity else str(row["key"]))
     if described is None:
         raise ValueError(f"no Vietnamese description for the key {row['key']!r} of audit row {row['id']}")
     return f"{described} (§{row['section']})" if row.get("result") == "text" else described
