@@ -454,3 +454,32 @@ def test_rows_that_use_the_same_alternative_figure_change_together():
             "{{<num report.altset.figure.K.class.text>}}") in md
     vi = report.render(report.classification_lines(report.tally(audit, []), s, "vi", audit), {}, "md")
     assert "đánh giá theo {{<num K>}} mọi con số được in" in vi and "x1 và x2" in vi
+
+
+def test_a_request_names_the_articles_figures_it_points_to_or_none():
+    """'use the one the rest of the article uses' (issue 22) is said only where the data show it: other printed
+    figures of the same series (registry key but its last part) whose checks pass on the recomputation's period and
+    base (for a source: with its sources), named; else the request asks only what is true of the row itself."""
+    audit = [row("P", "discrepancy", key="s.total", category="other_period_or_base"),
+             row("Q", "rounding", "mixed", key="s.a"), row("R", "match", key="s.b"),
+             row("S", "discrepancy", key="s.c"),                                  # fails: not pointed to
+             row("U", "match", key="t.x"),                                        # another series
+             row("N", "discrepancy", key="u.total", category="other_period_or_base"),
+             row("O", "discrepancy", key="t.y", sources="X", category="other_source_or_reporter"),
+             row("V", "match", key="t.z", sources="X"), row("W", "match", key="t.w", sources="Y"),
+             row("M", "discrepancy", key="v.y", sources="X", category="other_source_or_reporter")]
+    lines = {x.split("**")[1]: x for _, x in report.requests_lines(audit, [], {}, "en") if x.count("**") >= 2}
+    assert lines["P"].endswith(": say which period or base the figure takes (the figure of the data that reproduces "
+                               "it is in the evidence), or use the period and base of the recomputation, on which "
+                               "the checks of Q and R, the article's figures of the same series, pass. Evidence: —.")
+    assert lines["N"].endswith(": say which period or base the figure takes (the figure of the data that reproduces "
+                               "it is in the evidence). Evidence: —.")
+    assert lines["O"].endswith(": state the source and reporter of the figure, or use the source of the "
+                               "recomputation, with which the checks of V, the article's figures of the same series, "
+                               "pass. Evidence: —.")
+    assert lines["M"].endswith(": state the source and reporter of the figure. Evidence: —.")
+    assert not [x for x in lines.values() if "the rest of the" in x]
+    rows = [report.audit_row(r) for r in audit]
+    vi = {r["id"]: report._request(r, rows, "vi") for r in rows if r["verdict"] == "discrepancy"}
+    assert "các phép kiểm tra Q và R" in vi["P"] and vi["N"] == report.REQUEST["vi"]["other_period_or_base"]
+    assert "các phép kiểm tra V," in vi["O"] and "phần còn lại" not in "".join(vi.values())

@@ -969,6 +969,23 @@ def evidence_words(keys: list[str], numbers: dict, lang: str) -> str:
     return "; ".join(out) or "—"
 
 
+def pointed_to(r: dict, rows: list[dict]) -> list[str]:
+    """The article's figures a request may point a discrepancy to: the other printed figures of its series (the same
+    registry key but its last part) whose checks pass on the recomputation's own period and base, and, for another
+    source, with the same sources.  Empty where none does: the request then asks only what is true of the row."""
+    series = _s(r.get("key")).rpartition(".")[0]
+    same_source = r["category"] == "other_source_or_reporter"
+    return [x["id"] for x in rows if x["id"] != r["id"] and series and _s(x.get("key")).rpartition(".")[0] == series
+            and _passes(x["verdict"], "audit") and (not same_source or _s(x.get("sources")) == _s(r.get("sources")))]
+
+
+def _request(r: dict, rows: list[dict], lang: str) -> str:
+    """What the author is asked for one discrepancy, by its cause; 'or use …' only naming the figures it points to."""
+    text = REQUEST[lang].get(r["category"], REQUEST[lang]["other"])
+    ids = pointed_to(r, rows) if words.has(f"report.request_peers.{r['category']}") else []
+    return text + (words.msg(f"report.request_peers.{r['category']}", lang, ids=_join(ids, lang)) if ids else "")
+
+
 def requests_lines(audit: list[dict], claims: list[dict], numbers: dict, lang: str) -> list[tuple[str, str]]:
     """What the author is asked to correct: each discrepancy and each claim that does not (wholly) hold, with
     the registry keys of its evidence."""
@@ -976,14 +993,15 @@ def requests_lines(audit: list[dict], claims: list[dict], numbers: dict, lang: s
     L = [("line", "## Đề nghị sửa đổi gửi tác giả" if vi else "## Requested changes for the author"), ("line", "")]
     evidence = lambda keys: evidence_words(keys, numbers, lang)
     n = 0
-    for r in (audit_row(r) for r in audit):
+    rows = [audit_row(r) for r in audit]
+    for r in rows:
         if r["verdict"] != "discrepancy":
             continue
         n += 1
         keys = [k for k in _s(r.get("cited_keys")).split(";") if k]
         L.append(("line", f"{n}. **{r['id']}**, {md_text(R.item(r, lang))} ({'in' if vi else 'printed'} "
                           f"{{printed.{r['id']}}}; {category_word(r['category'], lang)}): "
-                          f"{REQUEST[lang].get(r['category'], REQUEST[lang]['other'])}. "
+                          f"{_request(r, rows, lang)}. "
                           f"{'Bằng chứng' if vi else 'Evidence'}: {evidence(keys)}."))
     for c in (claim_row(c) for c in claims):
         if c["verdict"] not in ("does not hold", "partly holds"):
