@@ -504,6 +504,8 @@ RULES_VI = {
     "below the stated bound, from the article's own figures (analysis/audit/verdict.py); cause: self_consistent":
         "thấp hơn ngưỡng được nêu, từ chính số liệu của bài báo (analysis/audit/verdict.py); nguyên nhân: nhất quán nội tại",
     "equal (analysis/audit/verdict.py); cause: reproduced": "bằng nhau (analysis/audit/verdict.py); nguyên nhân: tái lập được",
+    "equal, from the article's own figures (analysis/audit/verdict.py); cause: self_consistent":  # X-07 (issue 22)
+        "bằng nhau, từ chính số liệu của bài báo (analysis/audit/verdict.py); nguyên nhân: nhất quán nội tại",
     "equal after rounding to the printed precision (analysis/audit/verdict.py); cause: reproduced":
         "bằng nhau sau khi làm tròn đến độ chính xác được in (analysis/audit/verdict.py); nguyên nhân: tái lập được",
     "equal after rounding to the printed precision, from the article's own figures (analysis/audit/verdict.py); cause: "
