@@ -24,7 +24,10 @@ other figures of the same period contradict beyond rounding is a cause of its ow
 (`source_inconsistent`), found from the data.  So is a printed figure that is another figure of the same
 source, year and period than the one the recomputation takes (`same_source_figure`): its stated total where the
 rule adds its parts (`stated_total_not_parts`), or the difference of two of its hedged figures where it states the
-figure itself (`hedged_difference`: correct arithmetic, not an error of it).
+figure itself (`hedged_difference`: correct arithmetic, not an error of it).  A printed flow that no source in the data
+gives but that is the residual of two flows the article prints (imports = turnover − exports) is checked against the
+article's own figures (`own_residuals`: consistent or not, never reproduced); a not-verifiable figure equal to a figure
+its gap cites says so, as a fact.
 
 Run on its own:  python -m analysis.audit.numbers --published data/derived/published.csv \
     --printed-source data/published/printed_numbers.csv --registry data/derived/computed.json \
