@@ -333,7 +333,11 @@ def release(r: str) -> dict:
 def printed_item(row) -> dict:
     """An audit row's printed number, named in each language by `item` (English: its item; Vietnamese: its
     table cell or the quantity its key describes)."""
-    return {"item": {f: str(row[f]) for f in ("id", "item", "location", "key", "section", "result")}}
+    item_ = {f: str(row[f]) for f in ("id", "item", "location", "key", "section", "result")}
+    quantity = row.get("quantity_key")  # a row judged against the article's own check names the quantity printed
+    if isinstance(quantity, str) and quantity:
+        item_["quantity_key"] = quantity
+    return {"item": item_}
 
 
 def cell_column(name: str) -> dict:
@@ -509,7 +513,8 @@ def item(row: dict, lang: str) -> str:
     cell = re.search(r"row '([^']*)'; column '([^']*)'", loc)
     if cell:
         return f"{partner_name(cell.group(1), lang)}: {column(cell.group(2), lang)}"
-    described = describe_key(str(row["key"]))
+    quantity = row.get("quantity_key")  # the quantity printed, where the row is judged against the article's own check
+    described = describe_key(quantity if isinstance(quantity, str) and quantity else str(row["key"]))
     if described is None:
         raise ValueError(f"no Vietnamese description for the key {row['key']!r} of audit row {row['id']}")
     return f"{described} (§{row['section']})" if row.get("result") == "text" else described

@@ -476,3 +476,60 @@ def test_touching_ranges_do_not_agree_and_the_tie_is_found():
     assert touching_edge(132, 0, "approx", "USD bn", 134, 0.51, (133, 134)) is None
     # '~132,4' (u = 0.1): [132.35, 132.45), 0.05 short of 132.5: a gap, not a tie
     assert touching_edge(132.4, 1, "approx", "USD bn", 134, 0.5, (133, 134)) is None
+
+
+def russia_split(exports_printed=("khoảng 2,34 tỷ USD", 2.34, "approx")):
+    """The article's Russia passage (issue 22): the 2024 turnover printed twice (§1, §3.1), exports and imports that no
+    source in the data gives, and the first half's turnover the data do hold."""
+    why = lambda flow, d: [R.clause("g_no_flow", flow=R.word(f"flow.{flow}"), dir=R.word(f"flow.dir.{flow}"),
+                                    partner=R.partner("Russia")),
+                           R.clause("half_year_turnover", value=R.key("trade.turnover_h1_2024.russia", src=True))]
+    gaps = {f"trade.{f}_2024.russia": {"sources": [], "reason": "…", "why": why(f, None)} for f in ("exports", "imports")}
+    numbers = {"trade.turnover_2024.russia": n(4.6),
+               "trade.turnover_h1_2024.russia": n(2.34, decimals=2, uncertainty=0.0, sources=("NHANDAN",))}
+    ep, ev, eq = exports_printed
+    rows = [row("T1-6", "trade.turnover_2024.russia", "~4,6 tỷ USD", 4.6, 1, "approx", result="table1", section="3.3"),
+            row("X-1", "trade.turnover_2024.russia", "khoảng 4,59 tỷ USD", 4.59, 2, "approx", section="1"),
+            row("X-4", "trade.turnover_2024.russia", "khoảng 4,59 tỷ USD", 4.59, 2, "approx"),
+            row("X-6", "trade.exports_2024.russia", ep, ev, 2, eq),
+            row("X-7", "trade.imports_2024.russia", "2,25 tỷ USD", 2.25, 2)]
+    return rows, numbers, gaps
+
+
+def test_imports_no_source_gives_are_checked_against_the_articles_own_turnover_minus_its_exports():
+    """2.25 = 4.59 − 2.34, the article's own printed turnover (X-4, in the same section, §3.1; Table 1 prints it as
+    4.6 in §3.3, X-1 as 4.59 in §1) minus its
+    printed exports (X-6): consistent, on the article alone, never reproduced; each part rounds by half a unit in its
+    last printed digit, 0.005 + 0.005 = 0.01."""
+    rows, numbers, gaps = russia_split()
+    t, frag = run(rows, numbers, gaps)
+    x = t.loc["X-7"]
+    assert (x["verdict"], x["basis"], x["cause"], x["gap"]) == ("consistent", "article_only", "self_consistent", "")
+    assert x["recomputed_value"] == pytest.approx(2.25) and x["uncertainty"] == pytest.approx(0.01)
+    assert frag.numbers[x["key"]]["basis"] == "internal"
+    assert x["reason"] == (
+        "Consistent with the article's own figures, not independently verified: recomputed from the article's own "
+        "figures as 2.25 bn USD; equal. That figure is the article's turnover as printed at X-4 (khoảng 4,59 tỷ USD) "
+        "minus its exports as printed at X-6 (khoảng 2,34 tỷ USD). No independent check is possible: no source in "
+        "the data gives Vietnam's imports from Russia for the year; the data hold the turnover of the year's first "
+        "half, 2.34 bn USD [NHANDAN], not its split into exports and imports.")
+    assert x["reason_vi"].startswith("Nhất quán với chính các số liệu của bài báo") and \
+        "kim ngạch của bài báo in ở X-4 (khoảng 4,59 tỷ USD) trừ đi xuất khẩu của bài báo in ở X-6" in x["reason_vi"]
+    # the exports stay not verifiable: the data give no full-year split; its printed figure equals the first half's
+    # turnover the data hold, which is said as a fact, with no cause
+    e = t.loc["X-6"]
+    assert (e["verdict"], e["gap"]) == ("not_verifiable", "no_source_found")
+    assert e["reason"] == (
+        "Not independently verifiable: no source in the data gives Vietnam's exports to Russia for the year; the data "
+        "hold the turnover of the year's first half, 2.34 bn USD [NHANDAN], not its split into exports and imports. "
+        "The printed figure equals 2.34 bn USD [NHANDAN], cited above.")
+    assert e["reason_vi"].endswith("Con số in ra bằng 2,34 tỷ USD [NHANDAN], số liệu đã nêu ở trên.")
+
+
+def test_no_own_difference_without_a_printed_part_and_no_equality_said_when_there_is_none():
+    # exports printed as a bound ('more than 2.3') give no difference: the imports stay not verifiable, and 2.3 is
+    # not equal to the first half's 2.34, so nothing is said of it
+    rows, numbers, gaps = russia_split(("hơn 2,3 tỷ USD", 2.3, "above"))
+    t, _ = run(rows, numbers, gaps)
+    assert t.at["X-7", "verdict"] == "not_verifiable" and t.at["X-7", "key"] == "trade.imports_2024.russia"
+    assert "equals" not in t.at["X-6", "reason"] and "equals" not in t.at["X-7", "reason"]

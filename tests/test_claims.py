@@ -671,8 +671,16 @@ def test_built_c17_repeats_c07_and_the_gaps_of_issue_22(built):
     # H1 2024 turnover the data hold: 2.34 bn USD (data/raw/trade/vietnam_trade_by_partner.csv, NHANDAN_ES_2024)
     a = pd.read_csv(built / "data/derived/audit.csv", dtype=str, keep_default_na=False).set_index("id")
     for x in ("X-06", "X-07"):
-        assert a.loc[x, "verdict"] == "not_verifiable" and "first half, 2.34 bn USD [NHANDAN_ES_2024]" in a.loc[x, "reason"]
+        assert "first half, 2.34 bn USD [NHANDAN_ES_2024]" in a.loc[x, "reason"]
         assert "2,34 tỷ USD [NHANDAN_ES_2024]" in a.loc[x, "reason_vi"]
+    # the printed exports equal that first-half turnover: said as a fact, and they stay not verifiable
+    assert a.loc["X-06", "verdict"] == "not_verifiable"
+    assert "The printed figure equals 2.34 bn USD [NHANDAN_ES_2024]" in a.loc["X-06", "reason"]
+    # the printed imports are the article's own §3.1 turnover minus its exports: 4.59 − 2.34 = 2.25, consistent on
+    # the article alone (issue 22)
+    assert (a.loc["X-07", "verdict"], a.loc["X-07", "basis"]) == ("consistent", "article_only")
+    assert float(a.loc["X-07", "recomputed_value"]) == 2.25
+    assert "turnover as printed at X-04 (khoảng 4,59 tỷ USD) minus its exports as printed at X-06" in a.loc["X-07", "reason"]
 
 
 def test_real_c15_the_us_and_china_are_the_two_largest_partners(real):

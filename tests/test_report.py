@@ -434,3 +434,59 @@ def test_the_products_abstract_counts_and_lists_the_same_discrepancies(built):
     for text in (abstract, summary):
         assert "not classed as a whole" in text and "numbers.class>}}**" not in text.split("**Claims")[0]
     assert "không được xếp loại chung" in abstract_vi and "không được xếp loại chung" in summary_vi
+
+
+def test_rows_that_use_the_same_alternative_figure_change_together():
+    """Two printed figures that restate one number and share one alternative figure (X-01 and X-04, issue 22): judged
+    under it they change together, as the arms rows do under a release.  8 text figures, 7 reproduced (87.5%,
+    largely); x1 or x2 alone judged against K: 6 of 8 (75%), still largely; both at once: 5 of 8 (62.5%), partially.
+    y (Table 1) has another alternative (K2) and is a set of its own; so is z, whose alternative names no key."""
+    audit = [row("x1", "rounding", result="text", verdict_alt="discrepancy", alt_keys="K"),
+             row("y", "discrepancy", verdict_alt="rounding", alt_keys="K2"),
+             row("x2", "rounding", result="text", verdict_alt="discrepancy", alt_keys="K"),
+             row("z", "discrepancy", verdict_alt="match"), row("d", "discrepancy", result="text")] + \
+            [row(f"m{i}", "match", result="text") for i in range(5)]
+    sets = report.alternative_sets(audit, [])
+    assert [(a["name"], a["ids"]) for a in sets] == [("figure.K", ["x1", "x2"]), ("row.y", ["y"]), ("row.z", ["z"])]
+    s = report.sensitivity(audit, [])
+    text = s["text"]
+    # no single row changes the text's class (6 of 8 is 75%, largely)
+    assert text["class"] == "largely reproduced" and not text["flips"]
+    assert [(a["name"], a["class"]) for a in text["sets"]] == [("figure.K", "partially reproduced")]
+    assert text["robustness"] == "fragile"
+    assert text["class_all_alt"] == "partially reproduced"
+    md = report.render(report.classification_lines(report.tally(audit, []), s, "en", audit), {}, "md")
+    assert ("judging against {{<num K>}} every printed figure for which the rules also allow it "
+            "({{<num report.altset.figure.K.n>}} rows at once: x1 and x2) would make it "
+            "{{<num report.altset.figure.K.class.text>}}") in md
+    vi = report.render(report.classification_lines(report.tally(audit, []), s, "vi", audit), {}, "md")
+    assert "đánh giá theo {{<num K>}} mọi con số được in" in vi and "x1 và x2" in vi
+
+
+def test_a_request_names_the_articles_figures_it_points_to_or_none():
+    """'use the one the rest of the article uses' (issue 22) is said only where the data show it: other printed
+    figures of the same series (registry key but its last part) whose checks pass on the recomputation's period and
+    base (for a source: with its sources), named; else the request asks only what is true of the row itself."""
+    audit = [row("P", "discrepancy", key="s.total", category="other_period_or_base"),
+             row("Q", "rounding", "mixed", key="s.a"), row("R", "match", key="s.b"),
+             row("S", "discrepancy", key="s.c"),                                  # fails: not pointed to
+             row("U", "match", key="t.x"),                                        # another series
+             row("N", "discrepancy", key="u.total", category="other_period_or_base"),
+             row("O", "discrepancy", key="t.y", sources="X", category="other_source_or_reporter"),
+             row("V", "match", key="t.z", sources="X"), row("W", "match", key="t.w", sources="Y"),
+             row("M", "discrepancy", key="v.y", sources="X", category="other_source_or_reporter")]
+    lines = {x.split("**")[1]: x for _, x in report.requests_lines(audit, [], {}, "en") if x.count("**") >= 2}
+    assert lines["P"].endswith(": say which period or base the figure takes (the figure of the data that reproduces "
+                               "it is in the evidence), or use the period and base of the recomputation, on which "
+                               "the checks of Q and R, the article's figures of the same series, pass. Evidence: —.")
+    assert lines["N"].endswith(": say which period or base the figure takes (the figure of the data that reproduces "
+                               "it is in the evidence). Evidence: —.")
+    assert lines["O"].endswith(": state the source and reporter of the figure, or use the source of the "
+                               "recomputation, with which the checks of V, the article's figures of the same series, "
+                               "pass. Evidence: —.")
+    assert lines["M"].endswith(": state the source and reporter of the figure. Evidence: —.")
+    assert not [x for x in lines.values() if "the rest of the" in x]
+    rows = [report.audit_row(r) for r in audit]
+    vi = {r["id"]: report._request(r, rows, "vi") for r in rows if r["verdict"] == "discrepancy"}
+    assert "các phép kiểm tra Q và R" in vi["P"] and vi["N"] == report.REQUEST["vi"]["other_period_or_base"]
+    assert "các phép kiểm tra V," in vi["O"] and "phần còn lại" not in "".join(vi.values())

@@ -24,7 +24,10 @@ other figures of the same period contradict beyond rounding is a cause of its ow
 (`source_inconsistent`), found from the data.  So is a printed figure that is another figure of the same
 source, year and period than the one the recomputation takes (`same_source_figure`): its stated total where the
 rule adds its parts (`stated_total_not_parts`), or the difference of two of its hedged figures where it states the
-figure itself (`hedged_difference`: correct arithmetic, not an error of it).
+figure itself (`hedged_difference`: correct arithmetic, not an error of it).  A printed flow that no source in the data
+gives but that is the residual of two flows the article prints (imports = turnover − exports) is checked against the
+article's own figures (`own_residuals`: consistent or not, never reproduced); a not-verifiable figure equal to a figure
+its gap cites says so, as a fact.
 
 Run on its own:  python -m analysis.audit.numbers --published data/derived/published.csv \
     --printed-source data/published/printed_numbers.csv --registry data/derived/computed.json \
@@ -52,6 +55,9 @@ if TYPE_CHECKING:  # pandas is imported where a table is read or made, so that i
     import pandas as pd
 
 RESULTS = ("table1", "table2", "arms", "text")
+# a flow no source in the data gives, checked against the article's own figures as the residual of two it prints
+# (the identity the compute step derives imports by: turnover − exports, rule.trade.imports_derived)
+OWN_RESIDUAL = {"imports": ("turnover", "exports")}
 # the order in which equally close alternatives are preferred as the likeliest cause
 KIND_ORDER = ("data_release", "other_period_or_base", "other_source_or_reporter", "arithmetic", "transcription")
 # rules that read a recomputed value at more decimals than its rounded display shows (analysis/audit/numbers.py, unrounded)
@@ -266,6 +272,7 @@ class Audit:
     def __init__(self, registry: dict, files: dict[str, str], auth: dict[str, str] | None = None):
         self.numbers, self.gaps, self.cands = registry["numbers"], registry["gaps"], registry["candidates"]
         self.auth = auth or {}
+        self.own: dict[str, dict] = {}  # row id -> its check against the article's own figures (own_residuals)
         self.frag = Fragment("analysis.audit.numbers", {rel(p): sha256(p) if p else "" for p in files.values()})
         self.ins = [rel(files["printed"])]
         self.ins_reg = self.ins + [rel(files["registry"])] + [rel(p) for k, p in sorted(files.items())
@@ -275,6 +282,39 @@ class Audit:
 
     def all_numbers(self) -> dict:
         return {**self.numbers, **self.frag.numbers}
+
+    def own_residuals(self, published: pd.DataFrame) -> None:
+        """For a printed flow that no source in the data gives (a registry gap) and that is the residual of two other
+        flows the article prints for the same partner and year (OWN_RESIDUAL): the article's own whole minus its own
+        part, a number on the article alone (basis internal), each rounded by half a unit in its last printed digit.
+        The whole and the part are the article's printings in the row's own section (its passage) where the key is
+        printed there, else anywhere; those taken must print one value alike, in a window (no bound)."""
+        rows = [r for _, r in published.iterrows()]
+        for r in rows:
+            m = re.fullmatch(r"trade\.(\w+?)_(\d{4})\.(\w+)", r["recompute_key"])
+            if not m or m.group(1) not in OWN_RESIDUAL or r["recompute_key"] not in self.gaps:
+                continue
+            picked = []
+            for flow in OWN_RESIDUAL[m.group(1)]:
+                same = [x for x in rows if x["recompute_key"] == f"trade.{flow}_{m.group(2)}.{m.group(3)}"]
+                same = [x for x in same if str(x["section"]) == str(r["section"])] or same
+                if not same or len({float(x["printed_value"]) for x in same}) > 1 or \
+                        any(x["qualifier"] not in ("none", "approx") or x["unit"] != r["unit"] for x in same):
+                    break
+                picked.append((flow, same[0]))
+            if len(picked) < 2:
+                continue
+            (wf, w), (pf, pt) = picked
+            half = lambda x: precision(float(x["printed_value"]), int(x["printed_decimals"]), x["qualifier"], x["unit"]) / 2
+            k = f"audit.own.{r['id']}"
+            self.frag.add(k, float(w["printed_value"]) - float(pt["printed_value"]), r["unit"],
+                          R.label("label.audit.own_residual", id=r["id"], whole=R.word(f"flow.{wf}"),
+                                  part=R.word(f"flow.{pf}")),
+                          R.rule("rule.audit.own_residual", whole=R.word(f"flow.{wf}"), whole_id=w["id"],
+                                 part=R.word(f"flow.{pf}"), part_id=pt["id"]),
+                          self.ins, decimals=max(int(w["printed_decimals"]), int(pt["printed_decimals"])),
+                          uncertainty=half(w) + half(pt), basis="internal", by=Audit.own_residuals)
+            self.own[r["id"]] = {"key": k, "whole": (wf, w["id"]), "part": (pf, pt["id"])}
 
     def add(self, key, value, unit, label, rule, decimals, basis="internal"):
         self.frag.add(key, value, unit, label, rule, self.ins_reg, decimals=decimals, basis=basis)
@@ -289,9 +329,14 @@ class Audit:
         cur_key = key0.replace("{release}", "current") if arms else ""
         if arms and key not in self.numbers and cur_key in self.numbers:
             fallback, key = release, cur_key
-        res = judge(row, key, self.numbers, self.gaps)
+        own = self.own.get(rid)
+        gap_why = self.gaps[key]["why"] if own else None
+        printed_key = key  # the quantity the article prints (its label), whatever the row is judged against
+        if own:  # no source gives it: judged against the article's own figures (own_residuals)
+            key = own["key"]
+        res = judge(row, key, self.all_numbers() if own else self.numbers, self.gaps)
         self.frag.add(f"printed.{rid}", p, unit, R.label("label.printed", item=R.printed_item(
-                          {**row, "location": location(row), "key": key})), printed_rule(row), self.ins,
+                          {**row, "location": location(row), "key": printed_key})), printed_rule(row), self.ins,
                       decimals=d, basis="internal", shown_as=row["printed"])
         r, e, v, st = res["recomputed_value"], res["uncertainty"], res["verdict"], res["stated"]
         flags = {"coarse": False, "hedge": hedge(row["qualifier"], p, r, st), "reading": ""}
@@ -307,6 +352,12 @@ class Audit:
         if v == "not_verifiable":
             cause = "not_verifiable"
             clauses.append(R.clause("not_verifiable", why=R.nested(res["gap"].get("why") or [])))
+            # a figure of the data the gap cites that the printed one equals is said, as a fact (no cause is drawn)
+            for k in R.cited_keys({"clauses": res["gap"].get("why") or []}):
+                cited = self.numbers.get(k)
+                if cited and isinstance(cited.get("value"), (int, float)) and cited["unit"] == unit and \
+                        verdict(p, d, row["qualifier"], unit, cited["value"], cited["uncertainty"])[0] == "match":
+                    clauses.append(R.clause("printed_equals_cited", value=R.key(k, src=True)))
         elif v in PASSING:
             base = res["rule"].split(",")[0] if v == "consistent" else res["rule"]
             slots = {"value": value, "rule": R.word(f"rule.{VERDICT_RULES[base]}")} | (
@@ -317,6 +368,13 @@ class Audit:
             if unrounded:
                 template, slots = template + "_unrounded", slots | {"unrounded": unrounded}
             clauses.append(R.clause(template, **slots))
+            if own:
+                (wf, wid), (pf, pid) = own["whole"], own["part"]
+                clauses.append(R.clause("own_residual", whole=R.word(f"flow.{wf}"), whole_id=R.ident(wid),
+                                        whole_value=R.key(f"printed.{wid}"), part=R.word(f"flow.{pf}"),
+                                        part_id=R.ident(pid), part_value=R.key(f"printed.{pid}")))
+                if gap_why:
+                    clauses.append(R.clause("own_no_independent", why=R.nested(gap_why)))
         else:
             cause = self.discrepancy(row, res, clauses, basis, value)
         if st is not None:
@@ -365,7 +423,7 @@ class Audit:
                                     verdict=R.word(f"verdict.{alt_v}")))
         spec = R.spec(cause, clauses)
         self.frag.add(f"audit.verdict.{rid}", v, "text", R.label("label.audit.verdict", id=rid, item=R.printed_item(
-                          {**row, "location": location(row), "key": key})),
+                          {**row, "location": location(row), "key": printed_key})),
                       verdict_rule(res["rule"], cause), self.ins_reg,
                       shown_as=R.WORDS["en"][f"verdict.{v}"], shown_as_vi=R.WORDS["vi"][f"verdict.{v}"])
         if gap:
@@ -377,7 +435,9 @@ class Audit:
         return {
             "id": rid, "result": row["result"], "item": row["item"], "location": location(row),
             "section": row["section"], "printed": row["printed"], "printed_value": p, "printed_decimals": d,
-            "qualifier": row["qualifier"], "unit": unit, "key": key, "release": (fallback and "current") or
+            "qualifier": row["qualifier"], "unit": unit, "key": key,
+            # the quantity printed (its registry key), where the row is judged against another key (its own figures)
+            "quantity_key": key0.replace("{release}", release) if own else "", "release": (fallback and "current") or
             (release if arms else ""), "measure": parts.get("measure", ""), "year": year,
             "period": parts.get("period", ""), "current_release_key": cur_key if arms and cur_key in self.numbers else "",
             "russia_key": extra.get("russia_key", ""),
@@ -673,6 +733,7 @@ def audit(published: pd.DataFrame, registry: dict, files: dict[str, str] | None 
     import pandas as pd  # here, not at the top: the claims and the report import this module's pandas-free helpers
 
     a = Audit(registry, files or {"printed": "", "registry": ""}, auth)
+    a.own_residuals(published)
     release, info = article_release(published, a.numbers)
     rows = [a.row(row, release) for _, row in published.iterrows()]
     numbers = a.all_numbers()

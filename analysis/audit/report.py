@@ -28,7 +28,7 @@ that cannot be classed shows how many of its items were checked and how, and whi
 Sensitivity.  A row whose verdict would differ under another source or reading that the rules also
 allow carries that verdict in `verdict_alt`; the arms rows carry their verdict in every SIPRI release and
 in the Russia-alone reading.  The alternatives are taken as they move (`alternative_sets`): a release or
-reading applies to every arms row at once, another source of one figure to its row.  A class is robust only
+reading applies to every arms row at once, another figure of the data to every row judged against it at once.  A class is robust only
 if no such alternative changes it, nor all of them taken together (`class_all_alt`); the report names each
 alternative that changes it.  A class no alternative changes but a single item judged otherwise would is
 *borderline* (the margin: how many reproduced items fewer or more would cross a threshold).
@@ -278,9 +278,10 @@ def _judged_otherwise(audit: list[dict], claims: list[dict], changes: list[tuple
 
 def alternative_sets(audit: list[dict], claims: list[dict]) -> list[dict]:
     """Every alternative the rules allow, as the rows it changes TOGETHER: each other SIPRI release (every arms
-    row judged in it at once), the Russia-alone reading of the arms figures (every arms row at once), and, for
-    a row whose alternative is another source or base of its own figure (or a claim's other reading), that row
-    alone.  A set keeps only the rows whose verdict it turns from pass to fail or back."""
+    row judged in it at once), the Russia-alone reading of the arms figures (every arms row at once), every row
+    whose alternative is the same figure of the data (its registry key: rows that restate one number against one
+    other source, say) at once, and, for a row whose alternative no other row shares (or a claim's other
+    reading), that row alone.  A set keeps only the rows whose verdict it turns from pass to fail or back."""
     out = []
     arms = [(i, audit_row(r)) for i, r in enumerate(audit) if r.get("result") == "arms"]
     for name, col in [(f"release.{x}", f"verdict_{x}") for x in RELEASES] + [("reading.russia", "verdict_russia_used")]:
@@ -289,10 +290,20 @@ def alternative_sets(audit: list[dict], claims: list[dict]) -> list[dict]:
         if changes:
             out.append({"name": name, "changes": changes, "ids": [audit[i]["id"] for _, i, _ in changes]})
     grouped = {i for x in out for _, i, _ in x["changes"]}
+    # a row's own alternative is a figure of the data (its first alt key): every row judged against that same figure
+    # (printed figures restating one number, say) changes with it; a row whose alternative names no key stands alone
+    by_figure: dict[str, dict] = {}
     for i, r in enumerate(audit):
         r = audit_row(r)
         if r["verdict_alt"] and i not in grouped and _matters(r["verdict"], r["verdict_alt"], "audit"):
-            out.append({"name": f"row.{r['id']}", "changes": [("audit", i, r["verdict_alt"])], "ids": [r["id"]]})
+            k = r["alt_keys"].split(";")[0]
+            a = by_figure.setdefault(k or f"row.{r['id']}", {"name": f"figure.{k}", "key": k, "changes": [], "ids": []})
+            a["changes"].append(("audit", i, r["verdict_alt"]))
+            a["ids"].append(r["id"])
+    for a in by_figure.values():
+        if len(a["ids"]) == 1:  # one row: named as its own alternative
+            a = {"name": f"row.{a['ids'][0]}", "changes": a["changes"], "ids": a["ids"]}
+        out.append(a)
     for i, c in enumerate(claims):
         c = claim_row(c)
         if c["verdict_alt"] and not c["judged_as"]:
@@ -461,6 +472,8 @@ def _set_name(a: dict, lang: str) -> str:
         return words.msg("report.altset.release", lang, release=R.release_word(what, lang))
     if kind == "reading":
         return words.msg("report.altset.russia", lang)
+    if kind == "figure":
+        return words.msg("report.altset.figure", lang, value=f"{{{a['key']}}}")
     return words.msg("report.altset.row", lang, id=what)
 
 
@@ -841,20 +854,38 @@ def evidence_words(keys: list[str], numbers: dict, lang: str) -> str:
     return "; ".join(out) or "—"
 
 
+def pointed_to(r: dict, rows: list[dict]) -> list[str]:
+    """The article's figures a request may point a discrepancy to: the other printed figures of its series (the same
+    registry key but its last part) whose checks pass on the recomputation's own period and base, and, for another
+    source, with the same sources.  Empty where none does: the request then asks only what is true of the row."""
+    series = _s(r.get("key")).rpartition(".")[0]
+    same_source = r["category"] == "other_source_or_reporter"
+    return [x["id"] for x in rows if x["id"] != r["id"] and series and _s(x.get("key")).rpartition(".")[0] == series
+            and _passes(x["verdict"], "audit") and (not same_source or _s(x.get("sources")) == _s(r.get("sources")))]
+
+
+def _request(r: dict, rows: list[dict], lang: str) -> str:
+    """What the author is asked for one discrepancy, by its cause; 'or use …' only naming the figures it points to."""
+    text = REQUEST[lang].get(r["category"], REQUEST[lang]["other"])
+    ids = pointed_to(r, rows) if words.has(f"report.request_peers.{r['category']}") else []
+    return text + (words.msg(f"report.request_peers.{r['category']}", lang, ids=_join(ids, lang)) if ids else "")
+
+
 def requests_lines(audit: list[dict], claims: list[dict], numbers: dict, lang: str) -> list[tuple[str, str]]:
     """What the author is asked to correct: each discrepancy and each claim that does not (wholly) hold, with
     the registry keys of its evidence."""
     L = [("line", "## " + msg("report.requests.head", lang)), ("line", "")]
     evidence = lambda keys: msg("report.requests.evidence", lang, evidence=evidence_words(keys, numbers, lang))
     n = 0
-    for r in (audit_row(r) for r in audit):
+    rows = [audit_row(r) for r in audit]
+    for r in rows:
         if r["verdict"] != "discrepancy":
             continue
         n += 1
         keys = [k for k in _s(r.get("cited_keys")).split(";") if k]
         L.append(("line", f"{n}. **{r['id']}**, {md_text(R.item(r, lang))} ({_printed(r, lang)}; "
                           f"{category_word(r['category'], lang)}): "
-                          f"{REQUEST[lang].get(r['category'], REQUEST[lang]['other'])}. {evidence(keys)}"))
+                          f"{_request(r, rows, lang)}. {evidence(keys)}"))
     for c in (claim_row(c) for c in claims):
         if c["verdict"] not in ("does not hold", "partly holds"):
             continue
