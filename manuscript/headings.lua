@@ -46,3 +46,27 @@ function Table(tbl)
   end
   return tbl
 end
+
+-- In the PDF, the contents follow the abstract, not the title: the first page holds the title, the package's
+-- identity line and the abstract with its verdicts, as a journal's first page does (_quarto.yml turns Quarto's
+-- own contents off for Typst; the title is the edition's label, Quarto's toc-title).  In HTML the contents
+-- are the sidebar's, as before.
+function Pandoc(doc)
+  if not quarto.doc.is_format("typst") then return nil end
+  local title = doc.meta["toc-title"] and pandoc.utils.stringify(doc.meta["toc-title"]) or ""
+  local depth = doc.meta["toc-depth"] and pandoc.utils.stringify(doc.meta["toc-depth"]) or "2"
+  local outline = pandoc.RawBlock("typst", "#block(above: 1.2em, below: 2em)[#outline(title: "
+    .. (title ~= "" and ("[" .. title:gsub("[%[%]#\\*_`$<>@]", "\\%0") .. "]") or "auto")
+    .. ", depth: " .. depth .. ", indent: 1.5em)]")
+  local seen = false
+  for i, block in ipairs(doc.blocks) do
+    if block.t == "Header" and block.level == 1 then
+      if seen then
+        doc.blocks:insert(i, outline)
+        return doc
+      end
+      seen = block.identifier == "sec-abstract"
+    end
+  end
+  return nil
+end

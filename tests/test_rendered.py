@@ -267,3 +267,42 @@ def test_the_abstract_comes_first_and_the_data_statement_is_open(rendered, doc):
     assert ("Abstract" if doc == "index" else "Tóm tắt") in first
     page = (rendered / f"docs/{doc}.html").read_text(encoding="utf-8")
     assert "<details" not in page.split('id="sec-data-files"', 1)[1].split("</section>", 1)[0]
+
+
+def _page_one(pdf: Path) -> str:
+    """The first page's text as pypdf reads it, without layout (_squash) and with typographic apostrophes plain."""
+    pypdf = pytest.importorskip("pypdf")
+    return _squash(pypdf.PdfReader(pdf).pages[0].extract_text()).replace("\u2019", "'")
+
+
+def headline_verdicts(numbers: dict, lang: str) -> dict[str, list[str]]:
+    """The abstract's two verdict sentences as the catalog words them, filled with the registry's display forms
+    (the edition's): on the printed numbers (one of the two sentences the catalog has for it) and on the claims
+    (the words of its last clause, before and including the class).  Bold marks dropped, layout squashed."""
+    from analysis.words import messages, msg
+    form = "display" if lang == "en" else "display_vi"
+    d = lambda k: numbers[k][form] if k in numbers else ""  # a class not given (too few checked) has no share
+    flat = lambda s: _squash(s.replace("**", "")).replace("\u2019", "'")
+    on_numbers = [flat(msg("ms.abstract.class_thin", lang, threshold=d("report.threshold.coverage"),
+                           cls=d("report.numbers.class"))),
+                  flat(msg("ms.abstract.class", lang, cls=d("report.numbers.class"), share=d("report.numbers.share")))]
+    # the claims' sentence ends "…: the claims are **{cls}**.": the words after its last other slot, and the class
+    template = messages(lang)["ms.abstract.claims"]
+    before = template.split("{cls}")[0].rsplit("}", 1)[1]
+    return {"numbers": on_numbers, "claims": [flat(before + d("report.claims.class"))]}
+
+
+@pytest.mark.parametrize("doc", sorted(EDITIONS))
+def test_page_one_holds_the_abstract_with_its_verdicts(rendered, doc):
+    """A reader of page 1 sees the title, the package's identity line and the abstract with the headline verdicts
+    (issue #24): the verdict sentences, as the catalog words them and the registry fills them, are on page 1."""
+    import json
+    numbers = json.loads((rendered / "data/derived/numbers.json").read_text(encoding="utf-8"))["numbers"]
+    first = _page_one(rendered / f"docs/{doc}.pdf")
+    lang = "en" if doc == "index" else "vi"
+    verdicts = headline_verdicts(numbers, lang)
+    assert any(s in first for s in verdicts["numbers"]), (verdicts["numbers"], first[-1500:])
+    assert verdicts["claims"][0] in first, (verdicts["claims"], first[-1500:])
+    # the contents follow the abstract: page 1 is not spent on them before it
+    abstract = "Abstract" if doc == "index" else "Tóm tắt"
+    assert abstract in first and first.index(abstract) < first.index(verdicts["claims"][0])
