@@ -326,6 +326,11 @@ def test_a_units_header_holds_together():
                                   "C", "tbl-x", align="lrr")
     head = table.splitlines()[0]
     assert "(bn\u00a0USD)" in head and "(triệu\u00a0USD)" in head and "Vốn đăng ký 2025, số in" in head
+    # an aside of more than two words is no unit: it wraps between its words
+    head = manuscript.pipe_table(["hiện hành (Ngân hàng Thế giới, 2026)", "≈2022 (third-party compilation)"], [["1", "2"]],
+                                 "C", "tbl-x", align="rr").splitlines()[0]
+    assert "(Ngân hàng Thế giới, 2026)" in head and "\u00a0" not in head.split("≈2022")[0]
+    assert "(third-party\u00a0compilation)" in head
 
 
 def test_table1s_rule_as_the_manuscript_states_it_is_the_order_the_code_applies():
@@ -574,3 +579,21 @@ def test_a_written_out_number_never_breaks_between_its_digit_groups():
     from analysis.manuscript import render
     assert render.hold_numbers("nhập 1\u2009225 triệu TIV") == "nhập 1\u202f225\u00a0triệu\u00a0TIV"
     assert render.hold_numbers("2001\u20092002") == "2001\u202f2002"  # any digits either side: no break there
+
+
+def test_the_manuscripts_own_tables_are_not_called_table_n():
+    """The article's Table 1 and Table 2 are what the text discusses; the manuscript's own tables carry another label,
+    the catalogs' ms.crossref.tbl ('Audit table N', 'Bảng kiểm tra N'), in both the caption and a cross-reference,
+    in HTML and in the PDF (Quarto's crossref options, and the Vietnamese edition's language labels)."""
+    import yaml
+    from analysis.manuscript.render import front_matter
+    from analysis.words import msg
+    project = yaml.safe_load((ROOT / "manuscript" / "_quarto.yml").read_text(encoding="utf-8"))
+    en, vi = msg("ms.crossref.tbl", "en"), msg("ms.crossref.tbl", "vi")
+    assert not re.fullmatch(r"Table|Bảng", en) and not re.fullmatch(r"Table|Bảng", vi)
+    assert project["crossref"]["tbl-title"] == en and project["crossref"]["tbl-prefix"] == en
+    front = front_matter(ROOT / "manuscript" / "index.vi.qmd")
+    assert front["crossref"]["tbl-title"] == vi and front["crossref"]["tbl-prefix"] == vi
+    assert front["language"]["crossref-tbl-title"] == vi and front["language"]["crossref-tbl-prefix"] == vi
+    # the English edition does not set its own (it takes the project's)
+    assert "crossref" not in front_matter(ROOT / "manuscript" / "index.qmd")

@@ -312,3 +312,26 @@ def test_page_one_holds_the_abstract_with_its_verdicts(rendered, doc):
     # the contents follow the abstract: page 1 is not spent on them before it
     abstract = "Abstract" if doc == "index" else "Tóm tắt"
     assert abstract in first and first.index(abstract) < first.index(verdicts["claims"][0])
+
+
+@pytest.mark.parametrize("doc", sorted(EDITIONS))
+def test_table_n_is_always_the_articles(rendered, doc):
+    """The manuscript's own tables are labelled with the catalog's ms.crossref.tbl ('Audit table N', 'Bảng kiểm tra
+    N'), in their captions and in the text that refers to them, in HTML and PDF: 'Table 1' ('Bảng 1') is only ever
+    the article's."""
+    from analysis.words import msg
+    lang = "en" if doc == "index" else "vi"
+    own, article = msg("ms.crossref.tbl", lang), "Table" if lang == "en" else "Bảng"
+    page = html.unescape((rendered / f"docs/{doc}.html").read_text(encoding="utf-8")).replace("\u00a0", " ")
+    captions = [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<figcaption[^>]*>(.*?)</figcaption>", page, re.S)]
+    tables = [c for c in captions if re.match(rf"({re.escape(own)}|{article}) \d+:", c)]
+    assert len(tables) >= 8 and all(c.startswith(own + " ") for c in tables), tables
+    refs = re.findall(r'<a href="#tbl-[^"]*" class="quarto-xref">([^<]*)</a>', page)
+    assert refs and all(re.fullmatch(rf"{re.escape(own)} \d+", r) for r in refs), refs
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(rendered / f"docs/{doc}.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout.replace("\u00a0", " ")
+    flat = re.sub(r"\s+", " ", text).replace("\u2060", "")
+    # each table's caption in the PDF under the same label and number as in the HTML, never the article's word
+    for c in tables:
+        number, body = re.match(rf"{re.escape(own)} (\d+): (\S+ \S+)", c).groups()
+        assert f"{own} {number}: {body}" in flat and f"{article} {number}: {body}" not in flat, c
