@@ -597,3 +597,21 @@ def test_the_manuscripts_own_tables_are_not_called_table_n():
     assert front["language"]["crossref-tbl-title"] == vi and front["language"]["crossref-tbl-prefix"] == vi
     # the English edition does not set its own (it takes the project's)
     assert "crossref" not in front_matter(ROOT / "manuscript" / "index.qmd")
+
+
+def test_the_manuscripts_own_words_name_no_code():
+    """Issue #24: the manuscript's own words (each edition's prose, and the catalogs' ms.* and report.findings.*
+    messages) name no path of the package's code, no program and no function call: the lineage names the code that
+    computed each number.  (The YAML front matter's comments are for maintainers, not readers.)"""
+    from analysis.words import messages
+    code = re.compile(r"analysis/|\w\.py\b|\b[A-Za-z_]\w*\(\)")
+    found = []
+    for lang in ("en", "vi"):
+        for mid, text in messages(lang).items():
+            if mid.startswith(("ms.", "report.findings.")):
+                texts = text if isinstance(text, tuple) else (text,)
+                found += [(lang, mid, m) for t in texts for m in code.findall(t)]
+    for qmd in EDITIONS:
+        body = (ROOT / "manuscript" / qmd).read_text(encoding="utf-8").split("\n---", 1)[1]
+        found += [(qmd, m) for m in code.findall(body)]
+    assert found == []
