@@ -55,7 +55,7 @@ end
 --   _generated/digest.typ, analysis/manuscript/render.py): a freshness check reads it in the PDF that was
 --   rendered, and the PDF's keywords stay the edition's own.
 function Pandoc(doc)
-  if not quarto.doc.is_format("typst") then return nil end
+  if not (quarto and quarto.doc.is_format("typst")) then return nil end  -- (plain pandoc: no quarto)
   local title = doc.meta["toc-title"] and pandoc.utils.stringify(doc.meta["toc-title"]) or ""
   local depth = doc.meta["toc-depth"] and pandoc.utils.stringify(doc.meta["toc-depth"]) or "2"
   local outline = pandoc.RawBlock("typst", "#block(above: 1.2em, below: 2em)[#outline(title: "
