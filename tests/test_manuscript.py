@@ -615,3 +615,25 @@ def test_the_manuscripts_own_words_name_no_code():
         body = (ROOT / "manuscript" / qmd).read_text(encoding="utf-8").split("\n---", 1)[1]
         found += [(qmd, m) for m in code.findall(body)]
     assert found == []
+
+
+def test_verify_reads_the_pdfs_digest_on_its_last_page_not_in_its_keywords(tmp_path):
+    """A PDF whose keywords carry the right digest but whose text does not (as a PDF rendered before the digest moved,
+    or one put in place by hand) is not taken for the render of these inputs: the digest is read where the render
+    prints it, the last page's text (render.pdf_digest)."""
+    pypdf = pytest.importorskip("pypdf")
+    if not (ROOT / "data/derived/numbers.json").is_file():
+        pytest.skip("no derived build in the tree (snakemake -c2 derived)")
+    from analysis.manuscript.render import digest_of
+    from analysis.package import verify
+    digest = digest_of(ROOT)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.html").write_text(f'<meta name="replication-digest" content="{digest}">', encoding="utf-8")
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.add_metadata({"/Keywords": f"replication-digest:{digest}"})
+    with (docs / "index.pdf").open("wb") as f:
+        writer.write(f)
+    lines = verify.render_differences(tmp_path, ROOT)
+    assert [x for x in lines if x.startswith("docs/index.pdf")] and not [x for x in lines if "index.html" in x], lines
