@@ -46,3 +46,31 @@ function Table(tbl)
   end
   return tbl
 end
+
+-- Two places in the PDF (Typst only; in HTML the contents are the sidebar's and the digest is in the page's head):
+-- * the contents follow the abstract, not the title: the first page holds the title, the package's identity
+--   line and the abstract with its verdicts, as a journal's first page does (_quarto.yml turns Quarto's own
+--   contents off for Typst; the title is the edition's label, Quarto's toc-title);
+-- * the PDF ends with the render's digest, a line of small text (render-digest-note, defined by the edition's
+--   _generated/digest.typ, analysis/manuscript/render.py): a freshness check reads it in the PDF that was
+--   rendered, and the PDF's keywords stay the edition's own.
+function Pandoc(doc)
+  if not (quarto and quarto.doc.is_format("typst")) then return nil end  -- (plain pandoc: no quarto)
+  local title = doc.meta["toc-title"] and pandoc.utils.stringify(doc.meta["toc-title"]) or ""
+  local depth = doc.meta["toc-depth"] and pandoc.utils.stringify(doc.meta["toc-depth"]) or "2"
+  local outline = pandoc.RawBlock("typst", "#block(above: 1.2em, below: 2em)[#outline(title: "
+    .. (title ~= "" and ("[" .. title:gsub("[%[%]#\\*_`$<>@]", "\\%0") .. "]") or "auto")
+    .. ", depth: " .. depth .. ", indent: 1.5em)]")
+  local seen = false
+  for i, block in ipairs(doc.blocks) do
+    if block.t == "Header" and block.level == 1 then
+      if seen then
+        doc.blocks:insert(i, outline)
+        break
+      end
+      seen = block.identifier == "sec-abstract"
+    end
+  end
+  doc.blocks:insert(pandoc.RawBlock("typst", "#render-digest-note"))
+  return doc
+end

@@ -447,3 +447,16 @@ def test_no_table_runs_past_the_text_column_on_a_desktop(browser, served, page):
     assert over == [], f"tables whose right edge passes the column's ({found['main']}): {over}"
     if found["toc"] is not None:
         assert max(found["tables"]) <= found["toc"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_table_scrolls_sideways_on_a_desktop(browser, served, page):
+    """At 1280 px every table fits its column whole (issue #24): none is wider than its box, so none scrolls and none
+    says that it does; a table is read without hunting for its last columns."""
+    _open(browser, f"{served}{page}.html", 1280)
+    found = browser.js("""(() => [...document.querySelectorAll('main table')].map(t => ({
+        id: (t.closest('[id]') || {}).id || '', wide: t.scrollWidth - t.clientWidth,
+        cue: !!(t.previousElementSibling && t.previousElementSibling.classList.contains('table-scrolls')
+                && t.previousElementSibling.getBoundingClientRect().height > 0)})))()""")
+    assert len(found) > 5, "too few tables found"
+    assert [t for t in found if t["wide"] > 1 or t["cue"]] == []

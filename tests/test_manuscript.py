@@ -234,7 +234,14 @@ def test_the_build_records_unknown_commit_without_git_and_the_cff_maintainers(tm
     assert cite["persons"] == ["An Nguyễn"]
     typ = render.typst_include("d" * 64, {"title": "A *b* [-@x]", "subtitle": "S", "keywords": ["k"]}, cite, info)
     assert 'title: "A b"' in typ and 'author: ("An Nguyễn", "Team \\"Q\\"", )' in typ
-    assert "build-" not in typ and f'"replication-digest:{"d" * 64}"' in typ  # no build tokens in the keywords
+    # the keywords are the edition's (here "k") and nothing of the build; the digest is a line of text the PDF prints
+    assert 'keywords: ("k", )' in typ and "build-" not in typ and "replication-digest" not in typ
+    assert typ.count("d" * 64) == 1 and "#let render-digest-note" in typ
+    printed = f"Render digest, the SHA-256 of every input this render\nwas made from (a fresh build of the same " \
+              f"inputs gives the same): {'d' * 32}\n{'d' * 32}"  # as pypdf reads a line broken anywhere
+    assert render.pdf_digest(printed) == "d" * 64 and render.pdf_digest("no digest here") is None
+    vi = render.typst_include("e" * 64, {"keywords": ["k"]}, cite, info, "vi")
+    assert "Mã băm" in vi and "e" * 64 in vi
     meta = render.meta_yaml(info, cite)
     assert 'build-commit: "unknown"' in meta and 'contact: "an@example.org"' in meta
     assert 'contact-vi: "an@example.org"' in meta
@@ -319,6 +326,11 @@ def test_a_units_header_holds_together():
                                   "C", "tbl-x", align="lrr")
     head = table.splitlines()[0]
     assert "(bn\u00a0USD)" in head and "(triệu\u00a0USD)" in head and "Vốn đăng ký 2025, số in" in head
+    # an aside of more than two words is no unit: it wraps between its words
+    head = manuscript.pipe_table(["hiện hành (Ngân hàng Thế giới, 2026)", "≈2022 (third-party compilation)"], [["1", "2"]],
+                                 "C", "tbl-x", align="rr").splitlines()[0]
+    assert "(Ngân hàng Thế giới, 2026)" in head and "\u00a0" not in head.split("≈2022")[0]
+    assert "(third-party\u00a0compilation)" in head
 
 
 def test_table1s_rule_as_the_manuscript_states_it_is_the_order_the_code_applies():
@@ -567,3 +579,61 @@ def test_a_written_out_number_never_breaks_between_its_digit_groups():
     from analysis.manuscript import render
     assert render.hold_numbers("nhập 1\u2009225 triệu TIV") == "nhập 1\u202f225\u00a0triệu\u00a0TIV"
     assert render.hold_numbers("2001\u20092002") == "2001\u202f2002"  # any digits either side: no break there
+
+
+def test_the_manuscripts_own_tables_are_not_called_table_n():
+    """The article's Table 1 and Table 2 are what the text discusses; the manuscript's own tables carry another label,
+    the catalogs' ms.crossref.tbl ('Audit table N', 'Bảng kiểm tra N'), in both the caption and a cross-reference,
+    in HTML and in the PDF (Quarto's crossref options, and the Vietnamese edition's language labels)."""
+    import yaml
+    from analysis.manuscript.render import front_matter
+    from analysis.words import msg
+    project = yaml.safe_load((ROOT / "manuscript" / "_quarto.yml").read_text(encoding="utf-8"))
+    en, vi = msg("ms.crossref.tbl", "en"), msg("ms.crossref.tbl", "vi")
+    assert not re.fullmatch(r"Table|Bảng", en) and not re.fullmatch(r"Table|Bảng", vi)
+    assert project["crossref"]["tbl-title"] == en and project["crossref"]["tbl-prefix"] == en
+    front = front_matter(ROOT / "manuscript" / "index.vi.qmd")
+    assert front["crossref"]["tbl-title"] == vi and front["crossref"]["tbl-prefix"] == vi
+    assert front["language"]["crossref-tbl-title"] == vi and front["language"]["crossref-tbl-prefix"] == vi
+    # the English edition does not set its own (it takes the project's)
+    assert "crossref" not in front_matter(ROOT / "manuscript" / "index.qmd")
+
+
+def test_the_manuscripts_own_words_name_no_code():
+    """Issue #24: the manuscript's own words (each edition's prose, and the catalogs' ms.* and report.findings.*
+    messages) name no path of the package's code, no program and no function call: the lineage names the code that
+    computed each number.  (The YAML front matter's comments are for maintainers, not readers.)"""
+    from analysis.words import messages
+    code = re.compile(r"analysis/|\w\.py\b|\b[A-Za-z_]\w*\(\)")
+    found = []
+    for lang in ("en", "vi"):
+        for mid, text in messages(lang).items():
+            if mid.startswith(("ms.", "report.findings.")):
+                texts = text if isinstance(text, tuple) else (text,)
+                found += [(lang, mid, m) for t in texts for m in code.findall(t)]
+    for qmd in EDITIONS:
+        body = (ROOT / "manuscript" / qmd).read_text(encoding="utf-8").split("\n---", 1)[1]
+        found += [(qmd, m) for m in code.findall(body)]
+    assert found == []
+
+
+def test_verify_reads_the_pdfs_digest_on_its_last_page_not_in_its_keywords(tmp_path):
+    """A PDF whose keywords carry the right digest but whose text does not (as a PDF rendered before the digest moved,
+    or one put in place by hand) is not taken for the render of these inputs: the digest is read where the render
+    prints it, the last page's text (render.pdf_digest)."""
+    pypdf = pytest.importorskip("pypdf")
+    if not (ROOT / "data/derived/numbers.json").is_file():
+        pytest.skip("no derived build in the tree (snakemake -c2 derived)")
+    from analysis.manuscript.render import digest_of
+    from analysis.package import verify
+    digest = digest_of(ROOT)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.html").write_text(f'<meta name="replication-digest" content="{digest}">', encoding="utf-8")
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.add_metadata({"/Keywords": f"replication-digest:{digest}"})
+    with (docs / "index.pdf").open("wb") as f:
+        writer.write(f)
+    lines = verify.render_differences(tmp_path, ROOT)
+    assert [x for x in lines if x.startswith("docs/index.pdf")] and not [x for x in lines if "index.html" in x], lines

@@ -165,7 +165,10 @@ def test_render_records_its_digest_in_html_and_pdf(rendered, doc):
     assert f'<meta name="replication-digest" content="{digest}">' in (rendered / f"docs/{doc}.html").read_text(
         encoding="utf-8")
     info = subprocess.run(["pdfinfo", str(rendered / f"docs/{doc}.pdf")], capture_output=True, text=True).stdout
-    assert f"replication-digest:{digest}" in info
+    # the digest is printed on the PDF's last page (not in its metadata), where a stale PDF shows another
+    pypdf = pytest.importorskip("pypdf")
+    assert render.pdf_digest(pypdf.PdfReader(rendered / f"docs/{doc}.pdf").pages[-1].extract_text()) == digest
+    assert digest not in info
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
     # the paper, the report and the appendices (with the abstract, the table of counts, the glossary of the audit's
     # terms and the open data statement)
@@ -190,8 +193,11 @@ def test_the_pdf_says_what_it_is(rendered, doc):
     assert "Trần Thị Diễm Trâm" in info.get("Title", "") or "Tran (2026)" in info.get("Title", ""), info
     assert info.get("Author") and all(a["name"] in info["Author"] for a in cff["authors"] if "name" in a), info
     assert info.get("Subject"), info
-    # the keywords are the edition's words and the digest, no build tokens
-    assert "SIPRI" in info.get("Keywords", "") and "build-" not in info["Keywords"], info
+    # the keywords are the edition's own words (its front matter's), nothing of the build: no digest, no token
+    from analysis.manuscript import render
+    front = render.front_matter(rendered / EDITIONS[doc][0])
+    assert info.get("Keywords") == ", ".join(front["keywords"]), info
+    assert "digest" not in info["Keywords"] and "build-" not in info["Keywords"], info
     first = subprocess.run(["pdftotext", "-enc", "UTF-8", "-l", "1", str(rendered / f"docs/{doc}.pdf"), "-"],
                            capture_output=True, text=True, check=True).stdout
     flat = re.sub(r"\s+", " ", first)
@@ -267,3 +273,91 @@ def test_the_abstract_comes_first_and_the_data_statement_is_open(rendered, doc):
     assert ("Abstract" if doc == "index" else "Tóm tắt") in first
     page = (rendered / f"docs/{doc}.html").read_text(encoding="utf-8")
     assert "<details" not in page.split('id="sec-data-files"', 1)[1].split("</section>", 1)[0]
+
+
+def _page_one(pdf: Path) -> str:
+    """The first page's text as pypdf reads it, without layout (_squash) and with typographic apostrophes plain."""
+    pypdf = pytest.importorskip("pypdf")
+    return _squash(pypdf.PdfReader(pdf).pages[0].extract_text()).replace("\u2019", "'")
+
+
+def headline_verdicts(numbers: dict, lang: str) -> dict[str, list[str]]:
+    """The abstract's two verdict sentences as the catalog words them, filled with the registry's display forms
+    (the edition's): on the printed numbers (one of the two sentences the catalog has for it) and on the claims
+    (the words of its last clause, before and including the class).  Bold marks dropped, layout squashed."""
+    from analysis.words import messages, msg
+    form = "display" if lang == "en" else "display_vi"
+    d = lambda k: numbers[k][form] if k in numbers else ""  # a class not given (too few checked) has no share
+    flat = lambda s: _squash(s.replace("**", "")).replace("\u2019", "'")
+    on_numbers = [flat(msg("ms.abstract.class_thin", lang, threshold=d("report.threshold.coverage"),
+                           cls=d("report.numbers.class"))),
+                  flat(msg("ms.abstract.class", lang, cls=d("report.numbers.class"), share=d("report.numbers.share")))]
+    # the claims' sentence ends "…: the claims are **{cls}**.": the words after its last other slot, and the class
+    template = messages(lang)["ms.abstract.claims"]
+    before = template.split("{cls}")[0].rsplit("}", 1)[1]
+    return {"numbers": on_numbers, "claims": [flat(before + d("report.claims.class"))]}
+
+
+@pytest.mark.parametrize("doc", sorted(EDITIONS))
+def test_page_one_holds_the_abstract_with_its_verdicts(rendered, doc):
+    """A reader of page 1 sees the title, the package's identity line and the abstract with the headline verdicts
+    (issue #24): the verdict sentences, as the catalog words them and the registry fills them, are on page 1."""
+    import json
+    numbers = json.loads((rendered / "data/derived/numbers.json").read_text(encoding="utf-8"))["numbers"]
+    first = _page_one(rendered / f"docs/{doc}.pdf")
+    lang = "en" if doc == "index" else "vi"
+    verdicts = headline_verdicts(numbers, lang)
+    assert any(s in first for s in verdicts["numbers"]), (verdicts["numbers"], first[-1500:])
+    assert verdicts["claims"][0] in first, (verdicts["claims"], first[-1500:])
+    # the contents follow the abstract: page 1 is not spent on them before it
+    abstract = _squash("Abstract" if doc == "index" else "Tóm tắt")
+    assert abstract in first and first.index(abstract) < first.index(verdicts["claims"][0])
+
+
+@pytest.mark.parametrize("doc", sorted(EDITIONS))
+def test_table_n_is_always_the_articles(rendered, doc):
+    """The manuscript's own tables are labelled with the catalog's ms.crossref.tbl ('Audit table N', 'Bảng kiểm tra
+    N'), in their captions and in the text that refers to them, in HTML and PDF: 'Table 1' ('Bảng 1') is only ever
+    the article's."""
+    from analysis.words import msg
+    lang = "en" if doc == "index" else "vi"
+    own, article = msg("ms.crossref.tbl", lang), "Table" if lang == "en" else "Bảng"
+    page = html.unescape((rendered / f"docs/{doc}.html").read_text(encoding="utf-8")).replace("\u00a0", " ")
+    captions = [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<figcaption[^>]*>(.*?)</figcaption>", page, re.S)]
+    tables = [c for c in captions if re.match(rf"({re.escape(own)}|{article}) \d+:", c)]
+    assert len(tables) >= 8 and all(c.startswith(own + " ") for c in tables), tables
+    refs = re.findall(r'<a href="#tbl-[^"]*" class="quarto-xref">([^<]*)</a>', page)
+    assert refs and all(re.fullmatch(rf"{re.escape(own)} \d+", r) for r in refs), refs
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(rendered / f"docs/{doc}.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout.replace("\u00a0", " ")
+    flat = re.sub(r"\s+", " ", text).replace("\u2060", "")
+    # each table's caption in the PDF under the same label and number as in the HTML, never the article's word
+    for c in tables:
+        number, body = re.match(rf"{re.escape(own)} (\d+): (\S+ \S+)", c).groups()
+        assert f"{own} {number}: {body}" in flat and f"{article} {number}: {body}" not in flat, c
+
+
+@pytest.mark.parametrize("doc", sorted(EDITIONS))
+def test_the_findings_for_every_item_name_no_code(rendered, doc):
+    """Issue #24: the report's findings for every item show the item, printed and recomputed values, verdict, reason
+    and basis, with no path of the package's code, no program and no function call: those are the lineage's alone
+    (each value links there).  In HTML (the section) and in the PDF (its text up to the next section)."""
+    from analysis.audit import report
+    lang = "en" if doc == "index" else "vi"
+    heading = report.findings_lines({g: {"gap": {}} for g in report.GROUPS}, [], [], {}, lang)[0][1].lstrip("# ")
+    code = re.compile(r"analysis/|\w\.py\b|\b[A-Za-z_]\w*\(\)")
+    page = (rendered / f"docs/{doc}.html").read_text(encoding="utf-8")
+    toc = re.findall(r'href="#([^"]+)"[^>]*><span class="header-section-number">[\d.]+</span> ([^<]+)</a>', page)
+    at = [i for i, (_, words) in enumerate(toc) if html.unescape(words).strip() == heading]
+    assert len(at) == 1, (heading, toc)
+    start, end = page.index(f'<section id="{toc[at[0]][0]}"'), page.index(f'<section id="{toc[at[0] + 1][0]}"')
+    section = html.unescape(re.sub(r"<[^>]+>", " ", page[start:end]))
+    assert "T1-01" in section and code.findall(section) == [], code.findall(section)
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(rendered / f"docs/{doc}.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    # the heading, not its line in the contents (a line may open with a form feed, where a page begins)
+    number = re.findall(rf"^\f?(\d+)\.(\d+) {re.escape(heading)}$", text, re.M)[-1]
+    body = text[text.rindex(f"{number[0]}.{number[1]} {heading}"):]
+    body = body[:re.search(rf"^\f?{number[0]}\.{int(number[1]) + 1} ", body, re.M).start()]
+    flat = re.sub(r"\s+", " ", body.replace("-\n", ""))
+    assert "T1-01" in flat and code.findall(flat) == [], code.findall(flat)

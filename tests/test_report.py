@@ -2,6 +2,7 @@
 thresholds, counting on independent evidence only, the gaps, the sensitivity, the summary's words."""
 import inspect
 import platform
+import re
 
 import pytest
 
@@ -490,3 +491,37 @@ def test_a_request_names_the_articles_figures_it_points_to_or_none():
     vi = {r["id"]: report._request(r, rows, "vi") for r in rows if r["verdict"] == "discrepancy"}
     assert "các phép kiểm tra Q và R" in vi["P"] and vi["N"] == report.REQUEST["vi"]["other_period_or_base"]
     assert "các phép kiểm tra V," in vi["O"] and "phần còn lại" not in "".join(vi.values())
+
+
+CODE = re.compile(r"analysis/|\w\.py\b|\b[A-Za-z_]\w*\(\)")  # a path of the package's code, a program, a function call
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_manuscripts_findings_name_no_code_and_the_standalone_report_does(lang):
+    """Issue #24: the manuscript's findings list each item with its printed and recomputed value, verdict, reason
+    category and basis, as registry slots (links to the lineage, which alone names the code); the standalone report,
+    read without the lineage, keeps the program, function and line."""
+    where = {"T1-01": {"computed_by": {"program": "analysis/compute/trade.py", "function": "table1", "line": 156}},
+             "C-01": {"computed_by": {"program": "analysis/audit/claims.py", "function": "test_x", "line": 9}}}
+    audit = [{"id": "T1-01", "result": "table1", "item": "Vietnam–China goods trade turnover", "key": "trade.x",
+              "location": "§3.3; Bảng 1; row 'Việt Nam – Trung Quốc'; column 'Kim ngạch thương mại (USD)'",
+              "verdict": "discrepancy", "basis": "independent", "category": "other_source_or_reporter",
+              "authority": "secondary"}]
+    claims = [{"id": "C-01", "section": "3.3", "basis": "independent"}]
+    import collections
+    entry = {"value": 1, "display": "1", "display_vi": "1", "unit": "count"}
+    numbers = collections.defaultdict(lambda: entry)  # the counts the group sentences cite, whatever their value
+    numbers.update({k: entry for k in ("printed.T1-01", "trade.x", "audit.verdict.T1-01", "claim.C-01.verdict")})
+    t = {g: {"gap": {}} for g in report.GROUPS}
+    lines = report.findings_lines(t, audit, claims, where, lang, numbers)
+    md = report.render(lines, numbers, "md", lang)
+    assert CODE.findall(md) == [], CODE.findall(md)
+    row = next(x for x in md.splitlines() if x.startswith("| T1-01 "))
+    # the item, its printed and recomputed values and verdict as slots (each a link to its lineage entry), the reason's
+    # category and the basis in the edition's words
+    for part in ("{{<num printed.T1-01>}}", "{{<num trade.x>}}", "{{<num audit.verdict.T1-01>}}",
+                 report.category_word("other_source_or_reporter", lang), report.basis_word("independent", lang)):
+        assert part in row, (part, row)
+    assert "{{<num claim.C-01.verdict>}}" in next(x for x in md.splitlines() if x.startswith("| C-01 "))
+    text = report.render(lines, numbers, "text", lang)
+    assert "analysis/compute/trade.py" in text and "table1()" in text

@@ -766,15 +766,17 @@ def steps_lines(rules: list[dict], lang: str) -> list[tuple[str, str]]:
     return L
 
 
-def findings_lines(t: dict, audit: list[dict], claims: list[dict], where: dict, lang: str) -> list[tuple[str, str]]:
-    """Every printed number and claim and the code that computed it (as it recorded itself).  The standalone
-    report gives each item's verdict and reason category; the manuscript's part, whose tables show the verdicts,
-    groups the items by that code with the basis of their checks.  The reasons are the audit's, never copied."""
+def findings_lines(t: dict, audit: list[dict], claims: list[dict], where: dict, lang: str,
+                   numbers: dict | None = None) -> list[tuple[str, str]]:
+    """Every printed number and claim.  The standalone report gives each item's verdict and reason category and the
+    code that computed it (as it recorded itself); the manuscript's part gives what a reader needs (the item, the
+    printed and the recomputed value, the verdict, the reason's category, the basis), each number and verdict a
+    link to its lineage entry, which alone names the code (issue #24).  The reasons are the audit's, never copied."""
     L = [("line", "## " + msg("report.findings.head", lang)), ("line", "")]
-    L.append(("md", msg("report.findings.intro", lang)))
+    L.append(("md", msg("report.findings.lead", lang)))
     L.append(("text", msg("report.findings.reasons", lang)))
     L.append(("line", ""))
-    L.append(("text", msg("report.findings.categories", lang,
+    L.append(("text", msg("report.standalone.categories", lang,
                           categories="; ".join(category_word(c, lang) for c in R.CATEGORIES))))
     L.append(("text", ""))
     audit = [audit_row(r) for r in audit]
@@ -797,8 +799,8 @@ def findings_lines(t: dict, audit: list[dict], claims: list[dict], where: dict, 
             L.append(("text", f"| {r['id']} | {md_text(R.item(r, lang))} | {where_computed(where.get(r['id']), lang)} | "
                               f"{{audit.verdict.{r['id']}}} | {basis_word(r['basis'], lang)} | "
                               f"{authority or '—'} | {category_word(r['category'], lang)} |"))
-        # the manuscript shows each item's verdict and reason in its own table: here only the code and the basis
-        L += [("md", line) for line in _by_code(rows, where, lang)]
+        # the manuscript's list: no code here (the lineage names it)
+        L += [("md", line) for line in _item_table(rows, numbers or {}, lang)]
         L.append(("line", ""))
     L.append(("line", f"### {title('claims', lang)}"))
     L.append(("line", ""))
@@ -811,30 +813,34 @@ def findings_lines(t: dict, audit: list[dict], claims: list[dict], where: dict, 
     for c in claims:
         L.append(("text", f"| {c['id']} | §{md_text(c.get('section', ''))} | {where_computed(where.get(c['id']), lang)} | "
                           f"{{claim.{c['id']}.verdict}} |"))
-    L += [("md", line) for line in _by_code(claims, where, lang, basis=False)]
+    L += [("md", line) for line in _claim_table(claims, numbers or {}, lang)]
     L.append(("line", ""))
     return L
 
 
-def _by_code(rows: list[dict], where: dict, lang: str, basis: bool = True) -> list[str]:
-    """The items of a group by the code that computed them (the program, function and line each recorded):
-    one row a function, its items' ids and, for printed numbers, how many were checked on which basis.  The
-    manuscript's part: each item's verdict and reason are in the manuscript's own tables, not repeated here."""
-    by: dict[str, list[dict]] = {}
+def _item_table(rows: list[dict], numbers: dict, lang: str) -> list[str]:
+    """A group's printed numbers for the manuscript: ID, item, printed and recomputed value, verdict, reason category and
+    basis.  Each value and verdict is a registry slot, shown as a link to its lineage entry; a value the registry
+    lacks (nothing to recompute from) is a dash."""
+    head = [msg(f"report.findings.col.{c}", lang) for c in ("id", "item", "printed", "recomputed", "verdict", "reason",
+                                                            "basis")]
+    out = ["| " + " | ".join(head) + " |", rule_row(6, 21, 17, 14, 11, 15, 10)]
+    slot = lambda k: f"{{{k}}}" if k and k in numbers else "—"
     for r in rows:
-        by.setdefault(where_computed(where.get(r["id"]), lang), []).append(r)
-    head = msg("report.by_code.head", lang) if basis else msg("report.by_code.claims_head", lang)
-    out = [head, rule_row(30, 40, 20) if basis else rule_row(30, 50)]
-    for code, items in by.items():
-        ids = ", ".join(md_text(r["id"]) for r in items)
-        if basis:
-            counts: dict[str, int] = {}
-            for r in items:
-                word = basis_word(r["basis"], lang) if r.get("basis") else msg("report.by_code.not_verifiable", lang)
-                counts[word] = counts.get(word, 0) + 1
-            out.append(f"| {code} | {ids} | " + "; ".join(f"{w}: {n}" for w, n in counts.items()) + " |")
-        else:
-            out.append(f"| {code} | {ids} |")
+        out.append(f"| {r['id']} | {md_text(R.item(r, lang))} | {slot('printed.' + r['id'])} | {slot(r.get('key'))} | "
+                   f"{slot('audit.verdict.' + r['id'])} | {category_word(r['category'], lang)} | "
+                   f"{basis_word(r['basis'], lang)} |")
+    return out
+
+
+def _claim_table(claims: list[dict], numbers: dict, lang: str) -> list[str]:
+    """The claims for the manuscript: ID, the article's section, verdict (a slot: a link to its lineage entry) and basis."""
+    head = [msg(f"report.findings.col.{c}", lang) for c in ("id", "section", "verdict", "basis")]
+    out = ["| " + " | ".join(head) + " |", rule_row(6, 8, 20, 16)]
+    for c in claims:
+        verdict = f"{{claim.{c['id']}.verdict}}" if f"claim.{c['id']}.verdict" in numbers else "—"
+        basis = _s(c.get("basis"))
+        out.append(f"| {c['id']} | §{md_text(c.get('section', ''))} | {verdict} | {basis_word(basis, lang)} |")
     return out
 
 
@@ -913,7 +919,7 @@ def template(t: dict, sens: dict, audit: list[dict], claims: list[dict], where: 
     L += data_lines(sources, rights, lang, "")
     L += environment_lines(env, lang)
     L += steps_lines(rules, lang)
-    L += findings_lines(t, audit, claims, where, lang)
+    L += findings_lines(t, audit, claims, where, lang, numbers)
     L += requests_lines(audit, claims, numbers, lang)
     return L
 

@@ -71,8 +71,11 @@ def pipe_table(header: list[str], rows: list[list[str]], caption: str, label: st
     align = align or "l" * len(header)
     dashes = ["-" * w for w in widths] if widths else ["---"] * len(header)
     dashes = [(":" + d if a == "l" else d + ":") for d, a in zip(dashes, align)]
-    # a header's unit in parentheses is one word: "(bn USD)" never splits across lines
-    header = [re.sub(r"\(([^()]*)\)", lambda m: "(" + m.group(1).replace(" ", "\u00a0") + ")", h) for h in header]
+    # a header's unit in parentheses is one word: "(bn USD)" never splits across lines; a longer aside in
+    # parentheses (a release's description, "(Ngân hàng Thế giới, 2026)") wraps between its words, else its column
+    # is as wide as the whole phrase and the table scrolls on a desktop
+    header = [re.sub(r"\(([^() ]*(?: [^() ]*)?)\)", lambda m: "(" + m.group(1).replace(" ", "\u00a0") + ")", h)
+              for h in header]
     out = ["| " + " | ".join(header) + " |", "|" + "|".join(dashes) + "|"]
     out += ["| " + " | ".join(cell(c) for c in r) + " |" for r in rows]
     return "\n".join(out) + f"\n\n: {caption} {{#{label}}}\n"

@@ -3,8 +3,8 @@
 Every render records what it was made from: one sha256 (analysis.manuscript.parts.render_digest)
 over the registry, every generated part of the manuscript and the manuscript's own sources.
 This step writes it into manuscript/_generated/ as an HTML header include
-(`<meta name="replication-digest" content="…">`) and a Typst header include (the PDF's
-keywords, `replication-digest:…`), which _quarto.yml includes.  tests/test_shipped.py rebuilds
+(`<meta name="replication-digest" content="…">`) and a Typst header include (the PDF's metadata, and
+the digest as a line the PDF prints at its end, read back by pdf_digest), which _quarto.yml includes.  tests/test_shipped.py rebuilds
 the derived data and fails when the shipped docs/ were made from other inputs.
 
 It also stages a render: each render job (one format of one document) renders its own copy of
@@ -336,21 +336,38 @@ def _typst_str(text: str) -> str:
     return esc.typst_string(text)
 
 
-def typst_include(digest: str, front: dict | None = None, cite: dict | None = None, info: dict | None = None) -> str:
-    """The PDF's metadata: Title, Author, Subject and Keywords (the edition's keywords and the digest of the
-    render's inputs).  Typst 0.13, which Quarto 1.7 bundles, writes no tagged PDF (tags came with Typst 0.14)."""
+def typst_include(digest: str, front: dict | None = None, cite: dict | None = None, info: dict | None = None,
+                  lang: str = "en") -> str:
+    """The PDF's metadata: Title, Author, Subject and Keywords (the edition's keywords only), and the render's
+    digest as a line of text the edition prints at its end (render-digest-note, placed by headings.lua): in the
+    PDF that was rendered, where a freshness check reads it (pdf_digest), not in the metadata a catalogue
+    shows.  Typst 0.13, which Quarto 1.7 bundles, writes no tagged PDF (tags came with Typst 0.14)."""
     front, cite, info = front or {}, cite or {"maintainers": []}, info or {}
-    # the edition's own keywords; the build's date, version and commit are on the first page, not here; the digest
-    # of the render's inputs stays (tests/test_shipped.py reads it: a PDF has no other field a reader does not see)
-    keywords = [*front.get("keywords", []), f"replication-digest:{digest}"]
-    fields = [f"keywords: ({''.join(_typst_str(k) + ', ' for k in keywords)})"]
+    # the edition's own keywords; the build's date, version and commit are on the first page, the digest on the last
+    fields = [f"keywords: ({''.join(_typst_str(k) + ', ' for k in front.get('keywords', []))})"]
     if front.get("title"):
         fields.append(f"title: {_typst_str(plain(front['title']))}")
     if front.get("subtitle"):
         fields.append(f"description: {_typst_str(plain(front['subtitle']))}")
     if cite["maintainers"]:
         fields.append(f"author: ({''.join(_typst_str(n) + ', ' for n in cite['maintainers'])})")
-    return f"#set document({', '.join(fields)})\n"
+    from analysis.words import msg
+    note = _typst_str(msg("ms.render_digest", lang, digest=digest))
+    return (f"#set document({', '.join(fields)})\n"
+            f"#let render-digest-note = block(above: 2em, text(size: 7pt, hyphenate: false, {note}))\n")
+
+
+def pdf_digest(text: str) -> str | None:
+    """The digest a PDF's text prints (the note of typst_include, in either edition's words), else None: read
+    from the text without its layout, since a line may break anywhere in it."""
+    from analysis.words import LANGS, msg
+    flat = re.sub(r"\s+", "", text)
+    for lang in LANGS:
+        label = re.sub(r"\s+", "", msg("ms.render_digest", lang, digest="\0").split("\0")[0])
+        found = re.search(re.escape(label) + r"([0-9a-f]{64})", flat)
+        if found:
+            return found.group(1)
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -383,7 +400,7 @@ def main(argv: list[str] | None = None) -> int:
     write_text_atomic(Path(args.out_html), html_include(digest))
     for lang, qmd in EDITIONS.items():
         out = Path(args.out_typst) if lang == "en" else Path(args.out_typst).parent / lang / Path(args.out_typst).name
-        write_text_atomic(out, typst_include(digest, front_matter(root / qmd), cite, info))
+        write_text_atomic(out, typst_include(digest, front_matter(root / qmd), cite, info, lang))
     if args.out_meta:
         env = {lang: environment_words(root, lang) for lang in ("en", "vi")}
         write_text_atomic(Path(args.out_meta), meta_yaml(info, cite, article_record(root), env))

@@ -103,13 +103,15 @@ def render_differences(tree: Path, rebuilt: Path) -> list[str]:
                 import pypdf
             except ImportError:
                 continue  # the PDF's digest is read with pypdf (a dev dependency); the HTML's was compared
-            try:
-                keywords = str(pypdf.PdfReader(pdf).metadata.get("/Keywords", ""))
+            from analysis.manuscript.render import pdf_digest
+            try:  # the digest is the line the PDF prints at its end (render.typst_include)
+                found = pdf_digest(pypdf.PdfReader(pdf).pages[-1].extract_text())
             except Exception:  # not a PDF pypdf can read: it cannot carry the digest
-                keywords = ""
-            if f"replication-digest:{digest}" not in keywords:
-                lines.append(f"docs/{edition}.pdf: rendered from other inputs than the rebuild (its keywords do not "
-                             f"hold the digest {digest[:12]}…)")
+                found = None
+            if found != digest:
+                shown = found[:12] + "…" if found else "none"
+                lines.append(f"docs/{edition}.pdf: rendered from other inputs than the rebuild (digest {shown} printed "
+                             f"on its last page, {digest[:12]}… rebuilt)")
     return lines
 
 

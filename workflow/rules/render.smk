@@ -10,7 +10,7 @@ rule render_manuscript:
 
 
 rule render_digest:
-    """The digest of everything the render reads, written where _quarto.yml includes it (HTML meta, PDF keywords)."""
+    """The digest of everything the render reads, written where _quarto.yml includes it (HTML meta, a line at the PDF's end)."""
     input:
         code_of("analysis.manuscript.render"),
         MANUSCRIPT_CLAIMS,  # the render waits for the manuscript's sentences to hold
