@@ -116,6 +116,15 @@ def test_every_rule_of_the_snakefile_is_described_in_both_catalogs():
     assert all(x.endswith("| — |") for lang in ("en", "vi") for _, x in steps_lines(new, lang) if "brand_new" in x)
 
 
+def test_each_rules_english_description_is_its_docstrings_first_sentence():
+    """The English catalog's step.<rule> is what a Snakemake user reads in the rule's docstring (its first sentence):
+    an edited docstring without its catalog message (or the reverse) is two descriptions of one step."""
+    rules = steps("".join(p.read_text(encoding="utf-8") for p in [ROOT / "Snakefile", *sorted(ROOT.glob("workflow/rules/*.smk"))]))
+    differ = [(r["rule"], r["doc"], step_words(r["rule"], "en")) for r in rules
+              if r["doc"] and " ".join(r["doc"].split()) != " ".join(step_words(r["rule"], "en").split())]
+    assert not differ, differ
+
+
 def test_the_vietnamese_steps_table_has_the_column_the_english_one_has():
     rules = [{"rule": "validate_raw", "program": "analysis/contract/validate.py", "doc": "A docstring, not shown"}]
     en = [x for _, x in steps_lines(rules, "en") if x.startswith("|")]
