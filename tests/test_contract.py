@@ -90,10 +90,9 @@ def test_a_cluster_executor_plugin_builds_the_same_outputs(tmp_path, reference):
     assert _digests(d) == reference
 
 
-def test_each_log_names_the_command_that_ran(tmp_path):
-    d = _copy(tmp_path)
-    assert _run(d).returncode == 0
-    logs = sorted((d / "data/derived/logs").glob("*.log"))
+def test_each_log_names_the_command_that_ran(built):
+    """The suite's shared build is the README's build (tests/test_workflow.py's _run): its logs are read."""
+    logs = sorted((built / "data/derived/logs").glob("*.log"))
     assert len(logs) >= 10
     for log in logs:
         first = log.read_text(encoding="utf-8").splitlines()[0]
@@ -196,15 +195,20 @@ def test_the_table_of_reruns_covers_every_module():
 
 
 @pytest.fixture(scope="module")
-def built_once(built):
-    return built  # the suite's shared build: each case edits its own copy of it
+def built_once(built, tmp_path_factory):
+    """A copy of the suite's shared build, with nothing to do (checked once here, by the same dry run the cases
+    use): each case edits its own copy of it (copied with its timestamps), so the jobs a case's dry run plans
+    are those its edit causes."""
+    d = tmp_path_factory.mktemp("built_once") / "copy"
+    shutil.copytree(built, d, symlinks=True)
+    assert _planned_jobs(d) == {}
+    return d
 
 
 @pytest.mark.parametrize("module", sorted(RERUNS))
 def test_editing_a_module_reruns_exactly_its_dependants(built_once, module, tmp_path):
     d = tmp_path / "copy"
     shutil.copytree(built_once, d, symlinks=True)
-    assert _planned_jobs(d) == {}
     src = d / module
     time.sleep(0.01)
     src.write_text(src.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
