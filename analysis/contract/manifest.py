@@ -732,9 +732,9 @@ def describe_published() -> dict:
                                       "Phân tích từ góc độ chủ nghĩa hiện thực cấu trúc. Duy Tan University journal."}]}
     claims = {"name": "claims", "path": "claims.csv", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
               "x-title-vi": "Các nhận định bằng lời ở mục 1, 3.1-3.3 và 5 (và về danh mục tài liệu tham khảo) mà dữ liệu "
-                            "có thể kiểm chứng, mỗi nhận định kèm phép kiểm tra đánh giá nó (analysis/audit/claims.py)",
+                            "có thể kiểm chứng, mỗi nhận định kèm phép kiểm tra đánh giá nó",
               "title": "The claims in words of sections 1, 3.1-3.3 and 5 (and on the reference list) that the data can "
-              "speak to, each with the test that judges it (analysis/audit/claims.py)",
+              "speak to, each with the test that judges it",
               "schema": {"fields": [
                   {"name": "id", "type": "string", "constraints": {"required": True, "pattern": r"C-\d{2}"}},
                   {"name": "section", "type": "string", "constraints": {"required": True, "pattern": r"\d(\.\d)?"}},
@@ -753,7 +753,7 @@ def describe_published() -> dict:
                   "x-title-vi": "Danh mục tài liệu tham khảo của bài báo, chép lại như bài báo in (số, tác giả, ngày, "
                                 "tiêu đề và nơi đăng, URL)",
                   "title": "The article's reference list as it prints it (number, authors, date, title and outlet, URL), "
-                           "read by the claims on its references (analysis/audit/claims.py)",
+                           "read by the claims on its references",
                   "schema": {"fields": [
                       {"name": "number", "type": "integer", "constraints": {"required": True, "minimum": 1}},
                       {"name": "authors", "type": "string", "constraints": {"required": True}},
