@@ -476,3 +476,22 @@ def test_touching_ranges_do_not_agree_and_the_tie_is_found():
     assert touching_edge(132, 0, "approx", "USD bn", 134, 0.51, (133, 134)) is None
     # '~132,4' (u = 0.1): [132.35, 132.45), 0.05 short of 132.5: a gap, not a tie
     assert touching_edge(132.4, 1, "approx", "USD bn", 134, 0.5, (133, 134)) is None
+
+
+def test_a_tied_year_reproduces_the_printed_year_only_if_it_is_one_of_the_tied(monkeypatch):
+    """Years tied for a period's low: a reading reproduces the printed year when it is one of them (never by
+    taking the first silently), and the reason says it is a tie; a year outside the tie stays a discrepancy."""
+    monkeypatch.setattr(A, "RELEASES", ("r1",))
+    nums = {"arms.r1.coverage.last_year": n(2010, "year", 0)}
+    nums["arms.r1.p2001_2010.min_year"] = n(2007, "year", 0, 0)
+    nums["arms.r1.russia_p2001_2010.min_year"] = n(2003, "year", 0, 0)
+    for y in (2003, 2007):
+        nums[f"arms.r1.russia_p2001_2010.min_year.tie.{y}"] = n(y, "year", 0, 0)
+    rows = [row("A-1", "arms.{release}.p2001_2010.min_year", "2007", 2007, 0, unit="year", result="arms"),
+            row("A-2", "arms.{release}.p2001_2010.min_year", "2005", 2005, 0, unit="year", result="arms")]
+    t, _ = run(rows, nums)
+    assert t.at["A-1", "reading"] == "both" and t.at["A-1", "verdict_russia_used"] == "match"
+    assert "2003; 2007" in t.at["A-1", "reason"] and "tie" in t.at["A-1", "reason"]
+    assert "Russia alone (2007)" in t.at["A-1", "reason"]
+    assert t.at["A-2", "reading"] == "neither" and t.at["A-2", "verdict_russia_used"] == "discrepancy"
+    assert "2003; 2007" in t.at["A-2", "reason"]

@@ -375,3 +375,23 @@ def test_numbers_resting_on_hedged_source_figures_record_them():
     f = _fdi_numbers().numbers
     lo, hi, e = stated_range(f["fdi.yoy.south_korea"])
     assert (round(lo, 2), round(hi, 2), e) == (-25.04, -24.93, 0.0)
+
+
+def test_a_tie_for_the_low_year_is_kept_not_resolved_to_the_first(series, audited):
+    """Russia's deliveries 2001-2010 in the exporter table (sipri_tiv_export_RUS row, 2001..2010 = 89, 54, 2, 294,
+    164, 16, 2, 164, 53, 149): the low, 2, is reached in 2003 and in 2007 alike; the register's Russia rows give
+    1.75 in both years too.  The article prints 2007 (A-04): a tied year, so the Russia-alone reading reproduces
+    it as well as the all-supplier total (8 in 2007, alone) does, and the reason says it is a tie."""
+    frag = arms.fragment(series, ARMS, _hashes(ARMS))
+    for release in ("r2022", "current"):
+        base = f"arms.{release}.russia_p2001_2010.min_year"
+        assert sorted(k for k in frag.numbers if k.startswith(base + ".tie.")) == [base + ".tie.2003", base + ".tie.2007"]
+    # the all-supplier low (8 in 2007 in the 2022 table) is one year: no tie recorded
+    assert not [k for k in frag.numbers if k.startswith("arms.r2022.p2001_2010.min_year.tie.")]
+    a, _ = audited
+    assert a.at["A-04", "reading"] == "both"
+    assert a.at["A-04", "verdict_russia_used"] == "match" and a.at["A-04", "verdict_russia_current"] == "match"
+    assert "tie" in a.at["A-04", "reason"] and "2003" in a.at["A-04", "reason"] and "2007" in a.at["A-04", "reason"]
+    assert "gives 2003" not in a.at["A-04", "reason"]
+    # A-03 (the 2001-2010 high, 2004: 294 alone) has no tie and is unchanged
+    assert a.at["A-03", "reading"] == "both" and "tie" not in a.at["A-03", "reason"]
