@@ -280,6 +280,40 @@ def test_real_c12_and_c13_russia_share_from_the_register(real):
     assert r.verdict == "holds" and r.figures["share"]["value"] == pytest.approx(share(2020, 2023))
 
 
+def test_real_c36_says_which_years_the_register_covers_and_judges_the_rest_on_the_exporter_tables(real, built):
+    rows = list(csv.DictReader(open(ROOT / "data/raw/arms/sipri_register_2025-01-03_VietNam_rows.csv", encoding="utf-8")))
+    # the register read holds deliveries from 2000 on, none for 1995-1999
+    assert min(int(r["Delivery year"]) for r in rows) == 2000
+    r = real("C-36")
+    # the register part of the sentence is 2000-2019 (the C-12 figures), and says so
+    assert (r.figures["first"]["value"], r.figures["last"]["value"]) == (2000, 2019)
+    assert "2000" in r.rule or "{first}" in r.rule
+    # 1995-1999: the 2022 exporter table of Russia (279, 167, 98, 171, 145 = 860) against all deliveries in the
+    # justin2028 table (281, 212, 110, 220, 163 = 986): 87.2%, more than half, so more than any other supplier
+    assert (r.figures["early_first"]["value"], r.figures["early_last"]["value"]) == (1995, 1999)
+    assert r.figures["early_share"]["value"] == pytest.approx(100 * 860 / 986)
+    assert "early_share" in r.finding and r.verdict == "holds"
+    # a registry without the early window: that part is not decided, and so is the claim
+    import json
+    numbers = json.loads((built / "data/derived/computed.json").read_text(encoding="utf-8"))["numbers"]
+    numbers.pop("arms.r2022.russia_share_w.1995_1999")
+    rows_c = pd.read_csv(ROOT / "data/published/claims.csv", dtype=str, keep_default_na=False).set_index("id")
+    r2 = C.judge({"id": "C-36", **rows_c.loc["C-36"].to_dict()}, numbers, CTX)
+    assert r2.verdict == "not decided"
+
+
+def test_largest_supplier_before_the_register_starts():
+    reg = register({"russia": {2000: 80, 2001: 80}, "israel": {2000: 20, 2001: 20}})
+    early = {"arms.r2022.russia_share_w.1998_1999": n(40.0, "%", 1)}
+    r = judge("largest_supplier", "first=1998; last=2001", reg | early)
+    # register years 2000-2001 hold; 1998-1999 Russia has 40% of all deliveries: not more than half, so whether it
+    # was the largest is not decided by a share alone
+    assert (r.figures["first"]["value"], r.figures["early_last"]["value"]) == (2000, 1999)
+    assert r.verdict == "not decided"
+    early = {"arms.r2022.russia_share_w.1998_1999": n(60.0, "%", 1)}
+    assert judge("largest_supplier", "first=1998; last=2001", reg | early).verdict == "holds"
+
+
 def test_real_c09_arms_imports_fall_with_a_rebound(real):
     # WDI 2026-04-08 (the r2022 release ends in 2020): 2017..2023 = 783, 604, 161, 33, 245, 96, 55 TIV mn;
     # 2020 -> 2021 rises, the least-squares slope is negative: partly holds

@@ -555,23 +555,30 @@ def t_share_lower(p: dict, numbers: dict, ctx: dict) -> Result:
 
 def t_largest_supplier(p: dict, numbers: dict, ctx: dict) -> Result:
     """Russia was the largest supplier over the years: holds if Russia's deliveries exceed every other
-    supplier's in the register (current release); does not hold otherwise."""
+    supplier's in the register (current release); does not hold otherwise.  The register read starts with its
+    first delivery year: the rule and the figures name the years it covers (`first`–`last`), never the years the
+    sentence names when the register does not reach them.  The years before it (`early_first`–`early_last`) are
+    judged on the exporter tables of a dated release, which give Russia's share of all deliveries but no other
+    supplier's: more than half makes Russia the largest supplier there; half or less, or no table, leaves that part,
+    and so the claim, not decided.  Largest in each part makes it largest over the whole span (each other
+    supplier's sum is below Russia's in each part)."""
+    want = range(int(p["first"]), int(p["last"]) + 1)
+    keys = [k for k in numbers if k.startswith("arms.current.supplier.")]
+    reg_first = min((int(k.rsplit(".", 1)[1]) for k in keys), default=want[0])
+    years = range(max(want[0], reg_first), want[-1] + 1)
     res = Result("holds if Russia's deliveries {first}–{last} exceed every other supplier's in the SIPRI register",
                  "đúng nếu giá trị chuyển giao của Nga giai đoạn {first}–{last} lớn hơn của mọi nhà cung cấp khác "
                  "trong sổ đăng ký của SIPRI")
-    years = range(int(p["first"]), int(p["last"]) + 1)
-    res.fig("first", years[0], "year", "First year", 0)
-    res.fig("last", years[-1], "year", "Last year", 0)
+    res.fig("first", years[0] if years else want[0], "year", "First year", 0)
+    res.fig("last", years[-1] if years else want[-1], "year", "Last year", 0)
     sums: dict[str, float] = {}
-    for k in numbers:
-        if k.startswith("arms.current.supplier."):
-            _, _, _, slug, y = k.split(".")
-            if int(y) in years:
-                sums[slug] = sums.get(slug, 0.0) + _v(numbers, k)
+    for k in keys:
+        _, _, _, slug, y = k.split(".")
+        if int(y) in years:
+            sums[slug] = sums.get(slug, 0.0) + _v(numbers, k)
     if "russia" not in sums:
         return res
     others = sorted(((v, s) for s, v in sums.items() if s != "russia"), reverse=True)
-    keys = [k for k in numbers if k.startswith("arms.current.supplier.")]
     res.fig("russia", sums["russia"], "TIV mn", "Russia's deliveries over the years", 0, _src(numbers, *keys))
     res.fig("second", others[0][0], "TIV mn", "The next-largest supplier's deliveries", 0, _src(numbers, *keys))
     res.fig("second_name", others[0][1].replace("_", " ").title(), "text", "The next-largest supplier",
@@ -581,9 +588,33 @@ def t_largest_supplier(p: dict, numbers: dict, ctx: dict) -> Result:
     res.finding = "Russia {russia} ({share}); next {second_name} {second}"
     res.finding_vi = "Nga {russia} ({share}); đứng sau là {second_name} {second}"
     res.verdict = "holds" if sums["russia"] > others[0][0] else "does not hold"
+    if want[0] < years[0]:
+        a, b = want[0], years[0] - 1
+        res.fig("early_first", a, "year", _lab("early_first"), 0)
+        res.fig("early_last", b, "year", _lab("early_last"), 0)
+        for lang, attr in (("en", "rule"), ("vi", "rule_vi")):
+            setattr(res, attr, getattr(res, attr) + words.msg("claim.rule.largest_supplier_early", lang))
+        tail = f"russia_share_w.{a}_{b}" if b > a else f"russia_share.{a}"
+        found = [f"arms.{r}.{tail}" for r in RELEASES if r != "current" and f"arms.{r}.{tail}" in numbers]
+        if not found:
+            for lang, attr in (("en", "finding"), ("vi", "finding_vi")):
+                setattr(res, attr, getattr(res, attr) + "; " + words.msg("claim.finding.largest_supplier_early_gap", lang))
+            res.verdict = "not decided"
+            return res
+        k = found[0]
+        rel_ = k.split(".")[1]
+        res.fig("early_share", _v(numbers, k), "%", _lab("early_share"), 1, _src(numbers, k))
+        res.fig("early_release", R.release_word(rel_, "en"), "text", _lab("early_release"),
+                vi=R.release_word(rel_, "vi"))
+        for lang, attr in (("en", "finding"), ("vi", "finding_vi")):
+            setattr(res, attr, getattr(res, attr) + "; " + words.msg("claim.finding.largest_supplier_early", lang))
+        early_ok = _v(numbers, k) > 50
+        res.verdict = "holds" if res.verdict == "holds" and early_ok else "not decided"
+        if res.verdict == "not decided":
+            return res
     if p.get("span") == "soviet":
-        # 'for many decades': the register starts in 1995; the decades before are judged on the r2022 release's
-        # exporter tables (the Soviet Union and Russia over all deliveries since SIPRI's records begin): a majority
+        # 'for many decades': the register read starts in 2000 (its first delivery year; the years before it are
+        # judged above on the exporter tables); the decades before are judged on the r2022 release's exporter tables (the Soviet Union and Russia over all deliveries since SIPRI's records begin): a majority
         # of all deliveries over the span makes them its largest supplier taken together (not decade by decade)
         e = numbers.get("arms.r2022.origin_proxy.share")
         res.rule, res.rule_vi = res.rule + words.msg("claim.rule.largest_supplier_span", "en"), \
