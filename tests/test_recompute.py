@@ -107,6 +107,18 @@ def test_table2_recomputations(table2):
     assert table2.at["sweden", "implied_base_2024"] == pytest.approx(1021.1 / (1 + 905.87), abs=1e-5)
 
 
+def test_table2_other_partners_implied_cell_is_what_the_printed_change_implies(table2):
+    """'Các đối tác khác' 4300,6 with ↓91976,4%: the 2024 value that change implies is 4300.6 / (1 - 919.764), a
+    negative value (impossible), shown as such; the residual of the 2024 total (38.23 bn USD, S05) less the ten
+    implied 2024 values is another quantity, kept under its own name, from which the change is recomputed."""
+    assert table2.at["others", "implied_base_2024"] == pytest.approx(4300.6 / (1 - 919.764), abs=1e-6)
+    assert table2.at["others", "implied_base_2024"] < 0
+    ten = (9395.2 / 0.92 + 5695.8 / 1.204 + 5292.2 / 0.75 + 3731.8 / 1.066 + 3129.6 / 0.72 + 2062.9 / 11.14
+           + 1723.2 / 0.827 + 1153.6 / 5.122 + 1021.1 / 906.87 + 912.0 / 1.556)
+    assert table2.at["others", "residual_2024"] == pytest.approx(38230 - ten, abs=1e-3)
+    assert table2.at["others", "yoy_recomputed"] == pytest.approx(100 * (4300.6 / (38230 - ten) - 1), abs=1e-4)
+
+
 PUBLISHED = ROOT / "data/published/printed_numbers.csv"
 
 

@@ -297,7 +297,13 @@ def table2_part(t2: pd.DataFrame, audit: pd.DataFrame, numbers: dict, lang: str 
     align = "lrrrrrrrl"
     header = [msg(f"ms.table2.col.{c}", lang) for c in ("partner", "printed", "printed_change", "printed_rank", "share",
                                                          "implied", "known", "recomputed_change", "verdict")]
-    return pipe_table(header, rows, msg("ms.table2.caption", lang), "tbl-table2", align=align)
+    caption = msg("ms.table2.caption", lang)
+    if {"fdi.implied_base_2024.others", "fdi.residual_2024.others", "fdi.value_2024.total"} <= set(numbers):
+        # the other partners' cells say literally what they are: the value their printed change implies (negative
+        # when it is impossible), and apart from it the residual their recomputed change rests on
+        caption += ". " + msg("ms.table2.note_others", lang, implied=num("fdi.implied_base_2024.others"),
+                               residual=num("fdi.residual_2024.others"), total=num("fdi.value_2024.total"))
+    return pipe_table(header, rows, caption, "tbl-table2", align=align)
 
 
 def arms_periods_part(numbers: dict, lang: str = "en") -> str:
