@@ -84,6 +84,14 @@ def test_impossible_value_and_its_arithmetic_origin():
     assert t.at["T-1", "verdict"] == "discrepancy" and t.at["T-1", "cause"] == "arithmetic"
     t, _ = run([row("T-1", "k.a", "↓500,0%", -500.0, unit="% change")], {"k.a": n(-18.9, unit="% change")})
     assert t.at["T-1", "cause"] == "impossible_value" and "impossible" in t.at["T-1", "reason"]
+    # impossible on its face: the verdict rests on the article alone, so on no source's authority (the source of
+    # the value recomputed beside it is not what the verdict rests on)
+    table, _ = A.audit(pd.DataFrame([row("T-1", "k.a", "↓500,0%", -500.0, unit="% change")]),
+                       {"numbers": {"k.a": n(-18.9, unit="% change", sources=("COPY",))}, "gaps": {}, "candidates": {}},
+                       None, {"COPY": "third_party_copy"})
+    t = table.set_index("id")
+    assert t.at["T-1", "basis"] == "article_only" and t.at["T-1", "authority"] == ""
+    assert "authority" not in t.at["T-1", "reason"]
 
 
 def test_not_verifiable_renders_the_structured_gap():

@@ -567,3 +567,25 @@ def test_a_written_out_number_never_breaks_between_its_digit_groups():
     from analysis.manuscript import render
     assert render.hold_numbers("nhập 1\u2009225 triệu TIV") == "nhập 1\u202f225\u00a0triệu\u00a0TIV"
     assert render.hold_numbers("2001\u20092002") == "2001\u202f2002"  # any digits either side: no break there
+
+
+def test_the_abstract_says_what_rests_on_the_article_alone_and_what_on_a_source():
+    """A printed change that is impossible on its face (a fall of more than the whole) is found wrong on the article's
+    figures alone; the value recomputed beside it rests on a source too (the 2024 total): the abstract must not
+    present that value as the article's own figures alone."""
+    import pandas as pd
+    from analysis.manuscript import parts
+    row = {"id": "T2-32", "result": "table2", "item": "All other partners: change on 2024",
+           "location": "§3.3; Bảng 2; row 'Các đối tác khác'; column 'Tăng/Giảm so với cùng kỳ'", "section": "3.3",
+           "printed_value": -91976.4, "unit": "% change", "key": "fdi.yoy.others", "verdict": "discrepancy",
+           "basis": "article_only", "category": "arithmetic", "cause": "arithmetic"}
+    numbers = {"fdi.yoy.others": {"value": -18.9, "unit": "% change", "decimals": 1, "sources": ["S05"]}}
+    for lang in ("en", "vi"):
+        text = parts.abstract_part(numbers, pd.DataFrame([row]), lang)
+        assert "{{<num printed.T2-32>}}" in text
+        if lang == "en":
+            assert "impossible on its face" in text and "{{<num fdi.yoy.others>}}" in text
+            assert "printed {{<num printed.T2-32>}} against {{<num fdi.yoy.others>}}" not in text
+            assert "S05" in text or "with a source" in text
+        else:
+            assert "không thể có" in text and "{{<num fdi.yoy.others>}}" in text

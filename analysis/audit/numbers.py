@@ -358,7 +358,9 @@ class Audit:
         if arms:
             extra = self.arms(row, key, cur_key, release, fallback, res, clauses, flags)
         gap = R.gap_kind(res["gap"].get("why")) if v == "not_verifiable" else ""
-        auth = "" if v == "not_verifiable" else weakest(self.auth.get(s, "") for s in res["entry"]["sources"])
+        # a value impossible on its face is found wrong on the article alone: its verdict rests on no source's authority
+        auth = "" if v == "not_verifiable" or impossible(p, unit) else \
+            weakest(self.auth.get(s, "") for s in res["entry"]["sources"])
         if auth in ("secondary", "third_party_copy"):
             clauses.append(R.clause("authority", authority=R.word(f"authority.{auth}")))
         alt_v, alt_keys = self.alternative_verdict(row, res, extra)

@@ -27,6 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import escape as esc, reasons as R
+from analysis.audit.verdict import impossible
 from analysis.article import ARMS_PERIODS as PERIODS, FDI_OTHER_ROWS, FDI_PARTNERS, TRADE_PARTNERS
 from analysis.io import read_csv_rows, read_json, rel, run, write_text_atomic
 from analysis.registry import shortcode
@@ -150,9 +151,17 @@ def abstract_part(numbers: dict, audit: pd.DataFrame, lang: str = "en") -> str:
                    cls=n("report.claims.class")))
     wrong = audit[audit["verdict"] == "discrepancy"]
     basis = wrong["basis"].fillna("") if "basis" in wrong else pd.Series("independent", index=wrong.index)
-    item = lambda a: msg("ms.abstract.error", lang, item=esc.md_text(R.item(a, lang)), printed=num(f"printed.{a['id']}"),
-                         recomputed=num(a["key"])) if a["key"] in numbers else \
-        msg("ms.abstract.error_printed", lang, item=esc.md_text(R.item(a, lang)), printed=num(f"printed.{a['id']}"))
+    def item(a) -> str:
+        """One error: its printed and recomputed values; a printed value impossible on its face is found wrong on
+        the article alone, while the value recomputed beside it may rest on a source too: said so, never as the
+        article's own figures alone."""
+        slots = {"item": esc.md_text(R.item(a, lang)), "printed": num(f"printed.{a['id']}")}
+        if a["key"] not in numbers:
+            return msg("ms.abstract.error_printed", lang, **slots)
+        srcs = numbers[a["key"]].get("sources") or []
+        if a.get("basis") == "article_only" and impossible(float(a["printed_value"]), str(a["unit"])) and srcs:
+            return msg("ms.abstract.error_impossible", lang, **slots, recomputed=num(a["key"]), sources=", ".join(srcs))
+        return msg("ms.abstract.error", lang, **slots, recomputed=num(a["key"]))
     # the discrepancies on independent evidence, counted by report.numbers.discrepancy, by cause; those found only
     # against the article's own figures (alone or with a source) apart, each counted by its own key: the count and
     # the list of one sentence are the same rows
