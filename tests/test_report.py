@@ -427,3 +427,25 @@ def test_the_products_abstract_counts_and_lists_the_same_discrepancies(built):
     for text in (abstract, summary):
         assert "not classed as a whole" in text and "numbers.class>}}**" not in text.split("**Claims")[0]
     assert "không được xếp loại chung" in abstract_vi and "không được xếp loại chung" in summary_vi
+
+
+def test_discrepancies_that_are_another_figure_of_the_same_source_are_counted_apart_in_the_prose():
+    """A printed figure that is the source's own stated total (where the rule adds its parts), or lies within what
+    its hedged figures allow, still differs from the figure the rule recomputes (the verdict stays), but the
+    sentences that count the discrepancies say how many are of that kind (issue 22, F4)."""
+    audit = [row("a", "match"), row("b", "discrepancy", category="stated_total_not_parts"),
+             row("c", "discrepancy", category="hedged_difference"), row("d", "discrepancy"),
+             row("e", "discrepancy", "mixed", category="stated_total_not_parts")]
+    t = report.tally(audit, [{"id": "C1", "verdict": "holds"}])
+    # independent discrepancies b, c, d: 3, of which b and c agree with another figure of the same source; e is
+    # mixed and counted apart already
+    assert t["table1"]["discrepancy"] == 3 and t["table1"]["discrepancy_same_source"] == 2
+    assert t["numbers"]["discrepancy_same_source"] == 2
+    claims = [{"id": "C1", "verdict": "holds"}]
+    for lang in ("en", "vi"):
+        head = " ".join(report._headline(t, report.sensitivity(audit, claims), lang))
+        assert "{report.numbers.discrepancy_same_source}" in head
+    # none of that kind: no sentence about it
+    audit = [row("a", "match"), row("d", "discrepancy")]
+    t = report.tally(audit, claims)
+    assert "discrepancy_same_source" not in " ".join(report._headline(t, report.sensitivity(audit, claims), "en"))

@@ -135,6 +135,9 @@ def abstract_part(numbers: dict, audit: pd.DataFrame, lang: str = "en") -> str:
             lang)))
     out.append(msg("ms.abstract.reproduced", lang, reproduced=n("report.numbers.reproduced"),
                    discrepancy=n("report.numbers.discrepancy"), checkable=n("report.numbers.checkable")))
+    if _value(numbers, "report.numbers.discrepancy_same_source"):
+        out.append(msg("ms.abstract.same_source", lang, same_source=n("report.numbers.discrepancy_same_source"),
+                       discrepancy=n("report.numbers.discrepancy")))
     cov, need = _value(numbers, "report.numbers.coverage"), _value(numbers, "report.threshold.coverage")
     if _value(numbers, "report.numbers.class") == "not verifiable" and cov is not None and need is not None \
             and float(cov) < float(need):
