@@ -199,6 +199,24 @@ def test_a_claim_that_is_a_printed_number_takes_the_audit_verdict():
         judge("proxy_above", "threshold=80; printed=A-8", nums, CTX | {"audit": audit})
 
 
+def test_the_context_of_a_stock_share_claim_gives_the_stock_estimate_beside_the_share_of_deliveries():
+    """C-14/A-14 (issue 22, F8): the claim's context must not give only the figure above the printed one (88% of
+    deliveries) while the audit's gives only the one below (60 to 70% of the stock): both give both."""
+    nums = {"arms.r2022.origin_proxy.share": n(88.1, "%", 1), "arms.r2022.origin_proxy.first_year": n(1954, "year", 0),
+            "arms.r2022.origin_proxy.last_year": n(2020, "year", 0),
+            "arms.stated_share.military_assets.2022_2022.V": n(60, "%", 0, sources=("V",)),
+            "arms.stated_share.military_assets.2022_2022.V.high": n(70, "%", 0, sources=("V",)),
+            "arms.stated_share.military_assets.2015_2015.W": n(40, "%", 0, sources=("W",)),
+            "arms.stated_share.military_assets.2015_2015.W.high": n(50, "%", 0, sources=("W",))}
+    text = lambda v: {"value": v, "unit": "text", "decimals": 0, "uncertainty": 0.0, "sources": [], "label": "x"}
+    audit = {"audit.verdict.A-9": text("not_verifiable"), "audit.gap.A-9": text("not_measurable")}
+    r = judge("proxy_above", "threshold=80; printed=A-9", nums, CTX | {"audit": audit})
+    # the latest estimate (2022), not the earlier one
+    assert (r.figures["stock_lo"]["value"], r.figures["stock_hi"]["value"], r.figures["stock_year"]["value"]) == \
+        (60, 70, 2022)
+    assert "{stock_lo}" in r.finding and "{share}" in r.finding and "{stock_lo}" in r.finding_vi
+
+
 def test_a_quoted_figure_is_judged_once_by_the_audit():
     text = lambda v: {"value": v, "unit": "text", "decimals": 0, "uncertainty": 0.0, "sources": [], "label": "x"}
     t = trade("turnover", russia=5, china=200, united_states=130)

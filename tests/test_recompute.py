@@ -407,3 +407,20 @@ def test_a_tie_for_the_low_year_is_kept_not_resolved_to_the_first(series, audite
     assert "gives 2003" not in a.at["A-04", "reason"]
     # A-03 (the 2001-2010 high, 2004: 294 alone) has no tie and is unchanged
     assert a.at["A-03", "reading"] == "both" and "tie" not in a.at["A-03", "reason"]
+
+
+def test_the_stock_gap_cites_the_published_figures_on_both_sides_not_only_the_lower(audited):
+    """A-14 ('hơn 80%' of equipment of Soviet or Russian origin) is not verifiable; its reason must not cite only the
+    estimate below the printed figure (share_statements.csv: military assets 2022, 60 to 70%, VOGON_20221226) but
+    every published statement of a related share for a span reaching 2022: arms imports 1995-2023 more than 80%
+    (AFP_MCEBISCOO_20241219, HERENEWS_20241219), arms needs 2022 80% (REUTERS_VNEXPRESS_20221208), military
+    purchases 2022 about 60% (REUTERS_CLOUDFRONT_202412)."""
+    a, _ = audited
+    r = a.at["A-14", "reason"]
+    assert a.at["A-14", "verdict"] == "not_verifiable" and a.at["A-14", "gap"] == "not_measurable"
+    for sid in ("VOGON_20221226", "REUTERS_VNEXPRESS_20221208", "REUTERS_CLOUDFRONT_202412"):
+        assert sid in r, sid
+    assert "AFP_MCEBISCOO_20241219" in r or "HERENEWS_20241219" in r
+    assert "more than 80%" in r and "1995–2023" in r
+    assert "2017–2021" not in r  # a span that ends before 2022 is not as recent as the estimate
+    assert "hơn 80%" in a.at["A-14", "reason_vi"]

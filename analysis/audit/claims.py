@@ -692,6 +692,18 @@ def t_proxy_above(p: dict, numbers: dict, ctx: dict) -> Result:
                    "deliveries {first}–{last} (r2022 release)")
     res.finding_vi = ("như con số in {printed}; để tham khảo, Liên Xô và Nga cung cấp {share} giá trị chuyển giao "
                       "giai đoạn {first}–{last} (phiên bản r2022)")
+    # beside the share of deliveries (above any share near 80%), the latest published estimate of the stock itself,
+    # as the audit's reason on the printed number gives it: the two say the same context (analysis/compute/arms.py)
+    stock = sorted((k for k in numbers if k.startswith("arms.stated_share.military_assets.") and k + ".high" in numbers),
+                   key=lambda k: (k.split(".")[3].split("_")[-1], k))
+    if stock:
+        k = stock[-1]
+        res.fig("stock_lo", numbers[k]["value"], "%", _lab("stock_lo"), numbers[k]["decimals"], numbers[k]["sources"])
+        res.fig("stock_hi", numbers[k + ".high"]["value"], "%", _lab("stock_hi"), numbers[k + ".high"]["decimals"],
+                numbers[k + ".high"]["sources"])
+        res.fig("stock_year", int(k.split(".")[3].split("_")[-1]), "year", _lab("stock_year"), 0)
+        for lang, attr in (("en", "finding"), ("vi", "finding_vi")):
+            setattr(res, attr, getattr(res, attr) + "; " + words.msg("claim.finding.proxy_stock", lang))
     return res
 
 

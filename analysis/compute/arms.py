@@ -332,9 +332,27 @@ def _equipment_origin(frag: Fragment, statements: pd.DataFrame, st_ins: list[str
     if not assets.empty:
         a = assets.sort_values(["last_year", "source_id"]).iloc[-1]  # the latest estimate of the stock
         k = stated_key(a)
-        reasons.gap(frag, "arms.equipment_origin_share", reasons.label("label.arms.equipment_origin"),
-                    [reasons.clause("g_stock_stated", year=reasons.ident(a["last_year"]), lo=reasons.key(k, src=True),
-                                    hi=reasons.key(k + ".high"))], st_ins, frag.numbers[k]["sources"])
+        # beside it, every published statement of a related share whose span reaches the estimate's year, whichever
+        # side of any printed figure it falls (a gap cites its context on both sides, never the lower estimate alone);
+        # one statement a second source repeats word for word is cited once, from the first source by id
+        related, seen = [], set()
+        for _, r in statements.sort_values(["measure", "first_year", "source_id"]).iterrows():
+            same = (r["measure"], r["first_year"], r["last_year"], r["value"], r["qualifier"])
+            if r["measure"] == "military_assets" or r["qualifier"] == "range" or same in seen \
+                    or int(r["last_year"]) < int(a["last_year"]):
+                continue
+            seen.add(same)
+            span = f"{r['first_year']}–{r['last_year']}" if r["first_year"] and r["first_year"] != r["last_year"] \
+                else r["last_year"]
+            related.append(reasons.clause(f"g_stated_other.{r['qualifier']}", measure=reasons.word(f"stated.{r['measure']}"),
+                                          span=reasons.ident(span), value=reasons.key(stated_key(r), src=True)))
+        why = [reasons.clause("g_stock_stated", year=reasons.ident(a["last_year"]), lo=reasons.key(k, src=True),
+                              hi=reasons.key(k + ".high"))]
+        if related:
+            why.append(reasons.clause("g_stock_context", year=reasons.ident(a["last_year"]),
+                                      items=reasons.nested(related)))
+        reasons.gap(frag, "arms.equipment_origin_share", reasons.label("label.arms.equipment_origin"), why, st_ins,
+                    sorted({s for c in why for kk in reasons.cited_keys({"clauses": [c]}) for s in frag.numbers[kk]["sources"]}))
     else:
         reasons.gap(frag, "arms.equipment_origin_share", reasons.label("label.arms.equipment_origin"),
                     [reasons.clause("g_stock")], [], [])
