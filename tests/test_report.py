@@ -449,3 +449,17 @@ def test_discrepancies_that_are_another_figure_of_the_same_source_are_counted_ap
     audit = [row("a", "match"), row("d", "discrepancy")]
     t = report.tally(audit, claims)
     assert "discrepancy_same_source" not in " ".join(report._headline(t, report.sensitivity(audit, claims), "en"))
+
+
+def test_the_claims_title_names_every_section_the_claims_come_from():
+    """C-33 is from §5 (data/published/claims.csv): a title naming only §1 and §3.1-3.3 is too narrow (issue 22,
+    F11)."""
+    import csv
+    from tests.conftest import ROOT
+    sections = {r["section"] for r in csv.DictReader(open(ROOT / "data/published/claims.csv", encoding="utf-8"))}
+    assert "5" in sections
+    for lang in ("en", "vi"):
+        title = report.CLAIMS_TITLE[lang]
+        for s in sections:
+            named = s in title if not s.startswith("3.") else "3.1–3.3" in title and s in ("3.1", "3.2", "3.3")
+            assert named, (lang, s, title)

@@ -329,27 +329,37 @@ def t_exceeds(p: dict, numbers: dict, ctx: dict) -> Result:
     other than the base and the subjects, are the part the test leaves out (no figure in the data); then the
     claim cannot hold on the subjects alone and is not decided unless some subject fails."""
     cover = p.get("cover")
-    res = _result("claim.rule.exceeds_cover" if cover else "claim.rule.exceeds")
+    # `factor` one number (a line), or a band 'low|high': the article draws no line for a comparative word, so one
+    # band is read for every such word (data/published/claims.csv: C-01, C-16, C-29 read factor=2|10): a ratio is
+    # far under every line in the band when it is at least `high`, under none when below `low`; between, the verdict
+    # would rest on where the line is put, which the article does not say: not decided (gap not_measurable)
+    fs = [float(x) for x in (p["factor"] if isinstance(p["factor"], list) else [p["factor"]])]
+    f_lo, f_hi = min(fs), max(fs)
+    banded = f_hi > f_lo
+    res = _result(("claim.rule.exceeds_band" if banded else "claim.rule.exceeds") + ("_cover" if cover else ""))
     m, b = p["measure"], p["base"]
     bk = f"trade.{m}_{TRADE_YEAR}.{b}"
     base, ub = _v(numbers, bk), float(numbers[bk].get("uncertainty") or 0.0)
     res.fig("measure", m, "text", "Measure")
-    res.fig("factor", float(p["factor"]), "ratio", "Factor that counts as 'far exceeds'", 0)
+    if banded:
+        res.fig("factor_low", f_lo, "ratio", _lab("factor_low"), 0)
+        res.fig("factor_high", f_hi, "ratio", _lab("factor_high"), 0)
+    else:
+        res.fig("factor", f_hi, "ratio", "Factor that counts as 'far exceeds'", 0)
     res.fig("base_name", _name(b), "text", "Base partner", vi=_name_vi(b))
     res.fig("base", base, "USD bn", f"{_name(b)}: {m}", 2, _src(numbers, bk))
-    f = float(p["factor"])
     state, parts = {}, []
     for s_ in p["subjects"]:
         k = f"trade.{m}_{TRADE_YEAR}.{s_}"
         v, u = _v(numbers, k), float(numbers[k].get("uncertainty") or 0.0)
         r, lo, hi = v / base, (v - u) / (base + ub), (v + u) / (base - ub)
         res.fig(f"ratio_{s_}", r, "ratio", f"{_name(s_)} / {_name(b)}", 1, _src(numbers, k, bk))
-        state[s_] = ("pass" if lo >= f else "fail" if hi < f else "threshold", hi <= 1)
+        state[s_] = ("pass" if lo >= f_hi else "fail" if hi < f_lo else "threshold", hi <= 1)
         if state[s_][0] == "threshold":
             res.fig(f"lo_{s_}", lo, "ratio", _lab("lo"), 2)
             res.fig(f"hi_{s_}", hi, "ratio", _lab("hi"), 2)
-            parts.append(("claim.exceeds.threshold", {"name": _name(s_), "ratio": f"{{ratio_{s_}}}",
-                                                      "lo": f"{{lo_{s_}}}", "hi": f"{{hi_{s_}}}"}))
+            parts.append(("claim.exceeds.band" if banded else "claim.exceeds.threshold",
+                          {"name": _name(s_), "ratio": f"{{ratio_{s_}}}", "lo": f"{{lo_{s_}}}", "hi": f"{{hi_{s_}}}"}))
     left = []
     if cover == "csp":
         named = set(p["subjects"]) | {b}
@@ -375,6 +385,9 @@ def t_exceeds(p: dict, numbers: dict, ctx: dict) -> Result:
         res.verdict = "partly holds"
     elif "threshold" in kinds or left:
         res.verdict = "not decided"
+        # partners without a figure: incomplete data; a ratio the band (or the figures' rounding) leaves open: no
+        # measurement can settle where a word the article does not quantify draws its line
+        res.gap = "incomplete_data" if left else "not_measurable"
     else:
         res.verdict = "holds"
     return res
@@ -410,11 +423,16 @@ def t_rank_above(p: dict, numbers: dict, ctx: dict) -> Result:
 def t_below_each(p: dict, numbers: dict, ctx: dict) -> Result:
     """The partner's investment is among the lowest compared with the others: holds if the largest figure
     the data give for the partner (all years together) is below each other partner's figure for a single
-    period; does not hold otherwise; not decided without the figures."""
+    period; does not hold otherwise; not decided without the figures.  `untested=projects`: the sentence also names
+    the number of projects, which the test does not judge (the data hold no other partner's project count): the rule
+    says the verdict covers the capital only."""
     res = Result("holds if {partner_name}'s largest {measure} figure in the data ({subject}) is below every "
                  "listed partner's {others_measure} in one period alone",
                  "đúng nếu con số {measure} lớn nhất của {partner_name} trong dữ liệu ({subject}) nhỏ hơn {others_measure} "
                  "của từng đối tác được nêu chỉ trong một kỳ")
+    if p.get("untested"):
+        res.rule += words.msg(f"claim.rule.untested.{p['untested']}", "en")
+        res.rule_vi += words.msg(f"claim.rule.untested.{p['untested']}", "vi")
     keys = _fdi_rows(numbers, p["partner"], p["measure"])
     res.fig("partner_name", p["partner"].title(), "text", "Partner", vi=_name_vi(p["partner"]))
     res.fig("measure", p["measure"].replace("_", " "), "text", "Measure")

@@ -89,7 +89,7 @@ GROUPS_VI = {"table1": "Bảng 1 (thương mại hàng hóa với sáu đối t�
              "table2": "Bảng 2 (vốn đầu tư nước ngoài đăng ký theo đối tác, 2025)",
              "arms": "Chuỗi số liệu nhập khẩu vũ khí (mục 3.1)",
              "text": "Các con số trong lời văn (mục 1 và 3)"}
-CLAIMS_TITLE = {"en": "Claims in words (sections 1 and 3.1–3.3)", "vi": "Các nhận định bằng lời (mục 1 và 3.1–3.3)"}
+CLAIMS_TITLE = {"en": "Claims in words (sections 1, 3.1–3.3 and 5)", "vi": "Các nhận định bằng lời (mục 1, 3.1–3.3 và 5)"}
 CATEGORY_WORDS = {"transcription": "transcription", "other_source_or_reporter": "different source or reporter",
                   "other_period_or_base": "different period or base", "arithmetic": "arithmetic",
                   "data_release": "data release", "unexplained": "no cause found in the data",
