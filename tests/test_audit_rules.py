@@ -362,6 +362,10 @@ def test_a_verdict_resting_on_independent_sources_alone_has_that_basis():
                                                                             sources=(f"S0{i}",)) for i in (1, 2, 4)}
     t, _ = run([row("T2-34", "k.a", "↑40,9%", 40.9, 1, "none", "% change", "table2")], nums, candidates=cands)
     assert t.at["T2-34", "basis"] == "independent" and "[S01]" in t.at["T2-34", "reason"]
+    # the reason leads with what the verdict rests on (issue 22, F14): the independent figures first, the mixed
+    # recomputation after
+    assert t.at["T2-34", "reason"].startswith("Independent sources state the figure directly")
+    assert t.at["T2-34", "reason_vi"].startswith("Các nguồn độc lập nêu trực tiếp con số này")
     # one source that would pass it: the verdict does not rest on them alone, the basis stays mixed
     nums["alt.s4"] = n(40.9, "% change", 1, 0.05)
     t, _ = run([row("T2-34", "k.a", "↑40,9%", 40.9, 1, "none", "% change", "table2")], nums, candidates=cands)
@@ -503,3 +507,13 @@ def test_a_tied_year_reproduces_the_printed_year_only_if_it_is_one_of_the_tied(m
     assert "Russia alone (2007)" in t.at["A-1", "reason"]
     assert t.at["A-2", "reading"] == "neither" and t.at["A-2", "verdict_russia_used"] == "discrepancy"
     assert "2003; 2007" in t.at["A-2", "reason"]
+
+
+def test_a_reading_note_on_a_registry_number_is_said_in_every_reason_judged_against_it():
+    """X-11 (rank 8) and X-12 (rank 4) come from one clause ending 'của Hoa Kỳ tại khu vực ASEAN': X-12's reason says
+    'in ASEAN' makes its rank ambiguous, so X-11's must say which reading it judges (issue 22, F15)."""
+    nums = {"k.rank": {**n(8, "rank", 0, 0), "note": [R.clause("note_rank_all_partners")]}}
+    t, _ = run([row("X-1", "k.rank", "thứ 8", 8, 0, unit="rank")], nums)
+    assert t.at["X-1", "verdict"] == "match"
+    assert "all the US's trading partners" in t.at["X-1", "reason"] and "ASEAN" in t.at["X-1", "reason"]
+    assert "ASEAN" in t.at["X-1", "reason_vi"]

@@ -214,10 +214,14 @@ def test_audit_verdicts(audited):
     assert (a.at["X-11", "recomputed_value"], a.at["X-11", "verdict"]) == (8, "match")
     assert a.at["X-05", "sources"] == "VNS_20250920" and a.at["X-05", "recomputed_value"] == 26
     assert a.at["T2-05", "sources"] == "S21" and a.at["T2-05", "basis"] == "mixed"
-    # the equipment in service: SIPRI cannot measure it; the one stock estimate (60-70%) is cited, not judged
+    # the equipment in service: SIPRI cannot measure it; the one stock estimate (60-70%) is cited, not judged, and
+    # beside it the published shares of related measures reaching 2022, on both sides (issue 22, F8)
     assert a.at["A-14", "verdict"] == "not_verifiable" and "VOGON_20221226" in a.at["A-14", "reason"]
     assert set(a.at["A-14", "cited_keys"].split(";")) == {"arms.stated_share.military_assets.2022_2022.VOGON_20221226",
-                                                         "arms.stated_share.military_assets.2022_2022.VOGON_20221226.high"}
+                                                         "arms.stated_share.military_assets.2022_2022.VOGON_20221226.high",
+                                                         "arms.stated_share.arms_imports.1995_2023.AFP_MCEBISCOO_20241219",
+                                                         "arms.stated_share.arms_needs.2022_2022.REUTERS_VNEXPRESS_20221208",
+                                                         "arms.stated_share.military_purchases.2022_2022.REUTERS_CLOUDFRONT_202412"}
     # the US-side rank among export markets is still unsourced; the reason no longer says no US-side rank exists
     assert "export markets" in a.at["X-12", "reason"] and "hold no US-side" not in a.at["X-12", "reason"]
 

@@ -335,9 +335,9 @@ class Audit:
         # an item's basis is what its verdict rests on: a verdict reached from the article's figures combined with a
         # source that independent sources of the same quantity, stated directly, give alike rests on those sources
         alike = self.independent_alike(row, res) if res["basis"] == "mixed" else []
-        if alike:
-            clauses.append(R.clause("independent_alike", values=R.nested([R.clause("value_src", value=R.key(k, src=True))
-                                                                           for k in alike])))
+        if alike:  # said first: what the verdict rests on leads the reason
+            clauses.insert(0, R.clause("independent_alike", values=R.nested([R.clause("value_src", value=R.key(k, src=True))
+                                                                              for k in alike])))
         if flags["hedge"] == "not_borne_out":
             if cause == "reproduced":
                 cause = "hedge_not_borne_out"
@@ -354,6 +354,8 @@ class Audit:
                                     n=R.key("audit.rule.coarse_units")))
         if res.get("ties"):
             clauses.append(tie_clause(res))
+        # a reading note the compute step wrote on the number (which of the sentence's readings it judges)
+        clauses += (res.get("entry") or {}).get("note") or []
         extra = {}
         if arms:
             extra = self.arms(row, key, cur_key, release, fallback, res, clauses, flags)

@@ -344,12 +344,12 @@ def _equipment_origin(frag: Fragment, statements: pd.DataFrame, st_ins: list[str
             seen.add(same)
             span = f"{r['first_year']}–{r['last_year']}" if r["first_year"] and r["first_year"] != r["last_year"] \
                 else r["last_year"]
-            related.append(reasons.clause(f"g_stated_other.{r['qualifier']}", measure=reasons.word(f"stated.{r['measure']}"),
+            related.append(reasons.clause(f"stated_other.{r['qualifier']}", measure=reasons.word(f"stated.{r['measure']}"),
                                           span=reasons.ident(span), value=reasons.key(stated_key(r), src=True)))
         why = [reasons.clause("g_stock_stated", year=reasons.ident(a["last_year"]), lo=reasons.key(k, src=True),
                               hi=reasons.key(k + ".high"))]
         if related:
-            why.append(reasons.clause("g_stock_context", year=reasons.ident(a["last_year"]),
+            why.append(reasons.clause("stock_context", year=reasons.ident(a["last_year"]),
                                       items=reasons.nested(related)))
         reasons.gap(frag, "arms.equipment_origin_share", reasons.label("label.arms.equipment_origin"), why, st_ins,
                     sorted({s for c in why for kk in reasons.cited_keys({"clauses": [c]}) for s in frag.numbers[kk]["sources"]}))
