@@ -27,7 +27,6 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import escape as esc, reasons as R
-from analysis.audit.verdict import impossible
 from analysis.article import ARMS_PERIODS as PERIODS, FDI_OTHER_ROWS, FDI_PARTNERS, TRADE_PARTNERS
 from analysis.io import read_csv_rows, read_json, rel, run, write_text_atomic
 from analysis.registry import shortcode
@@ -155,15 +154,15 @@ def abstract_part(numbers: dict, audit: pd.DataFrame, lang: str = "en") -> str:
     wrong = audit[audit["verdict"] == "discrepancy"]
     basis = wrong["basis"].fillna("") if "basis" in wrong else pd.Series("independent", index=wrong.index)
     def item(a) -> str:
-        """One error: its printed and recomputed values; a printed value impossible on its face is found wrong on
-        the article alone, while the value recomputed beside it may rest on a source too: said so, never as the
-        article's own figures alone."""
+        """One error: its printed and recomputed values; a printed value found wrong on the article alone (impossible
+        on its face) beside a recomputed value that rests on a source too: said so, never as the article's own
+        figures alone."""
         slots = {"item": esc.md_text(R.item(a, lang)), "printed": num(f"printed.{a['id']}")}
         if a["key"] not in numbers:
             return msg("ms.abstract.error_printed", lang, **slots)
         srcs = numbers[a["key"]].get("sources") or []
-        if a.get("basis") == "article_only" and impossible(float(a["printed_value"]), str(a["unit"])) and srcs:
-            return msg("ms.abstract.error_impossible", lang, **slots, recomputed=num(a["key"]), sources=", ".join(srcs))
+        if a.get("basis") == "article_only" and srcs:  # wrong on its face, beside a value that rests on a source
+            return msg("ms.abstract.error_article_alone", lang, **slots, recomputed=num(a["key"]), sources=", ".join(srcs))
         return msg("ms.abstract.error", lang, **slots, recomputed=num(a["key"]))
     # the discrepancies on independent evidence, counted by report.numbers.discrepancy, by cause; those found only
     # against the article's own figures (alone or with a source) apart, each counted by its own key: the count and
