@@ -84,6 +84,14 @@ def test_impossible_value_and_its_arithmetic_origin():
     assert t.at["T-1", "verdict"] == "discrepancy" and t.at["T-1", "cause"] == "arithmetic"
     t, _ = run([row("T-1", "k.a", "↓500,0%", -500.0, unit="% change")], {"k.a": n(-18.9, unit="% change")})
     assert t.at["T-1", "cause"] == "impossible_value" and "impossible" in t.at["T-1", "reason"]
+    # impossible on its face: the verdict rests on the article alone, so on no source's authority (the source of
+    # the value recomputed beside it is not what the verdict rests on)
+    table, _ = A.audit(pd.DataFrame([row("T-1", "k.a", "↓500,0%", -500.0, unit="% change")]),
+                       {"numbers": {"k.a": n(-18.9, unit="% change", sources=("COPY",))}, "gaps": {}, "candidates": {}},
+                       None, {"COPY": "third_party_copy"})
+    t = table.set_index("id")
+    assert t.at["T-1", "basis"] == "article_only" and t.at["T-1", "authority"] == ""
+    assert "authority" not in t.at["T-1", "reason"]
 
 
 def test_not_verifiable_renders_the_structured_gap():
@@ -354,6 +362,10 @@ def test_a_verdict_resting_on_independent_sources_alone_has_that_basis():
                                                                             sources=(f"S0{i}",)) for i in (1, 2, 4)}
     t, _ = run([row("T2-34", "k.a", "↑40,9%", 40.9, 1, "none", "% change", "table2")], nums, candidates=cands)
     assert t.at["T2-34", "basis"] == "independent" and "[S01]" in t.at["T2-34", "reason"]
+    # the reason leads with what the verdict rests on (issue 22, F14): the independent figures first, the mixed
+    # recomputation after
+    assert t.at["T2-34", "reason"].startswith("Independent sources state the figure directly")
+    assert t.at["T2-34", "reason_vi"].startswith("Các nguồn độc lập nêu trực tiếp con số này")
     # one source that would pass it: the verdict does not rest on them alone, the basis stays mixed
     nums["alt.s4"] = n(40.9, "% change", 1, 0.05)
     t, _ = run([row("T2-34", "k.a", "↑40,9%", 40.9, 1, "none", "% change", "table2")], nums, candidates=cands)
@@ -533,3 +545,32 @@ def test_no_own_difference_without_a_printed_part_and_no_equality_said_when_ther
     t, _ = run(rows, numbers, gaps)
     assert t.at["X-7", "verdict"] == "not_verifiable" and t.at["X-7", "key"] == "trade.imports_2024.russia"
     assert "equals" not in t.at["X-6", "reason"] and "equals" not in t.at["X-7", "reason"]
+
+
+def test_a_tied_year_reproduces_the_printed_year_only_if_it_is_one_of_the_tied(monkeypatch):
+    """Years tied for a period's low: a reading reproduces the printed year when it is one of them (never by
+    taking the first silently), and the reason says it is a tie; a year outside the tie stays a discrepancy."""
+    monkeypatch.setattr(A, "RELEASES", ("r1",))
+    nums = {"arms.r1.coverage.last_year": n(2010, "year", 0)}
+    nums["arms.r1.p2001_2010.min_year"] = n(2007, "year", 0, 0)
+    nums["arms.r1.russia_p2001_2010.min_year"] = n(2003, "year", 0, 0)
+    for y in (2003, 2007):
+        nums[f"arms.r1.russia_p2001_2010.min_year.tie.{y}"] = n(y, "year", 0, 0)
+    rows = [row("A-1", "arms.{release}.p2001_2010.min_year", "2007", 2007, 0, unit="year", result="arms"),
+            row("A-2", "arms.{release}.p2001_2010.min_year", "2005", 2005, 0, unit="year", result="arms")]
+    t, _ = run(rows, nums)
+    assert t.at["A-1", "reading"] == "both" and t.at["A-1", "verdict_russia_used"] == "match"
+    assert "2003; 2007" in t.at["A-1", "reason"] and "tie" in t.at["A-1", "reason"]
+    assert "Russia alone (2007)" in t.at["A-1", "reason"]
+    assert t.at["A-2", "reading"] == "neither" and t.at["A-2", "verdict_russia_used"] == "discrepancy"
+    assert "2003; 2007" in t.at["A-2", "reason"]
+
+
+def test_a_reading_note_on_a_registry_number_is_said_in_every_reason_judged_against_it():
+    """X-11 (rank 8) and X-12 (rank 4) come from one clause ending 'của Hoa Kỳ tại khu vực ASEAN': X-12's reason says
+    'in ASEAN' makes its rank ambiguous, so X-11's must say which reading it judges (issue 22, F15)."""
+    nums = {"k.rank": {**n(8, "rank", 0, 0), "note": [R.clause("note_rank_all_partners")]}}
+    t, _ = run([row("X-1", "k.rank", "thứ 8", 8, 0, unit="rank")], nums)
+    assert t.at["X-1", "verdict"] == "match"
+    assert "all the US's trading partners" in t.at["X-1", "reason"] and "ASEAN" in t.at["X-1", "reason"]
+    assert "ASEAN" in t.at["X-1", "reason_vi"]

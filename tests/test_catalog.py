@@ -101,3 +101,12 @@ def test_plural_messages_pick_the_form_of_each_language(monkeypatch):
     assert words.msgn("x.items", 2, "en") == "2 items"
     assert words.msgn("x.items", 0, "en") == "0 items"
     assert words.msgn("x.items", 1, "vi") == "1 mục" and words.msgn("x.items", 5, "vi") == "5 mục"
+
+
+def test_the_vietnamese_cause_words_name_a_category_as_the_english_do():
+    """English names a category ('a different period or base'); Vietnamese said 'dùng …' ('[the author] used …'),
+    an act the evidence does not show (issue 22).  And 'Russia alone gives {russia}' is not 'riêng Nga chỉ là'
+    ('is only'), which reads wrong for a year."""
+    vi = {k: v for k, v in words.messages("vi").items() if k.startswith("word.cause.")}
+    assert vi and not [k for k, v in vi.items() if v.startswith("dùng")]
+    assert "chỉ là" not in words.msg("reason.reading_all", "vi", russia="{russia}")

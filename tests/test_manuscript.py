@@ -637,3 +637,25 @@ def test_verify_reads_the_pdfs_digest_on_its_last_page_not_in_its_keywords(tmp_p
         writer.write(f)
     lines = verify.render_differences(tmp_path, ROOT)
     assert [x for x in lines if x.startswith("docs/index.pdf")] and not [x for x in lines if "index.html" in x], lines
+
+
+def test_the_abstract_says_what_rests_on_the_article_alone_and_what_on_a_source():
+    """A printed change that is impossible on its face (a fall of more than the whole) is found wrong on the article's
+    figures alone; the value recomputed beside it rests on a source too (the 2024 total): the abstract must not
+    present that value as the article's own figures alone."""
+    import pandas as pd
+    from analysis.manuscript import parts
+    row = {"id": "T2-32", "result": "table2", "item": "All other partners: change on 2024",
+           "location": "§3.3; Bảng 2; row 'Các đối tác khác'; column 'Tăng/Giảm so với cùng kỳ'", "section": "3.3",
+           "printed_value": -91976.4, "unit": "% change", "key": "fdi.yoy.others", "verdict": "discrepancy",
+           "basis": "article_only", "category": "arithmetic", "cause": "arithmetic"}
+    numbers = {"fdi.yoy.others": {"value": -18.9, "unit": "% change", "decimals": 1, "sources": ["S05"]}}
+    for lang in ("en", "vi"):
+        text = parts.abstract_part(numbers, pd.DataFrame([row]), lang)
+        assert "{{<num printed.T2-32>}}" in text
+        if lang == "en":
+            assert "rests on the article's figures alone" in text and "{{<num fdi.yoy.others>}}" in text
+            assert "printed {{<num printed.T2-32>}} against {{<num fdi.yoy.others>}}" not in text
+            assert "with a source (S05)" in text
+        else:
+            assert "chỉ dựa vào số liệu của bài báo" in text and "(S05)" in text

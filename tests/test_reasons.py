@@ -31,7 +31,7 @@ def test_english_text():
 def test_vietnamese_text_is_written_in_vietnamese():
     text = R.render(SPEC, NUMBERS, "vi", "text")
     assert text == ("Giá trị tính lại từ dữ liệu độc lập với bài báo: 134 tỷ USD [SRC_A]; số in trừ số tính lại bằng −2,0 tỷ USD (−1,5%). Nguyên "
-                    "nhân khả dĩ nhất là dùng kỳ số liệu hoặc cơ sở tính khác: con số in ra trùng với kim ngạch 2024 "
+                    "nhân khả dĩ nhất là một kỳ số liệu hoặc cơ sở tính khác: con số in ra trùng với kim ngạch 2024 "
                     "(cả năm) theo số công bố = 132 tỷ USD [SRC_A].")
 
 

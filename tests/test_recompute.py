@@ -107,6 +107,18 @@ def test_table2_recomputations(table2):
     assert table2.at["sweden", "implied_base_2024"] == pytest.approx(1021.1 / (1 + 905.87), abs=1e-5)
 
 
+def test_table2_other_partners_implied_cell_is_what_the_printed_change_implies(table2):
+    """'Các đối tác khác' 4300,6 with ↓91976,4%: the 2024 value that change implies is 4300.6 / (1 - 919.764), a
+    negative value (impossible), shown as such; the residual of the 2024 total (38.23 bn USD, S05) less the ten
+    implied 2024 values is another quantity, kept under its own name, from which the change is recomputed."""
+    assert table2.at["others", "implied_base_2024"] == pytest.approx(4300.6 / (1 - 919.764), abs=1e-6)
+    assert table2.at["others", "implied_base_2024"] < 0
+    ten = (9395.2 / 0.92 + 5695.8 / 1.204 + 5292.2 / 0.75 + 3731.8 / 1.066 + 3129.6 / 0.72 + 2062.9 / 11.14
+           + 1723.2 / 0.827 + 1153.6 / 5.122 + 1021.1 / 906.87 + 912.0 / 1.556)
+    assert table2.at["others", "residual_2024"] == pytest.approx(38230 - ten, abs=1e-3)
+    assert table2.at["others", "yoy_recomputed"] == pytest.approx(100 * (4300.6 / (38230 - ten) - 1), abs=1e-4)
+
+
 PUBLISHED = ROOT / "data/published/printed_numbers.csv"
 
 
@@ -202,10 +214,14 @@ def test_audit_verdicts(audited):
     assert (a.at["X-11", "recomputed_value"], a.at["X-11", "verdict"]) == (8, "match")
     assert a.at["X-05", "sources"] == "VNS_20250920" and a.at["X-05", "recomputed_value"] == 26
     assert a.at["T2-05", "sources"] == "S21" and a.at["T2-05", "basis"] == "mixed"
-    # the equipment in service: SIPRI cannot measure it; the one stock estimate (60-70%) is cited, not judged
+    # the equipment in service: SIPRI cannot measure it; the one stock estimate (60-70%) is cited, not judged, and
+    # beside it the published shares of related measures reaching 2022, on both sides (issue 22, F8)
     assert a.at["A-14", "verdict"] == "not_verifiable" and "VOGON_20221226" in a.at["A-14", "reason"]
     assert set(a.at["A-14", "cited_keys"].split(";")) == {"arms.stated_share.military_assets.2022_2022.VOGON_20221226",
-                                                         "arms.stated_share.military_assets.2022_2022.VOGON_20221226.high"}
+                                                         "arms.stated_share.military_assets.2022_2022.VOGON_20221226.high",
+                                                         "arms.stated_share.arms_imports.1995_2023.AFP_MCEBISCOO_20241219",
+                                                         "arms.stated_share.arms_needs.2022_2022.REUTERS_VNEXPRESS_20221208",
+                                                         "arms.stated_share.military_purchases.2022_2022.REUTERS_CLOUDFRONT_202412"}
     # the US-side rank among export markets is still unsourced; the reason no longer says no US-side rank exists
     assert "export markets" in a.at["X-12", "reason"] and "hold no US-side" not in a.at["X-12", "reason"]
 
@@ -376,3 +392,40 @@ def test_numbers_resting_on_hedged_source_figures_record_them():
     f = _fdi_numbers().numbers
     lo, hi, e = stated_range(f["fdi.yoy.south_korea"])
     assert (round(lo, 2), round(hi, 2), e) == (-25.04, -24.93, 0.0)
+
+
+def test_a_tie_for_the_low_year_is_kept_not_resolved_to_the_first(series, audited):
+    """Russia's deliveries 2001-2010 in the exporter table (sipri_tiv_export_RUS row, 2001..2010 = 89, 54, 2, 294,
+    164, 16, 2, 164, 53, 149): the low, 2, is reached in 2003 and in 2007 alike; the register's Russia rows give
+    1.75 in both years too.  The article prints 2007 (A-04): a tied year, so the Russia-alone reading reproduces
+    it as well as the all-supplier total (8 in 2007, alone) does, and the reason says it is a tie."""
+    frag = arms.fragment(series, ARMS, _hashes(ARMS))
+    for release in ("r2022", "current"):
+        base = f"arms.{release}.russia_p2001_2010.min_year"
+        assert sorted(k for k in frag.numbers if k.startswith(base + ".tie.")) == [base + ".tie.2003", base + ".tie.2007"]
+    # the all-supplier low (8 in 2007 in the 2022 table) is one year: no tie recorded
+    assert not [k for k in frag.numbers if k.startswith("arms.r2022.p2001_2010.min_year.tie.")]
+    a, _ = audited
+    assert a.at["A-04", "reading"] == "both"
+    assert a.at["A-04", "verdict_russia_used"] == "match" and a.at["A-04", "verdict_russia_current"] == "match"
+    assert "tie" in a.at["A-04", "reason"] and "2003" in a.at["A-04", "reason"] and "2007" in a.at["A-04", "reason"]
+    assert "gives 2003" not in a.at["A-04", "reason"]
+    # A-03 (the 2001-2010 high, 2004: 294 alone) has no tie and is unchanged
+    assert a.at["A-03", "reading"] == "both" and "tie" not in a.at["A-03", "reason"]
+
+
+def test_the_stock_gap_cites_the_published_figures_on_both_sides_not_only_the_lower(audited):
+    """A-14 ('hơn 80%' of equipment of Soviet or Russian origin) is not verifiable; its reason must not cite only the
+    estimate below the printed figure (share_statements.csv: military assets 2022, 60 to 70%, VOGON_20221226) but
+    every published statement of a related share for a span reaching 2022: arms imports 1995-2023 more than 80%
+    (AFP_MCEBISCOO_20241219, HERENEWS_20241219), arms needs 2022 80% (REUTERS_VNEXPRESS_20221208), military
+    purchases 2022 about 60% (REUTERS_CLOUDFRONT_202412)."""
+    a, _ = audited
+    r = a.at["A-14", "reason"]
+    assert a.at["A-14", "verdict"] == "not_verifiable" and a.at["A-14", "gap"] == "not_measurable"
+    for sid in ("VOGON_20221226", "REUTERS_VNEXPRESS_20221208", "REUTERS_CLOUDFRONT_202412"):
+        assert sid in r, sid
+    assert "AFP_MCEBISCOO_20241219" in r or "HERENEWS_20241219" in r
+    assert "more than 80%" in r and "1995–2023" in r
+    assert "2017–2021" not in r  # a span that ends before 2022 is not as recent as the estimate
+    assert "hơn 80%" in a.at["A-14", "reason_vi"]

@@ -525,3 +525,39 @@ def test_the_manuscripts_findings_name_no_code_and_the_standalone_report_does(la
     assert "{{<num claim.C-01.verdict>}}" in next(x for x in md.splitlines() if x.startswith("| C-01 "))
     text = report.render(lines, numbers, "text", lang)
     assert "analysis/compute/trade.py" in text and "table1()" in text
+
+
+def test_discrepancies_that_are_another_figure_of_the_same_source_are_counted_apart_in_the_prose():
+    """A printed figure that is the source's own stated total (where the rule adds its parts), or lies within what
+    its hedged figures allow, still differs from the figure the rule recomputes (the verdict stays), but the
+    sentences that count the discrepancies say how many are of that kind (issue 22, F4)."""
+    audit = [row("a", "match"), row("b", "discrepancy", category="stated_total_not_parts"),
+             row("c", "discrepancy", category="hedged_difference"), row("d", "discrepancy"),
+             row("e", "discrepancy", "mixed", category="stated_total_not_parts")]
+    t = report.tally(audit, [{"id": "C1", "verdict": "holds"}])
+    # independent discrepancies b, c, d: 3, of which b and c agree with another figure of the same source; e is
+    # mixed and counted apart already
+    assert t["table1"]["discrepancy"] == 3 and t["table1"]["discrepancy_same_source"] == 2
+    assert t["numbers"]["discrepancy_same_source"] == 2
+    claims = [{"id": "C1", "verdict": "holds"}]
+    for lang in ("en", "vi"):
+        head = " ".join(report._headline(t, report.sensitivity(audit, claims), lang))
+        assert "{report.numbers.discrepancy_same_source}" in head
+    # none of that kind: no sentence about it
+    audit = [row("a", "match"), row("d", "discrepancy")]
+    t = report.tally(audit, claims)
+    assert "discrepancy_same_source" not in " ".join(report._headline(t, report.sensitivity(audit, claims), "en"))
+
+
+def test_the_claims_title_names_every_section_the_claims_come_from():
+    """C-33 is from §5 (data/published/claims.csv): a title naming only §1 and §3.1-3.3 is too narrow (issue 22,
+    F11)."""
+    import csv
+    from tests.conftest import ROOT
+    sections = {r["section"] for r in csv.DictReader(open(ROOT / "data/published/claims.csv", encoding="utf-8"))}
+    assert "5" in sections
+    for lang in ("en", "vi"):
+        title = report.title("claims", lang)
+        for s in sections:
+            named = s in title if not s.startswith("3.") else "3.1–3.3" in title and s in ("3.1", "3.2", "3.3")
+            assert named, (lang, s, title)

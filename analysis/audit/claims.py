@@ -336,15 +336,25 @@ def t_exceeds(p: dict, numbers: dict, ctx: dict) -> Result:
     other than the base and the subjects, are the part the test leaves out (no figure in the data); then the
     claim cannot hold on the subjects alone and is not decided unless some subject fails."""
     cover = p.get("cover")
-    res = _result("claim.rule.exceeds_cover" if cover else "claim.rule.exceeds")
+    # `factor` one number (a line), or a band 'low|high': the article draws no line for a comparative word, so one
+    # band is read for every such word (data/published/claims.csv: C-01, C-16, C-29 read factor=2|10): a ratio is
+    # far under every line in the band when it is at least `high`, under none when below `low`; between, the verdict
+    # would rest on where the line is put, which the article does not say: not decided (gap not_measurable)
+    fs = [float(x) for x in (p["factor"] if isinstance(p["factor"], list) else [p["factor"]])]
+    f_lo, f_hi = min(fs), max(fs)
+    banded = f_hi > f_lo
+    res = _result(("claim.rule.exceeds_band" if banded else "claim.rule.exceeds") + ("_cover" if cover else ""))
     m, b = p["measure"], p["base"]
     bk = f"trade.{m}_{TRADE_YEAR}.{b}"
     base, ub = _v(numbers, bk), float(numbers[bk].get("uncertainty") or 0.0)
     res.fig("measure", m, "text", _lab("measure"))
-    res.fig("factor", float(p["factor"]), "ratio", _lab("factor_far_exceeds"), 0)
+    if banded:
+        res.fig("factor_low", f_lo, "ratio", _lab("factor_low"), 0)
+        res.fig("factor_high", f_hi, "ratio", _lab("factor_high"), 0)
+    else:
+        res.fig("factor", f_hi, "ratio", _lab("factor_far_exceeds"), 0)
     res.fig("base_name", _name(b), "text", _lab("base_partner"), vi=_name_vi(b))
     res.fig("base", base, "USD bn", _lab(f"value_{m}", partner=R.partner(_name(b))), 2, _src(numbers, bk))
-    f = float(p["factor"])
     state, parts = {}, []
     for s_ in p["subjects"]:
         k = f"trade.{m}_{TRADE_YEAR}.{s_}"
@@ -352,12 +362,12 @@ def t_exceeds(p: dict, numbers: dict, ctx: dict) -> Result:
         r, lo, hi = v / base, (v - u) / (base + ub), (v + u) / (base - ub)
         res.fig(f"ratio_{s_}", r, "ratio", _lab("ratio", partner=R.partner(_name(s_)), base=R.partner(_name(b))), 1,
                 _src(numbers, k, bk))
-        state[s_] = ("pass" if lo >= f else "fail" if hi < f else "threshold", hi <= 1)
+        state[s_] = ("pass" if lo >= f_hi else "fail" if hi < f_lo else "threshold", hi <= 1)
         if state[s_][0] == "threshold":
             res.fig(f"lo_{s_}", lo, "ratio", _lab("lo"), 2)
             res.fig(f"hi_{s_}", hi, "ratio", _lab("hi"), 2)
-            parts.append(("claim.exceeds.threshold", {"name": _name(s_), "ratio": f"{{ratio_{s_}}}",
-                                                      "lo": f"{{lo_{s_}}}", "hi": f"{{hi_{s_}}}"}))
+            parts.append(("claim.exceeds.band" if banded else "claim.exceeds.threshold",
+                          {"name": _name(s_), "ratio": f"{{ratio_{s_}}}", "lo": f"{{lo_{s_}}}", "hi": f"{{hi_{s_}}}"}))
     left = []
     if cover == "csp":
         named = set(p["subjects"]) | {b}
@@ -384,6 +394,9 @@ def t_exceeds(p: dict, numbers: dict, ctx: dict) -> Result:
         res.verdict = "partly holds"
     elif "threshold" in kinds or left:
         res.verdict = "not decided"
+        # partners without a figure: incomplete data; a ratio the band (or the figures' rounding) leaves open: no
+        # measurement can settle where a word the article does not quantify draws its line
+        res.gap = "incomplete_data" if left else "not_measurable"
     else:
         res.verdict = "holds"
     return res
@@ -415,8 +428,13 @@ def t_rank_above(p: dict, numbers: dict, ctx: dict) -> Result:
 def t_below_each(p: dict, numbers: dict, ctx: dict) -> Result:
     """The partner's investment is among the lowest compared with the others: holds if the largest figure
     the data give for the partner (all years together) is below each other partner's figure for a single
-    period; does not hold otherwise; not decided without the figures."""
+    period; does not hold otherwise; not decided without the figures.  `untested=projects`: the sentence also names
+    the number of projects, which the test does not judge (the data hold no other partner's project count): the rule
+    says the verdict covers the capital only."""
     res = _result("claim.rule.below_each")
+    if p.get("untested"):
+        res.rule += words.msg(f"claim.rule.untested.{p['untested']}", "en")
+        res.rule_vi += words.msg(f"claim.rule.untested.{p['untested']}", "vi")
     keys = _fdi_rows(numbers, p["partner"], p["measure"])
     res.fig("partner_name", p["partner"].title(), "text", _lab("partner"), vi=_name_vi(p["partner"]))
     res.fig("measure", p["measure"].replace("_", " "), "text", _lab("measure"))
@@ -551,21 +569,28 @@ def t_share_lower(p: dict, numbers: dict, ctx: dict) -> Result:
 
 def t_largest_supplier(p: dict, numbers: dict, ctx: dict) -> Result:
     """Russia was the largest supplier over the years: holds if Russia's deliveries exceed every other
-    supplier's in the register (current release); does not hold otherwise."""
+    supplier's in the register (current release); does not hold otherwise.  The register read starts with its
+    first delivery year: the rule and the figures name the years it covers (`first`–`last`), never the years the
+    sentence names when the register does not reach them.  The years before it (`early_first`–`early_last`) are
+    judged on the exporter tables of a dated release, which give Russia's share of all deliveries but no other
+    supplier's: more than half makes Russia the largest supplier there; half or less, or no table, leaves that part,
+    and so the claim, not decided.  Largest in each part makes it largest over the whole span (each other
+    supplier's sum is below Russia's in each part)."""
+    want = range(int(p["first"]), int(p["last"]) + 1)
+    keys = [k for k in numbers if k.startswith("arms.current.supplier.")]
+    reg_first = min((int(k.rsplit(".", 1)[1]) for k in keys), default=want[0])
+    years = range(max(want[0], reg_first), want[-1] + 1)
     res = _result("claim.rule.largest_supplier")
-    years = range(int(p["first"]), int(p["last"]) + 1)
-    res.fig("first", years[0], "year", _lab("first_year"), 0)
-    res.fig("last", years[-1], "year", _lab("last_year"), 0)
+    res.fig("first", years[0] if years else want[0], "year", _lab("first_year"), 0)
+    res.fig("last", years[-1] if years else want[-1], "year", _lab("last_year"), 0)
     sums: dict[str, float] = {}
-    for k in numbers:
-        if k.startswith("arms.current.supplier."):
-            _, _, _, slug, y = k.split(".")
-            if int(y) in years:
-                sums[slug] = sums.get(slug, 0.0) + _v(numbers, k)
+    for k in keys:
+        _, _, _, slug, y = k.split(".")
+        if int(y) in years:
+            sums[slug] = sums.get(slug, 0.0) + _v(numbers, k)
     if "russia" not in sums:
         return res
     others = sorted(((v, s) for s, v in sums.items() if s != "russia"), reverse=True)
-    keys = [k for k in numbers if k.startswith("arms.current.supplier.")]
     res.fig("russia", sums["russia"], "TIV mn", _lab("russia_deliveries"), 0, _src(numbers, *keys))
     res.fig("second", others[0][0], "TIV mn", _lab("second_deliveries"), 0, _src(numbers, *keys))
     res.fig("second_name", others[0][1].replace("_", " ").title(), "text", _lab("second_supplier"),
@@ -574,9 +599,33 @@ def t_largest_supplier(p: dict, numbers: dict, ctx: dict) -> Result:
     res.fig("share", s, "%", _lab("russia_share_deliveries"), 1, _src(numbers, *ks))
     _say(res, "claim.finding.largest_supplier")
     res.verdict = "holds" if sums["russia"] > others[0][0] else "does not hold"
+    if want[0] < years[0]:
+        a, b = want[0], years[0] - 1
+        res.fig("early_first", a, "year", _lab("early_first"), 0)
+        res.fig("early_last", b, "year", _lab("early_last"), 0)
+        for lang, attr in (("en", "rule"), ("vi", "rule_vi")):
+            setattr(res, attr, getattr(res, attr) + words.msg("claim.rule.largest_supplier_early", lang))
+        tail = f"russia_share_w.{a}_{b}" if b > a else f"russia_share.{a}"
+        found = [f"arms.{r}.{tail}" for r in RELEASES if r != "current" and f"arms.{r}.{tail}" in numbers]
+        if not found:
+            for lang, attr in (("en", "finding"), ("vi", "finding_vi")):
+                setattr(res, attr, getattr(res, attr) + "; " + words.msg("claim.finding.largest_supplier_early_gap", lang))
+            res.verdict = "not decided"
+            return res
+        k = found[0]
+        rel_ = k.split(".")[1]
+        res.fig("early_share", _v(numbers, k), "%", _lab("early_share"), 1, _src(numbers, k))
+        res.fig("early_release", R.release_word(rel_, "en"), "text", _lab("early_release"),
+                vi=R.release_word(rel_, "vi"))
+        for lang, attr in (("en", "finding"), ("vi", "finding_vi")):
+            setattr(res, attr, getattr(res, attr) + "; " + words.msg("claim.finding.largest_supplier_early", lang))
+        early_ok = _v(numbers, k) > 50
+        res.verdict = "holds" if res.verdict == "holds" and early_ok else "not decided"
+        if res.verdict == "not decided":
+            return res
     if p.get("span") == "soviet":
-        # 'for many decades': the register starts in 1995; the decades before are judged on the r2022 release's
-        # exporter tables (the Soviet Union and Russia over all deliveries since SIPRI's records begin): a majority
+        # 'for many decades': the register read starts in 2000 (its first delivery year; the years before it are
+        # judged above on the exporter tables); the decades before are judged on the r2022 release's exporter tables (the Soviet Union and Russia over all deliveries since SIPRI's records begin): a majority
         # of all deliveries over the span makes them its largest supplier taken together (not decade by decade)
         e = numbers.get("arms.r2022.origin_proxy.share")
         res.rule, res.rule_vi = res.rule + words.msg("claim.rule.largest_supplier_span", "en"), \
@@ -642,6 +691,18 @@ def t_proxy_above(p: dict, numbers: dict, ctx: dict) -> Result:
     if res.verdict == "not decided":
         res.gap = audit[f"audit.gap.{pid}"]["value"]
     _say(res, "claim.finding.proxy_above")
+    # beside the share of deliveries (above any share near 80%), the latest published estimate of the stock itself,
+    # as the audit's reason on the printed number gives it: the two say the same context (analysis/compute/arms.py)
+    stock = sorted((k for k in numbers if k.startswith("arms.stated_share.military_assets.") and k + ".high" in numbers),
+                   key=lambda k: (k.split(".")[3].split("_")[-1], k))
+    if stock:
+        k = stock[-1]
+        res.fig("stock_lo", numbers[k]["value"], "%", _lab("stock_lo"), numbers[k]["decimals"], numbers[k]["sources"])
+        res.fig("stock_hi", numbers[k + ".high"]["value"], "%", _lab("stock_hi"), numbers[k + ".high"]["decimals"],
+                numbers[k + ".high"]["sources"])
+        res.fig("stock_year", int(k.split(".")[3].split("_")[-1]), "year", _lab("stock_year"), 0)
+        for lang, attr in (("en", "finding"), ("vi", "finding_vi")):
+            setattr(res, attr, getattr(res, attr) + "; " + words.msg("claim.finding.proxy_stock", lang))
     return res
 
 

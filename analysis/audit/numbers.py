@@ -136,15 +136,26 @@ def _interval(a: dict) -> tuple[float, float, float]:
     return lo, hi, a["uncertainty"]
 
 
+def tie_keys(key: str, numbers: dict) -> list[str]:
+    """The years tied for a period's extreme beside `key` (analysis/compute/arms.py, `_ties`), by year; none
+    without a tie."""
+    return sorted((k for k in numbers if k.startswith(key + ".tie.")), key=lambda k: numbers[k]["value"])
+
+
 def judge(row, key: str, numbers: dict, gaps: dict) -> dict:
-    """Verdict of one printed number against one registry key."""
+    """Verdict of one printed number against one registry key.  When several years tie for the extreme the key
+    names, a printed year that is one of them is judged against that year (`tie_key`), never against the first
+    year silently; `ties` lists them all."""
     p, d, q, unit = float(row["printed_value"]), int(row["printed_decimals"]), row["qualifier"], row["unit"]
     if key in numbers:
-        n = numbers[key]
+        ties = tie_keys(key, numbers)
+        hit = [k for k in ties if numbers[k]["value"] == p]
+        n = numbers[hit[0]] if hit else numbers[key]
         r, e, st = in_unit(n, unit)
         v, rule = verdict(p, d, q, unit, r, e, n["basis"], st)
         return {"key": key, "recomputed_value": r, "uncertainty": e, "verdict": v, "rule": rule, "stated": st,
-                "basis": n["basis"], "sources": ";".join(n["sources"]), "entry": n}
+                "basis": n["basis"], "sources": ";".join(n["sources"]), "entry": n, "ties": ties,
+                "tie_key": hit[0] if hit else ""}
     if key in gaps:
         v, rule = verdict(p, d, q, unit, None)
         return {"key": key, "recomputed_value": None, "uncertainty": None, "verdict": v, "rule": rule, "stated": None,
@@ -347,7 +358,7 @@ class Audit:
             lo, hi = accepted_interval(p, d, row["qualifier"], unit, e_eff)
             flags["coarse"] = coarse(p, d, row["qualifier"], unit, e_eff)
         basis = R.word(f"basis.{res['basis']}") if res["basis"] != "none" else None  # none: not verifiable
-        value = R.key(key, src=True)
+        value = R.key(res.get("tie_key") or key, src=True)
         cause = "reproduced"
         if v == "not_verifiable":
             cause = "not_verifiable"
@@ -391,9 +402,9 @@ class Audit:
         # an item's basis is what its verdict rests on: a verdict reached from the article's figures combined with a
         # source that independent sources of the same quantity, stated directly, give alike rests on those sources
         alike = self.independent_alike(row, res) if res["basis"] == "mixed" else []
-        if alike:
-            clauses.append(R.clause("independent_alike", values=R.nested([R.clause("value_src", value=R.key(k, src=True))
-                                                                           for k in alike])))
+        if alike:  # said first: what the verdict rests on leads the reason
+            clauses.insert(0, R.clause("independent_alike", values=R.nested([R.clause("value_src", value=R.key(k, src=True))
+                                                                              for k in alike])))
         if flags["hedge"] == "not_borne_out":
             if cause == "reproduced":
                 cause = "hedge_not_borne_out"
@@ -408,11 +419,17 @@ class Audit:
                                                 R.label("label.audit.accept_hi", id=rid),
                                                 R.rule("rule.audit.accept_hi"), d + 1),
                                     n=R.key("audit.rule.coarse_units")))
+        if res.get("ties"):
+            clauses.append(tie_clause(res))
+        # a reading note the compute step wrote on the number (which of the sentence's readings it judges)
+        clauses += (res.get("entry") or {}).get("note") or []
         extra = {}
         if arms:
             extra = self.arms(row, key, cur_key, release, fallback, res, clauses, flags)
         gap = R.gap_kind(res["gap"].get("why")) if v == "not_verifiable" else ""
-        auth = "" if v == "not_verifiable" else weakest(self.auth.get(s, "") for s in res["entry"]["sources"])
+        # a value impossible on its face is found wrong on the article alone: its verdict rests on no source's authority
+        auth = "" if v == "not_verifiable" or impossible(p, unit) else \
+            weakest(self.auth.get(s, "") for s in res["entry"]["sources"])
         if auth in ("secondary", "third_party_copy"):
             clauses.append(R.clause("authority", authority=R.word(f"authority.{auth}")))
         alt_v, alt_keys = self.alternative_verdict(row, res, extra)
@@ -665,7 +682,10 @@ class Audit:
                                     (True, True): "both", (False, False): "neither"}[(all_ok, rus_ok)]
                 template = {"all_suppliers": "reading_all", "russia_only": "reading_russia", "both": "reading_both",
                             "neither": "reading_none"}[flags["reading"]]
-                head.append(R.clause(template, total=R.key(key), russia=R.key(rk)))
+                head.append(R.clause(template, total=R.key(res.get("tie_key") or key),
+                                     russia=R.key(rus.get("tie_key") or rk)))
+                if rus.get("ties"):
+                    head.append(tie_clause(rus))
             else:
                 flags["reading"] = "all_suppliers" if all_ok else "neither"
                 head.append(R.clause("reading_no_split"))
@@ -684,6 +704,14 @@ class Audit:
             clauses.append(R.clause("current", current=R.ident("current"), value=R.key(cur_key),
                                     verdict=R.word(f"verdict.{cur['verdict']}")))
         return out
+
+
+def tie_clause(res: dict) -> list:
+    """A tie said: the years that tie for the extreme in the reading judged (all suppliers or Russia alone), and
+    whether the printed year is one of them."""
+    series = "russia" if ".russia_p" in res["key"] else "total"
+    return R.clause("tie_in" if res.get("tie_key") else "tie_out", series=R.word(f"series.{series}"),
+                    years=R.nested([R.clause("value_src", value=R.key(k)) for k in res["ties"]]))
 
 
 def reproduces(row, res: dict) -> bool:

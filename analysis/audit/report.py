@@ -172,6 +172,11 @@ def _share(t: dict) -> None:
     t["class"] = classify(t["share"], t["checkable"] / t["n"] if t.get("n") else None)
 
 
+# the cause categories of a printed figure that is another figure of the same source, year and period than the one
+# the rule recomputes (analysis/reasons.py, CAUSES)
+SAME_SOURCE = ("stated_total_not_parts", "hedged_difference")
+
+
 def tally(audit: list[dict], claims: list[dict]) -> dict:
     """Counts by result and overall.  For the printed numbers: n; on independent evidence reproduced,
     discrepancy and checkable; apart, mixed (agree, differ) and article_only; not_verifiable with its
@@ -187,6 +192,10 @@ def tally(audit: list[dict], claims: list[dict]) -> dict:
         dis = count(lambda r: ind(r) and r["verdict"] == "discrepancy")
         out[g] = {"n": len(a), "reproduced": float(rep), "discrepancy": dis, "checkable": rep + dis,
                   "discrepancy_all": count(lambda r: r["verdict"] == "discrepancy"),
+                  # independent discrepancies whose printed figure is another figure of the same source (its stated
+                  # total, a difference of its hedged figures): counted among the discrepancies, and said apart
+                  "discrepancy_same_source": count(lambda r: ind(r) and r["verdict"] == "discrepancy"
+                                                   and r["category"] in SAME_SOURCE),
                   "mixed": count(lambda r: r["basis"] == "mixed"),
                   "mixed_agree": count(lambda r: r["basis"] == "mixed" and r["verdict"] in PASSING),
                   "mixed_differ": count(lambda r: r["basis"] == "mixed" and r["verdict"] == "discrepancy"),
@@ -510,9 +519,11 @@ def _headline(t: dict, sens: dict, lang: str) -> list[str]:
         slots = {k: f"{{report.{g}.{k}}}" for k in ("n", "checkable", "coverage", "mixed", "article_only",
                                                      "not_verifiable", "reproduced", "share", "discrepancy",
                                                      "not_decided", "class", "article_only_differ", "judged_as",
-                                                     "repeats")}
+                                                     "repeats", "discrepancy_same_source")}
         slots["threshold"] = "{report.threshold.coverage}"
         s = words.msg(f"report.headline.{g}.checked", lang, **slots)
+        if t[g].get("discrepancy_same_source"):
+            s += " " + words.msg("report.headline.numbers.same_source", lang, **slots)
         if t[g]["class"] == "not verifiable":
             s += " " + words.msg(f"report.headline.unclassed", lang, **slots)
             if sens[g]["class_all_alt"] != t[g]["class"]:

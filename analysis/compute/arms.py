@@ -169,6 +169,23 @@ def share(series: pd.DataFrame | Cells, release: str, years: range) -> tuple[flo
     return s, e
 
 
+def tied_years(pairs, extreme: float) -> list[int]:
+    """Every year whose value, as published, equals the period's extreme: more than one is a tie, which no rule
+    resolves (the earliest year is the key's value only so that it has one; the audit judges a printed year against
+    every tied year, analysis/audit/numbers.py, `judge`)."""
+    return sorted(int(y) for y, v in pairs if float(v) == extreme)
+
+
+def _ties(frag: Fragment, key: str, years: list[int], label: dict, ins: list[str], src, by=None) -> None:
+    """Each year of a tie for a period's extreme as its own registry number, `<key>.tie.<year>` (none without a
+    tie)."""
+    if len(years) < 2:
+        return
+    for y in years:
+        frag.add(f"{key}.tie.{y}", y, "year", reasons.label("label.arms.tied_year", year=y, what=label),
+                 reasons.rule("rule.arms.tied_year"), ins, src, decimals=0, by=by)
+
+
 def period_stats(series: pd.DataFrame, release: str, first: int, last: int) -> dict | None:
     """Min and max (with years), sum and Russia's share over a period; None unless every year is covered."""
     tot = series[(series["release"] == release) & (series["series"] == "total")
@@ -179,6 +196,8 @@ def period_stats(series: pd.DataFrame, release: str, first: int, last: int) -> d
     hi = tot.loc[tot["tiv"].idxmax()]
     out = {"min": (float(lo["tiv"]), float(lo["uncertainty"])), "min_year": int(lo["year"]),
            "max": (float(hi["tiv"]), float(hi["uncertainty"])), "max_year": int(hi["year"]),
+           "min_years": tied_years(zip(tot["year"], tot["tiv"]), float(lo["tiv"])),
+           "max_years": tied_years(zip(tot["year"], tot["tiv"]), float(hi["tiv"])),
            "sum": (float(tot["tiv"].sum()), float(tot["uncertainty"].sum()))}
     out["russia_share"] = share(cells(series), release, range(first, last + 1))
     return out
@@ -248,10 +267,14 @@ def fragment(series: pd.DataFrame, files: dict[str, str], hashes: dict[str, str]
                      reasons.rule("rule.arms.min", first=first, last=last), ins, src, decimals=0, uncertainty=st["min"][1], by=period_stats)
             frag.add(f"{key}.min_year", st["min_year"], "year", reasons.label("label.arms.min_year", **span),
                      reasons.rule("rule.arms.min_year"), ins, src, decimals=0, by=period_stats)
+            _ties(frag, f"{key}.min_year", st["min_years"], reasons.label("label.arms.min_year", **span), ins, src,
+                  by=period_stats)
             frag.add(f"{key}.max", st["max"][0], "TIV mn", reasons.label("label.arms.max", **span),
                      reasons.rule("rule.arms.max", first=first, last=last), ins, src, decimals=0, uncertainty=st["max"][1], by=period_stats)
             frag.add(f"{key}.max_year", st["max_year"], "year", reasons.label("label.arms.max_year", **span),
                      reasons.rule("rule.arms.max_year"), ins, src, decimals=0, by=period_stats)
+            _ties(frag, f"{key}.max_year", st["max_years"], reasons.label("label.arms.max_year", **span), ins, src,
+                  by=period_stats)
             frag.add(f"{key}.sum", st["sum"][0], "TIV mn", reasons.label("label.arms.sum", **span),
                      reasons.rule("rule.arms.sum", first=first, last=last), ins, src, decimals=0, uncertainty=st["sum"][1], by=period_stats)
             if st["russia_share"] is None:
@@ -309,9 +332,27 @@ def _equipment_origin(frag: Fragment, statements: pd.DataFrame, st_ins: list[str
     if not assets.empty:
         a = assets.sort_values(["last_year", "source_id"]).iloc[-1]  # the latest estimate of the stock
         k = stated_key(a)
-        reasons.gap(frag, "arms.equipment_origin_share", reasons.label("label.arms.equipment_origin"),
-                    [reasons.clause("g_stock_stated", year=reasons.ident(a["last_year"]), lo=reasons.key(k, src=True),
-                                    hi=reasons.key(k + ".high"))], st_ins, frag.numbers[k]["sources"])
+        # beside it, every published statement of a related share whose span reaches the estimate's year, whichever
+        # side of any printed figure it falls (a gap cites its context on both sides, never the lower estimate alone);
+        # one statement a second source repeats word for word is cited once, from the first source by id
+        related, seen = [], set()
+        for _, r in statements.sort_values(["measure", "first_year", "source_id"]).iterrows():
+            same = (r["measure"], r["first_year"], r["last_year"], r["value"], r["qualifier"])
+            if r["measure"] == "military_assets" or r["qualifier"] == "range" or same in seen \
+                    or int(r["last_year"]) < int(a["last_year"]):
+                continue
+            seen.add(same)
+            span = f"{r['first_year']}–{r['last_year']}" if r["first_year"] and r["first_year"] != r["last_year"] \
+                else r["last_year"]
+            related.append(reasons.clause(f"stated_other.{r['qualifier']}", measure=reasons.word(f"stated.{r['measure']}"),
+                                          span=reasons.ident(span), value=reasons.key(stated_key(r), src=True)))
+        why = [reasons.clause("g_stock_stated", year=reasons.ident(a["last_year"]), lo=reasons.key(k, src=True),
+                              hi=reasons.key(k + ".high"))]
+        if related:
+            why.append(reasons.clause("stock_context", year=reasons.ident(a["last_year"]),
+                                      items=reasons.nested(related)))
+        reasons.gap(frag, "arms.equipment_origin_share", reasons.label("label.arms.equipment_origin"), why, st_ins,
+                    sorted({s for c in why for kk in reasons.cited_keys({"clauses": [c]}) for s in frag.numbers[kk]["sources"]}))
     else:
         reasons.gap(frag, "arms.equipment_origin_share", reasons.label("label.arms.equipment_origin"),
                     [reasons.clause("g_stock")], [], [])
@@ -401,10 +442,14 @@ def _readings_and_windows(frag: Fragment, series: pd.DataFrame, lookup: Cells, p
                      reasons.rule("rule.arms.russia_only.min", **only), ins, src, decimals=0, uncertainty=lo[1][1])
             frag.add(f"{base}.min_year", lo[0], "year", reasons.label("label.arms.russia_only.min_year", **span),
                      reasons.rule("rule.arms.min_year"), ins, src, decimals=0)
+            _ties(frag, f"{base}.min_year", tied_years(((y, v[0]) for y, v in rus), lo[1][0]),
+                  reasons.label("label.arms.russia_only.min_year", **span), ins, src)
             frag.add(f"{base}.max", hi[1][0], "TIV mn", reasons.label("label.arms.russia_only.max", **span),
                      reasons.rule("rule.arms.russia_only.max", **only), ins, src, decimals=0, uncertainty=hi[1][1])
             frag.add(f"{base}.max_year", hi[0], "year", reasons.label("label.arms.russia_only.max_year", **span),
                      reasons.rule("rule.arms.max_year"), ins, src, decimals=0)
+            _ties(frag, f"{base}.max_year", tied_years(((y, v[0]) for y, v in rus), hi[1][0]),
+                  reasons.label("label.arms.russia_only.max_year", **span), ins, src)
             frag.add(f"{base}.sum", sum(v[0] for _, v in rus), "TIV mn", reasons.label("label.arms.russia_only.sum", **span),
                      reasons.rule("rule.arms.russia_only.sum", **only), ins, src, decimals=0,
                      uncertainty=sum(v[1] for _, v in rus))
@@ -463,7 +508,7 @@ def _candidates(frag: Fragment, lookup: Cells) -> None:
         if not key.startswith(tuple(f"arms.{r}." for r in RELEASES)):
             continue
         release, tail = key.split(".", 2)[1:]
-        if tail.startswith(("coverage.", "origin_proxy.", "supplier.", "russia_share_w.", "russia_p")):
+        if tail.startswith(("coverage.", "origin_proxy.", "supplier.", "russia_share_w.", "russia_p")) or ".tie." in tail:
             continue
         reasons.candidate(frag, f"arms.*.{tail}", key, "data_release", {"src": "arms", "release": release, "same": 1})
     for (release, name, y) in sorted(lookup):

@@ -138,10 +138,14 @@ def table2(printed: pd.DataFrame, fdi: pd.DataFrame, sources: pd.DataFrame) -> p
     top["rank_change_recomputed"] = top["rank_2024_known"] - top["rank_2025"]
     others = printed[printed["partner_key"] == "others"].iloc[0]
     total = printed[printed["partner_key"] == "total"].iloc[0]
+    # the other partners' 2024 value the printed change implies (as for each partner: negative when the printed fall
+    # exceeds the whole, and shown so), and apart from it the residual of the 2024 total less the ten implied 2024
+    # values, from which their change is recomputed
     others_base = total_2024["value_mn"] - top["implied_base_2024"].sum()
     rest = pd.DataFrame([
         {"partner_key": "others", "value_2025": others["value_2025"], "yoy_printed": others["yoy_printed"],
-         "share_pct": 100 * others["value_2025"] / total_2025, "implied_base_2024": others_base,
+         "share_pct": 100 * others["value_2025"] / total_2025,
+         "implied_base_2024": others["value_2025"] / (1 + others["yoy_printed"] / 100), "residual_2024": others_base,
          "value_2025_recomputed": total_2025 - top["value_2025"].sum(),
          "yoy_recomputed": 100 * (others["value_2025"] / others_base - 1),
          "value_decimals": others["value_decimals"], "yoy_decimals": others["yoy_decimals"]},
@@ -259,16 +263,23 @@ def fragment(t2: pd.DataFrame, printed: pd.DataFrame, fdi: pd.DataFrame, sources
              reasons.rule("rule.fdi.implied_bases_sum", one=reasons.num(1)), pub_ins, [], decimals=1,
              basis="internal", uncertainty=e_bases, by=table2_checks)
     e_others_base = t24_e + e_bases
+    e_v, e_c = hu(others, "value_decimals"), hu(others, "yoy_decimals")
     frag.add("fdi.implied_base_2024.others", others["implied_base_2024"], "USD mn",
+             reasons.label("label.fdi.implied_base", partner=who("others"), year=2024),
+             reasons.rule("rule.fdi.implied_base", table=2, one=reasons.num(1), n=reasons.num(100)), pub_ins, [],
+             decimals=1, basis="internal", by=table2,
+             uncertainty=abs(others["implied_base_2024"]) * (e_v / others["value_2025"]
+                                                             + e_c / abs(100 + others["yoy_printed"])))
+    frag.add("fdi.residual_2024.others", others["residual_2024"], "USD mn",
              reasons.label("label.fdi.implied_base_others", year=2024),
              reasons.rule("rule.fdi.implied_base_others", year=2024), raw_ins + pub_ins, [t24["source_id"]],
              decimals=1, basis="mixed", uncertainty=e_others_base, by=table2)
-    ratio = others["value_2025"] / others["implied_base_2024"]
+    ratio = others["value_2025"] / others["residual_2024"]
     frag.add("fdi.yoy.others", others["yoy_recomputed"], "% change", reasons.label("label.fdi.yoy", partner=who("others"), year=2025, base=2024),
              reasons.rule("rule.fdi.yoy_others", year=2025, base=2024, n=reasons.num(1)), raw_ins + pub_ins, [t24["source_id"]],
              decimals=1, basis="mixed", by=table2,
              uncertainty=100 * abs(ratio) * (hu(others, "value_decimals") / others["value_2025"]
-                                             + e_others_base / abs(others["implied_base_2024"])))
+                                             + e_others_base / abs(others["residual_2024"])))
     frag.add("fdi.yoy.total", total["yoy_recomputed"], "% change", reasons.label("label.fdi.yoy", partner=who("total"), year=2025, base=2024),
              reasons.rule("rule.fdi.yoy_total", table=2, base=2024, n=reasons.num(1)), raw_ins + pub_ins, [t24["source_id"]], decimals=2, basis="mixed", by=table2,
              uncertainty=100 * total_2025 / t24_v * (e_total_2025 / total_2025 + t24_e / t24_v))

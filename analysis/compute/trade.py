@@ -413,6 +413,9 @@ def _statements(frag: Fragment, statements: pd.DataFrame, sources: pd.DataFrame,
                 continue
             frag.add(f"trade.us_partner_rank.{year}", int(r["value"]), "rank",
                      reasons.label("label.trade.rank", **rank_slots(r)), rule, ins, [sid], decimals=0)
+            # the article's clause ends 'của Hoa Kỳ tại khu vực ASEAN' after both ranks: this one is judged among all
+            # the US's partners, as the source gives it, and the reason says so (the ASEAN reading is not judged)
+            frag.numbers[f"trade.us_partner_rank.{year}"]["note"] = [reasons.clause("note_rank_all_partners")]
         else:
             frag.add(f"trade.rank_published.{r['measure']}.{year}.{slug}", int(r["value"]), "rank",
                      reasons.label("label.trade.rank", **rank_slots(r)), rule, ins, [sid], decimals=0)

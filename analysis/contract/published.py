@@ -174,6 +174,9 @@ PARAM_KINDS = {
                       _year_in(article.SUPPLIER_YEARS), False),
     "number": ("a plain non-negative number in ASCII digits (e.g. 10 or 2.5)",
                lambda v: re.fullmatch(r"[0-9]+(\.[0-9]+)?", v) is not None, False),
+    # a line (one number) or a band of two, 'low|high' (analysis/audit/claims.py, t_exceeds)
+    "factor": ("a plain non-negative number in ASCII digits, or two separated by '|' (a band)",
+               lambda v: re.fullmatch(r"[0-9]+(\.[0-9]+)?", v) is not None, True),
     "rank": ("a rank, a whole number from 1", lambda v: re.fullmatch(r"[1-9][0-9]*", v) is not None, False),
     "trade_year": (f"a year the trade data hold ({TRADE_YEARS[0]}-{TRADE_YEARS[-1]})", _year_in(TRADE_YEARS), False),
     "arms_series": (f"one of {', '.join(ARMS_SERIES)}", ARMS_SERIES.__contains__, False),
@@ -203,6 +206,8 @@ PARAM_KINDS = {
     "date": ("a date YYYY-MM-DD", lambda v: re.fullmatch(r"\d{4}-\d{2}-\d{2}", v) is not None, False),
     "cover": ("csp (the sentence names Vietnam's comprehensive strategic partners as a class)",
               ("csp",).__contains__, False),
+    "untested": ("projects (a part the sentence also names that the test does not judge: the number of projects)",
+                 ("projects",).__contains__, False),
 }
 
 
@@ -219,11 +224,11 @@ PARAMS = {
     "rank": {"subjects": "trade_partners", "positions": "ranks", "measure": "trade_measure"},
     "rank_at_least": {"subject": "trade_partner", "measure": "trade_measure", "rank": "rank"},
     "share_below": {"subject": "trade_partner", "measure": "trade_measure", "threshold": "number"},
-    "exceeds": {"subjects": "trade_partners", "base": "trade_partner", "measure": "trade_measure", "factor": "number",
+    "exceeds": {"subjects": "trade_partners", "base": "trade_partner", "measure": "trade_measure", "factor": "factor",
                 "cover": "cover?"},
     "rank_above": {"partner": "fdi_partner", "measure": "fdi_measure", "threshold": "rank"},
     "below_each": {"partner": "fdi_partner", "measure": "fdi_measure", "others": "fdi_partners",
-                   "others_measure": "fdi_measure", "others_period": "fdi_period"},
+                   "others_measure": "fdi_measure", "others_period": "fdi_period", "untested": "untested?"},
     "trend_down": _SPAN,
     "low_after": {**_SPAN, "ref_first": "arms_year", "ref_last": "arms_year", "fraction": "number"},
     "share_lower": {**_SUPPLIER_SPAN, **_SUPPLIER_REF},
@@ -321,6 +326,8 @@ def check_claim(row: dict, line: int, name: str, printed_ids: set[str] | None = 
     for lo, hi in (("first", "last"), ("ref_first", "ref_last")):
         if lo in good and hi in good and int(good[lo]) > int(good[hi]):
             bad("params", "claims.PARAMS span", f"{lo}={good[lo]} is after {hi}={good[hi]}")
+    if test == "exceeds" and "factor" in good and len(good["factor"].split("|")) > 2:
+        bad("params", "claims.PARAMS factor", f"factor={good['factor']!r}: a band has two ends, low|high")
     if "positions" in good and "subjects" in good and \
             len(good["positions"].split("|")) != len(good["subjects"].split("|")):
         bad("params", "claims.PARAMS ranks", f"{len(good['subjects'].split('|'))} subject(s) but "

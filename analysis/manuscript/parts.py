@@ -134,6 +134,9 @@ def abstract_part(numbers: dict, audit: pd.DataFrame, lang: str = "en") -> str:
             lang)))
     out.append(msg("ms.abstract.reproduced", lang, reproduced=n("report.numbers.reproduced"),
                    discrepancy=n("report.numbers.discrepancy"), checkable=n("report.numbers.checkable")))
+    if _value(numbers, "report.numbers.discrepancy_same_source"):
+        out.append(msg("ms.abstract.same_source", lang, same_source=n("report.numbers.discrepancy_same_source"),
+                       discrepancy=n("report.numbers.discrepancy")))
     cov, need = _value(numbers, "report.numbers.coverage"), _value(numbers, "report.threshold.coverage")
     if _value(numbers, "report.numbers.class") == "not verifiable" and cov is not None and need is not None \
             and float(cov) < float(need):
@@ -150,9 +153,17 @@ def abstract_part(numbers: dict, audit: pd.DataFrame, lang: str = "en") -> str:
                    cls=n("report.claims.class")))
     wrong = audit[audit["verdict"] == "discrepancy"]
     basis = wrong["basis"].fillna("") if "basis" in wrong else pd.Series("independent", index=wrong.index)
-    item = lambda a: msg("ms.abstract.error", lang, item=esc.md_text(R.item(a, lang)), printed=num(f"printed.{a['id']}"),
-                         recomputed=num(a["key"])) if a["key"] in numbers else \
-        msg("ms.abstract.error_printed", lang, item=esc.md_text(R.item(a, lang)), printed=num(f"printed.{a['id']}"))
+    def item(a) -> str:
+        """One error: its printed and recomputed values; a printed value found wrong on the article alone (impossible
+        on its face) beside a recomputed value that rests on a source too: said so, never as the article's own
+        figures alone."""
+        slots = {"item": esc.md_text(R.item(a, lang)), "printed": num(f"printed.{a['id']}")}
+        if a["key"] not in numbers:
+            return msg("ms.abstract.error_printed", lang, **slots)
+        srcs = numbers[a["key"]].get("sources") or []
+        if a.get("basis") == "article_only" and srcs:  # wrong on its face, beside a value that rests on a source
+            return msg("ms.abstract.error_article_alone", lang, **slots, recomputed=num(a["key"]), sources=", ".join(srcs))
+        return msg("ms.abstract.error", lang, **slots, recomputed=num(a["key"]))
     # the discrepancies on independent evidence, counted by report.numbers.discrepancy, by cause; those found only
     # against the article's own figures (alone or with a source) apart, each counted by its own key: the count and
     # the list of one sentence are the same rows
@@ -297,7 +308,13 @@ def table2_part(t2: pd.DataFrame, audit: pd.DataFrame, numbers: dict, lang: str 
     align = "lrrrrrrrl"
     header = [msg(f"ms.table2.col.{c}", lang) for c in ("partner", "printed", "printed_change", "printed_rank", "share",
                                                          "implied", "known", "recomputed_change", "verdict")]
-    return pipe_table(header, rows, msg("ms.table2.caption", lang), "tbl-table2", align=align)
+    caption = msg("ms.table2.caption", lang)
+    if {"fdi.implied_base_2024.others", "fdi.residual_2024.others", "fdi.value_2024.total"} <= set(numbers):
+        # the other partners' cells say literally what they are: the value their printed change implies (negative
+        # when it is impossible), and apart from it the residual their recomputed change rests on
+        caption += ". " + msg("ms.table2.note_others", lang, implied=num("fdi.implied_base_2024.others"),
+                               residual=num("fdi.residual_2024.others"), total=num("fdi.value_2024.total"))
+    return pipe_table(header, rows, caption, "tbl-table2", align=align)
 
 
 def columns(names: tuple[str, ...], lang: str) -> list[str]:
