@@ -345,6 +345,16 @@ def test_a_phone_has_a_menu_of_the_sections_and_the_pdf(browser, served, page):
     })()""")
     assert found, "no section menu on a phone"
     assert found["shown"] and found["missing"] == [] and found["pdf"], found
+    # opened, the menu draws every section's link (a copy of a list Quarto keeps collapsed would draw none)
+    drawn = browser.js("""(() => {
+        const menu = document.querySelector('details.phone-menu');
+        menu.open = true;
+        const heads = [...document.querySelectorAll('main section.level1')].map(s => '#' + s.id);
+        const seen = [...menu.querySelectorAll('ul a')].filter(a => {
+            const r = a.getBoundingClientRect(); return r.width > 0 && r.height > 0; }).map(a => a.getAttribute('href'));
+        return heads.filter(h => !seen.includes(h));
+    })()""")
+    assert drawn == [], f"sections whose link the opened menu does not draw: {drawn}"
     pdf = {"index": "index.pdf", "vi": "vi.pdf"}[page]
     assert any(h.endswith(pdf) for h in found["pdf"]), found["pdf"]
     _open(browser, f"{served}{page}.html", 1280)
