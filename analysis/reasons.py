@@ -253,6 +253,8 @@ def _slot(value, numbers: dict, lang: str, form: str) -> str:
         return text
     if isinstance(value, dict) and "word" in value:
         return WORDS[lang][value["word"]]
+    if isinstance(value, dict) and "release" in value:  # a SIPRI release in the edition's words (≈2022), else its id
+        return release_word(str(value["release"]), lang)
     if isinstance(value, dict) and "id" in value:
         return str(value["id"]) if lang == "en" else release_word(str(value["id"]), lang)
     if isinstance(value, dict) and "what" in value:

@@ -480,7 +480,7 @@ def t_trend_down(p: dict, numbers: dict, ctx: dict) -> Result:
     vals = [_v(numbers, k) for k in keys]
     res.fig("first", years[0], "year", _lab("first_year"), 0)
     res.fig("last", years[-1], "year", _lab("last_year"), 0)
-    res.fig("release", rel_, "text", _lab("release_used"))
+    res.fig("release", R.release_word(rel_, "en"), "text", _lab("release_used"), vi=R.release_word(rel_, "vi"))
     n = len(vals)
     xm, ym = sum(years) / n, sum(vals) / n
     slope = sum((x - xm) * (y - ym) for x, y in zip(years, vals)) / sum((x - xm) ** 2 for x in years)
@@ -503,7 +503,7 @@ def t_low_after(p: dict, numbers: dict, ctx: dict) -> Result:
     for n_ in ("first", "last", "ref_first", "ref_last"):
         res.fig(n_, int(p[n_]), "year", _lab(f"year_{n_}"), 0)
     res.fig("fraction", float(p["fraction"]), "%", _lab("fraction_very_low"), 0)
-    res.fig("release", rel_, "text", _lab("release_used"))
+    res.fig("release", R.release_word(rel_, "en"), "text", _lab("release_used"), vi=R.release_word(rel_, "vi"))
     refkeys = [f"arms.{rel_}.total.{y}" for y in ref]
     mean = sum(_v(numbers, k) for k in refkeys) / len(refkeys)
     res.fig("ref_mean", mean, "TIV mn", _lab("ref_mean"), 0, _src(numbers, *refkeys))
@@ -557,7 +557,7 @@ def t_share_lower(p: dict, numbers: dict, ctx: dict) -> Result:
     rel_ = _share_release(numbers, ctx, years, ref)
     for n_ in ("first", "last", "ref_first", "ref_last"):
         res.fig(n_, int(p[n_]), "year", _lab(f"year_{n_}"), 0)
-    res.fig("release", rel_, "text", _lab("release_used"))
+    res.fig("release", R.release_word(rel_, "en"), "text", _lab("release_used"), vi=R.release_word(rel_, "vi"))
     s, ks = russia_share(numbers, rel_, years)
     r, kr = russia_share(numbers, rel_, ref)
     res.fig("share", s, "%", _lab("russia_share_claimed"), 1, _src(numbers, *ks))
@@ -654,7 +654,7 @@ def t_share_falls(p: dict, numbers: dict, ctx: dict) -> Result:
     for n_ in ("first", "last", "ref_first", "ref_last"):
         res.fig(n_, int(p[n_]), "year", _lab(f"year_{n_}"), 0)
     res.fig("drop", float(p["drop"]), "ratio", _lab("drop"), 0)
-    res.fig("release", rel_, "text", _lab("release_used"))
+    res.fig("release", R.release_word(rel_, "en"), "text", _lab("release_used"), vi=R.release_word(rel_, "vi"))
     s, ks = russia_share(numbers, rel_, years)
     r, kr = russia_share(numbers, rel_, ref)
     res.fig("share", s, "%", _lab("russia_share_after"), 1, _src(numbers, *ks))
@@ -717,7 +717,7 @@ def t_mean_ratio(p: dict, numbers: dict, ctx: dict) -> Result:
     for n_ in ("first", "last", "ref_first", "ref_last"):
         res.fig(n_, int(p[n_]), "year", _lab(f"year_{n_}"), 0)
     res.fig("factor", float(p["factor"]), "ratio", _lab("factor_surge"), 0)
-    res.fig("release", rel_, "text", _lab("release_used"))
+    res.fig("release", R.release_word(rel_, "en"), "text", _lab("release_used"), vi=R.release_word(rel_, "vi"))
     keys = [f"arms.{rel_}.total.{y}" for y in years]
     refkeys = [f"arms.{rel_}.total.{y}" for y in ref]
     if not all(k in numbers for k in keys + refkeys):
@@ -745,7 +745,7 @@ def t_falls(p: dict, numbers: dict, ctx: dict) -> Result:
     rel_ = _arms_release(numbers, ctx, [a, b])
     res.fig("first", a, "year", _lab("earlier_year"), 0)
     res.fig("last", b, "year", _lab("later_year"), 0)
-    res.fig("release", rel_, "text", _lab("release_used"))
+    res.fig("release", R.release_word(rel_, "en"), "text", _lab("release_used"), vi=R.release_word(rel_, "vi"))
     if frac:
         res.fig("fraction", float(frac), "%", _lab("sharp_fraction"), 0)
     ka, kb = f"arms.{rel_}.total.{a}", f"arms.{rel_}.total.{b}"
@@ -774,7 +774,7 @@ def _falls_through(p: dict, numbers: dict, ctx: dict) -> Result:
     res.fig("last", b, "year", _lab("later_year"), 0)
     res.fig("through", c, "year", _lab("through"), 0)
     res.fig("fraction", frac, "%", _lab("sharp_fraction"), 0)
-    res.fig("release", rel_, "text", _lab("release_used"))
+    res.fig("release", R.release_word(rel_, "en"), "text", _lab("release_used"), vi=R.release_word(rel_, "vi"))
     keys = [f"arms.{rel_}.total.{y}" for y in [a, *years]]
     if not all(k in numbers for k in keys):
         return res
@@ -839,7 +839,7 @@ def t_arms_unit(p: dict, numbers: dict, ctx: dict) -> Result:
         return res
     unit = numbers[keys[0]]["unit"]
     res.fig("unit", unit, "text", _lab("unit_sipri"), vi=unit_suffix(unit, "vi").strip() or unit)
-    res.fig("release", rel_, "text", _lab("release_used"))
+    res.fig("release", R.release_word(rel_, "en"), "text", _lab("release_used"), vi=R.release_word(rel_, "vi"))
     res.fig("n", len(keys), "count", _lab("annual_totals"), 0, _src(numbers, *keys))
     _say(res, "claim.finding.arms_unit")
     res.verdict = "holds" if unit.split()[0] == p["unit"] else "does not hold"

@@ -693,9 +693,9 @@ class Audit:
             if crk in self.numbers:
                 out["russia_current"] = judge(row, crk, self.numbers, self.gaps)["verdict"]
         if fallback:
-            head.append(R.clause("release_fallback", release=R.ident(fallback), current=R.ident("current")))
+            head.append(R.clause("release_fallback", release=R.release(fallback), current=R.release("current")))
         else:
-            head.append(R.clause("release_rule", release=R.ident(release)))
+            head.append(R.clause("release_rule", release=R.release(release)))
         clauses[:0] = head
         if cur_key in self.numbers and key != cur_key:
             cur = judge(row, cur_key, self.numbers, self.gaps)
