@@ -111,6 +111,13 @@ COPIES = ("own", "english_edition", "french_edition", "thai_edition", "spanish_e
           "aggregator", "unnamed", "file_copy")
 
 
+def _used(domain: str, name: str) -> list[str]:
+    """The source ids a data file's rows cite (its `source_id` column): a file lists the sources it uses, not every
+    source of its folder."""
+    with open(RAW / domain / name, encoding="utf-8") as f:
+        return sorted({r["source_id"] for r in csv.DictReader(f) if r.get("source_id")})
+
+
 def _sources(domain: str, ids: list[str] | None = None) -> list[dict]:
     """Frictionless `sources` entries from a domain's sources.csv (only the ids used, if given)."""
     with open(RAW / domain / "sources.csv", encoding="utf-8") as f:
@@ -468,7 +475,7 @@ def _trade_resources() -> list[dict]:
                              "period and flow (the largest stated total, whatever its source)"},
          ],
          "x-exceptions": TRADE_EXCEPTIONS,
-         "sources": _sources("trade"), "licenses": [LICENSES["facts"]]},
+         "sources": _sources("trade", _used("trade", "vietnam_trade_by_partner.csv")), "licenses": [LICENSES["facts"]]},
         {"name": "trade_partner_side_local_currency", "path": "trade/partner_side_local_currency.csv", **common,
          "title": "Partner-side trade figures published only in local currency",
          "x-title-vi": "Số liệu thương mại phía đối tác chỉ được công bố bằng nội tệ",
@@ -625,7 +632,7 @@ def _fdi_resources() -> list[dict]:
                        "registered_new_plus_adjusted"], "total": "registered_total",
              "description": "registered_total is new + adjusted + capital contribution, none negative: no component "
                             "exceeds the total the same source states (sources may define their totals differently)"}],
-         "sources": _sources("fdi"), "licenses": [LICENSES["facts"]]},
+         "sources": _sources("fdi", _used("fdi", "fdi_by_partner.csv")), "licenses": [LICENSES["facts"]]},
         _sources_resource("fdi"),
     ]
 
@@ -659,7 +666,7 @@ def _context_resources() -> list[dict]:
          ], "primaryKey": ["quantity", "subject", "year", "period", "source_id"], "foreignKeys": [_fk("context_sources")]},
          "x-requiredRows": [{"where": {"quantity": "turnover", "subject": "Russia"}, "minRows": 2,
                              "for": "analysis/audit/claims.py: Vietnam-Russia trade before 2022"}],
-         "sources": _sources("context"), "licenses": [LICENSES["facts"]]},
+         "sources": _sources("context", _used("context", "figures.csv")), "licenses": [LICENSES["facts"]]},
         {"name": "context_events", "path": "context/events.csv", **common,
          "title": "Dates of the events the article names (visits, meetings, documents, partnerships), one row per "
                   "source",
@@ -677,7 +684,7 @@ def _context_resources() -> list[dict]:
          ], "primaryKey": ["event", "subject", "date", "source_id"], "foreignKeys": [_fk("context_sources")]},
          "x-requiredRows": [{"where": {"event": "csp"}, "minRows": 2,
                              "for": "analysis/audit/claims.py: Vietnam's comprehensive strategic partners"}],
-         "sources": _sources("context"), "licenses": [LICENSES["facts"]]},
+         "sources": _sources("context", _used("context", "events.csv")), "licenses": [LICENSES["facts"]]},
         _sources_resource("context"),
     ]
 
