@@ -153,11 +153,15 @@ def abstract_part(numbers: dict, audit: pd.DataFrame, lang: str = "en") -> str:
                    cls=n("report.claims.class")))
     wrong = audit[audit["verdict"] == "discrepancy"]
     basis = wrong["basis"].fillna("") if "basis" in wrong else pd.Series("independent", index=wrong.index)
-    def item(a) -> str:
+    def item(a, cause: bool = False) -> str:
         """One error: its printed and recomputed values; a printed value found wrong on the article alone (impossible
         on its face) beside a recomputed value that rests on a source too: said so, never as the article's own
-        figures alone."""
-        slots = {"item": esc.md_text(R.item(a, lang)), "printed": num(f"printed.{a['id']}")}
+        figures alone, the source cited as a bracketed id (a citation in the render).  `cause`: the likeliest cause
+        is said right after the printed figure, the figure it is the cause of."""
+        printed = num(f"printed.{a['id']}")
+        if cause:
+            printed += " " + msg("ms.abstract.printed_cause", lang, cause=category_word(a["category"], lang))
+        slots = {"item": esc.md_text(R.item(a, lang)), "printed": printed}
         if a["key"] not in numbers:
             return msg("ms.abstract.error_printed", lang, **slots)
         srcs = numbers[a["key"]].get("sources") or []
@@ -178,8 +182,7 @@ def abstract_part(numbers: dict, audit: pd.DataFrame, lang: str = "en") -> str:
         rows = wrong[basis == b]
         if len(rows):
             out.append(msgn(f"ms.abstract.errors_own.{b}", len(rows), lang, k=n(f"report.numbers.{b}_differ"),
-                            items="; ".join(f"{item(a)} (*{category_word(a['category'], lang)}*)"
-                                            for _, a in rows.iterrows())))
+                            items="; ".join(item(a, cause=True) for _, a in rows.iterrows())))
     return " ".join(out) + "\n"
 
 
