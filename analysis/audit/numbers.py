@@ -59,7 +59,8 @@ RESULTS = ("table1", "table2", "arms", "text")
 # (the identity the compute step derives imports by: turnover − exports, rule.trade.imports_derived)
 OWN_RESIDUAL = {"imports": ("turnover", "exports")}
 # the order in which equally close alternatives are preferred as the likeliest cause
-KIND_ORDER = ("data_release", "other_period_or_base", "other_source_or_reporter", "arithmetic", "transcription")
+KIND_ORDER = ("data_release", "other_period_or_base", "other_year_in_period", "other_source_or_reporter", "arithmetic",
+              "transcription")
 # rules that read a recomputed value at more decimals than its rounded display shows (analysis/audit/numbers.py, unrounded)
 UNROUNDED_RULES = ("equal after truncation to the printed precision", "equal after rounding up to the printed precision")
 # The rules verdict() names (analysis/audit/verdict.py), by code: a passing rule is a word of the reasons (word.rule.*),
@@ -567,6 +568,14 @@ class Audit:
             if cause == "stated_total_not_parts":
                 clauses.append(R.clause("stated_total", what=R.what(**alt["what"]), value=R.key(alt["key"], src=True),
                                         parts_what=R.what(**other["what"]), parts=R.key(other["key"], src=True)))
+            elif cause == "other_year_in_period" and f"{res['key']}_year" in self.numbers:
+                # another year of the very period the row's figure spans: said so, with the year the printed figure
+                # leaves out (the period's lowest or highest, the recomputed value)
+                stat = res["key"].rpartition(".")[2]
+                clauses.append(R.clause("other_year_in_period", cause=R.word("cause.other_year_in_period"),
+                                        what=R.what(**alt["what"]),
+                                        value=R.key(alt["key"], src=True), extreme=R.word(f"extreme.{stat}"),
+                                        year=R.key(f"{res['key']}_year"), extreme_value=R.key(res["key"])))
             elif cause == "hedged_difference":
                 clauses.append(R.clause("hedged_difference", what=R.what(**alt["what"]),
                                         value=R.key(alt["key"], src=True), stated_what=R.what(**other["what"]),
