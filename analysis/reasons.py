@@ -70,6 +70,21 @@ GAP_KINDS = {
 }
 
 
+# A source is weak, and its reference says so, when its figures' standing is low or the copy read is an
+# aggregator's repost or a page that names no publisher (the columns standing and copy of sources.csv); the rule
+# is stated once, in the data statement (ms.ref.rule).  Here, in a foundation, so that the references and an audit
+# reason that rests on such a source say the same by one rule.
+WEAK_COPIES = ("aggregator", "unnamed")
+
+
+def weak_mark(s: dict) -> str:
+    """Why a source (its row of sources.csv) is weak: 'low' (figures of low standing), 'copy' (an aggregator's
+    repost or an unnamed page); '' when it is not weak."""
+    if s.get("standing") == "low":
+        return "low"
+    return "copy" if s.get("copy") in WEAK_COPIES else ""
+
+
 def gap_kind(why: list) -> str:
     """The kind of a gap from its structured reason: that of its first clause.  A gap template without a
     declared kind stops the build: every gap must say whether it is a source not consulted, none found, or a

@@ -467,15 +467,13 @@ def publications(sources: list[dict]) -> dict[str, str]:
     return {i: root(i) for i in parent}
 
 
-# A source is weak, and its reference says so, when its figures' standing is low or the copy read is an
-# aggregator's repost or a page that names no publisher (the columns standing and copy of sources.csv); the rule
-# is stated once, in the data statement (ms.ref.weak_rule).
-WEAK_COPIES = ("aggregator", "unnamed")
+# A source is weak by one rule (analysis/reasons.py, weak_mark), which the audit's reasons follow too.
+WEAK_COPIES = R.WEAK_COPIES
 
 
 def weak(s: dict) -> bool:
-    """Whether a source is weak by the rule above."""
-    return s.get("standing") == "low" or s.get("copy") in WEAK_COPIES
+    """Whether a source is weak by the rule (R.weak_mark)."""
+    return bool(R.weak_mark(s))
 
 
 def weak_words(s: dict, lang: str) -> str:
@@ -483,7 +481,7 @@ def weak_words(s: dict, lang: str) -> str:
     entry says beside it) does not say it already, i.e. figures of low standing."""
     if not weak(s):
         return ""
-    return msg("ms.ref.weak.low", lang) if s.get("standing") == "low" else msg("ms.ref.weak", lang)
+    return msg("ms.ref.weak.low", lang) if R.weak_mark(s) == "low" else msg("ms.ref.weak", lang)
 
 
 def copy_words(s: dict, lang: str) -> str:
