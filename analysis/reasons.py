@@ -37,6 +37,9 @@ CAUSES = {
     "transcription": "transcription",
     "other_source_or_reporter": "other_source_or_reporter",
     "other_period_or_base": "other_period_or_base",
+    # a period's lowest or highest year printed as another year of the same period (a range that leaves a year out):
+    # no other period or base is involved
+    "other_year_in_period": "other_year_in_period",
     # the printed figure is another figure of the same source, year and period than the one the recomputation takes:
     # its stated total where the rule adds its parts; a difference of two of its hedged figures where it states the
     # figure itself (correct arithmetic on hedged figures, not an error of arithmetic)
@@ -50,6 +53,7 @@ CAUSES = {
     "not_verifiable": "not_verifiable",
 }
 CATEGORIES = ("reproduced", "self_consistent", "transcription", "other_source_or_reporter", "other_period_or_base",
+              "other_year_in_period",
               "stated_total_not_parts", "hedged_difference", "arithmetic", "data_release", "source_inconsistent",
               "unexplained", "not_verifiable")
 # The kind of gap (analysis/audit/verdict.py, GAPS) each structured gap reason states: a gap in our evidence, never an
@@ -64,6 +68,21 @@ GAP_KINDS = {
     "g_no_us_export_rank": "no_source_found",
     "g_stock": "not_measurable", "g_stock_stated": "not_measurable",
 }
+
+
+# A source is weak, and its reference says so, when its figures' standing is low or the copy read is an
+# aggregator's repost or a page that names no publisher (the columns standing and copy of sources.csv); the rule
+# is stated once, in the data statement (ms.ref.rule).  Here, in a foundation, so that the references and an audit
+# reason that rests on such a source say the same by one rule.
+WEAK_COPIES = ("aggregator", "unnamed")
+
+
+def weak_mark(s: dict) -> str:
+    """Why a source (its row of sources.csv) is weak: 'low' (figures of low standing), 'copy' (an aggregator's
+    repost or an unnamed page); '' when it is not weak."""
+    if s.get("standing") == "low":
+        return "low"
+    return "copy" if s.get("copy") in WEAK_COPIES else ""
 
 
 def gap_kind(why: list) -> str:

@@ -227,6 +227,30 @@ def test_gap_basis_and_authority_columns():
     assert frag.numbers["audit.count.basis.article_only"]["value"] == 1
 
 
+def test_a_reason_resting_on_a_source_the_references_mark_weak_says_so_by_the_references_rule():
+    """T2-11 rests on S07 alone, a press report whose figures come from an interviewee (sources.csv standing=low):
+    the reference list marks it 'Weak source: figures of low standing', so its reason must not call it 'a report
+    citing an official source'.  One rule (R.weak_mark) for both: standing low, or an aggregator's or unnamed copy."""
+    from analysis.manuscript import parts
+    meta = {"LOW": {"standing": "low", "copy": "own"}, "AGG": {"standing": "", "copy": "aggregator"},
+            "OK": {"standing": "", "copy": "own"}}
+    assert A.weak_marks(meta) == {"LOW": "low", "AGG": "copy"}
+    assert [parts.weak(meta[k]) for k in ("LOW", "AGG", "OK")] == [True, True, False]
+    nums = {"k.a": n(10.0, sources=("LOW",)), "k.b": n(10.0, sources=("AGG",)), "k.c": n(10.0, sources=("OK",))}
+    rows = [row("X-1", "k.a", "10,0", 10.0), row("X-2", "k.b", "10,0", 10.0), row("X-3", "k.c", "10,0", 10.0)]
+    auth = {"LOW": "secondary", "AGG": "secondary", "OK": "secondary"}
+    table, _ = A.audit(pd.DataFrame(rows), {"numbers": nums, "gaps": {}, "candidates": {}}, None, auth,
+                       A.weak_marks(meta))
+    t = table.set_index("id")
+    assert "the references mark weak: its figures are of low standing" in t.at["X-1", "reason"]
+    assert "citing an official source" not in t.at["X-1", "reason"]
+    assert "the references mark weak: the copy read is an aggregator's repost" in t.at["X-2", "reason"]
+    assert "nguồn yếu" in t.at["X-1", "reason_vi"] and "dẫn nguồn chính thức" not in t.at["X-1", "reason_vi"]
+    # a source not marked weak keeps its authority's words; the column is unchanged either way
+    assert "whose authority is secondary" in t.at["X-3", "reason"] and "weak" not in t.at["X-3", "reason"]
+    assert t["authority"].tolist() == ["secondary"] * 3
+
+
 def test_verdict_alt_names_the_reading_that_changes_the_verdict(monkeypatch):
     monkeypatch.setattr(A, "RELEASES", ("r2", "r1"))
     nums = arms_registry()

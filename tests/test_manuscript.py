@@ -656,6 +656,14 @@ def test_the_abstract_says_what_rests_on_the_article_alone_and_what_on_a_source(
         if lang == "en":
             assert "rests on the article's figures alone" in text and "{{<num fdi.yoy.others>}}" in text
             assert "printed {{<num printed.T2-32>}} against {{<num fdi.yoy.others>}}" not in text
-            assert "with a source (S05)" in text
+            # the source a citation the render resolves (a bracketed id, as the reasons cite), not a bare "(S05)";
+            # the cause attached to the printed figure, never read as the recomputed value's
+            assert "with a source [S05]" in text and "(S05)" not in text
+            assert "printed {{<num printed.T2-32>}} (likeliest cause: *arithmetic*)" in text
+            assert "{{<num fdi.yoy.others>}} (" not in text
         else:
-            assert "chỉ dựa vào số liệu của bài báo" in text and "(S05)" in text
+            assert "chỉ dựa vào số liệu của bài báo" in text and "[S05]" in text and "(S05)" not in text
+            assert "in {{<num printed.T2-32>}} (nguyên nhân khả dĩ nhất: *lỗi tính toán*)" in text
+            assert "{{<num fdi.yoy.others>}} (" not in text
+        from analysis.manuscript.render import cite_sources
+        assert "[@src-s05]" in cite_sources(text, {"src-s05": "src-s05"})

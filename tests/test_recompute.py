@@ -163,6 +163,12 @@ def test_audit_verdicts(audited):
     assert "Singapore-side" in a.at["T1-05", "reason"] and a.at["T1-05", "cause"] == "other_source_or_reporter"
     assert "Jan–Oct" in a.at["T2-34", "reason"]
     assert "2012 total" in a.at["A-06", "reason"]
+    # 780 is 2012's total, a year inside the printed period 2011–2016 (r2022: 1010, 780, 362, 1212, 855, 909): no other
+    # period or base is involved; the range leaves out 2013, the period's lowest (362)
+    assert a.at["A-06", "cause"] == a.at["A-06", "category"] == "other_year_in_period"
+    assert "the period's lowest is 362 mn TIV, in 2013" in a.at["A-06", "reason"]
+    assert "period or base" not in a.at["A-06", "reason"] and "cơ sở tính khác" not in a.at["A-06", "reason_vi"]
+    assert "mức thấp nhất của giai đoạn là 362 triệu TIV, vào năm 2013" in a.at["A-06", "reason_vi"]
     # 13 = the source's stated 132 − its 119 taken as exact, while the same source states imports of 15 (14.5 to 15.5).
     # Read as its words state them, 'hơn 132' − 'gần 119' is (132, 133] − [118, 119) = 13 to 15: it allows 13, so the
     # article's 13 is that subtraction (arithmetic on hedged figures), and the source does not disagree with itself

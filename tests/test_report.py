@@ -114,6 +114,17 @@ def test_margins_count_the_items_to_the_next_threshold(reproduced, checkable, ex
     assert report.margins(reproduced, checkable) == expected
 
 
+def test_margins_count_claims_not_half_points():
+    """The claims today: 27 hold, 4 partly hold (a half each), 4 do not hold: 29 of 35 = 82.9%, largely (>= 75%).
+    Down: 0.75 x 35 = 26.25, so three claims that hold judged not to hold give 26/35 = 74.3%, partially (two give
+    27/35 = 77.1%, still largely).  Up: fully needs 35 of 35, every one of the 8 claims not wholly holding judged
+    to hold (4 x 1 + 4 x 0.5 = 6 points, but 8 claims); 7 give at most 34.5/35."""
+    assert report.margins(29, 35, half=4) == (3, 8)
+    # 4 claims all partly holding: 2/4 = 50%, partially; below 25% needs 3 of them judged not to hold (0.5/4 = 12.5%),
+    # not 2 (1/4 = 25% is still partially); 75% needs 2 judged to hold (3/4)
+    assert report.margins(2, 4, half=4) == (3, 2)
+
+
 def test_sensitivity_names_the_rows_that_flip_a_class_just_under_the_line():
     # 11 of 15 independent reproduced: 73%, partially.  D1 judged 'rounding' elsewhere: 12/15 = 80%, largely.
     # D2 'not verifiable' under the other reading: 11/14 = 79%, largely.  M1 'discrepancy': 10/15, still

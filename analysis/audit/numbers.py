@@ -59,7 +59,8 @@ RESULTS = ("table1", "table2", "arms", "text")
 # (the identity the compute step derives imports by: turnover − exports, rule.trade.imports_derived)
 OWN_RESIDUAL = {"imports": ("turnover", "exports")}
 # the order in which equally close alternatives are preferred as the likeliest cause
-KIND_ORDER = ("data_release", "other_period_or_base", "other_source_or_reporter", "arithmetic", "transcription")
+KIND_ORDER = ("data_release", "other_period_or_base", "other_year_in_period", "other_source_or_reporter", "arithmetic",
+              "transcription")
 # rules that read a recomputed value at more decimals than its rounded display shows (analysis/audit/numbers.py, unrounded)
 UNROUNDED_RULES = ("equal after truncation to the printed precision", "equal after rounding up to the printed precision")
 # The rules verdict() names (analysis/audit/verdict.py), by code: a passing rule is a word of the reasons (word.rule.*),
@@ -103,6 +104,11 @@ def read_sources(paths) -> dict[str, dict]:
         for r in read_csv_rows(path):
             out[r["source_id"]] = r
     return out
+
+
+def weak_marks(meta: dict[str, dict]) -> dict[str, str]:
+    """source id -> why the references mark it weak ('low', 'copy'), for the weak ones only (R.weak_mark)."""
+    return {sid: R.weak_mark(m) for sid, m in meta.items() if R.weak_mark(m)}
 
 
 def authorities(meta: dict[str, dict]) -> dict[str, str]:
@@ -280,9 +286,11 @@ class Audit:
     """Builds the rows and the audit's own registry numbers together, so that every figure a reason
     cites is a registry key."""
 
-    def __init__(self, registry: dict, files: dict[str, str], auth: dict[str, str] | None = None):
+    def __init__(self, registry: dict, files: dict[str, str], auth: dict[str, str] | None = None,
+                 weak: dict[str, str] | None = None):
         self.numbers, self.gaps, self.cands = registry["numbers"], registry["gaps"], registry["candidates"]
         self.auth = auth or {}
+        self.weak = weak or {}  # source id -> why the references mark it weak (weak_marks)
         self.own: dict[str, dict] = {}  # row id -> its check against the article's own figures (own_residuals)
         self.frag = Fragment("analysis.audit.numbers", {rel(p): sha256(p) if p else "" for p in files.values()})
         self.ins = [rel(files["printed"])]
@@ -430,7 +438,12 @@ class Audit:
         # a value impossible on its face is found wrong on the article alone: its verdict rests on no source's authority
         auth = "" if v == "not_verifiable" or impossible(p, unit) else \
             weakest(self.auth.get(s, "") for s in res["entry"]["sources"])
-        if auth in ("secondary", "third_party_copy"):
+        # a source the references mark weak is said to be weak, with the references' reason, whatever its authority:
+        # the reason and the reference list say the same of it, by one rule (R.weak_mark)
+        weak = sorted({self.weak[s] for s in res["entry"]["sources"] if s in self.weak}) if auth else []
+        if weak:
+            clauses.append(R.clause("authority_weak", why=R.word(f"weak.{weak[0]}")))
+        elif auth in ("secondary", "third_party_copy"):
             clauses.append(R.clause("authority", authority=R.word(f"authority.{auth}")))
         alt_v, alt_keys = self.alternative_verdict(row, res, extra)
         if alt_v and not arms and alt_keys[0] not in R.cited_keys({"clauses": clauses}):
@@ -567,6 +580,14 @@ class Audit:
             if cause == "stated_total_not_parts":
                 clauses.append(R.clause("stated_total", what=R.what(**alt["what"]), value=R.key(alt["key"], src=True),
                                         parts_what=R.what(**other["what"]), parts=R.key(other["key"], src=True)))
+            elif cause == "other_year_in_period" and f"{res['key']}_year" in self.numbers:
+                # another year of the very period the row's figure spans: said so, with the year the printed figure
+                # leaves out (the period's lowest or highest, the recomputed value)
+                stat = res["key"].rpartition(".")[2]
+                clauses.append(R.clause("other_year_in_period", cause=R.word("cause.other_year_in_period"),
+                                        what=R.what(**alt["what"]),
+                                        value=R.key(alt["key"], src=True), extreme=R.word(f"extreme.{stat}"),
+                                        year=R.key(f"{res['key']}_year"), extreme_value=R.key(res["key"])))
             elif cause == "hedged_difference":
                 clauses.append(R.clause("hedged_difference", what=R.what(**alt["what"]),
                                         value=R.key(alt["key"], src=True), stated_what=R.what(**other["what"]),
@@ -754,13 +775,13 @@ def location(row) -> str:
 
 
 def audit(published: pd.DataFrame, registry: dict, files: dict[str, str] | None = None,
-          auth: dict[str, str] | None = None) -> tuple[pd.DataFrame, Fragment]:
+          auth: dict[str, str] | None = None, weak: dict[str, str] | None = None) -> tuple[pd.DataFrame, Fragment]:
     """Judge every printed number against the registry of computed numbers.  `files`: the printed
     transcription and the registry, path -> sha256, for the lineage of what this step writes; `auth`: source
-    id -> authority (`authorities`)."""
+    id -> authority (`authorities`); `weak`: source id -> why the references mark it weak (`weak_marks`)."""
     import pandas as pd  # here, not at the top: the claims and the report import this module's pandas-free helpers
 
-    a = Audit(registry, files or {"printed": "", "registry": ""}, auth)
+    a = Audit(registry, files or {"printed": "", "registry": ""}, auth, weak)
     a.own_residuals(published)
     release, info = article_release(published, a.numbers)
     rows = [a.row(row, release) for _, row in published.iterrows()]
@@ -848,7 +869,8 @@ def main(argv: list[str] | None = None) -> int:
         require_validated(list(args.sources), args.checked)
     files = {"printed": args.printed_source, "registry": args.registry} | {f"sources{i}": p for i, p in
                                                                             enumerate(args.sources)}
-    table, frag = audit(published, read_json(args.registry), files, authorities(read_sources(args.sources)))
+    meta = read_sources(args.sources)
+    table, frag = audit(published, read_json(args.registry), files, authorities(meta), weak_marks(meta))
     write_csv(args.out, table)
     write_json(args.out_numbers, frag.to_json())
     return 0

@@ -240,17 +240,26 @@ def tally(audit: list[dict], claims: list[dict]) -> dict:
     return out
 
 
-def margins(reproduced: float, checkable: int, n: int | None = None) -> tuple[int | None, int | None]:
-    """How many checkable items turned from reproduced to not (down) or the reverse (up) change the class;
-    None when no such number exists (and always for a result too thinly checked to be classed)."""
+def margins(reproduced: float, checkable: int, n: int | None = None, half: int = 0) -> tuple[int | None, int | None]:
+    """How many checkable items judged otherwise change the class: down, reproduced items turned to not reproduced;
+    up, the reverse; None when no such number exists (and always for a result too thinly checked to be classed).
+    Items, not points: `half` of the checkable items count half (a claim that partly holds), and one of them judged
+    otherwise moves the share by half an item, so the fewest items that cross a line are the whole ones first."""
     coverage = checkable / n if n else None
     cls = classify(reproduced / checkable if checkable else None, coverage)
     if cls == "not verifiable":
         return None, None
-    down = next((k for k in range(1, int(reproduced) + 1) if classify((reproduced - k) / checkable) != cls), None)
-    up = next((k for k in range(1, int(checkable - reproduced) + 1)
-               if classify((reproduced + k) / checkable) != cls), None)
-    return down, up
+    whole = round(reproduced - 0.5 * half)  # items that count one (reproduced); the rest of `half` count a half
+    none = checkable - whole - half  # items that count nothing (not reproduced)
+
+    def first(steps: list[float]) -> int | None:
+        share = reproduced
+        for k, step in enumerate(steps, 1):
+            share += step
+            if classify(share / checkable) != cls:
+                return k
+        return None
+    return first([-1.0] * whole + [-0.5] * half), first([1.0] * none + [0.5] * half)
 
 
 def robustness(flips: bool, margin_down: int | None, margin_up: int | None) -> str:
@@ -356,7 +365,8 @@ def sensitivity(audit: list[dict], claims: list[dict]) -> dict:
     t_all = tally(*_judged_otherwise(audit, claims, [(k, i, v) for (k, i), v in every.items()]))
     for g, x in out.items():
         x["class"], x["class_all_alt"] = base[g]["class"], t_all[g]["class"]
-        x["margin_down"], x["margin_up"] = margins(base[g]["reproduced"], base[g]["checkable"], base[g]["n"]) \
+        x["margin_down"], x["margin_up"] = margins(base[g]["reproduced"], base[g]["checkable"], base[g]["n"],
+                                                       base[g].get("partly", 0)) \
             if base[g]["checkable"] else (None, None)
         changed = bool(x["flips"] or x["sets"]) or x["class_all_alt"] != x["class"]
         x["robustness"] = robustness(changed, x["margin_down"], x["margin_up"])

@@ -501,8 +501,9 @@ def _coverage_and_origin(frag: Fragment, series: pd.DataFrame, lookup: Cells, pa
 
 def _candidates(frag: Fragment, lookup: Cells) -> None:
     """Alternative figures for the likeliest-cause search, each a registry number: the same quantity in
-    the other releases (data_release); every other year's total, every single year inside a period, and
-    Russia's share in every other year and window of years (other_period_or_base)."""
+    the other releases (data_release); every other year's total and Russia's share in every other year and window
+    of years (other_period_or_base); every single year inside a period, for the period's lowest or highest
+    (other_year_in_period: the same period and base, another year of it)."""
     keys = list(frag.numbers)
     for key in keys:
         if not key.startswith(tuple(f"arms.{r}." for r in RELEASES)):
@@ -520,7 +521,7 @@ def _candidates(frag: Fragment, lookup: Cells) -> None:
             for (release, name, y) in sorted(lookup):
                 if name == "total" and first <= y <= last and f"arms.{release}.total.{y}" in frag.numbers:
                     reasons.candidate(frag, f"arms.*.p{first}_{last}.{stat}", f"arms.{release}.total.{y}",
-                                      "other_period_or_base", {"src": "arms", "release": release, "series": "total",
+                                      "other_year_in_period", {"src": "arms", "release": release, "series": "total",
                                                                "year": y})
     for key in keys:
         parts = key.split(".")

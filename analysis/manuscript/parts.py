@@ -153,11 +153,15 @@ def abstract_part(numbers: dict, audit: pd.DataFrame, lang: str = "en") -> str:
                    cls=n("report.claims.class")))
     wrong = audit[audit["verdict"] == "discrepancy"]
     basis = wrong["basis"].fillna("") if "basis" in wrong else pd.Series("independent", index=wrong.index)
-    def item(a) -> str:
+    def item(a, cause: bool = False) -> str:
         """One error: its printed and recomputed values; a printed value found wrong on the article alone (impossible
         on its face) beside a recomputed value that rests on a source too: said so, never as the article's own
-        figures alone."""
-        slots = {"item": esc.md_text(R.item(a, lang)), "printed": num(f"printed.{a['id']}")}
+        figures alone, the source cited as a bracketed id (a citation in the render).  `cause`: the likeliest cause
+        is said right after the printed figure, the figure it is the cause of."""
+        printed = num(f"printed.{a['id']}")
+        if cause:
+            printed += " " + msg("ms.abstract.printed_cause", lang, cause=category_word(a["category"], lang))
+        slots = {"item": esc.md_text(R.item(a, lang)), "printed": printed}
         if a["key"] not in numbers:
             return msg("ms.abstract.error_printed", lang, **slots)
         srcs = numbers[a["key"]].get("sources") or []
@@ -178,8 +182,7 @@ def abstract_part(numbers: dict, audit: pd.DataFrame, lang: str = "en") -> str:
         rows = wrong[basis == b]
         if len(rows):
             out.append(msgn(f"ms.abstract.errors_own.{b}", len(rows), lang, k=n(f"report.numbers.{b}_differ"),
-                            items="; ".join(f"{item(a)} (*{category_word(a['category'], lang)}*)"
-                                            for _, a in rows.iterrows())))
+                            items="; ".join(item(a, cause=True) for _, a in rows.iterrows())))
     return " ".join(out) + "\n"
 
 
@@ -464,15 +467,13 @@ def publications(sources: list[dict]) -> dict[str, str]:
     return {i: root(i) for i in parent}
 
 
-# A source is weak, and its reference says so, when its figures' standing is low or the copy read is an
-# aggregator's repost or a page that names no publisher (the columns standing and copy of sources.csv); the rule
-# is stated once, in the data statement (ms.ref.weak_rule).
-WEAK_COPIES = ("aggregator", "unnamed")
+# A source is weak by one rule (analysis/reasons.py, weak_mark), which the audit's reasons follow too.
+WEAK_COPIES = R.WEAK_COPIES
 
 
 def weak(s: dict) -> bool:
-    """Whether a source is weak by the rule above."""
-    return s.get("standing") == "low" or s.get("copy") in WEAK_COPIES
+    """Whether a source is weak by the rule (R.weak_mark)."""
+    return bool(R.weak_mark(s))
 
 
 def weak_words(s: dict, lang: str) -> str:
@@ -480,7 +481,7 @@ def weak_words(s: dict, lang: str) -> str:
     entry says beside it) does not say it already, i.e. figures of low standing."""
     if not weak(s):
         return ""
-    return msg("ms.ref.weak.low", lang) if s.get("standing") == "low" else msg("ms.ref.weak", lang)
+    return msg("ms.ref.weak.low", lang) if R.weak_mark(s) == "low" else msg("ms.ref.weak", lang)
 
 
 def copy_words(s: dict, lang: str) -> str:
