@@ -194,15 +194,19 @@ def test_the_table_of_reruns_covers_every_module():
     assert modules == set(RERUNS)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def built_once(built, tmp_path_factory):
     """A copy of the suite's shared build, with nothing to do (checked once here, by the same dry run the cases
-    use): each case edits its own copy of it (copied with its timestamps), so the jobs a case's dry run plans
-    are those its edit causes."""
-    d = tmp_path_factory.mktemp("built_once") / "copy"
-    shutil.copytree(built, d, symlinks=True)
-    assert _planned_jobs(d) == {}
-    return d
+    use; made once for the whole run: conftest's `once`): each case edits its own copy of it (copied with its
+    timestamps), so the jobs a case's dry run plans are those its edit causes."""
+    from tests.conftest import once
+
+    def copy(root):
+        d = root / "copy"
+        shutil.copytree(built, d, symlinks=True)
+        assert _planned_jobs(d) == {}
+
+    return once(tmp_path_factory, "built_once", copy) / "copy"
 
 
 @pytest.mark.parametrize("module", sorted(RERUNS))
