@@ -227,7 +227,7 @@ def test_editing_a_module_reruns_exactly_its_dependants(built_once, module, tmp_
     assert set(_planned_jobs(d)) - {"derived"} == RERUNS[module]
 
 
-# --- bad inputs of tests/test_faults.py, through the whole workflow ---------------------------------------
+# --- bad inputs of tests/test_faults.py, through the check rules' commands and whole builds ----------------------
 
 DERIVED_PRODUCTS = ["data/derived/table1.csv", "data/derived/table2.csv", "data/derived/arms_series.csv",
                     "data/derived/computed.json", "data/derived/numbers.json", "data/derived/audit.csv",
