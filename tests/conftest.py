@@ -40,28 +40,38 @@ def data_copy(tmp_path):
     return copy_data(tmp_path)
 
 
-@pytest.fixture(scope="session")
-def built(tmp_path_factory):
-    """One clean build of all derived data in a copy of the repository (what a fresh clone holds), shared by
-    every test that only reads it, on every xdist worker: the first worker to take the lock builds, the others
-    wait for it and read the same build; a test that changes anything works in its own copy of it."""
+def once(tmp_path_factory, name: str, make) -> Path:
+    """A folder made once for the whole run, on every xdist worker: the first worker to take the lock makes it
+    (`make(folder)`), the others wait for it and read the same folder; a test that changes anything works in its
+    own copy of it.  What a killed worker left half-made is made again."""
     import fcntl
     import os
-    from tests.test_workflow import _copy, _run
     shared = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
         shared = shared.parent  # the folder every worker's temporary folder is in
-    root, done = shared / "built", shared / "built.done"
-    with open(shared / "built.lock", "w") as lock:
+    root, done = shared / name, shared / f"{name}.done"
+    with open(shared / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, or the process ends
         if not done.exists():
             if root.exists():
-                shutil.rmtree(root)  # a build a killed worker left half-made
+                shutil.rmtree(root)  # a folder a killed worker left half-made
             root.mkdir()
-            r = _run(_copy(root))
-            assert r.returncode == 0, r.stderr[-3000:]
-            done.write_text("built\n", encoding="utf-8")
+            make(root)
+            done.write_text("made\n", encoding="utf-8")
     return root
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """One clean build of all derived data in a copy of the repository (what a fresh clone holds), shared by
+    every test that only reads it, on every xdist worker (`once`)."""
+    from tests.test_workflow import _copy, _run
+
+    def build(root):
+        r = _run(_copy(root))
+        assert r.returncode == 0, r.stderr[-3000:]
+
+    return once(tmp_path_factory, "built", build)
 
 
 def pytest_collection_modifyitems(items):

@@ -99,10 +99,17 @@ def test_each_log_names_the_command_that_ran(built):
         assert first.startswith("+ ") and " -m analysis." in first, (log.name, first)
 
 
+def _as_in_a_terminal() -> None:
+    """Ctrl-C's signal as a terminal delivers it: a suite started in the background by a shell (`pytest &`) has
+    SIGINT ignored, which every process it starts would inherit, and the build would run on."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_an_interrupted_build_is_finished_by_the_same_command(tmp_path, reference):
     d = _copy(tmp_path)
     cmd = [sys.executable, "-m", "snakemake", "-c2", "--quiet", "all", "--", "derived"]
-    proc = subprocess.Popen(cmd, cwd=d, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    proc = subprocess.Popen(cmd, cwd=d, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+                            preexec_fn=_as_in_a_terminal)
     deadline = time.monotonic() + 60
     while not (d / "data/derived/numbers/arms.json").exists() and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -118,7 +125,8 @@ def test_an_interrupted_step_leaves_no_job_running(tmp_path):
     """Ctrl-C stops the step's own process too: nothing of the build runs on after Snakemake exits."""
     d = _copy(tmp_path)
     proc = subprocess.Popen([sys.executable, "-m", "snakemake", "-c2", "--quiet", "all", "--", "derived"], cwd=d,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+                            preexec_fn=_as_in_a_terminal)
     deadline = time.monotonic() + 60
     while not list((d / "data/derived/logs").glob("*.log")) and time.monotonic() < deadline:
         time.sleep(0.02)
@@ -194,15 +202,19 @@ def test_the_table_of_reruns_covers_every_module():
     assert modules == set(RERUNS)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def built_once(built, tmp_path_factory):
     """A copy of the suite's shared build, with nothing to do (checked once here, by the same dry run the cases
-    use): each case edits its own copy of it (copied with its timestamps), so the jobs a case's dry run plans
-    are those its edit causes."""
-    d = tmp_path_factory.mktemp("built_once") / "copy"
-    shutil.copytree(built, d, symlinks=True)
-    assert _planned_jobs(d) == {}
-    return d
+    use; made once for the whole run: conftest's `once`): each case edits its own copy of it (copied with its
+    timestamps), so the jobs a case's dry run plans are those its edit causes."""
+    from tests.conftest import once
+
+    def copy(root):
+        d = root / "copy"
+        shutil.copytree(built, d, symlinks=True)
+        assert _planned_jobs(d) == {}
+
+    return once(tmp_path_factory, "built_once", copy) / "copy"
 
 
 @pytest.mark.parametrize("module", sorted(RERUNS))
@@ -215,17 +227,18 @@ def test_editing_a_module_reruns_exactly_its_dependants(built_once, module, tmp_
     assert set(_planned_jobs(d)) - {"derived"} == RERUNS[module]
 
 
-# --- bad inputs of tests/test_faults.py, through the whole workflow ---------------------------------------
+# --- bad inputs of tests/test_faults.py, through the check rules' commands and whole builds ----------------------
 
 DERIVED_PRODUCTS = ["data/derived/table1.csv", "data/derived/table2.csv", "data/derived/arms_series.csv",
                     "data/derived/computed.json", "data/derived/numbers.json", "data/derived/audit.csv",
                     "data/derived/claims.csv", "data/derived/replication_report.md"]
 
-# Every fault is tried at the validator in tests/test_faults.py; through the whole build (seconds each) a
-# representative of every class: the listing, integrity, the manifest's own shape, confined paths, names
-# Snakemake cannot take, cells (other scripts' digits, exponents, line endings, cell size), required rows,
-# parts against their whole, the printed numbers, the claims and rows after a quoted newline.
-WHOLE_BUILD = [
+# Every fault is tried at the validator in tests/test_faults.py; here a representative of every class (the listing,
+# integrity, the manifest's own shape, confined paths, names Snakemake cannot take, cells (other scripts' digits,
+# exponents, line endings, cell size), required rows, parts against their whole, the printed numbers, the claims
+# and rows after a quoted newline) is run through the check rule's own command: the exact shell command the
+# workflow runs for it (log, trace, and the message it shows), in a copy of the repository.
+THROUGH_THE_RULE = [
     "resource removed from manifest", "edited file, checksum not refreshed", "invalid JSON manifest",
     "schema without fields", "invalid regular expression", "unknown field type", "path with ..",
     "duplicate resource name", "symlink out of the folder", "brace in a file name",
@@ -236,6 +249,12 @@ WHOLE_BUILD = [
     "unparseable printed form", "down arrow with a minus sign", "unknown claim test", "parameter without =",
     "year beyond the data", "a section the article does not have", "claim row after a quoted newline",
 ]
+# Through the README's whole build (seconds each), a fault of each check rule, and the one Snakemake meets before
+# any rule runs (a brace in a file name, which the Snakefile's check_named_inputs words): each must stop the build
+# with its message and no derived output.  That no derived output is written for ANY failing check is a property
+# of the graph, held for every rule by test_every_derived_rule_waits_for_both_input_checks.
+END_TO_END = ["full-width digits in a raw value", "unknown claim test", "brace in a file name"]
+CHECK_RULES = ("validate_raw", "parse_published")
 
 
 def _fault_cases():
@@ -249,11 +268,14 @@ def pristine(tmp_path_factory):
     return _copy(tmp_path_factory.mktemp("pristine"))
 
 
-def test_the_whole_build_subset_names_real_cases():
-    assert set(WHOLE_BUILD) <= set(_fault_cases()) and len(WHOLE_BUILD) == len(set(WHOLE_BUILD))
+def test_the_cases_through_the_workflow_name_real_cases():
+    assert set(THROUGH_THE_RULE) <= set(_fault_cases()) and len(THROUGH_THE_RULE) == len(set(THROUGH_THE_RULE))
+    assert set(END_TO_END) <= set(THROUGH_THE_RULE)
+    # the end-to-end cases reach each check rule: a raw input's, and a printed number's or a claim's
+    assert {_check_rule(name) for name in END_TO_END} == set(CHECK_RULES)
 
 
-def _build_with(pristine: Path, tmp_path: Path, inject, rehash_raw=False, rehash_published=False):
+def _inject(pristine: Path, tmp_path: Path, inject, rehash_raw=False, rehash_published=False) -> Path:
     from tests.conftest import rehash
     d = tmp_path / "repo"
     shutil.copytree(pristine, d, symlinks=True)
@@ -262,20 +284,22 @@ def _build_with(pristine: Path, tmp_path: Path, inject, rehash_raw=False, rehash
         rehash(d / "data/raw/datapackage.json")
     if rehash_published:
         rehash(d / "data/published/datapackage.json")
+    return d
+
+
+def _build_with(pristine: Path, tmp_path: Path, inject, rehash_raw=False, rehash_published=False):
+    d = _inject(pristine, tmp_path, inject, rehash_raw, rehash_published)
     return d, _run(d)
 
 
-@pytest.mark.parametrize("name", WHOLE_BUILD)
-def test_a_bad_input_stops_the_build_before_any_table_registry_or_audit(pristine, tmp_path, name):
-    """A fault of the validator's suite, injected into a copy of the repository: the README's build exits
-    non-zero, shows one message naming the file and the rule (with row and column where the fault has
-    them), no traceback, and writes no table, registry, audit, claim or report."""
-    case = _fault_cases()[name]
-    # the printed numbers and the claims are reached past the published package's checksums
-    d, r = _build_with(pristine, tmp_path, case.inject, case.rehash, case.target in ("published", "claims"))
-    out = r.stdout + r.stderr
-    file, row, column, rule = case.expected
-    assert r.returncode != 0, out[-2000:]
+def _check_rule(name: str) -> str:
+    """The check rule that reads the faulted file: the printed numbers' and claims' check, or the raw one's."""
+    return "parse_published" if _fault_cases()[name].target in ("published", "claims") else "validate_raw"
+
+
+def _assert_one_message(out: str, expected) -> None:
+    """One line naming the file and the rule broken (with row and column where the fault has them), no traceback."""
+    file, row, column, rule = expected
     message = next((line for line in out.splitlines() if line.startswith("Invalid input: ")), "")
     assert message, out[-3000:]
     assert f"data/{file}" in message and f"[rule: {rule}]" in message, message
@@ -284,12 +308,92 @@ def test_a_bad_input_stops_the_build_before_any_table_registry_or_audit(pristine
     if column is not None:
         assert f"column {column!r}" in message, message
     assert "Traceback" not in out, out[-3000:]
+
+
+@pytest.fixture(scope="module")
+def check_commands(pristine):
+    """{rule: its shell command}, for the two input checks, as the workflow runs them: printed by Snakemake's
+    own dry run (-p) in a copy of the repository.  Their options name the manifests and the reports, not the
+    files found on disk; the files listed in STEP_INPUTS are read only to check other steps' products, which a
+    check reads none of."""
+    r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "derived", "-n", "-p", "--quiet", "all"],
+                       cwd=pristine, capture_output=True, text=True)
+    assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
+    commands, rule = {}, None
+    for line in r.stdout.splitlines():
+        if line.startswith("rule ") and line.endswith(":"):
+            rule = line[len("rule "):-1]
+        elif line.startswith("Shell command: ") and rule in CHECK_RULES:
+            commands[rule] = line[len("Shell command: "):]
+    assert set(commands) == set(CHECK_RULES), r.stdout[-3000:]
+    return commands
+
+
+def _check(d: Path, command: str) -> subprocess.CompletedProcess:
+    """A check rule's shell command, run in `d` as Snakemake runs it: by bash, in strict mode (the prefix
+    Snakemake's shell() puts before every command run by bash), from the repository's root."""
+    for folder in ("logs", "validated"):  # what Snakemake makes before it runs a job: its log's and output's folders
+        (d / "data/derived" / folder).mkdir(parents=True, exist_ok=True)
+    return subprocess.run(["bash", "-c", "set -euo pipefail; " + command], cwd=d, capture_output=True, text=True)
+
+
+@pytest.mark.parametrize("name", THROUGH_THE_RULE)
+def test_a_bad_input_stops_its_check_rule_with_one_message(pristine, check_commands, tmp_path, name):
+    """A fault of the validator's suite, injected into a copy of the repository: the command of the check rule
+    that reads it (the workflow's own, with its log) exits non-zero and shows one message naming the file and
+    the rule (with row and column where the fault has them), and no traceback."""
+    case = _fault_cases()[name]
+    # the printed numbers and the claims are reached past the published package's checksums
+    d = _inject(pristine, tmp_path, case.inject, case.rehash, case.target in ("published", "claims"))
+    r = _check(d, check_commands[_check_rule(name)])
+    out = r.stdout + r.stderr
+    assert r.returncode != 0, out[-2000:]
+    _assert_one_message(out, case.expected)
+
+
+@pytest.mark.parametrize("name", END_TO_END)
+def test_a_bad_input_stops_the_build_before_any_table_registry_or_audit(pristine, tmp_path, name):
+    """The README's build with a fault: it exits non-zero, shows the one message, and writes no table, registry,
+    audit, claim or report."""
+    case = _fault_cases()[name]
+    d, r = _build_with(pristine, tmp_path, case.inject, case.rehash, case.target in ("published", "claims"))
+    out = r.stdout + r.stderr
+    assert r.returncode != 0, out[-2000:]
+    _assert_one_message(out, case.expected)
     written = [p for p in DERIVED_PRODUCTS if (d / p).exists()]
     assert written == [], written
 
 
-def test_with_five_problems_the_build_shows_the_first_and_the_count(pristine, tmp_path):
-    """The rule's log holds every problem; what the build shows leads with the first one and the count."""
+def test_every_derived_rule_waits_for_both_input_checks(pristine):
+    """Snakemake runs no job whose inputs' jobs failed: every rule of the derived data has both checks upstream
+    (Snakemake's rule graph), so a failing check stops the build before any derived output, whatever its fault."""
+    import re
+    r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "derived", "--rulegraph", "dot"], cwd=pristine,
+                       capture_output=True, text=True)
+    assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
+    names = dict(re.findall(r'^\s*(\d+)\[label = "(\w+)"', r.stdout, re.M))
+    upstream = {n: set() for n in names.values()}
+    for a, b in re.findall(r"^\s*(\d+) -> (\d+)$", r.stdout, re.M):
+        upstream[names[b]].add(names[a])
+    changed = True
+    while changed:  # the transitive closure: every rule's rules upstream, however far
+        changed = False
+        for rule, ups in upstream.items():
+            more = set().union(*(upstream[u] for u in ups)) - ups
+            if more:
+                ups |= more
+                changed = True
+    # the derived data's rules, as the test of reruns lists them (each reruns when a check's code changes)
+    assert set(upstream) == EVERY_STEP | {"write_run_crate", "derived"}
+    late = {rule: set(CHECK_RULES) - ups for rule, ups in upstream.items()
+            if rule not in CHECK_RULES and not set(CHECK_RULES) <= ups}
+    assert late == {}, late
+    assert upstream["validate_raw"] == upstream["parse_published"] == set()  # they run first, side by side
+
+
+def test_with_five_problems_the_build_shows_the_first_and_the_count(pristine, check_commands, tmp_path):
+    """The rule's log holds every problem; what the build shows (the rule's command's own output, run as the
+    workflow runs it) leads with the first one and the count."""
     from tests.test_faults import TRADE, edit
     edits = [("China,2024,FY,exports,61.2,", "China,2024,FY,exports,x,"),
              ("Japan,2024,FY,exports,24.61,", "Japan,2024,FY,exports,y,"),
@@ -301,7 +405,7 @@ def test_with_five_problems_the_build_shows_the_first_and_the_count(pristine, tm
         for old, new in edits:
             edit(TRADE, old, new)(root)
 
-    d, r = _build_with(pristine, tmp_path, inject, rehash_raw=True)
+    r = _check(_inject(pristine, tmp_path, inject, rehash_raw=True), check_commands["validate_raw"])
     out = r.stdout + r.stderr
     assert r.returncode != 0
     message = next((line for line in out.splitlines() if line.startswith("Invalid input: ")), "")

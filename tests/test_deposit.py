@@ -190,19 +190,23 @@ def _sha(p: Path) -> str:
     return hashlib.sha256(p.read_bytes()).hexdigest()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def deposited(built, tmp_path_factory):
     """The archive `snakemake -c2 deposit` makes in a copy of the build with no .git and no git on the PATH,
-    and that copy."""
-    tmp = tmp_path_factory.mktemp("deposit")
-    repo = tmp / "repo"
-    shutil.copytree(built, repo, symlinks=True)
-    assert not (repo / ".git").exists()
-    env = {**os.environ, "PATH": _no_git_path(tmp)}
-    r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "deposit"], cwd=repo, capture_output=True,
-                       text=True, env=env)
-    assert r.returncode == 0, r.stderr[-3000:]
-    return repo / ZIP, repo, env
+    and that copy: made once for the whole run (on every xdist worker: conftest's `once`), and only read."""
+    from tests.conftest import once
+
+    def deposit(tmp):
+        repo = tmp / "repo"
+        shutil.copytree(built, repo, symlinks=True)
+        assert not (repo / ".git").exists()
+        _no_git_path(tmp)
+        r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "deposit"], cwd=repo, capture_output=True,
+                           text=True, env={**os.environ, "PATH": str(tmp / "bin")})
+        assert r.returncode == 0, r.stderr[-3000:]
+
+    tmp = once(tmp_path_factory, "deposit", deposit)
+    return tmp / "repo" / ZIP, tmp / "repo", {**os.environ, "PATH": str(tmp / "bin")}
 
 
 @pytest.mark.workflow

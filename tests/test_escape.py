@@ -261,14 +261,27 @@ def _quarto() -> str | None:
     return str(venv) if venv.is_file() else shutil.which("quarto")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def poisoned(tmp_path_factory):
-    repo = copy_repository(tmp_path_factory.mktemp("hostile"))
-    _poison(repo)
-    r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "--quiet", "all", "--", "derived"], cwd=repo,
-                       capture_output=True, text=True)
-    assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
-    return repo
+    """The derived data built from hostile inputs, once for the whole run (on every xdist worker: conftest's
+    `once`); the tests that build more from it do so in their own copy."""
+    from tests.conftest import once
+
+    def build(root):
+        repo = copy_repository(root)
+        _poison(repo)
+        r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "--quiet", "all", "--", "derived"], cwd=repo,
+                           capture_output=True, text=True)
+        assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
+
+    return once(tmp_path_factory, "poisoned", build)
+
+
+def _copy_of(poisoned: Path, tmp_path: Path) -> Path:
+    """A copy of the poisoned build with its timestamps and Snakemake's records: it has nothing to rebuild."""
+    d = tmp_path / "poisoned"
+    shutil.copytree(poisoned, d, symlinks=True)
+    return d
 
 
 @pytest.mark.workflow
@@ -310,8 +323,9 @@ def test_hostile_input_text_is_shown_as_text_in_every_generated_part(poisoned):
 
 
 @pytest.mark.workflow
-def test_hostile_input_text_is_shown_as_text_on_the_lineage_pages(poisoned):
+def test_hostile_input_text_is_shown_as_text_on_the_lineage_pages(poisoned, tmp_path):
     """The lineage pages need no Quarto: the workflow writes them from the poisoned build."""
+    poisoned = _copy_of(poisoned, tmp_path)
     r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "--quiet", "all", "--", "docs/lineage.html",
                         "docs/vi-lineage.html"], cwd=poisoned, capture_output=True, text=True)
     assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
@@ -322,12 +336,14 @@ def test_hostile_input_text_is_shown_as_text_on_the_lineage_pages(poisoned):
 
 
 @pytest.mark.workflow
-def test_hostile_input_text_is_shown_as_text_in_the_rendered_manuscript(poisoned):
+def test_hostile_input_text_is_shown_as_text_in_the_rendered_manuscript(request, tmp_path):
+    """The poisoned build is asked for once the tools are known to be there: without them, nothing is built."""
     quarto = _quarto()
     missing = [t for t, ok in (("quarto", quarto), ("pdftotext", shutil.which("pdftotext"))) if not ok]
     if missing:
         pytest.skip(f"{' and '.join(missing)} not installed: the rendered HTML and PDF cannot be checked "
                     "(install Quarto >= 1.7 from https://quarto.org and poppler-utils)")
+    poisoned = _copy_of(request.getfixturevalue("poisoned"), tmp_path)
     env = {**os.environ, "PATH": os.pathsep.join([str(Path(quarto).parent), os.environ.get("PATH", "")])}
     r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "--quiet", "all", "--", "docs/index.html", "docs/index.pdf"],
                        cwd=poisoned, capture_output=True, text=True, env=env)
