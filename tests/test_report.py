@@ -509,8 +509,8 @@ CODE = re.compile(r"analysis/|\w\.py\b|\b[A-Za-z_]\w*\(\)")  # a path of the pac
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_the_manuscripts_findings_name_no_code_and_the_standalone_report_does(lang):
-    """Issue #24: the manuscript's findings list each item with its printed and recomputed value, verdict, reason
-    category and basis, as registry slots (links to the lineage, which alone names the code); the standalone report,
+    """Issue #24: the manuscript's findings list each item with its printed and recomputed value, reason category and
+    basis, as registry slots, and its ID as a link to its verdict (said once, in the table that shows the item) (links to the lineage, which alone names the code); the standalone report,
     read without the lineage, keeps the program, function and line."""
     where = {"T1-01": {"computed_by": {"program": "analysis/compute/trade.py", "function": "table1", "line": 156}},
              "C-01": {"computed_by": {"program": "analysis/audit/claims.py", "function": "test_x", "line": 9}}}
@@ -527,13 +527,14 @@ def test_the_manuscripts_findings_name_no_code_and_the_standalone_report_does(la
     lines = report.findings_lines(t, audit, claims, where, lang, numbers)
     md = report.render(lines, numbers, "md", lang)
     assert CODE.findall(md) == [], CODE.findall(md)
-    row = next(x for x in md.splitlines() if x.startswith("| T1-01 "))
-    # the item, its printed and recomputed values and verdict as slots (each a link to its lineage entry), the reason's
-    # category and the basis in the edition's words
-    for part in ("{{<num printed.T1-01>}}", "{{<num trade.x>}}", "{{<num audit.verdict.T1-01>}}",
+    row = next(x for x in md.splitlines() if x.startswith("| [T1-01](#verdict-T1-01) "))
+    # the item, its printed and recomputed values as slots (each a link to its lineage entry), the reason's category
+    # and the basis in the edition's words; the verdict is not repeated (it is said once, where the ID links)
+    for part in ("{{<num printed.T1-01>}}", "{{<num trade.x>}}",
                  report.category_word("other_source_or_reporter", lang), report.basis_word("independent", lang)):
         assert part in row, (part, row)
-    assert "{{<num claim.C-01.verdict>}}" in next(x for x in md.splitlines() if x.startswith("| C-01 "))
+    assert "audit.verdict" not in md and "claim.C-01.verdict" not in md
+    assert next(x for x in md.splitlines() if x.startswith("| [C-01](#verdict-C-01) "))
     text = report.render(lines, numbers, "text", lang)
     assert "analysis/compute/trade.py" in text and "table1()" in text
 

@@ -840,28 +840,28 @@ def findings_lines(t: dict, audit: list[dict], claims: list[dict], where: dict, 
 
 
 def _item_table(rows: list[dict], numbers: dict, lang: str) -> list[str]:
-    """A group's printed numbers for the manuscript: ID, item, printed and recomputed value, verdict, reason category and
-    basis.  Each value and verdict is a registry slot, shown as a link to its lineage entry; a value the registry
-    lacks (nothing to recompute from) is a dash."""
-    head = [msg(f"report.findings.col.{c}", lang) for c in ("id", "item", "printed", "recomputed", "verdict", "reason",
-                                                            "basis")]
-    out = ["| " + " | ".join(head) + " |", rule_row(6, 21, 17, 14, 11, 15, 10)]
+    """A group's printed numbers for the manuscript: ID, item, printed and recomputed value, reason category and basis.
+    Each value is a registry slot, shown as a link to its lineage entry; a value the registry lacks (nothing to
+    recompute from) is a dash.  The verdict is said once, in the table that shows the item: the ID links there."""
+    head = [msg(f"report.findings.col.{c}", lang) for c in ("id", "item", "printed", "recomputed", "reason", "basis")]
+    out = ["| " + " | ".join(head) + " |", rule_row(6, 24, 19, 16, 17, 12)]
     slot = lambda k: f"{{{k}}}" if k and k in numbers else "—"
     for r in rows:
-        out.append(f"| {r['id']} | {md_text(R.item(r, lang))} | {slot('printed.' + r['id'])} | {slot(r.get('key'))} | "
-                   f"{slot('audit.verdict.' + r['id'])} | {category_word(r['category'], lang)} | "
+        out.append(f"| [{r['id']}](#{R.verdict_anchor(r['id'])}) | {md_text(R.item(r, lang))} | "
+                   f"{slot('printed.' + r['id'])} | {slot(r.get('key'))} | {category_word(r['category'], lang)} | "
                    f"{basis_word(r['basis'], lang)} |")
     return out
 
 
 def _claim_table(claims: list[dict], numbers: dict, lang: str) -> list[str]:
-    """The claims for the manuscript: ID, the article's section, verdict (a slot: a link to its lineage entry) and basis."""
-    head = [msg(f"report.findings.col.{c}", lang) for c in ("id", "section", "verdict", "basis")]
-    out = ["| " + " | ".join(head) + " |", rule_row(6, 8, 20, 16)]
+    """The claims for the manuscript: ID (a link to its verdict in the claims table, where it is said once), the
+    article's section and the basis."""
+    head = [msg(f"report.findings.col.{c}", lang) for c in ("id", "section", "basis")]
+    out = ["| " + " | ".join(head) + " |", rule_row(8, 10, 24)]
     for c in claims:
-        verdict = f"{{claim.{c['id']}.verdict}}" if f"claim.{c['id']}.verdict" in numbers else "—"
         basis = _s(c.get("basis"))
-        out.append(f"| {c['id']} | §{md_text(c.get('section', ''))} | {verdict} | {basis_word(basis, lang)} |")
+        out.append(f"| [{c['id']}](#{R.verdict_anchor(c['id'])}) | §{md_text(c.get('section', ''))} | "
+                   f"{basis_word(basis, lang)} |")
     return out
 
 
