@@ -114,7 +114,7 @@ def test_every_gap_template_has_a_kind_and_an_unknown_one_stops_the_build():
 def test_a_label_and_a_rule_are_data_rendered_in_both_languages_from_the_catalogs():
     label = R.label("label.trade.share", partner=R.partner("China"), year=2024)
     assert label == {"msg": "label.trade.share", "slots": {"partner": {"partner": "China"}, "year": 2024}}
-    assert R.say(label, "en") == "China's share of Vietnam's total goods trade, 2024"
+    assert R.say(label, "en") == "China’s share of Vietnam's total goods trade, 2024"
     assert R.say(label, "vi") == "Tỷ trọng của Trung Quốc trong tổng kim ngạch thương mại hàng hóa của Việt Nam năm 2024"
     # a nested phrase, a word of the vocabulary and a number, each in its language
     period = R.phrase("word.fdi_period.months", year=2025, months=7)
@@ -160,7 +160,7 @@ def test_a_code_the_audit_names_is_a_word_of_each_catalog():
     """A cause, a report group, a verdict: the code itself in English (as the audit's tables show it), the catalog's
     words in Vietnamese; an unknown code stops the rendering."""
     lab = R.label("label.report.rows.cause", group=R.code("group", "table1"), code=R.code("cause", "data_release"))
-    assert R.say(lab, "en") == "table1: rows with cause 'data_release'"
+    assert R.say(lab, "en") == "Table 1: rows with cause 'data_release'"
     assert R.say(lab, "vi") == "Bảng 1: số dòng có nguyên nhân “phiên bản dữ liệu khác”"
     count = R.label("label.audit.count.arms_release", verdict=R.code("verdict", "within_bound"),
                     release=R.code("release", "current"))

@@ -33,6 +33,7 @@ def readable(text: str) -> str:
     text = re.sub(r"\[@[^\]]*\]|@[\w-]+", " ", text)
     text = re.sub(r"https?://\S+", " ", text)
     text = re.sub(r"\{#[^}]*\}", " ", text)
+    text = re.sub(r"\]\(#[\w -]+\)", "] ", text)  # a link's target within the page (an anchor's id), not read
     text = re.sub(r"\b[\w-]+(?:/[\w.-]+)+\b", " ", text)  # file paths
     text = re.sub(r"\b[a-z_]+(?:\.[\w*-]+)+\b", " ", text)  # registry keys, module.function
     return text
@@ -87,7 +88,7 @@ def test_a_label_in_vietnamese_names_the_partner_the_group_and_the_code_in_vietn
                                 code=R.code("gap", "no_source_found"))}
     assert R.label_text("report.numbers.gap.no_source_found", gap, "vi") == \
         "Con số được in: số dòng không kiểm chứng được vì không tìm thấy nguồn nào cho con số"
-    assert R.say(gap["label_msg"], "en") == "numbers: rows with gap 'no_source_found'"
+    assert R.say(gap["label_msg"], "en") == "printed numbers: rows with gap 'no_source_found'"
 
 
 def test_a_requests_evidence_names_each_number_by_its_label_in_the_editions_language():
