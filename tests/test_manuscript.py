@@ -667,3 +667,22 @@ def test_the_abstract_says_what_rests_on_the_article_alone_and_what_on_a_source(
             assert "{{<num fdi.yoy.others>}} (" not in text
         from analysis.manuscript.render import cite_sources
         assert "[@src-s05]" in cite_sources(text, {"src-s05": "src-s05"})
+
+
+def test_the_page_script_writes_no_words_of_its_own():
+    """The words manuscript/popover.html writes into a page (a popover's link, a wide table's cue, the phone menu)
+    are each edition's catalog's (ms.page.*), carried beside the popovers' data: the script holds no sentence in
+    either language (issue #23: one catalog per language, code never holds a language's words)."""
+    import json
+    from analysis.manuscript import parts
+    from analysis.words import msg
+    script = (ROOT / "manuscript" / "popover.html").read_text(encoding="utf-8")
+    code = re.sub(r"<!--.*?-->|//[^\n]*", " ", script, flags=re.S)  # comments are for maintainers
+    literals = re.findall(r'"([^"\\]*(?:\\.[^"\\]*)*)"', code)
+    # a sentence starts with a capital and runs over a space (a CSS selector, 'main table', does neither)
+    assert [s for s in literals if re.match(r"[A-ZÀ-Ỹ][a-zà-ỹ]+,? [a-zà-ỹA-Z]", s)] == []
+    assert not re.search(r"[ạ-ỹđĐ]|\\u1e|\\u00e0", code)
+    for lang in ("en", "vi"):
+        md = parts.lineage_data({}, lang)
+        page = json.loads(re.search(r'<script type="application/json" id="page-words">(.*?)</script>', md).group(1))
+        assert page == {w: msg(f"ms.page.{w}", lang) for w in parts.PAGE_WORDS} and all(page.values())

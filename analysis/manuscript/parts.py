@@ -773,12 +773,20 @@ def lineage_part(entries: dict[str, str], lang: str = "en") -> str:
     return "\n".join(out) + "\n"
 
 
-def lineage_data(entries: dict[str, str]) -> str:
+# The words the page's script (manuscript/popover.html) writes into the page, from the edition's catalog.
+PAGE_WORDS = ("more", "scroll", "menu")
+
+
+def lineage_data(entries: dict[str, str], lang: str = "en") -> str:
     """The popovers' data on the edition's main page: each entry's HTML by its link target's id, as JSON in
-    a script element that the page does not display (the entries themselves are on the lineage page)."""
+    a script element that the page does not display (the entries themselves are on the lineage page); and the
+    words the page's script writes (a popover's link, a wide table's cue, the phone menu), from the catalog."""
     data = json.dumps({anchor(k): v for k, v in sorted(entries.items())}, ensure_ascii=False, sort_keys=True)
     data = esc.json_in_script(data)  # nothing in it may close the script element
-    return f'```{{=html}}\n<script type="application/json" id="lineage-data">{data}</script>\n```\n'
+    page = esc.json_in_script(json.dumps({w: msg(f"ms.page.{w}", lang) for w in PAGE_WORDS}, ensure_ascii=False,
+                                         sort_keys=True))
+    return (f'```{{=html}}\n<script type="application/json" id="lineage-data">{data}</script>\n'
+            f'<script type="application/json" id="page-words">{page}</script>\n```\n')
 
 
 def _h(text: str) -> str:
@@ -959,7 +967,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         entries = lineage_entries(list(where), numbers, where, sources, lang, row_tables, places, page)
         written["lineage.html"] = lineage_part(entries, lang)
-        written["lineage_data.md"] = lineage_data(entries)
+        written["lineage_data.md"] = lineage_data(entries, lang)
         written["lineage_typst.md"] = lineage_typst(list(where), numbers, {s["source_id"]: s["publisher"]
                                                                             for s in sources}, lang)
         written["sources.bib"] = sources_bib(sources, lang)
