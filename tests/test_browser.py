@@ -355,6 +355,10 @@ def test_a_phone_has_a_menu_of_the_sections_and_the_pdf(browser, served, page):
         return heads.filter(h => !seen.includes(h));
     })()""")
     assert drawn == [], f"sections whose link the opened menu does not draw: {drawn}"
+    # its title is the edition's catalog's (ms.page.menu), which the page carries beside the popovers' data
+    from analysis.words import msg
+    lang = "vi" if page == "vi" else "en"
+    assert browser.js("document.querySelector('details.phone-menu > summary').textContent") == msg("ms.page.menu", lang)
     pdf = {"index": "index.pdf", "vi": "vi.pdf"}[page]
     assert any(h.endswith(pdf) for h in found["pdf"]), found["pdf"]
     _open(browser, f"{served}{page}.html", 1280)

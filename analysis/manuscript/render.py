@@ -151,16 +151,19 @@ def stage(root: Path, dest: Path) -> int:
 POPOVER_SLOT = '<script type="application/json" id="lineage-data">{}</script>'
 POPOVER_SLOT_PART = f"```{{=html}}\n{POPOVER_SLOT}\n```\n"
 POPOVER_DATA = re.compile(r'<script type="application/json" id="lineage-data">[^<]*</script>')
+# the words the page's script writes (parts.PAGE_WORDS), carried in the same part and put in the same place
+PAGE_WORDS_DATA = re.compile(r'<script type="application/json" id="page-words">[^<]*</script>')
 
 
 def fill_popovers(page: str, part: str) -> str:
-    """The rendered page with the popovers' data in its one empty slot (the data element of the part)."""
+    """The rendered page with the popovers' data in its one empty slot (the data element of the part), and the
+    page's words (the part's page-words element) beside it."""
     data = POPOVER_DATA.findall(part)
     if len(data) != 1:
         raise ValueError(f"the popovers' data part holds {len(data)} data elements, not one")
     if page.count(POPOVER_SLOT) != 1:
         raise ValueError(f"the rendered page holds {page.count(POPOVER_SLOT)} slots for the popovers' data, not one")
-    return page.replace(POPOVER_SLOT, data[0])
+    return page.replace(POPOVER_SLOT, data[0] + "".join("\n" + w for w in PAGE_WORDS_DATA.findall(part)))
 
 
 def html_include(digest: str) -> str:
