@@ -302,6 +302,9 @@ def test_hostile_input_text_is_shown_as_text_in_every_generated_part(poisoned):
         if name.endswith("lineage_data.md"):  # the popovers' data: one JSON script element of the page's own
             page, n = re.subn(r'<script type="application/json" id="lineage-data">[^<]*</script>', "", page)
             assert n == 1, name                # every '<' inside it is a JSON escape, so nothing closes it early
+            # and the page's words (the catalog's ms.page.*), one JSON element escaped the same way
+            page, n = re.subn(r'<script type="application/json" id="page-words">[^<]*</script>', "", page)
+            assert n == 1, name
         assert SCRIPT not in page and "<script" not in page, name
         assert not re.search(r"<h[1-6][^>]*>\s*heading", page), name
         assert not re.search(r'data-cites="tran2026">@tran2026<', page), name
