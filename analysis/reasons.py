@@ -376,8 +376,8 @@ def texts(**by_lang: str) -> dict:
 
 def release_id(r: str) -> dict | str:
     """A SIPRI release as a label names it: the current one in each edition's words (word.code.release.current), a
-    dated one by its id ('r2022'), the same in both."""
-    return code("release", r) if r == "current" else r
+    dated one as the prose names it (word.release.*: '≈2022'), or by its id where the catalogs have no word for it."""
+    return code("release", r) if r == "current" else release(r)
 
 
 def code(kind: str, c: str) -> dict:

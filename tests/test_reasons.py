@@ -167,10 +167,12 @@ def test_a_code_the_audit_names_is_a_word_of_each_catalog():
     assert R.say(count, "en") == "Printed arms figures judged 'within_bound' against the current release"
     assert R.say(count, "vi") == \
         "Số con số về vũ khí được in có kết luận “nằm trong giới hạn được nêu” so với phiên bản hiện hành"
-    # a dated release is named by its id in both editions, the current one in words
+    # a dated release is named as the prose names it (≈2022) in both editions; one the catalogs lack, by its id
     dated = R.label("label.audit.arms_release_matches", release=R.release_id("r2022"))
-    assert R.say(dated, "en") == "Printed arms figures equal to the r2022 release"
-    assert R.say(dated, "vi") == "Số con số về vũ khí được in bằng với phiên bản r2022"
+    assert R.say(dated, "en") == "Printed arms figures equal to the ≈2022 release"
+    assert R.say(dated, "vi") == "Số con số về vũ khí được in bằng với phiên bản ≈2022"
+    new = R.label("label.audit.arms_release_matches", release=R.release_id("r2031"))
+    assert R.say(new, "en") == "Printed arms figures equal to the r2031 release"
     with pytest.raises(KeyError):
         R.say(R.label("label.audit.count.cause", code=R.code("cause", "no_such_cause")), "vi")
 
