@@ -573,3 +573,20 @@ def test_the_claims_title_names_every_section_the_claims_come_from():
         for s in sections:
             named = s in title if not s.startswith("3.") else "3.1–3.3" in title and s in ("3.1", "3.2", "3.3")
             assert named, (lang, s, title)
+
+
+def test_a_figure_checked_with_the_articles_own_figures_and_a_source_is_not_called_reproduced_in_the_findings():
+    """The rules never count such a figure as reproduced (issue 22, third re-check H5): its findings row says it
+    agrees, on that basis, in both editions; an independent one keeps its category."""
+    import collections
+    loc = "§3.3; Bảng 2; row 'Trung Quốc'; column 'Tăng/Giảm so với cùng kỳ'"
+    rows = [{"id": "M", "item": "m", "key": "k.m", "basis": "mixed", "category": "reproduced", "result": "table2",
+             "location": loc, "section": "3.3"},
+            {"id": "I", "item": "i", "key": "k.i", "basis": "independent", "category": "reproduced", "result": "table2",
+             "location": loc, "section": "3.3"}]
+    numbers = collections.defaultdict(dict)
+    for lang in ("en", "vi"):
+        out = report._item_table(rows, numbers, lang)
+        m, i = (next(x for x in out if x.startswith(f"| [{r}]")) for r in ("M", "I"))
+        assert report.msg("report.findings.mixed_agree", lang) in m and report.category_word("reproduced", lang) not in m
+        assert report.category_word("reproduced", lang) in i

@@ -847,9 +847,12 @@ def _item_table(rows: list[dict], numbers: dict, lang: str) -> list[str]:
     out = ["| " + " | ".join(head) + " |", rule_row(6, 24, 19, 16, 17, 12)]
     slot = lambda k: f"{{{k}}}" if k and k in numbers else "—"
     for r in rows:
+        # a figure that agrees with the article's own figures combined with a source is never counted as reproduced
+        # (the rules): its category says it agrees, on that basis
+        cat = msg("report.findings.mixed_agree", lang) if r["basis"] == "mixed" and r["category"] == "reproduced" \
+            else category_word(r["category"], lang)
         out.append(f"| [{r['id']}](#{R.verdict_anchor(r['id'])}) | {md_text(R.item(r, lang))} | "
-                   f"{slot('printed.' + r['id'])} | {slot(r.get('key'))} | {category_word(r['category'], lang)} | "
-                   f"{basis_word(r['basis'], lang)} |")
+                   f"{slot('printed.' + r['id'])} | {slot(r.get('key'))} | {cat} | {basis_word(r['basis'], lang)} |")
     return out
 
 
