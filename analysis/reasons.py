@@ -348,6 +348,8 @@ def num(x) -> dict:
 
 
 def release(r: str) -> dict:
+    """A SIPRI release as each edition names it (word.release.*: '≈2022', 'current'), by its id where the catalogs
+    have no word for it (a release the data add)."""
     return {"release": r}
 
 
@@ -372,12 +374,6 @@ def texts(**by_lang: str) -> dict:
     if set(by_lang) != set(LANGS):
         raise ValueError(f"a text slot needs one text per language {LANGS}, got {sorted(by_lang)}")
     return {"text": by_lang}
-
-
-def release_id(r: str) -> dict | str:
-    """A SIPRI release as a label names it: the current one in each edition's words (word.code.release.current), a
-    dated one as the prose names it (word.release.*: '≈2022'), or by its id where the catalogs have no word for it."""
-    return code("release", r) if r == "current" else release(r)
 
 
 def code(kind: str, c: str) -> dict:

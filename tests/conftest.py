@@ -7,6 +7,23 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def pandoc_elements(tree) -> list[dict]:
+    """Every element (a dict with a type, `t`) of a pandoc JSON tree, in document order, nested ones included."""
+    out = []
+
+    def walk(x):
+        if isinstance(x, dict):
+            if "t" in x:
+                out.append(x)
+            for v in x.values():
+                walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v)
+    walk(tree)
+    return out
+
+
 def rehash(descriptor: Path) -> None:
     """Refresh bytes and sha256 in a copied manifest, so a test reaches the schema checks."""
     import hashlib

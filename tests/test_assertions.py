@@ -5,7 +5,7 @@ import json
 import pytest
 
 from analysis.manuscript import assertions as A
-from tests.conftest import ROOT
+from tests.conftest import ROOT, pandoc_elements
 
 TEXT = """# A section
 
@@ -94,18 +94,8 @@ def test_the_check_finds_every_vouch_span_and_div_pandoc_reads(qmd):
     pypandoc = pytest.importorskip("pypandoc", reason="pypandoc (dev dependency) is needed to parse the .qmd")
     text = (ROOT / "manuscript" / qmd).read_text(encoding="utf-8")
     ast = json.loads(pypandoc.convert_text(text, "json", format="markdown"))
-    seen = []
-
-    def walk(x):
-        if isinstance(x, dict):
-            if x.get("t") in ("Span", "Div") and "vouch" in x["c"][0][1]:
-                seen.append(dict(x["c"][0][2]).get("check"))
-            for v in x.values():
-                walk(v)
-        elif isinstance(x, list):
-            for v in x:
-                walk(v)
-    walk(ast["blocks"])
+    seen = [dict(x["c"][0][2]).get("check") for x in pandoc_elements(ast["blocks"])
+            if x.get("t") in ("Span", "Div") and "vouch" in x["c"][0][1]]
     assert seen and sorted(seen) == sorted(a.check for a in A.find(text, qmd))
 
 

@@ -24,7 +24,7 @@ import pytest
 
 from analysis import escape as esc
 from analysis.package.benchmark import copy_repository
-from tests.conftest import ROOT, rehash
+from tests.conftest import ROOT, pandoc_elements, rehash
 
 pypandoc = pytest.importorskip("pypandoc", reason="pypandoc-binary (which bundles pandoc) is not installed")
 
@@ -405,19 +405,7 @@ UNSEEN = "\u202eevil\u2066"  # a right-to-left override and an isolate: shown as
 def _inlines(md: str) -> list[dict]:
     """The inline elements pandoc reads from a Markdown paragraph or table, flattened."""
     doc = json.loads(pypandoc.convert_text(md, "json", format="markdown"))
-    out = []
-
-    def walk(x):
-        if isinstance(x, dict):
-            if "t" in x:
-                out.append(x)
-            for v in x.values():
-                walk(v)
-        elif isinstance(x, list):
-            for v in x:
-                walk(v)
-    walk(doc["blocks"])
-    return out
+    return pandoc_elements(doc["blocks"])
 
 
 def _plain_text(md: str) -> str:

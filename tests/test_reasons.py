@@ -168,10 +168,10 @@ def test_a_code_the_audit_names_is_a_word_of_each_catalog():
     assert R.say(count, "vi") == \
         "Số con số về vũ khí được in có kết luận “nằm trong giới hạn được nêu” so với phiên bản hiện hành"
     # a dated release is named as the prose names it (≈2022) in both editions; one the catalogs lack, by its id
-    dated = R.label("label.audit.arms_release_matches", release=R.release_id("r2022"))
+    dated = R.label("label.audit.arms_release_matches", release=R.release("r2022"))
     assert R.say(dated, "en") == "Printed arms figures equal to the ≈2022 release"
     assert R.say(dated, "vi") == "Số con số về vũ khí được in bằng với phiên bản ≈2022"
-    new = R.label("label.audit.arms_release_matches", release=R.release_id("r2031"))
+    new = R.label("label.audit.arms_release_matches", release=R.release("r2031"))
     assert R.say(new, "en") == "Printed arms figures equal to the r2031 release"
     with pytest.raises(KeyError):
         R.say(R.label("label.audit.count.cause", code=R.code("cause", "no_such_cause")), "vi")

@@ -1549,7 +1549,7 @@ def judge_all(claims: list[dict], numbers: dict, ctx: dict, files: dict[str, str
             for name, f in alt.figures.items():
                 frag.add(f"claim.{c['id']}.alt.{name}", f["value"], f["unit"],
                          R.label("label.claim.alt_figure", id=c["id"],
-                                 release=R.release_id(alt.figures["release"]["value"]), what=f["label"]),
+                                 release=R.release(alt.figures["release"]["value"]), what=f["label"]),
                          R.rule("rule.claim.test_alt", test=c["test"]), ins, f["sources"],
                          decimals=f["decimals"], shown_as_vi=f.get("vi"), by=test)
         authority = claim_authority(res, auth or {})

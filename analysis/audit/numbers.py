@@ -842,12 +842,12 @@ def summary(a: Audit, table: pd.DataFrame, release: str, info: dict) -> None:
     for x in RELEASES:
         col = arms[f"verdict_{x}"]
         frag.add(f"audit.arms_release_matches.{x}", int((col == "match").sum()), "count",
-                 R.label("label.audit.arms_release_matches", release=R.release_id(x)),
+                 R.label("label.audit.arms_release_matches", release=R.release(x)),
                  R.rule("rule.audit.count_exact"), ins, decimals=0)
         for v in ("match", "rounding", "within_bound", "discrepancy"):
             frag.add(f"audit.count.arms.{x}.{v}", int((col == v).sum()), "count",
                      R.label("label.audit.count.arms_release", verdict=R.code("verdict", v),
-                             release=R.release_id(x)),
+                             release=R.release(x)),
                      rows, ins, decimals=0)
 
 

@@ -263,18 +263,14 @@ def fragment(series: pd.DataFrame, files: dict[str, str], hashes: dict[str, str]
                                 [reasons.clause("g_coverage", release=reasons.ident(release))], ins, src,
                                 by=period_stats)
                 continue
-            frag.add(f"{key}.min", st["min"][0], "TIV mn", reasons.label("label.arms.min", **span),
-                     reasons.rule("rule.arms.min", first=first, last=last), ins, src, decimals=0, uncertainty=st["min"][1], by=period_stats)
-            frag.add(f"{key}.min_year", st["min_year"], "year", reasons.label("label.arms.min_year", **span),
-                     reasons.rule("rule.arms.min_year"), ins, src, decimals=0, by=period_stats)
-            _ties(frag, f"{key}.min_year", st["min_years"], reasons.label("label.arms.min_year", **span), ins, src,
-                  by=period_stats)
-            frag.add(f"{key}.max", st["max"][0], "TIV mn", reasons.label("label.arms.max", **span),
-                     reasons.rule("rule.arms.max", first=first, last=last), ins, src, decimals=0, uncertainty=st["max"][1], by=period_stats)
-            frag.add(f"{key}.max_year", st["max_year"], "year", reasons.label("label.arms.max_year", **span),
-                     reasons.rule("rule.arms.max_year"), ins, src, decimals=0, by=period_stats)
-            _ties(frag, f"{key}.max_year", st["max_years"], reasons.label("label.arms.max_year", **span), ins, src,
-                  by=period_stats)
+            for end in ("min", "max"):  # the period's lowest and highest year, and every year tied with it
+                year_label = reasons.label(f"label.arms.{end}_year", **span)
+                frag.add(f"{key}.{end}", st[end][0], "TIV mn", reasons.label(f"label.arms.{end}", **span),
+                         reasons.rule(f"rule.arms.{end}", first=first, last=last), ins, src, decimals=0,
+                         uncertainty=st[end][1], by=period_stats)
+                frag.add(f"{key}.{end}_year", st[f"{end}_year"], "year", year_label,
+                         reasons.rule(f"rule.arms.{end}_year"), ins, src, decimals=0, by=period_stats)
+                _ties(frag, f"{key}.{end}_year", st[f"{end}_years"], year_label, ins, src, by=period_stats)
             frag.add(f"{key}.sum", st["sum"][0], "TIV mn", reasons.label("label.arms.sum", **span),
                      reasons.rule("rule.arms.sum", first=first, last=last), ins, src, decimals=0, uncertainty=st["sum"][1], by=period_stats)
             if st["russia_share"] is None:
