@@ -321,8 +321,14 @@ def meta_yaml(info: dict, cite: dict, article: dict | None = None, environment: 
     for lang, suffix in (("en", ""), ("vi", "-vi")):
         meta[f"contact-line{suffix}"] = msg("ms.identity.contact", lang, contact=cite["contact"]) if cite["contact"] else ""
         meta[f"licence{suffix}"] = msg("ms.identity.licence", lang, licence=cite.get("license") or "—")
-        meta[f"cite-as{suffix}"] = msg("ms.identity.cite", lang, who=", ".join(cite["maintainers"]) or "—",
-                                      year=info.get("build-date", "")[:4], title=cite.get("title") or "—",
+        # the Vietnamese edition names the maintainers as its title page does; the package's title is cited as
+        # CITATION.cff publishes it, in English, marked so
+        who = meta["author-vi"] if lang == "vi" and cite["maintainers"] else cite["maintainers"]
+        title = cite.get("title") or "—"
+        if lang != "en" and cite.get("title"):
+            title = f'[{title}]{{lang="en"}}'
+        meta[f"cite-as{suffix}"] = msg("ms.identity.cite", lang, who=", ".join(who) or "—",
+                                      year=info.get("build-date", "")[:4], title=title,
                                       version=info.get("build-version", ""), commit=info.get("build-commit", ""))
         missing = [w for w, gone in (("person", not cite.get("persons")), ("contact", not cite["contact"])) if gone]
         meta[f"cff-note{suffix}"] = msg(f"ms.identity.cff_lacks_{'_'.join(missing)}", lang) if missing else ""
