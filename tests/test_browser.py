@@ -140,7 +140,8 @@ def _open(b: Browser, url: str, width: int):
     b.events.clear()
     b.send("Page.navigate", url=url)
     b.wait_for("Page.loadEventFired")
-    b.js("new Promise(r => setTimeout(r, 300))")  # let the page settle after its load event
+    # settled: its fonts loaded and two frames drawn after the load event (the page's scripts run at load)
+    b.js("document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))")
 
 
 def _errors(b: Browser) -> list[str]:

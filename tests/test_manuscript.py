@@ -684,3 +684,22 @@ def test_the_page_script_writes_no_words_of_its_own():
         md = parts.lineage_data({}, lang)
         page = json.loads(re.search(r'<script type="application/json" id="page-words">(.*?)</script>', md).group(1))
         assert page == {w: msg(f"ms.page.{w}", lang) for w in parts.PAGE_WORDS} and all(page.values())
+
+
+def test_the_pdfs_document_id_is_its_names_not_its_folders():
+    """Typst may derive the PDF's document ID from the folder it renders in; the copy into docs/ makes it one of
+    the package's and the file's names, in the same two places and at the same length (no offset moves)."""
+    from analysis.manuscript.render import stable_pdf_id
+
+    def pdf(doc_id: bytes) -> bytes:  # the two places Typst writes it, as in a rendered PDF
+        return (b"%PDF-1.7\n<xmpMM:DocumentID>" + doc_id + b"</xmpMM:DocumentID><xmpMM:InstanceID>"
+                b"Yd+wWo5wT1tDLx7nJgAozg==</xmpMM:InstanceID>\ntrailer\n<<\n  /ID [(" + doc_id +
+                b") (Yd+wWo5wT1tDLx7nJgAozg==)]\n>>\nstartxref\n9\n%%EOF\n")
+    here, there = pdf(b"/sF8Qw8MJVVvt/DwoGSWgw=="), pdf(b"FNzIuEHamX8mSQRONzsh/w==")  # one file, two folders
+    a, b = stable_pdf_id(here, "p/index.pdf"), stable_pdf_id(there, "p/index.pdf")
+    assert a == b and len(a) == len(here) and b"/sF8Qw8MJ" not in a
+    assert a.count(a.split(b"<xmpMM:DocumentID>")[1].split(b"<")[0]) == 2  # in the XMP and the trailer
+    assert b"Yd+wWo5wT1tDLx7nJgAozg==" in a  # the instance ID (of the content) is kept
+    assert stable_pdf_id(here, "p/vi.pdf") != a  # each edition its own
+    odd = here.replace(b"trailer", b"trailer /sF8Qw8MJVVvt/DwoGSWgw==")  # a third place: not rewritten
+    assert stable_pdf_id(odd, "p/index.pdf") == odd and stable_pdf_id(b"%PDF-1.7\n", "p/index.pdf") == b"%PDF-1.7\n"

@@ -2,7 +2,8 @@
 
 Needs Quarto >= 1.7 on PATH and poppler's pdftotext and pdffonts; without them every test
 here is skipped with the reason.  The render (both editions, docs/index.* and docs/vi.* of the
-copy, HTML and PDF) takes about 30 s, twice: a second render must give the same bytes.
+copy, HTML and PDF) takes about 30 s, once for the whole run, from a copy of the suite's shared build; a second
+render, in another copy, must give the same bytes.
 """
 import html
 import re
@@ -14,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from analysis.manuscript import parts as manuscript
-from tests.test_workflow import _copy
 
 QUARTO = shutil.which("quarto")
 MISSING = [t for t in ("quarto", "pdftotext", "pdffonts", "pdfinfo") if not shutil.which(t)]
@@ -27,15 +27,29 @@ def _version(text: str) -> tuple:
     return tuple(int(x) for x in re.findall(r"\d+", text)[:2])
 
 
-@pytest.fixture(scope="module")
-def rendered(tmp_path_factory):
+@pytest.fixture(scope="session")
+def rendered(built, tmp_path_factory):
+    """Both editions rendered once for the whole run (on every xdist worker: conftest's `once`), in a copy of the
+    suite's shared build (copied with its timestamps and Snakemake's records, so only the render runs): read,
+    never changed; a test that writes works in its own copy (`_own_copy`)."""
+    from tests.conftest import once
     out = subprocess.run(["quarto", "--version"], capture_output=True, text=True).stdout
     if _version(out) < (1, 7):
         pytest.skip(f"Quarto {out.strip()} is older than 1.7")
-    d = _copy(tmp_path_factory.mktemp("render"))
-    r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "--quiet", "all"], cwd=d,
-                       capture_output=True, text=True)
-    assert r.returncode == 0, (r.stdout + r.stderr)[-4000:]
+
+    def render(root):
+        d = root / "copy"
+        shutil.copytree(built, d, symlinks=True)
+        r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "--quiet", "all"], cwd=d,
+                           capture_output=True, text=True)
+        assert r.returncode == 0, (r.stdout + r.stderr)[-4000:]
+
+    return once(tmp_path_factory, "rendered", render) / "copy"
+
+
+def _own_copy(rendered: Path, tmp_path: Path) -> Path:
+    d = tmp_path / "rendered"
+    shutil.copytree(rendered, d, symlinks=True)
     return d
 
 
@@ -136,8 +150,8 @@ def test_pdf_fonts_are_embedded(rendered, doc):
 
 
 @pytest.mark.parametrize("meta", ["", "lang: vi\nregistry-lang: vi\n"], ids=["en", "vi"])
-def test_an_unknown_key_fails_the_render_naming_it(rendered, meta):
-    d = rendered / "manuscript"
+def test_an_unknown_key_fails_the_render_naming_it(rendered, meta, tmp_path):
+    d = _own_copy(rendered, tmp_path) / "manuscript"
     bad = d / "bad.qmd"
     bad.write_text(f"---\ntitle: bad\n{meta}---\n\nA {{{{< num no.such.key >}}}} here.\n", encoding="utf-8")
     try:
@@ -149,12 +163,14 @@ def test_an_unknown_key_fails_the_render_naming_it(rendered, meta):
     assert not (d / "_output" / "bad.html").exists() and not (d / "bad.html").exists()
 
 
-def test_a_second_render_gives_the_same_bytes(rendered):
+def test_a_second_render_gives_the_same_bytes(rendered, tmp_path):
+    """Rendered again in another folder, at another time: the same bytes."""
+    d = _own_copy(rendered, tmp_path)
     before = {n: (rendered / "docs" / n).read_bytes() for n in FILES}
     r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "--quiet", "--forcerun", "render_html", "render_pdf",
-                        "--", "render_manuscript"], cwd=rendered, capture_output=True, text=True)
+                        "--", "render_manuscript"], cwd=d, capture_output=True, text=True)
     assert r.returncode == 0, (r.stdout + r.stderr)[-4000:]
-    after = {n: (rendered / "docs" / n).read_bytes() for n in before}
+    after = {n: (d / "docs" / n).read_bytes() for n in before}
     assert [n for n in before if before[n] != after[n]] == []
 
 

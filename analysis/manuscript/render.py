@@ -166,6 +166,24 @@ def fill_popovers(page: str, part: str) -> str:
     return page.replace(POPOVER_SLOT, data[0] + "".join("\n" + w for w in PAGE_WORDS_DATA.findall(part)))
 
 
+# Typst writes a document ID (XMP DocumentID and the first string of the trailer's /ID), which some builds derive
+# from the folder the file is rendered in: the same inputs rendered in two folders then differ in those bytes.
+PDF_DOCUMENT_ID = re.compile(rb"<xmpMM:DocumentID>([A-Za-z0-9+/]{22}==)</xmpMM:DocumentID>")
+
+
+def stable_pdf_id(pdf: bytes, name: str) -> bytes:
+    """The PDF with its document ID made from its name (the package's and the file's: each edition its own ID, the
+    same in every revision, as the PDF specification asks of that ID), wherever it was rendered: the same length (16 bytes, base64), in the same two places, so no offset of the file moves.  A PDF
+    without such an ID, or with it in other places than those two, is left as it is."""
+    import base64
+    import hashlib
+    found = PDF_DOCUMENT_ID.findall(pdf)
+    if len(found) != 1 or pdf.count(found[0]) != 2 or pdf.count(b"/ID [(" + found[0] + b") (") != 1:
+        return pdf
+    stable = base64.b64encode(hashlib.sha256(name.encode("utf-8")).digest()[:16])
+    return pdf.replace(found[0], stable)
+
+
 def html_include(digest: str) -> str:
     return f'<meta name="replication-digest" content="{digest}">\n'
 
@@ -388,7 +406,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--stage", metavar="DIR", help="copy the manuscript's sources and parts into DIR instead")
     ap.add_argument("--fill", nargs=3, metavar=("PAGE", "DATA", "OUT"),
                     help="write the rendered PAGE with the popovers' data of the part DATA to OUT instead")
+    ap.add_argument("--pdf", nargs=2, metavar=("PDF", "OUT"),
+                    help="write the rendered PDF to OUT with a document ID made from the package's and OUT's names instead")
     args = ap.parse_args(argv)
+    if args.pdf:
+        import tomllib
+        from analysis.io import write_bytes_atomic
+        pdf, out = (Path(p) for p in args.pdf)
+        project = tomllib.loads((Path(args.root) / "pyproject.toml").read_text(encoding="utf-8"))["project"]["name"]
+        write_bytes_atomic(out, stable_pdf_id(pdf.read_bytes(), f"{project}/{out.name}"))
+        print(f"wrote {pdf} to {out}, its document ID made from {project}/{out.name}")
+        return 0
     if args.stage:
         print(f"staged {stage(Path(args.root), Path(args.stage))} files in {args.stage}")
         return 0

@@ -113,7 +113,7 @@ def render_command(fmt, ext):
     job = f"manuscript/_output/{fmt}-{{wildcards.doc}}"
     rendered = f"{job}/_output/{{params.stem:q}}.{ext}"
     copy = (f"{PY} -m analysis.manuscript.render --fill {rendered} {{input.popovers:q}} {{output:q}}" if ext == "html"
-            else f"cp {rendered} {{output:q}}")
+            else f"{PY} -m analysis.manuscript.render --pdf {rendered} {{output:q}}")
     return (f"( set -x; {PY} -m analysis.manuscript.render --root . --stage {job} && cd {job}"
             f" && {{params.quarto}} render {{params.qmd:q}} --to {fmt} && cd - >/dev/null && {copy} ) > {{log:q}} 2>&1"
             " || {{ tail -n 5 {log:q} >&2; exit 1; }}")
