@@ -97,3 +97,91 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "built" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.workflow)
+
+
+# --- Snakemake's command line, without paying for its imports each time -----------------------------------------
+
+_SERVER = r'''
+import json, os, sys
+import snakemake.cli, snakemake.api, snakemake.dag, snakemake.persistence  # what `python -m snakemake` imports
+try:
+    import pandas  # and what Snakemake's records import when it is installed (their params' serializer)
+except ImportError:
+    pass
+for line in sys.stdin:
+    req = json.loads(line)
+    out, err = (os.open(req[k], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600) for k in ("out", "err"))
+    pid = os.fork()
+    if pid == 0:  # the child is `python -m snakemake ARGS` in CWD with ENV, its imports already done
+        code = 1
+        try:
+            os.chdir(req["cwd"])
+            os.environ.clear()
+            os.environ.update(req["env"])
+            os.dup2(out, 1)
+            os.dup2(err, 2)
+            sys.argv = ["snakemake", *req["args"]]
+            snakemake.cli.main()
+        except SystemExit as stop:
+            code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
+        except BaseException:
+            import traceback
+            traceback.print_exc()
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)
+    os.close(out)
+    os.close(err)
+    _, status = os.waitpid(pid, 0)
+    print(json.dumps(os.waitstatus_to_exitcode(status)), flush=True)
+'''
+
+
+class Snakemakes:
+    """`python -m snakemake ARGS`, each run in a process forked from one that has imported Snakemake (and pandas)
+    once: the same `main()` with the same arguments, directory and environment, without half a second of imports
+    per run.  For commands that only look (a dry run, a listing); whole builds run as their own processes."""
+
+    def __init__(self, scratch: Path):
+        self.scratch, self.proc, self.n = scratch, None, 0
+
+    def run(self, args: list[str], cwd: Path, env: dict | None = None) -> "subprocess.CompletedProcess":
+        import os
+        import subprocess
+        import sys
+        if not hasattr(os, "fork"):
+            return subprocess.run([sys.executable, "-m", "snakemake", *args], cwd=cwd, env=env, capture_output=True,
+                                  text=True)
+        if self.proc is None or self.proc.poll() is not None:  # the server is one process, single-threaded
+            self.proc = subprocess.Popen([sys.executable, "-c", _SERVER], stdin=subprocess.PIPE,
+                                         stdout=subprocess.PIPE, text=True)
+        self.n += 1
+        out, err = (self.scratch / f"snakemake-{self.n}.{k}" for k in ("out", "err"))
+        self.proc.stdin.write(json.dumps({"args": args, "cwd": str(cwd), "env": dict(env or os.environ),
+                                          "out": str(out), "err": str(err)}) + "\n")
+        self.proc.stdin.flush()
+        code = json.loads(self.proc.stdout.readline())
+        texts = [f.read_text(encoding="utf-8", errors="replace") for f in (out, err)]
+        out.unlink()
+        err.unlink()
+        return subprocess.CompletedProcess(["snakemake", *args], code, *texts)
+
+    def close(self):
+        if self.proc is not None:
+            self.proc.stdin.close()
+            self.proc.wait(timeout=30)
+
+
+_ONE = []
+
+
+def snakemake_looks(args: list[str], cwd: Path, env: dict | None = None) -> "subprocess.CompletedProcess":
+    """`python -m snakemake ARGS` in CWD, for a command that only looks (Snakemakes): one server per process of the
+    suite, stopped when it ends."""
+    if not _ONE:
+        import atexit
+        import tempfile
+        _ONE.append(Snakemakes(Path(tempfile.mkdtemp(prefix="snakemakes-"))))
+        atexit.register(lambda: (_ONE[0].close(), shutil.rmtree(_ONE[0].scratch, ignore_errors=True)))
+    return _ONE[0].run(args, cwd, env)

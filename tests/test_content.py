@@ -49,8 +49,8 @@ def copy(built, tmp_path):
 
 
 def _dry_run(cwd: Path) -> str:
-    r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "derived", "-n"], cwd=cwd,
-                       capture_output=True, text=True)
+    from tests.conftest import snakemake_looks
+    r = snakemake_looks(["-c2", "derived", "-n"], cwd)
     assert r.returncode == 0, r.stderr[-2000:]
     return r.stdout + r.stderr
 

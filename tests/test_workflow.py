@@ -75,8 +75,8 @@ def test_bad_input_stops_before_any_derived_output(tmp_path):
 
 def _planned_jobs(cwd: Path) -> dict:
     """Rule -> count of the jobs a dry run would execute."""
-    r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "derived", "-n", "--quiet", "rules"], cwd=cwd,
-                       capture_output=True, text=True)
+    from tests.conftest import snakemake_looks
+    r = snakemake_looks(["-c2", "derived", "-n", "--quiet", "rules"], cwd)
     assert r.returncode == 0, r.stderr[-3000:]
     out = r.stdout + r.stderr
     jobs = {}
@@ -164,6 +164,7 @@ def test_a_dry_run_a_listing_a_graph_and_a_lint_change_nothing(built, tmp_path):
     render reads, each command that only looks (a dry run, the rule listing, the graphs, the lint, the summary)
     leaves every file of the tree as it was, byte for byte, and the dry run reports what would run."""
     import shutil
+    from tests.conftest import snakemake_looks
     d = tmp_path / "copy"
     shutil.copytree(built, d, symlinks=True)
     for path, old, new in [("analysis/manuscript/figures.py", '"""', '"""Edited. '),
@@ -177,7 +178,7 @@ def test_a_dry_run_a_listing_a_graph_and_a_lint_change_nothing(built, tmp_path):
     before = _tree(d)
     for command in (["-n"], ["-n", "derived"], ["--list-rules"], ["--list-target-rules"], ["--rulegraph"], ["--dag"],
                     ["--lint"], ["--summary"], ["--list-changes", "params"]):
-        r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", *command], cwd=d, capture_output=True, text=True)
+        r = snakemake_looks(["-c2", *command], d)
         assert r.returncode == 0 and "Traceback" not in r.stderr, (command, r.stderr[-2000:])
         if command == ["-n"]:
             assert "rule plot_figures:" in r.stdout and "rule validate_raw:" in r.stdout, r.stdout[-2000:]
