@@ -243,7 +243,7 @@ def test_ci_says_how_long_it_took_and_fails_when_pytest_collects_nothing(pytest_
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     ci = (ROOT / ".ci/run").read_text(encoding="utf-8")
     command = re.findall(r"```\n(.*?)\n```", readme, re.S)[1]
-    end = ci[ci.index("start=$SECONDS"):].replace(command, f"(exit {pytest_status})")
+    end = "begin=$SECONDS\n" + ci[ci.index("start=$SECONDS"):].replace(command, f"(exit {pytest_status})")
     r = subprocess.run(["bash", "-c", "set -euo pipefail\n" + end], capture_output=True, text=True)
     assert r.returncode == ci_status, r.stdout + r.stderr
     assert re.search(rf"ci: set-up and tests took \d+ s \(pytest exit status {pytest_status}\)", r.stdout)
