@@ -4,6 +4,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -58,8 +59,8 @@ def test_workflow_builds_registry_audit_and_figures(built):
     assert n["value"] == pytest.approx(205.2) and n["inputs"][0]["sha256"]
 
 
-# Two clean builds are byte-identical: the shared build against verify's clean rebuild, in
-# test_verify_names_every_product_edited_by_hand_and_passes_a_clean_tree (one build, not a third).
+# Two clean builds are byte-identical: a copy of the shared build passes verify, whose clean rebuild it is compared
+# with, byte for byte (test_verify_is_a_rule_and_says_so_in_one_line); and every variation of tests/test_contract.py.
 
 
 def test_bad_input_stops_before_any_derived_output(tmp_path):
@@ -348,10 +349,10 @@ def test_a_bad_environment_stops_the_build_before_any_step_in_one_line(tmp_path)
 
 # --- verify: the products in the tree against a clean rebuild (analysis/package/verify.py) -----------------
 
-def test_verify_names_every_product_edited_by_hand_and_passes_a_clean_tree(built, tmp_path):
+def test_verify_names_every_product_edited_by_hand(built, tmp_path):
     """A product edited by hand (its old timestamp kept), one edited together with its record (the sha256 at the
     end of its writer's log), a manuscript part, a stray file, and a shipped render whose digest is not the
-    rebuild's: verify names each, and only those, and exits 1; the clean tree (no render shipped) passes."""
+    rebuild's: verify names each, and only those, and exits 1; a shipped render with the rebuild's digest passes."""
     import shutil
     from analysis.package import verify
     d = tmp_path / "copy"
@@ -374,34 +375,47 @@ def test_verify_names_every_product_edited_by_hand_and_passes_a_clean_tree(built
     (d / "docs").mkdir()
     (d / "docs/index.html").write_text('<meta name="replication-digest" content="' + "0" * 64 + '">',
                                        encoding="utf-8")
-    r = subprocess.run([sys.executable, "-m", "analysis.package.verify", "--keep"], cwd=d, capture_output=True,
-                       text=True)
+    # compared with the suite's shared build, a clean build of the same inputs (the README's command in a fresh copy,
+    # as verify's own rebuild is: test_verify_is_a_rule_and_says_so_in_one_line runs that one)
+    assert verify.BUILD == SNAKEMAKE + TARGETS
+    r = subprocess.run([sys.executable, "-m", "analysis.package.verify", "--rebuilt", str(built)], cwd=d,
+                       capture_output=True, text=True)
     assert r.returncode == 1, r.stdout + r.stderr
     named = sorted(line.split(": ", 1)[0] for line in r.stdout.splitlines())
     assert named == sorted([*edits, "manuscript/_generated/stray.md", "docs/index.html"]), r.stdout
     assert "Traceback" not in r.stderr and "differs from the rebuild" in r.stdout
     assert "manuscript/_generated/stray.md: not a product of the build" in r.stdout
+    # the shipped render whose digest is the rebuild's passes
+    from analysis.manuscript.render import digest_of
+    clean = tmp_path / "clean"
+    shutil.copytree(built, clean, symlinks=True)
+    shutil.rmtree(clean / "docs")
+    (clean / "docs").mkdir()
+    (clean / "docs/index.html").write_text(f'<meta name="replication-digest" content="{digest_of(built)}">',
+                                           encoding="utf-8")
+    assert verify.differences(clean, built) == []
+
+
+def test_verify_keeps_a_failed_rebuild_when_asked_and_says_it_failed(tmp_path):
+    """--keep keeps the scratch copy and prints where it is; a rebuild that fails (here: a raw file edited without
+    its checksum) is said in a few lines, exit status 2, before any comparison."""
+    from analysis.package.benchmark import copy_repository
+    d = copy_repository(tmp_path / "copy")
+    f = d / "data/raw/fdi/fdi_by_partner.csv"
+    f.write_text(f.read_text(encoding="utf-8").replace("Singapore,2025-12M,registered_new,4.84",
+                                                       "Singapore,2025-12M,registered_new,4.85", 1), encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "analysis.package.verify", "--keep"], cwd=d, capture_output=True,
+                       text=True)
+    assert r.returncode == 2 and "verify: the clean rebuild failed" in r.stderr and "Traceback" not in r.stderr, r.stderr
     scratch = Path(re.search(r"the rebuild is in (\S+)", r.stderr).group(1))
     try:
-        # two clean builds are byte-identical: verify's rebuild is the README's build command in a fresh copy of
-        # the package's files (what a clone holds), as the shared build is; compared by this suite's own digests
-        assert verify.BUILD == SNAKEMAKE + TARGETS
-        assert _digests(built) == _digests(scratch)
-        # the clean tree, against the same rebuild: nothing differs, the run crate's own times aside
-        assert verify.differences(built, scratch) == [] or all(
-            line.startswith("docs/") for line in verify.differences(built, scratch))
-        clean = tmp_path / "clean"
-        shutil.copytree(built, clean, symlinks=True)
-        shutil.rmtree(clean / "docs")
-        assert verify.differences(clean, scratch) == []
-        # the shipped render whose digest is the rebuild's passes
-        from analysis.manuscript.render import digest_of
-        (clean / "docs").mkdir()
-        (clean / "docs/index.html").write_text(f'<meta name="replication-digest" content="{digest_of(scratch)}">',
-                                               encoding="utf-8")
-        assert verify.differences(clean, scratch) == []
+        assert (scratch / "data/raw/fdi/fdi_by_partner.csv").read_bytes() == f.read_bytes()  # the tree's files
+        assert not (scratch / "data/derived/numbers.json").exists()
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+    r = subprocess.run([sys.executable, "-m", "analysis.package.verify", "--rebuilt", str(tmp_path / "nothing")],
+                       cwd=d, capture_output=True, text=True)
+    assert r.returncode == 2 and "holds no rebuild" in r.stderr, r.stderr
 
 
 def test_verify_is_a_rule_and_says_so_in_one_line(built, tmp_path):

@@ -10,7 +10,8 @@ steps' logs (each run's own), the run crate's timestamps (each run's own, unless
 and data/derived/deposit.zip (made on request, `snakemake -c2 deposit`).  A product edited by hand is caught
 whatever its records say: the comparison is with what the inputs give, not with a record.
 
-Run:  snakemake -c2 verify   (or: python -m analysis.package.verify [--keep])
+Run:  snakemake -c2 verify   (or: python -m analysis.package.verify [--keep | --rebuilt DIR]; --rebuilt compares
+with a rebuild already made, such as the one --keep left, after products were edited again)
 """
 from __future__ import annotations
 
@@ -123,8 +124,17 @@ def rebuild(scratch: Path) -> subprocess.CompletedProcess:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--keep", action="store_true", help="keep the scratch copy (its path is printed)")
+    how = ap.add_mutually_exclusive_group()
+    how.add_argument("--keep", action="store_true", help="keep the scratch copy (its path is printed)")
+    how.add_argument("--rebuilt", metavar="DIR", type=Path,
+                     help="compare with the rebuild in DIR (one --keep left) instead of building one")
     args = ap.parse_args(argv)
+    if args.rebuilt:
+        if not (args.rebuilt / "data/derived").is_dir():
+            print(f"verify: {args.rebuilt} holds no rebuild (no data/derived/ there)", file=sys.stderr)
+            return 2
+        found = differences(ROOT, args.rebuilt)
+        return _report(found)
     scratch = Path(tempfile.mkdtemp(prefix="verify-"))
     try:
         r = rebuild(scratch)
@@ -139,6 +149,10 @@ def main(argv: list[str] | None = None) -> int:
         else:
             import shutil
             shutil.rmtree(scratch, ignore_errors=True)
+    return _report(found)
+
+
+def _report(found: list[str]) -> int:
     for line in found:
         print(line)
     n = len(products(ROOT))
