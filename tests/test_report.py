@@ -590,3 +590,17 @@ def test_a_figure_checked_with_the_articles_own_figures_and_a_source_is_not_call
         m, i = (next(x for x in out if x.startswith(f"| [{r}]")) for r in ("M", "I"))
         assert report.msg("report.findings.mixed_agree", lang) in m and report.category_word("reproduced", lang) not in m
         assert report.category_word("reproduced", lang) in i
+
+
+def test_the_standalone_reports_findings_say_the_same_category_as_the_manuscripts(built):
+    """One statement, one judgement: the standalone report's table of every item words a figure checked with the
+    article's own figures and a source as the manuscript's list does ('agrees …'), never 'reproduced'."""
+    import csv
+    rows = list(csv.DictReader(open(built / "data/derived/audit.csv", encoding="utf-8")))
+    mixed = [r["id"] for r in rows if r["basis"] == "mixed" and r["category"] == "reproduced"]
+    assert mixed, "the audit has no such figure: the test would show nothing"
+    text = (built / "data/derived/replication_report.md").read_text(encoding="utf-8")
+    agrees, reproduced = report.msg("report.findings.mixed_agree", "en"), report.category_word("reproduced", "en")
+    for i in mixed:
+        line = next(x for x in text.splitlines() if x.startswith(f"| {i} |"))
+        assert line.rstrip(" |").endswith(agrees) and not line.rstrip(" |").endswith(reproduced), line

@@ -104,6 +104,14 @@ REQUEST = {lang: words.section("report.request.", lang) for lang in ("en", "vi")
 SLOT = re.compile(r"\{([A-Za-z0-9_.\-]+)\}")
 
 
+def row_category(r: dict, lang: str) -> str:
+    """An item's reason category in words, wherever an item is listed: a figure that agrees with the article's own
+    figures combined with a source is never counted as reproduced (the rules), so its category says it agrees."""
+    if r["basis"] == "mixed" and r["category"] == "reproduced":
+        return msg("report.findings.mixed_agree", lang)
+    return category_word(r["category"], lang)
+
+
 def class_word(c: str, lang: str) -> str:
     """A class ('fully reproduced') in the language (word.class.*)."""
     return msg(f"word.class.{c.replace(' ', '_')}", lang)
@@ -819,7 +827,7 @@ def findings_lines(t: dict, audit: list[dict], claims: list[dict], where: dict, 
                 if words.has(f"report.authority_name.{r['authority']}", lang) else md_text(r["authority"])
             L.append(("text", f"| {r['id']} | {md_text(R.item(r, lang))} | {where_computed(where.get(r['id']), lang)} | "
                               f"{{audit.verdict.{r['id']}}} | {basis_word(r['basis'], lang)} | "
-                              f"{authority or '—'} | {category_word(r['category'], lang)} |"))
+                              f"{authority or '—'} | {row_category(r, lang)} |"))
         # the manuscript's list: no code here (the lineage names it)
         L += [("md", line) for line in _item_table(rows, numbers or {}, lang)]
         L.append(("line", ""))
@@ -847,10 +855,7 @@ def _item_table(rows: list[dict], numbers: dict, lang: str) -> list[str]:
     out = ["| " + " | ".join(head) + " |", rule_row(6, 24, 19, 16, 17, 12)]
     slot = lambda k: f"{{{k}}}" if k and k in numbers else "—"
     for r in rows:
-        # a figure that agrees with the article's own figures combined with a source is never counted as reproduced
-        # (the rules): its category says it agrees, on that basis
-        cat = msg("report.findings.mixed_agree", lang) if r["basis"] == "mixed" and r["category"] == "reproduced" \
-            else category_word(r["category"], lang)
+        cat = row_category(r, lang)
         out.append(f"| [{r['id']}](#{R.verdict_anchor(r['id'])}) | {md_text(R.item(r, lang))} | "
                    f"{slot('printed.' + r['id'])} | {slot(r.get('key'))} | {cat} | {basis_word(r['basis'], lang)} |")
     return out
