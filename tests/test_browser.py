@@ -55,6 +55,7 @@ class Browser:
         os.close(to_child)
         os.close(from_child)
         self._buf, self._id, self.events, self.session = b"", 0, [], None
+        self.tabs = {}  # (url, width) -> the session of a tab that has loaded that page at that width, unchanged
 
     def _read(self, timeout: float) -> dict:
         import select
@@ -84,14 +85,15 @@ class Browser:
             self.events.append(reply)
 
     def wait_for(self, method: str, timeout: float = 30) -> dict:
+        """The current tab's next event of that kind (events of every tab are kept, each with its session)."""
         end = time.monotonic() + timeout
         for e in self.events:
-            if e.get("method") == method:
+            if e.get("method") == method and e.get("sessionId") == self.session:
                 return e
         while time.monotonic() < end:
             e = self._read(max(0.1, end - time.monotonic()))
             self.events.append(e)
-            if e.get("method") == method:
+            if e.get("method") == method and e.get("sessionId") == self.session:
                 return e
         raise TimeoutError(method)
 
@@ -126,27 +128,40 @@ def browser():
     with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
         b = Browser(profile)
         try:
-            target = b.send("Target.createTarget", url="about:blank")["targetId"]
-            b.session = b.send("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
-            for domain in ("Page", "Runtime", "Log"):
-                b.send(f"{domain}.enable")
             yield b
         finally:
             b.close()
 
 
-def _open(b: Browser, url: str, width: int):
+def _open(b: Browser, url: str, width: int, fresh: bool = False):
+    """The page loaded at that width (800 px high) in a tab of its own, settled: its fonts loaded and two frames drawn
+    after the load event (the page's scripts run at load).  A test that only reads the page shares the tab that
+    loaded it with the other readers (its load's events kept: _errors); a test that changes the page (opens the
+    menu, focuses or taps a number, adds an element) asks for a fresh tab, which nobody else reads."""
+    key = (url, width)
+    if not fresh and key in b.tabs:
+        b.session = b.tabs[key]
+        b.js("window.scrollTo(0, 0)")
+        return
+    b.session = None
+    target = b.send("Target.createTarget", url="about:blank")["targetId"]
+    b.session = b.send("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+    for domain in ("Page", "Runtime", "Log"):
+        b.send(f"{domain}.enable")
     b.send("Emulation.setDeviceMetricsOverride", width=width, height=800, deviceScaleFactor=1, mobile=False)
-    b.events.clear()
     b.send("Page.navigate", url=url)
     b.wait_for("Page.loadEventFired")
-    # settled: its fonts loaded and two frames drawn after the load event (the page's scripts run at load)
     b.js("document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))")
+    if not fresh:
+        b.tabs[key] = b.session
 
 
 def _errors(b: Browser) -> list[str]:
+    """The errors the current tab has shown since it was opened (its load's included)."""
     out = []
     for e in b.events:
+        if e.get("sessionId") != b.session:
+            continue
         m, p = e.get("method"), e.get("params", {})
         if m == "Runtime.exceptionThrown":
             out.append(json.dumps(p["exceptionDetails"])[:300])
@@ -209,7 +224,7 @@ def _entry(b: Browser, index: int) -> dict:
 
 @pytest.mark.parametrize("page", PAGES)
 def test_focus_hover_and_tap_show_the_lineage_on_the_page(browser, served, page):
-    _open(browser, f"{served}{page}.html", 390)
+    _open(browser, f"{served}{page}.html", 390, fresh=True)
     start = browser.js("location.href")
     # keyboard: focus the first number
     entry = _entry(browser, 0)
@@ -260,7 +275,7 @@ BROKEN_TOKENS = """(() => {
 
 def test_the_token_measure_sees_a_broken_token(browser, served):
     """The measure itself: a word forced to break inside a narrow cell is found, one that fits is not."""
-    _open(browser, f"{served}index.html", 390)
+    _open(browser, f"{served}index.html", 390, fresh=True)
     found = browser.js("""(() => {
         const main = document.querySelector('main');
         const t = document.createElement('table');
@@ -334,7 +349,7 @@ def test_the_table_of_contents_lists_every_top_level_section(browser, served, pa
 
 @pytest.mark.parametrize("page", PAGES)
 def test_a_phone_has_a_menu_of_the_sections_and_the_pdf(browser, served, page):
-    _open(browser, f"{served}{page}.html", 390)
+    _open(browser, f"{served}{page}.html", 390, fresh=True)
     found = browser.js("""(() => {
         const menu = document.querySelector('details.phone-menu');
         if (!menu) return null;
