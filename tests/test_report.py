@@ -220,7 +220,11 @@ def test_environment_is_read_from_the_machine_and_the_steps_from_the_snakefile(t
     env = report.environment(py)
     assert env == report.environment(py)                                       # same machine, same facts
     assert env["python"] == platform.python_version()
-    assert env["packages"]["no-such-package-xyz"] == "not installed" and "numpy" in env["packages"]
+    assert env["packages"]["no-such-package-xyz"] is None and "numpy" in env["packages"]
+    # a package that is not installed is a fact (null), worded by each edition's catalog
+    for lang, words in (("en", "not installed"), ("vi", "chưa được cài đặt")):
+        shown = [text for kind, text in report.environment_lines(env, lang) if "no-such-package-xyz" in text]
+        assert shown == [f"- no-such-package-xyz {words}"], (lang, shown)
     snake = ('rule a:\n    """Does A. Then more."""\n    shell:\n        step("alpha --x")\n\n\n'
              'rule b:\n    input:\n        "x"\n\n\n'
              'rule c:\n    """Does C."""\n    shell:\n        step("layer.gamma --y")\n')

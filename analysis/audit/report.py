@@ -699,7 +699,7 @@ def environment(pyproject: str | Path) -> dict:
         try:
             packages[n] = importlib.metadata.version(n)
         except importlib.metadata.PackageNotFoundError:
-            packages[n] = "not installed"
+            packages[n] = None  # not installed: a fact, worded by each edition (environment_lines)
     return {"python": platform.python_version(), "implementation": platform.python_implementation(),
             "os": f"{platform.system()} {platform.release()}", "machine": platform.machine(), "packages": packages}
 
@@ -769,7 +769,8 @@ def environment_lines(env: dict, lang: str) -> list[tuple[str, str]]:
     L.append(("text", msg("report.environment.text", lang)))
     L.append(("text", ""))
     for n, v in env["packages"].items():
-        L.append(("text", f"- {md_text(n)} {md_text(v)}"))
+        shown = md_text(v) if v is not None else msg("report.environment.not_installed", lang)
+        L.append(("text", f"- {md_text(n)} {shown}"))
     L.append(("line", ""))
     return L
 
