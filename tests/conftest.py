@@ -103,6 +103,8 @@ def pytest_collection_modifyitems(items):
 
 _SERVER = r'''
 import json, os, sys
+for v in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):  # numpy (through pandas) starts no thread:
+    os.environ[v] = "1"                                                # the server stays one thread, safe to fork
 import snakemake.cli, snakemake.api, snakemake.dag, snakemake.persistence  # what `python -m snakemake` imports
 try:
     import pandas  # and what Snakemake's records import when it is installed (their params' serializer)
@@ -128,6 +130,8 @@ for line in sys.stdin:
             import traceback
             traceback.print_exc()
         finally:
+            import atexit
+            atexit._run_exitfuncs()  # what an ending interpreter runs (Snakemake removes its runtime cache so)
             sys.stdout.flush()
             sys.stderr.flush()
             os._exit(code)
@@ -140,8 +144,11 @@ for line in sys.stdin:
 
 class Snakemakes:
     """`python -m snakemake ARGS`, each run in a process forked from one that has imported Snakemake (and pandas)
-    once: the same `main()` with the same arguments, directory and environment, without half a second of imports
-    per run.  For commands that only look (a dry run, a listing); whole builds run as their own processes."""
+    once: the same `main()` with the same arguments, directory and environment variables, its exit status and its
+    stdout and stderr apart, without half a second of imports per run.  What the interpreter reads only as it
+    starts (PYTHONPATH, the hash seed) is the server's, that is the suite's; an error message names the program
+    `snakemake`, not `__main__.py`.  For commands that only look (a dry run, a listing); whole builds run as their
+    own processes."""
 
     def __init__(self, scratch: Path):
         self.scratch, self.proc, self.n = scratch, None, 0
@@ -153,12 +160,12 @@ class Snakemakes:
         if not hasattr(os, "fork"):
             return subprocess.run([sys.executable, "-m", "snakemake", *args], cwd=cwd, env=env, capture_output=True,
                                   text=True)
-        if self.proc is None or self.proc.poll() is not None:  # the server is one process, single-threaded
+        if self.proc is None or self.proc.poll() is not None:  # the server: one process of one thread
             self.proc = subprocess.Popen([sys.executable, "-c", _SERVER], stdin=subprocess.PIPE,
                                          stdout=subprocess.PIPE, text=True)
         self.n += 1
         out, err = (self.scratch / f"snakemake-{self.n}.{k}" for k in ("out", "err"))
-        self.proc.stdin.write(json.dumps({"args": args, "cwd": str(cwd), "env": dict(env or os.environ),
+        self.proc.stdin.write(json.dumps({"args": args, "cwd": str(cwd), "env": dict(env if env is not None else os.environ),
                                           "out": str(out), "err": str(err)}) + "\n")
         self.proc.stdin.flush()
         code = json.loads(self.proc.stdout.readline())

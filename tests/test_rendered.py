@@ -2,8 +2,8 @@
 
 Needs Quarto >= 1.7 on PATH and poppler's pdftotext and pdffonts; without them every test
 here is skipped with the reason.  The render (both editions, docs/index.* and docs/vi.* of the
-copy, HTML and PDF) takes about 30 s, once for the whole run, from a copy of the suite's shared build; a second
-render, in another copy, must give the same bytes.
+copy, HTML and PDF) takes about 30 s, once for the whole run, after the build of the data in the same command; a
+second render, in another copy, must give the same bytes.
 """
 import html
 import re
@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from analysis.manuscript import parts as manuscript
+from tests.test_workflow import _copy
 
 QUARTO = shutil.which("quarto")
 MISSING = [t for t in ("quarto", "pdftotext", "pdffonts", "pdfinfo") if not shutil.which(t)]
@@ -28,18 +29,18 @@ def _version(text: str) -> tuple:
 
 
 @pytest.fixture(scope="session")
-def rendered(built, tmp_path_factory):
-    """Both editions rendered once for the whole run (on every xdist worker: conftest's `once`), in a copy of the
-    suite's shared build (copied with its timestamps and Snakemake's records, so only the render runs): read,
-    never changed; a test that writes works in its own copy (`_own_copy`)."""
+def rendered(tmp_path_factory):
+    """A fresh copy of the repository built and rendered by the README's one command (`snakemake -c2`: the data,
+    then both editions, HTML and PDF, in one run, so a render step that does not wait for one of its inputs
+    fails here), once for the whole run (on every xdist worker: conftest's `once`): read, never changed; a test
+    that writes works in its own copy (`_own_copy`)."""
     from tests.conftest import once
     out = subprocess.run(["quarto", "--version"], capture_output=True, text=True).stdout
     if _version(out) < (1, 7):
         pytest.skip(f"Quarto {out.strip()} is older than 1.7")
 
     def render(root):
-        d = root / "copy"
-        shutil.copytree(built, d, symlinks=True)
+        d = _copy(root / "copy")
         r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "--quiet", "all"], cwd=d,
                            capture_output=True, text=True)
         assert r.returncode == 0, (r.stdout + r.stderr)[-4000:]

@@ -415,7 +415,13 @@ def test_verify_keeps_a_failed_rebuild_when_asked_and_says_it_failed(tmp_path):
         shutil.rmtree(scratch, ignore_errors=True)
     r = subprocess.run([sys.executable, "-m", "analysis.package.verify", "--rebuilt", str(tmp_path / "nothing")],
                        cwd=d, capture_output=True, text=True)
-    assert r.returncode == 2 and "holds no rebuild" in r.stderr, r.stderr
+    assert r.returncode == 2 and "holds no complete rebuild" in r.stderr, r.stderr
+    # nor one that stopped before its last step, the run crate (a folder with some of the derived data)
+    partial = copy_repository(tmp_path / "partial")
+    (partial / "data/derived/validated").mkdir(parents=True)
+    r = subprocess.run([sys.executable, "-m", "analysis.package.verify", "--rebuilt", str(partial)], cwd=d,
+                       capture_output=True, text=True)
+    assert r.returncode == 2 and "holds no complete rebuild" in r.stderr, r.stderr
 
 
 def test_verify_is_a_rule_and_says_so_in_one_line(built, tmp_path):

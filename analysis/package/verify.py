@@ -6,18 +6,18 @@ folder, builds every derived product there (`snakemake -c2 derived`), and compar
 of data/derived/ and manuscript/_generated/ in the tree with the rebuilt one, and the shipped render's digest
 (docs/*.html, and docs/*.pdf where pypdf is installed) with the digest of the rebuilt parts.  It names every
 file that differs, is missing or is not a product of the build, and exits 1 on any.  Not compared: the
-steps' logs (each run's own), the run crate's timestamps (each run's own, unless SOURCE_DATE_EPOCH is set),
-and data/derived/deposit.zip (made on request, `snakemake -c2 deposit`).  A product edited by hand is caught
-whatever its records say: the comparison is with what the inputs give, not with a record.
+steps' logs (each run's own), the run crate (ro-crate-metadata.json at the root: the record of a run, which
+lists the tree's own files and times) and data/derived/deposit.zip (made on request, `snakemake -c2 deposit`).
+A product edited by hand is caught whatever its records say: the comparison is with what the inputs give, not
+with a record.
 
 Run:  snakemake -c2 verify   (or: python -m analysis.package.verify [--keep | --rebuilt DIR]; --rebuilt compares
-with a rebuild already made, such as the one --keep left, after products were edited again)
+with a complete rebuild already made, such as the one --keep left, of the same code and inputs)
 """
 from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import re
 import subprocess
 import sys
@@ -28,23 +28,10 @@ from analysis.io import ROOT
 
 PRODUCT_FOLDERS = ("data/derived", "manuscript/_generated")
 NOT_COMPARED = ("data/derived/logs/", "data/derived/deposit.zip")
-CRATE = "data/derived/ro-crate-metadata.json"
+CRATE = "ro-crate-metadata.json"  # the run crate, at the root: the build's last step writes it
 BUILD = [sys.executable, "-m", "snakemake", "-c2", "--quiet", "all", "--", "derived"]
 DIGEST = re.compile(r'<meta name="replication-digest" content="([0-9a-f]{64})"')
 EDITIONS = ("index", "vi")  # docs/<edition>.html and .pdf
-
-
-def comparable(root: Path, rel: str) -> bytes:
-    """A product's bytes as compared: the run crate without the run's own timestamps."""
-    data = (root / rel).read_bytes()
-    if rel == CRATE:
-        from analysis.io import dumps_json
-        from analysis.package.crate import without_timestamps
-        try:
-            return dumps_json(without_timestamps(json.loads(data))).encode("utf-8")
-        except (ValueError, KeyError, TypeError, AttributeError):
-            return data  # not a crate any more: compared as it is
-    return data
 
 
 def products(root: Path) -> set[str]:
@@ -72,11 +59,11 @@ def differences(tree: Path, rebuilt: Path) -> list[str]:
             lines.append(f"{rel}: not a product of the build (the rebuild does not make it)")
         else:
             try:
-                a = comparable(tree, rel)
+                a = (tree / rel).read_bytes()
             except OSError as err:
                 lines.append(f"{rel}: cannot be read in the tree ({err.strerror})")
                 continue
-            b = comparable(rebuilt, rel)
+            b = (rebuilt / rel).read_bytes()
             if a != b:
                 lines.append(f"{rel}: differs from the rebuild (sha256 {_sha(a)}… in the tree, {_sha(b)}… rebuilt)")
     lines += render_differences(tree, rebuilt)
@@ -130,8 +117,8 @@ def main(argv: list[str] | None = None) -> int:
                      help="compare with the rebuild in DIR (one --keep left) instead of building one")
     args = ap.parse_args(argv)
     if args.rebuilt:
-        if not (args.rebuilt / "data/derived").is_dir():
-            print(f"verify: {args.rebuilt} holds no rebuild (no data/derived/ there)", file=sys.stderr)
+        if not (args.rebuilt / CRATE).is_file():  # the build's last step: a rebuild that stopped has none
+            print(f"verify: {args.rebuilt} holds no complete rebuild (no {CRATE} there)", file=sys.stderr)
             return 2
         found = differences(ROOT, args.rebuilt)
         return _report(found)

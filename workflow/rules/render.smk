@@ -62,6 +62,7 @@ rule render_html:
 rule render_pdf:
     input:
         digest=rules.render_digest.output,
+        project="pyproject.toml",  # the package's name, of which the PDF's document ID is made (render.stable_pdf_id)
         code=code_of("analysis.manuscript.render"),  # it stages the render's copy of the manuscript
         registry=f"{OUT}/numbers.json",
         parts=PARTS + AUDIT_PARTS + FIGURE_COPIES + VERDICT_PARTS,
