@@ -440,11 +440,11 @@ def fragment(t: dict, sens: dict, files: dict[str, str]) -> Fragment:
                      SENSITIVITY, ins, decimals=0, by=sensitivity)
         for a in x["sets"]:
             frag.add(f"report.altset.{a['name']}.class.{g}", a["class"], "text",
-                     R.label("label.report.altset_class", group=R.code("group", g), name=a["name"]), SENSITIVITY, ins,
+                     R.label("label.report.altset_class", group=R.code("group", g), alternative=_set_phrase(a)), SENSITIVITY, ins,
                      shown_as=a["class"], shown_as_vi=class_word(a["class"], "vi"), by=sensitivity)
             if f"report.altset.{a['name']}.n" not in frag.numbers:
                 frag.add(f"report.altset.{a['name']}.n", len(a["changes"]), "count",
-                         R.label("label.report.altset_n", name=a["name"]),
+                         R.label("label.report.altset_n", alternative=_set_phrase(a)),
                          R.rule("rule.code", where="analysis/audit/report.py, alternative_sets()"), ins, decimals=0,
                          by=alternative_sets)
         for k in ("margin_down", "margin_up"):
@@ -490,6 +490,19 @@ def sensitivity_shown(g: str, x: dict) -> bool:
     """Is the sensitivity sentence of a class written (so that only what is shown is registered)?  For the printed
     numbers and the claims when classed (the headline), and for a classed result that is not robust."""
     return x["class"] != "not verifiable" and (g in ("numbers", "claims") or x["robustness"] != "robust")
+
+
+def _set_phrase(a: dict) -> dict:
+    """An alternative as data for a label (`_set_name`'s words; a figure of the data named by the rows it concerns,
+    a label holding no registry value)."""
+    kind, _, what = a["name"].partition(".")
+    if kind == "release":
+        return R.phrase("report.altset.release", release=R.release(what))
+    if kind == "reading":
+        return R.phrase("report.altset.russia")
+    if kind == "figure":
+        return R.phrase("report.altset.figure_rows", ids=", ".join(a["ids"]))
+    return R.phrase("report.altset.row", id=what)
 
 
 def _set_name(a: dict, lang: str) -> str:
