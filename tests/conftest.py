@@ -1,3 +1,4 @@
+import functools
 import json
 import shutil
 from pathlib import Path
@@ -180,15 +181,16 @@ class Snakemakes:
             self.proc.wait(timeout=30)
 
 
-_ONE = []
+@functools.cache
+def _snakemakes() -> Snakemakes:
+    """One server per process of the suite, stopped when it ends."""
+    import atexit
+    import tempfile
+    server = Snakemakes(Path(tempfile.mkdtemp(prefix="snakemakes-")))
+    atexit.register(lambda: (server.close(), shutil.rmtree(server.scratch, ignore_errors=True)))
+    return server
 
 
 def snakemake_looks(args: list[str], cwd: Path, env: dict | None = None) -> "subprocess.CompletedProcess":
-    """`python -m snakemake ARGS` in CWD, for a command that only looks (Snakemakes): one server per process of the
-    suite, stopped when it ends."""
-    if not _ONE:
-        import atexit
-        import tempfile
-        _ONE.append(Snakemakes(Path(tempfile.mkdtemp(prefix="snakemakes-"))))
-        atexit.register(lambda: (_ONE[0].close(), shutil.rmtree(_ONE[0].scratch, ignore_errors=True)))
-    return _ONE[0].run(args, cwd, env)
+    """`python -m snakemake ARGS` in CWD, for a command that only looks (Snakemakes)."""
+    return _snakemakes().run(args, cwd, env)

@@ -143,8 +143,7 @@ def _open(b: Browser, url: str, width: int, fresh: bool = False):
         b.session = b.tabs[key]
         b.js("window.scrollTo(0, 0)")
         return
-    b.session = None
-    target = b.send("Target.createTarget", url="about:blank")["targetId"]
+    target = b.send("Target.createTarget", url="about:blank")["targetId"]  # Target.* goes to the browser, no tab
     b.session = b.send("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
     for domain in ("Page", "Runtime", "Log"):
         b.send(f"{domain}.enable")

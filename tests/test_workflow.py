@@ -399,7 +399,6 @@ def test_verify_names_every_product_edited_by_hand(built, tmp_path):
 def test_verify_keeps_a_failed_rebuild_when_asked_and_says_it_failed(tmp_path):
     """--keep keeps the scratch copy and prints where it is; a rebuild that fails (here: a raw file edited without
     its checksum) is said in a few lines, exit status 2, before any comparison."""
-    from analysis.package.benchmark import copy_repository
     d = copy_repository(tmp_path / "copy")
     f = d / "data/raw/fdi/fdi_by_partner.csv"
     f.write_text(f.read_text(encoding="utf-8").replace("Singapore,2025-12M,registered_new,4.84",

@@ -506,15 +506,11 @@ def _set_phrase(a: dict) -> dict:
 
 
 def _set_name(a: dict, lang: str) -> str:
-    """An alternative in words: a SIPRI release or reading applied to every arms figure, or one row's."""
-    kind, _, what = a["name"].partition(".")
-    if kind == "release":
-        return words.msg("report.altset.release", lang, release=R.release_word(what, lang))
-    if kind == "reading":
-        return words.msg("report.altset.russia", lang)
-    if kind == "figure":
+    """An alternative in words: a SIPRI release or reading applied to every arms figure, or one row's (as its label
+    says it, `_set_phrase`); a figure of the data by its value, a registry slot the report's text fills."""
+    if a["name"].startswith("figure."):
         return words.msg("report.altset.figure", lang, value=f"{{{a['key']}}}")
-    return words.msg("report.altset.row", lang, id=what)
+    return R.say(_set_phrase(a), lang)
 
 
 def _alt_sentence(sens: dict, g: str, lang: str, scope: str = "") -> str:

@@ -226,6 +226,12 @@ def citation(root: Path) -> dict:
             "license": cff.get("license") or "", "title": cff.get("title") or ""}
 
 
+def project_table(root: Path) -> dict:
+    """pyproject.toml's [project] table: the package's name, version, dependencies and Python."""
+    import tomllib
+    return tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+
+
 def build_info(root: Path, env: dict | None = None) -> dict:
     """What the build records of itself: the date (SOURCE_DATE_EPOCH when set, else today, UTC), the
     package's version (pyproject.toml) and the commit (git; a copy without .git, or without git, says
@@ -233,12 +239,11 @@ def build_info(root: Path, env: dict | None = None) -> dict:
     import datetime
     import os
     import subprocess
-    import tomllib
     env = os.environ if env is None else env
     stamp = env.get("SOURCE_DATE_EPOCH")
     when = (datetime.datetime.fromtimestamp(int(stamp), datetime.timezone.utc) if stamp
             else datetime.datetime.now(datetime.timezone.utc))
-    version = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    version = project_table(root)["version"]
     commit = "unknown"
     if (root / ".git").exists():
         try:
@@ -271,11 +276,10 @@ LOCK_PYTHON = "3.11"
 def pinned(root: Path) -> dict[str, str]:
     """The versions requirements.lock pins for CPython LOCK_PYTHON on Linux of the project's dependencies (and NumPy),
     by the names pyproject.toml gives them: read from the files, never from the machine."""
-    import tomllib
     from packaging.requirements import Requirement
 
     from analysis.io import lock_pins
-    deps = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    deps = project_table(root)["dependencies"]
     wanted = {Requirement(d).name.lower(): Requirement(d).name for d in deps} | {"numpy": "NumPy"}
     pins = lock_pins((root / "requirements.lock").read_text(encoding="utf-8"), LOCK_PYTHON)
     return {wanted[n.lower()]: v for n, v in pins.items() if n.lower() in wanted}
@@ -285,8 +289,7 @@ def environment_words(root: Path, lang: str) -> str:
     """The manuscript's computing environment: what the package pins (Python, the main packages, Quarto and what it
     bundles), the same on every machine; the machine's own facts are the standalone report's."""
     from analysis.words import msg
-    import tomllib
-    python = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["requires-python"].replace(">=", "≥ ")
+    python = project_table(root)["requires-python"].replace(">=", "≥ ")
     packages = ", ".join(f"{n} {v}" for n, v in pinned(root).items())
     return msg("ms.environment", lang, python=python, lock_python=LOCK_PYTHON, packages=packages, quarto=QUARTO_BUNDLE["Quarto"],
                pandoc=QUARTO_BUNDLE["pandoc"], typst=QUARTO_BUNDLE["Typst"])
@@ -410,10 +413,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="write the rendered PDF to OUT with a document ID made from the package's and OUT's names instead")
     args = ap.parse_args(argv)
     if args.pdf:
-        import tomllib
         from analysis.io import write_bytes_atomic
         pdf, out = (Path(p) for p in args.pdf)
-        project = tomllib.loads((Path(args.root) / "pyproject.toml").read_text(encoding="utf-8"))["project"]["name"]
+        project = project_table(Path(args.root))["name"]
         write_bytes_atomic(out, stable_pdf_id(pdf.read_bytes(), f"{project}/{out.name}"))
         print(f"wrote {pdf} to {out}, its document ID made from {project}/{out.name}")
         return 0
