@@ -4,6 +4,7 @@ These tests read the .qmd through pandoc's AST (pypandoc ships a pandoc binary),
 run everywhere; the rendered HTML and PDF are tested in test_rendered.py when Quarto is present.
 """
 import json
+import os
 import re
 
 import pypandoc
@@ -254,6 +255,49 @@ def test_the_build_records_unknown_commit_without_git_and_the_cff_maintainers(tm
     meta = render.meta_yaml(info, {"maintainers": ["Replication package maintainers", "An Nguyễn"], "contact": ""})
     assert 'author-vi: ["Nhóm duy trì gói tái lập", "An Nguyễn"]' in meta
     assert 'author: ["Replication package maintainers", "An Nguyễn"]' in meta
+
+
+def test_the_build_records_the_commit_and_date_of_its_sources(tmp_path):
+    """In a checkout, the commit is the last that changed a file outside docs/ (a later commit of the render alone
+    holds the same sources) and the date is that commit's, so that a clean clone records what the shipped render
+    records on any day; a changed tracked file says '+changes' and dates the sources today; SOURCE_DATE_EPOCH
+    dates them when set."""
+    import datetime
+    import shutil
+    import subprocess
+    from analysis.manuscript import render
+    if not shutil.which("git"):
+        pytest.skip("git is not installed: a checkout's commit cannot be read")
+    when = {"2026-01-01": "1767225600", "2026-02-01": "1769904000"}  # midnight UTC of each day, worked by hand
+    base = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+
+    def git(*args, day=None):
+        env = {**base, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+               "GIT_COMMITTER_EMAIL": "t@example.org"}
+        if day:
+            env |= {"GIT_AUTHOR_DATE": f"{when[day]} +0000", "GIT_COMMITTER_DATE": f"{when[day]} -0500"}  # the day before, there
+        return subprocess.run(["git", *args], cwd=tmp_path, env=env, capture_output=True, text=True,
+                              check=True).stdout.strip()
+
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\nversion = "1.2.3"\n', encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.html").write_text("a", encoding="utf-8")
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-q", "-m", "sources", day="2026-01-01")
+    sources = git("rev-parse", "HEAD")
+    (tmp_path / "docs" / "index.html").write_text("b", encoding="utf-8")
+    git("commit", "-q", "-am", "render", day="2026-02-01")
+    assert git("rev-parse", "HEAD") != sources
+    assert render.build_info(tmp_path, {}) == {"build-date": "2026-01-01", "build-version": "1.2.3",
+                                               "build-commit": sources[:12]}
+    assert render.build_info(tmp_path, {"SOURCE_DATE_EPOCH": "0"})["build-date"] == "1970-01-01"
+    (tmp_path / "docs" / "index.html").write_text("c", encoding="utf-8")  # a render not yet committed: no change
+    assert render.build_info(tmp_path, {})["build-commit"] == sources[:12]
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\nversion = "1.2.4"\n', encoding="utf-8")
+    today = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d")
+    assert render.build_info(tmp_path, {}) == {"build-date": today, "build-version": "1.2.4",
+                                               "build-commit": sources[:12] + "+changes"}
 
 
 def test_the_first_page_gives_the_articles_dates_as_references_bib_keeps_them():

@@ -233,30 +233,33 @@ def project_table(root: Path) -> dict:
 
 
 def build_info(root: Path, env: dict | None = None) -> dict:
-    """What the build records of itself: the date (SOURCE_DATE_EPOCH when set, else today, UTC), the
-    package's version (pyproject.toml) and the commit (git; a copy without .git, or without git, says
-    'unknown', and a working tree with changes to tracked files outside docs/ says so)."""
+    """What the build records of itself: the package's version (pyproject.toml), the commit of the sources and
+    the date they are as of.  The commit is the last one that changed a file outside docs/ (the render's own
+    commit after it holds the same sources), with '+changes' when the working tree changes a tracked file outside
+    docs/; a copy without .git, or without git, says 'unknown'.  The date is SOURCE_DATE_EPOCH's when set, else
+    that commit's own (reproducible-builds.org's source date) in a checkout without changes, else today (UTC).
+    So a build of the same sources records the same, on any day."""
     import datetime
     import os
     import subprocess
     env = os.environ if env is None else env
-    stamp = env.get("SOURCE_DATE_EPOCH")
-    when = (datetime.datetime.fromtimestamp(int(stamp), datetime.timezone.utc) if stamp
-            else datetime.datetime.now(datetime.timezone.utc))
     version = project_table(root)["version"]
-    commit = "unknown"
+    commit, stamp = "unknown", env.get("SOURCE_DATE_EPOCH")
     if (root / ".git").exists():
         try:
-            head = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=root, capture_output=True,
-                                  text=True, timeout=20)
-            if head.returncode == 0 and head.stdout.strip():
-                commit = head.stdout.strip()
-                dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "--", ".",
-                                        ":(exclude)docs"], cwd=root, capture_output=True, text=True, timeout=20)
-                if dirty.stdout.strip():
+            git = lambda *args: subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=20)
+            sources = (".", ":(exclude)docs")
+            last = git("log", "-1", "--abbrev=12", "--format=%h %ct", "--", *sources)
+            if last.returncode == 0 and len(last.stdout.split()) == 2:
+                commit, committed = last.stdout.split()
+                if git("status", "--porcelain", "--untracked-files=no", "--", *sources).stdout.strip():
                     commit += "+changes"
+                elif not stamp:
+                    stamp = committed
         except (OSError, subprocess.SubprocessError):
-            pass
+            commit = "unknown"
+    when = (datetime.datetime.fromtimestamp(int(stamp), datetime.timezone.utc) if stamp
+            else datetime.datetime.now(datetime.timezone.utc))
     return {"build-date": when.strftime("%Y-%m-%d"), "build-version": version, "build-commit": commit}
 
 
