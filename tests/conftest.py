@@ -107,8 +107,21 @@ import json, os, sys
 for v in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):  # numpy (through pandas) starts no thread:
     os.environ[v] = "1"                                                # the server stays one thread, safe to fork
 import snakemake.cli, snakemake.api, snakemake.dag, snakemake.persistence  # what `python -m snakemake` imports
+import snakemake.profiles, snakemake.storage  # and what its main() imports as it reads the arguments
 try:
     import pandas  # and what Snakemake's records import when it is installed (their params' serializer)
+except ImportError:
+    pass
+try:  # the plugins, found and imported once: each registry is one object per process (Snakemake's own rule),
+    # filled from the installed packages, which a run cannot change
+    from snakemake_interface_executor_plugins.registry import ExecutorPluginRegistry
+    from snakemake_interface_logger_plugins.registry import LoggerPluginRegistry
+    from snakemake_interface_report_plugins.registry import ReportPluginRegistry
+    from snakemake_interface_scheduler_plugins.registry import SchedulerPluginRegistry
+    from snakemake_interface_storage_plugins.registry import StoragePluginRegistry
+    for registry in (ExecutorPluginRegistry, LoggerPluginRegistry, ReportPluginRegistry, SchedulerPluginRegistry,
+                     StoragePluginRegistry):
+        registry()
 except ImportError:
     pass
 for line in sys.stdin:
