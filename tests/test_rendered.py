@@ -61,9 +61,10 @@ def _with_history(d: Path) -> Path:
     return d
 
 
-def _own_copy(rendered: Path, tmp_path: Path) -> Path:
+def _own_copy(rendered: Path, tmp_path: Path, history: bool = False) -> Path:
+    """A copy of the rendered copy to change, with its git history only where the test needs it."""
     d = tmp_path / "rendered"
-    shutil.copytree(rendered, d, symlinks=True)
+    shutil.copytree(rendered, d, symlinks=True, ignore=None if history else shutil.ignore_patterns(".git"))
     return d
 
 
@@ -187,7 +188,7 @@ def test_a_second_render_gives_the_same_bytes(rendered, tmp_path):
         assert "quarto" in (rendered / f"data/derived/logs/render_{job}.log").read_text(encoding="utf-8")
     if all((ROOT / "docs" / n).read_bytes() == before[n] for n in FILES):
         return
-    d = _own_copy(rendered, tmp_path)
+    d = _own_copy(rendered, tmp_path, history=True)
     r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "--quiet", "--forcerun", "render_html", "render_pdf",
                         "--", "render_manuscript"], cwd=d, capture_output=True, text=True)
     assert r.returncode == 0, (r.stdout + r.stderr)[-4000:]
