@@ -212,12 +212,20 @@ def built_once(built, tmp_path_factory):
 
 @pytest.mark.parametrize("module", sorted(RERUNS))
 def test_editing_a_module_reruns_exactly_its_dependants(built_once, module, tmp_path):
+    """Each case's copy links to the shared copy's files (a dry run changes none: tests/test_workflow.py, and each
+    case checks that it wrote through no link) but for Snakemake's records, copied, and the edited module, a file
+    of its own."""
     d = tmp_path / "copy"
-    shutil.copytree(built_once, d, symlinks=True)
+    shutil.copytree(built_once, d, symlinks=True, copy_function=os.link, ignore=shutil.ignore_patterns(".snakemake"))
+    shutil.copytree(built_once / ".snakemake", d / ".snakemake", symlinks=True)
     src = d / module
+    text = src.read_text(encoding="utf-8")
+    src.unlink()
     time.sleep(0.01)
-    src.write_text(src.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    src.write_text(text + "\n# edited\n", encoding="utf-8")
+    shared = {p: p.stat().st_mtime_ns for p in built_once.rglob("*") if p.is_file() and ".snakemake" not in p.parts}
     assert set(_planned_jobs(d)) - {"derived"} == RERUNS[module]
+    assert {p: p.stat().st_mtime_ns for p in shared} == shared  # nothing written through a link
 
 
 # --- bad inputs of tests/test_faults.py, through the check rules' commands and whole builds ----------------------
