@@ -223,9 +223,10 @@ def test_editing_a_module_reruns_exactly_its_dependants(built_once, module, tmp_
     src.unlink()
     time.sleep(0.01)
     src.write_text(text + "\n# edited\n", encoding="utf-8")
-    shared = {p: p.stat().st_mtime_ns for p in built_once.rglob("*") if p.is_file() and ".snakemake" not in p.parts}
+    state = lambda p: (p.stat().st_ino, p.stat().st_size, p.stat().st_mtime_ns)
+    shared = {p: state(p) for p in built_once.rglob("*") if p.is_file() and ".snakemake" not in p.parts}
     assert set(_planned_jobs(d)) - {"derived"} == RERUNS[module]
-    assert {p: p.stat().st_mtime_ns for p in shared} == shared  # nothing written through a link
+    assert {p: state(p) for p in shared} == shared  # nothing written through a link
 
 
 # --- bad inputs of tests/test_faults.py, through the check rules' commands and whole builds ----------------------

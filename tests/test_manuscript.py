@@ -257,11 +257,11 @@ def test_the_build_records_unknown_commit_without_git_and_the_cff_maintainers(tm
     assert 'author: ["Replication package maintainers", "An Nguyễn"]' in meta
 
 
-def test_the_build_records_the_commit_and_date_of_its_sources(tmp_path):
+def test_the_build_records_the_commit_and_date_of_its_sources(tmp_path, monkeypatch):
     """In a checkout, the commit is the last that changed a file outside docs/ (a later commit of the render alone
     holds the same sources) and the date is that commit's, so that a clean clone records what the shipped render
-    records on any day; a changed tracked file says '+changes' and dates the sources today; SOURCE_DATE_EPOCH
-    dates them when set."""
+    records on any day; a changed, staged or untracked file outside docs/ says '+changes' and dates the sources
+    today; SOURCE_DATE_EPOCH dates them when set."""
     import datetime
     import shutil
     import subprocess
@@ -269,15 +269,27 @@ def test_the_build_records_the_commit_and_date_of_its_sources(tmp_path):
     if not shutil.which("git"):
         pytest.skip("git is not installed: a checkout's commit cannot be read")
     when = {"2026-01-01": "1767225600", "2026-02-01": "1769904000"}  # midnight UTC of each day, worked by hand
+    # git as a fresh machine runs it: no user's or system's settings (signing, hooks, line endings)
     base = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    base |= {"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1", "GIT_AUTHOR_NAME": "t",
+             "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
 
     def git(*args, day=None):
-        env = {**base, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-               "GIT_COMMITTER_EMAIL": "t@example.org"}
-        if day:
-            env |= {"GIT_AUTHOR_DATE": f"{when[day]} +0000", "GIT_COMMITTER_DATE": f"{when[day]} -0500"}  # the day before, there
+        env = dict(base)
+        if day:  # the committer's clock five hours behind UTC: the day before, there
+            env |= {"GIT_AUTHOR_DATE": f"{when[day]} +0000", "GIT_COMMITTER_DATE": f"{when[day]} -0500"}
         return subprocess.run(["git", *args], cwd=tmp_path, env=env, capture_output=True, text=True,
                               check=True).stdout.strip()
+
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)  # build_info's own git, likewise
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+
+    def info(env=None):
+        """What build_info records, and the days (UTC) the call began and ended on."""
+        days = {datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d")}
+        found = render.build_info(tmp_path, env or {})
+        days.add(datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d"))
+        return found, days
 
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\nversion = "1.2.3"\n', encoding="utf-8")
     (tmp_path / "docs").mkdir()
@@ -289,15 +301,25 @@ def test_the_build_records_the_commit_and_date_of_its_sources(tmp_path):
     (tmp_path / "docs" / "index.html").write_text("b", encoding="utf-8")
     git("commit", "-q", "-am", "render", day="2026-02-01")
     assert git("rev-parse", "HEAD") != sources
-    assert render.build_info(tmp_path, {}) == {"build-date": "2026-01-01", "build-version": "1.2.3",
-                                               "build-commit": sources[:12]}
-    assert render.build_info(tmp_path, {"SOURCE_DATE_EPOCH": "0"})["build-date"] == "1970-01-01"
+    clean = {"build-date": "2026-01-01", "build-version": "1.2.3", "build-commit": sources[:12]}
+    assert info()[0] == clean
+    assert info({"SOURCE_DATE_EPOCH": "0"})[0] == {**clean, "build-date": "1970-01-01"}
     (tmp_path / "docs" / "index.html").write_text("c", encoding="utf-8")  # a render not yet committed: no change
-    assert render.build_info(tmp_path, {})["build-commit"] == sources[:12]
-    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\nversion = "1.2.4"\n', encoding="utf-8")
-    today = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d")
-    assert render.build_info(tmp_path, {}) == {"build-date": today, "build-version": "1.2.4",
-                                               "build-commit": sources[:12] + "+changes"}
+    assert info()[0] == clean
+    changed = sources[:12] + "+changes"
+    for make, undo in ((lambda: (tmp_path / "new.py").write_text("x", encoding="utf-8"),  # untracked
+                        lambda: (tmp_path / "new.py").unlink()),
+                       (lambda: ((tmp_path / "new.py").write_text("x", encoding="utf-8"), git("add", "new.py")),  # staged
+                        lambda: (git("rm", "-q", "--cached", "new.py"), (tmp_path / "new.py").unlink())),
+                       (lambda: (tmp_path / "pyproject.toml").write_text(  # changed
+                           '[project]\nname = "x"\nversion = "1.2.3"\n# edited\n', encoding="utf-8"),
+                        lambda: git("checkout", "-q", "--", "pyproject.toml"))):
+        make()
+        found, days = info()
+        assert found["build-commit"] == changed and found["build-date"] in days, found
+        assert info({"SOURCE_DATE_EPOCH": "0"})[0] == {**clean, "build-commit": changed, "build-date": "1970-01-01"}
+        undo()
+        assert info()[0] == clean
 
 
 def test_the_first_page_gives_the_articles_dates_as_references_bib_keeps_them():

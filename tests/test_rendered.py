@@ -50,14 +50,25 @@ def rendered(tmp_path_factory):
 
 
 def _with_history(d: Path) -> Path:
-    """The copy with the repository's git history, where it has one: HEAD and the working tree's changes are the
-    repository's, so the build records the commit and date the repository's own build would (render.build_info)."""
-    if (ROOT / ".git").exists() and shutil.which("git"):
-        clone = d.parent / "history"
-        subprocess.run(["git", "clone", "--quiet", "--no-checkout", str(ROOT), str(clone)], check=True)
+    """The copy with the repository's git history, where it has one and git can clone it: HEAD and the working
+    tree's differences from it are the repository's, read with its line-ending settings, so the build records the
+    commit and date the repository's own build would (render.build_info).  Without it, the copy says 'unknown'."""
+    if not ((ROOT / ".git").exists() and shutil.which("git")):
+        return d
+    clone = d.parent / "history"
+    try:
+        subprocess.run(["git", "clone", "--quiet", "--no-checkout", str(ROOT), str(clone)], check=True,
+                       capture_output=True)
+        for key in ("core.autocrlf", "core.eol", "core.safecrlf"):
+            value = subprocess.run(["git", "config", "--get", key], cwd=ROOT, capture_output=True, text=True)
+            if value.returncode == 0:
+                subprocess.run(["git", "config", key, value.stdout.strip()], cwd=clone, check=True)
         (clone / ".git").rename(d / ".git")
-        clone.rmdir()
         subprocess.run(["git", "reset", "--quiet"], cwd=d, check=True)  # the index of HEAD, beside the copied files
+    except (OSError, subprocess.CalledProcessError):
+        shutil.rmtree(d / ".git", ignore_errors=True)
+    finally:
+        shutil.rmtree(clone, ignore_errors=True)
     return d
 
 
@@ -178,15 +189,30 @@ def test_an_unknown_key_fails_the_render_naming_it(rendered, meta, tmp_path):
     assert not (d / "_output" / "bad.html").exists() and not (d / "bad.html").exists()
 
 
+def _making(root: Path) -> tuple:
+    """What a render records of its making: the lineage page's line of the sources (version, commit and date),
+    the digest of the render's inputs and the Quarto that rendered the HTML."""
+    page = (root / "docs/lineage.html").read_text(encoding="utf-8")
+    head = (root / "docs/index.html").read_text(encoding="utf-8")
+    found = (re.search(r'<p class="build">(.*?)</p>', page),
+             re.search(r'<meta name="replication-digest" content="([0-9a-f]{64})">', head),
+             re.search(r'<meta name="generator" content="([^"]*)">', head))
+    return tuple(m.group(1) if m else None for m in found)
+
+
 def test_a_second_render_gives_the_same_bytes(rendered, tmp_path):
     """Rendered again in another folder, at another time: the same bytes.  The shipped render (docs/ of the
-    repository) is such a render when it shows the same sources, commit and date: a fresh clone's build gives
-    it again, byte for byte, and nothing more is rendered.  Otherwise (the working tree changed, a render not
-    yet shipped, another Quarto) the copy is rendered a second time, in another folder, and compared."""
+    repository) is such a render when it records the same making (one commit's sources with nothing changed,
+    their date, the same inputs' digest, the same Quarto): then the copy's render must be it, byte for byte, and
+    nothing more is rendered.  Otherwise (a working tree with changes, a commit not yet rendered and shipped, no
+    git history, another Quarto) the copy is rendered a second time, in another folder, and compared."""
     before = {n: (rendered / "docs" / n).read_bytes() for n in FILES}
     for job in ("html_index", "html_vi", "pdf_index", "pdf_vi"):  # this run rendered what the copy's docs/ hold
         assert "quarto" in (rendered / f"data/derived/logs/render_{job}.log").read_text(encoding="utf-8")
-    if all((ROOT / "docs" / n).read_bytes() == before[n] for n in FILES):
+    making = _making(rendered)
+    if making == _making(ROOT) and all(making) and "+changes" not in making[0] and "unknown" not in making[0]:
+        assert [n for n in FILES if (ROOT / "docs" / n).read_bytes() != before[n]] == [], \
+            f"the shipped render records the same making ({making[0]}) but differs from this one"
         return
     d = _own_copy(rendered, tmp_path, history=True)
     r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "--quiet", "--forcerun", "render_html", "render_pdf",
@@ -222,7 +248,7 @@ def _info(path: Path) -> dict[str, str]:
 @pytest.mark.parametrize("doc", sorted(EDITIONS))
 def test_the_pdf_says_what_it_is(rendered, doc):
     """Title, Author, Subject and Keywords in the PDF's metadata, the authors from CITATION.cff and the version
-    from pyproject.toml; the build's date, version and commit on the first page."""
+    from pyproject.toml; the version, commit and date of the sources on the first page."""
     import tomllib
     import yaml
     info = _info(rendered / f"docs/{doc}.pdf")

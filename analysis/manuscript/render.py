@@ -234,11 +234,12 @@ def project_table(root: Path) -> dict:
 
 def build_info(root: Path, env: dict | None = None) -> dict:
     """What the build records of itself: the package's version (pyproject.toml), the commit of the sources and
-    the date they are as of.  The commit is the last one that changed a file outside docs/ (the render's own
-    commit after it holds the same sources), with '+changes' when the working tree changes a tracked file outside
-    docs/; a copy without .git, or without git, says 'unknown'.  The date is SOURCE_DATE_EPOCH's when set, else
-    that commit's own (reproducible-builds.org's source date) in a checkout without changes, else today (UTC).
-    So a build of the same sources records the same, on any day."""
+    their date.  The commit is the last one that changed a file outside docs/ (the render's own commit after it
+    holds the same sources; in a shallow clone, at most the oldest commit it holds), with '+changes' when the
+    working tree differs from it outside docs/ (a changed, staged or untracked file that git does not ignore, or a
+    state git cannot tell); a copy without .git, or without git, says 'unknown'.  The date is SOURCE_DATE_EPOCH's
+    when set, else that commit's own (reproducible-builds.org's source date) when nothing differs, else today
+    (UTC).  So two builds of one commit's sources record the same, on any day."""
     import datetime
     import os
     import subprocess
@@ -249,10 +250,11 @@ def build_info(root: Path, env: dict | None = None) -> dict:
         try:
             git = lambda *args: subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=20)
             sources = (".", ":(exclude)docs")
-            last = git("log", "-1", "--abbrev=12", "--format=%h %ct", "--", *sources)
+            last = git("log", "-1", "--no-show-signature", "--abbrev=12", "--format=%h %ct", "--", *sources)
             if last.returncode == 0 and len(last.stdout.split()) == 2:
                 commit, committed = last.stdout.split()
-                if git("status", "--porcelain", "--untracked-files=no", "--", *sources).stdout.strip():
+                status = git("status", "--porcelain", "--", *sources)
+                if status.returncode != 0 or status.stdout.strip():
                     commit += "+changes"
                 elif not stamp:
                     stamp = committed
@@ -376,7 +378,7 @@ def typst_include(digest: str, front: dict | None = None, cite: dict | None = No
     PDF that was rendered, where a freshness check reads it (pdf_digest), not in the metadata a catalogue
     shows.  Typst 0.13, which Quarto 1.7 bundles, writes no tagged PDF (tags came with Typst 0.14)."""
     front, cite, info = front or {}, cite or {"maintainers": []}, info or {}
-    # the edition's own keywords; the build's date, version and commit are on the first page, the digest on the last
+    # the edition's own keywords; the version, commit and date of the sources are on the first page, the digest on the last
     fields = [f"keywords: ({''.join(_typst_str(k) + ', ' for k in front.get('keywords', []))})"]
     if front.get("title"):
         fields.append(f"title: {_typst_str(plain(front['title']))}")
