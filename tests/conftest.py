@@ -112,18 +112,15 @@ try:
     import pandas  # and what Snakemake's records import when it is installed (their params' serializer)
 except ImportError:
     pass
-try:  # the plugins, found and imported once: each registry is one object per process (Snakemake's own rule),
-    # filled from the installed packages, which a run cannot change
-    from snakemake_interface_executor_plugins.registry import ExecutorPluginRegistry
-    from snakemake_interface_logger_plugins.registry import LoggerPluginRegistry
-    from snakemake_interface_report_plugins.registry import ReportPluginRegistry
-    from snakemake_interface_scheduler_plugins.registry import SchedulerPluginRegistry
-    from snakemake_interface_storage_plugins.registry import StoragePluginRegistry
-    for registry in (ExecutorPluginRegistry, LoggerPluginRegistry, ReportPluginRegistry, SchedulerPluginRegistry,
-                     StoragePluginRegistry):
-        registry()
-except ImportError:
-    pass
+import importlib
+# The plugins, found and imported once: each registry is one object per process (Snakemake's own rule), filled from
+# the packages installed where the server's interpreter looks, which a run cannot change.
+for kind in ("executor", "logger", "report", "scheduler", "storage"):
+    try:
+        registry = importlib.import_module(f"snakemake_interface_{kind}_plugins.registry")
+        getattr(registry, f"{kind.capitalize()}PluginRegistry")()
+    except (ImportError, AttributeError):
+        pass
 for line in sys.stdin:
     req = json.loads(line)
     out, err = (os.open(req[k], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600) for k in ("out", "err"))
