@@ -269,20 +269,21 @@ def test_the_build_records_the_commit_and_date_of_its_sources(tmp_path, monkeypa
     if not shutil.which("git"):
         pytest.skip("git is not installed: a checkout's commit cannot be read")
     when = {"2026-01-01": "1767225600", "2026-02-01": "1769904000"}  # midnight UTC of each day, worked by hand
-    # git as a fresh machine runs it: no user's or system's settings (signing, hooks, line endings)
-    base = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
-    base |= {"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1", "GIT_AUTHOR_NAME": "t",
-             "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    # git as a fresh machine runs it, here and in build_info: no user's or system's settings (signing, hooks, line
+    # endings), no other GIT_* variable
+    for k in [k for k in os.environ if k.startswith("GIT_")]:
+        monkeypatch.delenv(k)
+    for k, v in {"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1", "GIT_AUTHOR_NAME": "t",
+                 "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+                 "GIT_COMMITTER_EMAIL": "t@example.org"}.items():
+        monkeypatch.setenv(k, v)
 
     def git(*args, day=None):
-        env = dict(base)
+        env = dict(os.environ)
         if day:  # the committer's clock five hours behind UTC: the day before, there
             env |= {"GIT_AUTHOR_DATE": f"{when[day]} +0000", "GIT_COMMITTER_DATE": f"{when[day]} -0500"}
         return subprocess.run(["git", *args], cwd=tmp_path, env=env, capture_output=True, text=True,
                               check=True).stdout.strip()
-
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)  # build_info's own git, likewise
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
 
     def info(env=None):
         """What build_info records, and the days (UTC) the call began and ended on."""

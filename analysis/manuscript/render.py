@@ -173,8 +173,9 @@ PDF_DOCUMENT_ID = re.compile(rb"<xmpMM:DocumentID>([A-Za-z0-9+/]{22}==)</xmpMM:D
 
 def stable_pdf_id(pdf: bytes, name: str) -> bytes:
     """The PDF with its document ID made from its name (the package's and the file's: each edition its own ID, the
-    same in every revision, a permanent identifier as that first ID is meant to be), wherever it was rendered: the same length (16 bytes, base64), in the same two places, so no offset of the file moves.  A PDF
-    without such an ID, or with it in other places than those two, is left as it is."""
+    same in every revision, a permanent identifier as that first ID is meant to be), wherever it was rendered: the
+    same length (16 bytes, base64), in the same two places, so no offset of the file moves.  A PDF without such an
+    ID, or with it in other places than those two, is left as it is."""
     import base64
     import hashlib
     found = PDF_DOCUMENT_ID.findall(pdf)
