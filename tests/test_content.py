@@ -19,7 +19,6 @@ import pytest
 from analysis import io as aio
 from analysis.package.benchmark import copy_repository
 from tests.conftest import ROOT, rehash
-from tests.test_workflow import _digests  # a build's products (the run crate without its times)
 
 pytestmark = pytest.mark.workflow
 BUILD = [sys.executable, "-m", "snakemake", "-c2", "--quiet", "all", "--", "derived"]
@@ -172,31 +171,7 @@ def test_fingerprint_follows_content_not_time(tmp_path):
     assert first.startswith("sha256 of 2 files read: ")
 
 
-# --- recovery: a killed build, then the README's command again ---------------------------------------
-
-def test_a_build_killed_with_sigkill_is_finished_by_the_same_command(built, tmp_path):
-    """kill -9 (an out-of-memory kill, a closed laptop) gives Snakemake no chance to release its locks;
-    running the README's command again must still finish the build, with the same bytes."""
-    import signal
-    import time
-    d = copy_repository(tmp_path / "killed")
-    env = {**os.environ, "PATH": os.pathsep.join(p for p in os.environ.get("PATH", "").split(os.pathsep)
-                                                 if not (Path(p) / "quarto").exists())}
-    readme = [sys.executable, "-m", "snakemake", "-c2"]  # `.venv/bin/snakemake -c2`
-    proc = subprocess.Popen(readme, cwd=d, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
-    deadline = time.monotonic() + 120
-    while not (d / "data/derived/numbers/arms.json").exists() and time.monotonic() < deadline:
-        time.sleep(0.02)
-    os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait(timeout=60)
-    assert not (d / "data/derived/numbers.json").exists(), "the build finished before it could be killed"
-    assert list((d / ".snakemake/locks").glob("*.lock")), "the killed run left no lock: the test shows nothing"
-    r = subprocess.run(readme, cwd=d, env=env, capture_output=True, text=True)
-    assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
-    assert "Removed the locks of a Snakemake run that was killed" in r.stderr
-    assert _digests(d) == _digests(built)
-
+# --- locks: a live run keeps them (a killed run's are removed by the next: tests/test_contract.py) ----------
 
 def test_a_live_run_keeps_its_locks(tmp_path):
     """Only the locks of a dead run are removed: while another run is live, a second one stops on Snakemake's

@@ -98,19 +98,44 @@ def _as_in_a_terminal() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
-def test_an_interrupted_build_is_finished_by_the_same_command(tmp_path, reference):
+def _wait_for(path: Path, proc: subprocess.Popen, what: str) -> None:
+    """Until the running build has written `path`; it must still be running then, or there is nothing to stop."""
+    deadline = time.monotonic() + 120
+    while not path.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert path.exists() and proc.poll() is None, f"the build {what} did not reach {path.name} and go on"
+
+
+def test_a_build_interrupted_then_killed_is_finished_by_the_same_command(tmp_path, reference):
+    """The README's command (`.venv/bin/snakemake -c2`), stopped twice in the middle: by Ctrl-C, then, run
+    again, by kill -9 (an out-of-memory kill, a closed laptop), which gives Snakemake no chance to release its
+    locks.  Run once more, it finishes the build, with the same bytes.  One build, so that each stop costs a
+    few steps and not a whole build: the run after Ctrl-C must get past the step it stopped in (it is killed
+    later), and the killed run's locks are removed by the run after it, which says so."""
     d = _copy(tmp_path)
-    cmd = [sys.executable, "-m", "snakemake", "-c2", "--quiet", "all", "--", "derived"]
-    proc = subprocess.Popen(cmd, cwd=d, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-                            preexec_fn=_as_in_a_terminal)
-    deadline = time.monotonic() + 60
-    while not (d / "data/derived/numbers/arms.json").exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches the whole process group, as in a terminal
+    env = {**os.environ, "PATH": os.pathsep.join(p for p in os.environ.get("PATH", "").split(os.pathsep)
+                                                 if not (Path(p) / "quarto").exists())}
+    readme = [sys.executable, "-m", "snakemake", "-c2"]
+    numbers = d / "data/derived/numbers.json"  # the registry, near the build's end
+    # Ctrl-C once the first compute step's numbers are written; it reaches the whole process group, as in a terminal
+    proc = subprocess.Popen(readme, cwd=d, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True, preexec_fn=_as_in_a_terminal)
+    _wait_for(d / "data/derived/numbers/arms.json", proc, "stopped by Ctrl-C")
+    os.killpg(proc.pid, signal.SIGINT)
     proc.wait(timeout=60)
-    assert not (d / "data/derived/numbers.json").exists(), "the build finished before it could be interrupted"
-    r = _run(d)  # the README's command again, nothing more
+    assert not numbers.exists(), "the build finished before it could be interrupted"
+    # the same command again, killed (SIGKILL, the whole group) once a later step, the computed registry, is written
+    proc = subprocess.Popen(readme, cwd=d, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    _wait_for(d / "data/derived/computed.json", proc, "run again after Ctrl-C")
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=60)
+    assert not numbers.exists(), "the build finished before it could be killed"
+    assert list((d / ".snakemake/locks").glob("*.lock")), "the killed run left no lock: the test shows nothing"
+    # and once more: it finishes
+    r = subprocess.run(readme, cwd=d, env=env, capture_output=True, text=True)
     assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
+    assert "Removed the locks of a Snakemake run that was killed" in r.stderr
     assert _digests(d) == reference
 
 
