@@ -32,12 +32,17 @@ def _git(cwd: Path, *args: str) -> None:
                    capture_output=True)
 
 
-def test_a_windows_checkout_at_a_path_with_spaces_and_diacritics_with_read_only_data_builds_the_same_outputs(
+def test_a_windows_checkout_at_a_path_with_spaces_and_diacritics_with_read_only_data_on_a_cluster_builds_the_same_outputs(
         tmp_path, reference, built):
-    """Three legitimate variations of a checkout, in one build: git with
-    core.autocrlf=true rewrites text files to CRLF on checkout, and .gitattributes keeps the data exact; the
-    checkout's path has spaces and diacritics; its data files are read-only.  The outputs are the same bytes; the
-    run crate records the files as checked out: it differs only in the converted files' sizes and checksums."""
+    """Four legitimate variations, in one build: git with core.autocrlf=true rewrites text files to CRLF on
+    checkout, and .gitattributes keeps the data exact; the checkout's path has spaces and diacritics; its data
+    files are read-only; and the jobs are submitted through a cluster executor (Snakemake's cluster-sync plugin,
+    with `bash` as the submit command: each job a separate Snakemake process, as on a cluster), without the
+    project's workflow profile (profiles/default).  The outputs are the same bytes; the run crate records the
+    files as checked out: it differs only in the converted files' sizes and checksums.  Where the plugin (the dev
+    group of pyproject.toml) is not installed, the jobs run locally, without the profile, and the test skips at
+    the end, saying so."""
+    import importlib.util
     src = _copy(tmp_path / "src")
     _git(src, "init", "-q")
     _git(src, "add", "-A")
@@ -49,7 +54,11 @@ def test_a_windows_checkout_at_a_path_with_spaces_and_diacritics_with_read_only_
     for p in (clone / "data").rglob("*"):
         if p.is_file():
             p.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
-    r = _run(clone)
+    plugin = importlib.util.find_spec("snakemake_executor_plugin_cluster_sync") is not None
+    executor = (["--executor", "cluster-sync", "--cluster-sync-submit-cmd", "bash", "--jobs", "2",
+                 "--seconds-between-status-checks", "0"] if plugin else ["-c2"])
+    r = subprocess.run([sys.executable, "-m", "snakemake", *executor, "--workflow-profile", "none", "--quiet", "all",
+                        "--", "derived"], cwd=clone, capture_output=True, text=True)
     assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
     crate = "ro-crate-metadata.json"  # the run crate, at the root where the build writes it
     assert {k: v for k, v in _digests(clone).items() if k != crate} == {k: v for k, v in reference.items() if k != crate}
@@ -62,22 +71,6 @@ def test_a_windows_checkout_at_a_path_with_spaces_and_diacritics_with_read_only_
     varies = ("sha256", "contentSize", "startTime", "endTime", "datePublished")
     assert ({i: {k: v for k, v in n.items() if k not in varies} for i, n in ours.items()}
             == {i: {k: v for k, v in n.items() if k not in varies} for i, n in theirs.items()})
-
-
-def test_a_cluster_executor_plugin_builds_the_same_outputs(tmp_path, reference):
-    """Jobs submitted through a cluster executor (Snakemake's cluster-sync plugin, with `bash` as the
-    submit command: each job a separate Snakemake process, as on a cluster), and without the project's workflow
-    profile (profiles/default), run the same commands and write the same bytes.  Where the plugin (the dev group of
-    pyproject.toml) is not installed, the jobs run locally without the profile, and the test skips for the rest."""
-    import importlib.util
-    plugin = importlib.util.find_spec("snakemake_executor_plugin_cluster_sync") is not None
-    executor = (["--executor", "cluster-sync", "--cluster-sync-submit-cmd", "bash", "--jobs", "2",
-                 "--seconds-between-status-checks", "0"] if plugin else ["-c2"])
-    d = _copy(tmp_path)
-    r = subprocess.run([sys.executable, "-m", "snakemake", *executor, "--workflow-profile", "none", "--quiet", "all",
-                        "--", "derived"], cwd=d, capture_output=True, text=True)
-    assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
-    assert _digests(d) == reference
     if not plugin:
         pytest.skip("the cluster-sync executor plugin is not installed (dev group of pyproject.toml): the build ran "
                     "locally without the workflow profile, not through a cluster executor")
