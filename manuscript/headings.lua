@@ -5,9 +5,9 @@
 -- 8.1, 8.2 under section 8 and their subsections 8.5.1 (in the PDF too: _quarto.yml sets Typst's
 -- section-numbering to 1.1.1, as the HTML numbers), never 8.0.a.  The Div is then dropped, its blocks
 -- kept: a heading inside a Div is left out of the HTML's table of contents, which must list the report's
--- sections as the PDF's does.  Such a Div is a block of the document's own (index.qmd, index.vi.qmd), not
--- inside another: tests/test_manuscript.py checks it.
-local function shift_headings(div)
+-- sections as the PDF's does.
+function Div(div)
+  if not div.classes:includes("shift-headings") then return nil end
   local top = nil
   div:walk({Header = function(h) if top == nil or h.level < top then top = h.level end end})
   if top ~= nil and top ~= 2 then
@@ -34,7 +34,7 @@ local function keep_dashed(str)
   return pandoc.Str(t)
 end
 
-local function fix_table(tbl)
+function Table(tbl)
   tbl = tbl:walk({Str = keep_dashed})
   local first = tbl.colspecs[1] and tbl.colspecs[1][2]
   if first == nil or type(first) ~= "number" then return tbl end
@@ -54,8 +54,8 @@ end
 -- * the PDF ends with the render's digest, a line of small text (render-digest-note, defined by the edition's
 --   _generated/digest.typ, analysis/manuscript/render.py): a freshness check reads it in the PDF that was
 --   rendered, and the PDF's keywords stay the edition's own.
-local function typst_places(doc)
-  if not (quarto and quarto.doc.is_format("typst")) then return doc end  -- (plain pandoc: no quarto)
+function Pandoc(doc)
+  if not (quarto and quarto.doc.is_format("typst")) then return nil end  -- (plain pandoc: no quarto)
   local title = doc.meta["toc-title"] and pandoc.utils.stringify(doc.meta["toc-title"]) or ""
   local depth = doc.meta["toc-depth"] and pandoc.utils.stringify(doc.meta["toc-depth"]) or "2"
   local outline = pandoc.RawBlock("typst", "#block(above: 1.2em, below: 2em)[#outline(title: "
@@ -73,20 +73,4 @@ local function typst_places(doc)
   end
   doc.blocks:insert(pandoc.RawBlock("typst", "#render-digest-note"))
   return doc
-end
-
--- One Pandoc function, not a Div and a Table function: Quarto runs a filter's element functions through its own
--- walk of the whole document, which for this manuscript took 3-4 s of each render's 13 s (HTML).  A pass over
--- the top-level blocks and pandoc's own walk for the tables give the same output in under 1 s.
-function Pandoc(doc)
-  local blocks = pandoc.Blocks({})
-  for _, block in ipairs(doc.blocks) do
-    if block.t == "Div" and block.classes:includes("shift-headings") then
-      blocks:extend(shift_headings(block))
-    else
-      blocks:insert(block)
-    end
-  end
-  doc.blocks = blocks
-  return typst_places(doc:walk({Table = fix_table}))
 end

@@ -8,7 +8,6 @@ Checked without Quarto (the filter through pypandoc's pandoc, the setting read f
 pattern compiled by a typst binary where there is one), and on the shipped render where it and
 pdftotext are there."""
 import html
-import json
 import re
 import shutil
 import subprocess
@@ -19,7 +18,7 @@ import pytest
 import yaml
 
 from analysis.manuscript import render
-from tests.conftest import ROOT, pandoc_elements
+from tests.conftest import ROOT
 
 FILTER = ROOT / "manuscript" / "headings.lua"
 DOCS = ROOT / "docs"
@@ -55,21 +54,6 @@ def test_the_filter_leaves_a_report_already_at_level_two_as_it_is():
     native = pypandoc.convert_text(REPORT.replace("### Summary", "## Summary").replace("#### Table", "### Table"),
                                    "native", format="markdown", extra_args=["--lua-filter", str(FILTER)])
     assert re.findall(r"Header\s+(\d)", native) == ["1", "2", "3", "1"] and "shift-headings" not in native
-
-
-def test_each_edition_s_report_div_is_a_block_of_the_document_itself():
-    """The filter looks for the Div among the document's own blocks, not inside other blocks (one pass, not a
-    walk of the whole manuscript): each edition has its one such Div there, and none deeper."""
-    def report_divs(markdown):
-        tree = json.loads(pypandoc.convert_text(markdown, "json", format="markdown"))
-        ours = lambda e: e["t"] == "Div" and "shift-headings" in e["c"][0][1]
-        return ([e for e in pandoc_elements(tree["blocks"]) if ours(e)], [e for e in tree["blocks"] if ours(e)])
-    for qmd in ("index.qmd", "index.vi.qmd"):
-        anywhere, top = report_divs((ROOT / "manuscript" / qmd).read_text(encoding="utf-8"))
-        assert len(anywhere) == 1 and top == anywhere, qmd
-    # the check can fail: the same Div inside a quotation is found, but not among the document's blocks
-    anywhere, top = report_divs("> ::: {.shift-headings}\n> ## A\n> :::\n")
-    assert len(anywhere) == 1 and top == []
 
 
 def test_typst_numbers_the_headings_as_the_html_does():
