@@ -212,6 +212,15 @@ def test_without_quarto_the_build_says_the_manuscript_was_not_rendered(built, tm
     assert "manuscript was NOT rendered" in r.stdout + r.stderr and "Quarto >= 1.7" in r.stdout + r.stderr
 
 
+def test_the_readme_list_without_a_build_says_so_in_one_line(tmp_path, monkeypatch, capsys):
+    """Before any build there is nothing to list: one line that says what to run, and no traceback."""
+    from analysis.package import readme
+    monkeypatch.setattr(readme, "ROOT", tmp_path)
+    assert readme.main(["--check"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "snakemake -c2 derived" in err and "numbers.json" in err
+
+
 def test_readme_commands_are_what_ci_runs():
     """The README's two commands (set up and run; test), the test command exactly as .ci/run runs it, which says
     how long it took and fails when pytest collects nothing (its exit status 5)."""

@@ -121,6 +121,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--check", action="store_true", help="exit 1 if README.md's list is stale")
     args = ap.parse_args(argv)
     readme = ROOT / "README.md"
+    if not (ROOT / "data" / "derived" / "numbers.json").is_file():  # the list is read off a build's products
+        print("no build to list the outputs of (data/derived/numbers.json is missing): run `snakemake -c2 derived` "
+              "first", file=sys.stderr)
+        return 1
     if not (args.check or args.write):
         sys.stdout.write(outputs_block())
         return 0
