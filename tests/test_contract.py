@@ -117,6 +117,7 @@ def test_a_build_interrupted_then_killed_is_finished_by_the_same_command(tmp_pat
     os.killpg(proc.pid, signal.SIGINT)
     proc.wait(timeout=60)
     assert not numbers.exists(), "the build finished before it could be interrupted"
+    assert not (d / "data/derived/computed.json").exists()  # so the next run must write it: it got past the stop
     # the same command again, killed (SIGKILL, the whole group) once a later step, the computed registry, is written
     proc = subprocess.Popen(readme, cwd=d, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             start_new_session=True)
