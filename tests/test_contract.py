@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_workflow import _copy, _digests, _planned_jobs, _run
+from tests.test_workflow import _copy, _digests, _planned_jobs, _run, without_quarto
 
 pytestmark = pytest.mark.workflow
 
@@ -106,8 +106,7 @@ def test_a_build_interrupted_then_killed_is_finished_by_the_same_command(tmp_pat
     few steps and not a whole build: the run after Ctrl-C must get past the step it stopped in (it is killed
     later), and the killed run's locks are removed by the run after it, which says so."""
     d = _copy(tmp_path)
-    env = {**os.environ, "PATH": os.pathsep.join(p for p in os.environ.get("PATH", "").split(os.pathsep)
-                                                 if not (Path(p) / "quarto").exists())}
+    env = without_quarto()
     readme = [sys.executable, "-m", "snakemake", "-c2"]
     numbers = d / "data/derived/numbers.json"  # the registry, near the build's end
     # Ctrl-C once the first compute step's numbers are written; it reaches the whole process group, as in a terminal

@@ -192,10 +192,11 @@ def test_an_unknown_key_fails_the_render_naming_it(rendered, meta, tmp_path):
 def _making(root: Path) -> tuple:
     """What a render records of its making: the lineage page's line of the sources (version, commit and date),
     the digest of the render's inputs and the Quarto that rendered the HTML."""
+    from analysis.manuscript.lineage_page import BUILD_LINE
     from analysis.package.verify import DIGEST
     page = (root / "docs/lineage.html").read_text(encoding="utf-8")
     head = (root / "docs/index.html").read_text(encoding="utf-8")
-    found = (re.search(r'<p class="build">(.*?)</p>', page), DIGEST.search(head),
+    found = (BUILD_LINE.search(page), DIGEST.search(head),
              re.search(r'<meta name="generator" content="([^"]*)">', head))
     return tuple(m.group(1) if m else None for m in found)
 

@@ -85,7 +85,7 @@ def test_shipped_lineage_page_is_the_one_a_fresh_build_writes(fresh, doc):
     shipped page shows (its date, version and commit), the writer gives the shipped page byte for byte."""
     from analysis.manuscript import lineage_page
     shipped = _page(LINEAGE[doc])
-    line = re.search(r'<p class="build">(.*?)</p>', shipped)
+    line = lineage_page.BUILD_LINE.search(shipped)
     found = line and [re.search(p, line.group(1)) for p in (r"\d{4}-\d\d-\d\d\b", r"\b(\d+\.\d+\.\d+\S*) ",
                                                          r"<code>([^<]*)</code>")]
     assert found and all(found), f"docs/{LINEAGE[doc]}.html records no build: {RERENDER}"

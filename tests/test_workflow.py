@@ -28,6 +28,13 @@ def _run(cwd: Path, *extra: str) -> subprocess.CompletedProcess:
                           cwd=cwd, capture_output=True, text=True, env=env)
 
 
+def without_quarto() -> dict:
+    """This process's environment with no folder on PATH that holds a `quarto`: the build as a machine without
+    Quarto runs it."""
+    return {**os.environ, "PATH": os.pathsep.join(p for p in os.environ.get("PATH", "").split(os.pathsep)
+                                                  if not (Path(p) / "quarto").exists())}
+
+
 def _content(p: Path) -> bytes:
     """A derived file's bytes; for the run crate, without the run's own timestamps (start, end, date), the one
     part of a build that is not a function of its inputs (tests/test_crate.py checks them)."""
@@ -193,8 +200,7 @@ def test_without_quarto_the_build_says_the_manuscript_was_not_rendered(built, tm
     d = tmp_path / "copy"
     shutil.copytree(built, d, symlinks=True)
     (d / "manuscript/_generated/lineage.html").unlink()  # asserted rewritten below
-    env = {**os.environ, "PATH": os.pathsep.join(p for p in os.environ.get("PATH", "").split(os.pathsep)
-                                                 if not (Path(p) / "quarto").exists())}
+    env = without_quarto()
     stray = d / "manuscript/_generated/vi/lineage.md"  # a part an older build wrote under another name
     stray.parent.mkdir(parents=True, exist_ok=True)
     stray.write_text("old\n", encoding="utf-8")

@@ -14,6 +14,7 @@ Run on its own:  python -m analysis.manuscript.lineage_page --lang en --body man
 from __future__ import annotations
 
 import argparse
+import re
 from pathlib import Path
 
 from analysis import escape as esc
@@ -23,6 +24,9 @@ from analysis.manuscript.render import read_include
 
 # Each edition's links on its lineage page: its manuscript and the other edition's lineage page; every word of the
 # page is a message of the catalogs (lineage_page.*).
+# the page's line of its making (version, commit and date of the sources), as page() writes it: the one pattern that
+# reads it back (the tests of the shipped and the rendered pages)
+BUILD_LINE = re.compile(r'<p class="build">(.*?)</p>')
 LINKS = {"en": ("index.html", "vi-lineage.html"), "vi": ("vi.html", "lineage.html")}
 
 # The page's own style: a readable column, the entries as the editions' lineage appendix shows them, the
