@@ -1,11 +1,18 @@
 import functools
 import json
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# The suite runs two processes at a time on two cores (pytest-xdist), and each process that imports pandas loads
+# numpy's BLAS, which starts a thread a core that spin while it loads: one thread each, as Snakemake gives its jobs
+# (its shell sets these to the job's threads), for every process the suite starts.  No result depends on it.
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
 
 
 def pandoc_elements(tree) -> list[dict]:
@@ -63,7 +70,6 @@ def once(tmp_path_factory, name: str, make) -> Path:
     (`make(folder)`), the others wait for it and read the same folder; a test that changes anything works in its
     own copy of it.  What a killed worker left half-made is made again."""
     import fcntl
-    import os
     shared = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
         shared = shared.parent  # the folder every worker's temporary folder is in
@@ -158,14 +164,14 @@ class Snakemakes:
     once: the same `main()` with the same arguments, directory and environment variables, its exit status and its
     stdout and stderr apart, without half a second of imports per run.  What the interpreter reads only as it
     starts (PYTHONPATH, the hash seed) is the server's, that is the suite's; an error message names the program
-    `snakemake`, not `__main__.py`.  For commands that only look (a dry run, a listing); whole builds run as their
-    own processes."""
+    `snakemake`, not `__main__.py`.  Every run of the suite but two, looks and whole builds alike: the build stopped
+    by Ctrl-C and kill -9 (signals to its own process group) and the build in a network namespace of its own
+    (`unshare`) are processes of their own."""
 
     def __init__(self, scratch: Path):
         self.scratch, self.proc, self.n = scratch, None, 0
 
     def run(self, args: list[str], cwd: Path, env: dict | None = None) -> "subprocess.CompletedProcess":
-        import os
         import subprocess
         import sys
         if not hasattr(os, "fork"):
@@ -201,6 +207,7 @@ def _snakemakes() -> Snakemakes:
     return server
 
 
-def snakemake_looks(args: list[str], cwd: Path, env: dict | None = None) -> "subprocess.CompletedProcess":
-    """`python -m snakemake ARGS` in CWD, for a command that only looks (Snakemakes)."""
+def run_snakemake(args: list[str], cwd: Path, env: dict | None = None) -> "subprocess.CompletedProcess":
+    """`python -m snakemake ARGS` in CWD, with ENV or this process's environment, its output captured as text
+    (Snakemakes)."""
     return _snakemakes().run(args, cwd, env)

@@ -18,14 +18,14 @@ import pytest
 
 from analysis import io as aio
 from analysis.package.benchmark import copy_repository
-from tests.conftest import ROOT, rehash
+from tests.conftest import ROOT, rehash, run_snakemake
 
 pytestmark = pytest.mark.workflow
-BUILD = [sys.executable, "-m", "snakemake", "-c2", "--quiet", "all", "--", "derived"]
+BUILD_ARGS = ["-c2", "--quiet", "all", "--", "derived"]  # `snakemake` with these: the derived data
 
 
 def _build(cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(BUILD, cwd=cwd, capture_output=True, text=True)
+    return run_snakemake(BUILD_ARGS, cwd)
 
 
 def _edit_keeping_mtime(path: Path, old: str, new: str, count: int = 1) -> None:
@@ -48,8 +48,7 @@ def copy(built, tmp_path):
 
 
 def _dry_run(cwd: Path) -> str:
-    from tests.conftest import snakemake_looks
-    r = snakemake_looks(["-c2", "derived", "-n"], cwd)
+    r = run_snakemake(["-c2", "derived", "-n"], cwd)
     assert r.returncode == 0, r.stderr[-2000:]
     return r.stdout + r.stderr
 
@@ -70,8 +69,7 @@ def test_a_hand_edited_registry_and_table_are_refused_then_rebuilt(copy):
             or "data/derived/table1.csv: not the file rule compute_trade wrote" in r.stderr), r.stderr[-3000:]
     part = copy / "manuscript/_generated/table1.md"  # a failed job's outputs are removed (Snakemake's rule)
     assert not part.exists() or "999.9" not in part.read_text(encoding="utf-8")
-    r = subprocess.run([*BUILD[:-2], "--forcerun", "build_registry", "compute_trade", "--", "derived"], cwd=copy,
-                       capture_output=True, text=True)
+    r = run_snakemake([*BUILD_ARGS[:-2], "--forcerun", "build_registry", "compute_trade", "--", "derived"], copy)
     assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
     for p, data in originals.items():
         assert p.read_bytes() == data, p  # rebuilt, from the inputs, byte for byte
@@ -183,8 +181,7 @@ def test_a_live_run_keeps_its_locks(tmp_path):
     lock.write_text("data/derived/numbers.json\n")  # as Snakemake writes the outputs it is building
     with open(d / ".snakemake/run.flock", "a") as held:  # a live run holds this for its whole life
         fcntl.flock(held, fcntl.LOCK_SH)
-        r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "derived"], cwd=d,
-                           capture_output=True, text=True)
+        r = run_snakemake(["-c2", "derived"], d)
     assert r.returncode != 0 and lock.exists()
     assert "Directory cannot be locked" in r.stdout + r.stderr
 

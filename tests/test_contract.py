@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import run_snakemake
 from tests.test_workflow import _copy, _digests, _planned_jobs, _run, without_quarto
 
 pytestmark = pytest.mark.workflow
@@ -57,8 +58,7 @@ def test_a_windows_checkout_at_a_path_with_spaces_and_diacritics_with_read_only_
     plugin = importlib.util.find_spec("snakemake_executor_plugin_cluster_sync") is not None
     executor = (["--executor", "cluster-sync", "--cluster-sync-submit-cmd", "bash", "--jobs", "2",
                  "--seconds-between-status-checks", "0"] if plugin else ["-c2"])
-    r = subprocess.run([sys.executable, "-m", "snakemake", *executor, "--workflow-profile", "none", "--quiet", "all",
-                        "--", "derived"], cwd=clone, capture_output=True, text=True)
+    r = run_snakemake([*executor, "--workflow-profile", "none", "--quiet", "all", "--", "derived"], clone)
     assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
     crate = "ro-crate-metadata.json"  # the run crate, at the root where the build writes it
     assert {k: v for k, v in _digests(clone).items() if k != crate} == {k: v for k, v in reference.items() if k != crate}
@@ -336,8 +336,7 @@ def check_commands(pristine):
     own dry run (-p) in a copy of the repository.  Their options name the manifests and the reports, not the
     files found on disk; the files listed in STEP_INPUTS are read only to check other steps' products, which a
     check reads none of."""
-    r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "derived", "-n", "-p", "--quiet", "all"],
-                       cwd=pristine, capture_output=True, text=True)
+    r = run_snakemake(["-c2", "derived", "-n", "-p", "--quiet", "all"], pristine)
     assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
     commands, rule = {}, None
     for line in r.stdout.splitlines():
@@ -388,8 +387,7 @@ def test_every_derived_rule_waits_for_both_input_checks(pristine):
     """Snakemake runs no job whose inputs' jobs failed: every rule of the derived data has both checks upstream
     (Snakemake's rule graph), so a failing check stops the build before any derived output, whatever its fault."""
     import re
-    r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "derived", "--rulegraph", "dot"], cwd=pristine,
-                       capture_output=True, text=True)
+    r = run_snakemake(["-c2", "derived", "--rulegraph", "dot"], pristine)
     assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
     names = dict(re.findall(r'^\s*(\d+)\[label = "(\w+)"', r.stdout, re.M))
     upstream = {n: set() for n in names.values()}
@@ -438,8 +436,7 @@ def test_run_from_another_directory_says_where_it_looked(pristine, tmp_path):
     message says so, with the folder it looked in, instead of a bare 'missing'."""
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    r = subprocess.run([sys.executable, "-m", "snakemake", "-s", str(pristine / "Snakefile"), "-c2", "--quiet", "all",
-                        "--", "derived"], cwd=elsewhere, capture_output=True, text=True)
+    r = run_snakemake(["-s", str(pristine / "Snakefile"), "-c2", "--quiet", "all", "--", "derived"], elsewhere)
     out = r.stdout + r.stderr
     assert r.returncode != 0 and "Traceback" not in out, out[-3000:]
     message = next((line for line in out.splitlines() if line.startswith("Invalid input: ")), "")

@@ -20,7 +20,7 @@ import yaml
 
 from analysis.package.deposit import (Refused, archive, deposit_crate, listed_files, members, tracked_files,
                                       walk)
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_snakemake
 
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
 ZIP = f"data/derived/{PROJECT['name']}-{PROJECT['version']}.crate.zip"  # WorkflowHub's `.crate.zip`
@@ -201,8 +201,7 @@ def deposited(built, tmp_path_factory):
         shutil.copytree(built, repo, symlinks=True)
         assert not (repo / ".git").exists()
         _no_git_path(tmp)
-        r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "deposit"], cwd=repo, capture_output=True,
-                           text=True, env={**os.environ, "PATH": str(tmp / "bin")})
+        r = run_snakemake(["-c2", "deposit"], repo, {**os.environ, "PATH": str(tmp / "bin")})
         assert r.returncode == 0, r.stderr[-3000:]
 
     tmp = once(tmp_path_factory, "deposit", deposit)

@@ -24,7 +24,7 @@ import pytest
 
 from analysis import escape as esc
 from analysis.package.benchmark import copy_repository
-from tests.conftest import ROOT, pandoc_elements, rehash
+from tests.conftest import ROOT, pandoc_elements, rehash, run_snakemake
 
 pypandoc = pytest.importorskip("pypandoc", reason="pypandoc-binary (which bundles pandoc) is not installed")
 
@@ -270,8 +270,7 @@ def poisoned(tmp_path_factory):
     def build(root):
         repo = copy_repository(root)
         _poison(repo)
-        r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "--quiet", "all", "--", "derived"], cwd=repo,
-                           capture_output=True, text=True)
+        r = run_snakemake(["-c2", "--quiet", "all", "--", "derived"], repo)
         assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
 
     return once(tmp_path_factory, "poisoned", build)
@@ -329,8 +328,7 @@ def test_hostile_input_text_is_shown_as_text_in_every_generated_part(poisoned):
 def test_hostile_input_text_is_shown_as_text_on_the_lineage_pages(poisoned, tmp_path):
     """The lineage pages need no Quarto: the workflow writes them from the poisoned build."""
     poisoned = _copy_of(poisoned, tmp_path)
-    r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "--quiet", "all", "--", "docs/lineage.html",
-                        "docs/vi-lineage.html"], cwd=poisoned, capture_output=True, text=True)
+    r = run_snakemake(["-c2", "--quiet", "all", "--", "docs/lineage.html", "docs/vi-lineage.html"], poisoned)
     assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
     for name in ("lineage.html", "vi-lineage.html"):
         page = (poisoned / "docs" / name).read_text(encoding="utf-8")
@@ -348,8 +346,7 @@ def test_hostile_input_text_is_shown_as_text_in_the_rendered_manuscript(request,
                     "(install Quarto >= 1.7 from https://quarto.org and poppler-utils)")
     poisoned = _copy_of(request.getfixturevalue("poisoned"), tmp_path)
     env = {**os.environ, "PATH": os.pathsep.join([str(Path(quarto).parent), os.environ.get("PATH", "")])}
-    r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "--quiet", "all", "--", "docs/index.html", "docs/index.pdf"],
-                       cwd=poisoned, capture_output=True, text=True, env=env)
+    r = run_snakemake(["-c2", "--quiet", "all", "--", "docs/index.html", "docs/index.pdf"], poisoned, env)
     assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
     page = (poisoned / "docs/index.html").read_text(encoding="utf-8")
     words, tags = read_html(page)

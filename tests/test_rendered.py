@@ -9,13 +9,12 @@ import html
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from analysis.manuscript import parts as manuscript
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_snakemake
 from tests.test_workflow import _copy
 
 QUARTO = shutil.which("quarto")
@@ -42,8 +41,7 @@ def rendered(tmp_path_factory):
 
     def render(root):
         d = _with_history(_copy(root / "copy"))
-        r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "--quiet", "all"], cwd=d,
-                           capture_output=True, text=True)
+        r = run_snakemake(["-c2", "--quiet", "all"], d)
         assert r.returncode == 0, (r.stdout + r.stderr)[-4000:]
 
     return once(tmp_path_factory, "rendered", render) / "copy"
@@ -216,8 +214,7 @@ def test_a_second_render_gives_the_same_bytes(rendered, tmp_path):
             f"the shipped render records the same making ({making[0]}) but differs from this one"
         return
     d = _own_copy(rendered, tmp_path, history=True)
-    r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "--quiet", "--forcerun", "render_html", "render_pdf",
-                        "--", "render_manuscript"], cwd=d, capture_output=True, text=True)
+    r = run_snakemake(["-c2", "--quiet", "--forcerun", "render_html", "render_pdf", "--", "render_manuscript"], d)
     assert r.returncode == 0, (r.stdout + r.stderr)[-4000:]
     after = {n: (d / "docs" / n).read_bytes() for n in before}
     assert [n for n in before if before[n] != after[n]] == []

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from analysis.package.benchmark import copy_repository, listed_files
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_snakemake
 
 # Files a build (its run crate at the root too), a render, a virtual environment or Python leave in a working
 # folder, and secrets planted there, which .gitignore excludes
@@ -55,8 +55,7 @@ def test_the_benchmark_copy_the_workflow_and_the_tests_run_without_git(tmp_path)
     assert sorted(p.relative_to(second).as_posix() for p in second.rglob("*") if p.is_file()) == sorted(listed_files(ROOT))
     # the README's build, there (planned here; every whole build of the suite runs in such a copy, made by
     # copy_repository, which takes no .git along)
-    r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "-n", "--quiet", "rules"], cwd=second,
-                       capture_output=True, text=True)
+    r = run_snakemake(["-c2", "-n", "--quiet", "rules"], second)
     assert r.returncode == 0 and "write_manuscript_parts" in r.stdout + r.stderr, (r.stdout + r.stderr)[-3000:]
     # and the tests (a quick selection: every one of them runs in such copies already, see tests/test_workflow.py)
     r = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_escape.py",

@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 
 from analysis.package.benchmark import copy_repository
-from tests.conftest import ROOT, rehash
+from tests.conftest import ROOT, rehash, run_snakemake
 
 pytestmark = pytest.mark.workflow
-SNAKEMAKE = [sys.executable, "-m", "snakemake", "-c2", "--quiet", "all", "--"]
+SNAKEMAKE_ARGS = ["-c2", "--quiet", "all", "--"]
+SNAKEMAKE = [sys.executable, "-m", "snakemake", *SNAKEMAKE_ARGS]
 TARGETS = ["derived"]  # all derived data and the manuscript's generated parts; the render is test_rendered's
 
 
@@ -24,8 +25,7 @@ _copy = copy_repository  # the files a fresh clone would hold, in a temporary fo
 
 def _run(cwd: Path, *extra: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PATH": os.environ.get("PATH", "")}
-    return subprocess.run(SNAKEMAKE + list(extra or TARGETS),
-                          cwd=cwd, capture_output=True, text=True, env=env)
+    return run_snakemake(SNAKEMAKE_ARGS + list(extra or TARGETS), cwd, env)
 
 
 def without_quarto() -> dict:
@@ -83,8 +83,7 @@ def test_bad_input_stops_before_any_derived_output(tmp_path):
 
 def _planned_jobs(cwd: Path) -> dict:
     """Rule -> count of the jobs a dry run would execute."""
-    from tests.conftest import snakemake_looks
-    r = snakemake_looks(["-c2", "derived", "-n", "--quiet", "rules"], cwd)
+    r = run_snakemake(["-c2", "derived", "-n", "--quiet", "rules"], cwd)
     assert r.returncode == 0, r.stderr[-3000:]
     out = r.stdout + r.stderr
     jobs = {}
@@ -172,7 +171,6 @@ def test_a_dry_run_a_listing_a_graph_and_a_lint_change_nothing(built, tmp_path):
     render reads, each command that only looks (a dry run, the rule listing, the graphs, the lint, the summary)
     leaves every file of the tree as it was, byte for byte, and the dry run reports what would run."""
     import shutil
-    from tests.conftest import snakemake_looks
     d = tmp_path / "copy"
     shutil.copytree(built, d, symlinks=True)
     for path, old, new in [("analysis/manuscript/figures.py", '"""', '"""Edited. '),
@@ -186,7 +184,7 @@ def test_a_dry_run_a_listing_a_graph_and_a_lint_change_nothing(built, tmp_path):
     before = _tree(d)
     for command in (["-n"], ["-n", "derived"], ["--list-rules"], ["--list-target-rules"], ["--rulegraph"], ["--dag"],
                     ["--lint"], ["--summary"], ["--list-changes", "params"]):
-        r = snakemake_looks(["-c2", *command], d)
+        r = run_snakemake(["-c2", *command], d)
         assert r.returncode == 0 and "Traceback" not in r.stderr, (command, r.stderr[-2000:])
         if command == ["-n"]:
             assert "rule plot_figures:" in r.stdout and "rule validate_raw:" in r.stdout, r.stdout[-2000:]
@@ -204,12 +202,11 @@ def test_without_quarto_the_build_says_the_manuscript_was_not_rendered(built, tm
     stray = d / "manuscript/_generated/vi/lineage.md"  # a part an older build wrote under another name
     stray.parent.mkdir(parents=True, exist_ok=True)
     stray.write_text("old\n", encoding="utf-8")
-    r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "-n"], cwd=d, capture_output=True, text=True, env=env)
+    r = run_snakemake(["-c2", "-n"], d, env)
     assert r.returncode == 0, r.stderr[-2000:]
     assert "render_manuscript" not in r.stdout + r.stderr and "write_manuscript_parts" in r.stdout + r.stderr
     assert stray.exists()  # a dry run removes nothing
-    r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "--quiet"], cwd=d, capture_output=True, text=True,
-                       env=env)
+    r = run_snakemake(["-c2", "--quiet"], d, env)
     assert r.returncode == 0, r.stderr[-2000:]
     # the step that writes the folder removes it, and says so in its log
     log = (d / "data/derived/logs/write_manuscript_parts.log").read_text(encoding="utf-8")
@@ -267,7 +264,7 @@ def test_ci_says_how_long_it_took_and_fails_when_pytest_collects_nothing(pytest_
 
 
 def test_snakemake_lint_is_clean():
-    r = subprocess.run([sys.executable, "-m", "snakemake", "--lint"], cwd=ROOT, capture_output=True, text=True)
+    r = run_snakemake(["--lint"], ROOT)
     out = r.stdout + r.stderr
     assert r.returncode == 0 and "Lints for" not in out and "Congratulations" in out, out[-3000:]
 
@@ -350,13 +347,13 @@ def test_output_folders_that_are_files_or_read_only_and_a_full_disk_are_refused(
 def test_a_bad_environment_stops_the_build_before_any_step_in_one_line(tmp_path):
     d = _copy(tmp_path)
     env = {**os.environ, "SOURCE_DATE_EPOCH": "yesterday"}
-    r = subprocess.run(SNAKEMAKE + TARGETS, cwd=d, capture_output=True, text=True, env=env)
+    r = run_snakemake(SNAKEMAKE_ARGS + TARGETS, d, env)
     assert r.returncode != 0 and "Traceback" not in r.stderr
     assert "Environment: SOURCE_DATE_EPOCH='yesterday' is not a time in whole seconds" in r.stderr
     assert not (d / "data/derived").exists() and not (d / "manuscript/_generated").exists()
     (d / "data/derived").write_text("not a folder\n")
-    for command in (SNAKEMAKE + TARGETS, [sys.executable, "-m", "snakemake", "-n"]):
-        r = subprocess.run(command, cwd=d, capture_output=True, text=True)
+    for args in (SNAKEMAKE_ARGS + TARGETS, ["-n"]):
+        r = run_snakemake(args, d)
         assert r.returncode != 0 and "Traceback" not in r.stderr and "NotADirectoryError" not in r.stderr
         assert [x for x in r.stderr.splitlines() if x.startswith("Environment: ")] == [
             "Environment: data/derived is a file, not a folder: move it away or remove it [rule: environment]"]
@@ -444,7 +441,7 @@ def test_verify_is_a_rule_and_says_so_in_one_line(built, tmp_path):
     d = tmp_path / "copy"
     shutil.copytree(built, d, symlinks=True)
     shutil.rmtree(d / "docs")
-    r = subprocess.run([sys.executable, "-m", "snakemake", "-c2", "verify"], cwd=d, capture_output=True, text=True)
+    r = run_snakemake(["-c2", "verify"], d)
     assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
     assert re.search(r"verify: all \d+ products in data/derived and manuscript/_generated are the clean rebuild's",
                      (d / "data/derived/logs/verify.log").read_text(encoding="utf-8"))
