@@ -172,9 +172,9 @@ class Snakemakes:
     once: the same `main()` with the same arguments, directory and environment variables, its exit status and its
     stdout and stderr apart, without half a second of imports per run.  What the interpreter reads only as it
     starts (PYTHONPATH, the hash seed) is the server's, that is the suite's; an error message names the program
-    `snakemake`, not `__main__.py`.  Every run of the suite but two, looks and whole builds alike: the build stopped
-    by Ctrl-C and kill -9 (signals to its own process group) and the build in a network namespace of its own
-    (`unshare`) are processes of their own."""
+    `snakemake`, not `__main__.py`.  Every run of the suite, looks and whole builds alike, but those of three tests,
+    which are processes of their own: the two that stop a build by signals to its process group (Ctrl-C, kill -9)
+    and the rebuild in a network namespace of its own (`unshare`)."""
 
     def __init__(self, scratch: Path):
         self.scratch, self.proc, self.n = scratch, None, 0
