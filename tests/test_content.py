@@ -19,13 +19,9 @@ import pytest
 from analysis import io as aio
 from analysis.package.benchmark import copy_repository
 from tests.conftest import ROOT, rehash, run_snakemake
+from tests.test_workflow import _run  # the README's build of the derived data
 
 pytestmark = pytest.mark.workflow
-BUILD_ARGS = ["-c2", "--quiet", "all", "--", "derived"]  # `snakemake` with these: the derived data
-
-
-def _build(cwd: Path) -> subprocess.CompletedProcess:
-    return run_snakemake(BUILD_ARGS, cwd)
 
 
 def _edit_keeping_mtime(path: Path, old: str, new: str, count: int = 1) -> None:
@@ -63,13 +59,13 @@ def test_a_hand_edited_registry_and_table_are_refused_then_rebuilt(copy):
     _edit_keeping_mtime(table, "205.2", "999.9")
     planned = _dry_run(copy)
     assert "Params have changed since last execution" in planned and "write_manuscript_parts" in planned
-    r = _build(copy)
+    r = _run(copy)
     assert r.returncode != 0 and "Traceback" not in r.stderr
     assert ("data/derived/numbers.json: not the file rule build_registry wrote" in r.stderr
             or "data/derived/table1.csv: not the file rule compute_trade wrote" in r.stderr), r.stderr[-3000:]
     part = copy / "manuscript/_generated/table1.md"  # a failed job's outputs are removed (Snakemake's rule)
     assert not part.exists() or "999.9" not in part.read_text(encoding="utf-8")
-    r = run_snakemake([*BUILD_ARGS[:-2], "--forcerun", "build_registry", "compute_trade", "--", "derived"], copy)
+    r = run_snakemake(["-c2", "--quiet", "all", "--forcerun", "build_registry", "compute_trade", "--", "derived"], copy)
     assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
     for p, data in originals.items():
         assert p.read_bytes() == data, p  # rebuilt, from the inputs, byte for byte
@@ -86,7 +82,7 @@ def test_a_raw_edit_with_old_timestamps_reruns_its_steps(copy):
     os.utime(manifest, ns=(st.st_atime_ns, st.st_mtime_ns))
     planned = _dry_run(copy)
     assert "rule validate_raw:" in planned and "Params have changed since last execution" in planned
-    r = _build(copy)
+    r = _run(copy)
     assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
     numbers = json.loads((copy / "data/derived/numbers.json").read_text(encoding="utf-8"))["numbers"]
     # Table 1's turnover is exports + imports: 61.2 + 144.1
@@ -104,7 +100,7 @@ def test_a_code_edit_with_an_old_timestamp_reruns_its_step(copy):
 
 def test_a_clean_build_is_not_rebuilt(copy):
     assert "Nothing to be done" in _dry_run(copy)
-    r = _build(copy)
+    r = _run(copy)
     assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr[-2000:]
 
 

@@ -25,6 +25,7 @@ import pytest
 from analysis import escape as esc
 from analysis.package.benchmark import copy_repository
 from tests.conftest import ROOT, pandoc_elements, rehash, run_snakemake
+from tests.test_workflow import _run  # the README's build of the derived data
 
 pypandoc = pytest.importorskip("pypandoc", reason="pypandoc-binary (which bundles pandoc) is not installed")
 
@@ -270,7 +271,7 @@ def poisoned(tmp_path_factory):
     def build(root):
         repo = copy_repository(root)
         _poison(repo)
-        r = run_snakemake(["-c2", "--quiet", "all", "--", "derived"], repo)
+        r = _run(repo)
         assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
 
     return once(tmp_path_factory, "poisoned", build)

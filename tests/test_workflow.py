@@ -24,8 +24,7 @@ _copy = copy_repository  # the files a fresh clone would hold, in a temporary fo
 
 
 def _run(cwd: Path, *extra: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PATH": os.environ.get("PATH", "")}
-    return run_snakemake(SNAKEMAKE_ARGS + list(extra or TARGETS), cwd, env)
+    return run_snakemake(SNAKEMAKE_ARGS + list(extra or TARGETS), cwd)
 
 
 def without_quarto() -> dict:
